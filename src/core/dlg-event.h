@@ -1,0 +1,49 @@
+/* dlg-event.h: the event a feed describes, and its days
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define DLG_TYPE_EVENT (dlg_event_get_type ())
+G_DECLARE_FINAL_TYPE (DlgEvent, dlg_event, DLG, EVENT, GObject)
+
+/* All strings are already resolved to the preferred language. */
+const char         *dlg_event_get_id             (DlgEvent *self);
+const char         *dlg_event_get_title          (DlgEvent *self);
+const char         *dlg_event_get_subtitle       (DlgEvent *self); /* nullable */
+const char         *dlg_event_get_venue          (DlgEvent *self); /* nullable */
+const char         *dlg_event_get_address        (DlgEvent *self); /* nullable */
+const char         *dlg_event_get_city           (DlgEvent *self); /* nullable */
+const char         *dlg_event_get_organiser      (DlgEvent *self); /* nullable */
+const char         *dlg_event_get_url            (DlgEvent *self); /* nullable, http(s) only */
+/* A note from the organiser shown above the agenda, e.g. that times are
+ * illustrative or to be announced.  Nullable. */
+const char         *dlg_event_get_notice         (DlgEvent *self);
+/* The IANA zone name ("Asia/Makassar") and the zone itself.  The zone
+ * comes from the feed, never from the machine. */
+const char         *dlg_event_get_time_zone_name (DlgEvent *self);
+GTimeZone          *dlg_event_get_time_zone      (DlgEvent *self);
+/* First and last day, as "YYYY-MM-DD" in the event's zone. */
+const char         *dlg_event_get_start_date     (DlgEvent *self);
+const char         *dlg_event_get_end_date       (DlgEvent *self);
+const char * const *dlg_event_get_languages      (DlgEvent *self);
+/* Member ids of the host and of the network's president (nullable), and
+ * the president's name and role as the feed gives them. */
+const char         *dlg_event_get_host_member    (DlgEvent *self);
+const char         *dlg_event_get_president_name (DlgEvent *self);
+const char         *dlg_event_get_president_role (DlgEvent *self);
+const char         *dlg_event_get_president_member (DlgEvent *self);
+
+#define DLG_TYPE_DAY (dlg_day_get_type ())
+G_DECLARE_FINAL_TYPE (DlgDay, dlg_day, DLG, DAY, GObject)
+
+guint               dlg_day_get_index            (DlgDay   *self); /* 1-based, as in frab */
+const char         *dlg_day_get_date             (DlgDay   *self); /* "YYYY-MM-DD" */
+/* Number of sessions listed under this day. */
+guint               dlg_day_get_n_sessions       (DlgDay   *self);
+
+G_END_DECLS

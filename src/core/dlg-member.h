@@ -1,0 +1,51 @@
+/* dlg-member.h: a member city, regency or organisation, and its delegates
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DLG_MEMBER_KIND_OTHER,
+  DLG_MEMBER_KIND_KOTA,        /* city */
+  DLG_MEMBER_KIND_KABUPATEN,   /* regency */
+  DLG_MEMBER_KIND_PROVINCE,
+  DLG_MEMBER_KIND_ORGANISATION /* a ministry, a network, a company */
+} DlgMemberKind;
+
+#define DLG_TYPE_MEMBER (dlg_member_get_type ())
+G_DECLARE_FINAL_TYPE (DlgMember, dlg_member, DLG, MEMBER, GObject)
+
+const char    *dlg_member_get_id           (DlgMember *self);
+const char    *dlg_member_get_name         (DlgMember *self);
+DlgMemberKind  dlg_member_get_kind         (DlgMember *self);
+const char    *dlg_member_get_province     (DlgMember *self); /* nullable */
+const char    *dlg_member_get_region       (DlgMember *self); /* island or region, nullable */
+guint          dlg_member_get_joined       (DlgMember *self); /* year, 0 when not given */
+const char    *dlg_member_get_head_title   (DlgMember *self); /* "Bupati", nullable */
+const char    *dlg_member_get_head_name    (DlgMember *self); /* nullable */
+const char    *dlg_member_get_website      (DlgMember *self); /* nullable, http(s) only */
+const char    *dlg_member_get_email        (DlgMember *self); /* nullable */
+const char    *dlg_member_get_phone        (DlgMember *self); /* nullable */
+const char    *dlg_member_get_address      (DlgMember *self); /* nullable */
+gboolean       dlg_member_get_coordinates  (DlgMember *self,
+                                            double    *latitude,
+                                            double    *longitude);
+const char    *dlg_member_get_smart_city   (DlgMember *self); /* status text, nullable */
+const char    *dlg_member_get_description  (DlgMember *self); /* nullable */
+/* GListModel of DlgPerson: the member's delegates to this event. */
+GListModel    *dlg_member_get_delegates    (DlgMember *self);
+
+#define DLG_TYPE_PERSON (dlg_person_get_type ())
+G_DECLARE_FINAL_TYPE (DlgPerson, dlg_person, DLG, PERSON, GObject)
+
+const char    *dlg_person_get_name         (DlgPerson *self);
+const char    *dlg_person_get_role         (DlgPerson *self); /* nullable */
+const char    *dlg_person_get_email        (DlgPerson *self); /* nullable */
+const char    *dlg_person_get_phone        (DlgPerson *self); /* nullable */
+
+G_END_DECLS
