@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "dlg-day.h"
+
 G_BEGIN_DECLS
 
 #define DLG_TYPE_EVENT (dlg_event_get_type ())
@@ -37,13 +39,5 @@ const char         *dlg_event_get_host_member    (DlgEvent *self);
 const char         *dlg_event_get_president_name (DlgEvent *self);
 const char         *dlg_event_get_president_role (DlgEvent *self);
 const char         *dlg_event_get_president_member (DlgEvent *self);
-
-#define DLG_TYPE_DAY (dlg_day_get_type ())
-G_DECLARE_FINAL_TYPE (DlgDay, dlg_day, DLG, DAY, GObject)
-
-guint               dlg_day_get_index            (DlgDay   *self); /* 1-based, as in frab */
-const char         *dlg_day_get_date             (DlgDay   *self); /* "YYYY-MM-DD" */
-/* Number of sessions listed under this day. */
-guint               dlg_day_get_n_sessions       (DlgDay   *self);
 
 G_END_DECLS

@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "dlg-person.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -16,6 +18,11 @@ typedef enum
   DLG_MEMBER_KIND_PROVINCE,
   DLG_MEMBER_KIND_ORGANISATION /* a ministry, a network, a company */
 } DlgMemberKind;
+
+/* A GEnum; nicks are the feed's words: "kota", "kabupaten", "provinsi",
+ * "organisation", "other". */
+#define DLG_TYPE_MEMBER_KIND (dlg_member_kind_get_type ())
+GType dlg_member_kind_get_type (void) G_GNUC_CONST;
 
 #define DLG_TYPE_MEMBER (dlg_member_get_type ())
 G_DECLARE_FINAL_TYPE (DlgMember, dlg_member, DLG, MEMBER, GObject)
@@ -37,15 +44,8 @@ gboolean       dlg_member_get_coordinates  (DlgMember *self,
                                             double    *longitude);
 const char    *dlg_member_get_smart_city   (DlgMember *self); /* status text, nullable */
 const char    *dlg_member_get_description  (DlgMember *self); /* nullable */
+/* Also the properties "has-coordinates", "latitude" and "longitude". */
 /* GListModel of DlgPerson: the member's delegates to this event. */
 GListModel    *dlg_member_get_delegates    (DlgMember *self);
-
-#define DLG_TYPE_PERSON (dlg_person_get_type ())
-G_DECLARE_FINAL_TYPE (DlgPerson, dlg_person, DLG, PERSON, GObject)
-
-const char    *dlg_person_get_name         (DlgPerson *self);
-const char    *dlg_person_get_role         (DlgPerson *self); /* nullable */
-const char    *dlg_person_get_email        (DlgPerson *self); /* nullable */
-const char    *dlg_person_get_phone        (DlgPerson *self); /* nullable */
 
 G_END_DECLS

@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "dlg-link.h"
+
 G_BEGIN_DECLS
 
 #define DLG_TYPE_PRACTICE (dlg_practice_get_type ())
@@ -19,5 +21,7 @@ const char         *dlg_practice_get_summary     (DlgPractice *self); /* nullabl
 /* The body as the feed wrote it (a safe Markdown subset); never markup. */
 const char         *dlg_practice_get_body        (DlgPractice *self); /* nullable */
 const char * const *dlg_practice_get_tags        (DlgPractice *self); /* never NULL */
+/* GListModel of DlgLink (http(s) only), never NULL. */
+GListModel         *dlg_practice_get_links       (DlgPractice *self);
 
 G_END_DECLS

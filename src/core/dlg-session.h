@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "dlg-link.h"
+
 G_BEGIN_DECLS
 
 #define DLG_TYPE_SESSION (dlg_session_get_type ())
@@ -27,6 +29,8 @@ const char         *dlg_session_get_url          (DlgSession *self); /* nullable
 const char * const *dlg_session_get_persons      (DlgSession *self);
 /* Member ids of the cities that present in this session. */
 const char * const *dlg_session_get_members      (DlgSession *self);
+/* GListModel of DlgLink (http(s) only), never NULL. */
+GListModel         *dlg_session_get_links        (DlgSession *self);
 /* Start and end in the event's zone. */
 GDateTime          *dlg_session_get_start        (DlgSession *self);
 GDateTime          *dlg_session_get_end          (DlgSession *self);

@@ -1,0 +1,37 @@
+/* dlg-feed-private.h: parsing a feed whose sections may live elsewhere
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dlg-feed.h"
+
+G_BEGIN_DECLS
+
+/* Returns the bytes of a section the feed publishes at its own URL:
+ * @section is "agenda", "members" or "best_practices", @reference the
+ * string the feed gives (a URL, usually relative to the feed).  The
+ * file loader resolves it against the feed's directory; sync code
+ * resolves it against the feed's URL and fetches it. */
+typedef GBytes *(*DlgFeedSectionLoader) (const char    *section,
+                                         const char    *reference,
+                                         gpointer       user_data,
+                                         GCancellable  *cancellable,
+                                         GError       **error);
+
+DlgFeed *dlg_feed_parse (GBytes               *bytes,
+                         const char * const   *languages,
+                         DlgFeedSectionLoader  loader,
+                         gpointer              loader_data,
+                         GCancellable         *cancellable,
+                         GError              **error);
+
+/* Resolves @reference against @base (both URIs) and loads it if it is a
+ * local file; any other scheme gives DLG_FEED_ERROR_EXTERNAL_SECTION. */
+GBytes  *dlg_feed_load_relative_file (GFile         *base,
+                                      const char    *section,
+                                      const char    *reference,
+                                      GCancellable  *cancellable,
+                                      GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,374 @@
+/* dlg-member.c: a member of the network
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dlg-member"
+
+#include "config.h"
+
+#include "dlg-models-private.h"
+
+/* Read-only model object: the feed parser fills the fields through
+ * dlg-models-private.h; everyone else reads them through the getters and
+ * the properties of the same names. */
+
+G_DEFINE_ENUM_TYPE (DlgMemberKind, dlg_member_kind,
+  G_DEFINE_ENUM_VALUE (DLG_MEMBER_KIND_OTHER, "other"),
+  G_DEFINE_ENUM_VALUE (DLG_MEMBER_KIND_KOTA, "kota"),
+  G_DEFINE_ENUM_VALUE (DLG_MEMBER_KIND_KABUPATEN, "kabupaten"),
+  G_DEFINE_ENUM_VALUE (DLG_MEMBER_KIND_PROVINCE, "provinsi"),
+  G_DEFINE_ENUM_VALUE (DLG_MEMBER_KIND_ORGANISATION, "organisation"))
+
+G_DEFINE_FINAL_TYPE (DlgMember, dlg_member, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_KIND,
+  PROP_PROVINCE,
+  PROP_REGION,
+  PROP_JOINED,
+  PROP_HEAD_TITLE,
+  PROP_HEAD_NAME,
+  PROP_WEBSITE,
+  PROP_EMAIL,
+  PROP_PHONE,
+  PROP_ADDRESS,
+  PROP_HAS_COORDINATES,
+  PROP_LATITUDE,
+  PROP_LONGITUDE,
+  PROP_SMART_CITY,
+  PROP_DESCRIPTION,
+  PROP_DELEGATES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+dlg_member_finalize (GObject *object)
+{
+  DlgMember *self = DLG_MEMBER (object);
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->province, g_free);
+  g_clear_pointer (&self->region, g_free);
+  g_clear_pointer (&self->head_title, g_free);
+  g_clear_pointer (&self->head_name, g_free);
+  g_clear_pointer (&self->website, g_free);
+  g_clear_pointer (&self->email, g_free);
+  g_clear_pointer (&self->phone, g_free);
+  g_clear_pointer (&self->address, g_free);
+  g_clear_pointer (&self->smart_city, g_free);
+  g_clear_pointer (&self->description, g_free);
+
+  G_OBJECT_CLASS (dlg_member_parent_class)->finalize (object);
+}
+
+static void
+dlg_member_dispose (GObject *object)
+{
+  DlgMember *self = DLG_MEMBER (object);
+
+  g_clear_object (&self->delegates);
+
+  G_OBJECT_CLASS (dlg_member_parent_class)->dispose (object);
+}
+
+static void
+dlg_member_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  DlgMember *self = DLG_MEMBER (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+
+    case PROP_PROVINCE:
+      g_value_set_string (value, self->province);
+      break;
+
+    case PROP_REGION:
+      g_value_set_string (value, self->region);
+      break;
+
+    case PROP_JOINED:
+      g_value_set_uint (value, self->joined);
+      break;
+
+    case PROP_HEAD_TITLE:
+      g_value_set_string (value, self->head_title);
+      break;
+
+    case PROP_HEAD_NAME:
+      g_value_set_string (value, self->head_name);
+      break;
+
+    case PROP_WEBSITE:
+      g_value_set_string (value, self->website);
+      break;
+
+    case PROP_EMAIL:
+      g_value_set_string (value, self->email);
+      break;
+
+    case PROP_PHONE:
+      g_value_set_string (value, self->phone);
+      break;
+
+    case PROP_ADDRESS:
+      g_value_set_string (value, self->address);
+      break;
+
+    case PROP_HAS_COORDINATES:
+      g_value_set_boolean (value, self->has_coordinates);
+      break;
+
+    case PROP_LATITUDE:
+      g_value_set_double (value, self->latitude);
+      break;
+
+    case PROP_LONGITUDE:
+      g_value_set_double (value, self->longitude);
+      break;
+
+    case PROP_SMART_CITY:
+      g_value_set_string (value, self->smart_city);
+      break;
+
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+
+    case PROP_DELEGATES:
+      g_value_set_object (value, self->delegates);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlg_member_class_init (DlgMemberClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = dlg_member_dispose;
+  object_class->finalize = dlg_member_finalize;
+  object_class->get_property = dlg_member_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL,
+                       DLG_TYPE_MEMBER_KIND, DLG_MEMBER_KIND_OTHER,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROVINCE] =
+    g_param_spec_string ("province", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REGION] =
+    g_param_spec_string ("region", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_JOINED] =
+    g_param_spec_uint ("joined", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HEAD_TITLE] =
+    g_param_spec_string ("head-title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HEAD_NAME] =
+    g_param_spec_string ("head-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WEBSITE] =
+    g_param_spec_string ("website", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EMAIL] =
+    g_param_spec_string ("email", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PHONE] =
+    g_param_spec_string ("phone", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ADDRESS] =
+    g_param_spec_string ("address", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HAS_COORDINATES] =
+    g_param_spec_boolean ("has-coordinates", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LATITUDE] =
+    g_param_spec_double ("latitude", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LONGITUDE] =
+    g_param_spec_double ("longitude", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SMART_CITY] =
+    g_param_spec_string ("smart-city", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DELEGATES] =
+    g_param_spec_object ("delegates", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dlg_member_init (DlgMember *self)
+{
+  self->delegates = G_LIST_MODEL (g_list_store_new (DLG_TYPE_PERSON));
+}
+
+const char *
+dlg_member_get_id (DlgMember *self)
+{
+  g_return_val_if_fail (DLG_IS_MEMBER (self), NULL);
+
+  return self->id;
+}
+
+const char *
+dlg_member_get_name (DlgMember *self)
+{
+  g_return_val_if_fail (DLG_IS_MEMBER (self), NULL);
+
+  return self->name;
+}
+
+DlgMemberKind
+dlg_member_get_kind (DlgMember *self)
+{
+  g_return_val_if_fail (DLG_IS_MEMBER (self), DLG_MEMBER_KIND_OTHER);
+
+  return self->kind;
+}
+
+const char *
+dlg_member_get_province (DlgMember *self)
+{
+  g_return_val_if_fail (DLG_IS_MEMBER (self), NULL);
+
+  return self->province;
+}
+
+const char *
+dlg_member_get_region (DlgMember *self)
+{
+  g_return_val_if_fail (DLG_IS_MEMBER (self), NULL);
+
+  return self->region;
+}
+
+guint
+dlg_member_get_joined (DlgMember *self)
+{
+  g_return_val_if_fail (DLG_IS_MEMBER (self), 0);
+
+  return self->joined;
+}
+
+const char *
+dlg_member_get_head_title (DlgMember *self)
+{
+  g_return_val_if_fail (DLG_IS_MEMBER (self), NULL);
+
+  return self->head_title;
+}
+
+const char *
+dlg_member_get_head_name (DlgMember *self)
+{
+  g_return_val_if_fail (DLG_IS_MEMBER (self), NULL);
+
+  return self->head_name;
+}
+
+const char *
+dlg_member_get_website (DlgMember *self)
+{
+  g_return_val_if_fail (DLG_IS_MEMBER (self), NULL);
+
+  return self->website;
+}
+
+const char *
+dlg_member_get_email (DlgMember *self)
+{
+  g_return_val_if_fail (DLG_IS_MEMBER (self), NULL);
+
+  return self->email;
+}
+
+const char *
+dlg_member_get_phone (DlgMember *self)
+{
+  g_return_val_if_fail (DLG_IS_MEMBER (self), NULL);
+
+  return self->phone;
+}
+
+const char *
+dlg_member_get_address (DlgMember *self)
+{
+  g_return_val_if_fail (DLG_IS_MEMBER (self), NULL);
+
+  return self->address;
+}
+
+const char *
+dlg_member_get_smart_city (DlgMember *self)
+{
+  g_return_val_if_fail (DLG_IS_MEMBER (self), NULL);
+
+  return self->smart_city;
+}
+
+const char *
+dlg_member_get_description (DlgMember *self)
+{
+  g_return_val_if_fail (DLG_IS_MEMBER (self), NULL);
+
+  return self->description;
+}
+
+GListModel *
+dlg_member_get_delegates (DlgMember *self)
+{
+  g_return_val_if_fail (DLG_IS_MEMBER (self), NULL);
+
+  return self->delegates;
+}
+
+gboolean
+dlg_member_get_coordinates (DlgMember *self,
+                            double    *latitude,
+                            double    *longitude)
+{
+  g_return_val_if_fail (DLG_IS_MEMBER (self), FALSE);
+
+  if (latitude != NULL)
+    *latitude = self->latitude;
+  if (longitude != NULL)
+    *longitude = self->longitude;
+
+  return self->has_coordinates;
+}
