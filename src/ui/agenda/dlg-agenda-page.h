@@ -1,0 +1,20 @@
+/* dlg-agenda-page.h: the agenda pane, sessions by day with their details
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "dlg-feed.h"
+
+G_BEGIN_DECLS
+
+#define DLG_TYPE_AGENDA_PAGE (dlg_agenda_page_get_type ())
+G_DECLARE_FINAL_TYPE (DlgAgendaPage, dlg_agenda_page, DLG, AGENDA_PAGE, AdwBin)
+
+DlgFeed *dlg_agenda_page_get_feed (DlgAgendaPage *self);
+void     dlg_agenda_page_set_feed (DlgAgendaPage *self,
+                                   DlgFeed       *feed);
+
+G_END_DECLS

@@ -1,0 +1,311 @@
+/* dlg-application.c: the Delegate application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dlg-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dlg-application.h"
+#include "dlg-feed.h"
+#include "dlg-window.h"
+
+#define DLG_WEBSITE "https://github.com/delegateapp/delegate"
+#define DLG_ISSUE_URL "https://github.com/delegateapp/delegate/issues"
+
+struct _DlgApplication
+{
+  AdwApplication  parent_instance;
+
+  /* Loaded once at startup and handed to every window. */
+  DlgFeed        *feed;
+};
+
+G_DEFINE_FINAL_TYPE (DlgApplication, dlg_application, ADW_TYPE_APPLICATION)
+
+DlgApplication *
+dlg_application_new (void)
+{
+  return g_object_new (DLG_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       /* The .Devel build keeps the base resource path. */
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}
+
+#if !ADW_CHECK_VERSION (1, 4, 0)
+/* libadwaita 1.2 cannot read the metainfo itself: take the newest
+ * release's notes from it, keeping only the untranslated paragraphs
+ * (merge_file adds xml:lang copies) and re-escaping all text. */
+typedef struct
+{
+  GString  *notes;
+  char     *version;
+  gboolean  in_release;
+  gboolean  in_description;
+  gboolean  done;
+  guint     skip_depth;
+} ReleaseNotesParser;
+
+static const char *
+lookup_attribute (const char  *name,
+                  const char **names,
+                  const char **values)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_strcmp0 (names[i], name) == 0)
+        return values[i];
+    }
+
+  return NULL;
+}
+
+static void
+notes_start_element (GMarkupParseContext  *context,
+                     const char           *element_name,
+                     const char          **attribute_names,
+                     const char          **attribute_values,
+                     gpointer              user_data,
+                     GError              **error)
+{
+  ReleaseNotesParser *p = user_data;
+
+  if (p->done)
+    return;
+
+  if (p->skip_depth > 0)
+    {
+      p->skip_depth++;
+      return;
+    }
+
+  if (!p->in_release && g_strcmp0 (element_name, "release") == 0)
+    {
+      p->in_release = TRUE;
+      p->version = g_strdup (lookup_attribute ("version", attribute_names, attribute_values));
+    }
+  else if (p->in_release && !p->in_description && g_strcmp0 (element_name, "description") == 0)
+    {
+      p->in_description = TRUE;
+    }
+  else if (p->in_description)
+    {
+      static const char * const allowed[] = { "p", "ul", "ol", "li", "em", "code", NULL };
+
+      if (lookup_attribute ("xml:lang", attribute_names, attribute_values) != NULL ||
+          !g_strv_contains (allowed, element_name))
+        {
+          p->skip_depth = 1;
+          return;
+        }
+
+      g_string_append_printf (p->notes, "<%s>", element_name);
+    }
+}
+
+static void
+notes_end_element (GMarkupParseContext  *context,
+                   const char           *element_name,
+                   gpointer              user_data,
+                   GError              **error)
+{
+  ReleaseNotesParser *p = user_data;
+
+  if (p->done)
+    return;
+
+  if (p->skip_depth > 0)
+    {
+      p->skip_depth--;
+      return;
+    }
+
+  if (p->in_description && g_strcmp0 (element_name, "description") == 0)
+    p->in_description = FALSE;
+  else if (p->in_description)
+    g_string_append_printf (p->notes, "</%s>", element_name);
+  else if (p->in_release && g_strcmp0 (element_name, "release") == 0)
+    p->done = TRUE;
+}
+
+static void
+notes_text (GMarkupParseContext  *context,
+            const char           *text,
+            gsize                 text_len,
+            gpointer              user_data,
+            GError              **error)
+{
+  ReleaseNotesParser *p = user_data;
+  g_autofree char *escaped = NULL;
+
+  if (p->done || p->skip_depth > 0 || !p->in_description)
+    return;
+
+  escaped = g_markup_escape_text (text, text_len);
+  g_string_append (p->notes, escaped);
+}
+
+static void
+set_release_notes_from_metainfo (AdwAboutWindow *about)
+{
+  static const GMarkupParser parser = {
+    notes_start_element, notes_end_element, notes_text, NULL, NULL,
+  };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  ReleaseNotesParser p = { 0 };
+  const char *data;
+  gsize size;
+
+  bytes = g_resources_lookup_data (RESOURCE_PATH "/metainfo.xml", 0, NULL);
+  if (bytes == NULL)
+    return;
+
+  p.notes = g_string_new (NULL);
+  data = g_bytes_get_data (bytes, &size);
+  context = g_markup_parse_context_new (&parser, 0, &p, NULL);
+
+  if (!g_markup_parse_context_parse (context, data, size, &error) ||
+      !g_markup_parse_context_end_parse (context, &error))
+    g_debug ("Could not read release notes from the metainfo: %s", error->message);
+  else if (p.notes->len > 0)
+    {
+      adw_about_window_set_release_notes (about, p.notes->str);
+      if (p.version != NULL)
+        adw_about_window_set_release_notes_version (about, p.version);
+    }
+
+  g_string_free (p.notes, TRUE);
+  g_free (p.version);
+}
+#endif
+
+static void
+dlg_application_about_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  DlgApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AdwAboutWindow *about = NULL;
+
+#if ADW_CHECK_VERSION (1, 4, 0)
+  if (g_resources_get_info (RESOURCE_PATH "/metainfo.xml", 0, NULL, NULL, NULL))
+    about = ADW_ABOUT_WINDOW (adw_about_window_new_from_appdata (RESOURCE_PATH "/metainfo.xml",
+                                                                 PACKAGE_VERSION));
+#endif
+
+  if (about == NULL)
+    {
+      about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+      adw_about_window_set_application_name (about, _("Delegate"));
+      adw_about_window_set_application_icon (about, APP_ID);
+      adw_about_window_set_version (about, PACKAGE_VERSION);
+      adw_about_window_set_developer_name (about, _("Delegate developers"));
+      adw_about_window_set_website (about, DLG_WEBSITE);
+      adw_about_window_set_issue_url (about, DLG_ISSUE_URL);
+      adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+      adw_about_window_set_comments (about,
+                                     _("Agenda, members and best practices of a forum of cities"));
+#if !ADW_CHECK_VERSION (1, 4, 0)
+      set_release_notes_from_metainfo (about);
+#endif
+    }
+
+  adw_about_window_set_copyright (about, "© 2019–2026 Delegate developers");
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
+
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+dlg_application_quit_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", dlg_application_quit_action },
+  { "about", dlg_application_about_action },
+};
+
+static void
+dlg_application_activate (GApplication *app)
+{
+  DlgApplication *self = DLG_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    window = GTK_WINDOW (dlg_window_new (self, self->feed));
+
+  gtk_window_present (window);
+}
+
+static void
+dlg_application_startup (GApplication *app)
+{
+  DlgApplication *self = DLG_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *agenda_accels[] = { "<Control>1", NULL };
+  static const char *members_accels[] = { "<Control>2", NULL };
+  static const char *practices_accels[] = { "<Control>3", NULL };
+
+  G_APPLICATION_CLASS (dlg_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app),
+                                         "win.show-page::agenda", agenda_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app),
+                                         "win.show-page::members", members_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app),
+                                         "win.show-page::practices", practices_accels);
+
+  /* The built-in feed is small and shipped in the binary: loading it here
+   * is quick.  Feeds from the network will load asynchronously (issue 3). */
+  self->feed = dlg_feed_new_default (NULL, &error);
+  if (self->feed == NULL)
+    g_warning ("Could not load the built-in feed: %s", error->message);
+}
+
+static void
+dlg_application_dispose (GObject *object)
+{
+  DlgApplication *self = DLG_APPLICATION (object);
+
+  g_clear_object (&self->feed);
+
+  G_OBJECT_CLASS (dlg_application_parent_class)->dispose (object);
+}
+
+static void
+dlg_application_class_init (DlgApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = dlg_application_dispose;
+
+  app_class->activate = dlg_application_activate;
+  app_class->startup = dlg_application_startup;
+}
+
+static void
+dlg_application_init (DlgApplication *self)
+{
+}

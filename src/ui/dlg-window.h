@@ -1,0 +1,21 @@
+/* dlg-window.h: the main window with its three panes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "dlg-application.h"
+#include "dlg-feed.h"
+
+G_BEGIN_DECLS
+
+#define DLG_TYPE_WINDOW (dlg_window_get_type ())
+G_DECLARE_FINAL_TYPE (DlgWindow, dlg_window, DLG, WINDOW, AdwApplicationWindow)
+
+DlgWindow *dlg_window_new      (DlgApplication *application,
+                                DlgFeed        *feed);
+DlgFeed   *dlg_window_get_feed (DlgWindow      *self);
+
+G_END_DECLS
