@@ -1,0 +1,289 @@
+#!/usr/bin/python3
+"""Delegate, driven like a person through the accessibility tree.
+
+Run by run-gui-test.sh inside Xvfb and a private session bus:
+    test_app.py DELEGATE LANGUAGE(en|id) SCREENSHOT_DIR
+
+It starts the app with no arguments, waits for the window titled with the built-in event's
+name, opens each of the three pages from the view switcher, checks that each shows the
+built-in feed's content, opens one row of each list and checks its detail, then quits with
+Ctrl+Q. Screenshots of each step land in SCREENSHOT_DIR. Set DELEGATE_GUI_DUMP=1 to print the
+accessibility tree when a step fails.
+"""
+
+import os
+import subprocess
+import sys
+import time
+
+import pyatspi
+
+EXE, LANG, SHOTS = sys.argv[1], sys.argv[2], sys.argv[3]
+TIMEOUT = 20.0
+
+# What a delegate sees with the built-in feed (data/feeds/kupang-2019.json) and po/id.po.
+# Each page: the switcher's label, the list's accessible name, a row to find and open, and a
+# text only its detail shows.
+EXPECT = {
+    "en": {
+        "title": "Citynet 2019 Best Practice Seminar and Sharing",
+        "pages": [
+            {"tab": "Agenda", "list": "Sessions",
+             "row": "Strategi pengembangan Smart City",
+             "detail": None},
+            {"tab": "Members", "list": "Members",
+             "row": "Kabupaten Sidoarjo",
+             "detail": None},
+            {"tab": "Best practices", "list": "Best practices",
+             "row": None,
+             "detail": None},
+        ],
+    },
+    "id": {
+        "title": "Seminar dan Sharing Best Practice Citynet 2019",
+        "pages": [
+            {"tab": "Agenda", "list": "Sesi",
+             "row": "Strategi pengembangan Smart City",
+             "detail": None},
+            {"tab": "Anggota", "list": "Anggota",
+             "row": "Kabupaten Sidoarjo",
+             "detail": None},
+            {"tab": "Praktik terbaik", "list": "Praktik terbaik",
+             "row": None,
+             "detail": None},
+        ],
+    },
+}[LANG]
+
+started = time.monotonic()
+shot_no = 0
+
+
+def log(msg):
+    print(f"[{time.monotonic() - started:6.2f}s] {msg}", flush=True)
+
+
+class Failure(Exception):
+    pass
+
+
+def wait_for(what, fn, timeout=TIMEOUT, interval=0.1):
+    """Poll fn() until it returns something true; fail naming `what` after timeout seconds."""
+    deadline = time.monotonic() + timeout
+    last_error = None
+    while time.monotonic() < deadline:
+        try:
+            value = fn()
+            if value:
+                return value
+        except Failure:
+            raise
+        except Exception as e:  # objects vanish while the tree changes: retry
+            last_error = e
+        time.sleep(interval)
+    raise Failure(f"timed out after {timeout:.0f}s waiting for {what}"
+                  + (f" (last error: {last_error})" if last_error else ""))
+
+
+def screenshot(name):
+    global shot_no
+    shot_no += 1
+    path = os.path.join(SHOTS, f"{shot_no:02d}-{name}.png")
+    subprocess.run(["/usr/bin/import", "-window", "root", path],
+                   check=False, stderr=subprocess.DEVNULL)
+    log(f"screenshot {path}")
+
+
+def text_of(acc):
+    """The text a person reads on an accessible: its name, or its Text contents."""
+    name = acc.name or ""
+    if name:
+        return name
+    try:
+        t = acc.queryText()
+        # GTK 4.8: getText(0, -1) is empty; ask for characterCount characters.
+        return t.getText(0, t.characterCount)
+    except NotImplementedError:
+        return ""
+
+
+def role(acc):
+    return acc.getRole()
+
+
+def states(acc):
+    return acc.getState()
+
+
+def find(root, pred):
+    return pyatspi.utils.findDescendant(root, pred)
+
+
+def find_all(root, pred):
+    return pyatspi.utils.findAllDescendants(root, pred)
+
+
+def dump(acc, depth=0, out=None, limit=4000):
+    """The tree below acc, one line per accessible, for failure reports."""
+    out = [] if out is None else out
+    if len(out) >= limit:
+        return out
+    try:
+        ext = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        box = f"{ext.x},{ext.y} {ext.width}x{ext.height}"
+    except Exception:
+        box = "?"
+    try:
+        st = [pyatspi.stateToString(s) for s in acc.getState().getStates()
+              if s in (pyatspi.STATE_SELECTED, pyatspi.STATE_CHECKED, pyatspi.STATE_FOCUSED,
+                       pyatspi.STATE_VISIBLE, pyatspi.STATE_SHOWING)]
+        out.append(f"{'  ' * depth}{acc.getRoleName()} {text_of(acc)!r} [{box}] {' '.join(st)}")
+        for child in acc:
+            if child is not None:
+                dump(child, depth + 1, out, limit)
+    except Exception as e:
+        out.append(f"{'  ' * depth}<gone: {e}>")
+    return out
+
+
+def xdo(*args):
+    subprocess.run(["xdotool", *args], check=True)
+
+
+def click(acc):
+    """Click the middle of acc with the pointer. Extents are window-relative; with no window
+    manager the window sits at 0,0 and its shadow adds a 5 px border (GUI-TESTING.md)."""
+    ext = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    if ext.width <= 0 or ext.height <= 0:
+        raise Failure(f"cannot click {acc.getRoleName()} {text_of(acc)!r}: it is not on screen")
+    x = 5 + ext.x + ext.width // 2
+    y = 5 + ext.y + ext.height // 2
+    xdo("mousemove", str(x), str(y), "click", "1")
+
+
+def find_app(pid):
+    desktop = pyatspi.Registry.getDesktop(0)
+    for app in desktop:
+        try:
+            if app is not None and app.get_process_id() == pid:
+                return app
+        except Exception:
+            continue
+    return None
+
+
+def main():
+    logfile = open(os.path.join(SHOTS, "delegate.log"), "w")
+    env = dict(os.environ)
+    # Any critical in the app aborts it, and the test with it.
+    env["G_DEBUG"] = "fatal-criticals"
+    log(f"starting {EXE} (LANGUAGE={env.get('LANGUAGE')})")
+    proc = subprocess.Popen([EXE], env=env, stdout=logfile, stderr=subprocess.STDOUT)
+    app = frame = None
+    try:
+        def app_window():
+            if proc.poll() is not None:
+                raise Failure(f"the app exited with status {proc.returncode} before its window"
+                              " appeared")
+            a = find_app(proc.pid)
+            if a is None:
+                return None
+            for w in a:
+                if w is not None and role(w) == pyatspi.ROLE_FRAME:
+                    return a, w
+            return None
+
+        try:
+            app, frame = wait_for("the app's window", app_window)
+        except Failure:
+            if proc.poll() is not None:
+                raise Failure(f"the app exited with status {proc.returncode} before its window"
+                              " appeared")
+            raise
+        log(f"window appeared: {frame.name!r}")
+        wait_for(f"the window title {EXPECT['title']!r} (it is {frame.name!r})",
+                 lambda: frame.name == EXPECT["title"])
+        screenshot("start")
+
+        for page in EXPECT["pages"]:
+            check_page(frame, page)
+
+        # Quit like a person: Ctrl+Q.
+        xdo("key", "--clearmodifiers", "ctrl+q")
+        wait_for("the app to quit on Ctrl+Q", lambda: proc.poll() is not None, timeout=10)
+        if proc.returncode != 0:
+            raise Failure(f"the app exited with status {proc.returncode} after Ctrl+Q")
+        log("quit on Ctrl+Q")
+    except Exception:
+        screenshot("failure")
+        if frame is not None and os.environ.get("DELEGATE_GUI_DUMP"):
+            print("\n".join(dump(frame)), file=sys.stderr)
+        raise
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        logfile.close()
+        with open(os.path.join(SHOTS, "delegate.log")) as f:
+            app_log = f.read()
+        if app_log.strip():
+            print("--- the app's output:\n" + app_log + "---", file=sys.stderr)
+
+
+def check_page(frame, page):
+    tab_name = page["tab"]
+
+    def switcher_button():
+        # The view switcher's buttons are named by the page titles. Narrow windows have a second
+        # switcher (the bottom bar); take the one that is on screen.
+        for b in find_all(frame, lambda a: a.name == tab_name and role(a) in (
+                pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_RADIO_BUTTON, pyatspi.ROLE_PUSH_BUTTON,
+                pyatspi.ROLE_PAGE_TAB)):
+            ext = b.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+            if ext.width > 0 and ext.height > 0:
+                return b
+        return None
+
+    button = wait_for(f"the view switcher button {tab_name!r}", switcher_button)
+    click(button)
+    wait_for(f"page {tab_name!r} to be selected",
+             lambda: states(button).contains(pyatspi.STATE_CHECKED)
+             or states(button).contains(pyatspi.STATE_SELECTED)
+             or states(button).contains(pyatspi.STATE_PRESSED))
+    log(f"page {tab_name!r} is shown")
+
+    lst = wait_for(f"the list {page['list']!r} on page {tab_name!r}",
+                   lambda: find(frame, lambda a: a.name == page["list"] and role(a) in (
+                       pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_BOX, pyatspi.ROLE_TABLE,
+                       pyatspi.ROLE_TREE_TABLE)))
+    if page["row"] is None:
+        raise Failure(f"no row text to look for on page {tab_name!r} yet (test not finished)")
+    label = wait_for(f"{page['row']!r} in the list {page['list']!r}",
+                     lambda: find(lst, lambda a: text_of(a) == page["row"]))
+    screenshot(f"page-{tab_name.replace(' ', '-').lower()}")
+    log(f"found {page['row']!r}")
+
+    if page["detail"] is None:
+        raise Failure(f"no detail text to look for on page {tab_name!r} yet (test not finished)")
+    # Open the row like a person: click it, and if that only selects it (a list activates rows
+    # on double click or Enter unless it is single-click), press Enter on it.
+    def detail_shown():
+        return find(frame, lambda a: page["detail"] in text_of(a))
+
+    click(label)
+    try:
+        wait_for("the detail after a click", detail_shown, timeout=2)
+    except Failure:
+        xdo("key", "--clearmodifiers", "Return")
+        wait_for(f"the detail of {page['row']!r} showing {page['detail']!r}", detail_shown)
+    screenshot(f"detail-{tab_name.replace(' ', '-').lower()}")
+    log(f"detail of {page['row']!r} shows {page['detail']!r}")
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except Failure as e:
+        log(f"FAIL: {e}")
+        sys.exit(1)
+    log("PASS")
