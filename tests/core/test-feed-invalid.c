@@ -1,0 +1,196 @@
+/* test-feed-invalid.c: feeds that must be rejected, each with an error
+ * that names the place
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-feed-invalid"
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "dlg-feed.h"
+
+#define AGENDA_DAYS "agenda.schedule.conference.days"
+
+typedef struct
+{
+  const char  *fixture;       /* in tests/fixtures/invalid/ */
+  DlgFeedError code;
+  const char  *message;       /* exact, or the start of it when prefix is set */
+  gboolean     prefix;
+  gboolean     from_bytes;    /* load with dlg_feed_new_from_bytes, not from the file */
+} InvalidCase;
+
+static const InvalidCase cases[] = {
+  { "not-json", DLG_FEED_ERROR_INVALID_JSON,
+    "the feed: not valid JSON at line 3, column ", TRUE },
+  { "empty", DLG_FEED_ERROR_INVALID_JSON,
+    "the feed: not valid JSON: the document is empty" },
+  { "not-an-object", DLG_FEED_ERROR_INVALID,
+    "The feed is not a JSON object with a “delegate_feed” version" },
+  { "no-version", DLG_FEED_ERROR_INVALID,
+    "delegate_feed: missing: this is not a Delegate feed" },
+  { "version-2", DLG_FEED_ERROR_UNSUPPORTED,
+    "delegate_feed: version 2 is newer than this app reads (1)" },
+  { "version-string", DLG_FEED_ERROR_INVALID,
+    "delegate_feed: expected a version number" },
+  { "no-event", DLG_FEED_ERROR_INVALID,
+    "event: required, but missing" },
+  { "no-event-title", DLG_FEED_ERROR_INVALID,
+    "event.title: required, but missing" },
+  { "event-title-number", DLG_FEED_ERROR_INVALID,
+    "event.title: expected text, or an object of languages and texts" },
+  { "event-title-language-number", DLG_FEED_ERROR_INVALID,
+    "event.title.en: expected text" },
+  { "unknown-zone", DLG_FEED_ERROR_INVALID,
+    "event.time_zone: unknown time zone “Mars/Olympus”" },
+  { "no-zone", DLG_FEED_ERROR_INVALID,
+    "event.time_zone: required, but missing" },
+  { "unknown-conference-zone", DLG_FEED_ERROR_INVALID,
+    "agenda.schedule.conference.time_zone_name: unknown time zone “Mars/Olympus”" },
+  { "bad-start-date", DLG_FEED_ERROR_INVALID,
+    "event.start: expected a date such as “2019-10-16”" },
+  { "end-before-start", DLG_FEED_ERROR_INVALID,
+    "event.end: the event ends before it starts" },
+  { "joined-not-a-year", DLG_FEED_ERROR_INVALID,
+    "members[3].joined: expected a year" },
+  { "duplicate-member", DLG_FEED_ERROR_INVALID,
+    "members[1].id: the id “a” is used twice" },
+  { "members-not-a-list", DLG_FEED_ERROR_INVALID,
+    "members: expected a list" },
+  { "member-no-name", DLG_FEED_ERROR_INVALID,
+    "members[2].name: required, but missing" },
+  { "latitude-out-of-range", DLG_FEED_ERROR_INVALID,
+    "members[0].coordinates.lat: expected a latitude between -90 and 90" },
+  { "unknown-host", DLG_FEED_ERROR_INVALID,
+    "event.host: no member has the id “nobody”" },
+  { "unknown-president-member", DLG_FEED_ERROR_INVALID,
+    "event.president.member: no member has the id “nobody”" },
+  { "bad-session-date", DLG_FEED_ERROR_INVALID,
+    AGENDA_DAYS "[2].rooms[\"Aula\"][0].date: expected an ISO 8601 date and time" },
+  { "bad-duration", DLG_FEED_ERROR_INVALID,
+    AGENDA_DAYS "[0].rooms[\"Aula\"][0].duration: expected a duration such as “1:30”" },
+  { "duplicate-guid", DLG_FEED_ERROR_INVALID,
+    AGENDA_DAYS "[1].rooms[\"Aula\"][0].guid: the guid “s1” is used twice" },
+  { "session-unknown-member", DLG_FEED_ERROR_INVALID,
+    AGENDA_DAYS "[2].rooms[\"Aula\"][0].members[0]: no member has the id “nobody”" },
+  { "session-no-title", DLG_FEED_ERROR_INVALID,
+    AGENDA_DAYS "[0].rooms[\"Aula\"][0].title: required, but missing" },
+  { "person-without-name", DLG_FEED_ERROR_INVALID,
+    AGENDA_DAYS "[0].rooms[\"Aula\"][0].persons[0]: a person needs a “public_name” or a “name”" },
+  { "time-tba-not-boolean", DLG_FEED_ERROR_INVALID,
+    AGENDA_DAYS "[0].rooms[\"Aula\"][0].time_tba: expected true or false" },
+  { "room-not-a-list", DLG_FEED_ERROR_INVALID,
+    AGENDA_DAYS "[0].rooms[\"Aula\"]: expected a list" },
+  { "day-without-date", DLG_FEED_ERROR_INVALID,
+    AGENDA_DAYS "[0].date: required, but missing" },
+  { "agenda-without-schedule", DLG_FEED_ERROR_INVALID,
+    "agenda.schedule: required, but missing" },
+  { "practice-unknown-session", DLG_FEED_ERROR_INVALID,
+    "best_practices[0].session: no session has the key “nowhere”" },
+  { "practice-unknown-member", DLG_FEED_ERROR_INVALID,
+    "best_practices[0].member: no member has the id “nobody”" },
+  { "duplicate-practice", DLG_FEED_ERROR_INVALID,
+    "best_practices[1].id: the id “p” is used twice" },
+  { "tag-not-a-string", DLG_FEED_ERROR_INVALID,
+    "best_practices[0].tags[1]: expected a string" },
+  { "external-agenda", DLG_FEED_ERROR_EXTERNAL_SECTION,
+    "agenda: published separately at “agenda.json”, which was not loaded", FALSE, TRUE },
+  { "external-missing-file", DLG_FEED_ERROR_EXTERNAL_SECTION,
+    "agenda: cannot read “missing/agenda.json”: ", TRUE },
+  { "external-not-json", DLG_FEED_ERROR_INVALID_JSON,
+    "agenda: not valid JSON at line 2, column ", TRUE },
+};
+
+static void
+test_invalid (gconstpointer data)
+{
+  const InvalidCase *test = data;
+  g_autofree char *name = g_strconcat (test->fixture, ".json", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "invalid", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = NULL;
+
+  if (test->from_bytes)
+    {
+      g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      feed = dlg_feed_new_from_bytes (bytes, NULL, &error);
+    }
+  else
+    {
+      feed = dlg_feed_new_from_file (file, NULL, NULL, &error);
+    }
+
+  g_assert_null (feed);
+  g_assert_error (error, DLG_FEED_ERROR, (int) test->code);
+  if (test->prefix)
+    {
+      if (!g_str_has_prefix (error->message, test->message))
+        g_error ("“%s” does not start with “%s”", error->message, test->message);
+    }
+  else
+    {
+      g_assert_cmpstr (error->message, ==, test->message);
+    }
+}
+
+/* Every fixture the table names is different from the valid base only in
+ * the one place the error names: the base itself must load. */
+static void
+test_base_is_valid (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "valid", "full.json",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = dlg_feed_new_from_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dlg_feed_get_sessions (feed)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (dlg_feed_get_members (feed)), ==, 4);
+}
+
+static void
+test_garbage_bytes (void)
+{
+  static const char *inputs[] = {
+    "\xff\xfe{", "null", "1", "\"text\"", "{\"delegate_feed\": 1, \"event\": []}",
+    "{\"delegate_feed\": 1e3}", "{\"delegate_feed\": -1}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (inputs[i], strlen (inputs[i]));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DlgFeed) feed = dlg_feed_new_from_bytes (bytes, NULL, &error);
+
+      g_assert_null (feed);
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == DLG_FEED_ERROR);
+      g_assert_cmpstr (error->message, !=, "");
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The messages are checked in their English source form. */
+  setlocale (LC_ALL, "C");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/feed/invalid/base-is-valid", test_base_is_valid);
+  g_test_add_func ("/feed/invalid/garbage", test_garbage_bytes);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *test_path = g_strdup_printf ("/feed/invalid/%s", cases[i].fixture);
+
+      g_test_add_data_func (test_path, &cases[i], test_invalid);
+    }
+
+  return g_test_run ();
+}
