@@ -25,6 +25,8 @@ struct _DlgAgendaPage
   GtkWidget          *sidebar;
   GtkWidget          *content;
   GtkDropDown        *day_dropdown;
+  GtkWidget          *notice_box;
+  GtkToggleButton    *notice_more_button;
   GtkLabel           *notice_label;
   GtkListView        *list_view;
   GtkWidget          *back_button;
@@ -254,7 +256,7 @@ show_session (DlgAgendaPage *self,
                          feed_time_zone (self->feed));
   if (day_text != NULL)
     /* Translators: the day and time of a session */
-    when = g_strdup_printf (_("%s, %s"), day_text, time_text);
+    when = g_strdup_printf (_("%s · %s"), day_text, time_text);
   else
     when = g_steal_pointer (&time_text);
   set_text (self->when_label, self->when_box, when);
@@ -323,6 +325,17 @@ day_changed_cb (DlgAgendaPage *self)
   gtk_filter_changed (GTK_FILTER (self->day_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/* The notice can be long: two lines until the delegate asks for more. */
+static void
+notice_more_cb (DlgAgendaPage *self)
+{
+  gboolean more = gtk_toggle_button_get_active (self->notice_more_button);
+
+  gtk_label_set_lines (self->notice_label, more ? -1 : 2);
+  gtk_label_set_ellipsize (self->notice_label, more ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+  gtk_button_set_label (GTK_BUTTON (self->notice_more_button), more ? _("Show Less") : _("Show More"));
+}
+
 static void
 dlg_agenda_page_reload (DlgAgendaPage *self)
 {
@@ -345,7 +358,8 @@ dlg_agenda_page_reload (DlgAgendaPage *self)
     }
 
   event = dlg_feed_get_event (self->feed);
-  set_text (self->notice_label, NULL, event != NULL ? dlg_event_get_notice (event) : NULL);
+  set_text (self->notice_label, self->notice_box,
+            event != NULL ? dlg_event_get_notice (event) : NULL);
 
   days = dlg_feed_get_days (self->feed);
   gtk_drop_down_set_model (self->day_dropdown, days);
@@ -479,6 +493,8 @@ dlg_agenda_page_class_init (DlgAgendaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, sidebar);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, content);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, day_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, notice_box);
+  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, notice_more_button);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, notice_label);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, back_button);
@@ -499,6 +515,7 @@ dlg_agenda_page_class_init (DlgAgendaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, description_label);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, notice_more_cb);
 }
 
 static void
