@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "dlg-feed.h"
 
 G_BEGIN_DECLS
@@ -33,5 +35,27 @@ GBytes  *dlg_feed_load_relative_file (GFile         *base,
                                       const char    *reference,
                                       GCancellable  *cancellable,
                                       GError       **error);
+
+/* Shared by the parts of the parser (dlg-feed-parse*.c). */
+typedef struct
+{
+  GPtrArray            *languages; /* normalised preferences, best first */
+  DlgFeedSectionLoader  loader;
+  gpointer              loader_data;
+  GCancellable         *cancellable;
+  DlgFeed              *feed;      /* being filled */
+  GTimeZone            *zone;      /* the event's, once known */
+} DlgFeedParseContext;
+
+/* Reads the agenda section.  Members must be parsed first, since
+ * sessions name the members presenting. */
+gboolean dlg_feed_parse_agenda       (DlgFeedParseContext  *ctx,
+                                      JsonNode             *node,
+                                      GError              **error);
+/* Fails, naming @path, when @id (nullable) is not a member of the feed. */
+gboolean dlg_feed_parse_check_member (DlgFeedParseContext  *ctx,
+                                      const char           *id,
+                                      const char           *path,
+                                      GError              **error);
 
 G_END_DECLS

@@ -1,0 +1,577 @@
+/* dlg-json-reader.c: reading a JSON document with errors that name the place
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dlg-feed"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "dlg-feed.h"
+#include "dlg-json-reader.h"
+#include "dlg-models-private.h"
+
+gboolean
+dlg_json_invalid (GError     **error,
+                  const char  *format,
+                  ...)
+{
+  va_list args;
+
+  if (error == NULL)
+    return FALSE;
+
+  va_start (args, format);
+  *error = g_error_new_valist (DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID, format, args);
+  va_end (args);
+
+  return FALSE;
+}
+
+/* Paths: members[3].joined, agenda.schedule.conference.days[2].rooms["Aula"][0] */
+
+char *
+dlg_json_path_key (const char *path,
+                   const char *key)
+{
+  if (path == NULL || path[0] == '\0')
+    return g_strdup (key);
+
+  return g_strconcat (path, ".", key, NULL);
+}
+
+char *
+dlg_json_path_index (const char *path,
+                     guint       index)
+{
+  return g_strdup_printf ("%s[%u]", path, index);
+}
+
+char *
+dlg_json_path_name (const char *path,
+                    const char *name)
+{
+  g_autofree char *escaped = g_strescape (name, NULL);
+
+  return g_strdup_printf ("%s[\"%s\"]", path, escaped);
+}
+
+/* A member that is absent or JSON null counts as missing. */
+JsonNode *
+dlg_json_lookup (JsonObject *object,
+                 const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+
+  return node;
+}
+
+gboolean
+dlg_json_node_is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+gboolean
+dlg_json_node_is_integer (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
+}
+
+gboolean
+dlg_json_node_is_number (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) &&
+         (json_node_get_value_type (node) == G_TYPE_INT64 ||
+          json_node_get_value_type (node) == G_TYPE_DOUBLE);
+}
+
+char *
+dlg_json_strip_or_null (const char *text)
+{
+  g_autofree char *copy = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  copy = g_strstrip (g_strdup (text));
+  if (copy[0] == '\0')
+    return NULL;
+
+  return g_steal_pointer (&copy);
+}
+
+gboolean
+dlg_json_require (JsonObject  *object,
+                  const char  *path,
+                  const char  *key,
+                  JsonNode   **out,
+                  GError     **error)
+{
+  *out = dlg_json_lookup (object, key);
+  if (*out == NULL)
+    {
+      g_autofree char *where = dlg_json_path_key (path, key);
+      return dlg_json_invalid (error, _("%s: required, but missing"), where);
+    }
+
+  return TRUE;
+}
+
+gboolean
+dlg_json_get_object (JsonNode    *node,
+                     const char  *path,
+                     JsonObject **out,
+                     GError     **error)
+{
+  *out = NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return dlg_json_invalid (error, _("%s: expected an object"), path);
+
+  *out = json_node_get_object (node);
+  return TRUE;
+}
+
+gboolean
+dlg_json_get_array (JsonNode    *node,
+                    const char  *path,
+                    JsonArray  **out,
+                    GError     **error)
+{
+  *out = NULL;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return dlg_json_invalid (error, _("%s: expected a list"), path);
+
+  *out = json_node_get_array (node);
+  return TRUE;
+}
+
+/* A plain string (ids, dates, e-mail addresses): whitespace trimmed, an
+ * empty string counts as missing. */
+gboolean
+dlg_json_read_string (JsonObject  *object,
+                      const char  *path,
+                      const char  *key,
+                      gboolean     required,
+                      char       **out,
+                      GError     **error)
+{
+  JsonNode *node = dlg_json_lookup (object, key);
+  g_autofree char *value = NULL;
+
+  if (node != NULL)
+    {
+      if (!dlg_json_node_is_string (node))
+        {
+          g_autofree char *where = dlg_json_path_key (path, key);
+          return dlg_json_invalid (error, _("%s: expected a string"), where);
+        }
+      value = dlg_json_strip_or_null (json_node_get_string (node));
+    }
+
+  if (value == NULL && required)
+    {
+      g_autofree char *where = dlg_json_path_key (path, key);
+      return dlg_json_invalid (error, _("%s: required, but missing"), where);
+    }
+
+  g_free (*out);
+  *out = g_steal_pointer (&value);
+  return TRUE;
+}
+
+/* "id_ID.UTF-8@euro" -> "id_ID"; "C" and "POSIX" say nothing. */
+GPtrArray *
+dlg_json_normalise_languages (const char * const *languages)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_free);
+
+  if (languages == NULL)
+    languages = g_get_language_names ();
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      g_autofree char *lang = g_strdup (languages[i]);
+      char *end = lang + strcspn (lang, ".@");
+
+      *end = '\0';
+      if (lang[0] == '\0' || g_str_equal (lang, "C") || g_str_equal (lang, "POSIX"))
+        continue;
+      g_ptr_array_add (result, g_steal_pointer (&lang));
+    }
+
+  return result;
+}
+
+/* Language tags compare without case, with "_" and "-" alike. */
+static gboolean
+language_equal (const char *a,
+                const char *b,
+                gsize       b_len)
+{
+  gsize i;
+
+  for (i = 0; i < b_len; i++)
+    {
+      char ca = g_ascii_tolower (a[i]);
+      char cb = g_ascii_tolower (b[i]);
+
+      if (ca == '_')
+        ca = '-';
+      if (cb == '_')
+        cb = '-';
+      if (ca == '\0' || ca != cb)
+        return FALSE;
+    }
+
+  return a[i] == '\0';
+}
+
+static JsonNode *
+find_language (JsonObject *object,
+               const char *wanted,
+               gsize       wanted_len)
+{
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &key, &node))
+    {
+      if (language_equal (key, wanted, wanted_len))
+        return node;
+    }
+
+  return NULL;
+}
+
+/* Text is a string, or an object of language codes to strings; pick the
+ * best language: each preference, then its base language ("id" for
+ * "id_ID"), then English, then whatever comes first. */
+gboolean
+dlg_json_resolve_text (GPtrArray   *languages,
+                       JsonNode    *node,
+                       const char  *path,
+                       char       **out,
+                       GError     **error)
+{
+  JsonObject *object;
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *member;
+  JsonNode *chosen = NULL;
+
+  if (dlg_json_node_is_string (node))
+    {
+      *out = dlg_json_strip_or_null (json_node_get_string (node));
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return dlg_json_invalid (error, _("%s: expected text, or an object of languages and texts"),
+                             path);
+
+  object = json_node_get_object (node);
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &key, &member))
+    {
+      if (!dlg_json_node_is_string (member) && !JSON_NODE_HOLDS_NULL (member))
+        {
+          g_autofree char *where = dlg_json_path_key (path, key);
+          return dlg_json_invalid (error, _("%s: expected text"), where);
+        }
+    }
+
+  for (guint i = 0; chosen == NULL && i < languages->len; i++)
+    {
+      const char *lang = g_ptr_array_index (languages, i);
+
+      chosen = find_language (object, lang, strlen (lang));
+      if (chosen == NULL)
+        chosen = find_language (object, lang, strcspn (lang, "_-"));
+    }
+
+  if (chosen == NULL || !dlg_json_node_is_string (chosen))
+    chosen = find_language (object, "en", 2);
+
+  if (chosen == NULL || !dlg_json_node_is_string (chosen))
+    {
+      json_object_iter_init (&iter, object);
+      while (json_object_iter_next (&iter, &key, &member))
+        {
+          if (dlg_json_node_is_string (member))
+            {
+              chosen = member;
+              break;
+            }
+        }
+    }
+
+  *out = (chosen != NULL && dlg_json_node_is_string (chosen)) ?
+         dlg_json_strip_or_null (json_node_get_string (chosen)) : NULL;
+  return TRUE;
+}
+
+gboolean
+dlg_json_read_text (GPtrArray   *languages,
+                    JsonObject  *object,
+                    const char  *path,
+                    const char  *key,
+                    gboolean     required,
+                    char       **out,
+                    GError     **error)
+{
+  JsonNode *node = dlg_json_lookup (object, key);
+  g_autofree char *where = dlg_json_path_key (path, key);
+  g_autofree char *value = NULL;
+
+  if (node != NULL && !dlg_json_resolve_text (languages, node, where, &value, error))
+    return FALSE;
+
+  if (value == NULL && required)
+    return dlg_json_invalid (error, _("%s: required, but missing"), where);
+
+  g_free (*out);
+  *out = g_steal_pointer (&value);
+  return TRUE;
+}
+
+/* Only http(s) addresses are kept: anything else (javascript:, file:,
+ * data:) is dropped without failing the feed, which stays usable. */
+char *
+dlg_json_safe_url (const char *text)
+{
+  g_autofree char *url = dlg_json_strip_or_null (text);
+  g_autofree char *scheme = NULL;
+
+  if (url == NULL)
+    return NULL;
+
+  scheme = g_uri_parse_scheme (url);
+  if (scheme == NULL ||
+      (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0))
+    return NULL;
+
+  if (!g_uri_is_valid (url, G_URI_FLAGS_PARSE_RELAXED, NULL))
+    return NULL;
+
+  return g_steal_pointer (&url);
+}
+
+gboolean
+dlg_json_read_url (JsonObject  *object,
+                   const char  *path,
+                   const char  *key,
+                   char       **out,
+                   GError     **error)
+{
+  g_autofree char *value = NULL;
+
+  if (!dlg_json_read_string (object, path, key, FALSE, &value, error))
+    return FALSE;
+
+  g_free (*out);
+  *out = dlg_json_safe_url (value);
+  return TRUE;
+}
+
+gboolean
+dlg_json_read_boolean (JsonObject  *object,
+                       const char  *path,
+                       const char  *key,
+                       gboolean    *out,
+                       GError     **error)
+{
+  JsonNode *node = dlg_json_lookup (object, key);
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      g_autofree char *where = dlg_json_path_key (path, key);
+      return dlg_json_invalid (error, _("%s: expected true or false"), where);
+    }
+
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+/* A list of strings (tags, member ids); an absent list is empty. */
+gboolean
+dlg_json_read_string_list (JsonObject   *object,
+                           const char   *path,
+                           const char   *key,
+                           char       ***out,
+                           GError      **error)
+{
+  JsonNode *node = dlg_json_lookup (object, key);
+  g_autofree char *where = dlg_json_path_key (path, key);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array;
+
+  if (node != NULL)
+    {
+      if (!dlg_json_get_array (node, where, &array, error))
+        return FALSE;
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          g_autofree char *value = NULL;
+
+          if (!dlg_json_node_is_string (element))
+            {
+              g_autofree char *element_path = dlg_json_path_index (where, i);
+              return dlg_json_invalid (error, _("%s: expected a string"), element_path);
+            }
+
+          value = dlg_json_strip_or_null (json_node_get_string (element));
+          if (value != NULL)
+            g_strv_builder_add (builder, value);
+        }
+    }
+
+  g_strfreev (*out);
+  *out = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+gboolean
+dlg_json_parse_date (const char *text,
+                     GDate      *date)
+{
+  unsigned int year, month, day;
+  int consumed = 0;
+
+  if (text == NULL || strlen (text) != 10 ||
+      sscanf (text, "%4u-%2u-%2u%n", &year, &month, &day, &consumed) != 3 || consumed != 10 ||
+      !g_date_valid_dmy (day, month, year))
+    return FALSE;
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
+
+gboolean
+dlg_json_read_date (JsonObject  *object,
+                    const char  *path,
+                    const char  *key,
+                    gboolean     required,
+                    char       **out,
+                    GDate       *date,
+                    GError     **error)
+{
+  g_autofree char *value = NULL;
+
+  if (!dlg_json_read_string (object, path, key, required, &value, error))
+    return FALSE;
+
+  if (value != NULL && !dlg_json_parse_date (value, date))
+    {
+      g_autofree char *where = dlg_json_path_key (path, key);
+      return dlg_json_invalid (error, _("%s: expected a date such as “2019-10-16”"), where);
+    }
+
+  g_free (*out);
+  *out = g_steal_pointer (&value);
+  return TRUE;
+}
+
+/* "1:30", "01:30", "26:00", "0:45:00": hours and minutes. */
+gboolean
+dlg_json_parse_duration (const char *text,
+                         guint      *minutes)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ":", -1);
+  guint n = g_strv_length (parts);
+  guint64 hours, mins, secs = 0;
+
+  if (n < 2 || n > 3 ||
+      !g_ascii_string_to_unsigned (parts[0], 10, 0, 9999, &hours, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 0, 59, &mins, NULL) ||
+      strlen (parts[1]) != 2 ||
+      (n == 3 && !g_ascii_string_to_unsigned (parts[2], 10, 0, 59, &secs, NULL)))
+    return FALSE;
+
+  *minutes = hours * 60 + mins;
+  return TRUE;
+}
+
+gboolean
+dlg_json_parse_clock (const char *text,
+                      guint      *hour,
+                      guint      *minute)
+{
+  guint minutes;
+
+  if (!dlg_json_parse_duration (text, &minutes) || minutes >= 24 * 60)
+    return FALSE;
+
+  *hour = minutes / 60;
+  *minute = minutes % 60;
+  return TRUE;
+}
+
+gboolean
+dlg_json_read_links (JsonObject  *object,
+                     const char  *path,
+                     GListModel  *links,
+                     GError     **error)
+{
+  JsonNode *node = dlg_json_lookup (object, "links");
+  g_autofree char *where = dlg_json_path_key (path, "links");
+  JsonArray *array;
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!dlg_json_get_array (node, where, &array, error))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *link_path = dlg_json_path_index (where, i);
+      g_autoptr(DlgLink) link = NULL;
+      JsonObject *link_object;
+      g_autofree char *url = NULL;
+
+      if (!dlg_json_get_object (json_array_get_element (array, i), link_path, &link_object,
+                                error) ||
+          !dlg_json_read_url (link_object, link_path, "url", &url, error))
+        return FALSE;
+
+      if (url == NULL)
+        continue;
+
+      link = g_object_new (DLG_TYPE_LINK, NULL);
+      link->url = g_steal_pointer (&url);
+      if (!dlg_json_read_string (link_object, link_path, "title", FALSE, &link->title, error))
+        return FALSE;
+
+      g_list_store_append (G_LIST_STORE (links), link);
+    }
+
+  return TRUE;
+}
+
+gboolean
+dlg_json_check_unique (GHashTable  *index,
+                       const char  *id,
+                       const char  *path,
+                       GError     **error)
+{
+  if (g_hash_table_contains (index, id))
+    return dlg_json_invalid (error, _("%s: the id “%s” is used twice"), path, id);
+
+  return TRUE;
+}

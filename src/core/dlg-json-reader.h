@@ -1,0 +1,103 @@
+/* dlg-json-reader.h: reading a JSON document with errors that name the place
+ *
+ * Every reader takes the JSON path of the object it reads from
+ * ("members[3]") and, on failure, sets a DLG_FEED_ERROR_INVALID error whose
+ * message starts with the path of the offending value
+ * ("members[3].joined: expected a year").  Absent members and JSON null are
+ * the same: missing.  Strings are trimmed; empty strings count as missing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+gboolean    dlg_json_invalid             (GError     **error,
+                                          const char  *format,
+                                          ...) G_GNUC_PRINTF (2, 3);
+char       *dlg_json_path_key            (const char *path,
+                                          const char *key);
+char       *dlg_json_path_index          (const char *path,
+                                          guint       index);
+char       *dlg_json_path_name           (const char *path,
+                                          const char *name);
+JsonNode   *dlg_json_lookup              (JsonObject *object,
+                                          const char *key);
+gboolean    dlg_json_node_is_string      (JsonNode *node);
+gboolean    dlg_json_node_is_integer     (JsonNode *node);
+gboolean    dlg_json_node_is_number      (JsonNode *node);
+char       *dlg_json_strip_or_null       (const char *text);
+gboolean    dlg_json_require             (JsonObject  *object,
+                                          const char  *path,
+                                          const char  *key,
+                                          JsonNode   **out,
+                                          GError     **error);
+gboolean    dlg_json_get_object          (JsonNode    *node,
+                                          const char  *path,
+                                          JsonObject **out,
+                                          GError     **error);
+gboolean    dlg_json_get_array           (JsonNode    *node,
+                                          const char  *path,
+                                          JsonArray  **out,
+                                          GError     **error);
+gboolean    dlg_json_read_string         (JsonObject  *object,
+                                          const char  *path,
+                                          const char  *key,
+                                          gboolean     required,
+                                          char       **out,
+                                          GError     **error);
+GPtrArray  *dlg_json_normalise_languages (const char * const *languages);
+gboolean    dlg_json_resolve_text        (GPtrArray   *languages,
+                                          JsonNode    *node,
+                                          const char  *path,
+                                          char       **out,
+                                          GError     **error);
+gboolean    dlg_json_read_text           (GPtrArray   *languages,
+                                          JsonObject  *object,
+                                          const char  *path,
+                                          const char  *key,
+                                          gboolean     required,
+                                          char       **out,
+                                          GError     **error);
+char       *dlg_json_safe_url            (const char *text);
+gboolean    dlg_json_read_url            (JsonObject  *object,
+                                          const char  *path,
+                                          const char  *key,
+                                          char       **out,
+                                          GError     **error);
+gboolean    dlg_json_read_boolean        (JsonObject  *object,
+                                          const char  *path,
+                                          const char  *key,
+                                          gboolean    *out,
+                                          GError     **error);
+gboolean    dlg_json_read_string_list    (JsonObject   *object,
+                                          const char   *path,
+                                          const char   *key,
+                                          char       ***out,
+                                          GError      **error);
+gboolean    dlg_json_parse_date          (const char *text,
+                                          GDate      *date);
+gboolean    dlg_json_read_date           (JsonObject  *object,
+                                          const char  *path,
+                                          const char  *key,
+                                          gboolean     required,
+                                          char       **out,
+                                          GDate       *date,
+                                          GError     **error);
+gboolean    dlg_json_parse_duration      (const char *text,
+                                          guint      *minutes);
+gboolean    dlg_json_parse_clock         (const char *text,
+                                          guint      *hour,
+                                          guint      *minute);
+gboolean    dlg_json_read_links          (JsonObject  *object,
+                                          const char  *path,
+                                          GListModel  *links,
+                                          GError     **error);
+gboolean    dlg_json_check_unique        (GHashTable  *index,
+                                          const char  *id,
+                                          const char  *path,
+                                          GError     **error);
+
+G_END_DECLS
