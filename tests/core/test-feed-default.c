@@ -332,6 +332,64 @@ test_languages_from_environment (void)
     g_unsetenv ("LANGUAGE");
 }
 
+/* Every model object's properties read without a warning (the test runs
+ * with fatal warnings), and every property is read-only. */
+static void
+read_all_properties (gpointer object)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
+  g_assert_cmpuint (n_pspecs, >, 0);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_assert_true (pspecs[i]->flags & G_PARAM_READABLE);
+      g_assert_false (pspecs[i]->flags & G_PARAM_WRITABLE);
+      g_value_init (&value, pspecs[i]->value_type);
+      g_object_get_property (object, pspecs[i]->name, &value);
+    }
+}
+
+static void
+read_all_items (GListModel *model)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) object = g_list_model_get_item (model, i);
+
+      read_all_properties (object);
+      if (DLG_IS_MEMBER (object))
+        read_all_items (dlg_member_get_delegates (DLG_MEMBER (object)));
+      else if (DLG_IS_SESSION (object))
+        read_all_items (dlg_session_get_links (DLG_SESSION (object)));
+      else if (DLG_IS_PRACTICE (object))
+        read_all_items (dlg_practice_get_links (DLG_PRACTICE (object)));
+    }
+}
+
+static void
+test_properties (void)
+{
+  g_autoptr(DlgFeed) feed = load_default (languages_en);
+  g_autoptr(GListModel) members = NULL;
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (DLG_TYPE_MEMBER_KIND);
+
+  read_all_properties (feed);
+  read_all_properties (dlg_feed_get_event (feed));
+  read_all_items (dlg_feed_get_days (feed));
+  read_all_items (dlg_feed_get_sessions (feed));
+  read_all_items (dlg_feed_get_members (feed));
+  read_all_items (dlg_feed_get_practices (feed));
+
+  g_object_get (feed, "members", &members, NULL);
+  g_assert_true (members == dlg_feed_get_members (feed));
+  g_assert_cmpstr (g_enum_get_value (kinds, DLG_MEMBER_KIND_KABUPATEN)->value_nick, ==,
+                   "kabupaten");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,6 +402,7 @@ main (int   argc,
   g_test_add_func ("/feed/default/members", test_members);
   g_test_add_func ("/feed/default/practices", test_practices);
   g_test_add_func ("/feed/default/languages", test_languages);
+  g_test_add_func ("/feed/default/properties", test_properties);
   g_test_add_func ("/feed/default/languages-from-environment", test_languages_from_environment);
 
   return g_test_run ();
