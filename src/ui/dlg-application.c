@@ -217,8 +217,9 @@ dlg_application_about_action (GSimpleAction *action,
 #endif
     }
 
-  adw_about_window_set_copyright (about, "© 2019–2026 Delegate developers");
-  adw_about_window_set_translator_credits (about, _("translator-credits"));
+  /* Translators: your names, one per line; shown in the About window */
+  if (g_strcmp0 (_("translator-credits"), "translator-credits") != 0)
+    adw_about_window_set_translator_credits (about, _("translator-credits"));
 
   if (parent != NULL)
     gtk_window_set_transient_for (GTK_WINDOW (about), parent);
