@@ -192,8 +192,8 @@ def find_app(pid):
 def main():
     logfile = open(os.path.join(SHOTS, "delegate.log"), "w")
     env = dict(os.environ)
-    # Any critical in the app aborts it, and the test with it.
-    env["G_DEBUG"] = "fatal-criticals"
+    # Any warning or critical in the app aborts it, and the test with it.
+    env["G_DEBUG"] = "fatal-warnings"
     log(f"starting {EXE} (LANGUAGE={env.get('LANGUAGE')})")
     proc = subprocess.Popen([EXE], env=env, stdout=logfile, stderr=subprocess.STDOUT)
     app = frame = None
