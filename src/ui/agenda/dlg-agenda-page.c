@@ -420,6 +420,9 @@ dlg_agenda_page_dispose (GObject *object)
 {
   DlgAgendaPage *self = DLG_AGENDA_PAGE (object);
 
+  /* AdwBin unparents its child itself; let it go before the template
+   * drops its references, or both tear it down. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_AGENDA_PAGE);
 
   g_clear_object (&self->selection);

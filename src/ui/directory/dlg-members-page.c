@@ -413,6 +413,9 @@ dlg_members_page_dispose (GObject *object)
 {
   DlgMembersPage *self = DLG_MEMBERS_PAGE (object);
 
+  /* AdwBin unparents its child itself; let it go before the template
+   * drops its references, or both tear it down. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_MEMBERS_PAGE);
 
   g_clear_object (&self->selection);
