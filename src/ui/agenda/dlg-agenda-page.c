@@ -322,6 +322,19 @@ back_clicked_cb (DlgAgendaPage *self)
 static void
 day_changed_cb (DlgAgendaPage *self)
 {
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->day_dropdown));
+  g_autofree char *day_text = NULL;
+
+  /* GTK 4.8 leaves the drop-down's own button unnamed, and that button is
+   * what takes focus: name it after the day it shows. */
+  day_text = format_day (gtk_drop_down_get_selected_item (self->day_dropdown),
+                         feed_time_zone (self->feed));
+  if (GTK_IS_BUTTON (button))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    day_text != NULL ? day_text : _("Day"),
+                                    -1);
+
   gtk_filter_changed (GTK_FILTER (self->day_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -363,6 +376,7 @@ dlg_agenda_page_reload (DlgAgendaPage *self)
 
   days = dlg_feed_get_days (self->feed);
   gtk_drop_down_set_model (self->day_dropdown, days);
+  day_changed_cb (self);
   gtk_widget_set_visible (GTK_WIDGET (self->day_dropdown),
                           days != NULL && g_list_model_get_n_items (days) > 1);
 
