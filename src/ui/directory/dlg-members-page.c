@@ -161,7 +161,6 @@ static void
 show_member (DlgMembersPage *self,
              DlgMember      *member)
 {
-  g_autofree char *kind = NULL;
   g_autofree char *joined = NULL;
   g_autofree char *head = NULL;
   g_autofree char *email_uri = NULL;
@@ -184,8 +183,7 @@ show_member (DlgMembersPage *self,
     }
 
   set_text (self->title_label, NULL, dlg_member_get_name (member));
-  kind = g_strdup (kind_to_string (dlg_member_get_kind (member)));
-  set_text (self->kind_label, NULL, kind);
+  set_text (self->kind_label, NULL, kind_to_string (dlg_member_get_kind (member)));
   set_text (self->province_label, self->province_box, dlg_member_get_province (member));
   set_text (self->region_label, self->region_box, dlg_member_get_region (member));
   if (dlg_member_get_joined (member) > 0)
