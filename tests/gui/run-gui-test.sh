@@ -35,14 +35,31 @@ case $lang in
   *) echo "unknown language $lang" >&2; exit 2 ;;
 esac
 
-# Unit-test settings that would hide the app from the accessibility tree are dropped.
-exec env -u GTK_A11Y -u NO_AT_BRIDGE -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS \
-  -u LC_ALL -u LC_MESSAGES \
-  XDG_DATA_HOME="$tmp/data" XDG_CACHE_HOME="$tmp/cache" XDG_CONFIG_HOME="$tmp/config" \
-  XDG_RUNTIME_DIR="$tmp/runtime" \
-  GSETTINGS_BACKEND=keyfile GSETTINGS_SCHEMA_DIR="$build/data" \
-  DELEGATE_LOCALEDIR="$build/po" \
-  LANG=C.UTF-8 LANGUAGE="$language" \
-  GDK_BACKEND=x11 \
-  $nonet xvfb-run -a -s '-screen 0 1280x800x24' \
-  dbus-run-session -- /usr/bin/python3 "$here/test_app.py" "$exe" "$lang" "$shots"
+run_test () {
+  # Unit-test settings that would hide the app from the accessibility tree are dropped.
+  env -u GTK_A11Y -u NO_AT_BRIDGE -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS \
+    -u LC_ALL -u LC_MESSAGES \
+    XDG_DATA_HOME="$tmp/data" XDG_CACHE_HOME="$tmp/cache" XDG_CONFIG_HOME="$tmp/config" \
+    XDG_RUNTIME_DIR="$tmp/runtime" \
+    GSETTINGS_BACKEND=keyfile GSETTINGS_SCHEMA_DIR="$build/data" \
+    DELEGATE_LOCALEDIR="$build/po" \
+    LANG=C.UTF-8 LANGUAGE="$language" \
+    GDK_BACKEND=x11 \
+    $nonet xvfb-run -a -n "$servernum" -s '-screen 0 1280x800x24 -noreset' \
+    dbus-run-session -- /usr/bin/python3 "$here/test_app.py" "$exe" "$lang" "$shots"
+}
+
+# Xvfb runs with -noreset: by default it resets when its first client (the accessibility bus
+# launcher) leaves, and an app connecting at that moment cannot open the display. Two xvfb-run -a
+# started at the same moment (other test runs on this machine) can also pick the same display
+# number: start the search at a number of our own, and try again if the app still cannot open
+# its display (test_app.py exits with 3).
+attempt=1
+while :; do
+  servernum=$(( 100 + ($$ * 7 + attempt * 131) % 800 ))
+  run_test
+  rc=$?
+  [ $rc -eq 3 ] && [ $attempt -lt 3 ] || exit $rc
+  echo "note: the X server was taken by another run; trying again" >&2
+  attempt=$((attempt + 1))
+done

@@ -84,6 +84,10 @@ class Failure(Exception):
     pass
 
 
+class DisplayTaken(Failure):
+    """The app could not reach the X server: run-gui-test.sh tries again with another."""
+
+
 def wait_for(what, fn, timeout=TIMEOUT, interval=0.1):
     """Poll fn() until it returns something true; fail naming `what` after timeout seconds."""
     deadline = time.monotonic() + timeout
@@ -200,6 +204,9 @@ def main():
     try:
         def app_window():
             if proc.poll() is not None:
+                with open(os.path.join(SHOTS, "delegate.log")) as f:
+                    if "cannot open display" in f.read():
+                        raise DisplayTaken("the app could not open the X display")
                 raise Failure(f"the app exited with status {proc.returncode} before its window"
                               " appeared")
             a = find_app(proc.pid)
@@ -210,13 +217,7 @@ def main():
                     return a, w
             return None
 
-        try:
-            app, frame = wait_for("the app's window", app_window)
-        except Failure:
-            if proc.poll() is not None:
-                raise Failure(f"the app exited with status {proc.returncode} before its window"
-                              " appeared")
-            raise
+        app, frame = wait_for("the app's window", app_window)
         log(f"window appeared: {frame.name!r}")
         wait_for(f"the window title {EXPECT['title']!r} (it is {frame.name!r})",
                  lambda: frame.name == EXPECT["title"])
@@ -225,12 +226,15 @@ def main():
         for page in EXPECT["pages"]:
             check_page(frame, page)
 
+        check_narrow(proc, frame, EXPECT["pages"][1])
+
         # Quit like a person: Ctrl+Q.
         xdo("key", "--clearmodifiers", "ctrl+q")
         wait_for("the app to quit on Ctrl+Q", lambda: proc.poll() is not None, timeout=10)
         if proc.returncode != 0:
             raise Failure(f"the app exited with status {proc.returncode} after Ctrl+Q")
         log("quit on Ctrl+Q")
+        check_reopens_narrow(env, logfile)
     except Exception:
         screenshot("failure")
         if frame is not None and os.environ.get("DELEGATE_GUI_DUMP"):
@@ -293,9 +297,90 @@ def check_page(frame, page):
     log(f"detail of {page['row']!r} shows {page['detail']!r}")
 
 
+NARROW = 360
+
+
+def check_narrow(proc, frame, page):
+    """At 360 px the window still fits, and a switcher bar at the bottom reaches every page."""
+    ids = subprocess.run(["xdotool", "search", "--pid", str(proc.pid)],
+                         capture_output=True, text=True).stdout.split()
+    wid = None
+    for w in ids:
+        name = subprocess.run(["xdotool", "getwindowname", w],
+                              capture_output=True, text=True).stdout.strip()
+        if name == EXPECT["title"]:
+            wid = w
+    if wid is None:
+        raise Failure("cannot find the window's X id to resize it")
+    # The X window includes the 5 px shadow on each side.
+    xdo("windowsize", wid, str(NARROW + 10), "700")
+
+    def frame_width():
+        return frame.queryComponent().getExtents(pyatspi.WINDOW_COORDS).width
+    wait_for(f"the window to be {NARROW} px wide (it is {frame_width()} px)",
+             lambda: frame_width() <= NARROW)
+    height = frame.queryComponent().getExtents(pyatspi.WINDOW_COORDS).height
+
+    def bottom_tab():
+        # The bar's buttons sit at the bottom; the header's squeezed-out switcher keeps its own.
+        for b in find_all(frame, lambda a: a.name == page["tab"]
+                          and role(a) == pyatspi.ROLE_PAGE_TAB):
+            ext = b.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+            if ext.width > 0 and ext.y > height / 2 and ext.x + ext.width <= NARROW:
+                return b
+        return None
+    tab = wait_for(f"a switcher bar at the bottom with {page['tab']!r}", bottom_tab)
+    click(tab)
+    wait_for(f"page {page['tab']!r} to be selected from the bottom bar",
+             lambda: states(tab).contains(pyatspi.STATE_SELECTED))
+    lst = wait_for(f"the list {page['list']!r}",
+                   lambda: find(frame, lambda a: a.name == page["list"]
+                                and role(a) == pyatspi.ROLE_LIST))
+
+    def row_on_screen():
+        label = find(lst, lambda a: text_of(a) == page["row"])
+        if label is None:
+            return None
+        ext = label.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        return ext.width > 0 and ext.x + ext.width <= NARROW
+    wait_for(f"{page['row']!r} within {NARROW} px", row_on_screen)
+    screenshot("narrow")
+    log(f"at {NARROW} px the bottom bar opens {page['tab']!r}")
+
+
+def check_reopens_narrow(env, logfile):
+    """Started again, the window comes back at the size it was left at (kept in GSettings)."""
+    proc = subprocess.Popen([EXE], env=env, stdout=logfile, stderr=subprocess.STDOUT)
+    try:
+        def window():
+            if proc.poll() is not None:
+                raise Failure(f"the app exited with status {proc.returncode} when started again")
+            a = find_app(proc.pid)
+            return a and next((w for w in a if w is not None and role(w) == pyatspi.ROLE_FRAME),
+                              None)
+        frame = wait_for("the window, started again", window)
+
+        def width():
+            return frame.queryComponent().getExtents(pyatspi.WINDOW_COORDS).width
+        wait_for(f"the window to reopen {NARROW} px wide (it is {width()} px)",
+                 lambda: width() == NARROW, timeout=5)
+        log(f"started again at {width()} px")
+        xdo("key", "--clearmodifiers", "ctrl+q")
+        wait_for("the app to quit on Ctrl+Q", lambda: proc.poll() is not None, timeout=10)
+        if proc.returncode != 0:
+            raise Failure(f"the app exited with status {proc.returncode} after Ctrl+Q")
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
 if __name__ == "__main__":
     try:
         main()
+    except DisplayTaken as e:
+        log(f"FAIL: {e}")
+        sys.exit(3)
     except Failure as e:
         log(f"FAIL: {e}")
         sys.exit(1)
