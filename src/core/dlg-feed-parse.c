@@ -485,9 +485,12 @@ dlg_feed_parse (GBytes                *bytes,
     }
   if (json_node_get_int (version) > FEED_VERSION)
     {
+      /* Formatted apart: xgettext cannot see through G_GINT64_FORMAT. */
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (version));
+
       g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_UNSUPPORTED,
-                   _("%s: version %" G_GINT64_FORMAT " is newer than this app reads (%d)"),
-                   "delegate_feed", json_node_get_int (version), FEED_VERSION);
+                   _("%s: version %s is newer than this app reads (%d)"),
+                   "delegate_feed", number, FEED_VERSION);
       return NULL;
     }
 
