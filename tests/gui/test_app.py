@@ -28,8 +28,12 @@ TIMEOUT = 20.0
 if LANG == "id":
     _catalog = gettext.translation("delegate", os.environ["DELEGATE_LOCALEDIR"], ["id"])
     _ = _catalog.gettext
+    P_ = _catalog.pgettext
 else:
     def _(s):
+        return s
+
+    def P_(context, s):
         return s
 
 UI_STRINGS = ["Agenda", "Members", "Best practices", "Sessions"]
@@ -223,8 +227,10 @@ def main():
                  lambda: frame.name == EXPECT["title"])
         screenshot("start")
 
-        for page in EXPECT["pages"]:
-            check_page(frame, page)
+        tabs = [check_page(frame, page) for page in EXPECT["pages"]]
+        check_keyboard(frame, tabs)
+        check_about(app, frame)
+        check_shortcuts(app, frame)
 
         check_narrow(proc, frame, EXPECT["pages"][1])
 
@@ -295,6 +301,75 @@ def check_page(frame, page):
         wait_for(f"the detail of {page['row']!r} showing {page['detail']!r}", detail_shown)
     screenshot(f"detail-{tab_name.replace(' ', '-').lower()}")
     log(f"detail of {page['row']!r} shows {page['detail']!r}")
+    return button
+
+
+def selected(acc):
+    return states(acc).contains(pyatspi.STATE_SELECTED)
+
+
+def other_windows(app, frame):
+    return [w for w in app if w is not None and w != frame
+            and role(w) in (pyatspi.ROLE_FRAME, pyatspi.ROLE_WINDOW, pyatspi.ROLE_DIALOG)
+            and states(w).contains(pyatspi.STATE_VISIBLE)]
+
+
+def check_keyboard(frame, tabs):
+    """Ctrl+1, Ctrl+2 and Ctrl+3 show the three pages."""
+    for key, index in (("ctrl+1", 0), ("ctrl+3", 2), ("ctrl+2", 1)):
+        xdo("key", "--clearmodifiers", key)
+        wait_for(f"{key} to show page {tabs[index].name!r}", lambda: selected(tabs[index]))
+        log(f"{key} shows {tabs[index].name!r}")
+
+
+def check_about(app, frame):
+    """The main menu opens the About window, which shows the version from the metainfo."""
+    menu_button = wait_for("the main menu button", lambda: find(
+        frame, lambda a: role(a) in (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON)
+        and a.name == _("Main menu")))
+    click(menu_button)
+    about_label = _("_About Delegate").replace("_", "")
+    item = wait_for(f"the menu item {about_label!r}", lambda: find(
+        app, lambda a: a.name == about_label and role(a) in (
+            pyatspi.ROLE_MENU_ITEM, pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_CHECK_MENU_ITEM)))
+    click_menu_item(item)
+    about = wait_for("the About window", lambda: next(iter(other_windows(app, frame)), None))
+    wait_for("the version 0.1.0 in the About window",
+             lambda: find(about, lambda a: text_of(a) == "0.1.0"))
+    screenshot("about")
+    log(f"About window {about.name!r} shows version 0.1.0")
+    xdo("key", "--clearmodifiers", "Escape")
+    wait_for("the About window to close on Escape", lambda: not other_windows(app, frame),
+             timeout=5)
+
+
+def check_shortcuts(app, frame):
+    """Ctrl+? opens the keyboard shortcuts window, which lists Quit."""
+    xdo("key", "--clearmodifiers", "ctrl+question")
+    window = wait_for("the shortcuts window on Ctrl+?",
+                      lambda: next(iter(other_windows(app, frame)), None))
+    quit_title = P_("shortcut window", "Quit")
+    wait_for(f"{quit_title!r} in the shortcuts window",
+             lambda: find(window, lambda a: text_of(a) == quit_title))
+    screenshot("shortcuts")
+    log(f"Ctrl+? opens {window.name!r}, which lists {quit_title!r}")
+    xdo("key", "--clearmodifiers", "Escape")
+    wait_for("the shortcuts window to close on Escape", lambda: not other_windows(app, frame),
+             timeout=5)
+
+
+def click_menu_item(item):
+    """Menu items live in a popover, whose extents are relative to the popover's own surface:
+    activate them through their action instead of the pointer."""
+    try:
+        action = item.queryAction()
+        for i in range(action.nActions):
+            if action.getName(i) in ("click", "activate", "press"):
+                action.doAction(i)
+                return
+    except NotImplementedError:
+        pass
+    click(item)
 
 
 NARROW = 360
