@@ -197,7 +197,44 @@ def find_app(pid):
     return None
 
 
+# The system style: the English run has the default (light), the Indonesian one asks the desktop
+# for dark, as GNOME's Appearance setting does, and the app must follow.
+DARK = LANG == "id"
+
+
+def set_system_style():
+    """org.gnome.desktop.interface color-scheme in the private keyfile settings, where both the
+    app (libadwaita) and a settings portal started on the private bus read it."""
+    path = os.path.join(os.environ["XDG_CONFIG_HOME"], "glib-2.0", "settings")
+    os.makedirs(path, exist_ok=True)
+    scheme = "prefer-dark" if DARK else "default"
+    with open(os.path.join(path, "keyfile"), "w", encoding="utf-8") as f:
+        f.write(f"[org/gnome/desktop/interface]\ncolor-scheme='{scheme}'\n")
+
+
+def check_style(frame):
+    """The window's background is dark when the system asks for dark, light otherwise."""
+    ext = frame.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    # A point near the bottom right of the content, clear of text: the pane's background.
+    x, y = 5 + ext.x + ext.width - 40, 5 + ext.y + ext.height - 40
+
+    def brightness():
+        out = subprocess.run(["/usr/bin/import", "-window", "root", "-crop", f"1x1+{x}+{y}",
+                              "-depth", "8", "txt:-"], capture_output=True, text=True).stdout
+        hexes = [w for w in out.split() if w.startswith("#") and len(w) >= 7]
+        if not hexes:
+            return None
+        r, g, b = (int(hexes[0][i:i + 2], 16) for i in (1, 3, 5))
+        return (r + g + b) / 3
+    want = "dark" if DARK else "light"
+    wait_for(f"a {want} window background (brightness {brightness()} at {x},{y})",
+             lambda: (brightness() or 128) < 80 if DARK else (brightness() or 0) > 180,
+             timeout=5)
+    log(f"the window follows the system's {want} style")
+
+
 def main():
+    set_system_style()
     logfile = open(os.path.join(SHOTS, "delegate.log"), "w")
     env = dict(os.environ)
     # Any warning or critical in the app aborts it, and the test with it.
@@ -226,6 +263,7 @@ def main():
         wait_for(f"the window title {EXPECT['title']!r} (it is {frame.name!r})",
                  lambda: frame.name == EXPECT["title"])
         screenshot("start")
+        check_style(frame)
 
         tabs = [check_page(frame, page) for page in EXPECT["pages"]]
         check_keyboard(frame, tabs)
