@@ -462,7 +462,8 @@ def check_narrow(proc, frame, page):
 
 
 def check_reopens_narrow(env, logfile):
-    """Started again, the window comes back at the size it was left at (kept in GSettings)."""
+    """Started again, the window comes back at the size it was left at (kept in GSettings);
+    Ctrl+W closes it."""
     proc = subprocess.Popen([EXE], env=env, stdout=logfile, stderr=subprocess.STDOUT)
     try:
         def window():
@@ -478,10 +479,12 @@ def check_reopens_narrow(env, logfile):
         wait_for(f"the window to reopen {NARROW} px wide (it is {width()} px)",
                  lambda: width() == NARROW, timeout=5)
         log(f"started again at {width()} px")
-        xdo("key", "--clearmodifiers", "ctrl+q")
-        wait_for("the app to quit on Ctrl+Q", lambda: proc.poll() is not None, timeout=10)
+        # Ctrl+W closes the window, and with its only window closed the app ends.
+        xdo("key", "--clearmodifiers", "ctrl+w")
+        wait_for("the app to end on Ctrl+W", lambda: proc.poll() is not None, timeout=10)
         if proc.returncode != 0:
-            raise Failure(f"the app exited with status {proc.returncode} after Ctrl+Q")
+            raise Failure(f"the app exited with status {proc.returncode} after Ctrl+W")
+        log("closed with Ctrl+W")
     finally:
         if proc.poll() is None:
             proc.kill()
