@@ -29,9 +29,11 @@ else
   echo "note: cannot make a network namespace here; the app still runs from its built-in feed" >&2
 fi
 
+# A delegate's system locale, not only LANGUAGE: weekday and month names come from LC_TIME.
+# ./.ci/dev generates both locales.
 case $lang in
-  en) language=en ;;
-  id) language=id ;;
+  en) language=en; locale=en_US.UTF-8 ;;
+  id) language=id; locale=id_ID.UTF-8 ;;
   *) echo "unknown language $lang" >&2; exit 2 ;;
 esac
 
@@ -43,7 +45,7 @@ run_test () {
     XDG_RUNTIME_DIR="$tmp/runtime" \
     GSETTINGS_BACKEND=keyfile GSETTINGS_SCHEMA_DIR="$build/data" \
     DELEGATE_LOCALEDIR="$build/po" \
-    LANG=C.UTF-8 LANGUAGE="$language" \
+    LANG="$locale" LANGUAGE="$language" \
     GDK_BACKEND=x11 \
     $nonet xvfb-run -a -n "$servernum" -s '-screen 0 1280x800x24 -noreset' \
     dbus-run-session -- /usr/bin/python3 "$here/test_app.py" "$exe" "$lang" "$shots"

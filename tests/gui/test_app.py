@@ -56,6 +56,8 @@ CONTENT = {
         "title": "Citynet 2019 Best Practice Seminar and Sharing",
         "session": "Strategies for Smart City development",
         "session_detail": "The Minister of Communication and Informatics on strategies",
+        # The day as the system locale names it: weekday and month come from LC_TIME.
+        "session_when": "Day 1, Wednesday 16 October",
         "member_detail": "A member of Citynet Indonesia since 2009.",
         "practice": "Integrated ICT to accelerate Smart City development",
         "practice_detail": "Using integrated information and communication technology",
@@ -64,6 +66,7 @@ CONTENT = {
         "title": "Seminar dan Sharing Best Practice Citynet 2019",
         "session": "Strategi pengembangan Smart City",
         "session_detail": "Paparan Menteri Komunikasi dan Informatika RI tentang strategi",
+        "session_when": "Hari ke-1, Rabu, 16 Oktober",
         "member_detail": "Anggota Citynet Indonesia sejak 2009.",
         "practice": "Pemanfaatan TIK terintegrasi untuk akselerasi Smart City",
         "practice_detail": "Pemanfaatan teknologi informasi dan komunikasi yang terintegrasi",
@@ -74,7 +77,8 @@ EXPECT = {
     "title": CONTENT["title"],
     "pages": [
         {"tab": _("Agenda"), "list": _("Sessions"),
-         "row": CONTENT["session"], "detail": CONTENT["session_detail"]},
+         "row": CONTENT["session"], "detail": CONTENT["session_detail"],
+         "also": CONTENT["session_when"]},
         {"tab": _("Members"), "list": _("Members"),
          "row": "Kabupaten Sidoarjo", "detail": CONTENT["member_detail"]},
         {"tab": _("Best practices"), "list": _("Best practices"),
@@ -348,6 +352,9 @@ def check_page(frame, page):
     except Failure:
         xdo("key", "--clearmodifiers", "Return")
         wait_for(f"the detail of {page['row']!r} showing {page['detail']!r}", detail_shown)
+    if "also" in page:
+        wait_for(f"the detail of {page['row']!r} showing {page['also']!r}",
+                 lambda: find(frame, lambda a: text_of(a).startswith(page["also"])))
     screenshot(f"detail-{tab_name.replace(' ', '-').lower()}")
     log(f"detail of {page['row']!r} shows {page['detail']!r}")
     return button
