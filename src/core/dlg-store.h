@@ -50,4 +50,84 @@ gboolean    dlg_store_is_starred         (DlgStore    *self,
 GStrv       dlg_store_list_starred       (DlgStore    *self,
                                           const char  *event_id);
 
+/* --- Added by the sync work (issue 3) ------------------------------------ */
+
+/* The last good copy of one feed resource (the feed, or a section
+ * published at its own URL) with the validators it came with. */
+typedef struct
+{
+  char   *url;
+  GBytes *body;
+  char   *etag;          /* nullable */
+  char   *last_modified; /* nullable, as the server sent it */
+  gint64  fetched_at;    /* unix seconds of the last good fetch (or 304) */
+  gint64  max_age;       /* Cache-Control max-age in seconds, -1 if none */
+} DlgResource;
+
+DlgResource *dlg_resource_new             (const char  *url);
+DlgResource *dlg_resource_copy            (const DlgResource *resource);
+void         dlg_resource_free            (DlgResource *resource);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlgResource, dlg_resource_free)
+
+/* NULL when nothing is stored for @url. */
+DlgResource *dlg_store_lookup_resource    (DlgStore    *self,
+                                           const char  *url);
+
+/* Subscriptions, in the delegate's order.  Rows are (url, event_id,
+ * title, position, current, ended, sections); see DlgSubscriptionRow. */
+typedef struct
+{
+  char     *url;
+  char     *event_id;   /* nullable until the first good copy */
+  char     *title;      /* nullable until the first good copy */
+  gint      position;
+  gboolean  current;
+  gboolean  ended;      /* the server said 410 Gone */
+  GStrv     sections;   /* URLs of sections published apart, at the last good copy */
+} DlgSubscriptionRow;
+
+void         dlg_subscription_row_free    (DlgSubscriptionRow *row);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlgSubscriptionRow, dlg_subscription_row_free)
+
+/* A GPtrArray of DlgSubscriptionRow, by position. */
+GPtrArray   *dlg_store_list_subscriptions (DlgStore    *self,
+                                           GError     **error);
+/* Adds @url at the end (no-op, TRUE, if it is there already). */
+gboolean     dlg_store_add_subscription   (DlgStore    *self,
+                                           const char  *url,
+                                           GError     **error);
+/* Removes the subscription and the resources only it used. */
+gboolean     dlg_store_remove_subscription (DlgStore   *self,
+                                           const char  *url,
+                                           GError     **error);
+gboolean     dlg_store_set_current        (DlgStore    *self,
+                                           const char  *url,
+                                           GError     **error);
+gboolean     dlg_store_set_ended          (DlgStore    *self,
+                                           const char  *url,
+                                           gboolean     ended,
+                                           GError     **error);
+
+/* One good sync, in ONE transaction: the resources (feed and sections)
+ * replace what was stored, the subscription takes its event id, title
+ * and section list, and moves to @new_url if not NULL (a permanent
+ * redirect).  Either all of it is written or nothing. */
+gboolean     dlg_store_commit_sync        (DlgStore           *self,
+                                           const char         *url,
+                                           const char         *new_url,
+                                           const char         *event_id,
+                                           const char         *title,
+                                           const char * const *sections,
+                                           GPtrArray          *resources,
+                                           GError            **error);
+/* A 304: the stored body is still good; only its fetch time and max-age
+ * (and validators, if the server sent new ones) change. */
+gboolean     dlg_store_touch_resource     (DlgStore    *self,
+                                           const char  *url,
+                                           const char  *etag,
+                                           const char  *last_modified,
+                                           gint64       fetched_at,
+                                           gint64       max_age,
+                                           GError     **error);
+
 G_END_DECLS
