@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Print `N passed, N failed` from meson's testlog.json (one JSON object per line).
+"""Print `N passed, N failed` from meson's testlog.json files (one JSON object per line).
 
 A test passes when meson says OK or EXPECTEDFAIL. Everything else fails, SKIP included:
 a skipped check proves nothing. A missing log (the run never started) counts as one failure.
@@ -8,17 +8,18 @@ import json
 import sys
 
 passed = failed = 0
-try:
-    with open(sys.argv[1], encoding="utf-8") as log:
-        for line in log:
-            line = line.strip()
-            if not line:
-                continue
-            result = json.loads(line).get("result")
-            if result in ("OK", "EXPECTEDFAIL"):
-                passed += 1
-            else:
-                failed += 1
-except FileNotFoundError:
-    failed += 1
+for path in sys.argv[1:]:
+    try:
+        with open(path, encoding="utf-8") as log:
+            for line in log:
+                line = line.strip()
+                if not line:
+                    continue
+                result = json.loads(line).get("result")
+                if result in ("OK", "EXPECTEDFAIL"):
+                    passed += 1
+                else:
+                    failed += 1
+    except FileNotFoundError:
+        failed += 1
 print(f"{passed} passed, {failed} failed")
