@@ -122,6 +122,131 @@ member_kind_from_string (const char *kind)
   return DLG_MEMBER_KIND_OTHER;
 }
 
+/* An address the app can put behind mailto: as it is: one @, a dotted
+ * domain, and none of the characters that would add headers, recipients
+ * or attachments to the mail ("?attach=", "&cc=", ","). */
+static gboolean
+is_email_address (const char *text)
+{
+  const char *at = strchr (text, '@');
+
+  if (at == NULL || at == text || strchr (at + 1, '@') != NULL ||
+      strchr (at + 1, '.') == NULL || at[1] == '.' || g_str_has_suffix (text, "."))
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if ((guchar) *p <= ' ' || *p == 0x7f || strchr ("?&<>\"(),;:\\[]/%", *p) != NULL)
+        return FALSE;
+    }
+
+  return g_utf8_validate (text, -1, NULL);
+}
+
+/* Digits with the usual separators, an optional leading +, and enough
+ * digits to dial: "+62 31 8921946", "(0380) 821-1234". */
+static gboolean
+is_phone_number (const char *text)
+{
+  guint digits = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits++;
+      else if (*p == '+' ? p != text : strchr (" -.()/", *p) == NULL)
+        return FALSE;
+    }
+
+  return digits >= 3 && digits <= 20;
+}
+
+static gboolean
+read_email (JsonObject  *object,
+            const char  *path,
+            char       **out,
+            GError     **error)
+{
+  if (!dlg_json_read_string (object, path, "email", FALSE, out, error))
+    return FALSE;
+
+  if (*out != NULL && !is_email_address (*out))
+    {
+      g_autofree char *where = dlg_json_path_key (path, "email");
+
+      g_clear_pointer (out, g_free);
+      return dlg_json_invalid (error, _("%s: expected an e-mail address such as %s"),
+                               where, "humas@example.go.id");
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_phone (JsonObject  *object,
+            const char  *path,
+            char       **out,
+            GError     **error)
+{
+  if (!dlg_json_read_string (object, path, "phone", FALSE, out, error))
+    return FALSE;
+
+  if (*out != NULL && !is_phone_number (*out))
+    {
+      g_autofree char *where = dlg_json_path_key (path, "phone");
+
+      g_clear_pointer (out, g_free);
+      return dlg_json_invalid (error, _("%s: expected a phone number such as %s"),
+                               where, "+62 31 896 1234");
+    }
+
+  return TRUE;
+}
+
+/* "smart_city" is text (the status in words), or an object:
+ * {"programme": text, "masterplan": boolean, "status": text}. */
+static gboolean
+parse_smart_city (DlgFeedParseContext  *ctx,
+                  JsonObject           *member_object,
+                  const char           *path,
+                  DlgMember            *member,
+                  GError              **error)
+{
+  JsonNode *node = dlg_json_lookup (member_object, "smart_city");
+  g_autofree char *smart_path = dlg_json_path_key (path, "smart_city");
+  JsonObject *object;
+
+  if (node == NULL || dlg_json_node_is_string (node))
+    return dlg_json_read_text (ctx->languages, member_object, path, "smart_city", FALSE,
+                               &member->smart_city, error);
+
+  if (!dlg_json_get_object (node, smart_path, &object, error))
+    return FALSE;
+
+  /* A bilingual text is an object too: it has no field of the structured form. */
+  if (dlg_json_lookup (object, "programme") == NULL &&
+      dlg_json_lookup (object, "masterplan") == NULL &&
+      dlg_json_lookup (object, "status") == NULL)
+    return dlg_json_read_text (ctx->languages, member_object, path, "smart_city", FALSE,
+                               &member->smart_city, error);
+
+  if (!dlg_json_read_text (ctx->languages, object, smart_path, "programme", FALSE,
+                           &member->smart_city_programme, error) ||
+      !dlg_json_read_text (ctx->languages, object, smart_path, "status", FALSE,
+                           &member->smart_city, error))
+    return FALSE;
+
+  if (dlg_json_lookup (object, "masterplan") != NULL)
+    {
+      if (!dlg_json_read_boolean (object, smart_path, "masterplan",
+                                  &member->smart_city_masterplan, error))
+        return FALSE;
+      member->has_smart_city_masterplan = TRUE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 parse_person (DlgFeedParseContext  *ctx,
               JsonNode             *node,
@@ -135,8 +260,8 @@ parse_person (DlgFeedParseContext  *ctx,
   if (!dlg_json_get_object (node, path, &object, error) ||
       !dlg_json_read_text (ctx->languages, object, path, "name", TRUE, &person->name, error) ||
       !dlg_json_read_text (ctx->languages, object, path, "role", FALSE, &person->role, error) ||
-      !dlg_json_read_string (object, path, "email", FALSE, &person->email, error) ||
-      !dlg_json_read_string (object, path, "phone", FALSE, &person->phone, error))
+      !read_email (object, path, &person->email, error) ||
+      !read_phone (object, path, &person->phone, error))
     return FALSE;
 
   g_list_store_append (G_LIST_STORE (delegates), person);
@@ -191,12 +316,11 @@ parse_member (DlgFeedParseContext  *ctx,
                            error) ||
       !dlg_json_read_text (ctx->languages, object, path, "region", FALSE, &member->region, error) ||
       !dlg_json_read_url (object, path, "website", &member->website, error) ||
-      !dlg_json_read_string (object, path, "email", FALSE, &member->email, error) ||
-      !dlg_json_read_string (object, path, "phone", FALSE, &member->phone, error) ||
+      !read_email (object, path, &member->email, error) ||
+      !read_phone (object, path, &member->phone, error) ||
       !dlg_json_read_text (ctx->languages, object, path, "address", FALSE, &member->address,
                            error) ||
-      !dlg_json_read_text (ctx->languages, object, path, "smart_city", FALSE, &member->smart_city,
-                           error) ||
+      !parse_smart_city (ctx, object, path, member, error) ||
       !dlg_json_read_text (ctx->languages, object, path, "description", FALSE,
                            &member->description, error))
     return FALSE;

@@ -39,6 +39,9 @@ enum {
   PROP_LATITUDE,
   PROP_LONGITUDE,
   PROP_SMART_CITY,
+  PROP_SMART_CITY_PROGRAMME,
+  PROP_HAS_SMART_CITY_MASTERPLAN,
+  PROP_SMART_CITY_MASTERPLAN,
   PROP_DESCRIPTION,
   PROP_DELEGATES,
   N_PROPS
@@ -62,7 +65,10 @@ dlg_member_finalize (GObject *object)
   g_clear_pointer (&self->phone, g_free);
   g_clear_pointer (&self->address, g_free);
   g_clear_pointer (&self->smart_city, g_free);
+  g_clear_pointer (&self->smart_city_programme, g_free);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->search_key, g_free);
+  g_clear_pointer (&self->name_key, g_free);
 
   G_OBJECT_CLASS (dlg_member_parent_class)->finalize (object);
 }
@@ -151,6 +157,18 @@ dlg_member_get_property (GObject    *object,
       g_value_set_string (value, self->smart_city);
       break;
 
+    case PROP_SMART_CITY_PROGRAMME:
+      g_value_set_string (value, self->smart_city_programme);
+      break;
+
+    case PROP_HAS_SMART_CITY_MASTERPLAN:
+      g_value_set_boolean (value, self->has_smart_city_masterplan);
+      break;
+
+    case PROP_SMART_CITY_MASTERPLAN:
+      g_value_set_boolean (value, self->smart_city_masterplan);
+      break;
+
     case PROP_DESCRIPTION:
       g_value_set_string (value, self->description);
       break;
@@ -222,6 +240,15 @@ dlg_member_class_init (DlgMemberClass *klass)
   properties[PROP_SMART_CITY] =
     g_param_spec_string ("smart-city", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SMART_CITY_PROGRAMME] =
+    g_param_spec_string ("smart-city-programme", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HAS_SMART_CITY_MASTERPLAN] =
+    g_param_spec_boolean ("has-smart-city-masterplan", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SMART_CITY_MASTERPLAN] =
+    g_param_spec_boolean ("smart-city-masterplan", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_DESCRIPTION] =
     g_param_spec_string ("description", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -340,6 +367,26 @@ dlg_member_get_smart_city (DlgMember *self)
   g_return_val_if_fail (DLG_IS_MEMBER (self), NULL);
 
   return self->smart_city;
+}
+
+const char *
+dlg_member_get_smart_city_programme (DlgMember *self)
+{
+  g_return_val_if_fail (DLG_IS_MEMBER (self), NULL);
+
+  return self->smart_city_programme;
+}
+
+gboolean
+dlg_member_get_smart_city_masterplan (DlgMember *self,
+                                      gboolean  *known)
+{
+  g_return_val_if_fail (DLG_IS_MEMBER (self), FALSE);
+
+  if (known != NULL)
+    *known = self->has_smart_city_masterplan;
+
+  return self->smart_city_masterplan;
 }
 
 const char *

@@ -43,8 +43,16 @@ gboolean       dlg_member_get_coordinates  (DlgMember *self,
                                             double    *latitude,
                                             double    *longitude);
 const char    *dlg_member_get_smart_city   (DlgMember *self); /* status text, nullable */
+/* The programme the member takes part in, e.g. "Gerakan Menuju 100 Smart
+ * City" (nullable), and whether its Smart City masterplan is ready: FALSE
+ * with *known FALSE when the feed does not say. */
+const char    *dlg_member_get_smart_city_programme  (DlgMember *self);
+gboolean       dlg_member_get_smart_city_masterplan (DlgMember *self,
+                                                     gboolean  *known);
 const char    *dlg_member_get_description  (DlgMember *self); /* nullable */
-/* Also the properties "has-coordinates", "latitude" and "longitude". */
+/* Also the properties "has-coordinates", "latitude" and "longitude",
+ * "smart-city-programme", "has-smart-city-masterplan" and
+ * "smart-city-masterplan". */
 /* GListModel of DlgPerson: the member's delegates to this event. */
 GListModel    *dlg_member_get_delegates    (DlgMember *self);
 

@@ -89,8 +89,15 @@ struct _DlgMember
   double         latitude;
   double         longitude;
   char          *smart_city;
+  char          *smart_city_programme;
+  gboolean       has_smart_city_masterplan;
+  gboolean       smart_city_masterplan;
   char          *description;
   GListModel    *delegates;
+
+  /* Made on first use by dlg-member-query.c (the object is immutable). */
+  char          *search_key;
+  char          *name_key;
 };
 
 struct _DlgPerson

@@ -1,0 +1,551 @@
+/* dlg-member-query.c: searching, filtering and sorting the members directory
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dlg-member-query"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dlg-member-query.h"
+#include "dlg-models-private.h"
+
+struct _DlgMemberQuery
+{
+  GObject   parent_instance;
+
+  char     *text;
+  char     *place;
+  int       kind;
+
+  /* The folded words of text, each of which must match. */
+  GStrv     words;
+  char     *folded;
+};
+
+G_DEFINE_FINAL_TYPE (DlgMemberQuery, dlg_member_query, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TEXT,
+  PROP_PLACE,
+  PROP_KIND,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+char *
+dlg_member_fold_text (const char *text)
+{
+  g_autofree char *decomposed = NULL;
+  g_autoptr(GString) bare = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  if (decomposed == NULL) /* not UTF-8: the parser never lets that through */
+    return g_strdup ("");
+
+  bare = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (g_unichar_type (c))
+        {
+        case G_UNICODE_NON_SPACING_MARK:
+        case G_UNICODE_SPACING_MARK:
+        case G_UNICODE_ENCLOSING_MARK:
+          break;
+
+        default:
+          g_string_append_unichar (bare, c);
+        }
+    }
+
+  return g_utf8_casefold (bare->str, bare->len);
+}
+
+/* One line per field, so that a search word never spans two fields. */
+static const char *
+member_search_key (DlgMember *member)
+{
+  g_autoptr(GString) key = NULL;
+  GListModel *delegates;
+
+  if (member->search_key != NULL)
+    return member->search_key;
+
+  key = g_string_new (NULL);
+  g_string_append_printf (key, "%s\n%s\n%s\n%s\n%s\n",
+                          member->name != NULL ? member->name : "",
+                          member->province != NULL ? member->province : "",
+                          member->region != NULL ? member->region : "",
+                          member->head_name != NULL ? member->head_name : "",
+                          member->head_title != NULL ? member->head_title : "");
+
+  delegates = member->delegates;
+  for (guint i = 0; delegates != NULL && i < g_list_model_get_n_items (delegates); i++)
+    {
+      g_autoptr(DlgPerson) person = g_list_model_get_item (delegates, i);
+
+      g_string_append_printf (key, "%s\n", dlg_person_get_name (person));
+    }
+
+  member->search_key = dlg_member_fold_text (key->str);
+  return member->search_key;
+}
+
+static const char *
+member_name_key (DlgMember *member)
+{
+  if (member->name_key == NULL)
+    member->name_key = g_utf8_collate_key (member->name != NULL ? member->name : "", -1);
+
+  return member->name_key;
+}
+
+static void
+dlg_member_query_finalize (GObject *object)
+{
+  DlgMemberQuery *self = DLG_MEMBER_QUERY (object);
+
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->place, g_free);
+  g_clear_pointer (&self->words, g_strfreev);
+  g_clear_pointer (&self->folded, g_free);
+
+  G_OBJECT_CLASS (dlg_member_query_parent_class)->finalize (object);
+}
+
+static void
+dlg_member_query_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  DlgMemberQuery *self = DLG_MEMBER_QUERY (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+
+    case PROP_PLACE:
+      g_value_set_string (value, self->place);
+      break;
+
+    case PROP_KIND:
+      g_value_set_int (value, self->kind);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlg_member_query_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  DlgMemberQuery *self = DLG_MEMBER_QUERY (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      dlg_member_query_set_text (self, g_value_get_string (value));
+      break;
+
+    case PROP_PLACE:
+      dlg_member_query_set_place (self, g_value_get_string (value));
+      break;
+
+    case PROP_KIND:
+      dlg_member_query_set_kind (self, g_value_get_int (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlg_member_query_class_init (DlgMemberQueryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = dlg_member_query_finalize;
+  object_class->get_property = dlg_member_query_get_property;
+  object_class->set_property = dlg_member_query_set_property;
+
+  properties[PROP_TEXT] =
+    g_param_spec_string ("text", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PLACE] =
+    g_param_spec_string ("place", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL,
+                      DLG_MEMBER_QUERY_ANY_KIND, G_MAXINT, DLG_MEMBER_QUERY_ANY_KIND,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT);
+}
+
+static void
+dlg_member_query_init (DlgMemberQuery *self)
+{
+  self->kind = DLG_MEMBER_QUERY_ANY_KIND;
+  self->folded = g_strdup ("");
+  self->words = g_new0 (char *, 1);
+}
+
+DlgMemberQuery *
+dlg_member_query_new (void)
+{
+  return g_object_new (DLG_TYPE_MEMBER_QUERY, NULL);
+}
+
+const char *
+dlg_member_query_get_text (DlgMemberQuery *self)
+{
+  g_return_val_if_fail (DLG_IS_MEMBER_QUERY (self), NULL);
+
+  return self->text;
+}
+
+void
+dlg_member_query_set_text (DlgMemberQuery *self,
+                           const char     *text)
+{
+  g_autofree char *folded = NULL;
+  DlgMemberQueryChange change;
+
+  g_return_if_fail (DLG_IS_MEMBER_QUERY (self));
+
+  if (g_strcmp0 (self->text, text) == 0)
+    return;
+
+  g_free (self->text);
+  self->text = g_strdup (text);
+
+  folded = g_strstrip (dlg_member_fold_text (text));
+
+  /* Typing on adds to the words or lengthens the last: every member
+   * that matches now matched before. */
+  if (g_str_equal (folded, self->folded))
+    change = DLG_MEMBER_QUERY_CHANGE_DIFFERENT;
+  else if (g_str_has_prefix (folded, self->folded))
+    change = DLG_MEMBER_QUERY_CHANGE_MORE_STRICT;
+  else if (g_str_has_prefix (self->folded, folded))
+    change = DLG_MEMBER_QUERY_CHANGE_LESS_STRICT;
+  else
+    change = DLG_MEMBER_QUERY_CHANGE_DIFFERENT;
+
+  g_strfreev (self->words);
+  self->words = g_strsplit_set (folded, " \t\n", -1);
+  g_free (self->folded);
+  self->folded = g_steal_pointer (&folded);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+  g_signal_emit (self, signals[CHANGED], 0, change);
+}
+
+const char *
+dlg_member_query_get_place (DlgMemberQuery *self)
+{
+  g_return_val_if_fail (DLG_IS_MEMBER_QUERY (self), NULL);
+
+  return self->place;
+}
+
+void
+dlg_member_query_set_place (DlgMemberQuery *self,
+                            const char     *place)
+{
+  DlgMemberQueryChange change;
+
+  g_return_if_fail (DLG_IS_MEMBER_QUERY (self));
+
+  if (place != NULL && place[0] == '\0')
+    place = NULL;
+  if (g_strcmp0 (self->place, place) == 0)
+    return;
+
+  if (self->place == NULL)
+    change = DLG_MEMBER_QUERY_CHANGE_MORE_STRICT;
+  else if (place == NULL)
+    change = DLG_MEMBER_QUERY_CHANGE_LESS_STRICT;
+  else
+    change = DLG_MEMBER_QUERY_CHANGE_DIFFERENT;
+
+  g_free (self->place);
+  self->place = g_strdup (place);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACE]);
+  g_signal_emit (self, signals[CHANGED], 0, change);
+}
+
+int
+dlg_member_query_get_kind (DlgMemberQuery *self)
+{
+  g_return_val_if_fail (DLG_IS_MEMBER_QUERY (self), DLG_MEMBER_QUERY_ANY_KIND);
+
+  return self->kind;
+}
+
+void
+dlg_member_query_set_kind (DlgMemberQuery *self,
+                           int             kind)
+{
+  DlgMemberQueryChange change;
+
+  g_return_if_fail (DLG_IS_MEMBER_QUERY (self));
+  g_return_if_fail (kind >= DLG_MEMBER_QUERY_ANY_KIND);
+
+  if (self->kind == kind)
+    return;
+
+  if (self->kind == DLG_MEMBER_QUERY_ANY_KIND)
+    change = DLG_MEMBER_QUERY_CHANGE_MORE_STRICT;
+  else if (kind == DLG_MEMBER_QUERY_ANY_KIND)
+    change = DLG_MEMBER_QUERY_CHANGE_LESS_STRICT;
+  else
+    change = DLG_MEMBER_QUERY_CHANGE_DIFFERENT;
+
+  self->kind = kind;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  g_signal_emit (self, signals[CHANGED], 0, change);
+}
+
+gboolean
+dlg_member_query_is_empty (DlgMemberQuery *self)
+{
+  g_return_val_if_fail (DLG_IS_MEMBER_QUERY (self), TRUE);
+
+  return self->folded[0] == '\0' && self->place == NULL &&
+         self->kind == DLG_MEMBER_QUERY_ANY_KIND;
+}
+
+gboolean
+dlg_member_query_matches (DlgMemberQuery *self,
+                          DlgMember      *member)
+{
+  const char *key;
+
+  g_return_val_if_fail (DLG_IS_MEMBER_QUERY (self), FALSE);
+  g_return_val_if_fail (DLG_IS_MEMBER (member), FALSE);
+
+  if (self->kind != DLG_MEMBER_QUERY_ANY_KIND && (int) member->kind != self->kind)
+    return FALSE;
+
+  if (self->place != NULL &&
+      g_strcmp0 (member->province, self->place) != 0 &&
+      g_strcmp0 (member->region, self->place) != 0)
+    return FALSE;
+
+  if (self->folded[0] == '\0')
+    return TRUE;
+
+  key = member_search_key (member);
+  for (guint i = 0; self->words[i] != NULL; i++)
+    {
+      if (self->words[i][0] != '\0' && strstr (key, self->words[i]) == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+GListStore *
+dlg_member_query_filter (DlgMemberQuery *self,
+                         GListModel     *members)
+{
+  GListStore *store = g_list_store_new (DLG_TYPE_MEMBER);
+
+  g_return_val_if_fail (DLG_IS_MEMBER_QUERY (self), store);
+  g_return_val_if_fail (G_IS_LIST_MODEL (members), store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(DlgMember) member = g_list_model_get_item (members, i);
+
+      if (dlg_member_query_matches (self, member))
+        g_list_store_append (store, member);
+    }
+
+  return store;
+}
+
+/* Members without the field sort after those with it. */
+static int
+compare_optional (const char *a,
+                  const char *b)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL) - (b == NULL);
+
+  return g_utf8_collate (a, b);
+}
+
+int
+dlg_member_compare (DlgMember     *a,
+                    DlgMember     *b,
+                    DlgMemberSort  sort)
+{
+  int result = 0;
+
+  g_return_val_if_fail (DLG_IS_MEMBER (a), 0);
+  g_return_val_if_fail (DLG_IS_MEMBER (b), 0);
+
+  switch (sort)
+    {
+    case DLG_MEMBER_SORT_PROVINCE:
+      result = compare_optional (a->province, b->province);
+      break;
+
+    case DLG_MEMBER_SORT_JOINED:
+      if (a->joined != b->joined)
+        result = a->joined == 0 ? 1 : b->joined == 0 ? -1 : (a->joined < b->joined ? -1 : 1);
+      break;
+
+    case DLG_MEMBER_SORT_NAME:
+    default:
+      break;
+    }
+
+  if (result == 0)
+    result = strcmp (member_name_key (a), member_name_key (b));
+  if (result == 0)
+    result = g_strcmp0 (a->id, b->id);
+
+  return result;
+}
+
+static int
+compare_places (gconstpointer a,
+                gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+GStrv
+dlg_member_list_places (GListModel *members)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) places = g_ptr_array_new ();
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (members), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(DlgMember) member = g_list_model_get_item (members, i);
+      const char *fields[] = { member->region, member->province };
+
+      for (guint j = 0; j < G_N_ELEMENTS (fields); j++)
+        {
+          if (fields[j] != NULL && g_hash_table_add (seen, (gpointer) fields[j]))
+            g_ptr_array_add (places, g_strdup (fields[j]));
+        }
+    }
+
+  g_ptr_array_sort (places, compare_places);
+  g_ptr_array_add (places, NULL);
+
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&places), FALSE);
+}
+
+DlgMemberKind *
+dlg_member_list_kinds (GListModel *members,
+                       guint      *n_kinds)
+{
+  GEnumClass *enum_class = g_type_class_ref (DLG_TYPE_MEMBER_KIND);
+  gboolean *present = g_new0 (gboolean, enum_class->maximum + 1);
+  DlgMemberKind *kinds = g_new0 (DlgMemberKind, enum_class->maximum + 1);
+  guint n = 0;
+
+  for (guint i = 0; members != NULL && i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(DlgMember) member = g_list_model_get_item (members, i);
+
+      present[member->kind] = TRUE;
+    }
+
+  for (int kind = 0; kind <= enum_class->maximum; kind++)
+    {
+      if (present[kind])
+        kinds[n++] = kind;
+    }
+
+  g_free (present);
+  g_type_class_unref (enum_class);
+
+  if (n_kinds != NULL)
+    *n_kinds = n;
+  return kinds;
+}
+
+GListStore *
+dlg_member_find_sessions (DlgMember *member,
+                          DlgFeed   *feed)
+{
+  GListStore *store = g_list_store_new (DLG_TYPE_SESSION);
+  GListModel *sessions;
+
+  g_return_val_if_fail (DLG_IS_MEMBER (member), store);
+  g_return_val_if_fail (DLG_IS_FEED (feed), store);
+
+  sessions = dlg_feed_get_sessions (feed);
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(DlgSession) session = g_list_model_get_item (sessions, i);
+      const char * const *members = dlg_session_get_members (session);
+
+      if (members != NULL && g_strv_contains (members, member->id))
+        g_list_store_append (store, session);
+    }
+
+  return store;
+}
+
+GListStore *
+dlg_member_find_practices (DlgMember *member,
+                           DlgFeed   *feed)
+{
+  GListStore *store = g_list_store_new (DLG_TYPE_PRACTICE);
+  GListModel *practices;
+
+  g_return_val_if_fail (DLG_IS_MEMBER (member), store);
+  g_return_val_if_fail (DLG_IS_FEED (feed), store);
+
+  practices = dlg_feed_get_practices (feed);
+  for (guint i = 0; i < g_list_model_get_n_items (practices); i++)
+    {
+      g_autoptr(DlgPractice) practice = g_list_model_get_item (practices, i);
+
+      if (g_strcmp0 (dlg_practice_get_member (practice), member->id) == 0)
+        g_list_store_append (store, practice);
+    }
+
+  return store;
+}

@@ -1,0 +1,88 @@
+/* dlg-member-query.h: searching, filtering and sorting the members directory
+ *
+ * GTK-free, so that the directory's logic is tested on the models alone:
+ * the members pane wraps a DlgMemberQuery in a GtkCustomFilter and
+ * dlg_member_compare() in a GtkCustomSorter.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dlg-feed.h"
+
+G_BEGIN_DECLS
+
+/* Any kind: the "kind" property's value that filters nothing. */
+#define DLG_MEMBER_QUERY_ANY_KIND (-1)
+
+typedef enum
+{
+  DLG_MEMBER_SORT_NAME,
+  DLG_MEMBER_SORT_PROVINCE, /* then name; members without a province last */
+  DLG_MEMBER_SORT_JOINED    /* earliest first, then name; unknown years last */
+} DlgMemberSort;
+
+/* How a change narrowed or widened the matches, so a filter model can
+ * look only at what it showed (MORE_STRICT) or hid (LESS_STRICT). */
+typedef enum
+{
+  DLG_MEMBER_QUERY_CHANGE_DIFFERENT,
+  DLG_MEMBER_QUERY_CHANGE_MORE_STRICT,
+  DLG_MEMBER_QUERY_CHANGE_LESS_STRICT
+} DlgMemberQueryChange;
+
+#define DLG_TYPE_MEMBER_QUERY (dlg_member_query_get_type ())
+G_DECLARE_FINAL_TYPE (DlgMemberQuery, dlg_member_query, DLG, MEMBER_QUERY, GObject)
+
+/* Properties "text", "place" and "kind"; the signal "changed" (one
+ * DlgMemberQueryChange argument) follows any change of them. */
+DlgMemberQuery *dlg_member_query_new        (void);
+const char     *dlg_member_query_get_text   (DlgMemberQuery *self);
+/* Words typed in a search: each must occur in the member's name,
+ * province, region, head of region or a delegate's name, ignoring case
+ * and accents ("sidoarjo saiful" finds Kabupaten Sidoarjo). */
+void            dlg_member_query_set_text   (DlgMemberQuery *self,
+                                             const char     *text);
+const char     *dlg_member_query_get_place  (DlgMemberQuery *self);
+/* A province or region (island) name, exactly as the feed gives it;
+ * NULL for any place. */
+void            dlg_member_query_set_place  (DlgMemberQuery *self,
+                                             const char     *place);
+int             dlg_member_query_get_kind   (DlgMemberQuery *self);
+/* A DlgMemberKind, or DLG_MEMBER_QUERY_ANY_KIND. */
+void            dlg_member_query_set_kind   (DlgMemberQuery *self,
+                                             int             kind);
+gboolean        dlg_member_query_is_empty   (DlgMemberQuery *self);
+gboolean        dlg_member_query_matches    (DlgMemberQuery *self,
+                                             DlgMember      *member);
+
+/* The members of @members (a GListModel of DlgMember) that match. */
+GListStore     *dlg_member_query_filter     (DlgMemberQuery *self,
+                                             GListModel     *members);
+
+int             dlg_member_compare          (DlgMember      *a,
+                                             DlgMember      *b,
+                                             DlgMemberSort   sort);
+
+/* Sorted, without duplicates: every region and province named by
+ * @members, for a place filter. */
+GStrv           dlg_member_list_places      (GListModel     *members);
+/* The kinds @members have, in DlgMemberKind order; *n_kinds set. */
+DlgMemberKind  *dlg_member_list_kinds       (GListModel     *members,
+                                             guint          *n_kinds);
+
+/* Cross-links: the sessions in which @member presents (the sessions
+ * naming it in "members"), in agenda order, and the best practices it
+ * shared.  New GListStores of DlgSession and DlgPractice. */
+GListStore     *dlg_member_find_sessions    (DlgMember      *member,
+                                             DlgFeed        *feed);
+GListStore     *dlg_member_find_practices   (DlgMember      *member,
+                                             DlgFeed        *feed);
+
+/* @text casefolded, decomposed and without accents: how the search
+ * compares ("Müller" folds to "muller"). */
+char           *dlg_member_fold_text        (const char     *text);
+
+G_END_DECLS
