@@ -34,6 +34,7 @@ enum {
   PROP_PRESIDENT_NAME,
   PROP_PRESIDENT_ROLE,
   PROP_PRESIDENT_MEMBER,
+  PROP_FLOATING_TIME,
   N_PROPS
 };
 
@@ -144,6 +145,10 @@ dlg_event_get_property (GObject    *object,
       g_value_set_string (value, self->president_role);
       break;
 
+    case PROP_FLOATING_TIME:
+      g_value_set_boolean (value, self->floating_time);
+      break;
+
     case PROP_PRESIDENT_MEMBER:
       g_value_set_string (value, self->president_member);
       break;
@@ -212,6 +217,9 @@ dlg_event_class_init (DlgEventClass *klass)
   properties[PROP_PRESIDENT_ROLE] =
     g_param_spec_string ("president-role", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FLOATING_TIME] =
+    g_param_spec_boolean ("floating-time", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_PRESIDENT_MEMBER] =
     g_param_spec_string ("president-member", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -367,4 +375,12 @@ dlg_event_get_president_member (DlgEvent *self)
   g_return_val_if_fail (DLG_IS_EVENT (self), NULL);
 
   return self->president_member;
+}
+
+gboolean
+dlg_event_get_floating_time (DlgEvent *self)
+{
+  g_return_val_if_fail (DLG_IS_EVENT (self), FALSE);
+
+  return self->floating_time;
 }

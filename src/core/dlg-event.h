@@ -39,5 +39,9 @@ const char         *dlg_event_get_host_member    (DlgEvent *self);
 const char         *dlg_event_get_president_name (DlgEvent *self);
 const char         *dlg_event_get_president_role (DlgEvent *self);
 const char         *dlg_event_get_president_member (DlgEvent *self);
+/* TRUE when the source gave neither a zone nor any UTC offset: times are
+ * then wall-clock times of an unknown zone (kept in UTC internally), to
+ * be shown and exported as they are, never converted. */
+gboolean            dlg_event_get_floating_time  (DlgEvent *self);
 
 G_END_DECLS

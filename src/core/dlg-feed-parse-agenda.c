@@ -6,11 +6,14 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "dlg-feed-private.h"
 #include "dlg-json-reader.h"
 #include "dlg-models-private.h"
+#include "dlg-text.h"
 
 static char *
 derive_key (const char *date,
@@ -26,7 +29,8 @@ derive_key (const char *date,
 }
 
 static gboolean
-parse_persons (JsonObject   *object,
+parse_persons (DlgFeedParseContext  *ctx,
+               JsonObject   *object,
                const char   *path,
                char       ***out,
                GError      **error)
@@ -62,6 +66,8 @@ parse_persons (JsonObject   *object,
           else
             return dlg_json_invalid (error, _("%s: expected a person"), person_path);
 
+          if (name == NULL && ctx->wild)
+            continue;
           if (name == NULL)
             return dlg_json_invalid (error,
                                      _("%s: a person needs a “public_name” or a “name”"),
@@ -89,7 +95,7 @@ parse_session (DlgFeedParseContext  *ctx,
   g_autofree char *date = NULL;
   g_autofree char *start = NULL;
   g_autofree char *duration = NULL;
-  g_autoptr(GDateTime) instant = NULL;
+  g_autofree char *guid = NULL;
   JsonObject *object;
 
   if (!dlg_json_get_object (node, path, &object, error) ||
@@ -105,7 +111,7 @@ parse_session (DlgFeedParseContext  *ctx,
       !dlg_json_read_text (ctx->languages, object, path, "type", FALSE, &session->kind, error) ||
       !dlg_json_read_string (object, path, "language", FALSE, &session->language, error) ||
       !dlg_json_read_url (object, path, "url", &session->url, error) ||
-      !parse_persons (object, path, &session->persons, error) ||
+      !parse_persons (ctx, object, path, &session->persons, error) ||
       !dlg_json_read_links (object, path, session->links, error) ||
       !dlg_json_read_boolean (object, path, "time_tba", &session->time_tba, error) ||
       !dlg_json_read_string_list (object, path, "members", &session->members, error) ||
@@ -125,6 +131,39 @@ parse_session (DlgFeedParseContext  *ctx,
       if (!dlg_feed_parse_check_member (ctx, session->members[i], member_path, error))
         return FALSE;
     }
+
+  if (!dlg_json_read_string (object, path, "guid", FALSE, &guid, error) ||
+      !dlg_feed_place_session (ctx, session, day, date, start, duration, guid, path, error))
+    return FALSE;
+
+  g_ptr_array_add (sessions, g_steal_pointer (&session));
+  return TRUE;
+}
+
+static char *
+plain_or_null (char *text)
+{
+  char *plain = dlg_text_to_plain (text);
+
+  g_free (text);
+  return plain;
+}
+
+gboolean
+dlg_feed_place_session (DlgFeedParseContext  *ctx,
+                        DlgSession           *session,
+                        DlgDay               *day,
+                        const char           *date,
+                        const char           *start,
+                        const char           *duration,
+                        const char           *guid,
+                        const char           *path,
+                        GError              **error)
+{
+  g_autoptr(GDateTime) instant = NULL;
+
+  session->abstract = plain_or_null (session->abstract);
+  session->description = plain_or_null (session->description);
 
   /* The ISO 8601 date with its offset is the truth for the instant; the
    * day's date and "start" only serve when it is missing. */
@@ -171,18 +210,26 @@ parse_session (DlgFeedParseContext  *ctx,
   session->end = g_date_time_add_minutes (session->start, session->duration);
   session->day = day->index;
 
-  if (!dlg_json_read_string (object, path, "guid", FALSE, &session->key, error))
-    return FALSE;
-
-  if (session->key != NULL)
+  session->key = dlg_json_strip_or_null (guid);
+  if (session->key != NULL && g_hash_table_contains (ctx->feed->session_index, session->key))
     {
       g_autofree char *where = dlg_json_path_key (path, "guid");
+      g_autofree char *base = NULL;
 
-      if (g_hash_table_contains (ctx->feed->session_index, session->key))
+      if (!ctx->wild)
         return dlg_json_invalid (error, _("%s: the guid “%s” is used twice"),
                                  where, session->key);
+
+      /* Exports do repeat guids; the second one gets a key of its own. */
+      base = g_steal_pointer (&session->key);
+      session->key = g_strdup (base);
+      for (guint n = 2; g_hash_table_contains (ctx->feed->session_index, session->key); n++)
+        {
+          g_free (session->key);
+          session->key = g_strdup_printf ("%s-%u", base, n);
+        }
     }
-  else
+  else if (session->key == NULL)
     {
       g_autofree char *base = derive_key (date ? date : start, session->room, session->title);
 
@@ -196,7 +243,6 @@ parse_session (DlgFeedParseContext  *ctx,
 
   day->n_sessions++;
   g_hash_table_insert (ctx->feed->session_index, session->key, session);
-  g_ptr_array_add (sessions, g_steal_pointer (&session));
   return TRUE;
 }
 
@@ -280,54 +326,205 @@ compare_sessions (gconstpointer a,
   return order;
 }
 
-/* Reads the agenda once the conference is found: the event's zone may
- * come from the conference, so parse_event leaves it to us. */
-gboolean
-dlg_feed_parse_agenda (DlgFeedParseContext  *ctx,
+void
+dlg_feed_add_sessions (DlgFeed   *feed,
+                       GPtrArray *sessions)
+{
+  g_ptr_array_sort (sessions, compare_sessions);
+  g_list_store_splice (feed->sessions, 0, 0, sessions->pdata, sessions->len);
+}
+
+/* TRUE when an ISO 8601 date and time carries its own offset ("Z", "+01:00"). */
+static gboolean
+has_offset (const char *date)
+{
+  const char *time = strchr (date, 'T');
+
+  if (time == NULL)
+    time = strchr (date, ' ');
+  if (time == NULL)
+    return FALSE;
+
+  return strpbrk (time, "Zz+-") != NULL;
+}
+
+GTimeZone *
+dlg_feed_choose_zone (const char  *name,
+                      const char  *name_path,
+                      GPtrArray   *dates,
+                      char       **zone_name,
+                      gboolean    *floating,
+                      GError     **error)
+{
+  g_autoptr(GTimeZone) named = NULL;
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  guint n_offsets = 0, n_agree = 0, best_count = 0;
+  gint32 best_offset = 0;
+
+  *floating = FALSE;
+
+  if (name != NULL)
+    {
+      named = g_time_zone_new_identifier (name);
+      if (named == NULL)
+        {
+          dlg_json_invalid (error, _("%s: unknown time zone “%s”"), name_path, name);
+          return NULL;
+        }
+    }
+
+  for (guint i = 0; dates != NULL && i < dates->len; i++)
+    {
+      const char *date = g_ptr_array_index (dates, i);
+      g_autoptr(GDateTime) instant = NULL;
+      gint32 offset;
+      guint count;
+
+      if (!has_offset (date) || (instant = g_date_time_new_from_iso8601 (date, utc)) == NULL)
+        continue;
+
+      offset = g_date_time_get_utc_offset (instant) / G_TIME_SPAN_SECOND;
+      n_offsets++;
+      if (named != NULL)
+        {
+          g_autoptr(GDateTime) there = g_date_time_to_timezone (instant, named);
+
+          if (g_date_time_get_utc_offset (there) / G_TIME_SPAN_SECOND == offset)
+            n_agree++;
+        }
+
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GINT_TO_POINTER (offset))) + 1;
+      g_hash_table_insert (counts, GINT_TO_POINTER (offset), GUINT_TO_POINTER (count));
+      if (count > best_count)
+        {
+          best_count = count;
+          best_offset = offset;
+        }
+    }
+
+  /* A named zone stands unless most sessions' own offsets contradict it
+   * (exports keep a tool's default zone, e.g. Europe/Berlin, for events
+   * held elsewhere); then the offsets, which place every session right,
+   * decide. */
+  if (named != NULL && (n_offsets == 0 || n_agree * 2 >= n_offsets))
+    {
+      *zone_name = g_strdup (name);
+      return g_steal_pointer (&named);
+    }
+
+  if (n_offsets > 0)
+    {
+      gint32 minutes = ABS (best_offset) / 60;
+
+      /* "+08:00": GLib names offset zones with seconds, nobody else does. */
+      *zone_name = g_strdup_printf ("%c%02d:%02d", best_offset < 0 ? '-' : '+',
+                                    minutes / 60, minutes % 60);
+      return g_time_zone_new_offset (best_offset);
+    }
+
+  *zone_name = NULL;
+  *floating = TRUE;
+  return g_time_zone_new_utc ();
+}
+
+/* Every "date" of the sessions, before any is parsed: the zone depends on them. */
+static GPtrArray *
+collect_dates (JsonArray *days)
+{
+  GPtrArray *dates = g_ptr_array_new ();
+
+  for (guint i = 0; i < json_array_get_length (days); i++)
+    {
+      JsonNode *day = json_array_get_element (days, i);
+      JsonNode *rooms;
+      JsonObjectIter iter;
+      const char *room;
+      JsonNode *room_node;
+
+      if (!JSON_NODE_HOLDS_OBJECT (day) ||
+          (rooms = dlg_json_lookup (json_node_get_object (day), "rooms")) == NULL ||
+          !JSON_NODE_HOLDS_OBJECT (rooms))
+        continue;
+
+      json_object_iter_init (&iter, json_node_get_object (rooms));
+      while (json_object_iter_next (&iter, &room, &room_node))
+        {
+          JsonArray *array;
+
+          if (!JSON_NODE_HOLDS_ARRAY (room_node))
+            continue;
+          array = json_node_get_array (room_node);
+          for (guint j = 0; j < json_array_get_length (array); j++)
+            {
+              JsonNode *session = json_array_get_element (array, j);
+              JsonNode *date;
+
+              if (JSON_NODE_HOLDS_OBJECT (session) &&
+                  (date = dlg_json_lookup (json_node_get_object (session), "date")) != NULL &&
+                  dlg_json_node_is_string (date))
+                g_ptr_array_add (dates, (gpointer) json_node_get_string (date));
+            }
+        }
+    }
+
+  return dates;
+}
+
+/* Reads the object holding "schedule" (the agenda section of a feed, or
+ * a bare schedule.json); @prefix is its path ("agenda", or NULL). */
+static gboolean
+parse_schedule_holder (DlgFeedParseContext  *ctx,
                        JsonNode             *node,
+                       const char           *prefix,
                        GError              **error)
 {
-  const char *conference_path = "agenda.schedule.conference";
+  g_autofree char *schedule_path = dlg_json_path_key (prefix, "schedule");
+  g_autofree char *conference_path = dlg_json_path_key (schedule_path, "conference");
   g_autofree char *days_path = dlg_json_path_key (conference_path, "days");
   g_autofree char *zone_name = NULL;
   g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
   JsonObject *object, *schedule, *conference;
   JsonNode *child;
-  JsonArray *days;
+  JsonArray *days = NULL;
 
-  if (!dlg_json_get_object (node, "agenda", &object, error) ||
-      !dlg_json_require (object, "agenda", "schedule", &child, error) ||
-      !dlg_json_get_object (child, "agenda.schedule", &schedule, error) ||
-      !dlg_json_require (schedule, "agenda.schedule", "conference", &child, error) ||
+  if (!dlg_json_get_object (node, prefix != NULL ? prefix : "(document)", &object, error) ||
+      !dlg_json_require (object, prefix, "schedule", &child, error) ||
+      !dlg_json_get_object (child, schedule_path, &schedule, error) ||
+      !dlg_json_require (schedule, schedule_path, "conference", &child, error) ||
       !dlg_json_get_object (child, conference_path, &conference, error) ||
       !dlg_json_read_string (conference, conference_path, "time_zone_name", FALSE, &zone_name,
                              error))
     return FALSE;
 
-  if (ctx->feed->event->time_zone == NULL && zone_name != NULL)
-    {
-      DlgEvent *event = ctx->feed->event;
-
-      event->time_zone = g_time_zone_new_identifier (zone_name);
-      if (event->time_zone == NULL)
-        {
-          g_autofree char *where = dlg_json_path_key (conference_path, "time_zone_name");
-          return dlg_json_invalid (error, _("%s: unknown time zone “%s”"), where, zone_name);
-        }
-      event->time_zone_name = g_steal_pointer (&zone_name);
-    }
-
-  if (ctx->feed->event->time_zone == NULL)
-    return dlg_json_invalid (error, _("%s: required, but missing"), "event.time_zone");
-  ctx->zone = ctx->feed->event->time_zone;
-
-  if ((child = dlg_json_lookup (conference, "days")) == NULL)
-    return TRUE;
-
-  if (!dlg_json_get_array (child, days_path, &days, error))
+  if ((child = dlg_json_lookup (conference, "days")) != NULL &&
+      !dlg_json_get_array (child, days_path, &days, error))
     return FALSE;
 
-  for (guint i = 0; i < json_array_get_length (days); i++)
+  if (ctx->feed->event->time_zone == NULL)
+    {
+      DlgEvent *event = ctx->feed->event;
+      g_autofree char *where = dlg_json_path_key (conference_path, "time_zone_name");
+      g_autoptr(GPtrArray) dates = days != NULL ? collect_dates (days) : NULL;
+      g_autofree char *chosen = NULL;
+      gboolean floating;
+
+      /* Our own format names its zone; only bare exports may leave it to
+       * the offsets. */
+      if (zone_name == NULL && !ctx->wild)
+        return dlg_json_invalid (error, _("%s: required, but missing"), "event.time_zone");
+
+      event->time_zone = dlg_feed_choose_zone (zone_name, where, dates, &chosen, &floating, error);
+      if (event->time_zone == NULL)
+        return FALSE;
+      g_free (event->time_zone_name);
+      event->time_zone_name = g_steal_pointer (&chosen);
+      event->floating_time = floating;
+    }
+
+  ctx->zone = ctx->feed->event->time_zone;
+
+  for (guint i = 0; days != NULL && i < json_array_get_length (days); i++)
     {
       g_autofree char *day_path = dlg_json_path_index (days_path, i);
 
@@ -335,9 +532,114 @@ dlg_feed_parse_agenda (DlgFeedParseContext  *ctx,
         return FALSE;
     }
 
-  g_ptr_array_sort (sessions, compare_sessions);
-  g_list_store_splice (ctx->feed->sessions, 0, 0, sessions->pdata, sessions->len);
+  dlg_feed_add_sessions (ctx->feed, sessions);
   return TRUE;
+}
+
+/* Reads the agenda once the conference is found: the event's zone may
+ * come from the conference, so parse_event leaves it to us. */
+gboolean
+dlg_feed_parse_agenda (DlgFeedParseContext  *ctx,
+                       JsonNode             *node,
+                       GError              **error)
+{
+  return parse_schedule_holder (ctx, node, "agenda", error);
+}
+
+/* "2024-12-27" from "2024-12-27" or "2024-12-27T10:00:00+01:00". */
+static char *
+leading_date (const char *text)
+{
+  GDate date;
+  g_autofree char *head = NULL;
+
+  if (text == NULL || strlen (text) < 10)
+    return NULL;
+
+  head = g_strndup (text, 10);
+  if (!dlg_json_parse_date (head, &date))
+    return NULL;
+
+  return g_steal_pointer (&head);
+}
+
+DlgFeed *
+dlg_feed_parse_schedule_json (JsonNode            *root,
+                              const char * const  *languages,
+                              GError             **error)
+{
+  g_autoptr(DlgFeed) feed = g_object_new (DLG_TYPE_FEED, NULL);
+  g_autoptr(DlgEvent) event = g_object_new (DLG_TYPE_EVENT, NULL);
+  g_autoptr(GPtrArray) preferences = dlg_json_normalise_languages (languages);
+  g_autofree char *start = NULL, *end = NULL, *base_url = NULL;
+  const char *path = "schedule.conference";
+  DlgFeedParseContext ctx = { 0 };
+  JsonObject *object, *conference;
+  JsonNode *child;
+  guint n_days;
+
+  if (!dlg_json_get_object (root, "(document)", &object, error) ||
+      !dlg_json_require (object, NULL, "schedule", &child, error) ||
+      !dlg_json_get_object (child, "schedule", &object, error) ||
+      !dlg_json_require (object, "schedule", "conference", &child, error) ||
+      !dlg_json_get_object (child, path, &conference, error) ||
+      !dlg_json_read_string (conference, path, "acronym", FALSE, &event->id, error) ||
+      !dlg_json_read_text (preferences, conference, path, "title", FALSE, &event->title, error) ||
+      !dlg_json_read_string (conference, path, "start", FALSE, &start, error) ||
+      !dlg_json_read_string (conference, path, "end", FALSE, &end, error) ||
+      !dlg_json_read_url (conference, path, "url", &event->url, error) ||
+      !dlg_json_read_url (conference, path, "base_url", &base_url, error))
+    return NULL;
+
+  if (event->id == NULL && event->title == NULL)
+    {
+      g_autofree char *where = dlg_json_path_key (path, "acronym");
+
+      dlg_json_invalid (error, _("%s: required, but missing"), where);
+      return NULL;
+    }
+  if (event->id == NULL)
+    event->id = g_strdup (event->title);
+  if (event->title == NULL)
+    event->title = g_strdup (event->id);
+  if (event->url == NULL)
+    event->url = g_steal_pointer (&base_url);
+
+  feed->event = g_steal_pointer (&event);
+  ctx.languages = preferences;
+  ctx.feed = feed;
+  ctx.wild = TRUE;
+
+  if (!parse_schedule_holder (&ctx, root, NULL, error))
+    return NULL;
+
+  /* The conference's own dates, else those of its first and last day. */
+  n_days = g_list_model_get_n_items (G_LIST_MODEL (feed->days));
+  feed->event->start_date = leading_date (start);
+  feed->event->end_date = leading_date (end);
+  if (feed->event->start_date == NULL && n_days > 0)
+    {
+      g_autoptr(DlgDay) day = g_list_model_get_item (G_LIST_MODEL (feed->days), 0);
+
+      feed->event->start_date = g_strdup (day->date);
+    }
+  if (feed->event->end_date == NULL && n_days > 0)
+    {
+      g_autoptr(DlgDay) day = g_list_model_get_item (G_LIST_MODEL (feed->days), n_days - 1);
+
+      feed->event->end_date = g_strdup (day->date);
+    }
+  if (feed->event->start_date == NULL)
+    {
+      g_autofree char *where = dlg_json_path_key (path, "start");
+
+      dlg_json_invalid (error, _("%s: required, but missing"), where);
+      return NULL;
+    }
+  if (feed->event->end_date == NULL)
+    feed->event->end_date = g_strdup (feed->event->start_date);
+
+  return g_steal_pointer (&feed);
 }
 
 /* --- best practices ------------------------------------------------------ */

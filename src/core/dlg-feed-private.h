@@ -45,6 +45,9 @@ typedef struct
   GCancellable         *cancellable;
   DlgFeed              *feed;      /* being filled */
   GTimeZone            *zone;      /* the event's, once known */
+  gboolean              wild;      /* a bare pretalx/frab/Pentabarf schedule: tolerate
+                                    * what such exports get wrong (repeated guids,
+                                    * nameless persons) instead of failing */
 } DlgFeedParseContext;
 
 /* Reads the agenda section.  Members must be parsed first, since
@@ -57,5 +60,41 @@ gboolean dlg_feed_parse_check_member (DlgFeedParseContext  *ctx,
                                       const char           *id,
                                       const char           *path,
                                       GError              **error);
+
+/* Gives @session (title, room, ... already set) its instant, duration,
+ * day and key, and indexes it.  @date is the ISO 8601 date (the truth),
+ * @start the "HH:MM" clock on @day used only without @date; @guid the
+ * key, or NULL to derive a stable one. */
+gboolean  dlg_feed_place_session      (DlgFeedParseContext  *ctx,
+                                       DlgSession           *session,
+                                       DlgDay               *day,
+                                       const char           *date,
+                                       const char           *start,
+                                       const char           *duration,
+                                       const char           *guid,
+                                       const char           *path,
+                                       GError              **error);
+/* The event's zone from the schedule's time_zone_name (nullable, its
+ * place @name_path for errors) and the sessions' ISO 8601 @dates: the
+ * named zone unless most offsets disagree with it, else the most common
+ * offset; with neither, UTC and *@floating set.  *@zone_name receives the
+ * identifier to show (NULL when floating). */
+GTimeZone *dlg_feed_choose_zone       (const char           *name,
+                                       const char           *name_path,
+                                       GPtrArray            *dates,
+                                       char                **zone_name,
+                                       gboolean             *floating,
+                                       GError              **error);
+/* Sorts the sessions by start and room and puts them in the feed. */
+void      dlg_feed_add_sessions       (DlgFeed              *feed,
+                                       GPtrArray            *sessions);
+/* A bare frab/pretalx schedule.json (root object holding "schedule"), or
+ * a frab/Pentabarf schedule.xml: the event is made from the conference. */
+DlgFeed  *dlg_feed_parse_schedule_json (JsonNode            *root,
+                                        const char * const  *languages,
+                                        GError             **error);
+DlgFeed  *dlg_feed_parse_schedule_xml  (GBytes              *bytes,
+                                        const char * const  *languages,
+                                        GError             **error);
 
 G_END_DECLS

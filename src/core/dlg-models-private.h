@@ -34,6 +34,7 @@ struct _DlgEvent
   char       *president_name;
   char       *president_role;
   char       *president_member;
+  gboolean    floating_time;
 };
 
 struct _DlgDay

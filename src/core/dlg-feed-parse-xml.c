@@ -1,0 +1,486 @@
+/* dlg-feed-parse-xml.c: a frab or Pentabarf schedule.xml into the models
+ *
+ * The XML form of the same schedule frab and pretalx publish as JSON:
+ * <schedule><conference/><day date index><room name><event guid id>...
+ * Read with GMarkup (no other XML dependency).  The whole document is
+ * read first, since the event's zone may have to come from the sessions'
+ * offsets; then the sessions are placed exactly as the JSON ones are.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dlg-feed"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "dlg-feed-private.h"
+#include "dlg-json-reader.h"
+#include "dlg-models-private.h"
+
+typedef struct
+{
+  DlgSession *session;
+  DlgDay     *day;      /* borrowed from the feed's day list */
+  char       *date;
+  char       *start;
+  char       *duration;
+  char       *guid;
+  char       *path;
+} RawEvent;
+
+typedef struct
+{
+  DlgFeed           *feed;
+  GPtrArray         *languages;
+  GPtrArray         *events;      /* RawEvent */
+  GPtrArray         *persons;     /* of the event being read */
+  GString           *text;
+  GPtrArray         *stack;       /* element names, borrowed from GMarkup */
+
+  char              *acronym;
+  char              *title;
+  char              *start;
+  char              *end;
+  char              *zone_name;
+  char              *url;
+
+  DlgDay            *day;
+  char              *day_path;
+  guint              n_days;
+  char              *room;
+  char              *room_path;
+  guint              n_events_in_room;
+  RawEvent          *event;
+  char              *link_href;
+} XmlState;
+
+static void
+raw_event_free (RawEvent *raw)
+{
+  g_clear_object (&raw->session);
+  g_free (raw->date);
+  g_free (raw->start);
+  g_free (raw->duration);
+  g_free (raw->guid);
+  g_free (raw->path);
+  g_free (raw);
+}
+
+static const char *
+parent_name (XmlState *state)
+{
+  /* The stack holds the element being closed or opened last. */
+  return state->stack->len >= 2 ? g_ptr_array_index (state->stack, state->stack->len - 2) : "";
+}
+
+static gboolean
+set_error_at (GMarkupParseContext  *context,
+              GError              **error,
+              const char           *message)
+{
+  int line, column;
+
+  g_markup_parse_context_get_position (context, &line, &column);
+  /* Translators: where a schedule.xml went wrong, then what */
+  g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID, _("line %d, column %d: %s"),
+               line, column, message);
+  return FALSE;
+}
+
+static void
+start_element_cb (GMarkupParseContext  *context,
+                  const char           *name,
+                  const char          **attribute_names,
+                  const char          **attribute_values,
+                  gpointer              user_data,
+                  GError              **error)
+{
+  XmlState *state = user_data;
+  const char *parent = state->stack->len > 0 ? g_ptr_array_index (state->stack,
+                                                                  state->stack->len - 1) : NULL;
+
+  g_ptr_array_add (state->stack, (gpointer) name);
+  g_string_truncate (state->text, 0);
+
+  if (parent == NULL)
+    {
+      if (!g_str_equal (name, "schedule"))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("the document is <%s>, not a frab or Pentabarf <schedule>"), name);
+          set_error_at (context, error, message);
+        }
+      return;
+    }
+
+  if (g_str_equal (name, "day") && g_str_equal (parent, "schedule"))
+    {
+      const char *date = NULL, *index = NULL;
+      GDate parsed;
+      guint64 number;
+
+      for (guint i = 0; attribute_names[i] != NULL; i++)
+        {
+          if (g_str_equal (attribute_names[i], "date"))
+            date = attribute_values[i];
+          else if (g_str_equal (attribute_names[i], "index"))
+            index = attribute_values[i];
+        }
+
+      g_clear_pointer (&state->day_path, g_free);
+      state->day_path = g_strdup_printf ("schedule.day[%u]", state->n_days);
+      state->day = g_object_new (DLG_TYPE_DAY, NULL);
+      state->day->index = state->n_days + 1;
+      if (index != NULL && g_ascii_string_to_unsigned (index, 10, 0, G_MAXINT, &number, NULL))
+        state->day->index = number;
+      state->n_days++;
+
+      if (date == NULL || strlen (date) < 10 ||
+          !dlg_json_parse_date ((state->day->date = g_strndup (date, 10)), &parsed))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("%s.date: expected a date such as “2019-10-16”"), state->day_path);
+          set_error_at (context, error, message);
+          g_clear_object (&state->day);
+          return;
+        }
+      g_list_store_append (state->feed->days, state->day);
+      g_object_unref (state->day); /* the list holds it */
+    }
+  else if (g_str_equal (name, "room") && g_str_equal (parent, "day"))
+    {
+      const char *room = NULL;
+
+      for (guint i = 0; attribute_names[i] != NULL; i++)
+        if (g_str_equal (attribute_names[i], "name"))
+          room = attribute_values[i];
+
+      g_clear_pointer (&state->room, g_free);
+      g_clear_pointer (&state->room_path, g_free);
+      state->room = dlg_json_strip_or_null (room);
+      {
+        g_autofree char *rooms = g_strconcat (state->day_path, ".room", NULL);
+
+        state->room_path = dlg_json_path_name (rooms, room != NULL ? room : "");
+      }
+      state->n_events_in_room = 0;
+    }
+  else if (g_str_equal (name, "event") && g_str_equal (parent, "room"))
+    {
+      RawEvent *raw = g_new0 (RawEvent, 1);
+
+      for (guint i = 0; attribute_names[i] != NULL; i++)
+        if (g_str_equal (attribute_names[i], "guid"))
+          raw->guid = dlg_json_strip_or_null (attribute_values[i]);
+
+      raw->session = g_object_new (DLG_TYPE_SESSION, NULL);
+      raw->day = state->day;
+      {
+        g_autofree char *events = g_strconcat (state->room_path, ".event", NULL);
+
+        raw->path = dlg_json_path_index (events, state->n_events_in_room++);
+      }
+      state->event = raw;
+      g_ptr_array_add (state->events, raw);
+      g_ptr_array_set_size (state->persons, 0);
+    }
+  else if (g_str_equal (name, "link") && state->event != NULL)
+    {
+      g_clear_pointer (&state->link_href, g_free);
+      for (guint i = 0; attribute_names[i] != NULL; i++)
+        if (g_str_equal (attribute_names[i], "href"))
+          state->link_href = dlg_json_safe_url (attribute_values[i]);
+    }
+}
+
+static char *
+take_text (XmlState *state)
+{
+  return dlg_json_strip_or_null (state->text->str);
+}
+
+static void
+end_element_cb (GMarkupParseContext  *context,
+                const char           *name,
+                gpointer              user_data,
+                GError              **error)
+{
+  XmlState *state = user_data;
+  const char *parent = parent_name (state);
+  RawEvent *raw = state->event;
+
+  if (g_str_equal (parent, "conference"))
+    {
+      char **field = NULL;
+
+      if (g_str_equal (name, "acronym"))
+        field = &state->acronym;
+      else if (g_str_equal (name, "title"))
+        field = &state->title;
+      else if (g_str_equal (name, "start"))
+        field = &state->start;
+      else if (g_str_equal (name, "end"))
+        field = &state->end;
+      else if (g_str_equal (name, "time_zone_name"))
+        field = &state->zone_name;
+      else if (g_str_equal (name, "base_url") || g_str_equal (name, "url"))
+        {
+          if (state->url == NULL)
+            state->url = dlg_json_safe_url (state->text->str);
+        }
+
+      if (field != NULL)
+        {
+          g_free (*field);
+          *field = take_text (state);
+        }
+    }
+  else if (raw != NULL && g_str_equal (parent, "event"))
+    {
+      DlgSession *session = raw->session;
+      char **field = NULL;
+
+      if (g_str_equal (name, "title"))
+        field = &session->title;
+      else if (g_str_equal (name, "subtitle"))
+        field = &session->subtitle;
+      else if (g_str_equal (name, "abstract"))
+        field = &session->abstract;
+      else if (g_str_equal (name, "description"))
+        field = &session->description;
+      else if (g_str_equal (name, "room"))
+        field = &session->room;
+      else if (g_str_equal (name, "track"))
+        field = &session->track;
+      else if (g_str_equal (name, "type"))
+        field = &session->kind;
+      else if (g_str_equal (name, "language"))
+        field = &session->language;
+      else if (g_str_equal (name, "date"))
+        field = &raw->date;
+      else if (g_str_equal (name, "start"))
+        field = &raw->start;
+      else if (g_str_equal (name, "duration"))
+        field = &raw->duration;
+      else if (g_str_equal (name, "url"))
+        {
+          g_free (session->url);
+          session->url = dlg_json_safe_url (state->text->str);
+        }
+
+      if (field != NULL)
+        {
+          g_free (*field);
+          *field = take_text (state);
+        }
+    }
+  else if (raw != NULL && g_str_equal (name, "person") && g_str_equal (parent, "persons"))
+    {
+      char *person = take_text (state);
+
+      if (person != NULL)
+        g_ptr_array_add (state->persons, person);
+    }
+  else if (raw != NULL && g_str_equal (name, "link") && g_str_equal (parent, "links"))
+    {
+      if (state->link_href != NULL)
+        {
+          g_autoptr(DlgLink) link = g_object_new (DLG_TYPE_LINK, NULL);
+
+          link->url = g_steal_pointer (&state->link_href);
+          link->title = take_text (state);
+          g_list_store_append (G_LIST_STORE (raw->session->links), link);
+        }
+    }
+  else if (raw != NULL && g_str_equal (name, "event"))
+    {
+      g_ptr_array_add (state->persons, NULL);
+      g_strfreev (raw->session->persons);
+      raw->session->persons = (char **) g_ptr_array_steal (state->persons, NULL);
+      if (raw->session->room == NULL)
+        raw->session->room = g_strdup (state->room);
+      if (raw->session->title == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("%s.title: required, but missing"),
+                                                      raw->path);
+          set_error_at (context, error, message);
+        }
+      state->event = NULL;
+    }
+
+  g_string_truncate (state->text, 0);
+  g_ptr_array_remove_index (state->stack, state->stack->len - 1);
+}
+
+static void
+text_cb (GMarkupParseContext  *context,
+         const char           *text,
+         gsize                 length,
+         gpointer              user_data,
+         GError              **error)
+{
+  XmlState *state = user_data;
+
+  g_string_append_len (state->text, text, length);
+}
+
+static const GMarkupParser parser = {
+  start_element_cb,
+  end_element_cb,
+  text_cb,
+  NULL,
+  NULL,
+};
+
+static char *
+leading_date (const char *text)
+{
+  GDate date;
+  g_autofree char *head = NULL;
+
+  if (text == NULL || strlen (text) < 10)
+    return NULL;
+
+  head = g_strndup (text, 10);
+  if (!dlg_json_parse_date (head, &date))
+    return NULL;
+
+  return g_steal_pointer (&head);
+}
+
+static void
+xml_state_clear (XmlState *state)
+{
+  g_clear_pointer (&state->events, g_ptr_array_unref);
+  g_clear_pointer (&state->persons, g_ptr_array_unref);
+  g_clear_pointer (&state->stack, g_ptr_array_unref);
+  if (state->text != NULL)
+    g_string_free (state->text, TRUE);
+  g_free (state->acronym);
+  g_free (state->title);
+  g_free (state->start);
+  g_free (state->end);
+  g_free (state->zone_name);
+  g_free (state->url);
+  g_free (state->day_path);
+  g_free (state->room);
+  g_free (state->room_path);
+  g_free (state->link_href);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (XmlState, xml_state_clear)
+
+DlgFeed *
+dlg_feed_parse_schedule_xml (GBytes              *bytes,
+                             const char * const  *languages,
+                             GError             **error)
+{
+  g_autoptr(DlgFeed) feed = g_object_new (DLG_TYPE_FEED, NULL);
+  g_autoptr(GPtrArray) preferences = dlg_json_normalise_languages (languages);
+  g_autoptr(GPtrArray) dates = g_ptr_array_new ();
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_auto(XmlState) state = { 0 };
+  DlgFeedParseContext ctx = { 0 };
+  DlgEvent *event;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  g_autofree char *chosen = NULL;
+  gboolean floating;
+  guint n_days;
+
+  state.feed = feed;
+  state.languages = preferences;
+  state.events = g_ptr_array_new_with_free_func ((GDestroyNotify) raw_event_free);
+  state.persons = g_ptr_array_new_with_free_func (g_free);
+  state.stack = g_ptr_array_new ();
+  state.text = g_string_new (NULL);
+
+  context = g_markup_parse_context_new (&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &state, NULL);
+  if (!g_markup_parse_context_parse (context, data, size, error) ||
+      !g_markup_parse_context_end_parse (context, error))
+    {
+      /* GMarkup's own messages already give the line and character. */
+      if (error != NULL && *error != NULL && (*error)->domain == G_MARKUP_ERROR)
+        {
+          g_autofree char *message = g_strdup ((*error)->message);
+
+          g_clear_error (error);
+          g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID_JSON,
+                       _("not valid XML: %s"), message);
+        }
+      return NULL;
+    }
+
+  event = g_object_new (DLG_TYPE_EVENT, NULL);
+  feed->event = event;
+  event->id = g_strdup (state.acronym != NULL ? state.acronym : state.title);
+  event->title = g_strdup (state.title != NULL ? state.title : state.acronym);
+  event->url = g_steal_pointer (&state.url);
+  if (event->id == NULL)
+    {
+      g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID,
+                   _("%s: required, but missing"), "schedule.conference.acronym");
+      return NULL;
+    }
+
+  for (guint i = 0; i < state.events->len; i++)
+    {
+      RawEvent *raw = g_ptr_array_index (state.events, i);
+
+      if (raw->date != NULL)
+        g_ptr_array_add (dates, raw->date);
+    }
+
+  event->time_zone = dlg_feed_choose_zone (state.zone_name, "schedule.conference.time_zone_name",
+                                           dates, &chosen, &floating, error);
+  if (event->time_zone == NULL)
+    return NULL;
+  event->time_zone_name = g_steal_pointer (&chosen);
+  event->floating_time = floating;
+
+  ctx.languages = preferences;
+  ctx.feed = feed;
+  ctx.zone = event->time_zone;
+  ctx.wild = TRUE;
+
+  for (guint i = 0; i < state.events->len; i++)
+    {
+      RawEvent *raw = g_ptr_array_index (state.events, i);
+
+      if (!dlg_feed_place_session (&ctx, raw->session, raw->day, raw->date, raw->start,
+                                   raw->duration, raw->guid, raw->path, error))
+        return NULL;
+      g_ptr_array_add (sessions, g_steal_pointer (&raw->session));
+    }
+  dlg_feed_add_sessions (feed, sessions);
+
+  n_days = g_list_model_get_n_items (G_LIST_MODEL (feed->days));
+  event->start_date = leading_date (state.start);
+  event->end_date = leading_date (state.end);
+  if (event->start_date == NULL && n_days > 0)
+    {
+      g_autoptr(DlgDay) day = g_list_model_get_item (G_LIST_MODEL (feed->days), 0);
+
+      event->start_date = g_strdup (day->date);
+    }
+  if (event->end_date == NULL && n_days > 0)
+    {
+      g_autoptr(DlgDay) day = g_list_model_get_item (G_LIST_MODEL (feed->days), n_days - 1);
+
+      event->end_date = g_strdup (day->date);
+    }
+  if (event->start_date == NULL)
+    {
+      g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID,
+                   _("%s: required, but missing"), "schedule.conference.start");
+      return NULL;
+    }
+  if (event->end_date == NULL)
+    event->end_date = g_strdup (event->start_date);
+
+  return g_steal_pointer (&feed);
+}

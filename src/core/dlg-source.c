@@ -1,0 +1,205 @@
+/* dlg-source.c: a SOURCE, path or URL, of any schedule Delegate reads
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dlg-source"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
+
+#include "dlg-feed-private.h"
+#include "dlg-source.h"
+
+static const char *
+skip_space (const char *data,
+            gsize       size,
+            gsize      *offset)
+{
+  gsize i = 0;
+
+  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  while (i < size && g_ascii_isspace (data[i]))
+    i++;
+
+  *offset = i;
+  return data + i;
+}
+
+DlgSourceFormat
+dlg_source_detect (GBytes *bytes)
+{
+  gsize size, offset;
+  const char *data = g_bytes_get_data (bytes, &size);
+  const char *start = skip_space (data, size, &offset);
+
+  if (offset >= size)
+    return DLG_SOURCE_FORMAT_UNKNOWN;
+  if (*start == '<')
+    return DLG_SOURCE_FORMAT_SCHEDULE_XML;
+  if (*start != '{')
+    return DLG_SOURCE_FORMAT_UNKNOWN;
+
+  /* A feed names its version at the top level; a schedule never has it. */
+  if (g_strstr_len (start, size - offset, "\"delegate_feed\"") != NULL)
+    return DLG_SOURCE_FORMAT_DELEGATE_FEED;
+
+  return DLG_SOURCE_FORMAT_SCHEDULE_JSON;
+}
+
+GBytes *
+dlg_source_fetch (const char    *uri,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("user-agent",
+                                                                  "Delegate/" PACKAGE_VERSION,
+                                                                  "timeout", 60,
+                                                                  NULL);
+  g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, uri);
+  g_autoptr(GBytes) bytes = NULL;
+  guint status;
+
+  if (message == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a valid address"), uri);
+      return NULL;
+    }
+
+  bytes = soup_session_send_and_read (session, message, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+
+  status = soup_message_get_status (message);
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: the server answered %u %s"),
+                   uri, status, soup_message_get_reason_phrase (message));
+      return NULL;
+    }
+
+  return g_steal_pointer (&bytes);
+}
+
+static gboolean
+is_web (const char *uri)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (uri);
+
+  return scheme != NULL &&
+         (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0);
+}
+
+static GBytes *
+load_section_cb (const char    *section,
+                 const char    *reference,
+                 gpointer       user_data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  const char *base_uri = user_data;
+  g_autofree char *uri = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFile) base = NULL;
+  GBytes *bytes;
+
+  if (!is_web (base_uri))
+    {
+      base = g_file_new_for_uri (base_uri);
+      return dlg_feed_load_relative_file (base, section, reference, cancellable, error);
+    }
+
+  uri = g_uri_resolve_relative (base_uri, reference, G_URI_FLAGS_NONE, &local_error);
+  if (uri == NULL || !is_web (uri))
+    {
+      g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_EXTERNAL_SECTION,
+                   _("%s: “%s” is not a web address"), section, reference);
+      return NULL;
+    }
+
+  bytes = dlg_source_fetch (uri, cancellable, &local_error);
+  if (bytes == NULL)
+    g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_EXTERNAL_SECTION,
+                 _("%s: cannot read “%s”: %s"), section, uri, local_error->message);
+
+  return bytes;
+}
+
+DlgFeed *
+dlg_source_parse (GBytes              *bytes,
+                  const char          *base_uri,
+                  const char * const  *languages,
+                  GCancellable        *cancellable,
+                  GError             **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  switch (dlg_source_detect (bytes))
+    {
+    case DLG_SOURCE_FORMAT_DELEGATE_FEED:
+      return dlg_feed_parse (bytes, languages, base_uri != NULL ? load_section_cb : NULL,
+                             (gpointer) base_uri, cancellable, error);
+
+    case DLG_SOURCE_FORMAT_SCHEDULE_XML:
+      return dlg_feed_parse_schedule_xml (bytes, languages, error);
+
+    case DLG_SOURCE_FORMAT_SCHEDULE_JSON:
+      data = g_bytes_get_data (bytes, &size);
+      parser = json_parser_new_immutable ();
+      if (!json_parser_load_from_data (parser, data, size, &local_error))
+        {
+          g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID_JSON,
+                       _("not valid JSON: %s"), local_error->message);
+          return NULL;
+        }
+      return dlg_feed_parse_schedule_json (json_parser_get_root (parser), languages, error);
+
+    case DLG_SOURCE_FORMAT_UNKNOWN:
+    default:
+      g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID,
+                   _("neither a Delegate feed, nor a frab or pretalx schedule.json, "
+                     "nor a frab or Pentabarf schedule.xml"));
+      return NULL;
+    }
+}
+
+DlgFeed *
+dlg_source_load (const char          *source,
+                 const char * const  *languages,
+                 GCancellable        *cancellable,
+                 GError             **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (source != NULL, NULL);
+
+  if (is_web (source))
+    {
+      uri = g_strdup (source);
+      bytes = dlg_source_fetch (uri, cancellable, error);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (source);
+
+      uri = g_file_get_uri (file);
+      bytes = g_file_load_bytes (file, cancellable, NULL, error);
+    }
+
+  if (bytes == NULL)
+    return NULL;
+
+  return dlg_source_parse (bytes, uri, languages, cancellable, error);
+}

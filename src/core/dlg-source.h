@@ -1,0 +1,54 @@
+/* dlg-source.h: a SOURCE, path or URL, of any schedule Delegate reads
+ *
+ * A source may be a Delegate feed, a bare frab/pretalx schedule.json or a
+ * frab/Pentabarf schedule.xml; the format is found from the content, never
+ * from the name.  A bare schedule gets an event made from its conference
+ * (id from the acronym, title, zone from time_zone_name or the offsets).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dlg-feed.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DLG_SOURCE_FORMAT_UNKNOWN,
+  DLG_SOURCE_FORMAT_DELEGATE_FEED,
+  DLG_SOURCE_FORMAT_SCHEDULE_JSON,
+  DLG_SOURCE_FORMAT_SCHEDULE_XML,
+} DlgSourceFormat;
+
+/* A guess from the first bytes and keys; parsing tells the truth. */
+DlgSourceFormat dlg_source_detect        (GBytes              *bytes);
+
+/* Parses @bytes of any format.  @base_uri (nullable) is where they came
+ * from: a feed's sections published apart are read relative to it (files
+ * directly, http(s) with a blocking GET).  Errors are DLG_FEED_ERROR, and
+ * name the place ("schedule.conference.days[0].date: ..." or "line 3,
+ * column 7: ..."). */
+DlgFeed        *dlg_source_parse         (GBytes              *bytes,
+                                          const char          *base_uri,
+                                          const char * const  *languages,
+                                          GCancellable        *cancellable,
+                                          GError             **error);
+
+/* Reads (a path or file: URI) or fetches (http, https: one blocking GET,
+ * for the command line and tests; the app syncs asynchronously) @source
+ * and parses it.  Blocking. */
+DlgFeed        *dlg_source_load          (const char          *source,
+                                          const char * const  *languages,
+                                          GCancellable        *cancellable,
+                                          GError             **error);
+
+/* The bytes at an http(s) URI, with one blocking GET: a non-2xx status is
+ * a G_IO_ERROR naming the status. */
+GBytes         *dlg_source_fetch         (const char          *uri,
+                                          GCancellable        *cancellable,
+                                          GError             **error);
+
+G_END_DECLS

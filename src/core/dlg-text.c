@@ -1,0 +1,442 @@
+/* dlg-text.c: organisers' HTML or Markdown as readable plain text
+ *
+ * Abstracts in pretalx and frab exports are Markdown or HTML, with CRLF
+ * line ends.  A label shows plain text only, so we keep the structure a
+ * reader needs (paragraphs, list items, links) and drop the rest.  This
+ * is not a renderer: it never produces markup.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dlg-text"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dlg-text.h"
+
+static gboolean
+is_link_scheme (const char *url)
+{
+  return g_ascii_strncasecmp (url, "http://", 7) == 0 ||
+         g_ascii_strncasecmp (url, "https://", 8) == 0 ||
+         g_ascii_strncasecmp (url, "mailto:", 7) == 0;
+}
+
+/* "text (url)", or the url alone when the text is the url. */
+static void
+append_link (GString    *out,
+             const char *text,
+             const char *url)
+{
+  g_autofree char *clean_text = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  if (url == NULL || !is_link_scheme (url))
+    {
+      g_string_append (out, clean_text);
+      return;
+    }
+
+  if (clean_text[0] == '\0' || g_str_equal (clean_text, url) ||
+      (g_str_has_prefix (url, "mailto:") && g_str_equal (clean_text, url + 7)))
+    g_string_append (out, url);
+  else
+    g_string_append_printf (out, "%s (%s)", clean_text, url);
+}
+
+static const struct { const char *name; const char *text; } entities[] = {
+  { "amp", "&" }, { "lt", "<" }, { "gt", ">" }, { "quot", "\"" }, { "apos", "'" },
+  { "nbsp", " " }, { "shy", "" }, { "ndash", "–" }, { "mdash", "—" }, { "hellip", "…" },
+  { "lsquo", "‘" }, { "rsquo", "’" }, { "ldquo", "“" }, { "rdquo", "”" }, { "laquo", "«" },
+  { "raquo", "»" }, { "bull", "•" }, { "middot", "·" }, { "copy", "©" }, { "reg", "®" },
+  { "trade", "™" }, { "euro", "€" }, { "deg", "°" }, { "times", "×" }, { "auml", "ä" },
+  { "ouml", "ö" }, { "uuml", "ü" }, { "Auml", "Ä" }, { "Ouml", "Ö" }, { "Uuml", "Ü" },
+  { "szlig", "ß" }, { "eacute", "é" }, { "egrave", "è" }, { "aacute", "á" }, { "agrave", "à" },
+  { "ccedil", "ç" }, { "ntilde", "ñ" }, { "oacute", "ó" }, { "iacute", "í" }, { "uacute", "ú" },
+};
+
+/* Decodes the entity at @p (just after '&'); returns the length used, or 0. */
+static gsize
+decode_entity (const char *p,
+               GString    *out)
+{
+  const char *semi = strchr (p, ';');
+  gsize len;
+
+  if (semi == NULL || semi - p > 10 || semi == p)
+    return 0;
+  len = semi - p;
+
+  if (p[0] == '#')
+    {
+      g_autofree char *digits = g_strndup (p + 1, len - 1);
+      guint64 value;
+      gboolean ok;
+
+      if (digits[0] == 'x' || digits[0] == 'X')
+        ok = g_ascii_string_to_unsigned (digits + 1, 16, 1, 0x10FFFF, &value, NULL);
+      else
+        ok = g_ascii_string_to_unsigned (digits, 10, 1, 0x10FFFF, &value, NULL);
+
+      if (!ok || !g_unichar_validate ((gunichar) value) || value == 0)
+        return 0;
+      g_string_append_unichar (out, value == 0xA0 ? ' ' : (gunichar) value);
+      return len + 1;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    {
+      if (strlen (entities[i].name) == len && strncmp (p, entities[i].name, len) == 0)
+        {
+          g_string_append (out, entities[i].text);
+          return len + 1;
+        }
+    }
+
+  return 0;
+}
+
+static gboolean
+looks_like_html (const char *text)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex,
+                               g_regex_new ("</?(p|br|a|ul|ol|li|div|span|em|strong|b|i|h[1-6]"
+                                            "|blockquote|code|pre|table|tr|td|img|hr)\\b[^>]*>",
+                                            G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+
+  return g_regex_match (regex, text, 0, NULL);
+}
+
+/* The value of attribute @name in the tag text @tag ("a href=\"...\""). */
+static char *
+tag_attribute (const char *tag,
+               const char *name)
+{
+  g_autofree char *pattern = g_strdup_printf ("\\b%s\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s>]+))",
+                                              name);
+  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GString) decoded = NULL;
+  g_autofree char *raw = NULL;
+
+  if (!g_regex_match (regex, tag, 0, &match))
+    return NULL;
+
+  for (int group = 2; group <= 4 && (raw == NULL || raw[0] == '\0'); group++)
+    {
+      g_free (raw);
+      raw = g_match_info_fetch (match, group);
+    }
+
+  decoded = g_string_new (NULL);
+  for (const char *p = raw; *p != '\0'; p++)
+    {
+      gsize used = *p == '&' ? decode_entity (p + 1, decoded) : 0;
+
+      if (used > 0)
+        p += used;
+      else
+        g_string_append_c (decoded, *p);
+    }
+
+  return g_strstrip (g_string_free (g_steal_pointer (&decoded), FALSE));
+}
+
+static void
+append_break (GString *out,
+              guint    newlines)
+{
+  guint have = 0;
+
+  /* Trailing spaces before a break mean nothing. */
+  while (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+
+  for (gsize i = out->len; i > 0 && out->str[i - 1] == '\n'; i--)
+    have++;
+
+  if (out->len == 0)
+    return;
+
+  for (; have < newlines; have++)
+    g_string_append_c (out, '\n');
+}
+
+static char *
+html_to_plain (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *href = NULL;
+  gsize link_start = 0;
+  guint skip_depth = 0;
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      if (*p == '<')
+        {
+          const char *close = strchr (p, '>');
+          g_autofree char *tag = NULL;
+          g_autofree char *name = NULL;
+          gboolean closing;
+          const char *q;
+
+          if (close == NULL)
+            break;
+
+          if (g_str_has_prefix (p, "<!--"))
+            {
+              const char *end = strstr (p, "-->");
+              p = end != NULL ? end + 3 : p + strlen (p);
+              continue;
+            }
+
+          tag = g_strndup (p + 1, close - p - 1);
+          p = close + 1;
+          closing = tag[0] == '/';
+          q = tag + (closing ? 1 : 0);
+          {
+            gsize n = 0;
+            while (g_ascii_isalnum (q[n]))
+              n++;
+            name = g_ascii_strdown (q, n);
+          }
+
+          if (g_str_equal (name, "script") || g_str_equal (name, "style"))
+            {
+              if (closing && skip_depth > 0)
+                skip_depth--;
+              else if (!closing)
+                skip_depth++;
+              continue;
+            }
+          if (skip_depth > 0)
+            continue;
+
+          if (g_str_equal (name, "br"))
+            append_break (out, 1);
+          else if (g_str_equal (name, "li") && !closing)
+            {
+              append_break (out, 1);
+              g_string_append (out, "• ");
+            }
+          else if (g_str_equal (name, "p") || g_str_equal (name, "div") ||
+                   g_str_equal (name, "ul") || g_str_equal (name, "ol") ||
+                   g_str_equal (name, "blockquote") || g_str_equal (name, "pre") ||
+                   g_str_equal (name, "table") || g_str_equal (name, "hr") ||
+                   (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == '\0'))
+            append_break (out, 2);
+          else if (g_str_equal (name, "tr") || g_str_equal (name, "li"))
+            append_break (out, 1);
+          else if (g_str_equal (name, "td") || g_str_equal (name, "th"))
+            g_string_append_c (out, ' ');
+          else if (g_str_equal (name, "a") && !closing)
+            {
+              g_clear_pointer (&href, g_free);
+              href = tag_attribute (tag, "href");
+              link_start = out->len;
+            }
+          else if (g_str_equal (name, "a") && closing && href != NULL)
+            {
+              g_autofree char *link_text = g_strdup (out->str + link_start);
+
+              g_string_truncate (out, link_start);
+              append_link (out, link_text, href);
+              g_clear_pointer (&href, g_free);
+            }
+          else if (g_str_equal (name, "img") && !closing)
+            {
+              g_autofree char *alt = tag_attribute (tag, "alt");
+
+              if (alt != NULL)
+                g_string_append (out, alt);
+            }
+          continue;
+        }
+
+      if (skip_depth > 0)
+        {
+          p++;
+          continue;
+        }
+
+      if (*p == '&')
+        {
+          gsize used = decode_entity (p + 1, out);
+
+          if (used > 0)
+            {
+              p += used + 1;
+              continue;
+            }
+        }
+
+      /* HTML whitespace, line ends included, is one space. */
+      if (g_ascii_isspace (*p))
+        {
+          if (out->len > 0 && out->str[out->len - 1] != ' ' && out->str[out->len - 1] != '\n')
+            g_string_append_c (out, ' ');
+          p++;
+          continue;
+        }
+
+      if (out->len > 0 && out->str[out->len - 1] == '\n' && *p == ' ')
+        {
+          p++;
+          continue;
+        }
+
+      g_string_append_c (out, *p++);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+markdown_inline (const char *line)
+{
+  static GRegex *link, *autolink, *image, *strong, *emphasis, *code;
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL, *e = NULL;
+  g_autoptr(GString) out = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  gint last = 0;
+
+  if (g_once_init_enter (&code))
+    {
+      image = g_regex_new ("!\\[([^\\]]*)\\]\\([^)]*\\)", G_REGEX_OPTIMIZE, 0, NULL);
+      link = g_regex_new ("\\[([^\\]]*)\\]\\(\\s*([^)\\s]+)(?:\\s+\"[^\"]*\")?\\s*\\)",
+                          G_REGEX_OPTIMIZE, 0, NULL);
+      autolink = g_regex_new ("<((?:https?://|mailto:)[^>\\s]+)>", G_REGEX_OPTIMIZE, 0, NULL);
+      strong = g_regex_new ("(\\*\\*|__)(?=\\S)(.+?)(?<=\\S)\\1", G_REGEX_OPTIMIZE, 0, NULL);
+      emphasis = g_regex_new ("(?<![\\w*])([*_])(?=\\S)([^*_]+?)(?<=\\S)\\1(?![\\w*])",
+                              G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&code, g_regex_new ("`([^`]+)`", G_REGEX_OPTIMIZE, 0, NULL));
+    }
+
+  a = g_regex_replace (code, line, -1, 0, "\\1", 0, NULL);
+  b = g_regex_replace (image, a, -1, 0, "\\1", 0, NULL);
+  c = g_regex_replace (autolink, b, -1, 0, "\\1", 0, NULL);
+  d = g_regex_replace (strong, c, -1, 0, "\\2", 0, NULL);
+  e = g_regex_replace (emphasis, d, -1, 0, "\\2", 0, NULL);
+
+  /* Links last, through append_link, so unsafe schemes lose their URL. */
+  out = g_string_new (NULL);
+  g_regex_match (link, e, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      gint start, end;
+      g_autofree char *text = g_match_info_fetch (match, 1);
+      g_autofree char *url = g_match_info_fetch (match, 2);
+
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      g_string_append_len (out, e + last, start - last);
+      append_link (out, text, url);
+      last = end;
+      g_match_info_next (match, NULL);
+    }
+  g_string_append (out, e + last);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+markdown_to_plain (const char *text)
+{
+  static GRegex *heading, *bullet, *rule, *quote;
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (g_once_init_enter (&quote))
+    {
+      heading = g_regex_new ("^\\s{0,3}#{1,6}\\s+(.*?)\\s*#*\\s*$", G_REGEX_OPTIMIZE, 0, NULL);
+      bullet = g_regex_new ("^(\\s*)[*+-]\\s+", G_REGEX_OPTIMIZE, 0, NULL);
+      rule = g_regex_new ("^\\s{0,3}([-*_])(\\s*\\1){2,}\\s*$", G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&quote, g_regex_new ("^\\s{0,3}>\\s?", G_REGEX_OPTIMIZE, 0,
+                                                      NULL));
+    }
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = NULL;
+      g_autofree char *inline_text = NULL;
+
+      if (g_regex_match (rule, lines[i], 0, NULL))
+        {
+          append_break (out, 2);
+          continue;
+        }
+
+      line = g_regex_replace (heading, lines[i], -1, 0, "\\1", 0, NULL);
+      if (!g_str_equal (line, lines[i]))
+        {
+          g_autofree char *heading_text = markdown_inline (line);
+
+          append_break (out, 2);
+          g_string_append (out, heading_text);
+          append_break (out, 2);
+          continue;
+        }
+
+      g_free (line);
+      line = g_regex_replace (quote, lines[i], -1, 0, "", 0, NULL);
+      {
+        g_autofree char *bulleted = g_regex_replace (bullet, line, -1, 0, "\\1• ", 0, NULL);
+
+        g_free (line);
+        line = g_steal_pointer (&bulleted);
+      }
+
+      inline_text = markdown_inline (line);
+      g_string_append (out, inline_text);
+      g_string_append_c (out, '\n');
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+dlg_text_to_plain (const char *text)
+{
+  g_autoptr(GString) unix_text = NULL;
+  g_autofree char *plain = NULL;
+  g_autoptr(GString) out = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint blank = 0;
+
+  if (text == NULL)
+    return NULL;
+
+  unix_text = g_string_new (text);
+  g_string_replace (unix_text, "\r\n", "\n", 0);
+  g_string_replace (unix_text, "\r", "\n", 0);
+
+  if (looks_like_html (unix_text->str))
+    plain = html_to_plain (unix_text->str);
+  else
+    plain = markdown_to_plain (unix_text->str);
+
+  /* Trim each line, and keep at most one blank line between paragraphs. */
+  out = g_string_new (NULL);
+  lines = g_strsplit (plain, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strchomp (lines[i]);
+      if (lines[i][0] == '\0' || (g_str_has_prefix (lines[i], " ") && g_strstrip (lines[i])[0] == '\0'))
+        {
+          blank++;
+          continue;
+        }
+      if (out->len > 0)
+        g_string_append (out, blank > 0 ? "\n\n" : "\n");
+      blank = 0;
+      g_string_append (out, lines[i]);
+    }
+
+  if (out->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

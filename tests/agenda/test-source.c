@@ -1,0 +1,385 @@
+/* test-source.c: reading schedules as they are found in the wild
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "dlg-feed.h"
+#include "dlg-source.h"
+
+static const char * const english[] = { "en", NULL };
+
+static DlgFeed *
+load (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "agenda", "fixtures", name, NULL);
+  g_autoptr(GError) error = NULL;
+  DlgFeed *feed = dlg_source_load (path, english, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (feed);
+  return feed;
+}
+
+static char *
+load_error (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "agenda", "fixtures", name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = dlg_source_load (path, english, NULL, &error);
+
+  g_assert_null (feed);
+  g_assert_nonnull (error);
+  return g_strdup (error->message);
+}
+
+static DlgSession *
+find (DlgFeed    *feed,
+      const char *title)
+{
+  GListModel *sessions = dlg_feed_get_sessions (feed);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(DlgSession) session = g_list_model_get_item (sessions, i);
+
+      if (g_str_equal (dlg_session_get_title (session), title))
+        return session; /* the feed holds it */
+    }
+
+  g_error ("no session titled “%s”", title);
+  return NULL;
+}
+
+static gint
+hour_in (DlgSession *session,
+         const char *zone_name)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (zone_name);
+  g_autoptr(GDateTime) there = g_date_time_to_timezone (dlg_session_get_start (session), zone);
+
+  return g_date_time_get_hour (there);
+}
+
+static void
+assert_no_secret (const char *text)
+{
+  g_assert_true (text == NULL || strstr (text, "SECRET") == NULL);
+}
+
+static void
+test_detect (void)
+{
+  static const struct { const char *data; DlgSourceFormat format; } cases[] = {
+    { "{\"delegate_feed\": 1}", DLG_SOURCE_FORMAT_DELEGATE_FEED },
+    { "\xEF\xBB\xBF  {\"schedule\": {}}", DLG_SOURCE_FORMAT_SCHEDULE_JSON },
+    { "\n<?xml version=\"1.0\"?><schedule/>", DLG_SOURCE_FORMAT_SCHEDULE_XML },
+    { "", DLG_SOURCE_FORMAT_UNKNOWN },
+    { "[1, 2]", DLG_SOURCE_FORMAT_UNKNOWN },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (cases[i].data, strlen (cases[i].data));
+
+      g_assert_cmpint (dlg_source_detect (bytes), ==, cases[i].format);
+    }
+}
+
+static void
+test_quirks (void)
+{
+  g_autoptr(DlgFeed) feed = load ("quirks.json");
+  DlgEvent *event = dlg_feed_get_event (feed);
+  GListModel *sessions = dlg_feed_get_sessions (feed);
+  GListModel *days = dlg_feed_get_days (feed);
+  DlgSession *opening, *hackathon, *midnight, *utc, *repeated, *no_room, *day_two;
+  const char * const *persons;
+
+  /* The event comes from the conference. */
+  g_assert_cmpstr (dlg_event_get_id (event), ==, "wild24");
+  g_assert_cmpstr (dlg_event_get_title (event), ==, "Wild Schedule 2024");
+  g_assert_cmpstr (dlg_event_get_time_zone_name (event), ==, "Asia/Makassar");
+  g_assert_false (dlg_event_get_floating_time (event));
+  g_assert_cmpstr (dlg_event_get_start_date (event), ==, "2024-10-16");
+  g_assert_cmpstr (dlg_event_get_end_date (event), ==, "2024-10-17");
+  g_assert_cmpuint (g_list_model_get_n_items (days), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 7);
+
+  opening = find (feed, "Opening 🎉 𝔘nicode"); /* trimmed, non-BMP intact */
+  g_assert_cmpstr (dlg_session_get_key (opening), ==, "aaaaaaaa-0000-4000-8000-000000000001");
+  g_assert_cmpuint (dlg_session_get_duration (opening), ==, 45);
+  g_assert_cmpstr (dlg_session_get_room (opening), ==, "Aula/Ruang 2 — Bärensaal");
+  g_assert_null (dlg_session_get_subtitle (opening));
+  g_assert_null (dlg_session_get_track (opening));
+  g_assert_cmpstr (dlg_session_get_language (opening), ==, "de, en");
+  persons = dlg_session_get_persons (opening);
+  g_assert_cmpuint (g_strv_length ((char **) persons), ==, 2); /* the nameless one is skipped */
+  g_assert_cmpstr (persons[0], ==, "Ana Public");
+  g_assert_cmpstr (persons[1], ==, "Only Name");
+  /* HTML with CRLF: readable text, tags gone, entities decoded, list items
+   * and paragraphs kept, safe links kept, unsafe ones reduced to their text. */
+  g_assert_cmpstr (dlg_session_get_abstract (opening), ==,
+                   "First paragraph with bold & an entity 😀.\n\n"
+                   "• Item one\n"
+                   "• Item two (https://example.org/two)\n\n"
+                   "Bye evil <3");
+  /* Markdown with CRLF. */
+  g_assert_cmpstr (dlg_session_get_description (opening), ==,
+                   "Heading\n\n"
+                   "Some emphasis and strong text with a link (https://example.org/md).\n\n"
+                   "• first\n"
+                   "• second");
+  /* "answers" are never read. */
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(DlgSession) session = g_list_model_get_item (sessions, i);
+
+      assert_no_secret (dlg_session_get_abstract (session));
+      assert_no_secret (dlg_session_get_description (session));
+      for (guint j = 0; dlg_session_get_persons (session)[j] != NULL; j++)
+        assert_no_secret (dlg_session_get_persons (session)[j]);
+    }
+
+  hackathon = find (feed, "Hackathon all day");
+  g_assert_cmpuint (dlg_session_get_duration (hackathon), ==, 600);
+  g_assert_null (dlg_session_get_track (hackathon));
+  g_assert_null (dlg_session_get_language (hackathon));
+  g_assert_null (dlg_session_get_abstract (hackathon));
+  g_assert_null (dlg_session_get_description (hackathon));
+  g_assert_cmpint (g_date_time_get_hour (dlg_session_get_end (hackathon)), ==, 20);
+
+  /* Listed under day 1, starts after midnight on the 17th. */
+  midnight = find (feed, "After midnight");
+  g_assert_cmpuint (dlg_session_get_day (midnight), ==, 1);
+  g_assert_cmpint (g_date_time_get_day_of_month (dlg_session_get_start (midnight)), ==, 17);
+  g_assert_cmpint (g_date_time_get_hour (dlg_session_get_start (midnight)), ==, 0);
+  g_assert_cmpuint (dlg_session_get_duration (midnight), ==, 90);
+
+  /* A different offset: the date is the truth ("start" says 09:00). */
+  utc = find (feed, "UTC offset, no guid");
+  g_assert_cmpint (g_date_time_get_hour (dlg_session_get_start (utc)), ==, 9);
+  g_assert_cmpstr (g_date_time_get_timezone_abbreviation (dlg_session_get_start (utc)), ==,
+                   "WITA");
+  g_assert_true (g_str_has_prefix (dlg_session_get_key (utc), "derived-"));
+  {
+    g_autoptr(DlgFeed) again = load ("quirks.json");
+
+    g_assert_nonnull (dlg_feed_find_session (again, dlg_session_get_key (utc)));
+  }
+
+  /* A repeated guid does not lose the session: it gets a key of its own. */
+  repeated = find (feed, "Repeated guid");
+  g_assert_cmpstr (dlg_session_get_key (repeated), ==, "aaaaaaaa-0000-4000-8000-000000000003-2");
+  g_assert_true (dlg_feed_find_session (feed, "aaaaaaaa-0000-4000-8000-000000000003") == midnight);
+  g_assert_cmpuint (g_strv_length ((char **) dlg_session_get_persons (repeated)), ==, 0);
+
+  no_room = find (feed, "Room unknown");
+  g_assert_null (dlg_session_get_room (no_room));
+
+  day_two = find (feed, "Day two");
+  g_assert_cmpuint (dlg_session_get_day (day_two), ==, 2);
+  g_assert_cmpstr (dlg_session_get_persons (day_two)[0], ==, "String Person");
+
+  /* Sorted by start: the UTC one (09:00 WITA, Hall B) comes before the opening (Aula). */
+  {
+    g_autoptr(DlgSession) first = g_list_model_get_item (sessions, 0);
+
+    g_assert_true (first == opening || first == utc);
+  }
+}
+
+static void
+test_zone_from_offsets (void)
+{
+  g_autoptr(DlgFeed) feed = load ("no-zone-name.json");
+  DlgEvent *event = dlg_feed_get_event (feed);
+
+  /* No time_zone_name: the offsets decide (two of three say +08:00). */
+  g_assert_cmpstr (dlg_event_get_time_zone_name (event), ==, "+08:00");
+  g_assert_false (dlg_event_get_floating_time (event));
+  g_assert_cmpint (hour_in (find (feed, "Session 2"), "UTC"), ==, 2);
+  g_assert_cmpint (g_date_time_get_hour (dlg_session_get_start (find (feed, "Session 2"))), ==,
+                   10);
+}
+
+static void
+test_zone_disagrees (void)
+{
+  g_autoptr(DlgFeed) feed = load ("zone-disagrees.json");
+  DlgEvent *event = dlg_feed_get_event (feed);
+
+  /* Europe/Berlin named, but every session says +08:00: the offsets win. */
+  g_assert_cmpstr (dlg_event_get_time_zone_name (event), ==, "+08:00");
+  g_assert_cmpint (g_date_time_get_hour (dlg_session_get_start (find (feed, "Session 0"))), ==,
+                   9);
+  g_assert_cmpint (hour_in (find (feed, "Session 0"), "UTC"), ==, 1);
+}
+
+static void
+test_floating (void)
+{
+  g_autoptr(DlgFeed) feed = load ("floating.json");
+  DlgEvent *event = dlg_feed_get_event (feed);
+  DlgSession *second = find (feed, "Session 1");
+
+  /* Neither a zone nor an offset: wall-clock times, kept as they are. */
+  g_assert_true (dlg_event_get_floating_time (event));
+  g_assert_null (dlg_event_get_time_zone_name (event));
+  g_assert_cmpint (g_date_time_get_hour (dlg_session_get_start (second)), ==, 10);
+  g_assert_cmpint (g_date_time_get_minute (dlg_session_get_start (second)), ==, 30);
+}
+
+static void
+assert_same_sessions (DlgFeed *a,
+                      DlgFeed *b)
+{
+  GListModel *sa = dlg_feed_get_sessions (a);
+  GListModel *sb = dlg_feed_get_sessions (b);
+
+  g_assert_cmpstr (dlg_event_get_id (dlg_feed_get_event (a)), ==,
+                   dlg_event_get_id (dlg_feed_get_event (b)));
+  g_assert_cmpstr (dlg_event_get_title (dlg_feed_get_event (a)), ==,
+                   dlg_event_get_title (dlg_feed_get_event (b)));
+  g_assert_cmpstr (dlg_event_get_time_zone_name (dlg_feed_get_event (a)), ==,
+                   dlg_event_get_time_zone_name (dlg_feed_get_event (b)));
+  g_assert_cmpstr (dlg_event_get_url (dlg_feed_get_event (a)), ==,
+                   dlg_event_get_url (dlg_feed_get_event (b)));
+  g_assert_cmpuint (g_list_model_get_n_items (dlg_feed_get_days (a)), ==,
+                    g_list_model_get_n_items (dlg_feed_get_days (b)));
+  g_assert_cmpuint (g_list_model_get_n_items (sa), ==, g_list_model_get_n_items (sb));
+
+  for (guint i = 0; i < g_list_model_get_n_items (sa); i++)
+    {
+      g_autoptr(DlgSession) x = g_list_model_get_item (sa, i);
+      g_autoptr(DlgSession) y = g_list_model_get_item (sb, i);
+      GListModel *lx = dlg_session_get_links (x);
+      GListModel *ly = dlg_session_get_links (y);
+
+      g_assert_cmpstr (dlg_session_get_key (x), ==, dlg_session_get_key (y));
+      g_assert_cmpstr (dlg_session_get_title (x), ==, dlg_session_get_title (y));
+      g_assert_cmpstr (dlg_session_get_subtitle (x), ==, dlg_session_get_subtitle (y));
+      g_assert_cmpstr (dlg_session_get_abstract (x), ==, dlg_session_get_abstract (y));
+      g_assert_cmpstr (dlg_session_get_description (x), ==, dlg_session_get_description (y));
+      g_assert_cmpstr (dlg_session_get_room (x), ==, dlg_session_get_room (y));
+      g_assert_cmpstr (dlg_session_get_track (x), ==, dlg_session_get_track (y));
+      g_assert_cmpstr (dlg_session_get_kind (x), ==, dlg_session_get_kind (y));
+      g_assert_cmpstr (dlg_session_get_language (x), ==, dlg_session_get_language (y));
+      g_assert_cmpstr (dlg_session_get_url (x), ==, dlg_session_get_url (y));
+      g_assert_true (g_strv_equal (dlg_session_get_persons (x), dlg_session_get_persons (y)));
+      g_assert_true (g_date_time_equal (dlg_session_get_start (x), dlg_session_get_start (y)));
+      g_assert_true (g_date_time_equal (dlg_session_get_end (x), dlg_session_get_end (y)));
+      g_assert_cmpuint (dlg_session_get_day (x), ==, dlg_session_get_day (y));
+      g_assert_cmpuint (g_list_model_get_n_items (lx), ==, g_list_model_get_n_items (ly));
+      for (guint j = 0; j < g_list_model_get_n_items (lx); j++)
+        {
+          g_autoptr(DlgLink) kx = g_list_model_get_item (lx, j);
+          g_autoptr(DlgLink) ky = g_list_model_get_item (ly, j);
+
+          g_assert_cmpstr (dlg_link_get_url (kx), ==, dlg_link_get_url (ky));
+          g_assert_cmpstr (dlg_link_get_title (kx), ==, dlg_link_get_title (ky));
+        }
+    }
+}
+
+static void
+test_json_xml_same (void)
+{
+  g_autoptr(DlgFeed) json = load ("same.json");
+  g_autoptr(DlgFeed) xml = load ("same.xml");
+  DlgSession *opening = dlg_feed_find_session (xml, "b0000000-0000-4000-8000-000000000001");
+  DlgSession *late = find (xml, "Late networking");
+
+  assert_same_sessions (json, xml);
+
+  g_assert_cmpuint (g_list_model_get_n_items (dlg_feed_get_sessions (xml)), ==, 4);
+  g_assert_nonnull (opening);
+  g_assert_cmpstr (dlg_session_get_title (opening), ==, "Pembukaan — Opening 🌏");
+  g_assert_cmpstr (dlg_session_get_abstract (opening), ==,
+                   "Welcome & opening.\n\n• Mayor\n• Forum");
+  g_assert_cmpstr (dlg_session_get_description (opening), ==,
+                   "See the forum (https://example.org/forum).");
+  g_assert_cmpstr (dlg_session_get_persons (opening)[1], ==, "Ketua Forum");
+  g_assert_cmpuint (dlg_session_get_duration (opening), ==, 90);
+  /* Only the web link is kept. */
+  g_assert_cmpuint (g_list_model_get_n_items (dlg_session_get_links (opening)), ==, 1);
+  g_assert_cmpuint (dlg_session_get_day (late), ==, 1);
+  g_assert_cmpint (g_date_time_get_day_of_month (dlg_session_get_start (late)), ==, 17);
+  g_assert_true (g_str_has_prefix (dlg_session_get_key (late), "derived-"));
+}
+
+static void
+test_pentabarf (void)
+{
+  g_autoptr(DlgFeed) feed = load ("pentabarf.xml");
+  DlgEvent *event = dlg_feed_get_event (feed);
+  DlgSession *welcome = find (feed, "Welcome");
+  DlgSession *again = find (feed, "Same id again");
+  DlgSession *closing = find (feed, "Closing");
+
+  g_assert_cmpstr (dlg_event_get_id (event), ==, "Old Congress");
+  g_assert_true (dlg_event_get_floating_time (event));
+  g_assert_cmpstr (dlg_event_get_start_date (event), ==, "2007-02-24");
+  g_assert_cmpint (g_date_time_get_hour (dlg_session_get_start (welcome)), ==, 10);
+  g_assert_cmpuint (dlg_session_get_duration (again), ==, 60);
+  g_assert_cmpstr (dlg_session_get_abstract (welcome), ==, "Hello & welcome");
+  /* Repeated ids, no guids: distinct, stable keys. */
+  g_assert_cmpstr (dlg_session_get_key (welcome), !=, dlg_session_get_key (again));
+  g_assert_true (g_str_has_prefix (dlg_session_get_key (welcome), "derived-"));
+  g_assert_cmpuint (dlg_session_get_day (closing), ==, 2);
+  g_assert_cmpstr (dlg_session_get_room (closing), ==, "Janson");
+  g_assert_cmpint (g_date_time_get_day_of_month (dlg_session_get_start (closing)), ==, 25);
+}
+
+static void
+test_errors (void)
+{
+  static const struct { const char *fixture; const char *message; } cases[] = {
+    { "bad-date.json",
+      "schedule.conference.days[0].rooms[\"Aula\"][1].date: expected an ISO 8601 date and time" },
+    { "bad-date.xml", "schedule.day[0].room[\"A\"].event[0].date: expected an ISO 8601 date and time" },
+    { "broken.xml", "not valid XML: Error on line 7 char 12:" },
+    { "not-a-schedule.html", "line 1, column 7: the document is <html>" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *message = load_error (cases[i].fixture);
+
+      g_test_message ("%s: %s", cases[i].fixture, message);
+      g_assert_true (g_str_has_prefix (message, cases[i].message));
+    }
+}
+
+static void
+test_delegate_feed (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "valid",
+                                                 "pretalx-agenda.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = dlg_source_load (path, english, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (dlg_event_get_id (dlg_feed_get_event (feed)), ==, "pretalx-style");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/source/detect", test_detect);
+  g_test_add_func ("/source/quirks", test_quirks);
+  g_test_add_func ("/source/zone-from-offsets", test_zone_from_offsets);
+  g_test_add_func ("/source/zone-disagrees", test_zone_disagrees);
+  g_test_add_func ("/source/floating", test_floating);
+  g_test_add_func ("/source/json-xml-same", test_json_xml_same);
+  g_test_add_func ("/source/pentabarf", test_pentabarf);
+  g_test_add_func ("/source/errors", test_errors);
+  g_test_add_func ("/source/delegate-feed", test_delegate_feed);
+
+  return g_test_run ();
+}
