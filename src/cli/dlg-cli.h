@@ -16,5 +16,7 @@ typedef int (*DlgCliCommand) (int    argc,
 
 int dlg_cli_validate   (int    argc,
                         char **argv);
+int dlg_cli_export_vcf (int    argc,
+                        char **argv);
 
 G_END_DECLS

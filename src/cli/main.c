@@ -21,6 +21,7 @@ static const struct
   const char    *usage;
 } commands[] = {
   { "validate", dlg_cli_validate, N_("validate SOURCE      tell whether a feed is usable, and what is wrong") },
+  { "export-vcf", dlg_cli_export_vcf, N_("export-vcf SOURCE [-o FILE]  the members and their delegates as vCard 4.0 contacts") },
 };
 
 static int

@@ -1,0 +1,77 @@
+/* dlg-cli-vcf.c: delegate-feed export-vcf SOURCE [-o FILE]
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dlg-cli"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "dlg-cli.h"
+#include "dlg-feed.h"
+#include "dlg-vcard.h"
+
+int
+dlg_cli_export_vcf (int    argc,
+                    char **argv)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DlgFeed) feed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cards = NULL;
+  const char *source = NULL;
+  const char *output = NULL;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if ((g_str_equal (argv[i], "-o") || g_str_equal (argv[i], "--output")) && i + 1 < argc)
+        output = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--output="))
+        output = argv[i] + strlen ("--output=");
+      else if (source == NULL && argv[i][0] != '-')
+        source = argv[i];
+      else
+        source = NULL, i = argc; /* wrong usage */
+    }
+
+  if (source == NULL)
+    {
+      g_printerr ("%s\n", _("Usage: delegate-feed export-vcf SOURCE [-o FILE]"));
+      return 2;
+    }
+
+  /* Text in the delegate's language, as the app shows it. */
+  file = g_file_new_for_commandline_arg (source);
+  feed = dlg_feed_new_from_file (file, NULL, NULL, &error);
+  if (feed == NULL)
+    {
+      g_printerr (_("%s: not usable:\n  %s\n"), source, error->message);
+      return 1;
+    }
+
+  cards = dlg_vcard_from_members (dlg_feed_get_members (feed));
+
+  if (output == NULL || g_str_equal (output, "-"))
+    {
+      if (fwrite (cards, 1, strlen (cards), stdout) != strlen (cards) || fflush (stdout) != 0)
+        {
+          g_printerr (_("delegate-feed: cannot write the contacts: %s\n"), g_strerror (errno));
+          return 1;
+        }
+      return 0;
+    }
+
+  if (!g_file_set_contents (output, cards, -1, &error))
+    {
+      g_printerr (_("delegate-feed: cannot write the contacts: %s\n"), error->message);
+      return 1;
+    }
+
+  g_printerr (_("%s: %u members written to %s\n"), source,
+              g_list_model_get_n_items (dlg_feed_get_members (feed)), output);
+  return 0;
+}

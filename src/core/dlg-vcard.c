@@ -1,0 +1,306 @@
+/* dlg-vcard.c: members and their delegates as vCard 4.0 (RFC 6350)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dlg-vcard"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "dlg-vcard.h"
+
+/* RFC 6350 3.2: lines SHOULD NOT be longer than 75 octets, CRLF excluded. */
+#define MAX_LINE_OCTETS 75
+
+char *
+dlg_vcard_escape_text (const char *text)
+{
+  GString *escaped;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  escaped = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '\\':
+          g_string_append (escaped, "\\\\");
+          break;
+
+        case ',':
+          g_string_append (escaped, "\\,");
+          break;
+
+        case ';':
+          g_string_append (escaped, "\\;");
+          break;
+
+        case '\r':
+          if (p[1] == '\n')
+            p++;
+          G_GNUC_FALLTHROUGH;
+        case '\n':
+          g_string_append (escaped, "\\n");
+          break;
+
+        default:
+          g_string_append_c (escaped, *p);
+        }
+    }
+
+  return g_string_free (escaped, FALSE);
+}
+
+/* Folds @line (one content line, valid UTF-8, no line break) into lines
+ * of at most 75 octets: a continuation line starts with a space, which
+ * counts.  A break never falls inside a multi-byte character. */
+void
+dlg_vcard_append_line (GString    *out,
+                       const char *line)
+{
+  const char *p = line;
+  gsize room = MAX_LINE_OCTETS;
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (line != NULL);
+
+  while (strlen (p) > room)
+    {
+      const char *end = p + room;
+
+      /* Back up to the first byte of the character that would be cut. */
+      while (end > p && ((guchar) *end & 0xC0) == 0x80)
+        end--;
+
+      g_string_append_len (out, p, end - p);
+      g_string_append (out, "\r\n ");
+      p = end;
+      room = MAX_LINE_OCTETS - 1;
+    }
+
+  g_string_append (out, p);
+  g_string_append (out, "\r\n");
+}
+
+/* A name-based (version 5 style) UUID from SHA-1, as a URN. */
+char *
+dlg_vcard_uid (const char *seed)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
+  guint8 digest[20];
+  gsize length = sizeof digest;
+
+  g_checksum_update (checksum, (const guchar *) "io.github.delegateapp.Delegate/", -1);
+  g_checksum_update (checksum, (const guchar *) seed, -1);
+  g_checksum_get_digest (checksum, digest, &length);
+
+  digest[6] = (digest[6] & 0x0F) | 0x50;
+  digest[8] = (digest[8] & 0x3F) | 0x80;
+
+  return g_strdup_printf ("urn:uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+                          "%02x%02x%02x%02x%02x%02x",
+                          digest[0], digest[1], digest[2], digest[3], digest[4], digest[5],
+                          digest[6], digest[7], digest[8], digest[9], digest[10], digest[11],
+                          digest[12], digest[13], digest[14], digest[15]);
+}
+
+static gboolean
+has_text (const char *text)
+{
+  return text != NULL && text[0] != '\0';
+}
+
+static void
+append_property (GString    *out,
+                 const char *name,
+                 const char *raw_value)
+{
+  g_autofree char *line = g_strconcat (name, ":", raw_value, NULL);
+
+  dlg_vcard_append_line (out, line);
+}
+
+static void
+append_text (GString    *out,
+             const char *name,
+             const char *text)
+{
+  g_autofree char *escaped = NULL;
+
+  if (!has_text (text))
+    return;
+
+  escaped = dlg_vcard_escape_text (text);
+  append_property (out, name, escaped);
+}
+
+/* TEL: a tel: URI when the number is international (+62 ...), which is
+ * what RFC 3966 allows without a phone context; else the number as text. */
+static void
+append_phone (GString    *out,
+              const char *phone)
+{
+  g_autoptr(GString) uri = NULL;
+
+  if (!has_text (phone))
+    return;
+
+  if (phone[0] != '+')
+    {
+      append_text (out, "TEL;VALUE=text;TYPE=work,voice", phone);
+      return;
+    }
+
+  uri = g_string_new ("tel:+");
+  for (const char *p = phone + 1; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        g_string_append_c (uri, *p);
+      else if (uri->str[uri->len - 1] != '-' && uri->str[uri->len - 1] != '+')
+        g_string_append_c (uri, '-'); /* a visual separator, as RFC 3966 writes them */
+    }
+  while (uri->str[uri->len - 1] == '-')
+    g_string_truncate (uri, uri->len - 1);
+
+  append_property (out, "TEL;VALUE=uri;TYPE=work,voice", uri->str);
+}
+
+static void
+append_begin (GString    *out,
+              const char *uid_seed,
+              const char *kind)
+{
+  g_autofree char *uid = dlg_vcard_uid (uid_seed);
+
+  dlg_vcard_append_line (out, "BEGIN:VCARD");
+  dlg_vcard_append_line (out, "VERSION:4.0");
+  append_property (out, "PRODID", "-//Delegate//Delegate " PACKAGE_VERSION "//EN");
+  append_property (out, "UID", uid);
+  append_property (out, "KIND", kind);
+}
+
+static void
+append_person (GString    *out,
+               DlgMember  *member,
+               DlgPerson  *person)
+{
+  g_autofree char *seed = g_strdup_printf ("member/%s/delegate/%s",
+                                           dlg_member_get_id (member),
+                                           dlg_person_get_name (person));
+  g_autofree char *org = dlg_vcard_escape_text (dlg_member_get_name (member));
+  g_autofree char *member_uid = NULL;
+  g_autofree char *member_seed = g_strdup_printf ("member/%s", dlg_member_get_id (member));
+
+  append_begin (out, seed, "individual");
+  append_text (out, "FN", dlg_person_get_name (person));
+  append_property (out, "ORG", org);
+  append_text (out, "TITLE", dlg_person_get_role (person));
+  append_text (out, "EMAIL;TYPE=work", dlg_person_get_email (person));
+  append_phone (out, dlg_person_get_phone (person));
+  member_uid = dlg_vcard_uid (member_seed);
+  append_property (out, "RELATED;TYPE=co-worker", member_uid);
+  dlg_vcard_append_line (out, "END:VCARD");
+}
+
+void
+dlg_vcard_append_member (GString   *out,
+                         DlgMember *member)
+{
+  g_autofree char *seed = NULL;
+  g_autofree char *org = NULL;
+  g_autoptr(GString) note = NULL;
+  const char *head_title;
+  const char *head_name;
+  const char *programme;
+  double latitude, longitude;
+  gboolean masterplan_known = FALSE;
+  GListModel *delegates;
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (DLG_IS_MEMBER (member));
+
+  seed = g_strdup_printf ("member/%s", dlg_member_get_id (member));
+  append_begin (out, seed, "org");
+  append_text (out, "FN", dlg_member_get_name (member));
+  org = dlg_vcard_escape_text (dlg_member_get_name (member));
+  append_property (out, "ORG", org);
+
+  if (has_text (dlg_member_get_address (member)) || has_text (dlg_member_get_province (member)))
+    {
+      g_autofree char *street = dlg_vcard_escape_text (dlg_member_get_address (member));
+      g_autofree char *region = dlg_vcard_escape_text (dlg_member_get_province (member));
+      g_autofree char *adr = g_strdup_printf (";;%s;;%s;;", street, region);
+
+      append_property (out, "ADR;TYPE=work", adr);
+    }
+
+  append_phone (out, dlg_member_get_phone (member));
+  append_text (out, "EMAIL;TYPE=work", dlg_member_get_email (member));
+  if (has_text (dlg_member_get_website (member)))
+    append_property (out, "URL", dlg_member_get_website (member));
+
+  if (dlg_member_get_coordinates (member, &latitude, &longitude))
+    {
+      char lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autofree char *geo = g_strdup_printf ("geo:%s,%s",
+                                              g_ascii_formatd (lat, sizeof lat, "%.6f", latitude),
+                                              g_ascii_formatd (lon, sizeof lon, "%.6f", longitude));
+
+      append_property (out, "GEO", geo);
+    }
+
+  /* NOTE: what has no property of its own, a paragraph each. */
+  note = g_string_new (NULL);
+  if (has_text (dlg_member_get_description (member)))
+    g_string_append (note, dlg_member_get_description (member));
+  head_title = dlg_member_get_head_title (member);
+  head_name = dlg_member_get_head_name (member);
+  if (has_text (head_name))
+    g_string_append_printf (note, "%s%s%s%s", note->len > 0 ? "\n\n" : "",
+                            has_text (head_title) ? head_title : "",
+                            has_text (head_title) ? ": " : "", head_name);
+  programme = dlg_member_get_smart_city_programme (member);
+  if (has_text (programme))
+    g_string_append_printf (note, "%s%s", note->len > 0 ? "\n\n" : "", programme);
+  if (dlg_member_get_smart_city_masterplan (member, &masterplan_known) || masterplan_known)
+    g_string_append_printf (note, "%s%s", note->len > 0 ? "\n\n" : "",
+                            dlg_member_get_smart_city_masterplan (member, NULL)
+                            ? _("Smart City masterplan: ready")
+                            : _("Smart City masterplan: not ready yet"));
+  if (has_text (dlg_member_get_smart_city (member)))
+    g_string_append_printf (note, "%s%s", note->len > 0 ? "\n\n" : "",
+                            dlg_member_get_smart_city (member));
+  append_text (out, "NOTE", note->str);
+
+  dlg_vcard_append_line (out, "END:VCARD");
+
+  delegates = dlg_member_get_delegates (member);
+  for (guint i = 0; delegates != NULL && i < g_list_model_get_n_items (delegates); i++)
+    {
+      g_autoptr(DlgPerson) person = g_list_model_get_item (delegates, i);
+
+      append_person (out, member, person);
+    }
+}
+
+char *
+dlg_vcard_from_members (GListModel *members)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (members), g_string_free (out, FALSE));
+
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(DlgMember) member = g_list_model_get_item (members, i);
+
+      dlg_vcard_append_member (out, member);
+    }
+
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,156 @@
+/* test-vcard.c: the pieces of vCard 4.0 output: escaping, folding, UIDs, line ends
+ *
+ * (The whole output is parsed back with a real vCard parser by test-vcf.py.)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-vcard"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "directory-fixture.h"
+#include "dlg-feed.h"
+#include "dlg-vcard.h"
+
+static void
+test_escape (void)
+{
+  g_autofree char *a = dlg_vcard_escape_text ("H. Saiful Ilah, SH; M.Hum\\x\nline\r\nend");
+  g_autofree char *b = dlg_vcard_escape_text (NULL);
+
+  g_assert_cmpstr (a, ==, "H. Saiful Ilah\\, SH\\; M.Hum\\\\x\\nline\\nend");
+  g_assert_cmpstr (b, ==, "");
+}
+
+/* Every physical line of @text: at most 75 octets, valid UTF-8 on its
+ * own, ended by CRLF; unfolding gives back @logical. */
+static void
+assert_folded (const char *text,
+               const char *logical)
+{
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) unfolded = g_string_new (NULL);
+  guint n;
+
+  g_assert_true (g_str_has_suffix (text, "\r\n"));
+  lines = g_strsplit (text, "\r\n", -1);
+  n = g_strv_length (lines);
+  g_assert_cmpstr (lines[n - 1], ==, ""); /* after the last CRLF */
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      g_assert_cmpuint (strlen (lines[i]), <=, 75);
+      g_assert_null (strchr (lines[i], '\n'));
+      g_assert_null (strchr (lines[i], '\r'));
+      g_assert_true (g_utf8_validate (lines[i], -1, NULL));
+      if (i > 0)
+        {
+          g_assert_cmpint (lines[i][0], ==, ' ');
+          g_string_append (unfolded, lines[i] + 1);
+        }
+      else
+        g_string_append (unfolded, lines[i]);
+    }
+
+  g_assert_cmpstr (unfolded->str, ==, logical);
+}
+
+static void
+test_fold (void)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) line = g_string_new ("NOTE:");
+  g_autoptr(GString) exact = g_string_new ("NOTE:");
+
+  /* Short lines stay whole. */
+  dlg_vcard_append_line (out, "FN:Kota Kupang");
+  g_assert_cmpstr (out->str, ==, "FN:Kota Kupang\r\n");
+
+  /* 75 octets exactly: no fold. */
+  while (exact->len < 75)
+    g_string_append_c (exact, 'x');
+  g_string_truncate (out, 0);
+  dlg_vcard_append_line (out, exact->str);
+  g_assert_cmpuint (out->len, ==, 77);
+
+  /* Two- and three-byte characters at every offset across the folds. */
+  for (guint i = 0; i < 60; i++)
+    g_string_append (line, i % 3 == 0 ? "é" : i % 3 == 1 ? "–" : "a");
+  for (guint shift = 0; shift < 4; shift++)
+    {
+      g_string_truncate (out, 0);
+      g_string_prepend_c (line, 'N');
+      dlg_vcard_append_line (out, line->str);
+      assert_folded (out->str, line->str);
+    }
+}
+
+static void
+test_uid (void)
+{
+  g_autofree char *a = dlg_vcard_uid ("member/kota-kupang");
+  g_autofree char *b = dlg_vcard_uid ("member/kota-kupang");
+  g_autofree char *c = dlg_vcard_uid ("member/kabupaten-sidoarjo");
+
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpstr (a, !=, c);
+  g_assert_true (g_str_has_prefix (a, "urn:uuid:"));
+  g_assert_true (g_uuid_string_is_valid (a + strlen ("urn:uuid:")));
+  g_assert_cmpint (a[strlen ("urn:uuid:") + 14], ==, '5'); /* version 5, name-based */
+}
+
+static void
+test_directory (void)
+{
+  static const char * const english[] = { "en", NULL };
+  g_autoptr(GBytes) bytes = directory_feed_new (DIRECTORY_N_MEMBERS, DIRECTORY_N_DELEGATES);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = dlg_feed_new_from_bytes (bytes, english, &error);
+  g_autofree char *cards = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint begins = 0, ends = 0;
+  g_autoptr(GHashTable) uids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_no_error (error);
+  cards = dlg_vcard_from_members (dlg_feed_get_members (feed));
+
+  /* Every line ends in CRLF, never in a bare LF. */
+  for (const char *p = cards; *p != '\0'; p++)
+    {
+      if (*p == '\n')
+        g_assert_cmpint (p > cards ? p[-1] : 0, ==, '\r');
+    }
+
+  lines = g_strsplit (cards, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_assert_cmpuint (strlen (lines[i]), <=, 75);
+      begins += g_str_equal (lines[i], "BEGIN:VCARD");
+      ends += g_str_equal (lines[i], "END:VCARD");
+      if (g_str_has_prefix (lines[i], "UID:"))
+        g_assert_true (g_hash_table_add (uids, lines[i] + 4));
+    }
+
+  /* A card for each member and each delegate, each with its own UID. */
+  g_assert_cmpuint (begins, ==, DIRECTORY_N_MEMBERS * (1 + DIRECTORY_N_DELEGATES));
+  g_assert_cmpuint (ends, ==, begins);
+  g_assert_cmpuint (g_hash_table_size (uids), ==, begins);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/members/vcard/escape", test_escape);
+  g_test_add_func ("/members/vcard/fold", test_fold);
+  g_test_add_func ("/members/vcard/uid", test_uid);
+  g_test_add_func ("/members/vcard/directory", test_directory);
+
+  return g_test_run ();
+}

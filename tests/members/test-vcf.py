@@ -1,0 +1,182 @@
+#!/usr/bin/python3
+"""delegate-feed export-vcf, read back with a real vCard parser (python3-vobject), field by field.
+
+usage: test-vcf.py DELEGATE_FEED SOURCE_ROOT
+"""
+
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import vobject
+
+EXE, ROOT = sys.argv[1], sys.argv[2]
+COMPLETE = os.path.join(ROOT, "tests", "members", "fixtures", "complete.json")
+BUILT_IN = os.path.join(ROOT, "data", "feeds", "kupang-2019.json")
+
+results = []
+
+
+def check(name, fn):
+    try:
+        fn()
+        results.append((True, name, ""))
+    except AssertionError as e:
+        results.append((False, name, str(e) or repr(e)))
+    except Exception as e:  # noqa: BLE001 - a crash is a failure too
+        results.append((False, name, f"{type(e).__name__}: {e}"))
+
+
+def eq(a, b, what):
+    assert a == b, f"{what}: {a!r} != {b!r}"
+
+
+def run(*args, language="en"):
+    env = dict(os.environ, LANGUAGE=language, LANG="C.UTF-8")
+    env.pop("LC_ALL", None)
+    return subprocess.run([EXE, *args], capture_output=True, env=env)
+
+
+def export(source, language="en"):
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "members.vcf")
+        proc = run("export-vcf", source, "-o", out, language=language)
+        assert proc.returncode == 0, proc.stderr.decode()
+        with open(out, "rb") as f:
+            return f.read()
+
+
+def cards_of(raw):
+    return list(vobject.readComponents(raw.decode("utf-8")))
+
+
+def by_fn(cards):
+    return {c.fn.value: c for c in cards}
+
+
+def value(card, name):
+    return card.contents[name][0].value if name in card.contents else None
+
+
+def params(card, name):
+    return {k.upper(): v for k, v in card.contents[name][0].params.items()}
+
+
+def test_raw_lines():
+    raw = export(COMPLETE)
+    assert raw.endswith(b"\r\n"), "the file ends with CRLF"
+    assert b"\n" not in raw.replace(b"\r\n", b""), "a bare LF"
+    for line in raw.split(b"\r\n"):
+        assert len(line) <= 75, f"{len(line)} octets: {line!r}"
+        line.decode("utf-8")  # no character split by folding
+    eq(raw.count(b"BEGIN:VCARD\r\nVERSION:4.0\r\n"), 6, "cards, each VERSION:4.0 first")
+
+
+def test_member_card():
+    cards = by_fn(cards_of(export(COMPLETE)))
+    org = cards["Contoh City"]
+    eq(value(org, "kind"), "org", "KIND")
+    eq(value(org, "version"), "4.0", "VERSION")
+    eq(value(org, "org"), ["Contoh City"], "ORG")
+    adr = value(org, "adr")
+    eq(adr.street, "Jl. Merdeka No. 1; Gedung Sate, Bandung", "ADR street (with ; and ,)")
+    eq(adr.region, "Jawa Barat", "ADR region")
+    eq(value(org, "tel"), "tel:+62-22-555-0100", "TEL")
+    eq(params(org, "tel").get("VALUE"), ["uri"], "TEL VALUE")
+    eq(value(org, "email"), "humas@contoh.example.go.id", "EMAIL")
+    eq(value(org, "url"), "https://contoh.example.go.id/", "URL")
+    # GEO is a URI in vCard 4.0 (RFC 6350 6.5.2), its comma not escaped; vobject reads unknown
+    # properties as vCard 3.0 text and would cut at the comma: read the content line itself,
+    # with vobject's line parser.
+    geo = [vobject.base.textLineToContentLine(line, n)
+           for line, n in vobject.base.getLogicalLines(io.StringIO(export(COMPLETE).decode()))
+           if line.startswith("GEO")]
+    eq([g.value for g in geo], ["geo:-6.902500,107.618800"], "GEO")
+    eq(value(org, "note"),
+       "An example city for tests.\n\nMayor: Dr. Ayu Pratiwi, M.Si\n\n"
+       "Movement Towards 100 Smart Cities\n\nSmart City masterplan: ready\n\n"
+       "Masterplan finished in 2018.", "NOTE")
+    assert value(org, "uid").startswith("urn:uuid:"), value(org, "uid")
+
+    # A local number stays text; a sparse member has only what it gives.
+    ujung = cards["Kabupaten Ujung"]
+    eq(value(ujung, "tel"), "(0380) 821-1234", "local TEL")
+    eq(params(ujung, "tel").get("VALUE"), ["text"], "local TEL VALUE")
+    eq(value(ujung, "note"), "Smart City masterplan: not ready yet", "NOTE of masterplan false")
+    for absent in ("email", "url", "geo"):
+        assert absent not in ujung.contents, f"{absent} in a card that has none"
+    eq(value(cards["Kota Pesisir"], "note"), "Plain text status.", "NOTE of text status")
+
+
+def test_delegate_cards():
+    cards = by_fn(cards_of(export(COMPLETE)))
+    org_uid = value(cards["Contoh City"], "uid")
+    siti = cards["Siti Nurhaliza, S.T., M.T."]  # commas escaped and read back
+    eq(value(siti, "kind"), "individual", "KIND")
+    eq(value(siti, "org"), ["Contoh City"], "ORG")
+    eq(value(siti, "title"), "Head of the ICT office; coordinator", "TITLE with ;")
+    eq(value(siti, "email"), "siti@contoh.example.go.id", "EMAIL")
+    eq(value(siti, "tel"), "tel:+62-812-0000-0001", "TEL")
+    eq(value(siti, "related"), org_uid, "RELATED to the member's card")
+
+    bambang = cards["Bambang Wiśniewski"]  # non-ASCII
+    eq(value(bambang, "title"), "Staf ahli", "TITLE")
+    assert "email" not in bambang.contents and "tel" not in bambang.contents
+
+    eq(value(cards["Yohanes Ndun"], "org"), ["Kabupaten Ujung"], "ORG")
+    eq(len(cards), 6, "cards")
+
+
+def test_stable_uids():
+    first = [value(c, "uid") for c in cards_of(export(COMPLETE))]
+    again = [value(c, "uid") for c in cards_of(export(COMPLETE))]
+    eq(first, again, "UIDs of two exports")
+    eq(len(set(first)), len(first), "distinct UIDs")
+
+
+def test_built_in_feed_indonesian():
+    proc = run("export-vcf", BUILT_IN, language="id")  # to standard output
+    assert proc.returncode == 0, proc.stderr.decode()
+    cards = by_fn(cards_of(proc.stdout))
+    feed = json.load(open(BUILT_IN, encoding="utf-8"))
+    members = {m["name"] if isinstance(m["name"], str) else m["name"]["id"]: m
+               for m in feed["members"]}
+    for name, member in members.items():
+        card = cards[name]
+        eq(value(card, "kind"), "org", f"{name} KIND")
+        description = member.get("description")
+        if description:
+            text = description if isinstance(description, str) else description["id"]
+            # Long, with en dashes: folded across lines and read back whole.
+            assert value(card, "note").startswith(text), f"{name} NOTE: {value(card, 'note')!r}"
+    saiful = cards["H. Saiful Ilah, SH, M.Hum"]
+    eq(value(saiful, "org"), ["Kabupaten Sidoarjo"], "ORG")
+    eq(value(saiful, "title"), "Bupati Sidoarjo, Presiden Citynet Indonesia 2017–2021", "TITLE")
+    eq(len(cards), len(members) + 1, "a card per member and delegate")
+
+
+def test_usage():
+    eq(run("export-vcf").returncode, 2, "no SOURCE")
+    proc = run("export-vcf", os.path.join(ROOT, "tests", "members", "fixtures", "invalid",
+                                          "email-with-query.json"))
+    eq(proc.returncode, 1, "an unusable feed")
+    assert b"members[1].email" in proc.stderr, proc.stderr
+
+
+for name, fn in [("raw lines: CRLF, 75 octets, whole characters", test_raw_lines),
+                 ("member card field by field", test_member_card),
+                 ("delegate cards field by field", test_delegate_cards),
+                 ("UIDs stable and distinct", test_stable_uids),
+                 ("built-in feed in Indonesian", test_built_in_feed_indonesian),
+                 ("usage and errors", test_usage)]:
+    check(name, fn)
+
+print(f"1..{len(results)}")
+for i, (ok, name, why) in enumerate(results, 1):
+    print(f"{'ok' if ok else 'not ok'} {i} {name}")
+    if not ok:
+        print("# " + why.replace("\n", "\n# "))
+sys.exit(0 if all(ok for ok, _, _ in results) else 1)
