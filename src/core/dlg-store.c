@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "dlg-store.h"
 
@@ -677,11 +678,14 @@ dlg_store_remove_subscription (DlgStore    *self,
       /* Its feed and sections go with it. */
       for (guint j = 0; ok && row->sections[j] != NULL; j++)
         {
+          const char *section_url = strchr (row->sections[j], ' ');
+
+          section_url = section_url != NULL ? section_url + 1 : row->sections[j];
           stmt = prepare (self, "DELETE FROM resources WHERE url = ?1", error);
           ok = stmt != NULL;
           if (ok)
             {
-              bind_text (stmt, 1, row->sections[j]);
+              bind_text (stmt, 1, section_url);
               ok = step_done (self, stmt, error);
             }
         }

@@ -83,7 +83,8 @@ typedef struct
   gint      position;
   gboolean  current;
   gboolean  ended;      /* the server said 410 Gone */
-  GStrv     sections;   /* URLs of sections published apart, at the last good copy */
+  GStrv     sections;   /* "NAME URL" of each section published apart ("agenda https://..."),
+                         * at the last good copy */
 } DlgSubscriptionRow;
 
 void         dlg_subscription_row_free    (DlgSubscriptionRow *row);

@@ -135,7 +135,7 @@ test_subscriptions (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) resources = g_ptr_array_new_with_free_func ((GDestroyNotify) dlg_resource_free);
-  const char *sections[] = { "http://a.example/agenda.json", NULL };
+  const char *sections[] = { "agenda http://a.example/agenda.json", NULL };
   DlgResource *r;
 
   {
@@ -154,7 +154,7 @@ test_subscriptions (Fixture       *f,
     r->fetched_at = 1000;
     r->max_age = 600;
     g_ptr_array_add (resources, r);
-    r = dlg_resource_new (sections[0]);
+    r = dlg_resource_new ("http://a.example/agenda.json");
     r->body = g_bytes_new_static ("[]", 2);
     r->fetched_at = 1000;
     g_ptr_array_add (resources, r);
@@ -212,7 +212,7 @@ test_subscriptions (Fixture       *f,
 
     g_assert_true (dlg_store_remove_subscription (store, "https://b.example/feed.json", &error));
     g_assert_no_error (error);
-    g_assert_null (dlg_store_lookup_resource (store, sections[0]));
+    g_assert_null (dlg_store_lookup_resource (store, "http://a.example/agenda.json"));
     g_clear_pointer (&rows, g_ptr_array_unref);
     rows = dlg_store_list_subscriptions (store, &error);
     g_assert_cmpuint (rows->len, ==, 1);

@@ -1,0 +1,466 @@
+/* dlg-sync-fetch.c: one conditional HTTP fetch with size and time limits
+ *
+ * Redirects are followed here rather than by libsoup, so that we know
+ * whether every hop was permanent (then the subscription moves) and can
+ * stop a loop with a clear message.  The body is read in chunks and
+ * counted, so an oversized body is refused while it arrives.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dlg-sync"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dlg-sync-private.h"
+
+#define MAX_REDIRECTS 10
+#define CHUNK_SIZE (64 * 1024)
+
+DlgFetch *
+dlg_fetch_new (const char  *name,
+               const char  *url,
+               DlgResource *stored)
+{
+  DlgFetch *fetch = g_new0 (DlgFetch, 1);
+
+  fetch->name = g_strdup (name);
+  fetch->url = g_strdup (url);
+  fetch->stored = stored;
+  fetch->max_age = -1;
+  return fetch;
+}
+
+void
+dlg_fetch_free (DlgFetch *fetch)
+{
+  if (fetch == NULL)
+    return;
+
+  g_free (fetch->name);
+  g_free (fetch->url);
+  g_clear_pointer (&fetch->stored, dlg_resource_free);
+  g_free (fetch->final_url);
+  g_clear_pointer (&fetch->body, g_bytes_unref);
+  g_free (fetch->etag);
+  g_free (fetch->last_modified);
+  g_free (fetch);
+}
+
+typedef struct
+{
+  SoupSession   *session;
+  DlgFetch      *fetch;        /* borrowed: the caller owns it */
+  guint64        max_body_size;
+  SoupMessage   *message;
+  GInputStream  *stream;
+  GByteArray    *buffer;
+  GCancellable  *cancellable;  /* ours, cancelled by the caller's or the timeout */
+  GCancellable  *outer;
+  gulong         outer_id;
+  GSource       *timeout;
+  gboolean       timed_out;
+  char          *current_url;
+  guint          n_redirects;
+  goffset        content_length;  /* as declared, or -1 */
+  gboolean       encoded;         /* Content-Encoding: the body shrank on the wire */
+} FetchData;
+
+static void
+fetch_data_free (FetchData *data)
+{
+  if (data->timeout != NULL)
+    {
+      g_source_destroy (data->timeout);
+      g_source_unref (data->timeout);
+    }
+  if (data->outer != NULL)
+    {
+      g_cancellable_disconnect (data->outer, data->outer_id);
+      g_object_unref (data->outer);
+    }
+  g_clear_object (&data->session);
+  g_clear_object (&data->message);
+  g_clear_object (&data->stream);
+  g_clear_pointer (&data->buffer, g_byte_array_unref);
+  g_clear_object (&data->cancellable);
+  g_free (data->current_url);
+  g_free (data);
+}
+
+/* The host names the server to a delegate better than the whole URL. */
+static char *
+dup_host (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+
+  if (uri != NULL && g_uri_get_host (uri) != NULL)
+    return g_strdup (g_uri_get_host (uri));
+  return g_strdup (url);
+}
+
+static void
+count_message (FetchData *data)
+{
+  SoupMessageMetrics *metrics = soup_message_get_metrics (data->message);
+
+  data->fetch->n_requests++;
+  if (metrics != NULL)
+    data->fetch->n_bytes += soup_message_metrics_get_response_header_bytes_received (metrics) +
+                            soup_message_metrics_get_response_body_bytes_received (metrics);
+}
+
+/* Turns what GIO and libsoup say into what a delegate can act on. */
+static GError *
+translate_error (FetchData    *data,
+                 const GError *error)
+{
+  g_autofree char *host = dup_host (data->current_url);
+
+  if (data->timed_out || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    return g_error_new (DLG_SYNC_ERROR, DLG_SYNC_ERROR_TIMED_OUT,
+                        _("%s took too long to answer"), host);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_error_copy (error);
+
+  if (error->domain == G_RESOLVER_ERROR)
+    return g_error_new (DLG_SYNC_ERROR, DLG_SYNC_ERROR_HOST_NOT_FOUND,
+                        _("The server %s was not found"), host);
+
+  if (error->domain == G_TLS_ERROR)
+    return g_error_new (DLG_SYNC_ERROR, DLG_SYNC_ERROR_CERTIFICATE,
+                        _("The security certificate of %s is not valid (%s); "
+                          "Delegate does not connect to it"),
+                        host, error->message);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE))
+    return g_error_new (DLG_SYNC_ERROR, DLG_SYNC_ERROR_UNREACHABLE,
+                        _("Could not connect to %s"), host);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE))
+    return g_error_new (DLG_SYNC_ERROR, DLG_SYNC_ERROR_TRUNCATED,
+                        _("The connection to %s broke off before the feed was complete"), host);
+
+  return g_error_new (DLG_SYNC_ERROR, DLG_SYNC_ERROR_FAILED,
+                      _("Could not download from %s: %s"), host, error->message);
+}
+
+static void
+fail (GTask        *task,
+      const GError *error)
+{
+  FetchData *data = g_task_get_task_data (task);
+
+  g_task_return_error (task, translate_error (data, error));
+}
+
+static gint64
+parse_max_age (SoupMessageHeaders *headers)
+{
+  const char *cache_control = soup_message_headers_get_list (headers, "Cache-Control");
+  GHashTable *params;
+  const char *value;
+  gint64 max_age = -1;
+
+  if (cache_control == NULL)
+    return -1;
+
+  params = soup_header_parse_param_list (cache_control);
+  value = g_hash_table_lookup (params, "max-age");
+  if (value != NULL)
+    {
+      guint64 parsed;
+
+      if (g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT32, &parsed, NULL))
+        max_age = (gint64) parsed;
+    }
+  soup_header_free_param_list (params);
+  return max_age;
+}
+
+static void
+send_message (GTask *task);
+
+static void
+read_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  FetchData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) chunk = NULL;
+  g_autofree char *host = NULL;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
+  if (chunk == NULL)
+    {
+      fail (task, error);
+      return;
+    }
+
+  if (g_bytes_get_size (chunk) > 0)
+    {
+      if (data->buffer->len + g_bytes_get_size (chunk) > data->max_body_size)
+        {
+          g_autofree char *limit = g_format_size (data->max_body_size);
+
+          host = dup_host (data->current_url);
+          /* Dropping the stream closes the connection: nothing more is read. */
+          g_task_return_new_error (task, DLG_SYNC_ERROR, DLG_SYNC_ERROR_TOO_LARGE,
+                                   _("The feed at %s is larger than %s, the most Delegate "
+                                     "accepts"), host, limit);
+          return;
+        }
+
+      g_byte_array_append (data->buffer, g_bytes_get_data (chunk, NULL),
+                           g_bytes_get_size (chunk));
+      g_input_stream_read_bytes_async (data->stream, CHUNK_SIZE, G_PRIORITY_DEFAULT,
+                                       data->cancellable, read_cb, g_steal_pointer (&task));
+      return;
+    }
+
+  /* The end: the metrics now hold the whole body. */
+  g_input_stream_close (data->stream, NULL, NULL);
+  count_message (data);
+
+  /* A connection closed early can look like the end of the body. */
+  if (data->content_length >= 0)
+    {
+      SoupMessageMetrics *metrics = soup_message_get_metrics (data->message);
+      guint64 received = data->buffer->len;
+
+      if (data->encoded && metrics != NULL)
+        received = soup_message_metrics_get_response_body_bytes_received (metrics);
+      if (received < (guint64) data->content_length)
+        {
+          g_autoptr(GError) partial = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
+                                                           "short body");
+          fail (task, partial);
+          return;
+        }
+    }
+  data->fetch->body = g_byte_array_free_to_bytes (g_steal_pointer (&data->buffer));
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+send_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  FetchData *data = g_task_get_task_data (task);
+  DlgFetch *fetch = data->fetch;
+  g_autoptr(GError) error = NULL;
+  SoupMessageHeaders *headers;
+  g_autofree char *host = NULL;
+  guint status;
+
+  data->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  if (data->stream == NULL)
+    {
+      fail (task, error);
+      return;
+    }
+
+  status = soup_message_get_status (data->message);
+  headers = soup_message_get_response_headers (data->message);
+  host = dup_host (data->current_url);
+
+  if (SOUP_STATUS_IS_REDIRECTION (status) && status != SOUP_STATUS_NOT_MODIFIED)
+    {
+      const char *location = soup_message_headers_get_one (headers, "Location");
+      g_autofree char *next = NULL;
+
+      count_message (data);
+      if (location != NULL)
+        next = g_uri_resolve_relative (data->current_url, location, G_URI_FLAGS_NONE, NULL);
+      if (next == NULL)
+        {
+          g_task_return_new_error (task, DLG_SYNC_ERROR, DLG_SYNC_ERROR_SERVER,
+                                   _("The server %s sent a redirect without a valid address"),
+                                   host);
+          return;
+        }
+      if (++data->n_redirects > MAX_REDIRECTS)
+        {
+          g_task_return_new_error (task, DLG_SYNC_ERROR, DLG_SYNC_ERROR_REDIRECT_LOOP,
+                                   _("The server %s redirects round in circles"),
+                                   host);
+          return;
+        }
+      if (status != SOUP_STATUS_MOVED_PERMANENTLY && status != SOUP_STATUS_PERMANENT_REDIRECT)
+        fetch->permanent = FALSE;
+
+      g_clear_object (&data->stream);
+      g_clear_object (&data->message);
+      g_free (data->current_url);
+      data->current_url = g_steal_pointer (&next);
+      send_message (g_steal_pointer (&task));
+      return;
+    }
+
+  fetch->final_url = g_strdup (data->current_url);
+  fetch->status = status;
+
+  if (status == SOUP_STATUS_NOT_MODIFIED && fetch->stored != NULL)
+    {
+      count_message (data);
+      fetch->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
+      fetch->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
+      fetch->max_age = parse_max_age (headers);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  if (status == SOUP_STATUS_GONE)
+    {
+      count_message (data);
+      g_task_return_new_error (task, DLG_SYNC_ERROR, DLG_SYNC_ERROR_GONE,
+                               _("The organiser has taken the feed down: the event is over"));
+      return;
+    }
+
+  if (status != SOUP_STATUS_OK)
+    {
+      count_message (data);
+      g_task_return_new_error (task, DLG_SYNC_ERROR, DLG_SYNC_ERROR_SERVER,
+                               _("The server %s answered with error %u (%s)"),
+                               host, status,
+                               soup_message_get_reason_phrase (data->message));
+      return;
+    }
+
+  /* Refuse a declared oversize at once; the count below catches the rest. */
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      soup_message_headers_get_one (headers, "Content-Encoding") == NULL &&
+      (guint64) soup_message_headers_get_content_length (headers) > data->max_body_size)
+    {
+      g_autofree char *limit = g_format_size (data->max_body_size);
+
+      count_message (data);
+      g_task_return_new_error (task, DLG_SYNC_ERROR, DLG_SYNC_ERROR_TOO_LARGE,
+                               _("The feed at %s is larger than %s, the most Delegate accepts"),
+                               host, limit);
+      return;
+    }
+
+  fetch->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
+  fetch->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
+  fetch->max_age = parse_max_age (headers);
+  data->encoded = soup_message_headers_get_one (headers, "Content-Encoding") != NULL;
+  data->content_length = -1;
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH)
+    data->content_length = soup_message_headers_get_content_length (headers);
+
+  data->buffer = g_byte_array_new ();
+  g_input_stream_read_bytes_async (data->stream, CHUNK_SIZE, G_PRIORITY_DEFAULT,
+                                   data->cancellable, read_cb, g_steal_pointer (&task));
+}
+
+static void
+send_message (GTask *task)
+{
+  FetchData *data = g_task_get_task_data (task);
+  SoupMessageHeaders *headers;
+
+  data->message = soup_message_new (SOUP_METHOD_GET, data->current_url);
+  if (data->message == NULL)
+    {
+      g_task_return_new_error (task, DLG_SYNC_ERROR, DLG_SYNC_ERROR_FAILED,
+                               _("“%s” is not a web address Delegate can download"),
+                               data->current_url);
+      g_object_unref (task);
+      return;
+    }
+
+  soup_message_add_flags (data->message,
+                          SOUP_MESSAGE_NO_REDIRECT | SOUP_MESSAGE_COLLECT_METRICS);
+  headers = soup_message_get_request_headers (data->message);
+  soup_message_headers_replace (headers, "Accept", "application/json, */*;q=0.5");
+  if (data->fetch->stored != NULL)
+    {
+      if (data->fetch->stored->etag != NULL)
+        soup_message_headers_replace (headers, "If-None-Match", data->fetch->stored->etag);
+      if (data->fetch->stored->last_modified != NULL)
+        soup_message_headers_replace (headers, "If-Modified-Since",
+                                      data->fetch->stored->last_modified);
+    }
+
+  soup_session_send_async (data->session, data->message, G_PRIORITY_DEFAULT,
+                           data->cancellable, send_cb, task);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  FetchData *data = user_data;
+
+  data->timed_out = TRUE;
+  g_cancellable_cancel (data->cancellable);
+  g_clear_pointer (&data->timeout, g_source_unref);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+outer_cancelled_cb (GCancellable *outer,
+                    GCancellable *inner)
+{
+  g_cancellable_cancel (inner);
+}
+
+void
+dlg_fetch_async (SoupSession          *session,
+                 DlgFetch             *fetch,
+                 guint64               max_body_size,
+                 guint                 total_timeout_ms,
+                 GCancellable         *cancellable,
+                 GAsyncReadyCallback   callback,
+                 gpointer              user_data)
+{
+  GTask *task;
+  FetchData *data;
+
+  task = g_task_new (session, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dlg_fetch_async);
+  /* Cancellation is reported by the operation itself, with our message. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  data = g_new0 (FetchData, 1);
+  data->session = g_object_ref (session);
+  data->fetch = fetch;
+  data->max_body_size = max_body_size;
+  data->current_url = g_strdup (fetch->url);
+  data->cancellable = g_cancellable_new ();
+  fetch->permanent = TRUE;
+  g_task_set_task_data (task, data, (GDestroyNotify) fetch_data_free);
+
+  if (cancellable != NULL)
+    {
+      data->outer = g_object_ref (cancellable);
+      data->outer_id = g_cancellable_connect (cancellable, G_CALLBACK (outer_cancelled_cb),
+                                              data->cancellable, NULL);
+    }
+  if (total_timeout_ms > 0)
+    {
+      data->timeout = g_timeout_source_new (total_timeout_ms);
+      g_source_set_callback (data->timeout, timeout_cb, data, NULL);
+      g_source_attach (data->timeout, g_main_context_get_thread_default ());
+    }
+
+  send_message (task);
+}
+
+gboolean
+dlg_fetch_finish (GAsyncResult  *result,
+                  GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

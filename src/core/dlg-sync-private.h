@@ -1,0 +1,47 @@
+/* dlg-sync-private.h: fetching one resource, shared by the parts of DlgSync
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dlg-sync.h"
+
+G_BEGIN_DECLS
+
+/* One HTTP resource: the feed or a section published at its own URL. */
+typedef struct
+{
+  char        *name;          /* NULL for the feed, else the section name */
+  char        *url;           /* what was asked for */
+  DlgResource *stored;        /* the stored copy, whose validators are sent; nullable */
+
+  /* Filled by the fetch. */
+  char        *final_url;     /* after redirects */
+  gboolean     permanent;     /* every redirect on the way was a 301/308 */
+  guint        status;        /* 200 or 304 on success */
+  GBytes      *body;          /* the new body on 200 */
+  char        *etag;
+  char        *last_modified;
+  gint64       max_age;
+  guint        n_requests;
+  guint64      n_bytes;
+} DlgFetch;
+
+DlgFetch *dlg_fetch_new  (const char  *name,
+                          const char  *url,
+                          DlgResource *stored);
+void      dlg_fetch_free (DlgFetch    *fetch);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlgFetch, dlg_fetch_free)
+
+/* A 410 ends in DLG_SYNC_ERROR_GONE; a 304 is a success with no body. */
+void      dlg_fetch_async  (SoupSession          *session,
+                            DlgFetch             *fetch,
+                            guint64               max_body_size,
+                            guint                 total_timeout_ms,
+                            GCancellable         *cancellable,
+                            GAsyncReadyCallback   callback,
+                            gpointer              user_data);
+gboolean  dlg_fetch_finish (GAsyncResult         *result,
+                            GError              **error);
+
+G_END_DECLS

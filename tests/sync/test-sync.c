@@ -1,0 +1,879 @@
+/* test-sync.c: sync against a real SoupServer on 127.0.0.1
+ *
+ * Every failure case first stores a good copy, then makes the server
+ * misbehave, and checks the reported error and that the stored copy is
+ * byte for byte what it was.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <libsoup/soup.h>
+
+#include "dlg-sync.h"
+
+#define LAST_MODIFIED "Mon, 02 Sep 2019 08:00:00 GMT"
+#define TEST_MAX_BODY (64 * 1024)
+
+typedef enum
+{
+  MODE_OK,
+  MODE_STATUS,      /* answer f->status */
+  MODE_STALL,       /* never answer */
+  MODE_GZIP,
+  MODE_LOOP,        /* 302 to itself */
+  MODE_MOVED,       /* 301 to /new.json */
+  MODE_HUGE,        /* a chunked body over the limit */
+  MODE_HTML,        /* a page that is not JSON at all */
+} Mode;
+
+typedef struct
+{
+  char         *dir;
+  DlgStore     *store;
+  DlgSync      *sync;
+  SoupSession  *session;
+  SoupServer   *server;
+  char         *base;       /* http://127.0.0.1:PORT */
+  char         *url;        /* base/feed.json */
+
+  /* What /feed.json serves. */
+  Mode          mode;
+  guint         status;
+  GBytes       *body;
+  char         *etag;
+  GBytes       *new_body;   /* what /new.json serves */
+  char         *agenda;     /* what /agenda.json serves, or NULL */
+
+  /* What the server saw. */
+  guint         n_requests;
+  guint         n_full;     /* 200 answers with a body */
+  char         *if_none_match;
+  char         *if_modified_since;
+  char         *accept_encoding;
+  GPtrArray    *paused;
+
+  GMainLoop    *loop;
+  DlgSyncReport *report;
+  GError       *error;
+} Fixture;
+
+static GBytes *
+fixture_bytes (const char *kind,
+               const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", kind, name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+serve_body (SoupServerMessage *msg,
+            GBytes            *body,
+            const char        *etag)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+
+  soup_message_headers_replace (headers, "Content-Type", "application/json");
+  if (etag != NULL)
+    soup_message_headers_replace (headers, "ETag", etag);
+  soup_message_headers_replace (headers, "Last-Modified", LAST_MODIFIED);
+  soup_message_headers_replace (headers, "Cache-Control", "max-age=3600");
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_message_body_append_bytes (soup_server_message_get_response_body (msg), body);
+}
+
+static void
+server_cb (SoupServer        *server,
+           SoupServerMessage *msg,
+           const char        *path,
+           GHashTable        *query,
+           gpointer           user_data)
+{
+  Fixture *f = user_data;
+  SoupMessageHeaders *request = soup_server_message_get_request_headers (msg);
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+
+  if (g_str_equal (path, "/new.json"))
+    {
+      serve_body (msg, f->new_body, "\"new\"");
+      return;
+    }
+  if (g_str_equal (path, "/agenda.json") && f->agenda != NULL)
+    {
+      g_autoptr(GBytes) agenda = g_bytes_new (f->agenda, strlen (f->agenda));
+
+      if (g_strcmp0 (soup_message_headers_get_one (request, "If-Modified-Since"),
+                     LAST_MODIFIED) == 0)
+        {
+          soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
+          return;
+        }
+      serve_body (msg, agenda, NULL);
+      return;
+    }
+  if (!g_str_equal (path, "/feed.json"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+
+  f->n_requests++;
+  g_free (f->if_none_match);
+  f->if_none_match = g_strdup (soup_message_headers_get_one (request, "If-None-Match"));
+  g_free (f->if_modified_since);
+  f->if_modified_since = g_strdup (soup_message_headers_get_one (request, "If-Modified-Since"));
+  g_free (f->accept_encoding);
+  f->accept_encoding = g_strdup (soup_message_headers_get_list (request, "Accept-Encoding"));
+
+  switch (f->mode)
+    {
+    case MODE_OK:
+      if (f->etag != NULL && g_strcmp0 (f->if_none_match, f->etag) == 0)
+        {
+          soup_message_headers_replace (headers, "ETag", f->etag);
+          soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
+          return;
+        }
+      f->n_full++;
+      serve_body (msg, f->body, f->etag);
+      return;
+
+    case MODE_STATUS:
+      soup_server_message_set_status (msg, f->status, NULL);
+      soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "no", 2);
+      return;
+
+    case MODE_STALL:
+      /* Answer nothing, ever: the client must give up on its own. */
+      g_ptr_array_add (f->paused, g_object_ref (msg));
+      soup_server_message_pause (msg);
+      return;
+
+    case MODE_GZIP:
+      {
+        g_autoptr(GZlibCompressor) gzip = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9);
+        g_autoptr(GMemoryOutputStream) out = NULL;
+        g_autoptr(GOutputStream) converter = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GBytes) compressed = NULL;
+        gsize written;
+
+        out = G_MEMORY_OUTPUT_STREAM (g_memory_output_stream_new_resizable ());
+        converter = g_converter_output_stream_new (G_OUTPUT_STREAM (out), G_CONVERTER (gzip));
+        g_output_stream_write_all (converter, g_bytes_get_data (f->body, NULL),
+                                   g_bytes_get_size (f->body), &written, NULL, &error);
+        g_assert_no_error (error);
+        g_output_stream_close (converter, NULL, &error);
+        g_assert_no_error (error);
+        compressed = g_memory_output_stream_steal_as_bytes (out);
+        f->n_full++;
+        serve_body (msg, compressed, f->etag);
+        soup_message_headers_replace (headers, "Content-Encoding", "gzip");
+        return;
+      }
+
+    case MODE_LOOP:
+      soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/feed.json");
+      return;
+
+    case MODE_MOVED:
+      soup_server_message_set_redirect (msg, SOUP_STATUS_MOVED_PERMANENTLY, "/new.json");
+      return;
+
+    case MODE_HUGE:
+      {
+        g_autofree char *chunk = g_strnfill (16 * 1024, ' ');
+
+        soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+        soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+        for (guint i = 0; i < 16; i++)
+          soup_message_body_append (soup_server_message_get_response_body (msg),
+                                    SOUP_MEMORY_COPY, chunk, 16 * 1024);
+        soup_message_body_complete (soup_server_message_get_response_body (msg));
+        return;
+      }
+
+    case MODE_HTML:
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC,
+                                        "<html><body>Sign in</body></html>", 33);
+      return;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GSList *uris;
+
+  f->dir = g_dir_make_tmp ("delegate-sync-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "delegate.db", NULL);
+  f->store = dlg_store_open (path, NULL, &error);
+  g_assert_no_error (error);
+
+  /* No proxy, whatever the machine says: the server is on loopback. */
+  f->session = soup_session_new_with_options ("proxy-resolver", NULL, "timeout", 1, NULL);
+  f->sync = dlg_sync_new (f->store, f->session, NULL);
+  dlg_sync_set_max_body_size (f->sync, TEST_MAX_BODY);
+  dlg_sync_set_total_timeout (f->sync, 3000);
+
+  f->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (f->server, NULL, server_cb, f, NULL);
+  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (f->server);
+  f->base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  f->url = g_strconcat (f->base, "/feed.json", NULL);
+
+  f->body = fixture_bytes ("valid", "minimal.json");
+  f->new_body = fixture_bytes ("valid", "full.json");
+  f->etag = g_strdup ("\"v1\"");
+  f->paused = g_ptr_array_new_with_free_func (g_object_unref);
+  f->loop = g_main_loop_new (NULL, FALSE);
+
+  g_assert_true (dlg_store_add_subscription (f->store, f->url, &error));
+  g_assert_no_error (error);
+}
+
+static void
+remove_dir (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_remove (child);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  for (guint i = 0; i < f->paused->len; i++)
+    soup_server_message_unpause (g_ptr_array_index (f->paused, i));
+  g_ptr_array_unref (f->paused);
+  soup_server_disconnect (f->server);
+  g_clear_object (&f->server);
+  g_clear_object (&f->sync);
+  g_clear_object (&f->session);
+  g_clear_object (&f->store);
+  remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->base);
+  g_free (f->url);
+  g_bytes_unref (f->body);
+  g_bytes_unref (f->new_body);
+  g_free (f->etag);
+  g_free (f->agenda);
+  g_free (f->if_none_match);
+  g_free (f->if_modified_since);
+  g_free (f->accept_encoding);
+  g_clear_pointer (&f->report, dlg_sync_report_free);
+  g_clear_error (&f->error);
+  g_main_loop_unref (f->loop);
+}
+
+static void
+update_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Fixture *f = user_data;
+
+  f->report = dlg_sync_update_finish (DLG_SYNC (object), result, &f->error);
+  g_main_loop_quit (f->loop);
+}
+
+/* One sync, to its end; the result in f->report or f->error. */
+static void
+sync_once (Fixture    *f,
+           const char *url)
+{
+  g_clear_pointer (&f->report, dlg_sync_report_free);
+  g_clear_error (&f->error);
+  dlg_sync_update_async (f->sync, url, NULL, NULL, update_cb, f);
+  g_main_loop_run (f->loop);
+  g_assert_false (dlg_sync_is_syncing (f->sync, url));
+}
+
+static void
+assert_same_resource (DlgResource *a,
+                      DlgResource *b)
+{
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  g_assert_cmpstr (a->url, ==, b->url);
+  g_assert_true (g_bytes_equal (a->body, b->body));
+  g_assert_cmpstr (a->etag, ==, b->etag);
+  g_assert_cmpstr (a->last_modified, ==, b->last_modified);
+  g_assert_cmpint (a->fetched_at, ==, b->fetched_at);
+  g_assert_cmpint (a->max_age, ==, b->max_age);
+}
+
+/* Stores a good copy of the feed and returns it, as stored. */
+static DlgResource *
+sync_good_copy (Fixture *f)
+{
+  f->mode = MODE_OK;
+  sync_once (f, f->url);
+  g_assert_no_error (f->error);
+  g_assert_nonnull (f->report->feed);
+  return dlg_store_lookup_resource (f->store, f->url);
+}
+
+/* Syncs once more and checks the error and that nothing moved. */
+static void
+assert_failure_keeps_copy (Fixture     *f,
+                           DlgResource *before,
+                           gint         code)
+{
+  g_autoptr(DlgResource) after = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  DlgSubscriptionRow *row;
+
+  sync_once (f, f->url);
+  g_assert_error (f->error, DLG_SYNC_ERROR, code);
+  g_assert_null (f->report);
+  g_test_message ("reported: %s", f->error->message);
+
+  after = dlg_store_lookup_resource (f->store, f->url);
+  assert_same_resource (before, after);
+  rows = dlg_store_list_subscriptions (f->store, NULL);
+  g_assert_cmpuint (rows->len, ==, 1);
+  row = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (row->url, ==, f->url);
+  g_assert_cmpstr (row->event_id, ==, "minimal");
+}
+
+static void
+test_first_fetch (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(DlgResource) stored = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  DlgSubscriptionRow *row;
+
+  sync_once (f, f->url);
+  g_assert_no_error (f->error);
+  g_assert_nonnull (f->report->feed);
+  g_assert_cmpstr (dlg_event_get_title (dlg_feed_get_event (f->report->feed)), ==,
+                   "A minimal feed");
+  g_assert_cmpuint (f->report->n_requests, ==, 1);
+  g_assert_cmpuint (f->report->n_parses, >, 0);
+  g_assert_cmpint (f->report->max_age, ==, 3600);
+  /* Nothing to offer on a first fetch. */
+  g_assert_null (f->if_none_match);
+  g_assert_null (f->if_modified_since);
+
+  stored = dlg_store_lookup_resource (f->store, f->url);
+  g_assert_nonnull (stored);
+  g_assert_true (g_bytes_equal (stored->body, f->body));
+  g_assert_cmpstr (stored->etag, ==, "\"v1\"");
+  g_assert_cmpstr (stored->last_modified, ==, LAST_MODIFIED);
+  g_assert_cmpint (stored->max_age, ==, 3600);
+  g_assert_cmpint (stored->fetched_at, >, 0);
+
+  rows = dlg_store_list_subscriptions (f->store, NULL);
+  row = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (row->event_id, ==, "minimal");
+  g_assert_cmpstr (row->title, ==, "A minimal feed");
+}
+
+static void
+test_not_modified (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(DlgResource) before = sync_good_copy (f);
+  g_autoptr(DlgResource) after = NULL;
+
+  sync_once (f, f->url);
+  g_assert_no_error (f->error);
+  /* Both validators went out; the 304 cost no body and no parse. */
+  g_assert_cmpstr (f->if_none_match, ==, "\"v1\"");
+  g_assert_cmpstr (f->if_modified_since, ==, LAST_MODIFIED);
+  g_assert_cmpuint (f->n_full, ==, 1);
+  g_assert_null (f->report->feed);
+  g_assert_cmpuint (f->report->n_parses, ==, 0);
+  g_assert_cmpuint (f->report->n_requests, ==, 1);
+
+  after = dlg_store_lookup_resource (f->store, f->url);
+  g_assert_true (g_bytes_equal (before->body, after->body));
+  g_assert_cmpint (after->fetched_at, >=, before->fetched_at);
+}
+
+static void
+test_changed (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(DlgResource) before = sync_good_copy (f);
+  g_autoptr(DlgResource) after = NULL;
+
+  g_bytes_unref (f->body);
+  f->body = g_bytes_ref (f->new_body);
+  g_free (f->etag);
+  f->etag = g_strdup ("\"v2\"");
+
+  sync_once (f, f->url);
+  g_assert_no_error (f->error);
+  g_assert_nonnull (f->report->feed);
+  g_assert_cmpstr (dlg_event_get_id (dlg_feed_get_event (f->report->feed)), ==, "e");
+  g_assert_cmpstr (f->if_none_match, ==, "\"v1\"");
+
+  after = dlg_store_lookup_resource (f->store, f->url);
+  g_assert_true (g_bytes_equal (after->body, f->new_body));
+  g_assert_cmpstr (after->etag, ==, "\"v2\"");
+}
+
+static void
+test_server_error (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(DlgResource) before = sync_good_copy (f);
+
+  f->mode = MODE_STATUS;
+  f->status = GPOINTER_TO_UINT (data);
+  assert_failure_keeps_copy (f, before, DLG_SYNC_ERROR_SERVER);
+  g_assert_nonnull (strstr (f->error->message, f->status == 500 ? "500" : "503"));
+}
+
+static void
+test_refused (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(DlgResource) before = sync_good_copy (f);
+
+  /* Nobody listens there any more. */
+  soup_server_disconnect (f->server);
+  assert_failure_keeps_copy (f, before, DLG_SYNC_ERROR_UNREACHABLE);
+}
+
+static void
+test_stall (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(DlgResource) before = sync_good_copy (f);
+  gint64 start = g_get_monotonic_time ();
+
+  f->mode = MODE_STALL;
+  assert_failure_keeps_copy (f, before, DLG_SYNC_ERROR_TIMED_OUT);
+  /* The 1 s I/O timeout, well before the test's own. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+}
+
+static void
+test_total_timeout (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(DlgResource) before = sync_good_copy (f);
+
+  /* The I/O timeout is longer: the total one must fire first. */
+  g_object_set (f->session, "timeout", 30, NULL);
+  dlg_sync_set_total_timeout (f->sync, 300);
+  f->mode = MODE_STALL;
+  assert_failure_keeps_copy (f, before, DLG_SYNC_ERROR_TIMED_OUT);
+}
+
+static void
+test_invalid_json (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(DlgResource) before = sync_good_copy (f);
+
+  g_bytes_unref (f->body);
+  f->body = fixture_bytes ("invalid", "not-json.json");
+  g_free (f->etag);
+  f->etag = g_strdup ("\"broken\"");
+  assert_failure_keeps_copy (f, before, DLG_SYNC_ERROR_INVALID);
+  g_assert_nonnull (strstr (f->error->message, "line 3"));
+}
+
+static void
+test_schema_invalid (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(DlgResource) before = sync_good_copy (f);
+
+  g_bytes_unref (f->body);
+  f->body = fixture_bytes ("invalid", "no-event-title.json");
+  g_free (f->etag);
+  f->etag = g_strdup ("\"untitled\"");
+  assert_failure_keeps_copy (f, before, DLG_SYNC_ERROR_INVALID);
+  /* The message names the place. */
+  g_assert_nonnull (strstr (f->error->message, "event.title"));
+}
+
+static void
+test_html (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(DlgResource) before = sync_good_copy (f);
+
+  f->mode = MODE_HTML;
+  assert_failure_keeps_copy (f, before, DLG_SYNC_ERROR_INVALID);
+}
+
+static void
+test_too_large (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(DlgResource) before = sync_good_copy (f);
+
+  f->mode = MODE_HUGE;
+  assert_failure_keeps_copy (f, before, DLG_SYNC_ERROR_TOO_LARGE);
+}
+
+static void
+test_redirect_loop (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(DlgResource) before = sync_good_copy (f);
+
+  f->mode = MODE_LOOP;
+  assert_failure_keeps_copy (f, before, DLG_SYNC_ERROR_REDIRECT_LOOP);
+  g_assert_cmpuint (f->n_requests, >, 5);
+}
+
+static void
+test_moved (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(DlgResource) before = sync_good_copy (f);
+  g_autofree char *new_url = g_strconcat (f->base, "/new.json", NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(DlgResource) moved = NULL;
+  g_autoptr(DlgResource) old = NULL;
+  DlgSubscriptionRow *row;
+
+  f->mode = MODE_MOVED;
+  sync_once (f, f->url);
+  g_assert_no_error (f->error);
+  g_assert_cmpstr (f->report->url, ==, new_url);
+  g_assert_cmpuint (f->report->n_requests, ==, 2);
+
+  rows = dlg_store_list_subscriptions (f->store, NULL);
+  g_assert_cmpuint (rows->len, ==, 1);
+  row = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (row->url, ==, new_url);
+  g_assert_cmpstr (row->event_id, ==, "e");
+  moved = dlg_store_lookup_resource (f->store, new_url);
+  g_assert_true (g_bytes_equal (moved->body, f->new_body));
+  old = dlg_store_lookup_resource (f->store, f->url);
+  g_assert_null (old);
+}
+
+static void
+test_gone (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(DlgResource) before = sync_good_copy (f);
+  g_autoptr(GPtrArray) rows = NULL;
+
+  f->mode = MODE_STATUS;
+  f->status = SOUP_STATUS_GONE;
+  assert_failure_keeps_copy (f, before, DLG_SYNC_ERROR_GONE);
+
+  rows = dlg_store_list_subscriptions (f->store, NULL);
+  g_assert_true (((DlgSubscriptionRow *) g_ptr_array_index (rows, 0))->ended);
+}
+
+static void
+test_gzip (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(DlgResource) stored = NULL;
+
+  f->mode = MODE_GZIP;
+  sync_once (f, f->url);
+  g_assert_no_error (f->error);
+  g_assert_nonnull (f->report->feed);
+  g_assert_nonnull (strstr (f->accept_encoding, "gzip"));
+  /* What is stored is the feed, not its compressed form. */
+  stored = dlg_store_lookup_resource (f->store, f->url);
+  g_assert_true (g_bytes_equal (stored->body, f->body));
+}
+
+/* A server that sends half the body it announces, then hangs up: SoupServer
+ * is too correct to do that, so a plain socket in a thread plays it. */
+typedef struct
+{
+  GSocketListener *listener;
+  GCancellable    *cancellable;
+  GThread         *thread;
+  guint16          port;
+} RawServer;
+
+static gpointer
+raw_server_thread (gpointer user_data)
+{
+  RawServer *raw = user_data;
+
+  for (;;)
+    {
+      g_autoptr(GSocketConnection) connection = NULL;
+      g_autoptr(GDataInputStream) in = NULL;
+      const char *head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                         "Content-Length: 4000\r\nConnection: close\r\n\r\n"
+                         "{\"delegate_feed\": 1, \"event\": {";
+      char *line;
+
+      connection = g_socket_listener_accept (raw->listener, NULL, raw->cancellable, NULL);
+      if (connection == NULL)
+        return NULL;
+
+      /* Read the request up to its blank line, so the hang-up is clean. */
+      in = g_data_input_stream_new (g_io_stream_get_input_stream (G_IO_STREAM (connection)));
+      g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (in), FALSE);
+      while ((line = g_data_input_stream_read_line (in, NULL, NULL, NULL)) != NULL)
+        {
+          gboolean blank = line[0] == '\0' || g_str_equal (line, "\r");
+
+          g_free (line);
+          if (blank)
+            break;
+        }
+
+      g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)),
+                                 head, strlen (head), NULL, NULL, NULL);
+      g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+    }
+}
+
+static void
+test_truncated (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) resources = g_ptr_array_new_with_free_func ((GDestroyNotify) dlg_resource_free);
+  g_autoptr(DlgResource) before = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) effective = NULL;
+  RawServer raw = { 0 };
+  DlgResource *primed;
+
+  raw.listener = g_socket_listener_new ();
+  raw.cancellable = g_cancellable_new ();
+  g_socket_listener_add_address (raw.listener, address, G_SOCKET_TYPE_STREAM,
+                                 G_SOCKET_PROTOCOL_TCP, NULL, &effective, &error);
+  g_assert_no_error (error);
+  raw.port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective));
+  raw.thread = g_thread_new ("raw-server", raw_server_thread, &raw);
+
+  /* This feed has a good copy from an earlier sync. */
+  g_assert_true (dlg_store_remove_subscription (f->store, f->url, &error));
+  g_free (f->url);
+  f->url = g_strdup_printf ("http://127.0.0.1:%u/feed.json", raw.port);
+  g_assert_true (dlg_store_add_subscription (f->store, f->url, &error));
+  primed = dlg_resource_new (f->url);
+  primed->body = g_bytes_ref (f->body);
+  primed->etag = g_strdup ("\"v1\"");
+  primed->fetched_at = 1000;
+  g_ptr_array_add (resources, primed);
+  g_assert_true (dlg_store_commit_sync (f->store, f->url, NULL, "minimal", "A minimal feed",
+                                        NULL, resources, &error));
+  g_assert_no_error (error);
+  before = dlg_store_lookup_resource (f->store, f->url);
+
+  assert_failure_keeps_copy (f, before, DLG_SYNC_ERROR_TRUNCATED);
+
+  g_cancellable_cancel (raw.cancellable);
+  g_thread_join (raw.thread);
+  g_socket_listener_close (raw.listener);
+  g_object_unref (raw.listener);
+  g_object_unref (raw.cancellable);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Fixture *f = user_data;
+  gint64 fetched_at = 0;
+  DlgFeed *feed = dlg_sync_load_stored_finish (DLG_SYNC (object), result, &fetched_at, &f->error);
+
+  g_assert_no_error (f->error);
+  g_assert_cmpint (fetched_at, >, 0);
+  g_object_set_data_full (G_OBJECT (f->store), "loaded", feed, g_object_unref);
+  g_main_loop_quit (f->loop);
+}
+
+static void
+test_sections (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(DlgResource) section = NULL;
+  DlgFeed *loaded;
+  g_autofree char *agenda_url = g_strconcat (f->base, "/agenda.json", NULL);
+  const char *feed =
+    "{\"delegate_feed\": 1, \"event\": {\"id\": \"x\", \"title\": \"X\", "
+    "\"time_zone\": \"Asia/Makassar\", \"start\": \"2024-10-16\"}, \"agenda\": \"agenda.json\"}";
+
+  f->agenda = g_strdup ("{\"schedule\": {\"version\": \"1\", \"conference\": {\"title\": \"C\", "
+                        "\"time_zone_name\": \"Asia/Makassar\", \"days\": [{\"index\": 1, "
+                        "\"date\": \"2024-10-16\", \"rooms\": {\"Aula\": [{\"guid\": \"s1\", "
+                        "\"date\": \"2024-10-16T09:00:00+08:00\", \"start\": \"09:00\", "
+                        "\"duration\": \"1:00\", \"title\": \"S1\"}]}}]}}}");
+  g_bytes_unref (f->body);
+  f->body = g_bytes_new_static (feed, strlen (feed));
+
+  sync_once (f, f->url);
+  g_assert_no_error (f->error);
+  g_assert_cmpuint (g_list_model_get_n_items (dlg_feed_get_sessions (f->report->feed)), ==, 1);
+  g_assert_cmpuint (f->report->n_requests, ==, 2);
+  section = dlg_store_lookup_resource (f->store, agenda_url);
+  g_assert_nonnull (section);
+
+  /* Unchanged: the feed and its section both answer 304, nothing is parsed. */
+  sync_once (f, f->url);
+  g_assert_no_error (f->error);
+  g_assert_null (f->report->feed);
+  g_assert_cmpuint (f->report->n_requests, ==, 2);
+  g_assert_cmpuint (f->report->n_parses, ==, 0);
+
+  /* The stored copy reads back whole, sections included, with no network. */
+  soup_server_disconnect (f->server);
+  dlg_sync_load_stored_async (f->sync, f->url, NULL, NULL, load_cb, f);
+  g_main_loop_run (f->loop);
+  loaded = g_object_get_data (G_OBJECT (f->store), "loaded");
+  g_assert_cmpuint (g_list_model_get_n_items (dlg_feed_get_sessions (loaded)), ==, 1);
+}
+
+static void
+joined_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Fixture *f = user_data;
+  g_autoptr(DlgSyncReport) report = NULL;
+  guint *done = g_object_get_data (G_OBJECT (f->store), "done");
+
+  report = dlg_sync_update_finish (DLG_SYNC (object), result, &f->error);
+  g_assert_no_error (f->error);
+  g_assert_nonnull (report->feed);
+  if (++*done == 2)
+    g_main_loop_quit (f->loop);
+}
+
+static void
+test_joined (Fixture       *f,
+             gconstpointer  data)
+{
+  guint done = 0;
+
+  /* Two calls at once make one request, and both hear the result. */
+  g_object_set_data (G_OBJECT (f->store), "done", &done);
+  dlg_sync_update_async (f->sync, f->url, NULL, NULL, joined_cb, f);
+  g_assert_true (dlg_sync_is_syncing (f->sync, f->url));
+  dlg_sync_update_async (f->sync, f->url, NULL, NULL, joined_cb, f);
+  g_main_loop_run (f->loop);
+  g_assert_cmpuint (done, ==, 2);
+  g_assert_cmpuint (f->n_requests, ==, 1);
+}
+
+static void
+test_restart (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(DlgResource) before = sync_good_copy (f);
+  g_autofree char *path = g_strdup (dlg_store_get_path (f->store));
+  g_autoptr(GError) error = NULL;
+  DlgFeed *feed;
+
+  /* The server goes away and the app restarts. */
+  soup_server_disconnect (f->server);
+  g_clear_object (&f->sync);
+  g_clear_object (&f->store);
+  f->store = dlg_store_open (path, NULL, &error);
+  g_assert_no_error (error);
+  f->sync = dlg_sync_new (f->store, f->session, NULL);
+  dlg_sync_set_total_timeout (f->sync, 3000);
+
+  dlg_sync_load_stored_async (f->sync, f->url, NULL, NULL, load_cb, f);
+  g_main_loop_run (f->loop);
+  feed = g_object_get_data (G_OBJECT (f->store), "loaded");
+  g_assert_nonnull (feed);
+  g_assert_cmpstr (dlg_event_get_title (dlg_feed_get_event (feed)), ==, "A minimal feed");
+
+  /* And a sync says why it could not update, keeping the copy. */
+  assert_failure_keeps_copy (f, before, DLG_SYNC_ERROR_UNREACHABLE);
+}
+
+static void
+test_local_file (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *src = g_test_build_filename (G_TEST_DIST, "fixtures", "valid", "external",
+                                                "feed.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (src);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dlg_store_add_subscription (f->store, uri, &error));
+  sync_once (f, uri);
+  g_assert_no_error (f->error);
+  g_assert_nonnull (f->report->feed);
+  g_assert_cmpuint (f->report->n_requests, ==, 0);
+
+  /* Unchanged files are not parsed again. */
+  sync_once (f, uri);
+  g_assert_no_error (f->error);
+  g_assert_null (f->report->feed);
+  g_assert_cmpuint (f->report->n_parses, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func, data) \
+  g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/sync/first-fetch", test_first_fetch, NULL);
+  ADD ("/sync/not-modified", test_not_modified, NULL);
+  ADD ("/sync/changed", test_changed, NULL);
+  ADD ("/sync/error-500", test_server_error, GUINT_TO_POINTER (500));
+  ADD ("/sync/error-503", test_server_error, GUINT_TO_POINTER (503));
+  ADD ("/sync/refused", test_refused, NULL);
+  ADD ("/sync/stall", test_stall, NULL);
+  ADD ("/sync/total-timeout", test_total_timeout, NULL);
+  ADD ("/sync/truncated", test_truncated, NULL);
+  ADD ("/sync/invalid-json", test_invalid_json, NULL);
+  ADD ("/sync/schema-invalid", test_schema_invalid, NULL);
+  ADD ("/sync/html-page", test_html, NULL);
+  ADD ("/sync/too-large", test_too_large, NULL);
+  ADD ("/sync/redirect-loop", test_redirect_loop, NULL);
+  ADD ("/sync/moved-permanently", test_moved, NULL);
+  ADD ("/sync/gone", test_gone, NULL);
+  ADD ("/sync/gzip", test_gzip, NULL);
+  ADD ("/sync/sections", test_sections, NULL);
+  ADD ("/sync/joined", test_joined, NULL);
+  ADD ("/sync/restart", test_restart, NULL);
+  ADD ("/sync/local-file", test_local_file, NULL);
+
+  return g_test_run ();
+}
