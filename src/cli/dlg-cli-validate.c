@@ -9,13 +9,12 @@
 #include <glib/gi18n.h>
 
 #include "dlg-cli.h"
-#include "dlg-feed.h"
+#include "dlg-source.h"
 
 int
 dlg_cli_validate (int    argc,
                   char **argv)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(DlgFeed) feed = NULL;
   g_autoptr(GError) error = NULL;
   static const char * const languages[] = { "en", NULL };
@@ -26,8 +25,8 @@ dlg_cli_validate (int    argc,
       return 2;
     }
 
-  file = g_file_new_for_commandline_arg (argv[1]);
-  feed = dlg_feed_new_from_file (file, languages, NULL, &error);
+  /* A Delegate feed, a schedule.json or a schedule.xml; a path or a URL. */
+  feed = dlg_source_load (argv[1], languages, NULL, &error);
   if (feed == NULL)
     {
       g_printerr (_("%s: not usable:\n  %s\n"), argv[1], error->message);

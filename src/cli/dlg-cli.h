@@ -16,6 +16,8 @@ typedef int (*DlgCliCommand) (int    argc,
 
 int dlg_cli_validate   (int    argc,
                         char **argv);
+int dlg_cli_export_ics (int    argc,
+                        char **argv);
 int dlg_cli_export_vcf (int    argc,
                         char **argv);
 

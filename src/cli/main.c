@@ -21,6 +21,7 @@ static const struct
   const char    *usage;
 } commands[] = {
   { "validate", dlg_cli_validate, N_("validate SOURCE      tell whether a feed is usable, and what is wrong") },
+  { "export-ics", dlg_cli_export_ics, N_("export-ics SOURCE [-o FILE]  the sessions as an iCalendar file") },
   { "export-vcf", dlg_cli_export_vcf, N_("export-vcf SOURCE [-o FILE]  the members and their delegates as vCard 4.0 contacts") },
 };
 
@@ -28,7 +29,7 @@ static int
 usage (FILE *out)
 {
   fprintf (out, "%s\n", _("Usage: delegate-feed COMMAND [ARGUMENTS]"));
-  fprintf (out, "%s\n", _("SOURCE is a path or URL of a Delegate feed."));
+  fprintf (out, "%s\n", _("SOURCE is a path or URL of a Delegate feed, a schedule.json or a schedule.xml."));
   fprintf (out, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (out, "  %s\n", _(commands[i].usage));

@@ -1,0 +1,210 @@
+#!/usr/bin/python3
+"""delegate-feed export-ics and validate, checked from the outside.
+
+The .ics output is parsed back with python3-icalendar and checked field by
+field against what the fixtures say; the raw bytes are checked for RFC 5545
+line ends and folding.  Sources are read as paths and over HTTP.
+Usage: check-ics.py DELEGATE_FEED FIXTURES_DIR DEFAULT_FEED  (TAP output)
+"""
+import datetime
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+
+import icalendar
+
+tool, fixtures, default_feed = sys.argv[1:4]
+UTC = datetime.timezone.utc
+results = []
+
+
+def check(name):
+    def wrap(func):
+        try:
+            func()
+            results.append((True, name, ""))
+        except Exception as error:  # report and go on
+            results.append((False, name, repr(error)))
+        return func
+    return wrap
+
+
+def run(*args):
+    return subprocess.run([tool, *args], capture_output=True)
+
+
+def export(source):
+    result = run("export-ics", source)
+    assert result.returncode == 0, result.stderr.decode()
+    return result.stdout
+
+
+def events(data):
+    calendar = icalendar.Calendar.from_ical(data)
+    return {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+
+
+def fixture(name):
+    return os.path.join(fixtures, name)
+
+
+def check_raw(data):
+    assert data.endswith(b"\r\n")
+    assert b"\n" not in data.replace(b"\r\n", b""), "a bare LF"
+    assert b"\r" not in data.replace(b"\r\n", b""), "a bare CR"
+    for line in data.split(b"\r\n")[:-1]:
+        assert len(line) <= 75, (len(line), line)
+        line.decode("utf-8")  # a fold never splits a character
+
+
+@check("same.xml: raw RFC 5545 form, one VEVENT per session")
+def _():
+    data = export(fixture("same.xml"))
+    check_raw(data)
+    assert data.startswith(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")
+    assert len(events(data)) == 4
+
+
+@check("same.xml: fields of the opening session")
+def _():
+    e = events(export(fixture("same.xml")))["b0000000-0000-4000-8000-000000000001@kota24.delegate"]
+    assert str(e["SUMMARY"]) == "Pembukaan — Opening 🌏"
+    assert str(e["LOCATION"]) == "Aula Utama"
+    assert e["DTSTART"].dt == datetime.datetime(2024, 10, 16, 1, 0, tzinfo=UTC), e["DTSTART"].dt
+    assert e["DTEND"].dt == datetime.datetime(2024, 10, 16, 2, 30, tzinfo=UTC)
+    assert str(e["URL"]) == "https://frab.example.org/kota24/events/11.html"
+    assert str(e["DESCRIPTION"]) == ("Speakers: Wali Kota Kupang, Ketua Forum\n\n"
+                                     "Welcome & opening.\n\n• Mayor\n• Forum\n\n"
+                                     "See the forum (https://example.org/forum).")
+    assert e["CATEGORIES"].to_ical() == b"Plenary"
+    assert isinstance(e["DTSTAMP"].dt, datetime.datetime) and e["DTSTAMP"].dt.tzinfo is not None
+
+
+@check("same.json and same.xml export the same events with the same UIDs")
+def _():
+    a = events(export(fixture("same.json")))
+    b = events(export(fixture("same.xml")))
+    assert sorted(a) == sorted(b)
+    for uid in a:
+        for field in ("SUMMARY", "LOCATION", "DESCRIPTION", "URL"):
+            assert str(a[uid].get(field)) == str(b[uid].get(field)), (uid, field)
+        assert a[uid]["DTSTART"].dt == b[uid]["DTSTART"].dt
+        assert a[uid]["DTEND"].dt == b[uid]["DTEND"].dt
+
+
+@check("UIDs are stable from export to export; a derived key too")
+def _():
+    first = sorted(events(export(fixture("quirks.json"))))
+    second = sorted(events(export(fixture("quirks.json"))))
+    assert first == second
+    assert len(first) == 7
+    assert any(uid.startswith("derived-") for uid in first)
+
+
+@check("quirks.json: the instant of an after-midnight and an other-offset session")
+def _():
+    e = events(export(fixture("quirks.json")))
+    late = e["aaaaaaaa-0000-4000-8000-000000000003@wild24.delegate"]
+    assert late["DTSTART"].dt == datetime.datetime(2024, 10, 16, 16, 30, tzinfo=UTC)
+    assert late["DTEND"].dt == datetime.datetime(2024, 10, 16, 18, 0, tzinfo=UTC)
+    utc = [v for k, v in e.items() if str(v["SUMMARY"]) == "UTC offset, no guid"][0]
+    assert utc["DTSTART"].dt == datetime.datetime(2024, 10, 16, 1, 0, tzinfo=UTC)
+    assert str(e["aaaaaaaa-0000-4000-8000-000000000001@wild24.delegate"]["SUMMARY"]) == \
+        "Opening 🎉 𝔘nicode"
+
+
+@check("ics-text.json: escaping and folding survive a round trip")
+def _():
+    data = export(fixture("ics-text.json"))
+    check_raw(data)
+    assert b"SUMMARY:Semi\\; colon\\, comma \\\\ backslash: and a subtitle\r\n" in data
+    e = events(data)["esc-1@ics;test.delegate"]
+    assert str(e["SUMMARY"]) == "Semi; colon, comma \\ backslash: and a subtitle"
+    assert str(e["LOCATION"]) == "Room; with, marks \\ here"
+    description = str(e["DESCRIPTION"])
+    assert description.startswith("Speakers: Dr. Ü, Jr.\n\nLine one\nLine two\n\n")
+    assert description.count("世界") == 3 and description.count("🎉") == 3
+    assert str(e["URL"]) == "https://example.org/a?b=1,2;c"
+    folded = [l for l in data.split(b"\r\n") if l.startswith(b" ")]
+    assert len(folded) > 3, "the long description is folded"
+
+
+@check("floating.json: no zone, no offset: floating local times")
+def _():
+    data = export(fixture("floating.json"))
+    assert b"DTSTART:20241016T103000\r\n" in data
+    e = events(data)["floating-1@floating.delegate"]
+    assert e["DTSTART"].dt == datetime.datetime(2024, 10, 16, 10, 30)
+    assert e["DTSTART"].dt.tzinfo is None
+    assert b"X-WR-TIMEZONE" not in data
+
+
+@check("the built-in feed: time-TBA sessions are all-day events on their day")
+def _():
+    data = export(default_feed)
+    check_raw(data)
+    e = events(data)
+    dates = [v for v in e.values() if type(v["DTSTART"].dt) is datetime.date]
+    assert dates, "no all-day event"
+    for v in dates:
+        assert v["DTEND"].dt - v["DTSTART"].dt == datetime.timedelta(days=1)
+    assert b"X-WR-TIMEZONE:Asia/Makassar\r\n" in data
+
+
+@check("-o FILE writes the same calendar")
+def _():
+    path = os.path.join(os.environ.get("TMPDIR", "/tmp"), "check-ics-%d.ics" % os.getpid())
+    result = run("export-ics", fixture("same.json"), "-o", path)
+    assert result.returncode == 0, result.stderr
+    with open(path, "rb") as f:
+        assert sorted(events(f.read())) == sorted(events(export(fixture("same.json"))))
+    os.unlink(path)
+
+
+@check("validate: exit 0 for every usable format, 1 naming the place, 2 for usage")
+def _():
+    for name in ("same.json", "same.xml", "quirks.json", "pentabarf.xml"):
+        result = run("validate", fixture(name))
+        assert result.returncode == 0, (name, result.stderr)
+    result = run("validate", default_feed)
+    assert result.returncode == 0
+    result = run("validate", fixture("bad-date.xml"))
+    assert result.returncode == 1
+    assert b'schedule.day[0].room["A"].event[0].date' in result.stderr, result.stderr
+    result = run("validate", fixture("broken.xml"))
+    assert result.returncode == 1 and b"line 7" in result.stderr
+    assert run("validate").returncode == 2
+    assert run("export-ics").returncode == 2
+    assert run("export-ics", fixture("bad-date.json")).returncode == 1
+
+
+@check("sources over HTTP: a schedule.xml is fetched, a 404 is an error")
+def _():
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=fixtures)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = "http://127.0.0.1:%d/" % server.server_address[1]
+        result = run("validate", base + "same.xml")
+        assert result.returncode == 0, result.stderr
+        assert len(events(export(base + "same.json"))) == 4
+        result = run("validate", base + "missing.json")
+        assert result.returncode == 1 and b"404" in result.stderr, result.stderr
+    finally:
+        server.shutdown()
+
+
+print("1..%d" % len(results))
+for number, (ok, name, detail) in enumerate(results, 1):
+    print("%s %d %s" % ("ok" if ok else "not ok", number, name))
+    if detail:
+        print("# " + detail)
+sys.exit(0 if all(ok for ok, _, _ in results) else 1)
