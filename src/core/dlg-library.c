@@ -1,0 +1,575 @@
+/* dlg-library.c: the events a delegate follows, the one on screen, and when they sync
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dlg-library"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dlg-library.h"
+#include "dlg-subscription-private.h"
+
+#define BUILTIN_URL "resource://" RESOURCE_PATH "/feeds/kupang-2019.json"
+
+struct _DlgLibrary
+{
+  GObject          parent_instance;
+
+  DlgSync         *sync;
+  DlgStore        *store;
+  GNetworkMonitor *monitor;
+  GListStore      *subscriptions;
+  DlgSubscription *current;
+  DlgFeed         *feed;
+  GCancellable    *cancellable;
+  guint            timer_id;
+  guint            generation;   /* bumped on each switch: late results are dropped */
+  gboolean         network_available;
+};
+
+G_DEFINE_FINAL_TYPE (DlgLibrary, dlg_library, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CURRENT,
+  PROP_FEED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_feed (DlgLibrary *self,
+          DlgFeed    *feed)
+{
+  if (g_set_object (&self->feed, feed))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEED]);
+}
+
+/* --- syncing --------------------------------------------------------------- */
+
+typedef struct
+{
+  DlgLibrary      *self;
+  DlgSubscription *subscription;
+} SyncCall;
+
+static void
+sync_subscription (DlgLibrary      *self,
+                   DlgSubscription *subscription);
+
+static gboolean
+timer_cb (gpointer user_data)
+{
+  DlgLibrary *self = user_data;
+
+  self->timer_id = 0;
+  dlg_library_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_next (DlgLibrary *self,
+               gint64      max_age)
+{
+  guint seconds = DLG_LIBRARY_SYNC_INTERVAL;
+
+  /* Never more often than every 30 minutes; later if the server asks. */
+  if (max_age > (gint64) seconds)
+    seconds = (guint) MIN (max_age, (gint64) 24 * 60 * 60);
+
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+  self->timer_id = g_timeout_add_seconds (seconds, timer_cb, self);
+}
+
+static void
+sync_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SyncCall *call = user_data;
+  DlgLibrary *self = call->self;
+  DlgSubscription *subscription = call->subscription;
+  g_autoptr(DlgSyncReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean is_current;
+
+  report = dlg_sync_update_finish (DLG_SYNC (object), result, &error);
+  dlg_subscription_set_syncing (subscription, FALSE);
+  is_current = subscription == self->current;
+
+  if (report != NULL)
+    {
+      dlg_subscription_set_url (subscription, report->url);
+      dlg_subscription_set_updated_at (subscription, report->fetched_at);
+      dlg_subscription_set_error (subscription, NULL);
+      dlg_subscription_set_ended (subscription, FALSE);
+      if (report->feed != NULL)
+        {
+          DlgEvent *event = dlg_feed_get_event (report->feed);
+
+          dlg_subscription_set_title (subscription, dlg_event_get_title (event));
+          dlg_subscription_set_event_id (subscription, dlg_event_get_id (event));
+          if (is_current)
+            set_feed (self, report->feed);
+        }
+      if (is_current)
+        schedule_next (self, report->max_age);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_debug ("Sync of %s failed: %s", dlg_subscription_get_url (subscription), error->message);
+      dlg_subscription_set_error (subscription, error);
+      if (g_error_matches (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_GONE))
+        dlg_subscription_set_ended (subscription, TRUE);
+      if (is_current)
+        schedule_next (self, -1);
+    }
+
+  g_object_unref (call->subscription);
+  g_object_unref (call->self);
+  g_free (call);
+}
+
+static void
+sync_subscription (DlgLibrary      *self,
+                   DlgSubscription *subscription)
+{
+  SyncCall *call = g_new0 (SyncCall, 1);
+
+  call->self = g_object_ref (self);
+  call->subscription = g_object_ref (subscription);
+  dlg_subscription_set_syncing (subscription, TRUE);
+  dlg_sync_update_async (self->sync, dlg_subscription_get_url (subscription), NULL,
+                         self->cancellable, sync_done_cb, call);
+}
+
+void
+dlg_library_refresh (DlgLibrary *self)
+{
+  g_return_if_fail (DLG_IS_LIBRARY (self));
+
+  if (self->current != NULL)
+    sync_subscription (self, self->current);
+}
+
+/* --- showing the current event ---------------------------------------------- */
+
+typedef struct
+{
+  DlgLibrary      *self;
+  DlgSubscription *subscription;
+  guint            generation;
+} LoadCall;
+
+static void
+stored_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  LoadCall *call = user_data;
+  DlgLibrary *self = call->self;
+  g_autoptr(DlgFeed) feed = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 fetched_at = 0;
+
+  feed = dlg_sync_load_stored_finish (DLG_SYNC (object), result, &fetched_at, &error);
+
+  if (call->generation == self->generation &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      if (feed != NULL)
+        {
+          set_feed (self, feed);
+          dlg_subscription_set_updated_at (call->subscription, fetched_at);
+        }
+      else if (!g_error_matches (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_NOTHING_SAVED))
+        g_warning ("The saved copy of %s is unreadable: %s",
+                   dlg_subscription_get_url (call->subscription), error->message);
+
+      /* Shown: now see whether there is anything newer. */
+      sync_subscription (self, call->subscription);
+    }
+
+  g_object_unref (call->subscription);
+  g_object_unref (call->self);
+  g_free (call);
+}
+
+static void
+show_current (DlgLibrary *self)
+{
+  LoadCall *call;
+
+  self->generation++;
+  set_feed (self, NULL);
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+  if (self->current == NULL)
+    return;
+
+  call = g_new0 (LoadCall, 1);
+  call->self = g_object_ref (self);
+  call->subscription = g_object_ref (self->current);
+  call->generation = self->generation;
+  dlg_sync_load_stored_async (self->sync, dlg_subscription_get_url (self->current), NULL,
+                              self->cancellable, stored_loaded_cb, call);
+}
+
+static void
+make_current (DlgLibrary      *self,
+              DlgSubscription *subscription)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->subscriptions));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlgSubscription) item = g_list_model_get_item (G_LIST_MODEL (self->subscriptions), i);
+
+      dlg_subscription_set_current (item, item == subscription);
+    }
+
+  if (g_set_object (&self->current, subscription))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
+}
+
+void
+dlg_library_set_current (DlgLibrary      *self,
+                         DlgSubscription *subscription)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (DLG_IS_LIBRARY (self));
+  g_return_if_fail (subscription == NULL || DLG_IS_SUBSCRIPTION (subscription));
+
+  if (subscription == self->current)
+    return;
+
+  /* One small write, like a star: fine on the main loop. */
+  if (subscription != NULL &&
+      !dlg_store_set_current (self->store, dlg_subscription_get_url (subscription), &error))
+    g_warning ("Could not remember the current event: %s", error->message);
+
+  make_current (self, subscription);
+  show_current (self);
+}
+
+/* --- subscriptions ------------------------------------------------------------ */
+
+static DlgSubscription *
+find_subscription (DlgLibrary *self,
+                   const char *url)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->subscriptions));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlgSubscription) item = g_list_model_get_item (G_LIST_MODEL (self->subscriptions), i);
+
+      if (g_strcmp0 (dlg_subscription_get_url (item), url) == 0)
+        return item;
+    }
+
+  return NULL;
+}
+
+char *
+dlg_library_normalise_location (const char  *location,
+                                GError     **error)
+{
+  g_autofree char *scheme = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (location != NULL, NULL);
+
+  stripped = g_strstrip (g_strdup (location));
+  if (stripped[0] == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("Enter the address of an event’s feed, or choose a file"));
+      return NULL;
+    }
+
+  scheme = g_uri_parse_scheme (stripped);
+  if (scheme == NULL)
+    {
+      /* A path, relative to where delegate was started. */
+      file = g_file_new_for_commandline_arg (stripped);
+      return g_file_get_uri (file);
+    }
+
+  if (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0)
+    {
+      g_autoptr(GUri) uri = g_uri_parse (stripped, G_URI_FLAGS_NONE, NULL);
+
+      if (uri == NULL || g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("“%s” is not a valid web address"), stripped);
+          return NULL;
+        }
+      return g_uri_to_string (uri);
+    }
+
+  if (g_ascii_strcasecmp (scheme, "file") == 0 || g_ascii_strcasecmp (scheme, "resource") == 0)
+    return g_steal_pointer (&stripped);
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+               _("Delegate reads feeds from web addresses (https or http) and from files, "
+                 "not from “%s”"), stripped);
+  return NULL;
+}
+
+static DlgSubscription *
+append_subscription (DlgLibrary *self,
+                     const char *url)
+{
+  g_autoptr(DlgSubscription) subscription = dlg_subscription_new (url);
+
+  g_list_store_append (self->subscriptions, subscription);
+  return subscription;
+}
+
+gboolean
+dlg_library_add (DlgLibrary  *self,
+                 const char  *location,
+                 GError     **error)
+{
+  g_autofree char *url = NULL;
+  DlgSubscription *subscription;
+
+  g_return_val_if_fail (DLG_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (location != NULL, FALSE);
+
+  url = dlg_library_normalise_location (location, error);
+  if (url == NULL)
+    return FALSE;
+
+  subscription = find_subscription (self, url);
+  if (subscription == NULL)
+    {
+      if (!dlg_store_add_subscription (self->store, url, error))
+        return FALSE;
+      subscription = append_subscription (self, url);
+    }
+
+  if (subscription == self->current)
+    dlg_library_refresh (self);
+  else
+    dlg_library_set_current (self, subscription);
+  return TRUE;
+}
+
+void
+dlg_library_remove (DlgLibrary      *self,
+                    DlgSubscription *subscription)
+{
+  g_autoptr(DlgSubscription) keep = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  g_return_if_fail (DLG_IS_LIBRARY (self));
+  g_return_if_fail (DLG_IS_SUBSCRIPTION (subscription));
+
+  if (!g_list_store_find (self->subscriptions, subscription, &position))
+    return;
+
+  keep = g_object_ref (subscription);
+  if (!dlg_store_remove_subscription (self->store, dlg_subscription_get_url (subscription), &error))
+    {
+      g_warning ("Could not remove %s: %s", dlg_subscription_get_url (subscription), error->message);
+      return;
+    }
+  g_list_store_remove (self->subscriptions, position);
+
+  if (subscription == self->current)
+    {
+      g_autoptr(DlgSubscription) next = g_list_model_get_item (G_LIST_MODEL (self->subscriptions), 0);
+
+      dlg_library_set_current (self, next);
+    }
+}
+
+void
+dlg_library_start (DlgLibrary *self)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  DlgSubscription *current = NULL;
+
+  g_return_if_fail (DLG_IS_LIBRARY (self));
+
+  rows = dlg_store_list_subscriptions (self->store, &error);
+  if (rows == NULL)
+    {
+      g_warning ("Could not read the subscriptions: %s", error->message);
+      rows = g_ptr_array_new ();
+    }
+
+  /* First launch: the built-in forum is there, and needs no network. */
+  if (rows->len == 0)
+    {
+      if (!dlg_store_add_subscription (self->store, BUILTIN_URL, &error) ||
+          !dlg_store_set_current (self->store, BUILTIN_URL, &error))
+        g_warning ("Could not save the built-in feed’s subscription: %s", error->message);
+      g_clear_error (&error);
+      current = append_subscription (self, BUILTIN_URL);
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DlgSubscriptionRow *row = g_ptr_array_index (rows, i);
+      DlgSubscription *subscription = append_subscription (self, row->url);
+
+      dlg_subscription_set_title (subscription, row->title);
+      dlg_subscription_set_event_id (subscription, row->event_id);
+      dlg_subscription_set_ended (subscription, row->ended);
+      if (row->current || current == NULL)
+        current = subscription;
+    }
+
+  make_current (self, current);
+  show_current (self);
+}
+
+/* --- the network ------------------------------------------------------------- */
+
+static void
+network_changed_cb (DlgLibrary      *self,
+                    gboolean         available,
+                    GNetworkMonitor *monitor)
+{
+  gboolean was_available = self->network_available;
+
+  self->network_available = available;
+  if (available && !was_available)
+    dlg_library_refresh (self);
+}
+
+/* --- GObject ------------------------------------------------------------------ */
+
+DlgLibrary *
+dlg_library_new (DlgSync         *sync,
+                 GNetworkMonitor *monitor)
+{
+  DlgLibrary *self;
+
+  g_return_val_if_fail (DLG_IS_SYNC (sync), NULL);
+  g_return_val_if_fail (monitor == NULL || G_IS_NETWORK_MONITOR (monitor), NULL);
+
+  self = g_object_new (DLG_TYPE_LIBRARY, NULL);
+  self->sync = g_object_ref (sync);
+  self->store = g_object_ref (dlg_sync_get_store (sync));
+  if (monitor != NULL)
+    {
+      self->monitor = g_object_ref (monitor);
+      self->network_available = g_network_monitor_get_network_available (monitor);
+      g_signal_connect_object (monitor, "network-changed",
+                               G_CALLBACK (network_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  return self;
+}
+
+DlgStore *
+dlg_library_get_store (DlgLibrary *self)
+{
+  g_return_val_if_fail (DLG_IS_LIBRARY (self), NULL);
+  return self->store;
+}
+
+GListModel *
+dlg_library_get_subscriptions (DlgLibrary *self)
+{
+  g_return_val_if_fail (DLG_IS_LIBRARY (self), NULL);
+  return G_LIST_MODEL (self->subscriptions);
+}
+
+DlgSubscription *
+dlg_library_get_current (DlgLibrary *self)
+{
+  g_return_val_if_fail (DLG_IS_LIBRARY (self), NULL);
+  return self->current;
+}
+
+DlgFeed *
+dlg_library_get_feed (DlgLibrary *self)
+{
+  g_return_val_if_fail (DLG_IS_LIBRARY (self), NULL);
+  return self->feed;
+}
+
+static void
+dlg_library_dispose (GObject *object)
+{
+  DlgLibrary *self = DLG_LIBRARY (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+  g_clear_object (&self->feed);
+  g_clear_object (&self->current);
+  g_clear_object (&self->subscriptions);
+  g_clear_object (&self->monitor);
+  g_clear_object (&self->store);
+  g_clear_object (&self->sync);
+
+  G_OBJECT_CLASS (dlg_library_parent_class)->dispose (object);
+}
+
+static void
+dlg_library_finalize (GObject *object)
+{
+  DlgLibrary *self = DLG_LIBRARY (object);
+
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (dlg_library_parent_class)->finalize (object);
+}
+
+static void
+dlg_library_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  DlgLibrary *self = DLG_LIBRARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_CURRENT:
+      g_value_set_object (value, self->current);
+      break;
+    case PROP_FEED:
+      g_value_set_object (value, self->feed);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlg_library_class_init (DlgLibraryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = dlg_library_dispose;
+  object_class->finalize = dlg_library_finalize;
+  object_class->get_property = dlg_library_get_property;
+
+  properties[PROP_CURRENT] =
+    g_param_spec_object ("current", NULL, NULL, DLG_TYPE_SUBSCRIPTION,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FEED] =
+    g_param_spec_object ("feed", NULL, NULL, DLG_TYPE_FEED,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dlg_library_init (DlgLibrary *self)
+{
+  self->subscriptions = g_list_store_new (DLG_TYPE_SUBSCRIPTION);
+  self->cancellable = g_cancellable_new ();
+}

@@ -1,0 +1,55 @@
+/* dlg-library.h: the events a delegate follows, the one on screen, and when they sync
+ *
+ * It shows the stored copy first, then syncs in the background: at start,
+ * every 30 minutes (or later, when the server's max-age says so), when the
+ * network comes back, and on demand.  Widgets bind to "feed" and to the
+ * current DlgSubscription; they never fetch or touch SQLite.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dlg-feed.h"
+#include "dlg-store.h"
+#include "dlg-subscription.h"
+#include "dlg-sync.h"
+
+G_BEGIN_DECLS
+
+#define DLG_LIBRARY_SYNC_INTERVAL (30 * 60) /* seconds */
+
+#define DLG_TYPE_LIBRARY (dlg_library_get_type ())
+G_DECLARE_FINAL_TYPE (DlgLibrary, dlg_library, DLG, LIBRARY, GObject)
+
+/* @monitor: nullable; the app passes g_network_monitor_get_default(). */
+DlgLibrary      *dlg_library_new               (DlgSync          *sync,
+                                                GNetworkMonitor  *monitor);
+/* Reads the subscriptions (adding the built-in feed on first launch),
+ * shows the current event's stored copy, then syncs it. */
+void             dlg_library_start             (DlgLibrary       *self);
+
+DlgStore        *dlg_library_get_store         (DlgLibrary       *self);
+/* GListModel of DlgSubscription, in the delegate's order. */
+GListModel      *dlg_library_get_subscriptions (DlgLibrary       *self);
+DlgSubscription *dlg_library_get_current       (DlgLibrary       *self);
+/* The current event's data; NULL until its first copy is read. */
+DlgFeed         *dlg_library_get_feed          (DlgLibrary       *self);
+
+/* A URL (http, https, file) or a local path; it becomes the current event. */
+gboolean         dlg_library_add               (DlgLibrary       *self,
+                                                const char       *location,
+                                                GError          **error);
+void             dlg_library_remove            (DlgLibrary       *self,
+                                                DlgSubscription  *subscription);
+void             dlg_library_set_current       (DlgLibrary       *self,
+                                                DlgSubscription  *subscription);
+/* Syncs the current event now (joins a sync already running). */
+void             dlg_library_refresh           (DlgLibrary       *self);
+
+/* A path or URL as the store keeps it: an absolute file:// URI for paths. */
+char            *dlg_library_normalise_location (const char      *location,
+                                                 GError         **error);
+
+G_END_DECLS

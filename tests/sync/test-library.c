@@ -1,0 +1,201 @@
+/* test-library.c: subscriptions, the current event, and the built-in feed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "dlg-library.h"
+
+typedef struct
+{
+  char      *dir;
+  char      *path;
+  GMainLoop *loop;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("delegate-library-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "delegate.db", NULL);
+  f->loop = g_main_loop_new (NULL, FALSE);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
+      g_remove (file);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+  g_main_loop_unref (f->loop);
+}
+
+static DlgLibrary *
+open_library (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) store = dlg_store_open (f->path, NULL, &error);
+  g_autoptr(DlgSync) sync = NULL;
+
+  g_assert_no_error (error);
+  sync = dlg_sync_new (store, NULL, NULL);
+  return dlg_library_new (sync, NULL);
+}
+
+static void
+quit_cb (GObject    *object,
+         GParamSpec *pspec,
+         gpointer    user_data)
+{
+  g_main_loop_quit (user_data);
+}
+
+/* Runs until the current subscription has finished syncing. */
+static void
+wait_for_sync (Fixture    *f,
+               DlgLibrary *library)
+{
+  DlgSubscription *current = dlg_library_get_current (library);
+  gulong id;
+
+  id = g_signal_connect (current, "notify::syncing", G_CALLBACK (quit_cb), f->loop);
+  while (dlg_library_get_feed (library) == NULL || dlg_subscription_get_syncing (current) ||
+         dlg_subscription_get_updated_at (current) == 0)
+    g_main_loop_run (f->loop);
+  g_signal_handler_disconnect (current, id);
+}
+
+static void
+test_first_launch (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(DlgLibrary) library = open_library (f);
+  DlgSubscription *current;
+  DlgFeed *feed;
+
+  dlg_library_start (library);
+  g_assert_cmpuint (g_list_model_get_n_items (dlg_library_get_subscriptions (library)), ==, 1);
+  current = dlg_library_get_current (library);
+  g_assert_true (dlg_subscription_get_builtin (current));
+  g_assert_true (dlg_subscription_get_current (current));
+
+  wait_for_sync (f, library);
+  feed = dlg_library_get_feed (library);
+  g_assert_nonnull (feed);
+  g_assert_cmpstr (dlg_subscription_get_event_id (current), ==,
+                   dlg_event_get_id (dlg_feed_get_event (feed)));
+  g_assert_null (dlg_subscription_get_error (current));
+  g_assert_false (dlg_subscription_get_offline (current));
+}
+
+static void
+test_switch_and_remove (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *minimal = g_test_build_filename (G_TEST_DIST, "fixtures", "valid",
+                                                    "minimal.json", NULL);
+  g_autoptr(GError) error = NULL;
+  DlgSubscription *current;
+
+  {
+    g_autoptr(DlgLibrary) library = open_library (f);
+
+    dlg_library_start (library);
+    wait_for_sync (f, library);
+
+    /* A path becomes a file URI, and the current event. */
+    g_assert_true (dlg_library_add (library, minimal, &error));
+    g_assert_no_error (error);
+    wait_for_sync (f, library);
+    current = dlg_library_get_current (library);
+    g_assert_true (g_str_has_prefix (dlg_subscription_get_url (current), "file:///"));
+    g_assert_cmpstr (dlg_subscription_get_title (current), ==, "A minimal feed");
+    g_assert_cmpstr (dlg_event_get_id (dlg_feed_get_event (dlg_library_get_feed (library))),
+                     ==, "minimal");
+  }
+
+  /* The next launch opens on it, from the store. */
+  {
+    g_autoptr(DlgLibrary) library = open_library (f);
+    g_autoptr(DlgSubscription) first = NULL;
+
+    dlg_library_start (library);
+    current = dlg_library_get_current (library);
+    g_assert_cmpuint (g_list_model_get_n_items (dlg_library_get_subscriptions (library)), ==, 2);
+    g_assert_cmpstr (dlg_subscription_get_title (current), ==, "A minimal feed");
+    wait_for_sync (f, library);
+
+    dlg_library_remove (library, current);
+    g_assert_cmpuint (g_list_model_get_n_items (dlg_library_get_subscriptions (library)), ==, 1);
+    first = g_list_model_get_item (dlg_library_get_subscriptions (library), 0);
+    g_assert_true (dlg_library_get_current (library) == first);
+    g_assert_true (dlg_subscription_get_builtin (first));
+    wait_for_sync (f, library);
+    g_assert_nonnull (dlg_library_get_feed (library));
+  }
+}
+
+static void
+test_bad_locations (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  url = dlg_library_normalise_location ("ftp://example.org/feed.json", &error);
+  g_assert_null (url);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_clear_error (&error);
+  url = dlg_library_normalise_location ("   ", &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  url = dlg_library_normalise_location ("https:///feed.json", &error);
+  g_assert_null (url);
+  g_clear_error (&error);
+  url = dlg_library_normalise_location (" https://example.org/feed.json\n", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (url, ==, "https://example.org/feed.json");
+}
+
+static void
+test_updated_ago (void)
+{
+  g_autofree char *never = dlg_format_updated_ago (0, 1000);
+  g_autofree char *now = dlg_format_updated_ago (1000, 1030);
+  g_autofree char *five = dlg_format_updated_ago (1000, 1000 + 5 * 60);
+  g_autofree char *hours = dlg_format_updated_ago (1000, 1000 + 3 * 3600);
+  g_autofree char *days = dlg_format_updated_ago (1000, 1000 + 2 * 86400);
+
+  g_assert_cmpstr (never, ==, "Not updated yet");
+  g_assert_cmpstr (now, ==, "Updated just now");
+  g_assert_cmpstr (five, ==, "Updated 5 minutes ago");
+  g_assert_cmpstr (hours, ==, "Updated 3 hours ago");
+  g_assert_cmpstr (days, ==, "Updated 2 days ago");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/library/first-launch", Fixture, NULL,
+              fixture_set_up, test_first_launch, fixture_tear_down);
+  g_test_add ("/library/switch-and-remove", Fixture, NULL,
+              fixture_set_up, test_switch_and_remove, fixture_tear_down);
+  g_test_add_func ("/library/bad-locations", test_bad_locations);
+  g_test_add_func ("/library/updated-ago", test_updated_ago);
+
+  return g_test_run ();
+}
