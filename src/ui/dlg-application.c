@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "dlg-application.h"
-#include "dlg-feed.h"
+#include "dlg-library.h"
 #include "dlg-window.h"
 
 #define DLG_WEBSITE "https://github.com/delegateapp/delegate"
@@ -19,8 +19,12 @@ struct _DlgApplication
 {
   AdwApplication  parent_instance;
 
-  /* Loaded once at startup and handed to every window. */
-  DlgFeed        *feed;
+  /* Opened once at startup and handed to every window. */
+  DlgStore       *store;
+  DlgSync        *sync;
+  DlgLibrary     *library;
+  /* Set when the store was damaged and moved aside: told once. */
+  char           *store_notice;
 };
 
 G_DEFINE_FINAL_TYPE (DlgApplication, dlg_application, ADW_TYPE_APPLICATION)
@@ -30,7 +34,9 @@ dlg_application_new (void)
 {
   return g_object_new (DLG_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       /* `delegate URL-or-PATH` follows an event, also when
+                        * Delegate is already running. */
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        /* The .Devel build keeps the base resource path. */
                        "resource-base-path", RESOURCE_PATH,
                        NULL);
@@ -240,16 +246,95 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
+show_notice (GtkWindow  *window,
+             const char *text)
+{
+  AdwToastOverlay *overlay = ADW_TOAST_OVERLAY (adw_application_window_get_content (
+                                                  ADW_APPLICATION_WINDOW (window)));
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (overlay, toast);
+}
+
+static GtkWindow *
+ensure_window (DlgApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (dlg_window_new (self, self->library));
+
+  if (self->store_notice != NULL)
+    {
+      show_notice (window, self->store_notice);
+      g_clear_pointer (&self->store_notice, g_free);
+    }
+
+  return window;
+}
+
+static void
 dlg_application_activate (GApplication *app)
 {
-  DlgApplication *self = DLG_APPLICATION (app);
-  GtkWindow *window;
+  gtk_window_present (ensure_window (DLG_APPLICATION (app)));
+}
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  if (window == NULL)
-    window = GTK_WINDOW (dlg_window_new (self, self->feed));
+static void
+dlg_application_open (GApplication  *app,
+                       GFile        **files,
+                       int            n_files,
+                       const char    *hint)
+{
+  DlgApplication *self = DLG_APPLICATION (app);
+  GtkWindow *window = ensure_window (self);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *uri = g_file_get_uri (files[i]);
+      g_autoptr(GError) error = NULL;
+
+      if (!dlg_library_add (self->library, uri, &error))
+        {
+          g_autofree char *text = g_strdup_printf (_("Could not add the event: %s"),
+                                                   error->message);
+
+          g_printerr ("%s\n", text);
+          show_notice (window, text);
+        }
+    }
 
   gtk_window_present (window);
+}
+
+/* The store, the sync and the subscriptions, shared by every window. */
+static void
+open_library (DlgApplication *self)
+{
+  g_autofree char *path = dlg_store_default_path ();
+  g_autofree char *moved_aside = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GNetworkMonitor) monitor = NULL;
+
+  self->store = dlg_store_open (path, &moved_aside, &error);
+  if (self->store == NULL)
+    {
+      /* Still start, on the built-in feed; nothing is kept this time. */
+      g_warning ("%s", error->message);
+      self->store_notice = g_strdup_printf (_("Your saved events could not be opened (%s). "
+                                              "Changes will not be kept."), error->message);
+      g_clear_error (&error);
+      self->store = dlg_store_open (":memory:", NULL, &error);
+      g_assert_no_error (error);
+    }
+  else if (moved_aside != NULL)
+    self->store_notice = g_strdup_printf (_("Your saved events were damaged; the file was moved "
+                                            "to %s and Delegate started afresh."), moved_aside);
+
+  monitor = g_object_ref (g_network_monitor_get_default ());
+  self->sync = dlg_sync_new (self->store, NULL, monitor);
+  self->library = dlg_library_new (self->sync, monitor);
+  dlg_library_start (self->library);
 }
 
 static void
@@ -262,6 +347,8 @@ dlg_application_startup (GApplication *app)
   static const char *agenda_accels[] = { "<Control>1", NULL };
   static const char *members_accels[] = { "<Control>2", NULL };
   static const char *practices_accels[] = { "<Control>3", NULL };
+  static const char *refresh_accels[] = { "<Control>r", "F5", NULL };
+  static const char *add_event_accels[] = { "<Control>o", NULL };
 
   G_APPLICATION_CLASS (dlg_application_parent_class)->startup (app);
 
@@ -276,12 +363,11 @@ dlg_application_startup (GApplication *app)
                                          "win.show-page::members", members_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app),
                                          "win.show-page::practices", practices_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.refresh", refresh_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.add-event",
+                                         add_event_accels);
 
-  /* The built-in feed is small and shipped in the binary: loading it here
-   * is quick.  Feeds from the network will load asynchronously (issue 3). */
-  self->feed = dlg_feed_new_default (NULL, &error);
-  if (self->feed == NULL)
-    g_warning ("Could not load the built-in feed: %s", error->message);
+  open_library (self);
 }
 
 static void
@@ -289,7 +375,10 @@ dlg_application_dispose (GObject *object)
 {
   DlgApplication *self = DLG_APPLICATION (object);
 
-  g_clear_object (&self->feed);
+  g_clear_object (&self->library);
+  g_clear_object (&self->sync);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->store_notice, g_free);
 
   G_OBJECT_CLASS (dlg_application_parent_class)->dispose (object);
 }
@@ -303,6 +392,7 @@ dlg_application_class_init (DlgApplicationClass *klass)
   object_class->dispose = dlg_application_dispose;
 
   app_class->activate = dlg_application_activate;
+  app_class->open = dlg_application_open;
   app_class->startup = dlg_application_startup;
 }
 

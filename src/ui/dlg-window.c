@@ -8,7 +8,9 @@
 
 #include <glib/gi18n.h>
 
+#include "dlg-add-feed-dialog.h"
 #include "dlg-agenda-page.h"
+#include "dlg-events-popover.h"
 #include "dlg-members-page.h"
 #include "dlg-practices-page.h"
 #include "dlg-window.h"
@@ -18,6 +20,9 @@ struct _DlgWindow
   AdwApplicationWindow  parent_instance;
 
   DlgFeed              *feed;
+  DlgLibrary           *library;
+  DlgSubscription      *watched;  /* the current event, whose sync status shows */
+  guint                 tick_id;
   GSettings            *settings;
 
   /* Template widgets */
@@ -25,6 +30,12 @@ struct _DlgWindow
   DlgAgendaPage        *agenda_page;
   DlgMembersPage       *members_page;
   DlgPracticesPage     *practices_page;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkInfoBar           *banner;
+  GtkLabel             *banner_title;
+  GtkLabel             *banner_detail;
+  GtkStack             *refresh_stack;
+  DlgEventsPopover     *events_popover;
 };
 
 G_DEFINE_FINAL_TYPE (DlgWindow, dlg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -32,6 +43,7 @@ G_DEFINE_FINAL_TYPE (DlgWindow, dlg_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_FEED,
+  PROP_LIBRARY,
   N_PROPS
 };
 
@@ -39,15 +51,49 @@ static GParamSpec *properties[N_PROPS];
 
 DlgWindow *
 dlg_window_new (DlgApplication *application,
-                DlgFeed        *feed)
+                DlgLibrary     *library)
 {
   g_return_val_if_fail (DLG_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (feed == NULL || DLG_IS_FEED (feed), NULL);
+  g_return_val_if_fail (DLG_IS_LIBRARY (library), NULL);
 
   return g_object_new (DLG_TYPE_WINDOW,
                        "application", application,
-                       "feed", feed,
+                       "library", library,
                        NULL);
+}
+
+DlgLibrary *
+dlg_window_get_library (DlgWindow *self)
+{
+  g_return_val_if_fail (DLG_IS_WINDOW (self), NULL);
+
+  return self->library;
+}
+
+/* The pages follow the feed: a sync or a switch of event replaces it. */
+void
+dlg_window_set_feed (DlgWindow *self,
+                     DlgFeed   *feed)
+{
+  DlgEvent *event;
+
+  g_return_if_fail (DLG_IS_WINDOW (self));
+  g_return_if_fail (feed == NULL || DLG_IS_FEED (feed));
+
+  if (!g_set_object (&self->feed, feed))
+    return;
+
+  event = feed != NULL ? dlg_feed_get_event (feed) : NULL;
+  if (event != NULL && dlg_event_get_title (event) != NULL)
+    gtk_window_set_title (GTK_WINDOW (self), dlg_event_get_title (event));
+  else
+    gtk_window_set_title (GTK_WINDOW (self), _("Delegate"));
+
+  g_object_set (self->agenda_page, "feed", feed, NULL);
+  g_object_set (self->members_page, "feed", feed, NULL);
+  g_object_set (self->practices_page, "feed", feed, NULL);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEED]);
 }
 
 DlgFeed *
@@ -70,8 +116,143 @@ dlg_window_show_page_action (GSimpleAction *action,
     adw_view_stack_set_visible_child_name (self->stack, name);
 }
 
+/* --- sync status and events (issue 3) ----------------------------------- */
+
+static char *
+format_saved_at (gint64 when)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (when);
+
+  /* Translators: when the saved copy was fetched, e.g. "30 November, 14:05" */
+  return time != NULL ? g_date_time_format (time, _("%-d %B, %H:%M")) : g_strdup ("");
+}
+
+static void
+update_status (DlgWindow *self)
+{
+  DlgSubscription *current = self->watched;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = NULL;
+  const char *error = current != NULL ? dlg_subscription_get_error (current) : NULL;
+  gboolean syncing = current != NULL && dlg_subscription_get_syncing (current);
+  GAction *action;
+
+  if (current == NULL)
+    subtitle = g_strdup (_("No event"));
+  else if (syncing)
+    subtitle = g_strdup (_("Updating…"));
+  else
+    subtitle = dlg_format_updated_ago (dlg_subscription_get_updated_at (current),
+                                       g_get_real_time () / G_USEC_PER_SEC);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+
+  gtk_stack_set_visible_child_name (self->refresh_stack, syncing ? "spinner" : "button");
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "refresh");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), current != NULL && !syncing);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "remove-event");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), current != NULL);
+
+  /* A failed sync says why, and the data stays on screen. */
+  if (error == NULL)
+    {
+      gtk_info_bar_set_revealed (self->banner, FALSE);
+      return;
+    }
+
+  if (dlg_subscription_get_updated_at (current) > 0)
+    {
+      g_autofree char *when = format_saved_at (dlg_subscription_get_updated_at (current));
+
+      if (dlg_subscription_get_offline (current))
+        title = g_strdup_printf (_("Offline: showing the saved copy from %s"), when);
+      else
+        title = g_strdup_printf (_("Could not update: showing the saved copy from %s"), when);
+    }
+  else
+    title = g_strdup (dlg_subscription_get_offline (current)
+                      ? _("Offline: nothing is saved for this event yet")
+                      : _("Could not load this event"));
+
+  gtk_label_set_text (self->banner_title, title);
+  gtk_label_set_text (self->banner_detail, error);
+  gtk_info_bar_set_message_type (self->banner,
+                                 dlg_subscription_get_offline (current)
+                                 ? GTK_MESSAGE_INFO : GTK_MESSAGE_WARNING);
+  gtk_info_bar_set_revealed (self->banner, TRUE);
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  update_status (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+subscription_changed_cb (DlgWindow *self)
+{
+  update_status (self);
+}
+
+static void
+current_changed_cb (DlgWindow *self)
+{
+  DlgSubscription *current = dlg_library_get_current (self->library);
+
+  if (self->watched != NULL)
+    g_signal_handlers_disconnect_by_func (self->watched, subscription_changed_cb, self);
+  g_set_object (&self->watched, current);
+  if (current != NULL)
+    g_signal_connect_object (current, "notify", G_CALLBACK (subscription_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  update_status (self);
+}
+
+static void
+library_feed_changed_cb (DlgWindow *self)
+{
+  dlg_window_set_feed (self, dlg_library_get_feed (self->library));
+}
+
+static void
+dlg_window_refresh_action (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  DlgWindow *self = user_data;
+
+  if (self->library != NULL)
+    dlg_library_refresh (self->library);
+}
+
+static void
+dlg_window_add_event_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  DlgWindow *self = user_data;
+
+  if (self->library != NULL)
+    gtk_window_present (GTK_WINDOW (dlg_add_feed_dialog_new (GTK_WINDOW (self), self->library)));
+}
+
+static void
+dlg_window_remove_event_action (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  DlgWindow *self = user_data;
+  DlgSubscription *current = self->library != NULL ? dlg_library_get_current (self->library) : NULL;
+
+  if (current != NULL)
+    dlg_library_remove (self->library, current);
+}
+
 static const GActionEntry win_actions[] = {
   { "show-page", dlg_window_show_page_action, "s" },
+  { "refresh", dlg_window_refresh_action },
+  { "add-event", dlg_window_add_event_action },
+  { "remove-event", dlg_window_remove_event_action },
 };
 
 static void
@@ -103,17 +284,18 @@ dlg_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (dlg_window_parent_class)->constructed (object);
 
-  if (self->feed != NULL)
+  if (self->library != NULL)
     {
-      DlgEvent *event = dlg_feed_get_event (self->feed);
-
-      if (event != NULL && dlg_event_get_title (event) != NULL)
-        gtk_window_set_title (GTK_WINDOW (self), dlg_event_get_title (event));
+      g_signal_connect_object (self->library, "notify::feed",
+                               G_CALLBACK (library_feed_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->library, "notify::current",
+                               G_CALLBACK (current_changed_cb), self, G_CONNECT_SWAPPED);
+      dlg_events_popover_set_library (self->events_popover, self->library);
+      library_feed_changed_cb (self);
+      current_changed_cb (self);
+      /* "Updated 5 minutes ago" must age while the window is open. */
+      self->tick_id = g_timeout_add_seconds (30, tick_cb, self);
     }
-
-  g_object_set (self->agenda_page, "feed", self->feed, NULL);
-  g_object_set (self->members_page, "feed", self->feed, NULL);
-  g_object_set (self->practices_page, "feed", self->feed, NULL);
 
   dlg_window_bind_settings (self);
 }
@@ -125,8 +307,11 @@ dlg_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_WINDOW);
 
+  g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_object (&self->feed);
+  g_clear_object (&self->watched);
+  g_clear_object (&self->library);
 
   G_OBJECT_CLASS (dlg_window_parent_class)->dispose (object);
 }
@@ -145,6 +330,10 @@ dlg_window_get_property (GObject    *object,
       g_value_set_object (value, self->feed);
       break;
 
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -161,7 +350,11 @@ dlg_window_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_FEED:
-      self->feed = g_value_dup_object (value);
+      dlg_window_set_feed (self, g_value_get_object (value));
+      break;
+
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
       break;
 
     default:
@@ -184,6 +377,12 @@ dlg_window_class_init (DlgWindowClass *klass)
     g_param_spec_object ("feed", NULL, NULL,
                          DLG_TYPE_FEED,
                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL,
+                         DLG_TYPE_LIBRARY,
+                         (G_PARAM_READWRITE |
                           G_PARAM_CONSTRUCT_ONLY |
                           G_PARAM_STATIC_STRINGS));
 
@@ -192,12 +391,19 @@ dlg_window_class_init (DlgWindowClass *klass)
   g_type_ensure (DLG_TYPE_AGENDA_PAGE);
   g_type_ensure (DLG_TYPE_MEMBERS_PAGE);
   g_type_ensure (DLG_TYPE_PRACTICES_PAGE);
+  g_type_ensure (DLG_TYPE_EVENTS_POPOVER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/dlg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, agenda_page);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, members_page);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, practices_page);
+  gtk_widget_class_bind_template_child (widget_class, DlgWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, DlgWindow, banner);
+  gtk_widget_class_bind_template_child (widget_class, DlgWindow, banner_title);
+  gtk_widget_class_bind_template_child (widget_class, DlgWindow, banner_detail);
+  gtk_widget_class_bind_template_child (widget_class, DlgWindow, refresh_stack);
+  gtk_widget_class_bind_template_child (widget_class, DlgWindow, events_popover);
 }
 
 static void

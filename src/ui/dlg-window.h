@@ -8,14 +8,19 @@
 
 #include "dlg-application.h"
 #include "dlg-feed.h"
+#include "dlg-library.h"
 
 G_BEGIN_DECLS
 
 #define DLG_TYPE_WINDOW (dlg_window_get_type ())
 G_DECLARE_FINAL_TYPE (DlgWindow, dlg_window, DLG, WINDOW, AdwApplicationWindow)
 
-DlgWindow *dlg_window_new      (DlgApplication *application,
-                                DlgFeed        *feed);
-DlgFeed   *dlg_window_get_feed (DlgWindow      *self);
+DlgWindow  *dlg_window_new         (DlgApplication *application,
+                                    DlgLibrary     *library);
+DlgLibrary *dlg_window_get_library (DlgWindow      *self);
+/* The feed the panes show: the library's current one, set on change. */
+DlgFeed    *dlg_window_get_feed    (DlgWindow      *self);
+void        dlg_window_set_feed    (DlgWindow      *self,
+                                    DlgFeed        *feed);
 
 G_END_DECLS

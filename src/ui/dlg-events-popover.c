@@ -1,0 +1,110 @@
+/* dlg-events-popover.c: the events a delegate follows: switch, add, remove
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dlg-events-popover"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dlg-events-popover.h"
+
+struct _DlgEventsPopover
+{
+  GtkPopover   parent_instance;
+
+  DlgLibrary  *library;
+
+  /* Template widgets */
+  GtkListView *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (DlgEventsPopover, dlg_events_popover, GTK_TYPE_POPOVER)
+
+static gboolean
+not_builtin_cb (gpointer  unused,
+                gboolean  builtin)
+{
+  return !builtin;
+}
+
+static void
+row_activated_cb (DlgEventsPopover *self,
+                  guint             position)
+{
+  g_autoptr(DlgSubscription) subscription = NULL;
+
+  if (self->library == NULL)
+    return;
+
+  subscription = g_list_model_get_item (dlg_library_get_subscriptions (self->library), position);
+  if (subscription != NULL)
+    dlg_library_set_current (self->library, subscription);
+  gtk_popover_popdown (GTK_POPOVER (self));
+}
+
+void
+dlg_events_popover_set_library (DlgEventsPopover *self,
+                                DlgLibrary       *library)
+{
+  g_autoptr(GtkBuilderScope) scope = NULL;
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkNoSelection *selection;
+
+  g_return_if_fail (DLG_IS_EVENTS_POPOVER (self));
+  g_return_if_fail (library == NULL || DLG_IS_LIBRARY (library));
+
+  if (!g_set_object (&self->library, library))
+    return;
+
+  if (library == NULL)
+    {
+      gtk_list_view_set_model (self->list_view, NULL);
+      return;
+    }
+
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "not_builtin_cb",
+                                          G_CALLBACK (not_builtin_cb));
+  factory = gtk_builder_list_item_factory_new_from_resource (scope,
+                                                             RESOURCE_PATH "/ui/dlg-event-row.ui");
+  gtk_list_view_set_factory (self->list_view, factory);
+
+  selection = gtk_no_selection_new (g_object_ref (dlg_library_get_subscriptions (library)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+}
+
+static void
+dlg_events_popover_dispose (GObject *object)
+{
+  DlgEventsPopover *self = DLG_EVENTS_POPOVER (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_EVENTS_POPOVER);
+  g_clear_object (&self->library);
+
+  G_OBJECT_CLASS (dlg_events_popover_parent_class)->dispose (object);
+}
+
+static void
+dlg_events_popover_class_init (DlgEventsPopoverClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dlg_events_popover_dispose;
+
+  g_type_ensure (DLG_TYPE_SUBSCRIPTION);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/dlg-events-popover.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlgEventsPopover, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+}
+
+static void
+dlg_events_popover_init (DlgEventsPopover *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
