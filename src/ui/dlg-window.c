@@ -116,6 +116,42 @@ dlg_window_show_page_action (GSimpleAction *action,
     adw_view_stack_set_visible_child_name (self->stack, name);
 }
 
+/* Cross-pane navigation: switch to the pane and open the item there.
+ * An id the feed does not have leaves everything as it was. */
+static void
+dlg_window_show_session_action (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  DlgWindow *self = user_data;
+
+  if (dlg_agenda_page_show_session (self->agenda_page, g_variant_get_string (parameter, NULL)))
+    adw_view_stack_set_visible_child_name (self->stack, "agenda");
+}
+
+static void
+dlg_window_show_member_action (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  DlgWindow *self = user_data;
+
+  if (dlg_members_page_show_member (self->members_page, g_variant_get_string (parameter, NULL)))
+    adw_view_stack_set_visible_child_name (self->stack, "members");
+}
+
+static void
+dlg_window_show_practice_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  DlgWindow *self = user_data;
+
+  if (dlg_practices_page_show_practice (self->practices_page,
+                                        g_variant_get_string (parameter, NULL)))
+    adw_view_stack_set_visible_child_name (self->stack, "practices");
+}
+
 /* --- sync status and events (issue 3) ----------------------------------- */
 
 static char *
@@ -253,6 +289,9 @@ static const GActionEntry win_actions[] = {
   { "refresh", dlg_window_refresh_action },
   { "add-event", dlg_window_add_event_action },
   { "remove-event", dlg_window_remove_event_action },
+  { "show-session", dlg_window_show_session_action, "s" },
+  { "show-member", dlg_window_show_member_action, "s" },
+  { "show-practice", dlg_window_show_practice_action, "s" },
 };
 
 static void

@@ -551,3 +551,51 @@ dlg_agenda_page_init (DlgAgendaPage *self)
   g_signal_connect_object (self->day_dropdown, "notify::selected",
                            G_CALLBACK (day_changed_cb), self, G_CONNECT_SWAPPED);
 }
+
+/* Minimal version by the members helper, so that win.show-session works
+ * from a member's page: it picks the session's day and selects the
+ * session.  The agenda helper owns this file: take it over freely. */
+gboolean
+dlg_agenda_page_show_session (DlgAgendaPage *self,
+                              const char    *key)
+{
+  DlgSession *session;
+  GListModel *days;
+  GListModel *shown;
+
+  g_return_val_if_fail (DLG_IS_AGENDA_PAGE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (self->feed == NULL || self->selection == NULL ||
+      (session = dlg_feed_find_session (self->feed, key)) == NULL)
+    return FALSE;
+
+  days = dlg_feed_get_days (self->feed);
+  for (guint i = 0; days != NULL && i < g_list_model_get_n_items (days); i++)
+    {
+      g_autoptr(DlgDay) day = g_list_model_get_item (days, i);
+
+      if (dlg_day_get_index (day) == dlg_session_get_day (session))
+        {
+          gtk_drop_down_set_selected (self->day_dropdown, i);
+          break;
+        }
+    }
+
+  shown = G_LIST_MODEL (self->selection);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(DlgSession) item = g_list_model_get_item (shown, i);
+
+      if (item != session)
+        continue;
+
+      gtk_single_selection_set_selected (self->selection, i);
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_set_visible_child (self->leaflet, self->content);
+      return TRUE;
+    }
+
+  return FALSE;
+}

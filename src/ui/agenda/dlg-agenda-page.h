@@ -16,5 +16,8 @@ G_DECLARE_FINAL_TYPE (DlgAgendaPage, dlg_agenda_page, DLG, AGENDA_PAGE, AdwBin)
 DlgFeed *dlg_agenda_page_get_feed (DlgAgendaPage *self);
 void     dlg_agenda_page_set_feed (DlgAgendaPage *self,
                                    DlgFeed       *feed);
+/* Selects the session with guid @key; FALSE when the feed has none. */
+gboolean dlg_agenda_page_show_session (DlgAgendaPage *self,
+                                       const char    *key);
 
 G_END_DECLS

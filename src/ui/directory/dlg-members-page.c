@@ -1,5 +1,9 @@
 /* dlg-members-page.c: the members pane, who is who in the forum
  *
+ * The directory is the feed's members through a GtkFilterListModel (a
+ * DlgMemberQuery from core decides what matches) and a GtkSortListModel
+ * (dlg_member_compare), so searching 514 members stays instant.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "dlg-members-page"
@@ -7,50 +11,79 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "dlg-contact-line.h"
+#include "dlg-delegate-row.h"
 #include "dlg-feed-scope.h"
+#include "dlg-member-query.h"
 #include "dlg-members-page.h"
+#include "dlg-vcard.h"
 
 struct _DlgMembersPage
 {
-  AdwBin              parent_instance;
+  AdwBin               parent_instance;
 
-  DlgFeed            *feed;
-  GtkSingleSelection *selection;
+  DlgFeed             *feed;
+  DlgMemberQuery      *query;
+  GtkFilter           *filter;
+  GtkFilterListModel  *filter_model;
+  GtkSorter           *sorter;
+  GtkSortListModel    *sort_model;
+  GtkSingleSelection  *selection;
+  DlgMemberSort        sort;
+  GStrv                places;
+  DlgMemberKind       *kinds;
+  guint                n_kinds;
+  DlgMember           *member;      /* the one shown */
+  GListStore          *sessions;    /* of the member shown */
+  GListStore          *practices;
+  GCancellable        *cancellable; /* exports in flight */
 
   /* Template widgets */
-  GtkStack           *page_stack;
-  AdwLeaflet         *leaflet;
-  GtkWidget          *sidebar;
-  GtkWidget          *content;
-  GtkWidget          *forum_box;
-  GtkLabel           *host_label;
-  GtkLabel           *president_label;
-  GtkListView        *list_view;
-  GtkWidget          *back_button;
-  GtkStack           *detail_stack;
-  GtkLabel           *title_label;
-  GtkLabel           *kind_label;
-  GtkWidget          *province_box;
-  GtkLabel           *province_label;
-  GtkWidget          *region_box;
-  GtkLabel           *region_label;
-  GtkWidget          *joined_box;
-  GtkLabel           *joined_label;
-  GtkWidget          *head_box;
-  GtkLabel           *head_label;
-  GtkWidget          *smart_city_box;
-  GtkLabel           *smart_city_label;
-  GtkLabel           *description_label;
-  GtkWidget          *links_box;
-  GtkWidget          *website_button;
-  GtkLabel           *website_label;
-  GtkWidget          *email_button;
-  GtkLabel           *email_label;
-  GtkWidget          *phone_button;
-  GtkLabel           *phone_label;
-  GtkWidget          *delegates_box;
-  GtkListView        *delegates_view;
+  GtkStack            *page_stack;
+  AdwLeaflet          *leaflet;
+  GtkWidget           *sidebar;
+  GtkWidget           *content;
+  GtkWidget           *forum_box;
+  GtkLabel            *host_label;
+  GtkLabel            *president_label;
+  GtkSearchEntry      *search_entry;
+  GtkDropDown         *place_dropdown;
+  GtkDropDown         *kind_dropdown;
+  GtkDropDown         *sort_dropdown;
+  GtkLabel            *count_label;
+  GtkStack            *list_stack;
+  GtkListView         *list_view;
+  GtkWidget           *back_button;
+  GtkStack            *detail_stack;
+  GtkScrolledWindow   *detail_scroller;
+  GtkLabel            *title_label;
+  GtkLabel            *kind_label;
+  GtkWidget           *province_box;
+  GtkLabel            *province_label;
+  GtkWidget           *region_box;
+  GtkLabel            *region_label;
+  GtkWidget           *joined_box;
+  GtkLabel            *joined_label;
+  GtkWidget           *head_box;
+  GtkLabel            *head_label;
+  GtkWidget           *smart_city_box;
+  GtkLabel            *programme_label;
+  GtkLabel            *masterplan_label;
+  GtkLabel            *smart_city_label;
+  GtkLabel            *description_label;
+  GtkWidget           *contact_box;
+  DlgContactLine      *website_line;
+  DlgContactLine      *email_line;
+  DlgContactLine      *phone_line;
+  DlgContactLine      *address_line;
+  GtkWidget           *delegates_box;
+  GtkListView         *delegates_view;
+  GtkWidget           *sessions_box;
+  GtkListView         *sessions_view;
+  GtkWidget           *practices_box;
+  GtkListView         *practices_view;
 };
 
 G_DEFINE_FINAL_TYPE (DlgMembersPage, dlg_members_page, ADW_TYPE_BIN)
@@ -107,6 +140,16 @@ member_summary (DlgMember *member)
   return g_strdup (kind);
 }
 
+static void
+toast (DlgMembersPage *self,
+       const char     *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+}
+
 /* Row template callbacks: the scope appends the feed to every call. */
 
 static char *
@@ -128,33 +171,43 @@ has_text_cb (GtkListItem *item,
   return text != NULL && text[0] != '\0';
 }
 
-static gboolean
-is_safe_uri (const char *uri)
+static char *
+link_title_cb (GtkListItem *item,
+               GObject     *object,
+               DlgFeed     *feed)
 {
-  static const char * const schemes[] = { "https", "http", "mailto", "tel", NULL };
-  const char *scheme = uri != NULL ? g_uri_peek_scheme (uri) : NULL;
+  if (DLG_IS_SESSION (object))
+    return g_strdup (dlg_session_get_title (DLG_SESSION (object)));
+  if (DLG_IS_PRACTICE (object))
+    return g_strdup (dlg_practice_get_title (DLG_PRACTICE (object)));
 
-  return scheme != NULL && g_strv_contains (schemes, scheme);
+  return NULL;
 }
 
-static void
-set_link (GtkWidget  *button,
-          GtkLabel   *label,
-          const char *text,
-          const char *uri,
-          const char *description)
+static char *
+link_subtitle_cb (GtkListItem *item,
+                  GObject     *object,
+                  DlgFeed     *feed)
 {
-  gboolean usable = text != NULL && text[0] != '\0' && is_safe_uri (uri);
+  if (DLG_IS_SESSION (object))
+    {
+      DlgSession *session = DLG_SESSION (object);
+      GDateTime *start = dlg_session_get_start (session);
+      g_autofree char *time = NULL;
 
-  gtk_widget_set_visible (button, usable);
-  if (!usable)
-    return;
+      if (dlg_session_get_time_tba (session) || start == NULL)
+        /* Translators: when a session is, "Day 1, time to be announced" */
+        return g_strdup_printf (_("Day %u, time to be announced"), dlg_session_get_day (session));
 
-  gtk_label_set_text (label, text);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uri);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
-                                  -1);
+      time = g_date_time_format (start, "%H:%M");
+      /* Translators: when a session is, "Day 1, 09:00" */
+      return g_strdup_printf (_("Day %u, %s"), dlg_session_get_day (session), time);
+    }
+
+  if (DLG_IS_PRACTICE (object))
+    return g_strdup (dlg_practice_get_summary (DLG_PRACTICE (object)));
+
+  return NULL;
 }
 
 static void
@@ -163,21 +216,25 @@ show_member (DlgMembersPage *self,
 {
   g_autofree char *joined = NULL;
   g_autofree char *head = NULL;
-  g_autofree char *email_uri = NULL;
-  g_autofree char *phone_uri = NULL;
-  g_autofree char *website_description = NULL;
-  g_autofree char *email_description = NULL;
-  g_autofree char *phone_description = NULL;
+  g_autoptr(GtkNoSelection) delegates_selection = NULL;
+  g_autoptr(GtkNoSelection) sessions_selection = NULL;
+  g_autoptr(GtkNoSelection) practices_selection = NULL;
   const char *head_title;
   const char *head_name;
-  const char *email;
-  const char *phone;
-  const char *website;
+  const char *masterplan = NULL;
+  gboolean masterplan_known = FALSE;
   GListModel *delegates;
-  g_autoptr(GtkNoSelection) delegates_selection = NULL;
+
+  g_set_object (&self->member, member);
+  g_clear_object (&self->sessions);
+  g_clear_object (&self->practices);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export-member", member != NULL);
 
   if (member == NULL)
     {
+      gtk_list_view_set_model (self->delegates_view, NULL);
+      gtk_list_view_set_model (self->sessions_view, NULL);
+      gtk_list_view_set_model (self->practices_view, NULL);
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
       return;
     }
@@ -199,54 +256,50 @@ show_member (DlgMembersPage *self,
     head = g_strdup (head_name != NULL ? head_name : head_title);
   set_text (self->head_label, self->head_box, head);
 
-  set_text (self->smart_city_label, self->smart_city_box, dlg_member_get_smart_city (member));
+  /* Smart City: say only what the feed says. */
+  if (dlg_member_get_smart_city_masterplan (self->member, &masterplan_known) || masterplan_known)
+    masterplan = dlg_member_get_smart_city_masterplan (self->member, NULL)
+                 ? _("Smart City masterplan: ready")
+                 : _("Smart City masterplan: not ready yet");
+  set_text (self->programme_label, NULL, dlg_member_get_smart_city_programme (member));
+  set_text (self->masterplan_label, NULL, masterplan);
+  set_text (self->smart_city_label, NULL, dlg_member_get_smart_city (member));
+  gtk_widget_set_visible (self->smart_city_box,
+                          gtk_widget_get_visible (GTK_WIDGET (self->programme_label)) ||
+                          gtk_widget_get_visible (GTK_WIDGET (self->masterplan_label)) ||
+                          gtk_widget_get_visible (GTK_WIDGET (self->smart_city_label)));
+
   set_text (self->description_label, NULL, dlg_member_get_description (member));
 
-  website = dlg_member_get_website (member);
-  /* Translators: accessible label of a link button */
-  website_description = g_strdup_printf (_("Website: %s"), website != NULL ? website : "");
-  set_link (self->website_button, self->website_label, website, website, website_description);
-
-  email = dlg_member_get_email (member);
-  if (email != NULL && email[0] != '\0')
-    email_uri = g_strconcat ("mailto:", email, NULL);
-  /* Translators: accessible label of a link button */
-  email_description = g_strdup_printf (_("E-mail: %s"), email != NULL ? email : "");
-  set_link (self->email_button, self->email_label, email, email_uri, email_description);
-
-  phone = dlg_member_get_phone (member);
-  if (phone != NULL && phone[0] != '\0')
-    {
-      GString *uri = g_string_new ("tel:");
-
-      /* tel: URIs carry no spaces or punctuation other than + and - */
-      for (const char *p = phone; *p != '\0'; p++)
-        if (g_ascii_isdigit (*p) || *p == '+' || *p == '-')
-          g_string_append_c (uri, *p);
-      phone_uri = g_string_free (uri, FALSE);
-    }
-  /* Translators: accessible label of a link button */
-  phone_description = g_strdup_printf (_("Phone: %s"), phone != NULL ? phone : "");
-  set_link (self->phone_button, self->phone_label, phone, phone_uri, phone_description);
-
-  gtk_widget_set_visible (self->links_box,
-                          gtk_widget_get_visible (self->website_button) ||
-                          gtk_widget_get_visible (self->email_button) ||
-                          gtk_widget_get_visible (self->phone_button));
+  dlg_contact_line_set (self->website_line, DLG_CONTACT_WEBSITE, dlg_member_get_website (member));
+  dlg_contact_line_set (self->email_line, DLG_CONTACT_EMAIL, dlg_member_get_email (member));
+  dlg_contact_line_set (self->phone_line, DLG_CONTACT_PHONE, dlg_member_get_phone (member));
+  dlg_contact_line_set (self->address_line, DLG_CONTACT_ADDRESS, dlg_member_get_address (member));
+  gtk_widget_set_visible (self->contact_box,
+                          gtk_widget_get_visible (GTK_WIDGET (self->website_line)) ||
+                          gtk_widget_get_visible (GTK_WIDGET (self->email_line)) ||
+                          gtk_widget_get_visible (GTK_WIDGET (self->phone_line)) ||
+                          gtk_widget_get_visible (GTK_WIDGET (self->address_line)));
 
   delegates = dlg_member_get_delegates (member);
-  if (delegates != NULL && g_list_model_get_n_items (delegates) > 0)
-    {
-      delegates_selection = gtk_no_selection_new (g_object_ref (delegates));
-      gtk_list_view_set_model (self->delegates_view, GTK_SELECTION_MODEL (delegates_selection));
-      gtk_widget_set_visible (self->delegates_box, TRUE);
-    }
-  else
-    {
-      gtk_list_view_set_model (self->delegates_view, NULL);
-      gtk_widget_set_visible (self->delegates_box, FALSE);
-    }
+  delegates_selection = gtk_no_selection_new (g_object_ref (delegates));
+  gtk_list_view_set_model (self->delegates_view, GTK_SELECTION_MODEL (delegates_selection));
+  gtk_widget_set_visible (self->delegates_box, g_list_model_get_n_items (delegates) > 0);
 
+  self->sessions = dlg_member_find_sessions (member, self->feed);
+  sessions_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sessions)));
+  gtk_list_view_set_model (self->sessions_view, GTK_SELECTION_MODEL (sessions_selection));
+  gtk_widget_set_visible (self->sessions_box,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->sessions)) > 0);
+
+  self->practices = dlg_member_find_practices (member, self->feed);
+  practices_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->practices)));
+  gtk_list_view_set_model (self->practices_view, GTK_SELECTION_MODEL (practices_selection));
+  gtk_widget_set_visible (self->practices_box,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->practices)) > 0);
+
+  /* A new member starts at its top. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->detail_scroller), 0);
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
 }
 
@@ -259,7 +312,7 @@ open_link_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
 
   /* Only web, mail and phone links ever leave the app. */
-  if (!is_safe_uri (uri))
+  if (!dlg_contact_uri_is_safe (uri))
     {
       g_debug ("Refusing to open %s", uri);
       return;
@@ -269,9 +322,323 @@ open_link_action (GtkWidget  *widget,
 }
 
 static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  const char *text = g_variant_get_string (parameter, NULL);
+
+  if (text[0] == '\0')
+    return;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  toast (DLG_MEMBERS_PAGE (widget), _("Copied"));
+}
+
+/* --- export ------------------------------------------------------------ */
+
+typedef struct
+{
+  DlgMembersPage *self;
+  GBytes         *cards;
+  guint           n_members;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_pointer (&data->cards, g_bytes_unref);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportData, export_data_free)
+
+static void
+export_written_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(ExportData) data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      /* Translators: the reason follows */
+      message = g_strdup_printf (_("Could not export the contacts: %s"), error->message);
+      toast (data->self, message);
+      return;
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf (g_dngettext (NULL, "%u member exported",
+                                                             "%u members exported",
+                                                             data->n_members),
+                                                data->n_members);
+    toast (data->self, message);
+  }
+}
+
+static void
+export_to_file (ExportData *data,
+                GFile      *file)
+{
+  g_file_replace_contents_bytes_async (file, data->cards, NULL, FALSE,
+                                       G_FILE_CREATE_REPLACE_DESTINATION,
+                                       data->self->cancellable, export_written_cb, data);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+export_dialog_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(ExportData) data = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+
+  if (file != NULL)
+    export_to_file (g_steal_pointer (&data), file);
+}
+#else
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  g_autoptr(ExportData) data = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        export_to_file (g_steal_pointer (&data), file);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+#endif
+
+static void
+export_members (DlgMembersPage *self,
+                GListModel     *members,
+                const char     *suggested_name)
+{
+  g_autoptr(ExportData) data = g_new0 (ExportData, 1);
+  g_autofree char *file_name = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  char *cards;
+
+  if (members == NULL || g_list_model_get_n_items (members) == 0)
+    return;
+
+  data->self = g_object_ref (self);
+  data->n_members = g_list_model_get_n_items (members);
+  cards = dlg_vcard_from_members (members);
+  data->cards = g_bytes_new_take (cards, strlen (cards));
+
+  /* File names carry no path separators from feed text. */
+  file_name = g_strconcat (suggested_name, ".vcf", NULL);
+  g_strdelimit (file_name, "/\\:", '-');
+
+  /* Translators: a file type in the save dialog */
+  gtk_file_filter_set_name (filter, _("vCard contacts"));
+  gtk_file_filter_add_mime_type (filter, "text/vcard");
+  gtk_file_filter_add_suffix (filter, "vcf");
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+    g_list_store_append (filters, filter);
+    gtk_file_dialog_set_title (dialog, _("Export Contacts"));
+    gtk_file_dialog_set_initial_name (dialog, file_name);
+    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+    gtk_file_dialog_save (dialog, window, self->cancellable, export_dialog_cb,
+                          g_steal_pointer (&data));
+  }
+#else
+  {
+    GtkFileChooserNative *native = gtk_file_chooser_native_new (_("Export Contacts"), window,
+                                                                GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                                _("_Export"), _("_Cancel"));
+
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), file_name);
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+    g_signal_connect (native, "response", G_CALLBACK (export_response_cb),
+                      g_steal_pointer (&data));
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  }
+#endif
+}
+
+static void
+export_member_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DlgMembersPage *self = DLG_MEMBERS_PAGE (widget);
+  g_autoptr(GListStore) one = NULL;
+
+  if (self->member == NULL)
+    return;
+
+  one = g_list_store_new (DLG_TYPE_MEMBER);
+  g_list_store_append (one, self->member);
+  export_members (self, G_LIST_MODEL (one), dlg_member_get_name (self->member));
+}
+
+static void
+export_shown_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DlgMembersPage *self = DLG_MEMBERS_PAGE (widget);
+
+  /* In the order shown. */
+  /* Translators: the file name an export of members suggests, without .vcf */
+  export_members (self, G_LIST_MODEL (self->sort_model), _("Members"));
+}
+
+static void
+export_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DlgMembersPage *self = DLG_MEMBERS_PAGE (widget);
+
+  if (self->feed == NULL)
+    return;
+
+  /* Translators: the file name an export of members suggests, without .vcf */
+  export_members (self, dlg_feed_get_members (self->feed), _("Members"));
+}
+
+/* --- the directory ------------------------------------------------------- */
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  return dlg_member_query_matches (user_data, item);
+}
+
+static int
+sort_func (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  DlgMembersPage *self = user_data;
+
+  return dlg_member_compare ((DlgMember *) a, (DlgMember *) b, self->sort);
+}
+
+static void
+query_changed_cb (DlgMembersPage *self,
+                  int             change)
+{
+  static const GtkFilterChange changes[] = {
+    [DLG_MEMBER_QUERY_CHANGE_DIFFERENT] = GTK_FILTER_CHANGE_DIFFERENT,
+    [DLG_MEMBER_QUERY_CHANGE_MORE_STRICT] = GTK_FILTER_CHANGE_MORE_STRICT,
+    [DLG_MEMBER_QUERY_CHANGE_LESS_STRICT] = GTK_FILTER_CHANGE_LESS_STRICT,
+  };
+
+  if (self->filter != NULL && change >= 0 && change < (int) G_N_ELEMENTS (changes))
+    gtk_filter_changed (self->filter, changes[change]);
+}
+
+static void
+update_count (DlgMembersPage *self)
+{
+  g_autofree char *text = NULL;
+  guint shown, total;
+
+  if (self->feed == NULL || self->filter_model == NULL)
+    return;
+
+  shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  total = g_list_model_get_n_items (dlg_feed_get_members (self->feed));
+
+  if (shown == total)
+    text = g_strdup_printf (g_dngettext (NULL, "%u member", "%u members", total), total);
+  else
+    /* Translators: "2 of 6 members": the plural follows the second number */
+    text = g_strdup_printf (g_dngettext (NULL, "%u of %u member", "%u of %u members", total),
+                            shown, total);
+
+  gtk_label_set_text (self->count_label, text);
+  gtk_stack_set_visible_child_name (self->list_stack, shown > 0 ? "list" : "no-results");
+}
+
+static void
+search_changed_cb (DlgMembersPage *self)
+{
+  dlg_member_query_set_text (self->query, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+stop_search_cb (DlgMembersPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+place_selected_cb (DlgMembersPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->place_dropdown);
+
+  /* Item 0 is "All places". */
+  if (self->places == NULL || selected == 0 || selected == GTK_INVALID_LIST_POSITION ||
+      selected > g_strv_length (self->places))
+    dlg_member_query_set_place (self->query, NULL);
+  else
+    dlg_member_query_set_place (self->query, self->places[selected - 1]);
+}
+
+static void
+kind_selected_cb (DlgMembersPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->kind_dropdown);
+
+  /* Item 0 is "All kinds". */
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > self->n_kinds)
+    dlg_member_query_set_kind (self->query, DLG_MEMBER_QUERY_ANY_KIND);
+  else
+    dlg_member_query_set_kind (self->query, self->kinds[selected - 1]);
+}
+
+static void
+sort_selected_cb (DlgMembersPage *self)
+{
+  static const DlgMemberSort sorts[] = {
+    DLG_MEMBER_SORT_NAME, DLG_MEMBER_SORT_PROVINCE, DLG_MEMBER_SORT_JOINED,
+  };
+  guint selected = gtk_drop_down_get_selected (self->sort_dropdown);
+
+  self->sort = selected < G_N_ELEMENTS (sorts) ? sorts[selected] : DLG_MEMBER_SORT_NAME;
+  if (self->sorter != NULL)
+    gtk_sorter_changed (self->sorter, GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+static void
 selection_changed_cb (DlgMembersPage *self)
 {
-  show_member (self, gtk_single_selection_get_selected_item (self->selection));
+  DlgMember *member = gtk_single_selection_get_selected_item (self->selection);
+
+  /* A search that hides the member being read leaves it on screen. */
+  if (member != NULL)
+    show_member (self, member);
 }
 
 static void
@@ -285,6 +652,36 @@ list_activate_cb (DlgMembersPage *self,
       adw_leaflet_set_visible_child (self->leaflet, self->content);
       gtk_widget_grab_focus (self->back_button);
     }
+}
+
+static void
+session_activate_cb (DlgMembersPage *self,
+                     guint           position)
+{
+  g_autoptr(DlgSession) session = NULL;
+
+  if (self->sessions == NULL)
+    return;
+
+  session = g_list_model_get_item (G_LIST_MODEL (self->sessions), position);
+  if (session != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-session", "s",
+                                dlg_session_get_key (session));
+}
+
+static void
+practice_activate_cb (DlgMembersPage *self,
+                      guint           position)
+{
+  g_autoptr(DlgPractice) practice = NULL;
+
+  if (self->practices == NULL)
+    return;
+
+  practice = g_list_model_get_item (G_LIST_MODEL (self->practices), position);
+  if (practice != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-practice", "s",
+                                dlg_practice_get_id (practice));
 }
 
 static void
@@ -338,40 +735,84 @@ show_forum (DlgMembersPage *self)
   gtk_widget_set_visible (self->forum_box, host != NULL || president != NULL);
 }
 
+/* The filter choices this feed offers: its places and kinds. */
+static void
+fill_filters (DlgMembersPage *self,
+              GListModel     *members)
+{
+  g_autoptr(GtkStringList) places = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+
+  g_clear_pointer (&self->places, g_strfreev);
+  g_clear_pointer (&self->kinds, g_free);
+
+  self->places = dlg_member_list_places (members);
+  gtk_string_list_append (places, _("All places"));
+  for (guint i = 0; self->places[i] != NULL; i++)
+    gtk_string_list_append (places, self->places[i]);
+
+  self->kinds = dlg_member_list_kinds (members, &self->n_kinds);
+  gtk_string_list_append (kinds, _("All kinds"));
+  for (guint i = 0; i < self->n_kinds; i++)
+    gtk_string_list_append (kinds, kind_to_string (self->kinds[i]));
+
+  gtk_drop_down_set_model (self->place_dropdown, G_LIST_MODEL (places));
+  gtk_drop_down_set_selected (self->place_dropdown, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->place_dropdown), self->places[0] != NULL);
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
+  gtk_drop_down_set_selected (self->kind_dropdown, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->kind_dropdown), self->n_kinds > 1);
+}
+
+static void
+clear_directory (DlgMembersPage *self)
+{
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, selection_changed_cb, self);
+  if (self->filter_model != NULL)
+    g_signal_handlers_disconnect_by_func (self->filter_model, update_count, self);
+
+  gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->sorter);
+}
+
 static void
 dlg_members_page_reload (DlgMembersPage *self)
 {
-  g_autoptr(DlgFeedScope) scope = NULL;
-  g_autoptr(GtkListItemFactory) factory = NULL;
-  g_autoptr(GtkListItemFactory) person_factory = NULL;
   GListModel *members;
 
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, selection_changed_cb, self);
-  g_clear_object (&self->selection);
+  clear_directory (self);
+  show_member (self, NULL);
 
   if (self->feed == NULL ||
       (members = dlg_feed_get_members (self->feed)) == NULL ||
       g_list_model_get_n_items (members) == 0)
     {
-      gtk_list_view_set_model (self->list_view, NULL);
       gtk_stack_set_visible_child_name (self->page_stack, "empty");
       return;
     }
 
   show_forum (self);
 
-  scope = dlg_feed_scope_new (self->feed);
-  dlg_feed_scope_add_callback (scope, "member_summary_cb", G_CALLBACK (member_summary_cb));
-  dlg_feed_scope_add_callback (scope, "has_text_cb", G_CALLBACK (has_text_cb));
-  factory = gtk_builder_list_item_factory_new_from_resource (GTK_BUILDER_SCOPE (scope),
-                                                             RESOURCE_PATH "/ui/dlg-member-row.ui");
-  gtk_list_view_set_factory (self->list_view, factory);
-  person_factory = gtk_builder_list_item_factory_new_from_resource (GTK_BUILDER_SCOPE (scope),
-                                                                    RESOURCE_PATH "/ui/dlg-person-row.ui");
-  gtk_list_view_set_factory (self->delegates_view, person_factory);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  dlg_member_query_set_text (self->query, NULL);
+  fill_filters (self, members);
 
-  self->selection = gtk_single_selection_new (g_object_ref (members));
+  self->filter = GTK_FILTER (gtk_custom_filter_new (filter_func, g_object_ref (self->query),
+                                                    g_object_unref));
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (members),
+                                                  g_object_ref (self->filter));
+  self->sorter = GTK_SORTER (gtk_custom_sorter_new (sort_func, self, NULL));
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+                                              g_object_ref (self->sorter));
+  g_signal_connect_object (self->filter_model, "items-changed",
+                           G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -379,9 +820,68 @@ dlg_members_page_reload (DlgMembersPage *self)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-  show_member (self, NULL);
+  update_count (self);
 
   gtk_stack_set_visible_child_name (self->page_stack, "content");
+}
+
+static guint
+find_in_directory (DlgMembersPage *self,
+                   DlgMember      *member)
+{
+  GListModel *shown = G_LIST_MODEL (self->sort_model);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(DlgMember) item = g_list_model_get_item (shown, i);
+
+      if (item == member)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/**
+ * dlg_members_page_show_member:
+ * @id: a member id of the feed
+ *
+ * Selects the member and shows its page, clearing the search and filters
+ * if they hide it.  Returns FALSE when the feed has no such member.
+ */
+gboolean
+dlg_members_page_show_member (DlgMembersPage *self,
+                              const char     *id)
+{
+  DlgMember *member;
+  guint position;
+
+  g_return_val_if_fail (DLG_IS_MEMBERS_PAGE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (self->feed == NULL || self->selection == NULL ||
+      (member = dlg_feed_find_member (self->feed, id)) == NULL)
+    return FALSE;
+
+  position = find_in_directory (self, member);
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      dlg_member_query_set_text (self->query, NULL);
+      gtk_drop_down_set_selected (self->place_dropdown, 0);
+      gtk_drop_down_set_selected (self->kind_dropdown, 0);
+      position = find_in_directory (self, member);
+    }
+  g_return_val_if_fail (position != GTK_INVALID_LIST_POSITION, FALSE);
+
+  gtk_single_selection_set_selected (self->selection, position);
+  show_member (self, member);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
+
+  return TRUE;
 }
 
 DlgFeed *
@@ -411,15 +911,33 @@ dlg_members_page_dispose (GObject *object)
 {
   DlgMembersPage *self = DLG_MEMBERS_PAGE (object);
 
+  g_cancellable_cancel (self->cancellable);
+  clear_directory (self);
+
   /* AdwBin unparents its child itself; let it go before the template
    * drops its references, or both tear it down. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_MEMBERS_PAGE);
 
-  g_clear_object (&self->selection);
+  g_clear_object (&self->member);
+  g_clear_object (&self->sessions);
+  g_clear_object (&self->practices);
+  g_clear_object (&self->query);
   g_clear_object (&self->feed);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (dlg_members_page_parent_class)->dispose (object);
+}
+
+static void
+dlg_members_page_finalize (GObject *object)
+{
+  DlgMembersPage *self = DLG_MEMBERS_PAGE (object);
+
+  g_clear_pointer (&self->places, g_strfreev);
+  g_clear_pointer (&self->kinds, g_free);
+
+  G_OBJECT_CLASS (dlg_members_page_parent_class)->finalize (object);
 }
 
 static void
@@ -467,6 +985,7 @@ dlg_members_page_class_init (DlgMembersPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dlg_members_page_dispose;
+  object_class->finalize = dlg_members_page_finalize;
   object_class->get_property = dlg_members_page_get_property;
   object_class->set_property = dlg_members_page_set_property;
 
@@ -480,6 +999,13 @@ dlg_members_page_class_init (DlgMembersPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "page.open-link", "s", open_link_action);
+  gtk_widget_class_install_action (widget_class, "page.copy", "s", copy_action);
+  gtk_widget_class_install_action (widget_class, "page.export-member", NULL, export_member_action);
+  gtk_widget_class_install_action (widget_class, "page.export-shown", NULL, export_shown_action);
+  gtk_widget_class_install_action (widget_class, "page.export-all", NULL, export_all_action);
+
+  g_type_ensure (DLG_TYPE_CONTACT_LINE);
+  g_type_ensure (DLG_TYPE_DELEGATE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/dlg-members-page.ui");
@@ -490,9 +1016,16 @@ dlg_members_page_class_init (DlgMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, forum_box);
   gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, host_label);
   gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, president_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, place_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, detail_scroller);
   gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, kind_label);
   gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, province_box);
@@ -504,23 +1037,88 @@ dlg_members_page_class_init (DlgMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, head_box);
   gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, head_label);
   gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, smart_city_box);
+  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, programme_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, masterplan_label);
   gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, smart_city_label);
   gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, description_label);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, links_box);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, website_button);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, website_label);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, email_button);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, email_label);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, phone_button);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, phone_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, contact_box);
+  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, website_line);
+  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, email_line);
+  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, phone_line);
+  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, address_line);
   gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, delegates_box);
   gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, delegates_view);
+  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, sessions_box);
+  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, sessions_view);
+  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, practices_box);
+  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, practices_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, session_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, practice_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 }
 
 static void
 dlg_members_page_init (DlgMembersPage *self)
 {
+  g_autoptr(DlgFeedScope) scope = NULL;
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkListItemFactory) person_factory = NULL;
+  g_autoptr(GtkListItemFactory) link_factory = NULL;
+  g_autoptr(GtkListItemFactory) chosen_factory = NULL;
+  g_autoptr(GtkListItemFactory) choice_factory = NULL;
+  g_autoptr(GtkStringList) sorts = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->query = dlg_member_query_new ();
+  g_signal_connect_object (self->query, "changed",
+                           G_CALLBACK (query_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* Factories after the template (GTK 4.8 builds rows before _init ends). */
+  scope = dlg_feed_scope_new (NULL);
+  dlg_feed_scope_add_callback (scope, "member_summary_cb", G_CALLBACK (member_summary_cb));
+  dlg_feed_scope_add_callback (scope, "has_text_cb", G_CALLBACK (has_text_cb));
+  dlg_feed_scope_add_callback (scope, "link_title_cb", G_CALLBACK (link_title_cb));
+  dlg_feed_scope_add_callback (scope, "link_subtitle_cb", G_CALLBACK (link_subtitle_cb));
+  factory = gtk_builder_list_item_factory_new_from_resource (GTK_BUILDER_SCOPE (scope),
+                                                             RESOURCE_PATH "/ui/dlg-member-row.ui");
+  gtk_list_view_set_factory (self->list_view, factory);
+  person_factory = gtk_builder_list_item_factory_new_from_resource (GTK_BUILDER_SCOPE (scope),
+                                                                    RESOURCE_PATH "/ui/dlg-person-row.ui");
+  gtk_list_view_set_factory (self->delegates_view, person_factory);
+  link_factory = gtk_builder_list_item_factory_new_from_resource (GTK_BUILDER_SCOPE (scope),
+                                                                  RESOURCE_PATH "/ui/dlg-member-link-row.ui");
+  gtk_list_view_set_factory (self->sessions_view, link_factory);
+  gtk_list_view_set_factory (self->practices_view, link_factory);
+
+  chosen_factory = gtk_builder_list_item_factory_new_from_resource (NULL,
+                                                                    RESOURCE_PATH "/ui/dlg-dropdown-item.ui");
+  choice_factory = gtk_builder_list_item_factory_new_from_resource (NULL,
+                                                                    RESOURCE_PATH "/ui/dlg-dropdown-row.ui");
+  gtk_drop_down_set_factory (self->place_dropdown, chosen_factory);
+  gtk_drop_down_set_list_factory (self->place_dropdown, choice_factory);
+  gtk_drop_down_set_factory (self->kind_dropdown, chosen_factory);
+  gtk_drop_down_set_list_factory (self->kind_dropdown, choice_factory);
+
+  sorts = gtk_string_list_new (NULL);
+  gtk_string_list_append (sorts, _("Name"));
+  gtk_string_list_append (sorts, _("Province"));
+  gtk_string_list_append (sorts, _("Year joined"));
+  gtk_drop_down_set_model (self->sort_dropdown, G_LIST_MODEL (sorts));
+
+  g_signal_connect_object (self->place_dropdown, "notify::selected",
+                           G_CALLBACK (place_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->kind_dropdown, "notify::selected",
+                           G_CALLBACK (kind_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sort_dropdown, "notify::selected",
+                           G_CALLBACK (sort_selected_cb), self, G_CONNECT_SWAPPED);
+
+  /* Typing anywhere in the pane searches. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export-member", FALSE);
 }

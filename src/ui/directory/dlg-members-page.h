@@ -16,5 +16,7 @@ G_DECLARE_FINAL_TYPE (DlgMembersPage, dlg_members_page, DLG, MEMBERS_PAGE, AdwBi
 DlgFeed *dlg_members_page_get_feed (DlgMembersPage *self);
 void     dlg_members_page_set_feed (DlgMembersPage *self,
                                     DlgFeed        *feed);
+gboolean dlg_members_page_show_member (DlgMembersPage *self,
+                                       const char     *id);
 
 G_END_DECLS

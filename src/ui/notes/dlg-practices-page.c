@@ -195,6 +195,43 @@ dlg_practices_page_reload (DlgPracticesPage *self)
   gtk_stack_set_visible_child_name (self->page_stack, "content");
 }
 
+/**
+ * dlg_practices_page_show_practice:
+ * @id: a best practice id of the feed
+ *
+ * Selects the best practice and shows it.  Returns FALSE when the feed
+ * has no such best practice.
+ */
+gboolean
+dlg_practices_page_show_practice (DlgPracticesPage *self,
+                                  const char       *id)
+{
+  GListModel *practices;
+
+  g_return_val_if_fail (DLG_IS_PRACTICES_PAGE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (self->feed == NULL || self->selection == NULL)
+    return FALSE;
+
+  practices = G_LIST_MODEL (self->selection);
+  for (guint i = 0; i < g_list_model_get_n_items (practices); i++)
+    {
+      g_autoptr(DlgPractice) practice = g_list_model_get_item (practices, i);
+
+      if (g_strcmp0 (dlg_practice_get_id (practice), id) != 0)
+        continue;
+
+      gtk_single_selection_set_selected (self->selection, i);
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_set_visible_child (self->leaflet, self->content);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 DlgFeed *
 dlg_practices_page_get_feed (DlgPracticesPage *self)
 {

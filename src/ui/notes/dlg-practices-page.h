@@ -16,5 +16,7 @@ G_DECLARE_FINAL_TYPE (DlgPracticesPage, dlg_practices_page, DLG, PRACTICES_PAGE,
 DlgFeed *dlg_practices_page_get_feed (DlgPracticesPage *self);
 void     dlg_practices_page_set_feed (DlgPracticesPage *self,
                                       DlgFeed          *feed);
+gboolean dlg_practices_page_show_practice (DlgPracticesPage *self,
+                                           const char       *id);
 
 G_END_DECLS

@@ -1,0 +1,314 @@
+#!/usr/bin/python3
+"""The members pane, driven like a person through the accessibility tree.
+
+Run by run-members-gui.sh inside Xvfb and a private session bus:
+    test_members_gui.py DELEGATE SCREENSHOT_DIR
+
+With the built-in feed (6 members), in English, a delegate:
+- opens the Members page (Ctrl+2) and sees "6 members";
+- types "saiful" in the search: the list narrows to Kabupaten Sidoarjo and Citynet Indonesia,
+  "2 of 6 members" (the head of region's and a delegate's name are searched);
+- opens Kabupaten Sidoarjo: its delegate H. Saiful Ilah and the session it presents in;
+- follows the session link to the Agenda page, which shows that session;
+- back on Members, searches "banyu", opens Kabupaten Banyuwangi and follows its best practice
+  to the Best practices page, which shows it;
+- a search that matches nothing says so.
+Screenshots of each step land in SCREENSHOT_DIR, the app's output in delegate.log.
+"""
+
+import os
+import subprocess
+import sys
+import time
+
+import pyatspi
+
+EXE, SHOTS = sys.argv[1], sys.argv[2]
+TIMEOUT = 20.0
+
+started = time.monotonic()
+shot_no = 0
+
+
+def log(msg):
+    print(f"[{time.monotonic() - started:6.2f}s] {msg}", flush=True)
+
+
+class Failure(Exception):
+    pass
+
+
+class DisplayTaken(Failure):
+    """The app could not reach the X server: run-members-gui.sh tries again with another."""
+
+
+def wait_for(what, fn, timeout=TIMEOUT, interval=0.1):
+    """Poll fn() until it returns something true; fail naming `what` after timeout seconds."""
+    deadline = time.monotonic() + timeout
+    last_error = None
+    while time.monotonic() < deadline:
+        try:
+            value = fn()
+            if value:
+                return value
+        except Failure:
+            raise
+        except Exception as e:  # objects vanish while the tree changes: retry
+            last_error = e
+        time.sleep(interval)
+    if callable(what):
+        what = what()
+    raise Failure(f"timed out after {timeout:.0f}s waiting for {what}"
+                  + (f" (last error: {last_error})" if last_error else ""))
+
+
+def screenshot(name):
+    global shot_no
+    shot_no += 1
+    path = os.path.join(SHOTS, f"{shot_no:02d}-{name}.png")
+    subprocess.run(["/usr/bin/import", "-window", "root", path],
+                   check=False, stderr=subprocess.DEVNULL)
+
+
+def text_of(acc):
+    name = acc.name or ""
+    if name:
+        return name
+    try:
+        t = acc.queryText()
+        return t.getText(0, t.characterCount)  # GTK 4.8: (0, -1) gives ""
+    except NotImplementedError:
+        return ""
+
+
+def role(acc):
+    return acc.getRole()
+
+
+def states(acc):
+    return acc.getState()
+
+
+def find(root, pred):
+    return pyatspi.utils.findDescendant(root, pred)
+
+
+def find_all(root, pred):
+    return pyatspi.utils.findAllDescendants(root, pred)
+
+
+def on_screen(acc):
+    ext = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    return ext.width > 0 and ext.height > 0
+
+
+def xdo(*args):
+    subprocess.run(["xdotool", *args], check=True)
+
+
+def click(acc):
+    """Click the middle of acc: extents are window-relative, the window sits at 0,0 with a 5 px
+    shadow border (tests/gui, GUI-TESTING.md)."""
+    ext = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    if ext.width <= 0 or ext.height <= 0:
+        raise Failure(f"cannot click {acc.getRoleName()} {text_of(acc)!r}: it is not on screen")
+    xdo("mousemove", str(5 + ext.x + ext.width // 2), str(5 + ext.y + ext.height // 2),
+        "click", "1")
+
+
+def find_app(pid):
+    for app in pyatspi.Registry.getDesktop(0):
+        try:
+            if app is not None and app.get_process_id() == pid:
+                return app
+        except Exception:
+            continue
+    return None
+
+
+LISTS = (pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_BOX, pyatspi.ROLE_TABLE, pyatspi.ROLE_TREE_TABLE)
+TABS = (pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_RADIO_BUTTON, pyatspi.ROLE_PUSH_BUTTON,
+        pyatspi.ROLE_PAGE_TAB)
+
+
+def the_list(frame, name):
+    return wait_for(f"the list {name!r}", lambda: next(
+        (a for a in find_all(frame, lambda a: a.name == name and role(a) in LISTS)
+         if on_screen(a)), None))
+
+
+def rows_of(lst, names):
+    """Which of names the list shows now."""
+    return sorted(n for n in names if find(lst, lambda a, n=n: text_of(a) == n) is not None)
+
+
+def tab(frame, name):
+    return wait_for(f"the view switcher button {name!r}", lambda: next(
+        (b for b in find_all(frame, lambda a: a.name == name and role(a) in TABS)
+         if on_screen(b)), None))
+
+
+def tab_selected(button):
+    s = states(button)
+    return (s.contains(pyatspi.STATE_CHECKED) or s.contains(pyatspi.STATE_SELECTED)
+            or s.contains(pyatspi.STATE_PRESSED))
+
+
+def open_row(frame, lst, name, shown):
+    """Open a row like a person: click it, and press Enter if the click only selected it."""
+    row = wait_for(f"{name!r} in the list", lambda: find(lst, lambda a: text_of(a) == name))
+    click(row)
+    try:
+        return wait_for("the row to open on a click", shown, timeout=2)
+    except Failure:
+        xdo("key", "--clearmodifiers", "Return")
+        return wait_for(f"{name!r} to open", shown)
+
+
+def label_with(frame, text, exact=True):
+    return find(frame, lambda a: role(a) == pyatspi.ROLE_LABEL and (
+        text_of(a) == text if exact else text_of(a).startswith(text)) and on_screen(a))
+
+
+def search(frame, entry, text):
+    """Select what the search holds and type text over it, key by key."""
+    click(entry)
+    xdo("key", "--clearmodifiers", "ctrl+a")
+    xdo("type", "--delay", "60", text)
+
+
+MEMBERS = ["Kabupaten Sidoarjo", "Kota Kupang", "Kabupaten Banyuwangi", "Kota Semarang",
+           "Kementerian Komunikasi dan Informatika RI", "Citynet Indonesia"]
+
+
+def check_members(app, frame):
+    xdo("key", "--clearmodifiers", "ctrl+2")
+    members_tab = tab(frame, "Members")
+    wait_for("the Members page", lambda: tab_selected(members_tab))
+
+    lst = the_list(frame, "Members")
+    wait_for("all 6 members in the list", lambda: rows_of(lst, MEMBERS) == sorted(MEMBERS))
+    wait_for("the count '6 members'", lambda: label_with(frame, "6 members"))
+    entry = wait_for("the search entry 'Search members'", lambda: next(
+        (a for a in find_all(frame, lambda a: a.name == "Search members"
+                             and role(a) not in LISTS) if on_screen(a)), None))
+    for name in ("Filter by place", "Filter by kind", "Sort members", "Export contacts"):
+        wait_for(f"the control {name!r}", lambda name=name: find(frame, lambda a: a.name == name))
+    screenshot("members")
+    log("the Members page lists 6 members, with search, filters, sort and export")
+
+    # Typing narrows the list, letter by letter; a head of region and a delegate are found.
+    search(frame, entry, "saiful")
+    want = sorted(["Kabupaten Sidoarjo", "Citynet Indonesia"])
+    wait_for(lambda: f"the list to narrow to {want} (it shows {rows_of(lst, MEMBERS)})",
+             lambda: rows_of(lst, MEMBERS) == want)
+    wait_for("the count '2 of 6 members'", lambda: label_with(frame, "2 of 6 members"))
+    screenshot("search-saiful")
+    log("typing 'saiful' narrows the list to Kabupaten Sidoarjo and Citynet Indonesia")
+
+    # Opening a member shows its delegates and the session it presents in.
+    def sidoarjo_open():
+        delegates = find(frame, lambda a: a.name == "Delegates" and role(a) in LISTS
+                         and on_screen(a))
+        return delegates and find(delegates,
+                                  lambda a: text_of(a) == "H. Saiful Ilah, SH, M.Hum")
+    open_row(frame, lst, "Kabupaten Sidoarjo", sidoarjo_open)
+    wait_for("Sidoarjo's Smart City programme",
+             lambda: label_with(frame, "Movement Towards 100 Smart Cities"))
+    sessions = the_list(frame, "Presents in")
+    link = wait_for("the session 'Press conference' under 'Presents in'",
+                    lambda: find(sessions, lambda a: text_of(a) == "Press conference"))
+    screenshot("sidoarjo")
+    log("Kabupaten Sidoarjo shows its delegate and the session it presents in")
+
+    # The session link opens the Agenda page on that session.
+    click(link)
+    agenda_tab = tab(frame, "Agenda")
+    wait_for("the Agenda page after the session link", lambda: tab_selected(agenda_tab))
+    wait_for("the press conference's detail",
+             lambda: label_with(frame, "The President of Citynet Indonesia, the Regent of "
+                                       "Sidoarjo", exact=False))
+    screenshot("agenda-from-member")
+    log("'Press conference' opens on the Agenda page")
+
+    # Back to the members: a best practice link opens the Best practices page.
+    xdo("key", "--clearmodifiers", "ctrl+2")
+    wait_for("the Members page again", lambda: tab_selected(members_tab))
+    search(frame, entry, "banyu")
+    wait_for("the list to narrow to Kabupaten Banyuwangi",
+             lambda: rows_of(lst, MEMBERS) == ["Kabupaten Banyuwangi"])
+    wait_for("the count '1 of 6 members'", lambda: label_with(frame, "1 of 6 members"))
+    open_row(frame, lst, "Kabupaten Banyuwangi", lambda: next(
+        (a for a in find_all(frame, lambda a: a.name == "Best practices shared"
+                             and role(a) in LISTS) if on_screen(a)), None))
+    practices = the_list(frame, "Best practices shared")
+    link = wait_for("the best practice under 'Best practices shared'", lambda: find(
+        practices, lambda a: text_of(a) == "Integrated ICT to accelerate Smart City development"))
+    screenshot("banyuwangi")
+    click(link)
+    practices_tab = tab(frame, "Best practices")
+    wait_for("the Best practices page after the link", lambda: tab_selected(practices_tab))
+    wait_for("the best practice's detail", lambda: label_with(
+        frame, "Using integrated information and communication technology", exact=False))
+    screenshot("practice-from-member")
+    log("Banyuwangi's best practice opens on the Best practices page")
+
+    # A search that matches nothing says so.
+    xdo("key", "--clearmodifiers", "ctrl+2")
+    wait_for("the Members page again", lambda: tab_selected(members_tab))
+    search(frame, entry, "zzzz")
+    wait_for("'No Matching Members'", lambda: label_with(frame, "No Matching Members"))
+    wait_for("the count '0 of 6 members'", lambda: label_with(frame, "0 of 6 members"))
+    screenshot("no-match")
+    log("a search matching nothing shows 'No Matching Members'")
+
+
+def main():
+    logpath = os.path.join(SHOTS, "delegate.log")
+    logfile = open(logpath, "w")
+    env = dict(os.environ)
+    env["G_DEBUG"] = "fatal-warnings"  # a warning or critical in the app fails the test
+    proc = subprocess.Popen([EXE], env=env, stdout=logfile, stderr=subprocess.STDOUT)
+    frame = None
+    try:
+        def app_window():
+            if proc.poll() is not None:
+                with open(logpath) as f:
+                    if "cannot open display" in f.read():
+                        raise DisplayTaken("the app could not open the X display")
+                raise Failure(f"the app exited with status {proc.returncode}")
+            a = find_app(proc.pid)
+            if a is None:
+                return None
+            return next((w for w in a if w is not None and role(w) == pyatspi.ROLE_FRAME), None)
+
+        frame = wait_for("the app's window", app_window)
+        app = find_app(proc.pid)
+        log(f"window appeared: {frame.name!r}")
+        check_members(app, frame)
+        if proc.poll() is not None:
+            raise Failure(f"the app exited with status {proc.returncode}")
+    except Exception:
+        screenshot("failure")
+        raise
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        logfile.close()
+        with open(logpath) as f:
+            app_log = f.read()
+        if app_log.strip():
+            print("--- the app's output:\n" + app_log + "---", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except DisplayTaken as e:
+        print(f"FAIL: {e}", flush=True)
+        sys.exit(3)
+    except Failure as e:
+        print(f"FAIL: {e}", flush=True)
+        sys.exit(1)
+    print("PASS", flush=True)
