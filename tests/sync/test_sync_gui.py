@@ -1,0 +1,221 @@
+#!/usr/bin/python3
+"""The app keeps an event when its feed server goes away, and says so.
+
+Run by run-sync-gui.sh inside Xvfb and a private session bus:
+    test_sync_gui.py DELEGATE FEED_JSON SCREENSHOT_DIR
+
+- serves FEED_JSON from a web server on 127.0.0.1 and runs `delegate URL`: the window shows
+  the event and "Updated just now";
+- quits, stops the server, starts Delegate again: the event is there at once, from the saved
+  copy, and a banner says the saved copy is shown.
+"""
+
+import http.server
+import os
+import subprocess
+import sys
+import threading
+import time
+
+import pyatspi
+
+EXE, FEED, SHOTS = sys.argv[1], sys.argv[2], sys.argv[3]
+TIMEOUT = 20.0
+TITLE = "A minimal feed"
+started = time.monotonic()
+shot_no = 0
+
+
+def log(msg):
+    print(f"[{time.monotonic() - started:6.2f}s] {msg}", flush=True)
+
+
+class Failure(Exception):
+    pass
+
+
+def wait_for(what, fn, timeout=TIMEOUT, interval=0.1):
+    """Poll fn() until it returns something true; fail naming `what` after timeout seconds."""
+    deadline = time.monotonic() + timeout
+    last_error = None
+    while time.monotonic() < deadline:
+        try:
+            value = fn()
+            if value:
+                return value
+        except Failure:
+            raise
+        except Exception as e:  # objects vanish while the tree changes: retry
+            last_error = e
+        time.sleep(interval)
+    raise Failure(f"timed out after {timeout:.0f}s waiting for {what}"
+                  + (f" (last error: {last_error})" if last_error else ""))
+
+
+def screenshot(name):
+    global shot_no
+    shot_no += 1
+    path = os.path.join(SHOTS, f"{shot_no:02d}-{name}.png")
+    subprocess.run(["/usr/bin/import", "-window", "root", path],
+                   check=False, stderr=subprocess.DEVNULL)
+    log(f"screenshot {path}")
+
+
+def text_of(acc):
+    name = acc.name or ""
+    if name:
+        return name
+    try:
+        t = acc.queryText()
+        return t.getText(0, t.characterCount)
+    except NotImplementedError:
+        return ""
+
+
+def showing_texts(root):
+    """Every text on screen below root."""
+    texts = []
+
+    def walk(acc):
+        for child in acc:
+            if child is None:
+                continue
+            # GTK 4.8 leaves SHOWING off many containers: take what is visible.
+            if child.getState().contains(pyatspi.STATE_VISIBLE):
+                texts.append(text_of(child))
+                walk(child)
+
+    walk(root)
+    return texts
+
+
+def find_app(pid):
+    for app in pyatspi.Registry.getDesktop(0):
+        try:
+            if app is not None and app.get_process_id() == pid:
+                return app
+        except Exception:
+            continue
+    return None
+
+
+class FeedServer:
+    """The organiser's web server, with the validators a static host sends."""
+
+    def __init__(self, body):
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(handler):
+                if handler.path != "/feed.json":
+                    handler.send_error(404)
+                    return
+                if handler.headers.get("If-None-Match") == '"v1"':
+                    handler.send_response(304)
+                    handler.end_headers()
+                    return
+                handler.send_response(200)
+                handler.send_header("Content-Type", "application/json")
+                handler.send_header("ETag", '"v1"')
+                handler.send_header("Content-Length", str(len(body)))
+                handler.end_headers()
+                handler.wfile.write(body)
+
+            def log_message(handler, *args):
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/feed.json"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def start(args, logfile):
+    env = dict(os.environ)
+    env["G_DEBUG"] = "fatal-warnings"
+    log(f"starting {EXE} {' '.join(args)}")
+    proc = subprocess.Popen([EXE, *args], env=env, stdout=logfile, stderr=subprocess.STDOUT)
+
+    def app_window():
+        if proc.poll() is not None:
+            with open(os.path.join(SHOTS, "delegate.log")) as f:
+                if "cannot open display" in f.read():
+                    sys.exit(3)
+            raise Failure(f"the app exited with status {proc.returncode}")
+        a = find_app(proc.pid)
+        if a is None:
+            return None
+        for w in a:
+            if w is not None and w.getRole() == pyatspi.ROLE_FRAME:
+                return w
+        return None
+
+    return proc, wait_for("the app's window", app_window)
+
+
+def quit_app(proc):
+    subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+q"], check=True)
+    wait_for("the app to quit on Ctrl+Q", lambda: proc.poll() is not None, timeout=10)
+    if proc.returncode != 0:
+        raise Failure(f"the app exited with status {proc.returncode}")
+
+
+def main():
+    with open(FEED, "rb") as f:
+        server = FeedServer(f.read())
+    logfile = open(os.path.join(SHOTS, "delegate.log"), "w")
+    proc = frame = None
+    try:
+        # Subscribe from the command line, as an organiser's e-mail would say.
+        proc, frame = start([server.url], logfile)
+        wait_for(f"the window title {TITLE!r}", lambda: frame.name == TITLE)
+        wait_for("“Updated just now”", lambda: "Updated just now" in showing_texts(frame))
+        screenshot("synced")
+        quit_app(proc)
+
+        # The venue's network is gone: the saved copy opens, and says so.
+        server.stop()
+        proc, frame = start([], logfile)
+        wait_for(f"the saved event {TITLE!r}", lambda: frame.name == TITLE)
+        banner = wait_for(
+            "the offline banner",
+            lambda: [t for t in showing_texts(frame)
+                     if t.startswith("Offline: showing the saved copy from")])
+        log(f"banner: {banner[0]!r}")
+        screenshot("offline")
+
+        # Asking again keeps the data and the banner.
+        subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+r"], check=True)
+        time.sleep(0.5)
+        wait_for("the banner after Ctrl+R",
+                 lambda: any(t.startswith("Offline: showing the saved copy from")
+                             for t in showing_texts(frame)))
+        if frame.name != TITLE:
+            raise Failure(f"the event went away after Ctrl+R: title {frame.name!r}")
+        quit_app(proc)
+        log("PASS")
+    except Exception:
+        screenshot("failure")
+        try:
+            print("on screen:", showing_texts(frame), file=sys.stderr)
+        except Exception:
+            pass
+        raise
+    finally:
+        if proc is not None and proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        logfile.close()
+        with open(os.path.join(SHOTS, "delegate.log")) as f:
+            app_log = f.read()
+        if app_log.strip():
+            print("--- the app's output:\n" + app_log + "---", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except Failure as e:
+        print(f"FAIL: {e}", file=sys.stderr)
+        sys.exit(1)
