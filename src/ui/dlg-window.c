@@ -296,8 +296,143 @@ dlg_window_remove_event_action (GSimpleAction *action,
     dlg_library_remove (self->library, current);
 }
 
+/* --- sync status and events (issue 3) ----------------------------------- */
+
+static char *
+format_saved_at (gint64 when)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (when);
+
+  /* Translators: when the saved copy was fetched, e.g. "30 November, 14:05" */
+  return time != NULL ? g_date_time_format (time, _("%-d %B, %H:%M")) : g_strdup ("");
+}
+
+static void
+update_status (DlgWindow *self)
+{
+  DlgSubscription *current = self->watched;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = NULL;
+  const char *error = current != NULL ? dlg_subscription_get_error (current) : NULL;
+  gboolean syncing = current != NULL && dlg_subscription_get_syncing (current);
+  GAction *action;
+
+  if (current == NULL)
+    subtitle = g_strdup (_("No event"));
+  else if (syncing)
+    subtitle = g_strdup (_("Updating…"));
+  else
+    subtitle = dlg_format_updated_ago (dlg_subscription_get_updated_at (current),
+                                       g_get_real_time () / G_USEC_PER_SEC);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+
+  gtk_stack_set_visible_child_name (self->refresh_stack, syncing ? "spinner" : "button");
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "refresh");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), current != NULL && !syncing);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "remove-event");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), current != NULL);
+
+  /* A failed sync says why, and the data stays on screen. */
+  if (error == NULL)
+    {
+      gtk_info_bar_set_revealed (self->banner, FALSE);
+      return;
+    }
+
+  if (dlg_subscription_get_updated_at (current) > 0)
+    {
+      g_autofree char *when = format_saved_at (dlg_subscription_get_updated_at (current));
+
+      if (dlg_subscription_get_offline (current))
+        title = g_strdup_printf (_("Offline: showing the saved copy from %s"), when);
+      else
+        title = g_strdup_printf (_("Could not update: showing the saved copy from %s"), when);
+    }
+  else
+    title = g_strdup (dlg_subscription_get_offline (current)
+                      ? _("Offline: nothing is saved for this event yet")
+                      : _("Could not load this event"));
+
+  gtk_label_set_text (self->banner_title, title);
+  gtk_label_set_text (self->banner_detail, error);
+  gtk_info_bar_set_message_type (self->banner,
+                                 dlg_subscription_get_offline (current)
+                                 ? GTK_MESSAGE_INFO : GTK_MESSAGE_WARNING);
+  gtk_info_bar_set_revealed (self->banner, TRUE);
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  update_status (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+subscription_changed_cb (DlgWindow *self)
+{
+  update_status (self);
+}
+
+static void
+current_changed_cb (DlgWindow *self)
+{
+  DlgSubscription *current = dlg_library_get_current (self->library);
+
+  if (self->watched != NULL)
+    g_signal_handlers_disconnect_by_func (self->watched, subscription_changed_cb, self);
+  g_set_object (&self->watched, current);
+  if (current != NULL)
+    g_signal_connect_object (current, "notify", G_CALLBACK (subscription_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  update_status (self);
+}
+
+static void
+library_feed_changed_cb (DlgWindow *self)
+{
+  dlg_window_set_feed (self, dlg_library_get_feed (self->library));
+}
+
+static void
+dlg_window_refresh_action (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  DlgWindow *self = user_data;
+
+  if (self->library != NULL)
+    dlg_library_refresh (self->library);
+}
+
+static void
+dlg_window_add_event_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  DlgWindow *self = user_data;
+
+  if (self->library != NULL)
+    gtk_window_present (GTK_WINDOW (dlg_add_feed_dialog_new (GTK_WINDOW (self), self->library)));
+}
+
+static void
+dlg_window_remove_event_action (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  DlgWindow *self = user_data;
+  DlgSubscription *current = self->library != NULL ? dlg_library_get_current (self->library) : NULL;
+
+  if (current != NULL)
+    dlg_library_remove (self->library, current);
+}
+
 static const GActionEntry win_actions[] = {
   { "show-page", dlg_window_show_page_action, "s" },
+  { "refresh", dlg_window_refresh_action },
+  { "add-event", dlg_window_add_event_action },
+  { "remove-event", dlg_window_remove_event_action },
   { "refresh", dlg_window_refresh_action },
   { "add-event", dlg_window_add_event_action },
   { "remove-event", dlg_window_remove_event_action },
