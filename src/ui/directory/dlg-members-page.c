@@ -780,10 +780,23 @@ clear_directory (DlgMembersPage *self)
   g_clear_object (&self->sorter);
 }
 
+/* @keep: the new feed is an update of the same event (a sync): keep the
+ * search, the filters that still apply and the member being read. */
 static void
-dlg_members_page_reload (DlgMembersPage *self)
+dlg_members_page_reload (DlgMembersPage *self,
+                         gboolean        keep)
 {
+  g_autofree char *shown_id = NULL;
+  g_autofree char *place = NULL;
+  int kind = DLG_MEMBER_QUERY_ANY_KIND;
   GListModel *members;
+
+  if (keep)
+    {
+      shown_id = self->member != NULL ? g_strdup (dlg_member_get_id (self->member)) : NULL;
+      place = g_strdup (dlg_member_query_get_place (self->query));
+      kind = dlg_member_query_get_kind (self->query);
+    }
 
   clear_directory (self);
   show_member (self, NULL);
@@ -798,9 +811,20 @@ dlg_members_page_reload (DlgMembersPage *self)
 
   show_forum (self);
 
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  dlg_member_query_set_text (self->query, NULL);
+  if (!keep)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  dlg_member_query_set_text (self->query, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   fill_filters (self, members);
+  for (guint i = 0; place != NULL && self->places[i] != NULL; i++)
+    {
+      if (g_str_equal (self->places[i], place))
+        gtk_drop_down_set_selected (self->place_dropdown, i + 1);
+    }
+  for (guint i = 0; kind != DLG_MEMBER_QUERY_ANY_KIND && i < self->n_kinds; i++)
+    {
+      if ((int) self->kinds[i] == kind)
+        gtk_drop_down_set_selected (self->kind_dropdown, i + 1);
+    }
 
   self->filter = GTK_FILTER (gtk_custom_filter_new (filter_func, g_object_ref (self->query),
                                                     g_object_unref));
@@ -823,6 +847,9 @@ dlg_members_page_reload (DlgMembersPage *self)
   update_count (self);
 
   gtk_stack_set_visible_child_name (self->page_stack, "content");
+
+  if (shown_id != NULL)
+    dlg_members_page_show_member (self, shown_id);
 }
 
 static guint
@@ -896,13 +923,21 @@ void
 dlg_members_page_set_feed (DlgMembersPage *self,
                            DlgFeed        *feed)
 {
+  gboolean same_event;
+
   g_return_if_fail (DLG_IS_MEMBERS_PAGE (self));
   g_return_if_fail (feed == NULL || DLG_IS_FEED (feed));
 
-  if (!g_set_object (&self->feed, feed))
+  if (self->feed == feed)
     return;
 
-  dlg_members_page_reload (self);
+  same_event = self->feed != NULL && feed != NULL &&
+               dlg_feed_get_event (self->feed) != NULL && dlg_feed_get_event (feed) != NULL &&
+               g_strcmp0 (dlg_event_get_id (dlg_feed_get_event (self->feed)),
+                          dlg_event_get_id (dlg_feed_get_event (feed))) == 0;
+  g_set_object (&self->feed, feed);
+
+  dlg_members_page_reload (self, same_event);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEED]);
 }
 
