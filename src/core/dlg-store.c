@@ -18,10 +18,10 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "dlg-store.h"
+#include "dlg-store-private.h"
 
 /* Bump with a new entry in migrations[] below. */
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 
 struct _DlgStore
 {
@@ -69,6 +69,20 @@ static const char * const migrations[] = {
   "  starred_at INTEGER NOT NULL,"
   "  PRIMARY KEY (event_id, session_key)"
   ");",
+  /* 1 -> 2: the delegate's notes (issue 6; dlg-notes.c).  Deleted notes
+   * stay as tombstones so that an import cannot bring them back. */
+  "CREATE TABLE notes ("
+  "  id TEXT PRIMARY KEY,"
+  "  event_id TEXT NOT NULL,"
+  "  kind TEXT NOT NULL DEFAULT 'free',"
+  "  key TEXT,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  body TEXT NOT NULL DEFAULT '',"
+  "  created INTEGER NOT NULL,"
+  "  modified INTEGER NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX notes_by_event ON notes (event_id, modified);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SCHEMA_VERSION);
@@ -840,6 +854,25 @@ dlg_store_commit_sync (DlgStore           *self,
   g_mutex_unlock (&self->mutex);
 
   return ok;
+}
+
+/* --- for the notes (dlg-store-private.h) --------------------------------- */
+
+sqlite3 *
+dlg_store_lock (DlgStore *self)
+{
+  g_return_val_if_fail (DLG_IS_STORE (self), NULL);
+
+  g_mutex_lock (&self->mutex);
+  return self->db;
+}
+
+void
+dlg_store_unlock (DlgStore *self)
+{
+  g_return_if_fail (DLG_IS_STORE (self));
+
+  g_mutex_unlock (&self->mutex);
 }
 
 /* --- GObject ------------------------------------------------------------- */

@@ -1,0 +1,504 @@
+/* dlg-markdown.c: the safe Markdown subset of best-practice bodies
+ *
+ * One pass over the lines for blocks, one over each block for spans.
+ * Where each closing delimiter is (or that there is none) is remembered
+ * per delimiter, so unbalanced emphasis or brackets in a huge line stay
+ * linear, and nesting is limited, so no input can recurse deeply.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dlg-markdown"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dlg-markdown.h"
+
+#define MAX_DEPTH 4
+
+enum {
+  MISS_STAR1,
+  MISS_STAR2,
+  MISS_UNDER1,
+  MISS_UNDER2,
+  MISS_BACKTICK,
+  MISS_BRACKET,
+  MISS_PAREN,
+  MISS_ANGLE,
+  N_MISSES
+};
+
+static void
+dlg_md_span_free (DlgMdSpan *span)
+{
+  g_free (span->text);
+  g_free (span->url);
+  g_free (span);
+}
+
+void
+dlg_md_block_free (DlgMdBlock *block)
+{
+  if (block == NULL)
+    return;
+
+  g_clear_pointer (&block->spans, g_ptr_array_unref);
+  g_free (block);
+}
+
+gboolean
+dlg_markdown_url_is_safe (const char *url)
+{
+  if (url == NULL || url[0] == '\0')
+    return FALSE;
+
+  for (const char *p = url; *p != '\0'; p++)
+    if ((guchar) *p <= ' ' || *p == 0x7f || *p == '"' || *p == '<' || *p == '>')
+      return FALSE;
+
+  if (!g_utf8_validate (url, -1, NULL))
+    return FALSE;
+
+  return (g_ascii_strncasecmp (url, "https://", 8) == 0 && url[8] != '\0') ||
+         (g_ascii_strncasecmp (url, "http://", 7) == 0 && url[7] != '\0') ||
+         (g_ascii_strncasecmp (url, "mailto:", 7) == 0 && url[7] != '\0');
+}
+
+/* --- spans --------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *s;
+  gsize       len;
+  GPtrArray  *spans;
+} Inline;
+
+static void
+flush (Inline     *in,
+       GString    *buf,
+       DlgMdStyle  style,
+       const char *url)
+{
+  DlgMdSpan *span;
+
+  if (buf->len == 0)
+    return;
+
+  span = g_new0 (DlgMdSpan, 1);
+  span->text = g_strndup (buf->str, buf->len);
+  span->style = style;
+  span->url = g_strdup (url);
+  g_ptr_array_add (in->spans, span);
+  g_string_truncate (buf, 0);
+}
+
+/* The position of @needle (1 or 2 bytes) in [from, end), or -1. */
+static gssize
+find (const char *s,
+      gsize       from,
+      gsize       end,
+      const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = from; i + n <= end; i++)
+    if (s[i] == needle[0] && (n == 1 || s[i + 1] == needle[1]))
+      return i;
+  return -1;
+}
+
+/* Like find(), remembering the answer: the first match at or after an
+ * earlier start is still the first one after a later start before it. */
+static gssize
+find_cached (const char *s,
+             gssize     *cache,
+             gsize       from,
+             gsize       end,
+             const char *needle)
+{
+  if (*cache == -1)
+    return -1;
+  if (*cache >= 0 && (gsize) *cache >= from)
+    return *cache;
+  *cache = find (s, from, end, needle);
+  return *cache;
+}
+
+static void parse_inline (Inline     *in,
+                          gsize       start,
+                          gsize       end,
+                          DlgMdStyle  style,
+                          const char *url,
+                          guint       depth);
+
+static gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\t';
+}
+
+static void
+parse_inline (Inline     *in,
+              gsize       start,
+              gsize       end,
+              DlgMdStyle  style,
+              const char *url,
+              guint       depth)
+{
+  const char *s = in->s;
+  gssize next[N_MISSES];
+  g_autoptr(GString) buf = g_string_new (NULL);
+  gsize i = start;
+
+  for (guint m = 0; m < N_MISSES; m++)
+    next[m] = -2;
+
+  while (i < end)
+    {
+      char c = s[i];
+
+      if (c == '\\' && i + 1 < end && g_ascii_ispunct (s[i + 1]))
+        {
+          g_string_append_c (buf, s[i + 1]);
+          i += 2;
+          continue;
+        }
+
+      if (c == '`')
+        {
+          gssize j = find_cached (s, &next[MISS_BACKTICK], i + 1, end, "`");
+
+          if (j > 0 && (gsize) j > i + 1)
+            {
+              flush (in, buf, style, url);
+              g_string_append_len (buf, s + i + 1, j - i - 1);
+              flush (in, buf, style | DLG_MD_STYLE_CODE, url);
+              i = j + 1;
+              continue;
+            }
+        }
+
+      if ((c == '*' || c == '_') && depth < MAX_DEPTH)
+        {
+          gboolean twice = i + 1 < end && s[i + 1] == c;
+          gsize k = twice ? 2 : 1;
+          int miss = c == '*' ? (twice ? MISS_STAR2 : MISS_STAR1)
+                              : (twice ? MISS_UNDER2 : MISS_UNDER1);
+          const char *needle = c == '*' ? (twice ? "**" : "*") : (twice ? "__" : "_");
+          /* snake_case is not emphasis; "* " is not an opener. */
+          gboolean can_open = i + k < end && !is_space (s[i + k]) &&
+                              !(c == '_' && i > start && g_ascii_isalnum (s[i - 1]));
+
+          if (can_open)
+            {
+              gssize j = find_cached (s, &next[miss], i + k, end, needle);
+
+              if (j > 0 && (gsize) j > i + k && !is_space (s[j - 1]))
+                {
+                  flush (in, buf, style, url);
+                  parse_inline (in, i + k, j, style | (twice ? DLG_MD_STYLE_STRONG
+                                                             : DLG_MD_STYLE_EMPH),
+                                url, depth + 1);
+                  i = j + k;
+                  continue;
+                }
+            }
+          g_string_append_len (buf, s + i, k);
+          i += k;
+          continue;
+        }
+
+      if (c == '[' && url == NULL && depth < MAX_DEPTH)
+        {
+          gssize close = find_cached (s, &next[MISS_BRACKET], i + 1, end, "]");
+
+          if (close > 0 && (gsize) close + 1 < end && s[close + 1] == '(')
+            {
+              gssize paren = find_cached (s, &next[MISS_PAREN], close + 2, end, ")");
+
+              if (paren > 0)
+                {
+                  g_autofree char *target = g_strstrip (g_strndup (s + close + 2,
+                                                                   paren - close - 2));
+                  gboolean safe = dlg_markdown_url_is_safe (target);
+
+                  flush (in, buf, style, url);
+                  if (close > (gssize) i + 1)
+                    parse_inline (in, i + 1, close, style, safe ? target : NULL, depth + 1);
+                  else if (safe)
+                    {
+                      /* [](url): the address is its own text. */
+                      g_string_append (buf, target);
+                      flush (in, buf, style, target);
+                    }
+                  i = paren + 1;
+                  continue;
+                }
+            }
+        }
+
+      if (c == '<' && url == NULL)
+        {
+          gssize close = find_cached (s, &next[MISS_ANGLE], i + 1, end, ">");
+
+          /* Only a short run that starts like an address is worth a copy. */
+          if (close > 0 && close - (gssize) i - 1 <= 2048 &&
+              (g_ascii_strncasecmp (s + i + 1, "http", MIN (4, end - i - 1)) == 0 ||
+               g_ascii_strncasecmp (s + i + 1, "mailto:", MIN (7, end - i - 1)) == 0))
+            {
+              g_autofree char *target = g_strndup (s + i + 1, close - i - 1);
+
+              if (dlg_markdown_url_is_safe (target))
+                {
+                  flush (in, buf, style, url);
+                  g_string_append (buf, target);
+                  flush (in, buf, style, target);
+                  i = close + 1;
+                  continue;
+                }
+            }
+        }
+
+      g_string_append_c (buf, c);
+      i++;
+    }
+
+  flush (in, buf, style, url);
+}
+
+/* --- blocks -------------------------------------------------------------- */
+
+static void
+finish_block (GPtrArray  *blocks,
+              DlgMdBlock *block,
+              GString    *text)
+{
+  Inline in;
+
+  if (block == NULL)
+    return;
+
+  in.s = text->str;
+  in.len = text->len;
+  in.spans = block->spans;
+  parse_inline (&in, 0, text->len, DLG_MD_STYLE_NONE, NULL, 0);
+  g_string_truncate (text, 0);
+
+  if (block->spans->len == 0)
+    dlg_md_block_free (block);
+  else
+    g_ptr_array_add (blocks, block);
+}
+
+static DlgMdBlock *
+new_block (DlgMdBlockKind kind)
+{
+  DlgMdBlock *block = g_new0 (DlgMdBlock, 1);
+
+  block->kind = kind;
+  block->spans = g_ptr_array_new_with_free_func ((GDestroyNotify) dlg_md_span_free);
+  return block;
+}
+
+static gboolean
+is_rule (const char *t)
+{
+  guint n = 0;
+  char mark = t[0];
+
+  if (mark != '-' && mark != '*' && mark != '_')
+    return FALSE;
+  for (; *t != '\0'; t++)
+    {
+      if (*t == mark)
+        n++;
+      else if (!is_space (*t))
+        return FALSE;
+    }
+  return n >= 3;
+}
+
+GPtrArray *
+dlg_markdown_parse (const char *text)
+{
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) dlg_md_block_free);
+  g_autoptr(GString) pending = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  DlgMdBlock *block = NULL;
+
+  if (text == NULL)
+    return g_steal_pointer (&blocks);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (text, -1);
+      return dlg_markdown_parse (valid);
+    }
+
+  lines = g_strsplit (text, "\n", -1);
+  for (guint n = 0; lines[n] != NULL; n++)
+    {
+      char *line = lines[n];
+      gsize len = strlen (line);
+      char *t;
+
+      if (len > 0 && line[len - 1] == '\r')
+        line[--len] = '\0';
+      for (char *p = line; *p != '\0'; p++)
+        if (*p == '\t' || *p == '\r' || *p == '\f' || *p == '\v')
+          *p = ' ';
+
+      t = line;
+      while (*t == ' ')
+        t++;
+      g_strchomp (t);
+
+      if (*t == '\0' || is_rule (t))
+        {
+          finish_block (blocks, block, pending);
+          block = NULL;
+          continue;
+        }
+
+      if (*t == '#')
+        {
+          guint level = 0;
+
+          while (t[level] == '#')
+            level++;
+          if (level <= 6 && (t[level] == ' ' || t[level] == '\0'))
+            {
+              char *end;
+
+              finish_block (blocks, block, pending);
+              block = new_block (DLG_MD_HEADING);
+              block->level = level;
+              t += level;
+              /* "## Title ##": the closing hashes are not text. */
+              end = t + strlen (t);
+              while (end > t && end[-1] == '#')
+                end--;
+              if (end == t || end[-1] == ' ')
+                *end = '\0';
+              g_string_append (pending, g_strstrip (t));
+              finish_block (blocks, block, pending);
+              block = NULL;
+              continue;
+            }
+        }
+
+      if ((*t == '-' || *t == '*' || *t == '+') && t[1] == ' ')
+        {
+          finish_block (blocks, block, pending);
+          block = new_block (DLG_MD_LIST_ITEM);
+          g_string_append (pending, g_strchug (t + 2));
+          continue;
+        }
+
+      if (g_ascii_isdigit (*t))
+        {
+          guint digits = 0;
+
+          while (g_ascii_isdigit (t[digits]) && digits < 10)
+            digits++;
+          if (digits < 10 && (t[digits] == '.' || t[digits] == ')') && t[digits + 1] == ' ')
+            {
+              finish_block (blocks, block, pending);
+              block = new_block (DLG_MD_LIST_ITEM);
+              block->ordered = TRUE;
+              block->number = (guint) g_ascii_strtoull (t, NULL, 10);
+              g_string_append (pending, g_strchug (t + digits + 2));
+              continue;
+            }
+        }
+
+      if (block == NULL)
+        block = new_block (DLG_MD_PARAGRAPH);
+      else
+        g_string_append_c (pending, ' ');
+      g_string_append (pending, t);
+    }
+
+  finish_block (blocks, block, pending);
+
+  return g_steal_pointer (&blocks);
+}
+
+/* --- output -------------------------------------------------------------- */
+
+char *
+dlg_md_block_to_markup (const DlgMdBlock *block)
+{
+  GString *markup = g_string_new (NULL);
+
+  g_return_val_if_fail (block != NULL, NULL);
+
+  for (guint i = 0; i < block->spans->len; i++)
+    {
+      const DlgMdSpan *span = g_ptr_array_index (block->spans, i);
+      g_autofree char *text = g_markup_escape_text (span->text, -1);
+
+      if (span->url != NULL)
+        {
+          g_autofree char *href = g_markup_escape_text (span->url, -1);
+          g_string_append_printf (markup, "<a href=\"%s\">", href);
+        }
+      if (span->style & DLG_MD_STYLE_STRONG)
+        g_string_append (markup, "<b>");
+      if (span->style & DLG_MD_STYLE_EMPH)
+        g_string_append (markup, "<i>");
+      if (span->style & DLG_MD_STYLE_CODE)
+        g_string_append (markup, "<tt>");
+      g_string_append (markup, text);
+      if (span->style & DLG_MD_STYLE_CODE)
+        g_string_append (markup, "</tt>");
+      if (span->style & DLG_MD_STYLE_EMPH)
+        g_string_append (markup, "</i>");
+      if (span->style & DLG_MD_STYLE_STRONG)
+        g_string_append (markup, "</b>");
+      if (span->url != NULL)
+        g_string_append (markup, "</a>");
+    }
+
+  return g_string_free (markup, FALSE);
+}
+
+char *
+dlg_md_block_to_plain (const DlgMdBlock *block)
+{
+  GString *plain = g_string_new (NULL);
+
+  g_return_val_if_fail (block != NULL, NULL);
+
+  for (guint i = 0; i < block->spans->len; i++)
+    g_string_append (plain, ((const DlgMdSpan *) g_ptr_array_index (block->spans, i))->text);
+
+  return g_string_free (plain, FALSE);
+}
+
+char *
+dlg_markdown_to_plain (const char *text)
+{
+  g_autoptr(GPtrArray) blocks = dlg_markdown_parse (text);
+  GString *plain = g_string_new (NULL);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const DlgMdBlock *block = g_ptr_array_index (blocks, i);
+      g_autofree char *line = dlg_md_block_to_plain (block);
+
+      if (i > 0)
+        g_string_append (plain, block->kind == DLG_MD_LIST_ITEM ? "\n" : "\n\n");
+      if (block->kind == DLG_MD_LIST_ITEM)
+        {
+          if (block->ordered)
+            g_string_append_printf (plain, "%u. ", block->number);
+          else
+            g_string_append (plain, "• ");
+        }
+      g_string_append (plain, line);
+    }
+
+  return g_string_free (plain, FALSE);
+}

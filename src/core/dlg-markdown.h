@@ -1,0 +1,66 @@
+/* dlg-markdown.h: the safe Markdown subset of best-practice bodies
+ *
+ * Feed text is data: this parser never passes any of it through as
+ * markup.  It turns the subset (headings, paragraphs, lists, emphasis,
+ * code, links) into blocks of spans; the UI renders those, escaping
+ * every span's text.  Anything else (HTML, entities, images) stays as
+ * the literal text the organiser wrote.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DLG_MD_PARAGRAPH,
+  DLG_MD_HEADING,    /* level 1-6 */
+  DLG_MD_LIST_ITEM,  /* ordered or not; number for ordered ones */
+} DlgMdBlockKind;
+
+typedef enum
+{
+  DLG_MD_STYLE_NONE   = 0,
+  DLG_MD_STYLE_EMPH   = 1 << 0,
+  DLG_MD_STYLE_STRONG = 1 << 1,
+  DLG_MD_STYLE_CODE   = 1 << 2,
+} DlgMdStyle;
+
+typedef struct
+{
+  char       *text;   /* plain text, never markup */
+  DlgMdStyle  style;
+  char       *url;    /* a link with a safe URL (http, https, mailto), else NULL */
+} DlgMdSpan;
+
+typedef struct
+{
+  DlgMdBlockKind  kind;
+  guint           level;    /* heading level */
+  gboolean        ordered;  /* list item */
+  guint           number;   /* ordered list item */
+  GPtrArray      *spans;    /* of DlgMdSpan */
+} DlgMdBlock;
+
+void        dlg_md_block_free        (DlgMdBlock *block);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlgMdBlock, dlg_md_block_free)
+
+/* A GPtrArray of DlgMdBlock (never NULL; empty for NULL or blank text).
+ * Linear in the length of @text, whatever it holds. */
+GPtrArray  *dlg_markdown_parse       (const char       *text);
+
+/* Whether a link to @url may open: http, https and mailto only. */
+gboolean    dlg_markdown_url_is_safe (const char       *url);
+
+/* The block's text as Pango markup: every span escaped, styles as
+ * <b>/<i>/<tt>, safe links as <a href>. */
+char       *dlg_md_block_to_markup   (const DlgMdBlock *block);
+/* The block's text without styles (for search and reports). */
+char       *dlg_md_block_to_plain    (const DlgMdBlock *block);
+/* The whole text as plain text, blocks apart by a blank line. */
+char       *dlg_markdown_to_plain    (const char       *text);
+
+G_END_DECLS

@@ -1,0 +1,456 @@
+/* dlg-note-saver.c: saves notes while the delegate writes
+ *
+ * The live notes wait in "pending" until a save starts; the save writes
+ * unchanging copies in a worker thread, and the notes it took wait in
+ * "in_flight" so that a failure can queue them again.  The store keeps
+ * the later of two versions of a note (dlg_notes_save), so a flush on
+ * the main thread may overtake a save in flight without losing anything.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dlg-note-saver"
+
+#include "config.h"
+
+#include "dlg-note-saver.h"
+#include "dlg-notes.h"
+
+struct _DlgNoteSaver
+{
+  GObject     parent_instance;
+
+  DlgStore   *store;
+  GHashTable *pending;    /* id -> DlgNote, the live objects */
+  GHashTable *in_flight;  /* id -> DlgNote */
+  guint       delay;
+  guint       max_wait;
+  guint       retry;
+  guint       debounce_id;
+  guint       retry_id;
+  gint64      waiting_since;
+  gboolean    saving;
+  char       *error;
+};
+
+G_DEFINE_FINAL_TYPE (DlgNoteSaver, dlg_note_saver, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_DELAY,
+  PROP_MAX_WAIT,
+  PROP_RETRY,
+  PROP_ERROR,
+  PROP_UNSAVED,
+  N_PROPS
+};
+
+enum {
+  NOTE_SAVED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void start_save (DlgNoteSaver *self);
+
+DlgNoteSaver *
+dlg_note_saver_new (DlgStore *store)
+{
+  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
+
+  return g_object_new (DLG_TYPE_NOTE_SAVER, "store", store, NULL);
+}
+
+DlgStore *
+dlg_note_saver_get_store (DlgNoteSaver *self)
+{
+  g_return_val_if_fail (DLG_IS_NOTE_SAVER (self), NULL);
+
+  return self->store;
+}
+
+const char *
+dlg_note_saver_get_error (DlgNoteSaver *self)
+{
+  g_return_val_if_fail (DLG_IS_NOTE_SAVER (self), NULL);
+
+  return self->error;
+}
+
+gboolean
+dlg_note_saver_get_unsaved (DlgNoteSaver *self)
+{
+  g_return_val_if_fail (DLG_IS_NOTE_SAVER (self), FALSE);
+
+  return g_hash_table_size (self->pending) > 0 || g_hash_table_size (self->in_flight) > 0;
+}
+
+static void
+set_error (DlgNoteSaver *self,
+           const char   *error)
+{
+  if (g_strcmp0 (self->error, error) == 0)
+    return;
+  g_free (self->error);
+  self->error = g_strdup (error);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+}
+
+static void
+notify_unsaved (DlgNoteSaver *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSAVED]);
+}
+
+static gboolean
+debounce_cb (gpointer user_data)
+{
+  DlgNoteSaver *self = user_data;
+
+  self->debounce_id = 0;
+  start_save (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+retry_cb (gpointer user_data)
+{
+  DlgNoteSaver *self = user_data;
+
+  self->retry_id = 0;
+  start_save (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+dlg_note_saver_queue (DlgNoteSaver *self,
+                      DlgNote      *note)
+{
+  gboolean was_unsaved;
+  gint64 now = g_get_monotonic_time ();
+
+  g_return_if_fail (DLG_IS_NOTE_SAVER (self));
+  g_return_if_fail (DLG_IS_NOTE (note));
+
+  was_unsaved = dlg_note_saver_get_unsaved (self);
+  if (g_hash_table_size (self->pending) == 0)
+    self->waiting_since = now;
+  g_hash_table_replace (self->pending, g_strdup (dlg_note_get_id (note)), g_object_ref (note));
+
+  /* A pause of "delay" saves; so does typing on for "max-wait". */
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  if ((now - self->waiting_since) / 1000 >= self->max_wait)
+    start_save (self);
+  else
+    self->debounce_id = g_timeout_add (self->delay, debounce_cb, self);
+
+  if (!was_unsaved)
+    notify_unsaved (self);
+}
+
+void
+dlg_note_saver_save_soon (DlgNoteSaver *self)
+{
+  g_return_if_fail (DLG_IS_NOTE_SAVER (self));
+
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  start_save (self);
+}
+
+static GPtrArray *
+take_snapshots (DlgNoteSaver *self,
+                GHashTable   *into)
+{
+  GPtrArray *copies = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->pending);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_ptr_array_add (copies, dlg_note_copy (value));
+      if (into != NULL)
+        g_hash_table_replace (into, g_strdup (key), g_object_ref (value));
+      g_hash_table_iter_remove (&iter);
+    }
+  return copies;
+}
+
+static void
+emit_saved (DlgNoteSaver *self,
+            GPtrArray    *copies)
+{
+  for (guint i = 0; i < copies->len; i++)
+    g_signal_emit (self, signals[NOTE_SAVED], 0, g_ptr_array_index (copies, i));
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  DlgNoteSaver *self = source_object;
+  GError *error = NULL;
+
+  if (dlg_notes_save (self->store, task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* A failure puts the notes back in the queue (unless a newer change is
+ * there already) and tries again later. */
+static void
+requeue_in_flight (DlgNoteSaver *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->in_flight);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (!g_hash_table_contains (self->pending, key))
+        g_hash_table_insert (self->pending, g_strdup (key), g_object_ref (value));
+      g_hash_table_iter_remove (&iter);
+    }
+}
+
+static void
+schedule_retry (DlgNoteSaver *self)
+{
+  if (self->retry_id == 0)
+    self->retry_id = g_timeout_add (self->retry, retry_cb, self);
+}
+
+static void
+save_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  DlgNoteSaver *self = DLG_NOTE_SAVER (object);
+  GPtrArray *copies = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  self->saving = FALSE;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      /* Once per problem: the retries would repeat it every few seconds. */
+      if (g_strcmp0 (self->error, error->message) != 0)
+        g_warning ("%s", error->message);
+      requeue_in_flight (self);
+      set_error (self, error->message);
+      schedule_retry (self);
+      return;
+    }
+
+  g_hash_table_remove_all (self->in_flight);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  set_error (self, NULL);
+  emit_saved (self, copies);
+
+  /* Changes made while saving whose pause already passed. */
+  if (g_hash_table_size (self->pending) > 0 && self->debounce_id == 0)
+    start_save (self);
+  else
+    notify_unsaved (self);
+}
+
+static void
+start_save (DlgNoteSaver *self)
+{
+  g_autoptr(GTask) task = NULL;
+  GPtrArray *copies;
+
+  /* The save in flight starts the next one when it ends. */
+  if (self->saving || g_hash_table_size (self->pending) == 0)
+    return;
+
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  copies = take_snapshots (self, self->in_flight);
+  self->saving = TRUE;
+
+  task = g_task_new (self, NULL, save_done_cb, NULL);
+  g_task_set_source_tag (task, start_save);
+  g_task_set_task_data (task, copies, (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+dlg_note_saver_flush (DlgNoteSaver  *self,
+                      GError       **error)
+{
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GHashTable) taken = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (DLG_IS_NOTE_SAVER (self), FALSE);
+
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+
+  /* What is in flight is written again: it may yet fail. */
+  g_hash_table_iter_init (&iter, self->in_flight);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (self->pending, key))
+      g_hash_table_insert (self->pending, g_strdup (key), g_object_ref (value));
+
+  if (g_hash_table_size (self->pending) == 0)
+    return TRUE;
+
+  taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  copies = take_snapshots (self, taken);
+  if (!dlg_notes_save (self->store, copies, &local_error))
+    {
+      g_hash_table_iter_init (&iter, taken);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (!g_hash_table_contains (self->pending, key))
+          g_hash_table_insert (self->pending, g_strdup (key), g_object_ref (value));
+      set_error (self, local_error->message);
+      schedule_retry (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  set_error (self, NULL);
+  emit_saved (self, copies);
+  notify_unsaved (self);
+  return TRUE;
+}
+
+static void
+dlg_note_saver_dispose (GObject *object)
+{
+  DlgNoteSaver *self = DLG_NOTE_SAVER (object);
+
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+
+  G_OBJECT_CLASS (dlg_note_saver_parent_class)->dispose (object);
+}
+
+static void
+dlg_note_saver_finalize (GObject *object)
+{
+  DlgNoteSaver *self = DLG_NOTE_SAVER (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_pointer (&self->in_flight, g_hash_table_unref);
+  g_clear_pointer (&self->error, g_free);
+
+  G_OBJECT_CLASS (dlg_note_saver_parent_class)->finalize (object);
+}
+
+static void
+dlg_note_saver_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  DlgNoteSaver *self = DLG_NOTE_SAVER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_DELAY:
+      g_value_set_uint (value, self->delay);
+      break;
+    case PROP_MAX_WAIT:
+      g_value_set_uint (value, self->max_wait);
+      break;
+    case PROP_RETRY:
+      g_value_set_uint (value, self->retry);
+      break;
+    case PROP_ERROR:
+      g_value_set_string (value, self->error);
+      break;
+    case PROP_UNSAVED:
+      g_value_set_boolean (value, dlg_note_saver_get_unsaved (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlg_note_saver_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  DlgNoteSaver *self = DLG_NOTE_SAVER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_DELAY:
+      self->delay = g_value_get_uint (value);
+      break;
+    case PROP_MAX_WAIT:
+      self->max_wait = g_value_get_uint (value);
+      break;
+    case PROP_RETRY:
+      self->retry = g_value_get_uint (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlg_note_saver_class_init (DlgNoteSaverClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = dlg_note_saver_dispose;
+  object_class->finalize = dlg_note_saver_finalize;
+  object_class->get_property = dlg_note_saver_get_property;
+  object_class->set_property = dlg_note_saver_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, DLG_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Milliseconds of pause before a save: within a second of pausing. */
+  properties[PROP_DELAY] =
+    g_param_spec_uint ("delay", NULL, NULL, 1, G_MAXUINT, 700, rw | G_PARAM_CONSTRUCT);
+  properties[PROP_MAX_WAIT] =
+    g_param_spec_uint ("max-wait", NULL, NULL, 1, G_MAXUINT, 3000, rw | G_PARAM_CONSTRUCT);
+  properties[PROP_RETRY] =
+    g_param_spec_uint ("retry", NULL, NULL, 1, G_MAXUINT, 5000, rw | G_PARAM_CONSTRUCT);
+  properties[PROP_ERROR] =
+    g_param_spec_string ("error", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNSAVED] =
+    g_param_spec_boolean ("unsaved", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DlgNoteSaver::note-saved:
+   * @note: the copy of the note as it is now in the store
+   */
+  signals[NOTE_SAVED] =
+    g_signal_new ("note-saved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, DLG_TYPE_NOTE);
+}
+
+static void
+dlg_note_saver_init (DlgNoteSaver *self)
+{
+  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->in_flight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+}

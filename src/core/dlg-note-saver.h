@@ -1,0 +1,38 @@
+/* dlg-note-saver.h: saves notes while the delegate writes
+ *
+ * Tell it each change with dlg_note_saver_queue(): it saves once the
+ * delegate pauses for "delay" ms (and at least every "max-wait" ms while
+ * they keep typing), in a worker thread.  A failed save (disk full,
+ * read-only store) keeps the notes queued, sets "error" and tries again
+ * every "retry" ms and on the next change; a good save clears "error".
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dlg-note.h"
+#include "dlg-store.h"
+
+G_BEGIN_DECLS
+
+#define DLG_TYPE_NOTE_SAVER (dlg_note_saver_get_type ())
+G_DECLARE_FINAL_TYPE (DlgNoteSaver, dlg_note_saver, DLG, NOTE_SAVER, GObject)
+
+DlgNoteSaver *dlg_note_saver_new       (DlgStore     *store);
+DlgStore     *dlg_note_saver_get_store (DlgNoteSaver *self);
+
+/* @note changed (or is new): save it soon. */
+void          dlg_note_saver_queue     (DlgNoteSaver *self,
+                                        DlgNote      *note);
+/* Starts saving what is queued now, in the background (switching notes). */
+void          dlg_note_saver_save_soon (DlgNoteSaver *self);
+/* Saves what is queued before returning (closing, quitting). */
+gboolean      dlg_note_saver_flush     (DlgNoteSaver *self,
+                                        GError      **error);
+
+/* Why the last save failed, or NULL when everything is saved or saving. */
+const char   *dlg_note_saver_get_error (DlgNoteSaver *self);
+/* Whether some change is not in the store yet. */
+gboolean      dlg_note_saver_get_unsaved (DlgNoteSaver *self);
+
+G_END_DECLS

@@ -1,0 +1,185 @@
+/* dlg-notes.c: the delegate's notes in the store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dlg-notes"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dlg-notes.h"
+#include "dlg-store-private.h"
+
+static gboolean
+sqlite_error (sqlite3  *db,
+              GError  **error)
+{
+  g_set_error (error, DLG_STORE_ERROR, DLG_STORE_ERROR_FAILED,
+               _("Your notes could not be saved: %s"), sqlite3_errmsg (db));
+  return FALSE;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static gboolean
+write_notes (sqlite3    *db,
+             GPtrArray  *notes,
+             GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    return sqlite_error (db, error);
+
+  if (sqlite3_prepare_v2 (db,
+                          "INSERT INTO notes "
+                          "(id, event_id, kind, key, title, body, created, modified, deleted) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                          "ON CONFLICT (id) DO UPDATE SET "
+                          "title = excluded.title, body = excluded.body, "
+                          "modified = excluded.modified, deleted = excluded.deleted "
+                          "WHERE excluded.modified > notes.modified",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    goto failed;
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      DlgNote *note = g_ptr_array_index (notes, i);
+
+      sqlite3_reset (stmt);
+      bind_text (stmt, 1, dlg_note_get_id (note));
+      bind_text (stmt, 2, dlg_note_get_event_id (note));
+      bind_text (stmt, 3, dlg_note_kind_to_string (dlg_note_get_kind (note)));
+      bind_text (stmt, 4, dlg_note_get_key (note));
+      bind_text (stmt, 5, dlg_note_get_title (note));
+      bind_text (stmt, 6, dlg_note_get_body (note));
+      sqlite3_bind_int64 (stmt, 7, dlg_note_get_created (note));
+      sqlite3_bind_int64 (stmt, 8, dlg_note_get_modified (note));
+      sqlite3_bind_int (stmt, 9, dlg_note_get_deleted (note) ? 1 : 0);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        goto failed;
+    }
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
+  if (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    goto failed;
+  return TRUE;
+
+failed:
+  sqlite_error (db, error);
+  sqlite3_finalize (stmt);
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+gboolean
+dlg_notes_save (DlgStore   *self,
+                GPtrArray  *notes,
+                GError    **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (DLG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (notes != NULL, FALSE);
+
+  if (notes->len == 0)
+    return TRUE;
+
+  ok = write_notes (dlg_store_lock (self), notes, error);
+  dlg_store_unlock (self);
+  return ok;
+}
+
+static DlgNote *
+read_note (sqlite3_stmt *stmt)
+{
+  DlgNoteKind kind = DLG_NOTE_FREE;
+
+  if (!dlg_note_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &kind))
+    kind = DLG_NOTE_FREE;
+  return dlg_note_new_full ((const char *) sqlite3_column_text (stmt, 0),
+                            (const char *) sqlite3_column_text (stmt, 1),
+                            kind,
+                            (const char *) sqlite3_column_text (stmt, 3),
+                            (const char *) sqlite3_column_text (stmt, 4),
+                            (const char *) sqlite3_column_text (stmt, 5),
+                            sqlite3_column_int64 (stmt, 6),
+                            sqlite3_column_int64 (stmt, 7),
+                            sqlite3_column_int (stmt, 8) != 0);
+}
+
+#define NOTE_COLUMNS "id, event_id, kind, key, title, body, created, modified, deleted"
+
+GPtrArray *
+dlg_notes_list (DlgStore    *self,
+                const char  *event_id,
+                gboolean     with_deleted,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (DLG_IS_STORE (self), NULL);
+
+  db = dlg_store_lock (self);
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT " NOTE_COLUMNS " FROM notes "
+                           "WHERE (?1 IS NULL OR event_id = ?1) AND (?2 OR NOT deleted) "
+                           "ORDER BY modified DESC, rowid DESC",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      bind_text (stmt, 1, event_id);
+      sqlite3_bind_int (stmt, 2, with_deleted ? 1 : 0);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (notes, read_note (stmt));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, DLG_STORE_ERROR, DLG_STORE_ERROR_FAILED,
+                   _("Your notes could not be read: %s"), sqlite3_errmsg (db));
+      g_clear_pointer (&notes, g_ptr_array_unref);
+    }
+  sqlite3_finalize (stmt);
+  dlg_store_unlock (self);
+
+  return g_steal_pointer (&notes);
+}
+
+DlgNote *
+dlg_notes_lookup (DlgStore   *self,
+                  const char *id)
+{
+  DlgNote *note = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (DLG_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  db = dlg_store_lock (self);
+  if (sqlite3_prepare_v2 (db, "SELECT " NOTE_COLUMNS " FROM notes WHERE id = ?1",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      bind_text (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        note = read_note (stmt);
+    }
+  sqlite3_finalize (stmt);
+  dlg_store_unlock (self);
+
+  return note;
+}

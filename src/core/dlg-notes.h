@@ -1,0 +1,31 @@
+/* dlg-notes.h: the delegate's notes in the store
+ *
+ * Plain blocking calls: run them in a worker thread (DlgNoteSaver does),
+ * except for reading the list once when a pane opens.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dlg-note.h"
+#include "dlg-store.h"
+
+G_BEGIN_DECLS
+
+/* Writes @notes (DlgNote) in one transaction.  Of two versions of a note,
+ * the one modified later wins: an older copy never overwrites a newer
+ * one, whichever is written last. */
+gboolean   dlg_notes_save   (DlgStore    *self,
+                             GPtrArray   *notes,
+                             GError     **error);
+/* The notes of @event_id (all events if NULL), newest first; deleted ones
+ * only with @with_deleted.  A GPtrArray of DlgNote, NULL on error. */
+GPtrArray *dlg_notes_list   (DlgStore    *self,
+                             const char  *event_id,
+                             gboolean     with_deleted,
+                             GError     **error);
+/* NULL when the store has no note @id. */
+DlgNote   *dlg_notes_lookup (DlgStore    *self,
+                             const char  *id);
+
+G_END_DECLS

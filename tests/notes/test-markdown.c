@@ -1,0 +1,265 @@
+/* test-markdown.c: the safe Markdown subset of best-practice bodies, against
+ * ordinary and hostile feed text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-markdown"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dlg-markdown.h"
+
+/* The blocks as "KIND:markup" lines, to compare whole. */
+static char *
+render (const char *text)
+{
+  g_autoptr(GPtrArray) blocks = dlg_markdown_parse (text);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      DlgMdBlock *block = g_ptr_array_index (blocks, i);
+      g_autofree char *markup = dlg_md_block_to_markup (block);
+
+      switch (block->kind)
+        {
+        case DLG_MD_HEADING:
+          g_string_append_printf (out, "H%u:", block->level);
+          break;
+        case DLG_MD_LIST_ITEM:
+          if (block->ordered)
+            g_string_append_printf (out, "%u.:", block->number);
+          else
+            g_string_append (out, "-:");
+          break;
+        case DLG_MD_PARAGRAPH:
+        default:
+          g_string_append (out, "P:");
+        }
+      g_string_append (out, markup);
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Every block's markup must parse as Pango markup would: well-formed,
+ * only the elements the renderer writes. */
+static void
+assert_markup_is_safe (const char *text)
+{
+  g_autoptr(GPtrArray) blocks = dlg_markdown_parse (text);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      g_autofree char *markup = dlg_md_block_to_markup (g_ptr_array_index (blocks, i));
+      g_autofree char *wrapped = g_strconcat ("<markup>", markup, "</markup>", NULL);
+      g_autoptr(GMarkupParseContext) context = NULL;
+      g_autoptr(GError) error = NULL;
+      static const GMarkupParser parser = { NULL, };
+
+      context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+      g_markup_parse_context_parse (context, wrapped, -1, &error);
+      g_assert_no_error (error);
+      g_markup_parse_context_end_parse (context, &error);
+      g_assert_no_error (error);
+
+      /* Only our own elements appear. */
+      for (const char *p = strchr (markup, '<'); p != NULL; p = strchr (p + 1, '<'))
+        g_assert_true (g_str_has_prefix (p, "<b>") || g_str_has_prefix (p, "</b>") ||
+                       g_str_has_prefix (p, "<i>") || g_str_has_prefix (p, "</i>") ||
+                       g_str_has_prefix (p, "<tt>") || g_str_has_prefix (p, "</tt>") ||
+                       g_str_has_prefix (p, "<a href=\"") || g_str_has_prefix (p, "</a>"));
+    }
+}
+
+static void
+test_blocks (void)
+{
+  g_autofree char *out = render ("# Kupang\n"
+                                 "\n"
+                                 "The city *built* a **network**\n"
+                                 "across `12` offices.\n"
+                                 "\n"
+                                 "## Results ##\n"
+                                 "- one\n"
+                                 "- two\n"
+                                 "  continued\n"
+                                 "3. three\n"
+                                 "\r\n"
+                                 "---\n"
+                                 "Last.");
+
+  g_assert_cmpstr (out, ==,
+                   "H1:Kupang\n"
+                   "P:The city <i>built</i> a <b>network</b> across <tt>12</tt> offices.\n"
+                   "H2:Results\n"
+                   "-:one\n"
+                   "-:two continued\n"
+                   "3.:three\n"
+                   "P:Last.\n");
+}
+
+static void
+test_links (void)
+{
+  g_autofree char *out = render ("See [the report](https://example.org/a?b=1&c=2), "
+                                 "[mail us](mailto:info@example.org), <http://example.org/x> "
+                                 "and [bad](javascript:alert(1)) or [file](file:///etc/passwd) "
+                                 "or [data](data:text/html,<b>x</b>).");
+
+  g_assert_cmpstr (out, ==,
+                   "P:See <a href=\"https://example.org/a?b=1&amp;c=2\">the report</a>, "
+                   "<a href=\"mailto:info@example.org\">mail us</a>, "
+                   "<a href=\"http://example.org/x\">http://example.org/x</a> "
+                   "and bad)"
+                   " or file or data.\n");
+
+  g_assert_true (dlg_markdown_url_is_safe ("https://example.org"));
+  g_assert_true (dlg_markdown_url_is_safe ("HTTP://example.org"));
+  g_assert_true (dlg_markdown_url_is_safe ("mailto:a@b.c"));
+  g_assert_false (dlg_markdown_url_is_safe ("javascript:alert(1)"));
+  g_assert_false (dlg_markdown_url_is_safe (" javascript:alert(1)"));
+  g_assert_false (dlg_markdown_url_is_safe ("JaVaScRiPt:alert(1)"));
+  g_assert_false (dlg_markdown_url_is_safe ("https://a.b/\"onclick=\"x"));
+  g_assert_false (dlg_markdown_url_is_safe ("https://"));
+  g_assert_false (dlg_markdown_url_is_safe ("tel:123"));
+  g_assert_false (dlg_markdown_url_is_safe (""));
+  g_assert_false (dlg_markdown_url_is_safe (NULL));
+}
+
+static void
+test_markup_is_text (void)
+{
+  const char *hostile = "<b>bold</b> <span foreground=\"red\">x</span> "
+                        "<a href=\"javascript:x\">y</a> &amp; &lt;i&gt; &#60;b&#62; &bogus; "
+                        "<script>alert(1)</script> <img src=x onerror=alert(1)>";
+  g_autoptr(GPtrArray) blocks = dlg_markdown_parse (hostile);
+  g_autofree char *plain = NULL;
+  g_autofree char *markup = NULL;
+
+  g_assert_cmpuint (blocks->len, ==, 1);
+  plain = dlg_md_block_to_plain (g_ptr_array_index (blocks, 0));
+  /* Shown exactly as written: nothing interpreted, nothing lost. */
+  g_assert_cmpstr (plain, ==, hostile);
+  markup = dlg_md_block_to_markup (g_ptr_array_index (blocks, 0));
+  g_assert_null (strstr (markup, "<b>"));
+  g_assert_null (strstr (markup, "<span"));
+  g_assert_null (strstr (markup, "<a "));
+  g_assert_nonnull (strstr (markup, "&amp;amp;"));
+  assert_markup_is_safe (hostile);
+
+  /* Markup inside link text and URLs stays text too. */
+  assert_markup_is_safe ("[<b>x</b>](https://e.org/\"><b>) *<i>* `<tt>`");
+  {
+    g_autofree char *out = render ("[<b>x</b> &amp;](https://e.org/?q=<b>)");
+    g_assert_cmpstr (out, ==, "P:&lt;b&gt;x&lt;/b&gt; &amp;amp;\n");
+  }
+}
+
+static void
+test_unbalanced (void)
+{
+  const char *cases[][2] = {
+    { "*open", "P:*open\n" },
+    { "**open", "P:**open\n" },
+    { "close*", "P:close*\n" },
+    { "a * b * c", "P:a * b * c\n" },
+    { "***x**", "P:<b>*x</b>\n" },
+    { "snake_case_name", "P:snake_case_name\n" },
+    { "`code", "P:`code\n" },
+    { "[text](https://no-close", "P:[text](https://no-close\n" },
+    { "[text] (https://e.org)", "P:[text] (https://e.org)\n" },
+    { "\\*not emphasis\\*", "P:*not emphasis*\n" },
+    { "**bold *both* bold**", "P:<b>bold </b><b><i>both</i></b><b> bold</b>\n" },
+    { "#not a heading", "P:#not a heading\n" },
+    { "####### seven", "P:####### seven\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = render (cases[i][0]);
+
+      g_assert_cmpstr (out, ==, cases[i][1]);
+      assert_markup_is_safe (cases[i][0]);
+    }
+}
+
+/* Huge lines and delimiter floods parse in linear time: a quadratic
+ * parser takes minutes on these. */
+static void
+test_huge (void)
+{
+  const char *units[] = { "*", "**", "_", "[", "[a]", "<", "<http", "`", "](", "a*b ", "# ", "\\" };
+  gsize size = 1 << 20;
+
+  for (guint u = 0; u < G_N_ELEMENTS (units); u++)
+    {
+      g_autoptr(GString) text = g_string_sized_new (size + 16);
+      g_autoptr(GPtrArray) blocks = NULL;
+      g_autofree char *plain = NULL;
+      gint64 start;
+
+      while (text->len < size)
+        g_string_append (text, units[u]);
+
+      start = g_get_monotonic_time ();
+      blocks = dlg_markdown_parse (text->str);
+      plain = dlg_markdown_to_plain (text->str);
+      g_test_message ("%s x %zu: %" G_GINT64_FORMAT " ms", units[u], text->len / strlen (units[u]),
+                      (g_get_monotonic_time () - start) / 1000);
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+      /* One line is one block at most (a line of "*" is a rule: none). */
+      g_assert_cmpuint (blocks->len, <=, 1);
+    }
+
+  /* Deep nesting is cut off, not recursed into. */
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+    g_autoptr(GPtrArray) blocks = NULL;
+
+    for (guint i = 0; i < 100000; i++)
+      g_string_append (text, "*_**__[");
+    g_string_append (text, "x");
+    for (guint i = 0; i < 100000; i++)
+      g_string_append (text, "](https://e.org)__**_*");
+    blocks = dlg_markdown_parse (text->str);
+    g_assert_cmpuint (blocks->len, ==, 1);
+  }
+}
+
+static void
+test_odd_input (void)
+{
+  g_autoptr(GPtrArray) empty = dlg_markdown_parse (NULL);
+  g_autoptr(GPtrArray) blank = dlg_markdown_parse (" \n\t\n\r\n");
+  g_autoptr(GPtrArray) invalid = dlg_markdown_parse ("caf\xc3 \xff*x*");
+  g_autofree char *plain = dlg_markdown_to_plain ("- a\n- b\n\nText with [link](https://e.org).");
+
+  g_assert_cmpuint (empty->len, ==, 0);
+  g_assert_cmpuint (blank->len, ==, 0);
+  g_assert_cmpuint (invalid->len, ==, 1);
+  for (guint i = 0; i < invalid->len; i++)
+    {
+      g_autofree char *text = dlg_md_block_to_plain (g_ptr_array_index (invalid, i));
+      g_assert_true (g_utf8_validate (text, -1, NULL));
+    }
+  g_assert_cmpstr (plain, ==, "• a\n• b\n\nText with link.");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/markdown/blocks", test_blocks);
+  g_test_add_func ("/markdown/links", test_links);
+  g_test_add_func ("/markdown/markup-is-text", test_markup_is_text);
+  g_test_add_func ("/markdown/unbalanced", test_unbalanced);
+  g_test_add_func ("/markdown/huge", test_huge);
+  g_test_add_func ("/markdown/odd-input", test_odd_input);
+
+  return g_test_run ();
+}

@@ -1,0 +1,459 @@
+/* test-notes.c: the delegate's notes in the store, and the saver that keeps
+ * them while they write: timing, save on close, a feed update that removes
+ * what a note is attached to, a store that cannot be written
+ *
+ * Real main loop, real timeouts, a real SQLite file: no fake clock.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-notes"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "dlg-note-saver.h"
+#include "dlg-notes.h"
+#include "dlg-store-private.h"
+
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  DlgStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("delegate-notes-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "delegate.db", NULL);
+  f->store = dlg_store_open (f->path, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&f->store);
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (f->dir, name, NULL);
+      g_unlink (file);
+    }
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* The store as another process would see it: a connection of its own. */
+static DlgNote *
+lookup_fresh (Fixture    *f,
+              const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) other = dlg_store_open (f->path, NULL, &error);
+
+  g_assert_no_error (error);
+  return dlg_notes_lookup (other, id);
+}
+
+static void
+exec_sql (DlgStore   *store,
+          const char *sql)
+{
+  sqlite3 *db = dlg_store_lock (store);
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  dlg_store_unlock (store);
+  g_assert_cmpint (rc, ==, SQLITE_OK);
+}
+
+static void
+test_store (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(DlgNote) a = dlg_note_new ("e1", DLG_NOTE_SESSION, "s1");
+  g_autoptr(DlgNote) b = dlg_note_new ("e1", DLG_NOTE_FREE, "ignored");
+  g_autoptr(DlgNote) c = dlg_note_new ("e2", DLG_NOTE_MEMBER, "kupang");
+  g_autoptr(DlgNote) old_a = NULL;
+  g_autoptr(GPtrArray) notes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(DlgNote) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (dlg_note_get_key (b));
+  dlg_note_set_title (a, "Opening");
+  dlg_note_set_body (a, "Ask about <b>waste</b> & 'banks' \"now\"\n\nSecond paragraph ✓");
+  dlg_note_set_body (b, "free");
+  dlg_note_set_body (c, "member");
+  g_ptr_array_add (notes, a);
+  g_ptr_array_add (notes, b);
+  g_ptr_array_add (notes, c);
+  g_assert_true (dlg_notes_save (f->store, notes, &error));
+  g_assert_no_error (error);
+
+  /* Per event, newest first. */
+  listed = dlg_notes_list (f->store, "e1", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 2);
+  g_assert_cmpstr (dlg_note_get_id (g_ptr_array_index (listed, 0)), ==, dlg_note_get_id (b));
+  g_assert_cmpstr (dlg_note_get_id (g_ptr_array_index (listed, 1)), ==, dlg_note_get_id (a));
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  found = lookup_fresh (f, dlg_note_get_id (a));
+  g_assert_nonnull (found);
+  g_assert_cmpstr (dlg_note_get_body (found), ==, dlg_note_get_body (a));
+  g_assert_cmpstr (dlg_note_get_title (found), ==, "Opening");
+  g_assert_cmpint (dlg_note_get_kind (found), ==, DLG_NOTE_SESSION);
+  g_assert_cmpstr (dlg_note_get_key (found), ==, "s1");
+  g_assert_cmpint (dlg_note_get_modified (found), ==, dlg_note_get_modified (a));
+  g_clear_object (&found);
+
+  /* An older copy written last does not win over the newer one. */
+  old_a = dlg_note_copy (a);
+  dlg_note_set_body (a, "newer");
+  g_ptr_array_set_size (notes, 0);
+  g_ptr_array_add (notes, a);
+  g_assert_true (dlg_notes_save (f->store, notes, &error));
+  g_ptr_array_set_size (notes, 0);
+  g_ptr_array_add (notes, old_a);
+  g_assert_true (dlg_notes_save (f->store, notes, &error));
+  found = dlg_notes_lookup (f->store, dlg_note_get_id (a));
+  g_assert_cmpstr (dlg_note_get_body (found), ==, "newer");
+  g_clear_object (&found);
+
+  /* Deleted notes leave the list but stay as tombstones. */
+  dlg_note_set_deleted (b, TRUE);
+  g_ptr_array_set_size (notes, 0);
+  g_ptr_array_add (notes, b);
+  g_assert_true (dlg_notes_save (f->store, notes, &error));
+  listed = dlg_notes_list (f->store, "e1", FALSE, &error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = dlg_notes_list (f->store, NULL, TRUE, &error);
+  g_assert_cmpuint (listed->len, ==, 3);
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  gint64     saved_at;
+  guint      n_saved;
+  char      *last_body;
+} Watch;
+
+static void
+note_saved_cb (DlgNoteSaver *saver,
+               DlgNote      *copy,
+               Watch        *watch)
+{
+  watch->saved_at = g_get_monotonic_time ();
+  watch->n_saved++;
+  g_free (watch->last_body);
+  watch->last_body = g_strdup (dlg_note_get_body (copy));
+  if (watch->loop != NULL)
+    g_main_loop_quit (watch->loop);
+}
+
+static gboolean
+quit_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_for (guint ms)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  g_timeout_add (ms, quit_cb, loop);
+  g_main_loop_run (loop);
+}
+
+typedef struct
+{
+  DlgNoteSaver *saver;
+  DlgNote      *note;
+  guint         typed;
+  gint64        last_typed_at;
+} Typist;
+
+static gboolean
+type_cb (gpointer user_data)
+{
+  Typist *typist = user_data;
+  g_autofree char *body = g_strdup_printf ("%sw%u ", dlg_note_get_body (typist->note),
+                                           typist->typed);
+
+  dlg_note_set_body (typist->note, body);
+  dlg_note_saver_queue (typist->saver, typist->note);
+  typist->last_typed_at = g_get_monotonic_time ();
+  return ++typist->typed < 5 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* Typing every 150 ms saves nothing; a pause of 700 ms saves all of it,
+ * within a second of the last key. */
+static void
+test_autosave_timing (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(DlgNoteSaver) saver = dlg_note_saver_new (f->store);
+  g_autoptr(DlgNote) note = dlg_note_new ("e1", DLG_NOTE_FREE, NULL);
+  g_autoptr(DlgNote) stored = NULL;
+  Typist typist = { saver, note, 0, 0 };
+  Watch watch = { NULL, };
+  gint64 waited;
+
+  g_signal_connect (saver, "note-saved", G_CALLBACK (note_saved_cb), &watch);
+  g_assert_false (dlg_note_saver_get_unsaved (saver));
+
+  g_timeout_add (150, type_cb, &typist);
+  watch.loop = g_main_loop_new (NULL, FALSE);
+  g_main_loop_run (watch.loop);
+  g_clear_pointer (&watch.loop, g_main_loop_unref);
+
+  g_assert_cmpuint (typist.typed, ==, 5);
+  g_assert_cmpuint (watch.n_saved, ==, 1);
+  waited = (watch.saved_at - typist.last_typed_at) / 1000;
+  g_test_message ("saved %" G_GINT64_FORMAT " ms after the last change", waited);
+  g_assert_cmpint (waited, >=, 700);
+  g_assert_cmpint (waited, <, 1000);
+  g_assert_cmpstr (watch.last_body, ==, "w0 w1 w2 w3 w4 ");
+  g_assert_false (dlg_note_saver_get_unsaved (saver));
+  g_assert_null (dlg_note_saver_get_error (saver));
+
+  stored = lookup_fresh (f, dlg_note_get_id (note));
+  g_assert_cmpstr (dlg_note_get_body (stored), ==, "w0 w1 w2 w3 w4 ");
+  g_free (watch.last_body);
+}
+
+/* Typing without a pause still saves every "max-wait". */
+static void
+test_autosave_max_wait (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(DlgNoteSaver) saver = g_object_new (DLG_TYPE_NOTE_SAVER, "store", f->store,
+                                                "max-wait", 400, NULL);
+  g_autoptr(DlgNote) note = dlg_note_new ("e1", DLG_NOTE_FREE, NULL);
+  Typist typist = { saver, note, 0, 0 };
+  Watch watch = { NULL, };
+
+  g_signal_connect (saver, "note-saved", G_CALLBACK (note_saved_cb), &watch);
+  g_timeout_add (150, type_cb, &typist);
+  run_for (5 * 150 + 50);
+  /* Five keys 150 ms apart: the fourth (at 600 ms) passed max-wait. */
+  g_assert_cmpuint (watch.n_saved, >=, 1);
+  g_free (watch.last_body);
+}
+
+/* Closing the window or quitting saves at once, whatever the timers. */
+static void
+test_save_on_close (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(DlgNoteSaver) saver = dlg_note_saver_new (f->store);
+  g_autoptr(DlgNote) note = dlg_note_new ("e1", DLG_NOTE_PRACTICE, "p1");
+  g_autoptr(DlgNote) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dlg_note_set_title (note, "Closing");
+  dlg_note_set_body (note, "typed just before closing");
+  dlg_note_saver_queue (saver, note);
+  g_assert_true (dlg_note_saver_get_unsaved (saver));
+
+  g_assert_true (dlg_note_saver_flush (saver, &error));
+  g_assert_no_error (error);
+  g_assert_false (dlg_note_saver_get_unsaved (saver));
+  g_clear_object (&saver);
+
+  stored = lookup_fresh (f, dlg_note_get_id (note));
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (dlg_note_get_title (stored), ==, "Closing");
+  g_assert_cmpstr (dlg_note_get_body (stored), ==, "typed just before closing");
+
+  /* A flush while a background save is in flight loses nothing either. */
+  saver = dlg_note_saver_new (f->store);
+  dlg_note_set_body (note, "first");
+  dlg_note_saver_queue (saver, note);
+  dlg_note_saver_save_soon (saver);
+  dlg_note_set_body (note, "second");
+  dlg_note_saver_queue (saver, note);
+  g_assert_true (dlg_note_saver_flush (saver, &error));
+  run_for (200);
+  g_clear_object (&stored);
+  stored = lookup_fresh (f, dlg_note_get_id (note));
+  g_assert_cmpstr (dlg_note_get_body (stored), ==, "second");
+}
+
+static DlgFeed *
+load_fixture (const char *name)
+{
+  static const char * const english[] = { "en", NULL };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "notes", "fixtures", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  DlgFeed *feed = dlg_feed_new_from_file (file, english, NULL, &error);
+
+  g_assert_no_error (error);
+  return feed;
+}
+
+/* A feed update drops the session and the case two notes are attached
+ * to: the notes stay, whole, and say that their item is gone. */
+static void
+test_orphaned (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(DlgFeed) before = load_fixture ("before.json");
+  g_autoptr(DlgFeed) after = load_fixture ("after.json");
+  const char *event_id = dlg_event_get_id (dlg_feed_get_event (before));
+  g_autoptr(DlgNote) on_s1 = dlg_note_new (event_id, DLG_NOTE_SESSION, "s1");
+  g_autoptr(DlgNote) on_s2 = dlg_note_new (event_id, DLG_NOTE_SESSION, "s2");
+  g_autoptr(DlgNote) on_p1 = dlg_note_new (event_id, DLG_NOTE_PRACTICE, "p1");
+  g_autoptr(DlgNote) on_member = dlg_note_new (event_id, DLG_NOTE_MEMBER, "kupang");
+  g_autoptr(DlgNote) free_note = dlg_note_new (event_id, DLG_NOTE_FREE, NULL);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  DlgNote *all[] = { on_s1, on_s2, on_p1, on_member, free_note };
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    {
+      g_autofree char *body = g_strdup_printf ("note %u", i);
+
+      dlg_note_set_body (all[i], body);
+      g_ptr_array_add (notes, all[i]);
+      g_assert_false (dlg_note_is_orphaned (all[i], before));
+    }
+  g_assert_cmpstr (dlg_note_get_item_name (on_s2, before), ==, "Waste banks");
+  g_assert_cmpstr (dlg_note_get_item_name (on_p1, before), ==, "Waste banks in every village");
+  g_assert_cmpstr (dlg_note_get_item_name (on_member, before), ==, "Kota Kupang");
+  g_assert_true (dlg_notes_save (f->store, notes, &error));
+  g_assert_no_error (error);
+
+  /* After the update, as the pane reads them. */
+  listed = dlg_notes_list (f->store, dlg_event_get_id (dlg_feed_get_event (after)), FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 5);
+  for (guint i = 0; i < listed->len; i++)
+    {
+      DlgNote *note = g_ptr_array_index (listed, i);
+      const char *id = dlg_note_get_id (note);
+      gboolean gone = g_str_equal (id, dlg_note_get_id (on_s2)) ||
+                      g_str_equal (id, dlg_note_get_id (on_p1));
+
+      g_assert_cmpint (dlg_note_is_orphaned (note, after), ==, gone);
+      g_assert_true (g_str_has_prefix (dlg_note_get_body (note), "note "));
+    }
+}
+
+/* The store refuses writes (read-only, or full): the note stays queued
+ * and whole, the error says so, and it saves once the store takes writes
+ * again, without another change. */
+static void
+check_unwritable (Fixture    *f,
+                  const char *refuse,
+                  const char *allow)
+{
+  g_autoptr(DlgNoteSaver) saver = g_object_new (DLG_TYPE_NOTE_SAVER, "store", f->store,
+                                                "delay", 50, "retry", 300, NULL);
+  g_autoptr(DlgNote) note = dlg_note_new ("e1", DLG_NOTE_FREE, NULL);
+  g_autoptr(DlgNote) stored = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  Watch watch = { NULL, };
+
+  g_signal_connect (saver, "note-saved", G_CALLBACK (note_saved_cb), &watch);
+
+  /* Enough text to need new pages in the file. */
+  while (body->len < 256 * 1024)
+    g_string_append (body, "Every word matters. ");
+
+  exec_sql (f->store, refuse);
+  dlg_note_set_body (note, body->str);
+  dlg_note_saver_queue (saver, note);
+
+  g_test_expect_message ("dlg-note-saver", G_LOG_LEVEL_WARNING, "*could not be saved*");
+  run_for (200);
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (watch.n_saved, ==, 0);
+  g_assert_nonnull (dlg_note_saver_get_error (saver));
+  g_test_message ("error: %s", dlg_note_saver_get_error (saver));
+  g_assert_true (dlg_note_saver_get_unsaved (saver));
+  g_assert_cmpstr (dlg_note_get_body (note), ==, body->str);
+  g_assert_null (dlg_notes_lookup (f->store, dlg_note_get_id (note)));
+
+  /* A flush (closing) fails too, and says so. */
+  g_assert_false (dlg_note_saver_flush (saver, &error));
+  g_assert_error (error, DLG_STORE_ERROR, DLG_STORE_ERROR_FAILED);
+
+  exec_sql (f->store, allow);
+  watch.loop = g_main_loop_new (NULL, FALSE);
+  g_main_loop_run (watch.loop);
+  g_clear_pointer (&watch.loop, g_main_loop_unref);
+
+  g_assert_null (dlg_note_saver_get_error (saver));
+  g_assert_false (dlg_note_saver_get_unsaved (saver));
+  stored = lookup_fresh (f, dlg_note_get_id (note));
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (dlg_note_get_body (stored), ==, body->str);
+  g_free (watch.last_body);
+}
+
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  check_unwritable (f, "PRAGMA query_only = ON", "PRAGMA query_only = OFF");
+}
+
+static void
+test_full (Fixture       *f,
+           gconstpointer  data)
+{
+  sqlite3 *db = dlg_store_lock (f->store);
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *refuse = NULL;
+  int pages;
+
+  sqlite3_prepare_v2 (db, "PRAGMA page_count", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  pages = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  dlg_store_unlock (f->store);
+
+  /* SQLite's own "database or disk is full", as on a full disk. */
+  refuse = g_strdup_printf ("PRAGMA max_page_count = %d", pages + 1);
+  check_unwritable (f, refuse, "PRAGMA max_page_count = 1073741823");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/notes/store", test_store);
+  ADD ("/notes/autosave-timing", test_autosave_timing);
+  ADD ("/notes/autosave-max-wait", test_autosave_max_wait);
+  ADD ("/notes/save-on-close", test_save_on_close);
+  ADD ("/notes/orphaned", test_orphaned);
+  ADD ("/notes/read-only", test_read_only);
+  ADD ("/notes/full", test_full);
+#undef ADD
+
+  return g_test_run ();
+}
