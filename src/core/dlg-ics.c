@@ -184,7 +184,8 @@ append_session (GString    *out,
 
   if (dlg_session_get_room (session) != NULL)
     g_string_append (location, dlg_session_get_room (session));
-  if (dlg_event_get_venue (event) != NULL)
+  if (dlg_event_get_venue (event) != NULL &&
+      g_strcmp0 (dlg_event_get_venue (event), dlg_session_get_room (session)) != 0)
     g_string_append_printf (location, "%s%s", location->len > 0 ? ", " : "",
                             dlg_event_get_venue (event));
   append_property (out, "LOCATION", location->str);

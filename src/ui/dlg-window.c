@@ -342,6 +342,8 @@ dlg_window_constructed (GObject *object)
       g_signal_connect_object (self->library, "notify::current",
                                G_CALLBACK (current_changed_cb), self, G_CONNECT_SWAPPED);
       dlg_events_popover_set_library (self->events_popover, self->library);
+      /* Stars live in the store, per event. */
+      dlg_agenda_page_set_store (self->agenda_page, dlg_library_get_store (self->library));
       library_feed_changed_cb (self);
       current_changed_cb (self);
       /* "Updated 5 minutes ago" must age while the window is open. */

@@ -1,4 +1,11 @@
-/* dlg-agenda-page.c: the agenda pane, sessions by day with their details
+/* dlg-agenda-page.c: the agenda pane, the delegate's day
+ *
+ * Sessions of the feed -> one GtkCustomFilter (day, room, track, "My
+ * schedule", search) in a GtkFilterListModel -> selection -> GtkListView.
+ * Rows (DlgSessionRow) ask the page for their group header, time, flags
+ * and star, and listen to "rows-changed".  Times are shown in the
+ * event's zone (from the feed, never the machine's), or in the laptop's
+ * when the delegate chose so (GSettings "agenda-local-time").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,18 +13,38 @@
 
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include <glib/gi18n.h>
 
-#include "dlg-agenda-page.h"
-#include "dlg-feed-scope.h"
+#include "dlg-agenda-page-private.h"
+#include "dlg-ics.h"
+#include "dlg-session-row.h"
+#include "dlg-session-search.h"
+
+/* Above this many sessions the filter runs in steps, so typing never waits. */
+#define INCREMENTAL_THRESHOLD 2000
 
 struct _DlgAgendaPage
 {
   AdwBin              parent_instance;
 
   DlgFeed            *feed;
-  GtkCustomFilter    *day_filter;
+  DlgStore           *store;
+  GSettings          *settings;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *visible;
   GtkSingleSelection *selection;
+  GHashTable         *search_keys;   /* DlgSession* -> folded text */
+  GHashTable         *starred;       /* key -> GINT_TO_POINTER (1) */
+  GHashTable         *overlapping;   /* key of starred sessions that overlap another */
+  GHashTable         *reminded;      /* keys already reminded of */
+  GStrv               terms;
+  char               *room;          /* filter, NULL: all */
+  char               *track;         /* filter, NULL: all */
+  GDateTime          *next_start;    /* start of the next sessions, at the last tick */
+  guint               tick_id;
 
   /* Template widgets */
   GtkStack           *page_stack;
@@ -25,9 +52,17 @@ struct _DlgAgendaPage
   GtkWidget          *sidebar;
   GtkWidget          *content;
   GtkDropDown        *day_dropdown;
+  GtkButton          *now_button;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *room_dropdown;
+  GtkDropDown        *track_dropdown;
+  GtkToggleButton    *mine_button;
+  GtkButton          *export_button;
   GtkWidget          *notice_box;
   GtkToggleButton    *notice_more_button;
   GtkLabel           *notice_label;
+  GtkStack           *list_stack;
+  GtkLabel           *list_empty_label;
   GtkListView        *list_view;
   GtkWidget          *back_button;
   GtkStack           *detail_stack;
@@ -41,10 +76,14 @@ struct _DlgAgendaPage
   GtkLabel           *track_label;
   GtkWidget          *speakers_box;
   GtkLabel           *speakers_label;
+  GtkWidget          *language_box;
+  GtkLabel           *language_label;
   GtkWidget          *members_box;
   GtkLabel           *members_label;
   GtkLabel           *abstract_label;
   GtkLabel           *description_label;
+  GtkWidget          *links_box;
+  GtkLabel           *links_label;
 };
 
 G_DEFINE_FINAL_TYPE (DlgAgendaPage, dlg_agenda_page, ADW_TYPE_BIN)
@@ -52,10 +91,19 @@ G_DEFINE_FINAL_TYPE (DlgAgendaPage, dlg_agenda_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_FEED,
+  PROP_STORE,
   N_PROPS
 };
 
+enum {
+  ROWS_CHANGED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void update_list_state (DlgAgendaPage *self);
 
 /* Feed text is data: always set as plain text, hide what is empty. */
 static void
@@ -69,6 +117,85 @@ set_text (GtkLabel   *label,
   gtk_widget_set_visible (container != NULL ? container : GTK_WIDGET (label), has_text);
 }
 
+/* Plain text with its web and mail addresses made links: the text is
+ * escaped first, so nothing in it is ever read as markup. */
+static void
+set_linked_text (GtkLabel   *label,
+                 const char *text)
+{
+  static GRegex *url_regex;
+  g_autofree char *escaped = NULL;
+  g_autofree char *markup = NULL;
+
+  if (g_once_init_enter (&url_regex))
+    g_once_init_leave (&url_regex,
+                       g_regex_new ("(https?://[^\\s<>\"()]+[^\\s<>\"().,;:!?'])|"
+                                    "(mailto:[^\\s<>\"()]+[^\\s<>\"().,;:!?'])",
+                                    G_REGEX_OPTIMIZE, 0, NULL));
+
+  if (text == NULL || text[0] == '\0')
+    {
+      gtk_label_set_text (label, "");
+      gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
+      return;
+    }
+
+  escaped = g_markup_escape_text (text, -1);
+  /* &amp; inside an escaped URL stays escaped in the href: Pango unescapes it. */
+  markup = g_regex_replace (url_regex, escaped, -1, 0, "<a href=\"\\0\">\\0</a>", 0, NULL);
+  gtk_label_set_markup (label, markup != NULL ? markup : escaped);
+  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+}
+
+/* Only http, https and mailto links open; anything else is swallowed. */
+static gboolean
+activate_link_cb (GtkLabel   *label,
+                  const char *uri,
+                  gpointer    user_data)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (uri);
+
+  if (scheme != NULL &&
+      (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0 ||
+       g_ascii_strcasecmp (scheme, "mailto") == 0))
+    return FALSE; /* GTK opens it */
+
+  g_debug ("Not opening a link with scheme %s", scheme != NULL ? scheme : "(none)");
+  return TRUE;
+}
+
+static gboolean
+use_local_time (DlgAgendaPage *self)
+{
+  return self->settings != NULL && g_settings_get_boolean (self->settings, "agenda-local-time");
+}
+
+static gboolean
+floating_time (DlgAgendaPage *self)
+{
+  DlgEvent *event = self->feed != NULL ? dlg_feed_get_event (self->feed) : NULL;
+
+  return event != NULL && dlg_event_get_floating_time (event);
+}
+
+/* The zone times are shown in: the event's (from the feed), or the
+ * laptop's when the delegate asked for it.  Floating times stay as given. */
+static GDateTime *
+shown_time (DlgAgendaPage *self,
+            GDateTime     *time)
+{
+  DlgEvent *event = self->feed != NULL ? dlg_feed_get_event (self->feed) : NULL;
+
+  if (floating_time (self))
+    return g_date_time_ref (time);
+  if (use_local_time (self))
+    return g_date_time_to_local (time);
+  if (event != NULL && dlg_event_get_time_zone (event) != NULL)
+    return g_date_time_to_timezone (time, dlg_event_get_time_zone (event));
+
+  return g_date_time_ref (time);
+}
+
 static GTimeZone *
 feed_time_zone (DlgFeed *feed)
 {
@@ -77,41 +204,60 @@ feed_time_zone (DlgFeed *feed)
   return event != NULL ? dlg_event_get_time_zone (event) : NULL;
 }
 
-/* "09:00–10:30 WITA", always in the event's zone, never the machine's. */
-static char *
-format_session_time (DlgSession *session,
-                     DlgFeed    *feed)
+/* "(WITA)" after a time; nothing for floating times. */
+static const char *
+zone_label (DlgAgendaPage *self,
+            GDateTime     *shown)
 {
-  GTimeZone *zone = feed_time_zone (feed);
+  if (floating_time (self))
+    return "";
+
+  return g_date_time_get_timezone_abbreviation (shown);
+}
+
+char *
+dlg_agenda_page_format_time (DlgAgendaPage *self,
+                             DlgSession    *session)
+{
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end = NULL;
   g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
 
   if (dlg_session_get_time_tba (session) || dlg_session_get_start (session) == NULL)
     return g_strdup (_("Time to be announced"));
 
-  if (zone != NULL)
-    start = g_date_time_to_timezone (dlg_session_get_start (session), zone);
-  else
-    start = g_date_time_ref (dlg_session_get_start (session));
-
-  if (dlg_session_get_end (session) != NULL)
-    end = g_date_time_to_timezone (dlg_session_get_end (session),
-                                   g_date_time_get_timezone (start));
-
+  start = shown_time (self, dlg_session_get_start (session));
   start_text = g_date_time_format (start, "%H:%M");
+  if (dlg_session_get_end (session) == NULL ||
+      g_date_time_compare (dlg_session_get_end (session), dlg_session_get_start (session)) <= 0)
+    return g_steal_pointer (&start_text);
 
-  if (end != NULL && g_date_time_compare (end, start) > 0)
-    {
-      g_autofree char *end_text = g_date_time_format (end, "%H:%M");
+  end = shown_time (self, dlg_session_get_end (session));
+  end_text = g_date_time_format (end, "%H:%M");
+  /* Translators: a session's start and end, "09:00–10:30" */
+  return g_strdup_printf (_("%s–%s"), start_text, end_text);
+}
 
-      /* Translators: a session's start, end and time zone, "09:00–10:30 WITA" */
-      return g_strdup_printf (_("%s–%s %s"), start_text, end_text,
-                              g_date_time_get_timezone_abbreviation (start));
-    }
+/* "09:00–10:30 WITA", for the detail. */
+static char *
+format_time_with_zone (DlgAgendaPage *self,
+                       DlgSession    *session)
+{
+  g_autofree char *times = dlg_agenda_page_format_time (self, session);
+  g_autoptr(GDateTime) start = NULL;
+  const char *zone;
 
-  /* Translators: a session's start and time zone, "09:00 WITA" */
-  return g_strdup_printf (_("%s %s"), start_text, g_date_time_get_timezone_abbreviation (start));
+  if (dlg_session_get_time_tba (session) || dlg_session_get_start (session) == NULL)
+    return g_steal_pointer (&times);
+
+  start = shown_time (self, dlg_session_get_start (session));
+  zone = zone_label (self, start);
+  if (zone[0] == '\0')
+    return g_steal_pointer (&times);
+
+  /* Translators: a session's times and time zone, "09:00–10:30 WITA" */
+  return g_strdup_printf (_("%s %s"), times, zone);
 }
 
 /* "Day 1, Wednesday 16 October" */
@@ -163,53 +309,6 @@ find_day (DlgFeed *feed,
   return NULL;
 }
 
-/* Row template callbacks: the scope appends the feed to every call. */
-
-static char *
-session_time_cb (GtkListItem *item,
-                 DlgSession  *session,
-                 DlgFeed     *feed)
-{
-  if (session == NULL)
-    return NULL;
-
-  return format_session_time (session, feed);
-}
-
-static char *
-session_place_cb (GtkListItem *item,
-                  DlgSession  *session,
-                  DlgFeed     *feed)
-{
-  const char * const *persons;
-  const char *room;
-  g_autofree char *speakers = NULL;
-
-  if (session == NULL)
-    return NULL;
-
-  room = dlg_session_get_room (session);
-  persons = dlg_session_get_persons (session);
-  if (persons != NULL && persons[0] != NULL)
-    speakers = g_strjoinv (", ", (char **) persons);
-
-  if (room != NULL && room[0] != '\0' && speakers != NULL)
-    /* Translators: a session's room and speakers */
-    return g_strdup_printf (_("%s · %s"), room, speakers);
-  else if (room != NULL && room[0] != '\0')
-    return g_strdup (room);
-
-  return g_steal_pointer (&speakers);
-}
-
-static gboolean
-has_text_cb (GtkListItem *item,
-             const char  *text,
-             DlgFeed     *feed)
-{
-  return text != NULL && text[0] != '\0';
-}
-
 static char *
 day_label_cb (DlgDay        *day,
               DlgAgendaPage *self)
@@ -218,16 +317,472 @@ day_label_cb (DlgDay        *day,
 }
 
 static gboolean
-day_filter_func (gpointer item,
-                 gpointer user_data)
+spans_days (DlgAgendaPage *self)
+{
+  return (self->terms != NULL && self->terms[0] != NULL) ||
+         gtk_toggle_button_get_active (self->mine_button);
+}
+
+static gboolean
+same_group (DlgSession *a,
+            DlgSession *b)
+{
+  if (dlg_session_get_day (a) != dlg_session_get_day (b))
+    return FALSE;
+  if (dlg_session_get_time_tba (a) || dlg_session_get_time_tba (b))
+    return dlg_session_get_time_tba (a) == dlg_session_get_time_tba (b);
+
+  return g_date_time_equal (dlg_session_get_start (a), dlg_session_get_start (b));
+}
+
+char *
+dlg_agenda_page_describe_group (DlgAgendaPage *self,
+                                guint          position)
+{
+  g_autoptr(DlgSession) session = NULL;
+  g_autoptr(DlgSession) previous = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autofree char *time_text = NULL;
+  g_autofree char *day_text = NULL;
+  const char *zone;
+
+  if (self->visible == NULL)
+    return NULL;
+
+  session = g_list_model_get_item (G_LIST_MODEL (self->visible), position);
+  if (session == NULL)
+    return NULL;
+  if (position > 0)
+    previous = g_list_model_get_item (G_LIST_MODEL (self->visible), position - 1);
+  if (previous != NULL && same_group (previous, session))
+    return NULL;
+
+  if (dlg_session_get_time_tba (session))
+    time_text = g_strdup (_("Time to be announced"));
+  else
+    {
+      start = shown_time (self, dlg_session_get_start (session));
+      time_text = g_date_time_format (start, "%H:%M");
+      zone = zone_label (self, start);
+      if (zone[0] != '\0')
+        {
+          g_autofree char *plain = g_steal_pointer (&time_text);
+
+          /* Translators: a start time and its zone, "09:00 WITA" */
+          time_text = g_strdup_printf (_("%s %s"), plain, zone);
+        }
+    }
+
+  if (!spans_days (self))
+    return g_steal_pointer (&time_text);
+
+  day_text = format_day (find_day (self->feed, dlg_session_get_day (session)),
+                         feed_time_zone (self->feed));
+  if (day_text == NULL)
+    return g_steal_pointer (&time_text);
+
+  /* Translators: a day and a start time, "Day 1, Wednesday 16 October · 09:00 WITA" */
+  return g_strdup_printf (_("%s · %s"), day_text, time_text);
+}
+
+char *
+dlg_agenda_page_describe_place (DlgSession *session)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  const char * const *persons = dlg_session_get_persons (session);
+
+  if (dlg_session_get_room (session) != NULL)
+    g_ptr_array_add (parts, g_strdup (dlg_session_get_room (session)));
+  if (dlg_session_get_track (session) != NULL)
+    g_ptr_array_add (parts, g_strdup (dlg_session_get_track (session)));
+  if (persons != NULL && persons[0] != NULL)
+    g_ptr_array_add (parts, g_strjoinv (", ", (char **) persons));
+
+  if (parts->len == 0)
+    return NULL;
+
+  g_ptr_array_add (parts, NULL);
+  /* The separator between a session's room, track and speakers */
+  return g_strjoinv (C_("session place separator", " · "), (char **) parts->pdata);
+}
+
+static gboolean
+is_running (DlgSession *session,
+            GDateTime  *now)
+{
+  return !dlg_session_get_time_tba (session) &&
+         g_date_time_compare (dlg_session_get_start (session), now) <= 0 &&
+         g_date_time_compare (now, dlg_session_get_end (session)) < 0;
+}
+
+char *
+dlg_agenda_page_describe_flags (DlgAgendaPage *self,
+                                DlgSession    *session)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GPtrArray) flags = g_ptr_array_new ();
+
+  if (is_running (session, now))
+    g_ptr_array_add (flags, _("Now"));
+  else if (self->next_start != NULL && !dlg_session_get_time_tba (session) &&
+           g_date_time_equal (dlg_session_get_start (session), self->next_start))
+    g_ptr_array_add (flags, _("Next"));
+
+  if (g_hash_table_contains (self->overlapping, dlg_session_get_key (session)))
+    g_ptr_array_add (flags, _("Overlaps another starred session"));
+
+  if (flags->len == 0)
+    return NULL;
+
+  g_ptr_array_add (flags, NULL);
+  return g_strjoinv (C_("session flags separator", " · "), (char **) flags->pdata);
+}
+
+/* --- stars ---------------------------------------------------------------- */
+
+static const char *
+event_id (DlgAgendaPage *self)
+{
+  DlgEvent *event = self->feed != NULL ? dlg_feed_get_event (self->feed) : NULL;
+
+  return event != NULL ? dlg_event_get_id (event) : NULL;
+}
+
+gboolean
+dlg_agenda_page_can_star (DlgAgendaPage *self)
+{
+  return self->store != NULL && event_id (self) != NULL;
+}
+
+gboolean
+dlg_agenda_page_is_starred (DlgAgendaPage *self,
+                            DlgSession    *session)
+{
+  return g_hash_table_contains (self->starred, dlg_session_get_key (session));
+}
+
+static int
+compare_by_start (gconstpointer a,
+                  gconstpointer b)
+{
+  return g_date_time_compare (dlg_session_get_start (*(DlgSession **) a),
+                              dlg_session_get_start (*(DlgSession **) b));
+}
+
+/* Starred sessions that overlap another starred one: a delegate cannot be
+ * in two rooms at once. */
+static void
+find_overlaps (DlgAgendaPage *self)
+{
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+  GDateTime *latest_end = NULL;
+  DlgSession *latest = NULL;
+
+  g_hash_table_remove_all (self->overlapping);
+  if (self->feed == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->starred);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      DlgSession *session = dlg_feed_find_session (self->feed, key);
+
+      if (session != NULL && !dlg_session_get_time_tba (session))
+        g_ptr_array_add (chosen, session);
+    }
+  g_ptr_array_sort (chosen, compare_by_start);
+
+  for (guint i = 0; i < chosen->len; i++)
+    {
+      DlgSession *session = g_ptr_array_index (chosen, i);
+
+      if (latest_end != NULL && g_date_time_compare (dlg_session_get_start (session),
+                                                     latest_end) < 0)
+        {
+          g_hash_table_add (self->overlapping, (gpointer) dlg_session_get_key (session));
+          g_hash_table_add (self->overlapping, (gpointer) dlg_session_get_key (latest));
+        }
+      if (latest_end == NULL || g_date_time_compare (dlg_session_get_end (session),
+                                                     latest_end) > 0)
+        {
+          latest_end = dlg_session_get_end (session);
+          latest = session;
+        }
+    }
+}
+
+static void
+load_stars (DlgAgendaPage *self)
+{
+  g_auto(GStrv) keys = NULL;
+
+  g_hash_table_remove_all (self->starred);
+  if (dlg_agenda_page_can_star (self))
+    keys = dlg_store_list_starred (self->store, event_id (self));
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    g_hash_table_add (self->starred, g_strdup (keys[i]));
+
+  find_overlaps (self);
+}
+
+static void
+refilter (DlgAgendaPage    *self,
+          GtkFilterChange   change)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  update_list_state (self);
+  g_signal_emit (self, signals[ROWS_CHANGED], 0);
+}
+
+static void
+stars_changed_cb (DlgAgendaPage *self,
+                  const char    *changed_event_id)
+{
+  if (g_strcmp0 (changed_event_id, event_id (self)) != 0)
+    return;
+
+  load_stars (self);
+  if (gtk_toggle_button_get_active (self->mine_button))
+    refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  else
+    g_signal_emit (self, signals[ROWS_CHANGED], 0);
+}
+
+void
+dlg_agenda_page_toggle_star (DlgAgendaPage *self,
+                             DlgSession    *session)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean starred;
+
+  if (!dlg_agenda_page_can_star (self))
+    return;
+
+  starred = !dlg_agenda_page_is_starred (self, session);
+  if (!dlg_store_set_starred (self->store, event_id (self), dlg_session_get_key (session),
+                              starred, &error))
+    g_warning ("Could not keep the star: %s", error->message);
+  /* The store's "stars-changed" updates the rows. */
+}
+
+/* --- filtering ------------------------------------------------------------- */
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
 {
   DlgAgendaPage *self = user_data;
-  DlgDay *day = gtk_drop_down_get_selected_item (self->day_dropdown);
+  DlgSession *session = item;
+  DlgDay *day;
 
-  if (day == NULL)
-    return TRUE;
+  if (gtk_toggle_button_get_active (self->mine_button) &&
+      !g_hash_table_contains (self->starred, dlg_session_get_key (session)))
+    return FALSE;
 
-  return dlg_session_get_day (DLG_SESSION (item)) == dlg_day_get_index (day);
+  /* A search and "My schedule" look at every day. */
+  if (!spans_days (self) &&
+      (day = gtk_drop_down_get_selected_item (self->day_dropdown)) != NULL &&
+      dlg_session_get_day (session) != dlg_day_get_index (day))
+    return FALSE;
+
+  if (self->room != NULL && g_strcmp0 (dlg_session_get_room (session), self->room) != 0)
+    return FALSE;
+  if (self->track != NULL && g_strcmp0 (dlg_session_get_track (session), self->track) != 0)
+    return FALSE;
+
+  if (self->terms != NULL && self->terms[0] != NULL)
+    {
+      const char *key = g_hash_table_lookup (self->search_keys, session);
+
+      if (key == NULL)
+        {
+          char *made = dlg_session_search_key (session);
+
+          g_hash_table_insert (self->search_keys, session, made);
+          key = made;
+        }
+      return dlg_search_matches (key, (const char * const *) self->terms);
+    }
+
+  return TRUE;
+}
+
+static void
+update_list_state (DlgAgendaPage *self)
+{
+  gboolean empty = self->visible == NULL ||
+                   g_list_model_get_n_items (G_LIST_MODEL (self->visible)) == 0;
+  gboolean pending = self->visible != NULL && gtk_filter_list_model_get_pending (self->visible) > 0;
+
+  if (empty && !pending)
+    {
+      if (gtk_toggle_button_get_active (self->mine_button) && g_hash_table_size (self->starred) == 0)
+        gtk_label_set_text (self->list_empty_label,
+                            _("No starred sessions. Star the sessions you will attend."));
+      else
+        gtk_label_set_text (self->list_empty_label, _("No matching sessions"));
+      gtk_stack_set_visible_child_name (self->list_stack, "empty");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->day_dropdown), !spans_days (self));
+}
+
+static gboolean
+terms_extend (const char * const *longer,
+              const char * const *shorter)
+{
+  /* Each old term is a prefix of the new term at its place: more strict. */
+  guint n_shorter = shorter != NULL ? g_strv_length ((char **) shorter) : 0;
+
+  if (longer == NULL || g_strv_length ((char **) longer) < n_shorter)
+    return FALSE;
+
+  for (guint i = 0; i < n_shorter; i++)
+    if (strstr (longer[i], shorter[i]) == NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+search_changed_cb (DlgAgendaPage *self)
+{
+  g_auto(GStrv) old_terms = g_steal_pointer (&self->terms);
+  gboolean was_spanning = old_terms != NULL && old_terms[0] != NULL;
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  self->terms = dlg_search_terms (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+  if ((old_terms == NULL && self->terms[0] == NULL) ||
+      (old_terms != NULL &&
+       g_strv_equal ((const char * const *) old_terms, (const char * const *) self->terms)))
+    return;
+
+  /* Typing more narrows what is shown: GTK then only looks at what is
+   * already shown.  Starting or clearing a search changes the days shown. */
+  if (was_spanning && self->terms[0] != NULL)
+    {
+      if (terms_extend ((const char * const *) self->terms, (const char * const *) old_terms))
+        change = GTK_FILTER_CHANGE_MORE_STRICT;
+      else if (terms_extend ((const char * const *) old_terms,
+                             (const char * const *) self->terms))
+        change = GTK_FILTER_CHANGE_LESS_STRICT;
+    }
+
+  refilter (self, change);
+}
+
+static void
+stop_search_cb (DlgAgendaPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static char *
+filter_choice (GtkDropDown *dropdown)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
+
+  /* The first entry is "All rooms" / "All tracks". */
+  if (item == NULL || gtk_drop_down_get_selected (dropdown) == 0)
+    return NULL;
+
+  return g_strdup (gtk_string_object_get_string (item));
+}
+
+static void
+room_changed_cb (DlgAgendaPage *self)
+{
+  g_free (self->room);
+  self->room = filter_choice (self->room_dropdown);
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+track_changed_cb (DlgAgendaPage *self)
+{
+  g_free (self->track);
+  self->track = filter_choice (self->track_dropdown);
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+mine_toggled_cb (DlgAgendaPage *self)
+{
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char **) a, *(const char **) b);
+}
+
+static GtkStringList *
+choices (GListModel  *sessions,
+         const char  *all,
+         const char *(*get) (DlgSession *))
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(DlgSession) session = g_list_model_get_item (sessions, i);
+      const char *name = get (session);
+
+      if (name != NULL && g_hash_table_add (seen, (gpointer) name))
+        g_ptr_array_add (names, (gpointer) name);
+    }
+
+  g_ptr_array_sort (names, compare_names);
+  gtk_string_list_append (list, all);
+  for (guint i = 0; i < names->len; i++)
+    gtk_string_list_append (list, g_ptr_array_index (names, i));
+
+  return list;
+}
+
+/* --- detail --------------------------------------------------------------- */
+
+static void
+set_links (DlgAgendaPage *self,
+           DlgSession    *session)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  GListModel *links = dlg_session_get_links (session);
+  const char *url = dlg_session_get_url (session);
+
+  /* The feed parser keeps http(s) links only; they are escaped here. */
+  if (url != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (url, -1);
+
+      g_string_append_printf (markup, "<a href=\"%s\">%s</a>", escaped,
+                              _("Session page"));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(DlgLink) link = g_list_model_get_item (links, i);
+      g_autofree char *href = g_markup_escape_text (dlg_link_get_url (link), -1);
+      g_autofree char *title = g_markup_escape_text (dlg_link_get_title (link) != NULL ?
+                                                     dlg_link_get_title (link) :
+                                                     dlg_link_get_url (link), -1);
+
+      g_string_append_printf (markup, "%s<a href=\"%s\">%s</a>", markup->len > 0 ? "\n" : "",
+                              href, title);
+    }
+
+  gtk_label_set_markup (self->links_label, markup->str);
+  gtk_widget_set_visible (self->links_box, markup->len > 0);
 }
 
 static void
@@ -251,7 +806,7 @@ show_session (DlgAgendaPage *self,
   set_text (self->title_label, NULL, dlg_session_get_title (session));
   set_text (self->subtitle_label, NULL, dlg_session_get_subtitle (session));
 
-  time_text = format_session_time (session, self->feed);
+  time_text = format_time_with_zone (self, session);
   day_text = format_day (find_day (self->feed, dlg_session_get_day (session)),
                          feed_time_zone (self->feed));
   if (day_text != NULL)
@@ -263,6 +818,7 @@ show_session (DlgAgendaPage *self,
 
   set_text (self->room_label, self->room_box, dlg_session_get_room (session));
   set_text (self->track_label, self->track_box, dlg_session_get_track (session));
+  set_text (self->language_label, self->language_box, dlg_session_get_language (session));
 
   persons = dlg_session_get_persons (session);
   if (persons != NULL && persons[0] != NULL)
@@ -287,8 +843,9 @@ show_session (DlgAgendaPage *self,
   else
     set_text (self->members_label, self->members_box, NULL);
 
-  set_text (self->abstract_label, NULL, dlg_session_get_abstract (session));
-  set_text (self->description_label, NULL, dlg_session_get_description (session));
+  set_linked_text (self->abstract_label, dlg_session_get_abstract (session));
+  set_linked_text (self->description_label, dlg_session_get_description (session));
+  set_links (self, session);
 
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
 }
@@ -335,7 +892,7 @@ day_changed_cb (DlgAgendaPage *self)
                                     day_text != NULL ? day_text : _("Day"),
                                     -1);
 
-  gtk_filter_changed (GTK_FILTER (self->day_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 /* The notice can be long: two lines until the delegate asks for more. */
@@ -349,23 +906,307 @@ notice_more_cb (DlgAgendaPage *self)
   gtk_button_set_label (GTK_BUTTON (self->notice_more_button), more ? _("Show Less") : _("Show More"));
 }
 
+/* --- the clock: now, next, reminders -------------------------------------- */
+
+static guint
+find_visible (DlgAgendaPage *self,
+              DlgSession    *session)
+{
+  GListModel *model = G_LIST_MODEL (self->visible);
+
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DlgSession) item = g_list_model_get_item (model, i);
+
+      if (item == session)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+select_day (DlgAgendaPage *self,
+            guint          index)
+{
+  GListModel *days = gtk_drop_down_get_model (self->day_dropdown);
+
+  for (guint i = 0; days != NULL && i < g_list_model_get_n_items (days); i++)
+    {
+      g_autoptr(DlgDay) day = g_list_model_get_item (days, i);
+
+      if (dlg_day_get_index (day) == index)
+        {
+          gtk_drop_down_set_selected (self->day_dropdown, i);
+          return;
+        }
+    }
+}
+
+static void
+reveal (DlgAgendaPage *self,
+        DlgSession    *session,
+        gboolean       open)
+{
+  guint position;
+
+  if (!spans_days (self))
+    select_day (self, dlg_session_get_day (session));
+
+  /* The filter may still be working through a long list. */
+  if (self->visible != NULL)
+    while (gtk_filter_list_model_get_pending (self->visible) > 0)
+      g_main_context_iteration (NULL, FALSE);
+
+  position = find_visible (self, session);
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      /* Something hides it: clear the search and the filters. */
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_drop_down_set_selected (self->room_dropdown, 0);
+      gtk_drop_down_set_selected (self->track_dropdown, 0);
+      gtk_toggle_button_set_active (self->mine_button, FALSE);
+      select_day (self, dlg_session_get_day (session));
+      position = find_visible (self, session);
+    }
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  if (open)
+    list_activate_cb (self, position);
+  else
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
+/* The running session, or else the next one to start; NULL after the event. */
+static DlgSession *
+find_now (DlgAgendaPage *self,
+          GDateTime     *now)
+{
+  GListModel *sessions = self->feed != NULL ? dlg_feed_get_sessions (self->feed) : NULL;
+
+  /* Sessions are sorted by start: the first that has not ended yet. */
+  for (guint i = 0; sessions != NULL && i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(DlgSession) session = g_list_model_get_item (sessions, i);
+
+      if (!dlg_session_get_time_tba (session) &&
+          g_date_time_compare (now, dlg_session_get_end (session)) < 0)
+        return session; /* the feed holds it */
+    }
+
+  return NULL;
+}
+
+static void
+now_clicked_cb (DlgAgendaPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  DlgSession *session = find_now (self, now);
+
+  if (session == NULL)
+    {
+      GListModel *sessions = dlg_feed_get_sessions (self->feed);
+      guint n = g_list_model_get_n_items (sessions);
+      g_autoptr(DlgSession) last = n > 0 ? g_list_model_get_item (sessions, n - 1) : NULL;
+
+      /* The event is over: show its last day. */
+      if (last != NULL)
+        select_day (self, dlg_session_get_day (last));
+      return;
+    }
+
+  reveal (self, session, FALSE);
+}
+
+static void
+remind (DlgAgendaPage *self,
+        GDateTime     *now)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  guint minutes = self->settings != NULL ? g_settings_get_uint (self->settings,
+                                                                 "reminder-minutes") : 10;
+  g_autoptr(GDateTime) horizon = g_date_time_add_minutes (now, minutes);
+  GHashTableIter iter;
+  gpointer key;
+
+  if (app == NULL || minutes == 0 || self->feed == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->starred);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      DlgSession *session = dlg_feed_find_session (self->feed, key);
+      g_autoptr(GNotification) notification = NULL;
+      g_autofree char *id = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *body = NULL;
+      g_autofree char *when = NULL;
+
+      if (session == NULL || dlg_session_get_time_tba (session) ||
+          g_hash_table_contains (self->reminded, key) ||
+          g_date_time_compare (dlg_session_get_start (session), now) < 0 ||
+          g_date_time_compare (dlg_session_get_start (session), horizon) > 0)
+        continue;
+
+      g_hash_table_add (self->reminded, g_strdup (key));
+
+      when = format_time_with_zone (self, session);
+      /* Translators: a reminder's title, the session's title */
+      title = g_strdup_printf (_("Soon: %s"), dlg_session_get_title (session));
+      if (dlg_session_get_room (session) != NULL)
+        /* Translators: a reminder's text: time, then room */
+        body = g_strdup_printf (_("%s · %s"), when, dlg_session_get_room (session));
+      else
+        body = g_steal_pointer (&when);
+
+      notification = g_notification_new (title);
+      g_notification_set_body (notification, body);
+      g_notification_set_default_action_and_target (notification, "app.show-session", "s",
+                                                    (const char *) key);
+      id = g_strdup_printf ("session-%s", (const char *) key);
+      g_application_send_notification (G_APPLICATION (app), id, notification);
+    }
+}
+
+static void
+find_next_start (DlgAgendaPage *self,
+                 GDateTime     *now)
+{
+  GListModel *sessions = self->feed != NULL ? dlg_feed_get_sessions (self->feed) : NULL;
+
+  g_clear_pointer (&self->next_start, g_date_time_unref);
+  for (guint i = 0; sessions != NULL && i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(DlgSession) session = g_list_model_get_item (sessions, i);
+
+      if (!dlg_session_get_time_tba (session) &&
+          g_date_time_compare (dlg_session_get_start (session), now) > 0)
+        {
+          self->next_start = g_date_time_ref (dlg_session_get_start (session));
+          return;
+        }
+    }
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  DlgAgendaPage *self = user_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  find_next_start (self, now);
+  remind (self, now);
+  g_signal_emit (self, signals[ROWS_CHANGED], 0);
+  return G_SOURCE_CONTINUE;
+}
+
+/* --- export --------------------------------------------------------------- */
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  g_autoptr(DlgAgendaPage) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) chosen = NULL;
+  g_autofree char *ics = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->feed != NULL &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL)
+    {
+      /* "My schedule" exports the starred sessions; otherwise all of them. */
+      if (gtk_toggle_button_get_active (self->mine_button))
+        {
+          GHashTableIter iter;
+          gpointer key;
+
+          chosen = g_list_store_new (DLG_TYPE_SESSION);
+          g_hash_table_iter_init (&iter, self->starred);
+          while (g_hash_table_iter_next (&iter, &key, NULL))
+            {
+              DlgSession *session = dlg_feed_find_session (self->feed, key);
+
+              if (session != NULL)
+                g_list_store_append (chosen, session);
+            }
+        }
+
+      ics = dlg_ics_export (self->feed, chosen != NULL ? G_LIST_MODEL (chosen) : NULL, NULL);
+      if (!g_file_replace_contents (file, ics, strlen (ics), NULL, FALSE,
+                                    G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+        g_warning ("Could not export the calendar: %s", error->message);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_clicked_cb (DlgAgendaPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (self->feed == NULL)
+    return;
+
+  dialog = gtk_file_chooser_native_new (_("Export to Calendar"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_file_filter_set_name (filter, _("Calendar files"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_add_suffix (filter, "ics");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  name = g_strdup_printf ("%s.ics", event_id (self));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* --- the feed ------------------------------------------------------------- */
+
+static void
+visible_changed_cb (DlgAgendaPage *self)
+{
+  update_list_state (self);
+}
+
 static void
 dlg_agenda_page_reload (DlgAgendaPage *self)
 {
-  g_autoptr(DlgFeedScope) scope = NULL;
   g_autoptr(GtkListItemFactory) factory = NULL;
-  GtkFilterListModel *filtered;
+  g_autoptr(GtkStringList) rooms = NULL;
+  g_autoptr(GtkStringList) tracks = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   GListModel *sessions;
   GListModel *days;
   DlgEvent *event;
+
+  g_hash_table_remove_all (self->search_keys);
+  g_hash_table_remove_all (self->reminded);
+  load_stars (self);
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, selection_changed_cb, self);
+  if (self->visible != NULL)
+    g_signal_handlers_disconnect_by_func (self->visible, visible_changed_cb, self);
+  gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->visible);
 
   if (self->feed == NULL ||
       (sessions = dlg_feed_get_sessions (self->feed)) == NULL ||
       g_list_model_get_n_items (sessions) == 0)
     {
-      gtk_list_view_set_model (self->list_view, NULL);
       gtk_drop_down_set_model (self->day_dropdown, NULL);
-      g_clear_object (&self->selection);
       gtk_stack_set_visible_child_name (self->page_stack, "empty");
       return;
     }
@@ -374,34 +1215,55 @@ dlg_agenda_page_reload (DlgAgendaPage *self)
   set_text (self->notice_label, self->notice_box,
             event != NULL ? dlg_event_get_notice (event) : NULL);
 
+  /* Filters first, with their handlers blocked: the list is built once. */
+  g_signal_handlers_block_by_func (self->room_dropdown, room_changed_cb, self);
+  g_signal_handlers_block_by_func (self->track_dropdown, track_changed_cb, self);
+  g_signal_handlers_block_by_func (self->day_dropdown, day_changed_cb, self);
+  g_clear_pointer (&self->room, g_free);
+  g_clear_pointer (&self->track, g_free);
+  rooms = choices (sessions, _("All rooms"), dlg_session_get_room);
+  tracks = choices (sessions, _("All tracks"), dlg_session_get_track);
+  gtk_drop_down_set_model (self->room_dropdown, G_LIST_MODEL (rooms));
+  gtk_drop_down_set_model (self->track_dropdown, G_LIST_MODEL (tracks));
+  gtk_widget_set_visible (GTK_WIDGET (self->room_dropdown),
+                          g_list_model_get_n_items (G_LIST_MODEL (rooms)) > 2);
+  gtk_widget_set_visible (GTK_WIDGET (self->track_dropdown),
+                          g_list_model_get_n_items (G_LIST_MODEL (tracks)) > 2);
+
   days = dlg_feed_get_days (self->feed);
   gtk_drop_down_set_model (self->day_dropdown, days);
-  day_changed_cb (self);
   gtk_widget_set_visible (GTK_WIDGET (self->day_dropdown),
                           days != NULL && g_list_model_get_n_items (days) > 1);
+  g_signal_handlers_unblock_by_func (self->room_dropdown, room_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->track_dropdown, track_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->day_dropdown, day_changed_cb, self);
 
-  scope = dlg_feed_scope_new (self->feed);
-  dlg_feed_scope_add_callback (scope, "session_time_cb", G_CALLBACK (session_time_cb));
-  dlg_feed_scope_add_callback (scope, "session_place_cb", G_CALLBACK (session_place_cb));
-  dlg_feed_scope_add_callback (scope, "has_text_cb", G_CALLBACK (has_text_cb));
-  factory = gtk_builder_list_item_factory_new_from_resource (GTK_BUILDER_SCOPE (scope),
-                                                             RESOURCE_PATH "/ui/dlg-session-row.ui");
+  gtk_widget_set_visible (GTK_WIDGET (self->mine_button), dlg_agenda_page_can_star (self));
+
+  factory = gtk_builder_list_item_factory_new_from_resource (NULL,
+                                                             RESOURCE_PATH "/ui/dlg-session-item.ui");
   gtk_list_view_set_factory (self->list_view, factory);
 
-  filtered = gtk_filter_list_model_new (g_object_ref (sessions),
-                                        GTK_FILTER (g_object_ref (self->day_filter)));
+  self->visible = gtk_filter_list_model_new (g_object_ref (sessions),
+                                             GTK_FILTER (g_object_ref (self->filter)));
+  gtk_filter_list_model_set_incremental (self->visible,
+                                         g_list_model_get_n_items (sessions) >
+                                         INCREMENTAL_THRESHOLD);
+  g_signal_connect_object (self->visible, "items-changed",
+                           G_CALLBACK (visible_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->visible, "notify::pending",
+                           G_CALLBACK (visible_changed_cb), self, G_CONNECT_SWAPPED);
 
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, selection_changed_cb, self);
-  g_clear_object (&self->selection);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->visible)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
+  find_next_start (self, now);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  day_changed_cb (self);
   show_session (self, NULL);
 
   gtk_stack_set_visible_child_name (self->page_stack, "content");
@@ -429,10 +1291,81 @@ dlg_agenda_page_set_feed (DlgAgendaPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEED]);
 }
 
+DlgStore *
+dlg_agenda_page_get_store (DlgAgendaPage *self)
+{
+  g_return_val_if_fail (DLG_IS_AGENDA_PAGE (self), NULL);
+
+  return self->store;
+}
+
+void
+dlg_agenda_page_set_store (DlgAgendaPage *self,
+                           DlgStore      *store)
+{
+  g_return_if_fail (DLG_IS_AGENDA_PAGE (self));
+  g_return_if_fail (store == NULL || DLG_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, stars_changed_cb, self);
+  g_set_object (&self->store, store);
+  if (self->store != NULL)
+    g_signal_connect_object (self->store, "stars-changed", G_CALLBACK (stars_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  load_stars (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->mine_button), dlg_agenda_page_can_star (self));
+  if (gtk_toggle_button_get_active (self->mine_button))
+    refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  else
+    g_signal_emit (self, signals[ROWS_CHANGED], 0);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+gboolean
+dlg_agenda_page_show_session (DlgAgendaPage *self,
+                              const char    *key)
+{
+  DlgSession *session;
+
+  g_return_val_if_fail (DLG_IS_AGENDA_PAGE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  session = self->feed != NULL ? dlg_feed_find_session (self->feed, key) : NULL;
+  if (session == NULL)
+    return FALSE;
+
+  reveal (self, session, TRUE);
+  return TRUE;
+}
+
+static void
+focus_search_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  DlgAgendaPage *self = DLG_AGENDA_PAGE (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+local_time_changed_cb (DlgAgendaPage *self)
+{
+  g_signal_emit (self, signals[ROWS_CHANGED], 0);
+  selection_changed_cb (self);
+}
+
 static void
 dlg_agenda_page_dispose (GObject *object)
 {
   DlgAgendaPage *self = DLG_AGENDA_PAGE (object);
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
 
   /* AdwBin unparents its child itself; let it go before the template
    * drops its references, or both tear it down. */
@@ -440,10 +1373,30 @@ dlg_agenda_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_AGENDA_PAGE);
 
   g_clear_object (&self->selection);
-  g_clear_object (&self->day_filter);
+  g_clear_object (&self->visible);
+  g_clear_object (&self->filter);
   g_clear_object (&self->feed);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (dlg_agenda_page_parent_class)->dispose (object);
+}
+
+static void
+dlg_agenda_page_finalize (GObject *object)
+{
+  DlgAgendaPage *self = DLG_AGENDA_PAGE (object);
+
+  g_clear_pointer (&self->search_keys, g_hash_table_unref);
+  g_clear_pointer (&self->starred, g_hash_table_unref);
+  g_clear_pointer (&self->overlapping, g_hash_table_unref);
+  g_clear_pointer (&self->reminded, g_hash_table_unref);
+  g_clear_pointer (&self->terms, g_strfreev);
+  g_clear_pointer (&self->room, g_free);
+  g_clear_pointer (&self->track, g_free);
+  g_clear_pointer (&self->next_start, g_date_time_unref);
+
+  G_OBJECT_CLASS (dlg_agenda_page_parent_class)->finalize (object);
 }
 
 static void
@@ -458,6 +1411,10 @@ dlg_agenda_page_get_property (GObject    *object,
     {
     case PROP_FEED:
       g_value_set_object (value, self->feed);
+      break;
+
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
       break;
 
     default:
@@ -479,6 +1436,10 @@ dlg_agenda_page_set_property (GObject      *object,
       dlg_agenda_page_set_feed (self, g_value_get_object (value));
       break;
 
+    case PROP_STORE:
+      dlg_agenda_page_set_store (self, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -491,6 +1452,7 @@ dlg_agenda_page_class_init (DlgAgendaPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dlg_agenda_page_dispose;
+  object_class->finalize = dlg_agenda_page_finalize;
   object_class->get_property = dlg_agenda_page_get_property;
   object_class->set_property = dlg_agenda_page_set_property;
 
@@ -500,9 +1462,24 @@ dlg_agenda_page_class_init (DlgAgendaPageClass *klass)
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         DLG_TYPE_STORE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* Rows ask again for what depends on their neighbours, the clock or
+   * the delegate's stars. */
+  signals[ROWS_CHANGED] =
+    g_signal_new ("rows-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (DLG_TYPE_SESSION_ROW);
+
+  gtk_widget_class_install_action (widget_class, "agenda.search", NULL, focus_search_cb);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/dlg-agenda-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, page_stack);
@@ -510,9 +1487,17 @@ dlg_agenda_page_class_init (DlgAgendaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, sidebar);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, content);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, day_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, now_button);
+  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, room_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, track_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, mine_button);
+  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, notice_box);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, notice_more_button);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, list_empty_label);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, detail_stack);
@@ -526,76 +1511,80 @@ dlg_agenda_page_class_init (DlgAgendaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, track_label);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, speakers_box);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, speakers_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, language_box);
+  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, language_label);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, members_box);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, members_label);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, abstract_label);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, links_box);
+  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, links_label);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, notice_more_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, mine_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, now_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activate_link_cb);
 }
 
 static void
 dlg_agenda_page_init (DlgAgendaPage *self)
 {
   g_autoptr(GtkExpression) day_expression = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->search_keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->starred = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->overlapping = g_hash_table_new (g_str_hash, g_str_equal);
+  self->reminded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   /* Models are set after the template: GTK 4.8 builds rows before _init ends. */
-  self->day_filter = gtk_custom_filter_new (day_filter_func, self, NULL);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
 
   day_expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                                 G_CALLBACK (day_label_cb), self, NULL);
   gtk_drop_down_set_expression (self->day_dropdown, day_expression);
   g_signal_connect_object (self->day_dropdown, "notify::selected",
                            G_CALLBACK (day_changed_cb), self, G_CONNECT_SWAPPED);
-}
-
-/* Minimal version by the members helper, so that win.show-session works
- * from a member's page: it picks the session's day and selects the
- * session.  The agenda helper owns this file: take it over freely. */
-gboolean
-dlg_agenda_page_show_session (DlgAgendaPage *self,
-                              const char    *key)
-{
-  DlgSession *session;
-  GListModel *days;
-  GListModel *shown;
-
-  g_return_val_if_fail (DLG_IS_AGENDA_PAGE (self), FALSE);
-  g_return_val_if_fail (key != NULL, FALSE);
-
-  if (self->feed == NULL || self->selection == NULL ||
-      (session = dlg_feed_find_session (self->feed, key)) == NULL)
-    return FALSE;
-
-  days = dlg_feed_get_days (self->feed);
-  for (guint i = 0; days != NULL && i < g_list_model_get_n_items (days); i++)
+  for (guint i = 0; i < 2; i++)
     {
-      g_autoptr(DlgDay) day = g_list_model_get_item (days, i);
+      GtkDropDown *dropdown = i == 0 ? self->room_dropdown : self->track_dropdown;
 
-      if (dlg_day_get_index (day) == dlg_session_get_day (session))
-        {
-          gtk_drop_down_set_selected (self->day_dropdown, i);
-          break;
-        }
+      gtk_drop_down_set_expression (dropdown,
+                                    gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
+                                                                 "string"));
+      gtk_drop_down_set_enable_search (dropdown, TRUE);
+    }
+  g_signal_connect_object (self->room_dropdown, "notify::selected",
+                           G_CALLBACK (room_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->track_dropdown, "notify::selected",
+                           G_CALLBACK (track_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* Ctrl+F from anywhere in the window while the agenda is shown. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>f"),
+                                                          gtk_named_action_new ("agenda.search")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  /* Without the installed schema (a test), times follow the event's zone. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL && g_settings_schema_has_key (schema, "agenda-local-time"))
+    {
+      self->settings = g_settings_new (APP_ID);
+      g_signal_connect_object (self->settings, "changed::agenda-local-time",
+                               G_CALLBACK (local_time_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
-  shown = G_LIST_MODEL (self->selection);
-  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
-    {
-      g_autoptr(DlgSession) item = g_list_model_get_item (shown, i);
-
-      if (item != session)
-        continue;
-
-      gtk_single_selection_set_selected (self->selection, i);
-      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
-      if (adw_leaflet_get_folded (self->leaflet))
-        adw_leaflet_set_visible_child (self->leaflet, self->content);
-      return TRUE;
-    }
-
-  return FALSE;
+  self->tick_id = g_timeout_add_seconds (60, tick_cb, self);
 }

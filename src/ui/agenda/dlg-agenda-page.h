@@ -7,17 +7,24 @@
 #include <adwaita.h>
 
 #include "dlg-feed.h"
+#include "dlg-store.h"
 
 G_BEGIN_DECLS
 
 #define DLG_TYPE_AGENDA_PAGE (dlg_agenda_page_get_type ())
 G_DECLARE_FINAL_TYPE (DlgAgendaPage, dlg_agenda_page, DLG, AGENDA_PAGE, AdwBin)
 
-DlgFeed *dlg_agenda_page_get_feed (DlgAgendaPage *self);
-void     dlg_agenda_page_set_feed (DlgAgendaPage *self,
-                                   DlgFeed       *feed);
-/* Selects the session with guid @key; FALSE when the feed has none. */
-gboolean dlg_agenda_page_show_session (DlgAgendaPage *self,
-                                       const char    *key);
+DlgFeed  *dlg_agenda_page_get_feed     (DlgAgendaPage *self);
+void      dlg_agenda_page_set_feed     (DlgAgendaPage *self,
+                                        DlgFeed       *feed);
+/* The store keeping the delegate's stars (nullable: then no stars). */
+DlgStore *dlg_agenda_page_get_store    (DlgAgendaPage *self);
+void      dlg_agenda_page_set_store    (DlgAgendaPage *self,
+                                        DlgStore      *store);
+/* Shows the session with @key: its day, selected in the list, its detail
+ * open (clearing a search or filter that hides it).  FALSE when the feed
+ * has no such session. */
+gboolean  dlg_agenda_page_show_session (DlgAgendaPage *self,
+                                        const char    *key);
 
 G_END_DECLS

@@ -1,0 +1,344 @@
+#!/usr/bin/python3
+"""The agenda pane, driven like a person through the accessibility tree.
+
+Run by run-agenda-gui.sh inside Xvfb and a private session bus:
+    test_agenda_gui.py DELEGATE SCREENSHOT_DIR
+
+With the built-in feed (Kupang 2019: 3 sessions a day over 3 days), in English, a delegate:
+- sees day 1's three sessions, grouped under one header (their time is to be announced);
+- presses Ctrl+F and types "tour": the list narrows, as they type, to "City tour" (day 3: a
+  search looks at every day); clearing the search brings day 1 back;
+- types a speaker's name, "saiful": the press conference is found;
+- stars "Opening" (its button becomes "Unstar session") and turns on "My schedule": the list
+  shows "Opening" alone;
+- starts Delegate again: "My schedule" still shows "Opening"; unstarring it empties the list,
+  which then says so.
+Screenshots of each step land in SCREENSHOT_DIR, the app's output in delegate.log.
+"""
+
+import os
+import subprocess
+import sys
+import time
+
+import pyatspi
+
+EXE, SHOTS = sys.argv[1], sys.argv[2]
+TIMEOUT = 20.0
+
+started = time.monotonic()
+shot_no = 0
+
+
+def log(msg):
+    print(f"[{time.monotonic() - started:6.2f}s] {msg}", flush=True)
+
+
+class Failure(Exception):
+    pass
+
+
+class DisplayTaken(Failure):
+    """The app could not reach the X server: run-agenda-gui.sh tries again with another."""
+
+
+def wait_for(what, fn, timeout=TIMEOUT, interval=0.1):
+    """Poll fn() until it returns something true; fail naming `what` after timeout seconds."""
+    deadline = time.monotonic() + timeout
+    last_error = None
+    while time.monotonic() < deadline:
+        try:
+            value = fn()
+            if value:
+                return value
+        except Failure:
+            raise
+        except Exception as e:  # objects vanish while the tree changes: retry
+            last_error = e
+        time.sleep(interval)
+    if callable(what):
+        what = what()
+    raise Failure(f"timed out after {timeout:.0f}s waiting for {what}"
+                  + (f" (last error: {last_error})" if last_error else ""))
+
+
+def screenshot(name):
+    global shot_no
+    shot_no += 1
+    path = os.path.join(SHOTS, f"{shot_no:02d}-{name}.png")
+    subprocess.run(["/usr/bin/import", "-window", "root", path],
+                   check=False, stderr=subprocess.DEVNULL)
+
+
+def text_of(acc):
+    name = acc.name or ""
+    if name:
+        return name
+    try:
+        t = acc.queryText()
+        return t.getText(0, t.characterCount)  # GTK 4.8: (0, -1) gives ""
+    except NotImplementedError:
+        return ""
+
+
+def role(acc):
+    return acc.getRole()
+
+
+def states(acc):
+    return acc.getState()
+
+
+def find(root, pred):
+    return pyatspi.utils.findDescendant(root, pred)
+
+
+def find_all(root, pred):
+    return pyatspi.utils.findAllDescendants(root, pred)
+
+
+def on_screen(acc):
+    ext = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    return ext.width > 0 and ext.height > 0
+
+
+def xdo(*args):
+    subprocess.run(["xdotool", *args], check=True)
+
+
+def click(acc):
+    """Click the middle of acc: extents are window-relative, the window sits at 0,0 with a 5 px
+    shadow border (tests/gui, GUI-TESTING.md)."""
+    ext = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    if ext.width <= 0 or ext.height <= 0:
+        raise Failure(f"cannot click {acc.getRoleName()} {text_of(acc)!r}: it is not on screen")
+    xdo("mousemove", str(5 + ext.x + ext.width // 2), str(5 + ext.y + ext.height // 2),
+        "click", "1")
+
+
+def find_app(pid):
+    for app in pyatspi.Registry.getDesktop(0):
+        try:
+            if app is not None and app.get_process_id() == pid:
+                return app
+        except Exception:
+            continue
+    return None
+
+
+LISTS = (pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_BOX, pyatspi.ROLE_TABLE, pyatspi.ROLE_TREE_TABLE)
+TABS = (pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_RADIO_BUTTON, pyatspi.ROLE_PUSH_BUTTON,
+        pyatspi.ROLE_PAGE_TAB)
+
+
+def the_list(frame, name):
+    return wait_for(f"the list {name!r}", lambda: next(
+        (a for a in find_all(frame, lambda a: a.name == name and role(a) in LISTS)
+         if on_screen(a)), None))
+
+
+def rows_of(lst, names):
+    """Which of names the list shows now."""
+    return sorted(n for n in names if find(lst, lambda a, n=n: text_of(a) == n) is not None)
+
+
+def tab(frame, name):
+    return wait_for(f"the view switcher button {name!r}", lambda: next(
+        (b for b in find_all(frame, lambda a: a.name == name and role(a) in TABS)
+         if on_screen(b)), None))
+
+
+def tab_selected(button):
+    s = states(button)
+    return (s.contains(pyatspi.STATE_CHECKED) or s.contains(pyatspi.STATE_SELECTED)
+            or s.contains(pyatspi.STATE_PRESSED))
+
+
+def open_row(frame, lst, name, shown):
+    """Open a row like a person: click it, and press Enter if the click only selected it."""
+    row = wait_for(f"{name!r} in the list", lambda: find(lst, lambda a: text_of(a) == name))
+    click(row)
+    try:
+        return wait_for("the row to open on a click", shown, timeout=2)
+    except Failure:
+        xdo("key", "--clearmodifiers", "Return")
+        return wait_for(f"{name!r} to open", shown)
+
+
+def label_with(frame, text, exact=True):
+    return find(frame, lambda a: role(a) == pyatspi.ROLE_LABEL and (
+        text_of(a) == text if exact else text_of(a).startswith(text)) and on_screen(a))
+
+
+def search(frame, entry, text):
+    """Select what the search holds and type text over it, key by key."""
+    click(entry)
+    xdo("key", "--clearmodifiers", "ctrl+a")
+    xdo("type", "--delay", "60", text)
+
+
+DAY1 = ["Press conference", "Opening", "Strategies for Smart City development"]
+ALL = DAY1 + [
+    "Best practice sharing: Banyuwangi Regency",
+    "Best practice from abroad",
+    "Introducing the Citynet Indonesia programme",
+    "City tour",
+]
+
+
+def entry_text(entry):
+    t = entry.queryText()
+    return t.getText(0, t.characterCount)
+
+
+def row_item(lst, title):
+    """The list item (row) that shows title."""
+    label = find(lst, lambda a: role(a) == pyatspi.ROLE_LABEL and text_of(a) == title)
+    if label is None:
+        return None
+    item = label
+    while item is not None and role(item) != pyatspi.ROLE_LIST_ITEM:
+        item = item.parent
+    return item
+
+
+def star_button(lst, title, name):
+    item = row_item(lst, title)
+    return item and find(item, lambda a: a.name == name and role(a) == pyatspi.ROLE_PUSH_BUTTON)
+
+
+def visible_rows(lst):
+    return rows_of(lst, ALL)
+
+
+def check_agenda(app, frame, first_run):
+    agenda_tab = tab(frame, "Agenda")
+    wait_for("the Agenda page", lambda: tab_selected(agenda_tab))
+    lst = the_list(frame, "Sessions")
+    mine = wait_for("the 'My schedule' toggle",
+                    lambda: next((a for a in find_all(frame, lambda a: a.name == "My schedule")
+                                  if on_screen(a)), None))
+
+    if not first_run:
+        click(mine)
+        wait_for(lambda: f"'My schedule' to show 'Opening' alone after a restart "
+                         f"(it shows {visible_rows(lst)})",
+                 lambda: visible_rows(lst) == ["Opening"])
+        screenshot("restart-my-schedule")
+        log("after a restart, 'My schedule' still shows 'Opening'")
+        click(wait_for("the 'Unstar session' button of 'Opening'",
+                       lambda: star_button(lst, "Opening", "Unstar session")))
+        wait_for("the empty 'My schedule' to say so",
+                 lambda: label_with(frame, "No starred sessions", exact=False))
+        screenshot("unstarred")
+        log("unstarring 'Opening' empties 'My schedule', which says so")
+        return
+
+    wait_for(lambda: f"day 1's sessions (the list shows {visible_rows(lst)})",
+             lambda: visible_rows(lst) == sorted(DAY1))
+    headers = find_all(lst, lambda a: role(a) == pyatspi.ROLE_LABEL
+                       and text_of(a) == "Time to be announced" and on_screen(a))
+    screenshot("day-1")
+    log(f"day 1 shows its three sessions ({len(headers)} 'Time to be announced' labels)")
+
+    # Ctrl+F from the list goes to the search; typing narrows the list as the delegate types.
+    entry = wait_for("the entry 'Search sessions'", lambda: next(
+        (a for a in find_all(frame, lambda a: a.name == "Search sessions"
+                             and role(a) not in LISTS) if on_screen(a)), None))
+    click(row_item(lst, "Opening"))
+    xdo("key", "--clearmodifiers", "ctrl+f")
+    xdo("type", "--delay", "80", "tour")
+    wait_for(lambda: f"the search to hold 'tour' (it holds {entry_text(entry)!r})",
+             lambda: entry_text(entry) == "tour")
+    wait_for(lambda: f"the list to narrow to 'City tour' (it shows {visible_rows(lst)})",
+             lambda: visible_rows(lst) == ["City tour"])
+    screenshot("search-tour")
+    log("Ctrl+F and 'tour' narrow the list to 'City tour', on day 3")
+
+    search(frame, entry, "")
+    xdo("key", "--clearmodifiers", "BackSpace")
+    wait_for(lambda: f"day 1 again after clearing the search (it shows {visible_rows(lst)})",
+             lambda: visible_rows(lst) == sorted(DAY1))
+    log("clearing the search shows day 1 again")
+
+    # A word of a speaker's name finds the session.
+    search(frame, entry, "saiful")
+    wait_for(lambda: f"'saiful' to find the press conference (it shows {visible_rows(lst)})",
+             lambda: visible_rows(lst) == ["Press conference"])
+    search(frame, entry, "")
+    xdo("key", "--clearmodifiers", "BackSpace")
+    wait_for("day 1 again", lambda: visible_rows(lst) == sorted(DAY1))
+    log("a speaker's name finds their session")
+
+    # Star a session, then look at "My schedule".
+    button = wait_for("the 'Star session' button of 'Opening'",
+                      lambda: star_button(lst, "Opening", "Star session"))
+    click(button)
+    wait_for("the button to become 'Unstar session'",
+             lambda: star_button(lst, "Opening", "Unstar session"))
+    click(mine)
+    wait_for(lambda: f"'My schedule' to show 'Opening' alone (it shows {visible_rows(lst)})",
+             lambda: visible_rows(lst) == ["Opening"])
+    screenshot("my-schedule")
+    log("starring 'Opening' puts it, alone, in 'My schedule'")
+    click(mine)
+    wait_for("day 1 again", lambda: visible_rows(lst) == sorted(DAY1))
+
+
+def run_app(first_run):
+    logpath = os.path.join(SHOTS, "delegate-%d.log" % (1 if first_run else 2))
+    logfile = open(logpath, "w")
+    env = dict(os.environ)
+    env["G_DEBUG"] = "fatal-warnings"  # a warning or critical in the app fails the test
+    proc = subprocess.Popen([EXE], env=env, stdout=logfile, stderr=subprocess.STDOUT)
+    try:
+        def app_window():
+            if proc.poll() is not None:
+                with open(logpath) as f:
+                    if "cannot open display" in f.read():
+                        raise DisplayTaken("the app could not open the X display")
+                raise Failure(f"the app exited with status {proc.returncode}")
+            a = find_app(proc.pid)
+            if a is None:
+                return None
+            return next((w for w in a if w is not None and role(w) == pyatspi.ROLE_FRAME), None)
+
+        frame = wait_for("the app's window", app_window)
+        app = find_app(proc.pid)
+        log(f"window appeared: {frame.name!r}")
+        check_agenda(app, frame, first_run)
+        if proc.poll() is not None:
+            raise Failure(f"the app exited with status {proc.returncode}")
+    except Exception:
+        screenshot("failure")
+        raise
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        logfile.close()
+        with open(logpath) as f:
+            app_log = f.read()
+        if app_log.strip():
+            print("--- the app's output:\n" + app_log + "---", file=sys.stderr)
+
+
+def main():
+    run_app(True)
+    run_app(False)
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except DisplayTaken as e:
+        print(f"FAIL: {e}", flush=True)
+        sys.exit(3)
+    except Failure as e:
+        print(f"FAIL: {e}", flush=True)
+        sys.exit(1)
+    print("PASS", flush=True)
