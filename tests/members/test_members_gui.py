@@ -15,6 +15,10 @@ With the built-in feed (6 members), in English, a delegate:
 - a search that matches nothing says so;
 - exports all members from the export menu through the file chooser, and the file holds a
   vCard for each member and delegate.
+Then, started with tests/members/fixtures/complete.json (a feed with every contact detail):
+- opens Contoh City: website, e-mail, phone and address, the delegates' e-mail and phone, each
+  with its link and a copy button; copying the e-mail says "Copied", and pasting it into the
+  search gives the address back.
 Screenshots of each step land in SCREENSHOT_DIR, the app's output in delegate.log.
 """
 
@@ -326,13 +330,13 @@ def check_export(app, frame):
     log(f"'Export All Members…' wrote 7 vCards to {target}")
 
 
-def main():
-    logpath = os.path.join(SHOTS, "delegate.log")
+def run_app(args, scenario, logname):
+    """Start the app with args, wait for its window and play scenario(app, frame) on it."""
+    logpath = os.path.join(SHOTS, logname)
     logfile = open(logpath, "w")
     env = dict(os.environ)
     env["G_DEBUG"] = "fatal-warnings"  # a warning or critical in the app fails the test
-    proc = subprocess.Popen([EXE], env=env, stdout=logfile, stderr=subprocess.STDOUT)
-    frame = None
+    proc = subprocess.Popen([EXE, *args], env=env, stdout=logfile, stderr=subprocess.STDOUT)
     try:
         def app_window():
             if proc.poll() is not None:
@@ -346,10 +350,8 @@ def main():
             return next((w for w in a if w is not None and role(w) == pyatspi.ROLE_FRAME), None)
 
         frame = wait_for("the app's window", app_window)
-        app = find_app(proc.pid)
         log(f"window appeared: {frame.name!r}")
-        check_members(app, frame)
-        check_export(app, frame)
+        scenario(find_app(proc.pid), frame)
         if proc.poll() is not None:
             raise Failure(f"the app exited with status {proc.returncode}")
     except Exception:
@@ -363,7 +365,68 @@ def main():
         with open(logpath) as f:
             app_log = f.read()
         if app_log.strip():
-            print("--- the app's output:\n" + app_log + "---", file=sys.stderr)
+            print(f"--- the app's output ({logname}):\n" + app_log + "---", file=sys.stderr)
+
+
+def built_in(app, frame):
+    check_members(app, frame)
+    check_export(app, frame)
+
+
+COMPLETE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "complete.json")
+
+
+def contacts(app, frame):
+    """A feed with every contact detail: each opens as the right link and can be copied."""
+    wait_for(lambda: f"the event 'Members, complete' (the window is {frame.name!r})",
+             lambda: frame.name == "Members, complete")
+    xdo("key", "--clearmodifiers", "ctrl+2")
+    members_tab = tab(frame, "Members")
+    wait_for("the Members page", lambda: tab_selected(members_tab))
+    lst = the_list(frame, "Members")
+    open_row(frame, lst, "Contoh City",
+             lambda: label_with(frame, "Smart City masterplan: ready"))
+    for name in ("Website: https://contoh.example.go.id/", "E-mail: humas@contoh.example.go.id",
+                 "Phone: +62 22 555 0100", "E-mail: siti@contoh.example.go.id",
+                 "Phone: +62 812 0000 0001", "Copy website address", "Copy phone number",
+                 "Copy address"):
+        wait_for(f"the button {name!r}", lambda name=name: find(
+            frame, lambda a: a.name == name and role(a) == pyatspi.ROLE_PUSH_BUTTON))
+    wait_for("the address", lambda: label_with(frame, "Jl. Merdeka No. 1; Gedung Sate, Bandung"))
+    wait_for("the head of region", lambda: label_with(frame, "Mayor: Dr. Ayu Pratiwi, M.Si"))
+    copies = wait_for("two 'Copy e-mail address' buttons (the member's, Siti's)", lambda: (
+        lambda found: found if len(found) == 2 else None)(
+        [a for a in find_all(frame, lambda a: a.name == "Copy e-mail address") if on_screen(a)]))
+    screenshot("contacts")
+    log("Contoh City shows its website, e-mail, phone and address, each with a copy button")
+
+    click(copies[0])
+    wait_for("the toast 'Copied'", lambda: find(frame, lambda a: text_of(a) == "Copied"))
+    # Paste it where a person can read it back: the search entry.
+    entry = wait_for("the search entry", lambda: next(
+        (a for a in find_all(frame, lambda a: a.name == "Search members"
+                             and role(a) not in LISTS) if on_screen(a)), None))
+    click(entry)
+    xdo("key", "--clearmodifiers", "ctrl+a")
+    xdo("key", "--clearmodifiers", "ctrl+v")
+
+    def pasted():
+        for a in [entry, *find_all(entry, lambda a: True)]:
+            try:
+                t = a.queryText()
+                if t.getText(0, t.characterCount) == "humas@contoh.example.go.id":
+                    return True
+            except NotImplementedError:
+                continue
+        return False
+    wait_for("the copied e-mail address pasted into the search", pasted)
+    screenshot("copied")
+    log("'Copy e-mail address' copies humas@contoh.example.go.id and says 'Copied'")
+
+
+def main():
+    run_app([], built_in, "delegate.log")
+    run_app([COMPLETE], contacts, "delegate-complete.log")
 
 
 if __name__ == "__main__":
