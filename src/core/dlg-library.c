@@ -432,6 +432,18 @@ dlg_library_start (DlgLibrary *self)
 
   make_current (self, current);
   show_current (self);
+
+  /* Files and the built-in feed need no network: read the ones never read
+   * yet, so the list of events shows their titles. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->subscriptions)); i++)
+    {
+      g_autoptr(DlgSubscription) item = g_list_model_get_item (G_LIST_MODEL (self->subscriptions), i);
+      g_autofree char *scheme = g_uri_parse_scheme (dlg_subscription_get_url (item));
+
+      if (dlg_subscription_get_event_id (item) == NULL &&
+          g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0)
+        sync_subscription (self, item);
+    }
 }
 
 /* --- the network ------------------------------------------------------------- */

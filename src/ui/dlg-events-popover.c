@@ -29,6 +29,34 @@ not_builtin_cb (gpointer  unused,
   return !builtin;
 }
 
+/* "Updated 5 minutes ago", or what is happening instead. */
+static char *
+status_cb (gpointer  unused,
+           gint64    updated_at,
+           gboolean  syncing,
+           gboolean  ended)
+{
+  if (syncing)
+    return g_strdup (_("Updating…"));
+  if (ended)
+    return g_strdup (_("The event is over"));
+  return dlg_format_updated_ago (updated_at, g_get_real_time () / G_USEC_PER_SEC);
+}
+
+/* The times are relative: bind the rows afresh each time the list shows. */
+static void
+popover_shown_cb (DlgEventsPopover *self)
+{
+  GtkSelectionModel *model = gtk_list_view_get_model (self->list_view);
+
+  if (model == NULL)
+    return;
+  g_object_ref (model);
+  gtk_list_view_set_model (self->list_view, NULL);
+  gtk_list_view_set_model (self->list_view, model);
+  g_object_unref (model);
+}
+
 static void
 row_activated_cb (DlgEventsPopover *self,
                   guint             position)
@@ -67,6 +95,8 @@ dlg_events_popover_set_library (DlgEventsPopover *self,
   scope = gtk_builder_cscope_new ();
   gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "not_builtin_cb",
                                           G_CALLBACK (not_builtin_cb));
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "status_cb",
+                                          G_CALLBACK (status_cb));
   factory = gtk_builder_list_item_factory_new_from_resource (scope,
                                                              RESOURCE_PATH "/ui/dlg-event-row.ui");
   gtk_list_view_set_factory (self->list_view, factory);
@@ -107,4 +137,6 @@ static void
 dlg_events_popover_init (DlgEventsPopover *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_swapped (self, "show", G_CALLBACK (popover_shown_cb), self);
 }

@@ -36,7 +36,6 @@ struct _DlgWindow
   GtkLabel             *banner_detail;
   GtkStack             *refresh_stack;
   DlgEventsPopover     *events_popover;
-  GtkLabel             *status_label;
 };
 
 G_DEFINE_FINAL_TYPE (DlgWindow, dlg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -182,7 +181,6 @@ update_status (DlgWindow *self)
     subtitle = dlg_format_updated_ago (dlg_subscription_get_updated_at (current),
                                        g_get_real_time () / G_USEC_PER_SEC);
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
-  gtk_label_set_text (self->status_label, subtitle);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->refresh_stack), subtitle);
 
   gtk_stack_set_visible_child_name (self->refresh_stack, syncing ? "spinner" : "button");
@@ -225,15 +223,6 @@ tick_cb (gpointer user_data)
 {
   update_status (user_data);
   return G_SOURCE_CONTINUE;
-}
-
-/* Wide, the header shows the switcher and the status beside it; narrow,
- * the title shows with the status as its subtitle. */
-static void
-title_visible_cb (DlgWindow *self)
-{
-  gtk_widget_set_visible (GTK_WIDGET (self->status_label),
-                          !adw_view_switcher_title_get_title_visible (self->switcher_title));
 }
 
 static void
@@ -457,8 +446,6 @@ dlg_window_class_init (DlgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, banner_detail);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, refresh_stack);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, events_popover);
-  gtk_widget_class_bind_template_child (widget_class, DlgWindow, status_label);
-  gtk_widget_class_bind_template_callback (widget_class, title_visible_cb);
 }
 
 static void

@@ -5,7 +5,7 @@ Run by run-sync-gui.sh inside Xvfb and a private session bus:
     test_sync_gui.py DELEGATE FEED_JSON SCREENSHOT_DIR
 
 - serves FEED_JSON from a web server on 127.0.0.1 and runs `delegate URL`: the window shows
-  the event and "Updated just now";
+  the event, and its row in the Events list says "Updated just now";
 - quits, stops the server, starts Delegate again: the event is there at once, from the saved
   copy, and a banner says the saved copy is shown.
 """
@@ -170,8 +170,23 @@ def main():
         # Subscribe from the command line, as an organiser's e-mail would say.
         proc, frame = start([server.url], logfile)
         wait_for(f"the window title {TITLE!r}", lambda: frame.name == TITLE)
-        wait_for("“Updated just now”", lambda: "Updated just now" in showing_texts(frame))
+        # The events list says when each was last updated.
+        def open_events():
+            for acc in pyatspi.utils.findAllDescendants(frame, lambda a: a.name == "Events"):
+                try:
+                    action = acc.queryAction()
+                except NotImplementedError:
+                    continue
+                if action.nActions > 0:
+                    return action.doAction(0) or True
+            return False
+
+        wait_for("the Events button", open_events)
+        app = find_app(proc.pid)
+        wait_for("“Updated just now” in the events list",
+                 lambda: any("Updated just now" in showing_texts(w) for w in app if w is not None))
         screenshot("synced")
+        subprocess.run(["xdotool", "key", "Escape"], check=True)
         quit_app(proc)
 
         # The venue's network is gone: the saved copy opens, and says so.
