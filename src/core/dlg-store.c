@@ -21,7 +21,7 @@
 #include "dlg-store-private.h"
 
 /* Bump with a new entry in migrations[] below. */
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
 
 struct _DlgStore
 {
@@ -83,6 +83,12 @@ static const char * const migrations[] = {
   "  deleted INTEGER NOT NULL DEFAULT 0"
   ");"
   "CREATE INDEX notes_by_event ON notes (event_id, modified);",
+  /* 2 -> 3: what the delegate last saw of a starred session, so that a
+   * sync that moves it, changes its room or drops it can be pointed out
+   * (issue 4; dlg-stars.c). */
+  "ALTER TABLE stars ADD COLUMN seen_start INTEGER;"
+  "ALTER TABLE stars ADD COLUMN seen_room TEXT;"
+  "ALTER TABLE stars ADD COLUMN seen_title TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SCHEMA_VERSION);
@@ -492,6 +498,78 @@ dlg_store_list_starred (DlgStore   *self,
   g_mutex_unlock (&self->mutex);
 
   return g_strv_builder_end (builder);
+}
+
+gboolean
+dlg_store_set_starred_seen (DlgStore    *self,
+                            const char  *event_id,
+                            const char  *session_key,
+                            gint64       start,
+                            const char  *room,
+                            const char  *title,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (DLG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (event_id != NULL, FALSE);
+  g_return_val_if_fail (session_key != NULL, FALSE);
+
+  g_mutex_lock (&self->mutex);
+  stmt = prepare (self,
+                  "UPDATE stars SET seen_start = ?3, seen_room = ?4, seen_title = ?5 "
+                  "WHERE event_id = ?1 AND session_key = ?2", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      bind_text (stmt, 1, event_id);
+      bind_text (stmt, 2, session_key);
+      sqlite3_bind_int64 (stmt, 3, start);
+      bind_text (stmt, 4, room);
+      bind_text (stmt, 5, title);
+      ok = step_done (self, stmt, error);
+    }
+  g_mutex_unlock (&self->mutex);
+
+  return ok;
+}
+
+gboolean
+dlg_store_get_starred_seen (DlgStore    *self,
+                            const char  *event_id,
+                            const char  *session_key,
+                            gint64      *start,
+                            char       **room,
+                            char       **title)
+{
+  sqlite3_stmt *stmt;
+  gboolean seen = FALSE;
+
+  g_return_val_if_fail (DLG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (event_id != NULL, FALSE);
+  g_return_val_if_fail (session_key != NULL, FALSE);
+
+  g_mutex_lock (&self->mutex);
+  stmt = prepare (self,
+                  "SELECT seen_start, seen_room, seen_title FROM stars "
+                  "WHERE event_id = ?1 AND session_key = ?2 AND seen_start IS NOT NULL", NULL);
+  if (stmt != NULL)
+    {
+      bind_text (stmt, 1, event_id);
+      bind_text (stmt, 2, session_key);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          seen = TRUE;
+          *start = sqlite3_column_int64 (stmt, 0);
+          *room = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          *title = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+        }
+      sqlite3_finalize (stmt);
+    }
+  g_mutex_unlock (&self->mutex);
+
+  return seen;
 }
 
 /* --- resources ----------------------------------------------------------- */

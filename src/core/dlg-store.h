@@ -131,4 +131,24 @@ gboolean     dlg_store_touch_resource     (DlgStore    *self,
                                            gint64       max_age,
                                            GError     **error);
 
+/* --- Added by the agenda work (issue 4) ---------------------------------- */
+
+/* What the delegate last saw of a starred session: its start (unix
+ * seconds; 0 when its time was to be announced), room and title (both
+ * nullable).  No-op when the session is not starred. */
+gboolean     dlg_store_set_starred_seen   (DlgStore    *self,
+                                           const char  *event_id,
+                                           const char  *session_key,
+                                           gint64       start,
+                                           const char  *room,
+                                           const char  *title,
+                                           GError     **error);
+/* FALSE when the session is not starred or nothing was recorded yet. */
+gboolean     dlg_store_get_starred_seen   (DlgStore    *self,
+                                           const char  *event_id,
+                                           const char  *session_key,
+                                           gint64      *start,
+                                           char       **room,
+                                           char       **title);
+
 G_END_DECLS

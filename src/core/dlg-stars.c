@@ -1,0 +1,108 @@
+/* dlg-stars.c: starred sessions that a new copy of the feed changed
+ *
+ * A star names a session by key; the agenda may move that session, give
+ * it another room, or drop it in a later copy.  The store keeps what the
+ * delegate last saw of each starred session, so the agenda can point out
+ * the change instead of silently showing the new time, or nothing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dlg-stars"
+
+#include "config.h"
+
+#include "dlg-stars.h"
+
+static gint64
+start_of (DlgSession *session)
+{
+  if (dlg_session_get_time_tba (session) || dlg_session_get_start (session) == NULL)
+    return 0;
+
+  return g_date_time_to_unix (dlg_session_get_start (session));
+}
+
+gboolean
+dlg_stars_acknowledge (DlgStore    *store,
+                       DlgFeed     *feed,
+                       DlgSession  *session,
+                       GError     **error)
+{
+  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (DLG_IS_FEED (feed), FALSE);
+  g_return_val_if_fail (DLG_IS_SESSION (session), FALSE);
+
+  return dlg_store_set_starred_seen (store, dlg_event_get_id (dlg_feed_get_event (feed)),
+                                     dlg_session_get_key (session), start_of (session),
+                                     dlg_session_get_room (session),
+                                     dlg_session_get_title (session), error);
+}
+
+GHashTable *
+dlg_stars_check (DlgStore *store,
+                 DlgFeed  *feed)
+{
+  GHashTable *changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *event_id;
+  g_auto(GStrv) keys = NULL;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), changes);
+  g_return_val_if_fail (DLG_IS_FEED (feed), changes);
+
+  event_id = dlg_event_get_id (dlg_feed_get_event (feed));
+  keys = dlg_store_list_starred (store, event_id);
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      DlgSession *session = dlg_feed_find_session (feed, keys[i]);
+      g_autofree char *room = NULL;
+      g_autofree char *title = NULL;
+      DlgStarChange change = DLG_STAR_CHANGE_NONE;
+      gint64 start;
+
+      if (!dlg_store_get_starred_seen (store, event_id, keys[i], &start, &room, &title))
+        {
+          /* Starred before anything was recorded: this copy is the reference. */
+          if (session != NULL)
+            dlg_stars_acknowledge (store, feed, session, NULL);
+          else
+            g_hash_table_insert (changes, g_strdup (keys[i]),
+                                 GUINT_TO_POINTER (DLG_STAR_CHANGE_GONE));
+          continue;
+        }
+
+      if (session == NULL)
+        change = DLG_STAR_CHANGE_GONE;
+      else
+        {
+          if (start_of (session) != start)
+            change |= DLG_STAR_CHANGE_MOVED;
+          if (g_strcmp0 (dlg_session_get_room (session), room) != 0)
+            change |= DLG_STAR_CHANGE_ROOM;
+        }
+
+      if (change != DLG_STAR_CHANGE_NONE)
+        g_hash_table_insert (changes, g_strdup (keys[i]), GUINT_TO_POINTER (change));
+    }
+
+  return changes;
+}
+
+char *
+dlg_stars_seen_title (DlgStore   *store,
+                      DlgFeed    *feed,
+                      const char *key)
+{
+  g_autofree char *room = NULL;
+  char *title = NULL;
+  gint64 start;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
+  g_return_val_if_fail (DLG_IS_FEED (feed), NULL);
+
+  if (!dlg_store_get_starred_seen (store, dlg_event_get_id (dlg_feed_get_event (feed)), key,
+                                   &start, &room, &title))
+    return NULL;
+
+  return title;
+}

@@ -1,0 +1,159 @@
+/* test-stars.c: stars survive a changed feed, and the changes are pointed out
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "dlg-source.h"
+#include "dlg-stars.h"
+#include "dlg-store.h"
+
+static const char * const english[] = { "en", NULL };
+
+#define OPENING "b0000000-0000-4000-8000-000000000001"
+#define SMART   "b0000000-0000-4000-8000-000000000003"
+#define VISIT   "b0000000-0000-4000-8000-000000000004"
+
+static DlgFeed *
+load (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "agenda", "fixtures", name, NULL);
+  g_autoptr(GError) error = NULL;
+  DlgFeed *feed = dlg_source_load (path, english, NULL, &error);
+
+  g_assert_no_error (error);
+  return feed;
+}
+
+static DlgStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  DlgStore *store = dlg_store_open (path, NULL, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static guint
+change_of (GHashTable *changes,
+           const char *key)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (changes, key));
+}
+
+static void
+test_changed_feed (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("delegate-stars-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
+  g_autoptr(DlgFeed) before = load ("same.json");
+  g_autoptr(DlgFeed) after = load ("same-changed.json");
+  g_autoptr(GHashTable) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) starred = NULL;
+  g_autofree char *title = NULL;
+  const char *event = dlg_event_get_id (dlg_feed_get_event (before));
+
+  {
+    g_autoptr(DlgStore) store = open_store (path);
+    const char *keys[] = { OPENING, SMART, VISIT };
+
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      {
+        g_assert_true (dlg_store_set_starred (store, event, keys[i], TRUE, &error));
+        g_assert_no_error (error);
+        g_assert_true (dlg_stars_acknowledge (store, before,
+                                              dlg_feed_find_session (before, keys[i]), &error));
+        g_assert_no_error (error);
+      }
+
+    changes = dlg_stars_check (store, before);
+    g_assert_cmpuint (g_hash_table_size (changes), ==, 0);
+    g_clear_pointer (&changes, g_hash_table_unref);
+  }
+
+  /* A restart, then a sync brings the changed copy. */
+  {
+    g_autoptr(DlgStore) store = open_store (path);
+
+    starred = dlg_store_list_starred (store, event);
+    g_assert_cmpuint (g_strv_length (starred), ==, 3);
+
+    changes = dlg_stars_check (store, after);
+    g_assert_cmpuint (g_hash_table_size (changes), ==, 3);
+    g_assert_cmpuint (change_of (changes, OPENING), ==, DLG_STAR_CHANGE_MOVED);
+    g_assert_cmpuint (change_of (changes, SMART), ==, DLG_STAR_CHANGE_ROOM);
+    g_assert_cmpuint (change_of (changes, VISIT), ==, DLG_STAR_CHANGE_GONE);
+
+    /* The dropped session keeps its star and its title, to say which it was. */
+    g_assert_true (dlg_store_is_starred (store, event, VISIT));
+    title = dlg_stars_seen_title (store, after, VISIT);
+    g_assert_cmpstr (title, ==, "Site visit");
+
+    /* Once the delegate has looked at the moved session, it is no longer flagged. */
+    g_assert_true (dlg_stars_acknowledge (store, after, dlg_feed_find_session (after, OPENING),
+                                          &error));
+    g_clear_pointer (&changes, g_hash_table_unref);
+    changes = dlg_stars_check (store, after);
+    g_assert_false (g_hash_table_contains (changes, OPENING));
+    g_assert_cmpuint (change_of (changes, SMART), ==, DLG_STAR_CHANGE_ROOM);
+
+    /* Back to the first copy: the opening moved back. */
+    g_clear_pointer (&changes, g_hash_table_unref);
+    changes = dlg_stars_check (store, before);
+    g_assert_cmpuint (change_of (changes, OPENING), ==, DLG_STAR_CHANGE_MOVED);
+    g_assert_false (g_hash_table_contains (changes, VISIT));
+  }
+
+  g_unlink (path);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+}
+
+static void
+test_star_without_seen (void)
+{
+  g_autoptr(DlgStore) store = open_store (":memory:");
+  g_autoptr(DlgFeed) feed = load ("same.json");
+  g_autoptr(GHashTable) changes = NULL;
+  const char *event = dlg_event_get_id (dlg_feed_get_event (feed));
+  gint64 start = 0;
+  g_autofree char *room = NULL;
+  g_autofree char *title = NULL;
+
+  /* A star made before this version recorded anything: the current copy is the reference. */
+  g_assert_true (dlg_store_set_starred (store, event, SMART, TRUE, NULL));
+  g_assert_true (dlg_store_set_starred (store, event, "not-in-the-feed", TRUE, NULL));
+  changes = dlg_stars_check (store, feed);
+  g_assert_cmpuint (g_hash_table_size (changes), ==, 1);
+  g_assert_cmpuint (change_of (changes, "not-in-the-feed"), ==, DLG_STAR_CHANGE_GONE);
+  g_assert_true (dlg_store_get_starred_seen (store, event, SMART, &start, &room, &title));
+  g_assert_cmpstr (room, ==, "Ruang 2/B");
+  g_assert_cmpstr (title, ==, "Smart city data");
+  g_assert_cmpint (start, ==, 1729044000); /* 2024-10-16T10:00:00+08:00 */
+
+  /* Not starred: nothing is recorded. */
+  g_assert_true (dlg_store_set_starred_seen (store, event, VISIT, 1, "x", "y", NULL));
+  g_assert_false (dlg_store_get_starred_seen (store, event, VISIT, &start, &room, &title));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/stars/changed-feed", test_changed_feed);
+  g_test_add_func ("/stars/star-without-seen", test_star_without_seen);
+
+  return g_test_run ();
+}
