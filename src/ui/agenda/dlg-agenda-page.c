@@ -22,6 +22,7 @@
 #include "dlg-ics.h"
 #include "dlg-session-row.h"
 #include "dlg-session-search.h"
+#include "dlg-stars.h"
 
 /* Above this many sessions the filter runs in steps, so typing never waits. */
 #define INCREMENTAL_THRESHOLD 2000
@@ -39,6 +40,7 @@ struct _DlgAgendaPage
   GHashTable         *search_keys;   /* DlgSession* -> folded text */
   GHashTable         *starred;       /* key -> GINT_TO_POINTER (1) */
   GHashTable         *overlapping;   /* key of starred sessions that overlap another */
+  GHashTable         *changes;       /* key -> DlgStarChange since the delegate last looked */
   GHashTable         *reminded;      /* keys already reminded of */
   GStrv               terms;
   char               *room;          /* filter, NULL: all */
@@ -58,6 +60,8 @@ struct _DlgAgendaPage
   GtkDropDown        *track_dropdown;
   GtkToggleButton    *mine_button;
   GtkButton          *export_button;
+  GtkWidget          *gone_box;
+  GtkLabel           *gone_label;
   GtkWidget          *notice_box;
   GtkToggleButton    *notice_more_button;
   GtkLabel           *notice_label;
@@ -421,6 +425,7 @@ dlg_agenda_page_describe_flags (DlgAgendaPage *self,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GPtrArray) flags = g_ptr_array_new ();
+  guint change;
 
   if (is_running (session, now))
     g_ptr_array_add (flags, _("Now"));
@@ -430,6 +435,12 @@ dlg_agenda_page_describe_flags (DlgAgendaPage *self,
 
   if (g_hash_table_contains (self->overlapping, dlg_session_get_key (session)))
     g_ptr_array_add (flags, _("Overlaps another starred session"));
+
+  change = GPOINTER_TO_UINT (g_hash_table_lookup (self->changes, dlg_session_get_key (session)));
+  if (change & DLG_STAR_CHANGE_MOVED)
+    g_ptr_array_add (flags, _("Time changed"));
+  if (change & DLG_STAR_CHANGE_ROOM)
+    g_ptr_array_add (flags, _("Room changed"));
 
   if (flags->len == 0)
     return NULL;
@@ -513,6 +524,69 @@ find_overlaps (DlgAgendaPage *self)
     }
 }
 
+/* Starred sessions a new copy of the feed moved, put in another room or
+ * dropped: flagged until the delegate looks (dropped ones in a card
+ * above the list, until they remove the stars). */
+static void
+find_changes (DlgAgendaPage *self)
+{
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_clear_pointer (&self->changes, g_hash_table_unref);
+  if (dlg_agenda_page_can_star (self) && self->feed != NULL)
+    self->changes = dlg_stars_check (self->store, self->feed);
+  else
+    self->changes = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_hash_table_iter_init (&iter, self->changes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (GPOINTER_TO_UINT (value) & DLG_STAR_CHANGE_GONE)
+        {
+          char *title = dlg_stars_seen_title (self->store, self->feed, key);
+
+          g_ptr_array_add (gone, title != NULL ? title : g_strdup (key));
+        }
+    }
+
+  if (gone->len > 0)
+    {
+      g_autofree char *titles = NULL;
+      g_autofree char *text = NULL;
+
+      g_ptr_array_add (gone, NULL);
+      titles = g_strjoinv (", ", (char **) gone->pdata);
+      /* Translators: starred sessions a new copy of the agenda no longer has */
+      text = g_strdup_printf (_("No longer in the agenda: %s"), titles);
+      gtk_label_set_text (self->gone_label, text);
+    }
+  gtk_widget_set_visible (self->gone_box, gone->len > 0);
+}
+
+static void
+remove_gone_cb (DlgAgendaPage *self)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->changes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (value) & DLG_STAR_CHANGE_GONE)
+      g_ptr_array_add (keys, g_strdup (key));
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!dlg_store_set_starred (self->store, event_id (self), g_ptr_array_index (keys, i),
+                                  FALSE, &error))
+        g_warning ("Could not remove the star: %s", error->message);
+    }
+}
+
 static void
 load_stars (DlgAgendaPage *self)
 {
@@ -526,6 +600,7 @@ load_stars (DlgAgendaPage *self)
     g_hash_table_add (self->starred, g_strdup (keys[i]));
 
   find_overlaps (self);
+  find_changes (self);
 }
 
 static void
@@ -848,6 +923,17 @@ show_session (DlgAgendaPage *self,
   set_links (self, session);
 
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+
+  /* The delegate has seen the new time or room: no need to flag it more. */
+  if (g_hash_table_contains (self->changes, dlg_session_get_key (session)))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!dlg_stars_acknowledge (self->store, self->feed, session, &error))
+        g_warning ("Could not remember the session as seen: %s", error->message);
+      g_hash_table_remove (self->changes, dlg_session_get_key (session));
+      g_signal_emit (self, signals[ROWS_CHANGED], 0);
+    }
 }
 
 static void
@@ -1390,6 +1476,7 @@ dlg_agenda_page_finalize (GObject *object)
   g_clear_pointer (&self->search_keys, g_hash_table_unref);
   g_clear_pointer (&self->starred, g_hash_table_unref);
   g_clear_pointer (&self->overlapping, g_hash_table_unref);
+  g_clear_pointer (&self->changes, g_hash_table_unref);
   g_clear_pointer (&self->reminded, g_hash_table_unref);
   g_clear_pointer (&self->terms, g_strfreev);
   g_clear_pointer (&self->room, g_free);
@@ -1493,6 +1580,8 @@ dlg_agenda_page_class_init (DlgAgendaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, track_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, mine_button);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, gone_box);
+  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, gone_label);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, notice_box);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, notice_more_button);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, notice_label);
@@ -1528,6 +1617,7 @@ dlg_agenda_page_class_init (DlgAgendaPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, now_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_link_cb);
+  gtk_widget_class_bind_template_callback (widget_class, remove_gone_cb);
 }
 
 static void
@@ -1543,6 +1633,7 @@ dlg_agenda_page_init (DlgAgendaPage *self)
   self->search_keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->starred = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->overlapping = g_hash_table_new (g_str_hash, g_str_equal);
+  self->changes = g_hash_table_new (g_str_hash, g_str_equal);
   self->reminded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   /* Models are set after the template: GTK 4.8 builds rows before _init ends. */
