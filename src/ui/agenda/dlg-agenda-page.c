@@ -59,7 +59,6 @@ struct _DlgAgendaPage
   GtkDropDown        *room_dropdown;
   GtkDropDown        *track_dropdown;
   GtkToggleButton    *mine_button;
-  GtkButton          *export_button;
   GtkWidget          *gone_box;
   GtkLabel           *gone_label;
   GtkWidget          *notice_box;
@@ -1233,8 +1232,11 @@ export_response_cb (GtkNativeDialog *dialog,
 }
 
 static void
-export_clicked_cb (DlgAgendaPage *self)
+export_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
+  DlgAgendaPage *self = DLG_AGENDA_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
@@ -1567,6 +1569,7 @@ dlg_agenda_page_class_init (DlgAgendaPageClass *klass)
   g_type_ensure (DLG_TYPE_SESSION_ROW);
 
   gtk_widget_class_install_action (widget_class, "agenda.search", NULL, focus_search_cb);
+  gtk_widget_class_install_action (widget_class, "agenda.export", NULL, export_action_cb);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/dlg-agenda-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, page_stack);
@@ -1579,7 +1582,6 @@ dlg_agenda_page_class_init (DlgAgendaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, room_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, track_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, mine_button);
-  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, gone_box);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, gone_label);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, notice_box);
@@ -1615,7 +1617,6 @@ dlg_agenda_page_class_init (DlgAgendaPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, mine_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, now_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_link_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_gone_cb);
 }
@@ -1672,9 +1673,15 @@ dlg_agenda_page_init (DlgAgendaPage *self)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
   if (schema != NULL && g_settings_schema_has_key (schema, "agenda-local-time"))
     {
+      g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+      g_autoptr(GAction) local_time = NULL;
+
       self->settings = g_settings_new (APP_ID);
       g_signal_connect_object (self->settings, "changed::agenda-local-time",
                                G_CALLBACK (local_time_changed_cb), self, G_CONNECT_SWAPPED);
+      local_time = g_settings_create_action (self->settings, "agenda-local-time");
+      g_action_map_add_action (G_ACTION_MAP (group), local_time);
+      gtk_widget_insert_action_group (GTK_WIDGET (self), "agenda-settings", G_ACTION_GROUP (group));
     }
 
   self->tick_id = g_timeout_add_seconds (60, tick_cb, self);
