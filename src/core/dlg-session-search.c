@@ -13,26 +13,43 @@
 char *
 dlg_search_fold (const char *text)
 {
-  g_autofree char *decomposed = NULL;
-  g_autoptr(GString) bare = NULL;
+  GString *out;
 
   if (text == NULL)
     return g_strdup ("");
 
-  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
-  if (decomposed == NULL)
-    return g_strdup ("");
-
-  bare = g_string_sized_new (strlen (decomposed));
-  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+  /* One pass, ASCII inline: a search key is made for every session of a
+   * congress at the first keystroke, so this must be quick. */
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0';)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c, parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+      gsize n;
 
-      if (!g_unichar_ismark (c))
-        g_string_append_unichar (bare, c);
+      if ((guchar) *p < 0x80)
+        {
+          g_string_append_c (out, g_ascii_tolower (*p));
+          p++;
+          continue;
+        }
+
+      c = g_utf8_get_char_validated (p, -1);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          p++;
+          continue;
+        }
+
+      /* "é" is "e" and a mark; "ﬁ" is "fi": drop the marks, lower the rest. */
+      n = g_unichar_fully_decompose (c, TRUE, parts, G_N_ELEMENTS (parts));
+      for (gsize i = 0; i < n; i++)
+        if (!g_unichar_ismark (parts[i]))
+          g_string_append_unichar (out, g_unichar_tolower (parts[i]));
+
+      p = g_utf8_next_char (p);
     }
 
-  return g_utf8_casefold (bare->str, bare->len);
+  return g_string_free (out, FALSE);
 }
 
 char *
@@ -50,9 +67,9 @@ dlg_session_search_key (DlgSession *session)
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (parts[i] != NULL)
-      g_string_append_printf (all, "%s\n", parts[i]);
+      g_string_append_c (g_string_append (all, parts[i]), '\n');
   for (guint i = 0; persons[i] != NULL; i++)
-    g_string_append_printf (all, "%s\n", persons[i]);
+    g_string_append_c (g_string_append (all, persons[i]), '\n');
 
   return dlg_search_fold (all->str);
 }

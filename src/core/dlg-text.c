@@ -115,12 +115,22 @@ static char *
 tag_attribute (const char *tag,
                const char *name)
 {
-  g_autofree char *pattern = g_strdup_printf ("\\b%s\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s>]+))",
-                                              name);
-  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL);
+  static GRegex *href_regex, *alt_regex;
+  GRegex *regex;
   g_autoptr(GMatchInfo) match = NULL;
   g_autoptr(GString) decoded = NULL;
   g_autofree char *raw = NULL;
+
+  /* Compiled once: an abstract may hold many links. */
+  if (g_once_init_enter (&href_regex))
+    {
+      alt_regex = g_regex_new ("\\balt\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s>]+))",
+                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&href_regex,
+                         g_regex_new ("\\bhref\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s>]+))",
+                                      G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+    }
+  regex = g_str_equal (name, "href") ? href_regex : alt_regex;
 
   if (!g_regex_match (regex, tag, 0, &match))
     return NULL;

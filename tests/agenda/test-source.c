@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dlg-feed.h"
+#include "dlg-session-search.h"
 #include "dlg-source.h"
 
 static const char * const english[] = { "en", NULL };
@@ -365,6 +366,35 @@ test_delegate_feed (void)
   g_assert_cmpstr (dlg_event_get_id (dlg_feed_get_event (feed)), ==, "pretalx-style");
 }
 
+static void
+test_search (void)
+{
+  g_autoptr(DlgFeed) feed = load ("quirks.json");
+  DlgSession *opening = find (feed, "Opening 🎉 𝔘nicode");
+  g_autofree char *key = dlg_session_search_key (opening);
+  g_autofree char *folded = dlg_search_fold ("Ärger ÉTÉ ﬁx İ");
+  static const struct { const char *query; gboolean matches; } cases[] = {
+    { "", TRUE },
+    { "OPENING", TRUE },
+    { "barensaal", TRUE },          /* the room, accent-blind */
+    { "bärensaal aula", TRUE },     /* every word, any order */
+    { "ana public", TRUE },         /* a speaker */
+    { "item two", TRUE },           /* the abstract */
+    { "opening zzz", FALSE },
+    { "secret", FALSE },            /* "answers" are not searched */
+  };
+
+  g_assert_cmpstr (folded, ==, "arger ete fix i");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GStrv) terms = dlg_search_terms (cases[i].query);
+
+      g_test_message ("search “%s”", cases[i].query);
+      g_assert_cmpint (dlg_search_matches (key, (const char * const *) terms), ==,
+                       cases[i].matches);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -380,6 +410,7 @@ main (int    argc,
   g_test_add_func ("/source/pentabarf", test_pentabarf);
   g_test_add_func ("/source/errors", test_errors);
   g_test_add_func ("/source/delegate-feed", test_delegate_feed);
+  g_test_add_func ("/source/search", test_search);
 
   return g_test_run ();
 }
