@@ -96,5 +96,14 @@ DlgFeed  *dlg_feed_parse_schedule_json (JsonNode            *root,
 DlgFeed  *dlg_feed_parse_schedule_xml  (GBytes              *bytes,
                                         const char * const  *languages,
                                         GError             **error);
+/* Any SOURCE format (dlg-source.c): a Delegate feed goes to
+ * dlg_feed_parse() with @loader; a bare schedule.json or schedule.xml has
+ * no sections published apart.  For sync, which fetches sections itself. */
+DlgFeed  *dlg_source_parse_full        (GBytes                *bytes,
+                                        const char * const    *languages,
+                                        DlgFeedSectionLoader   loader,
+                                        gpointer               loader_data,
+                                        GCancellable          *cancellable,
+                                        GError               **error);
 
 G_END_DECLS

@@ -137,6 +137,18 @@ dlg_source_parse (GBytes              *bytes,
                   GCancellable        *cancellable,
                   GError             **error)
 {
+  return dlg_source_parse_full (bytes, languages, base_uri != NULL ? load_section_cb : NULL,
+                                (gpointer) base_uri, cancellable, error);
+}
+
+DlgFeed *
+dlg_source_parse_full (GBytes                *bytes,
+                       const char * const    *languages,
+                       DlgFeedSectionLoader   loader,
+                       gpointer               loader_data,
+                       GCancellable          *cancellable,
+                       GError               **error)
+{
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize size;
@@ -148,8 +160,7 @@ dlg_source_parse (GBytes              *bytes,
   switch (dlg_source_detect (bytes))
     {
     case DLG_SOURCE_FORMAT_DELEGATE_FEED:
-      return dlg_feed_parse (bytes, languages, base_uri != NULL ? load_section_cb : NULL,
-                             (gpointer) base_uri, cancellable, error);
+      return dlg_feed_parse (bytes, languages, loader, loader_data, cancellable, error);
 
     case DLG_SOURCE_FORMAT_SCHEDULE_XML:
       return dlg_feed_parse_schedule_xml (bytes, languages, error);
