@@ -11,6 +11,7 @@ With the built-in feed (Kupang 2019: 3 sessions a day over 3 days), in English, 
 - types a speaker's name, "saiful": the press conference is found;
 - stars "Opening" (its button becomes "Unstar session") and turns on "My schedule": the list
   shows "Opening" alone;
+- presses "Now": the event is long over, so its last day shows;
 - starts Delegate again: "My schedule" still shows "Opening"; unstarring it empties the list,
   which then says so.
 Screenshots of each step land in SCREENSHOT_DIR, the app's output in delegate.log.
@@ -186,6 +187,9 @@ ALL = DAY1 + [
 ]
 
 
+DAY3 = ["Introducing the Citynet Indonesia programme", "City tour"]
+
+
 def entry_text(entry):
     t = entry.queryText()
     return t.getText(0, t.characterCount)
@@ -283,6 +287,15 @@ def check_agenda(app, frame, first_run):
     log("starring 'Opening' puts it, alone, in 'My schedule'")
     click(mine)
     wait_for("day 1 again", lambda: visible_rows(lst) == sorted(DAY1))
+
+    # "Now", long after the event: its last day.
+    click(wait_for("the 'Now' button", lambda: next(
+        (a for a in find_all(frame, lambda a: a.name == "Now"
+                             and role(a) == pyatspi.ROLE_PUSH_BUTTON) if on_screen(a)), None)))
+    wait_for(lambda: f"the last day after 'Now' (the list shows {visible_rows(lst)})",
+             lambda: visible_rows(lst) == sorted(DAY3))
+    screenshot("now")
+    log("'Now', after the event, shows its last day")
 
 
 def run_app(first_run):
