@@ -705,6 +705,172 @@ test_truncated (Fixture       *f,
   g_object_unref (raw.cancellable);
 }
 
+/* A network monitor that says what the test wants: a venue behind a
+ * sign-in page, or no network at all. */
+#define FAKE_TYPE_MONITOR (fake_monitor_get_type ())
+G_DECLARE_FINAL_TYPE (FakeMonitor, fake_monitor, FAKE, MONITOR, GObject)
+
+struct _FakeMonitor
+{
+  GObject              parent_instance;
+  gboolean             available;
+  GNetworkConnectivity connectivity;
+};
+
+static void fake_monitor_iface_init (GNetworkMonitorInterface *iface);
+static void fake_initable_iface_init (GInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (FakeMonitor, fake_monitor, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, fake_initable_iface_init)
+                               G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR,
+                                                      fake_monitor_iface_init))
+
+enum { FAKE_PROP_0, FAKE_PROP_AVAILABLE, FAKE_PROP_METERED, FAKE_PROP_CONNECTIVITY };
+
+static void
+fake_monitor_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  FakeMonitor *self = FAKE_MONITOR (object);
+
+  switch (prop_id)
+    {
+    case FAKE_PROP_AVAILABLE:
+      g_value_set_boolean (value, self->available);
+      break;
+    case FAKE_PROP_METERED:
+      g_value_set_boolean (value, FALSE);
+      break;
+    case FAKE_PROP_CONNECTIVITY:
+      g_value_set_enum (value, self->connectivity);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fake_monitor_class_init (FakeMonitorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = fake_monitor_get_property;
+  g_object_class_override_property (object_class, FAKE_PROP_AVAILABLE, "network-available");
+  g_object_class_override_property (object_class, FAKE_PROP_METERED, "network-metered");
+  g_object_class_override_property (object_class, FAKE_PROP_CONNECTIVITY, "connectivity");
+}
+
+static void
+fake_monitor_init (FakeMonitor *self)
+{
+}
+
+static void
+fake_monitor_iface_init (GNetworkMonitorInterface *iface)
+{
+}
+
+static gboolean
+fake_initable_init (GInitable     *initable,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  return TRUE;
+}
+
+static void
+fake_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = fake_initable_init;
+}
+
+static void
+use_monitor (Fixture              *f,
+             gboolean              available,
+             GNetworkConnectivity  connectivity)
+{
+  g_autoptr(FakeMonitor) monitor = g_object_new (FAKE_TYPE_MONITOR, NULL);
+
+  monitor->available = available;
+  monitor->connectivity = connectivity;
+  g_clear_object (&f->sync);
+  f->sync = dlg_sync_new (f->store, f->session, G_NETWORK_MONITOR (monitor));
+  dlg_sync_set_max_body_size (f->sync, TEST_MAX_BODY);
+  dlg_sync_set_total_timeout (f->sync, 3000);
+}
+
+static void
+test_captive_portal (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(DlgResource) before = sync_good_copy (f);
+
+  /* The venue's Wi-Fi answers every address with its sign-in page. */
+  use_monitor (f, TRUE, G_NETWORK_CONNECTIVITY_PORTAL);
+  f->mode = MODE_HTML;
+  assert_failure_keeps_copy (f, before, DLG_SYNC_ERROR_CAPTIVE_PORTAL);
+}
+
+static void
+test_no_network (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(DlgResource) before = sync_good_copy (f);
+
+  use_monitor (f, FALSE, G_NETWORK_CONNECTIVITY_LOCAL);
+  soup_server_disconnect (f->server);
+  assert_failure_keeps_copy (f, before, DLG_SYNC_ERROR_NO_NETWORK);
+}
+
+/* A server with a self-signed certificate: reported, never accepted. */
+static void
+test_certificate (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *key = g_build_filename (f->dir, "key.pem", NULL);
+  g_autofree char *cert = g_build_filename (f->dir, "cert.pem", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(SoupServer) server = NULL;
+  g_autofree char *url = NULL;
+  GSList *uris;
+  int status = 0;
+  const char *argv[] = {
+    "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+    "-subj", "/CN=127.0.0.1", "-keyout", key, "-out", cert, NULL
+  };
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
+                     G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, NULL) || status != 0)
+    {
+      g_test_skip ("openssl could not make a test certificate");
+      return;
+    }
+  certificate = g_tls_certificate_new_from_files (cert, key, &error);
+  g_assert_no_error (error);
+
+  server = soup_server_new ("tls-certificate", certificate, NULL);
+  soup_server_add_handler (server, NULL, server_cb, f, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS,
+                            &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("https://127.0.0.1:%d/feed.json", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  g_assert_true (dlg_store_add_subscription (f->store, url, &error));
+  sync_once (f, url);
+  g_assert_error (f->error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_CERTIFICATE);
+  g_test_message ("reported: %s", f->error->message);
+  /* Nothing was stored, and the server never answered a request. */
+  g_assert_null (dlg_store_lookup_resource (f->store, url));
+  g_assert_cmpuint (f->n_requests, ==, 0);
+  soup_server_disconnect (server);
+}
+
 static void
 load_cb (GObject      *object,
          GAsyncResult *result,
@@ -870,6 +1036,9 @@ main (int   argc,
   ADD ("/sync/moved-permanently", test_moved, NULL);
   ADD ("/sync/gone", test_gone, NULL);
   ADD ("/sync/gzip", test_gzip, NULL);
+  ADD ("/sync/captive-portal", test_captive_portal, NULL);
+  ADD ("/sync/no-network", test_no_network, NULL);
+  ADD ("/sync/certificate", test_certificate, NULL);
   ADD ("/sync/sections", test_sections, NULL);
   ADD ("/sync/joined", test_joined, NULL);
   ADD ("/sync/restart", test_restart, NULL);
