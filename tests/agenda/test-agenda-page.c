@@ -1,0 +1,290 @@
+/* test-agenda-page.c: the agenda pane's models, with a real schedule
+ *
+ * The page is built as the app builds it (its template, under Xvfb), fed
+ * tests/agenda/fixtures/quirks.json, and driven through its own widgets:
+ * the day, room and track drop-downs, the search entry, "My schedule" and
+ * stars; what the list shows is read from the list view's model.  It runs
+ * in machine zones other than the event's: times must not move.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "dlg-agenda-page-private.h"
+#include "dlg-source.h"
+
+static const char * const english[] = { "en", NULL };
+
+typedef struct
+{
+  DlgFeed       *feed;
+  DlgStore      *store;
+  DlgAgendaPage *page;
+  GtkWidget     *window;
+} Fixture;
+
+static gpointer
+child (Fixture    *f,
+       const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (f->page), DLG_TYPE_AGENDA_PAGE, name);
+}
+
+static GListModel *
+shown (Fixture *f)
+{
+  return G_LIST_MODEL (gtk_list_view_get_model (child (f, "list_view")));
+}
+
+static guint
+n_shown (Fixture *f)
+{
+  return g_list_model_get_n_items (shown (f));
+}
+
+static DlgSession *
+find (Fixture    *f,
+      const char *title)
+{
+  GListModel *sessions = dlg_feed_get_sessions (f->feed);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(DlgSession) session = g_list_model_get_item (sessions, i);
+
+      if (g_str_equal (dlg_session_get_title (session), title))
+        return session;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+choose (GtkDropDown *dropdown,
+        const char  *text)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), text))
+        {
+          gtk_drop_down_set_selected (dropdown, i);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static void
+search (Fixture    *f,
+        const char *text)
+{
+  GtkSearchEntry *entry = child (f, "search_entry");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* The entry waits a moment before it says; a delegate would too. */
+  g_signal_emit_by_name (entry, "search-changed");
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "agenda", "fixtures",
+                                                 "quirks.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_reset (settings, "agenda-local-time");
+  f->feed = dlg_source_load (path, english, NULL, &error);
+  g_assert_no_error (error);
+  f->store = dlg_store_open (":memory:", NULL, &error);
+  g_assert_no_error (error);
+
+  f->page = g_object_new (DLG_TYPE_AGENDA_PAGE, NULL);
+  f->window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
+  dlg_agenda_page_set_store (f->page, f->store);
+  dlg_agenda_page_set_feed (f->page, f->feed);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->store);
+  g_clear_object (&f->feed);
+}
+
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkDropDown *days = child (f, "day_dropdown");
+
+  /* Day 1 lists six sessions (one starts after midnight), day 2 one. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (days), ==, 0);
+  g_assert_cmpuint (n_shown (f), ==, 6);
+  gtk_drop_down_set_selected (days, 1);
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  gtk_drop_down_set_selected (days, 0);
+
+  /* Rooms and tracks, as the drop-downs offer them. */
+  choose (child (f, "room_dropdown"), "Hall B");
+  g_assert_cmpuint (n_shown (f), ==, 2);
+  choose (child (f, "track_dropdown"), "Main");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  choose (child (f, "room_dropdown"), "Aula/Ruang 2 — Bärensaal");
+  g_assert_cmpuint (n_shown (f), ==, 0);
+  choose (child (f, "track_dropdown"), "All tracks");
+  g_assert_cmpuint (n_shown (f), ==, 3);
+  choose (child (f, "room_dropdown"), "All rooms");
+  g_assert_cmpuint (n_shown (f), ==, 6);
+
+  /* A search looks at every day; typing on narrows; clearing brings the day back. */
+  search (f, "d");
+  g_assert_cmpuint (n_shown (f), ==, 6); /* all but "Room unknown", over both days */
+  search (f, "day");
+  g_assert_cmpuint (n_shown (f), ==, 2); /* "Day two", "Hackathon all day" */
+  search (f, "day two");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  search (f, "string person"); /* a speaker, on day 2 */
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  search (f, "");
+  g_assert_cmpuint (n_shown (f), ==, 6);
+}
+
+static void
+test_groups_and_times (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  DlgSession *opening = find (f, "Opening 🎉 𝔘nicode");
+  g_autofree char *first = dlg_agenda_page_describe_group (f->page, 0);
+  g_autofree char *second = dlg_agenda_page_describe_group (f->page, 1);
+  g_autofree char *third = dlg_agenda_page_describe_group (f->page, 2);
+  g_autofree char *time_text = dlg_agenda_page_format_time (f->page, opening);
+  g_autofree char *place = dlg_agenda_page_describe_place (opening);
+  g_autofree char *local = NULL;
+
+  /* Two sessions start at 09:00 WITA (one given in UTC): one header for both. */
+  g_assert_cmpstr (first, ==, "09:00 WITA");
+  g_assert_null (second);
+  g_assert_cmpstr (third, ==, "10:00 WITA");
+  g_assert_cmpstr (time_text, ==, "09:00–09:45");
+  g_assert_cmpstr (place, ==, "Aula/Ruang 2 — Bärensaal · Ana Public, Only Name");
+
+  /* While a search spans days, headers say the day. */
+  search (f, "opening");
+  g_clear_pointer (&first, g_free);
+  first = dlg_agenda_page_describe_group (f->page, 0);
+  g_assert_true (g_str_has_suffix (first, " · 09:00 WITA"));
+  g_assert_true (g_str_has_prefix (first, "Day 1, "));
+  search (f, "");
+
+  /* The laptop's zone, when the delegate asks for it (TZ is set by meson). */
+  g_settings_set_boolean (settings, "agenda-local-time", TRUE);
+  local = dlg_agenda_page_format_time (f->page, opening);
+  if (g_strcmp0 (g_getenv ("TZ"), "America/New_York") == 0)
+    g_assert_cmpstr (local, ==, "21:00–21:45");
+  else if (g_strcmp0 (g_getenv ("TZ"), "UTC") == 0)
+    g_assert_cmpstr (local, ==, "01:00–01:45");
+  g_settings_set_boolean (settings, "agenda-local-time", FALSE);
+}
+
+static void
+test_stars (Fixture       *f,
+            gconstpointer  data)
+{
+  GtkToggleButton *mine = child (f, "mine_button");
+  DlgSession *opening = find (f, "Opening 🎉 𝔘nicode");
+  DlgSession *utc = find (f, "UTC offset, no guid");
+  DlgSession *day_two = find (f, "Day two");
+  g_autofree char *flags = NULL;
+
+  g_assert_true (dlg_agenda_page_can_star (f->page));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (mine)));
+  dlg_agenda_page_toggle_star (f->page, opening);
+  dlg_agenda_page_toggle_star (f->page, day_two);
+  g_assert_true (dlg_agenda_page_is_starred (f->page, opening));
+  g_assert_true (dlg_store_is_starred (f->store, "wild24", dlg_session_get_key (opening)));
+
+  /* My schedule: the starred sessions of every day. */
+  gtk_toggle_button_set_active (mine, TRUE);
+  g_assert_cmpuint (n_shown (f), ==, 2);
+
+  /* Two starred sessions at the same time are flagged. */
+  flags = dlg_agenda_page_describe_flags (f->page, opening);
+  g_assert_null (flags);
+  dlg_agenda_page_toggle_star (f->page, utc);
+  g_assert_cmpuint (n_shown (f), ==, 3);
+  flags = dlg_agenda_page_describe_flags (f->page, opening);
+  g_assert_cmpstr (flags, ==, "Overlaps another starred session");
+
+  dlg_agenda_page_toggle_star (f->page, utc);
+  dlg_agenda_page_toggle_star (f->page, opening);
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  gtk_toggle_button_set_active (mine, FALSE);
+  g_assert_cmpuint (n_shown (f), ==, 6);
+}
+
+static void
+test_show_session (Fixture       *f,
+                   gconstpointer  data)
+{
+  DlgSession *day_two = find (f, "Day two");
+  GtkSingleSelection *selection;
+
+  /* Hidden by the room and the day: showing it clears them. */
+  choose (child (f, "room_dropdown"), "Aula/Ruang 2 — Bärensaal");
+  g_assert_true (dlg_agenda_page_show_session (f->page, dlg_session_get_key (day_two)));
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (child (f, "list_view")));
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) day_two);
+  g_assert_cmpuint (gtk_drop_down_get_selected (child (f, "day_dropdown")), ==, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f, "detail_stack")), ==, "detail");
+  g_assert_cmpstr (gtk_label_get_text (child (f, "title_label")), ==, "Day two");
+  g_assert_false (dlg_agenda_page_show_session (f->page, "no-such-key"));
+}
+
+static void
+test_detail_links (Fixture       *f,
+                   gconstpointer  data)
+{
+  DlgSession *opening = find (f, "Opening 🎉 𝔘nicode");
+  GtkLabel *abstract;
+
+  g_assert_true (dlg_agenda_page_show_session (f->page, dlg_session_get_key (opening)));
+  abstract = child (f, "abstract_label");
+  /* Plain text shown as such; its web address made a link (escaped markup). */
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (abstract), "First paragraph with bold & an"));
+  g_assert_nonnull (strstr (gtk_label_get_label (abstract),
+                            "<a href=\"https://example.org/two\">https://example.org/two</a>"));
+  g_assert_nonnull (strstr (gtk_label_get_label (abstract), "&lt;3"));
+  g_assert_cmpstr (gtk_label_get_text (child (f, "language_label")), ==, "de, en");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/agenda-page/filters", Fixture, NULL, fixture_set_up, test_filters,
+              fixture_tear_down);
+  g_test_add ("/agenda-page/groups-and-times", Fixture, NULL, fixture_set_up,
+              test_groups_and_times, fixture_tear_down);
+  g_test_add ("/agenda-page/stars", Fixture, NULL, fixture_set_up, test_stars,
+              fixture_tear_down);
+  g_test_add ("/agenda-page/show-session", Fixture, NULL, fixture_set_up, test_show_session,
+              fixture_tear_down);
+  g_test_add ("/agenda-page/detail-links", Fixture, NULL, fixture_set_up, test_detail_links,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
