@@ -6,6 +6,8 @@ Run by run-sync-gui.sh inside Xvfb and a private session bus:
 
 - serves FEED_JSON from a web server on 127.0.0.1 and runs `delegate URL`: the window shows
   the event, and its row in the Events list says "Updated just now";
+- runs `delegate PATH` and `delegate URL` while it runs: the window switches event each time;
+- adds an event from a file with Ctrl+O and the Add Event dialog;
 - quits, stops the server, starts Delegate again: the event is there at once, from the saved
   copy, and a banner says the saved copy is shown.
 """
@@ -187,6 +189,62 @@ def main():
                  lambda: any("Updated just now" in showing_texts(w) for w in app if w is not None))
         screenshot("synced")
         subprocess.run(["xdotool", "key", "Escape"], check=True)
+
+        # `delegate PATH` while Delegate runs: the running window switches to that event;
+        # `delegate URL` again switches back.
+        other = os.path.join(os.path.dirname(FEED), "full.json")
+        for args, title in (([other], "Event"), ([server.url], TITLE)):
+            log(f"running delegate {args[0]} while the app runs")
+            second = subprocess.run([EXE, *args], timeout=TIMEOUT,
+                                    stdout=logfile, stderr=subprocess.STDOUT)
+            if second.returncode != 0:
+                raise Failure(f"the second delegate exited with status {second.returncode}")
+            wait_for(f"the running window to show {title!r} (it shows {frame.name!r})",
+                     lambda: frame.name == title)
+
+        # Ctrl+O: the Add Event dialog takes a path (or an address) and switches to it.
+        minimal_copy = os.path.join(SHOTS, "usb-stick-feed.json")
+        with open(other, "rb") as src, open(minimal_copy, "wb") as dst:
+            dst.write(src.read())
+        subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+o"], check=True)
+        app = find_app(proc.pid)
+        dialog = wait_for("the Add Event dialog",
+                          lambda: next((w for w in app if w is not None and w.name == "Add Event"),
+                                       None))
+
+        def entry():
+            for acc in pyatspi.utils.findAllDescendants(
+                    dialog, lambda a: a.getRole() in (pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY)):
+                try:
+                    return acc.queryEditableText()
+                except NotImplementedError:
+                    continue
+            return None
+
+        wait_for("the address entry", entry).setTextContents(minimal_copy)
+
+        def press_add():
+            button = pyatspi.utils.findDescendant(
+                # GTK 4.8 names a mnemonic button "_Add Add".
+                dialog, lambda a: a.getRole() == pyatspi.ROLE_PUSH_BUTTON
+                and (a.name or "").split(" ")[-1] == "Add"
+                and a.getState().contains(pyatspi.STATE_SENSITIVE))
+            return button is not None and (button.queryAction().doAction(0) or True)
+
+        try:
+            wait_for("an Add button to press", press_add, timeout=5)
+        except Failure:
+            for a in pyatspi.utils.findAllDescendants(dialog, lambda a: True):
+                print(a.getRoleName(), repr(text_of(a)),
+                      a.getState().contains(pyatspi.STATE_SENSITIVE), file=sys.stderr)
+            raise
+        wait_for("the added event in the window", lambda: frame.name == "Event")
+        wait_for("the dialog to close",
+                 lambda: not any(w is not None and w.name == "Add Event" for w in app))
+        screenshot("added")
+        subprocess.run([EXE, server.url], timeout=TIMEOUT, stdout=logfile,
+                       stderr=subprocess.STDOUT, check=True)
+        wait_for(f"the window to show {TITLE!r} again", lambda: frame.name == TITLE)
         quit_app(proc)
 
         # The venue's network is gone: the saved copy opens, and says so.
