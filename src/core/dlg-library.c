@@ -70,18 +70,21 @@ timer_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+guint
+dlg_library_sync_delay (gint64 max_age)
+{
+  /* Never more often than every 30 minutes; later if the server asks. */
+  if (max_age > DLG_LIBRARY_SYNC_INTERVAL)
+    return (guint) MIN (max_age, (gint64) 24 * 60 * 60);
+  return DLG_LIBRARY_SYNC_INTERVAL;
+}
+
 static void
 schedule_next (DlgLibrary *self,
                gint64      max_age)
 {
-  guint seconds = DLG_LIBRARY_SYNC_INTERVAL;
-
-  /* Never more often than every 30 minutes; later if the server asks. */
-  if (max_age > (gint64) seconds)
-    seconds = (guint) MIN (max_age, (gint64) 24 * 60 * 60);
-
   g_clear_handle_id (&self->timer_id, g_source_remove);
-  self->timer_id = g_timeout_add_seconds (seconds, timer_cb, self);
+  self->timer_id = g_timeout_add_seconds (dlg_library_sync_delay (max_age), timer_cb, self);
 }
 
 static void

@@ -48,6 +48,10 @@ void             dlg_library_set_current       (DlgLibrary       *self,
 /* Syncs the current event now (joins a sync already running). */
 void             dlg_library_refresh           (DlgLibrary       *self);
 
+/* Seconds until the next automatic sync, given the server's Cache-Control
+ * max-age (-1: none): 30 minutes, or max-age when longer (at most a day). */
+guint            dlg_library_sync_delay        (gint64           max_age);
+
 /* A path or URL as the store keeps it: an absolute file:// URI for paths. */
 char            *dlg_library_normalise_location (const char      *location,
                                                  GError         **error);

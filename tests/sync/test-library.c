@@ -183,6 +183,127 @@ test_updated_ago (void)
   g_assert_cmpstr (days, ==, "Updated 2 days ago");
 }
 
+/* A network monitor the test switches off and on. */
+#define FAKE_TYPE_MONITOR (fake_monitor_get_type ())
+G_DECLARE_FINAL_TYPE (FakeMonitor, fake_monitor, FAKE, MONITOR, GObject)
+
+struct _FakeMonitor
+{
+  GObject  parent_instance;
+  gboolean available;
+};
+
+static void fake_monitor_iface_init (GNetworkMonitorInterface *iface);
+static void fake_initable_iface_init (GInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (FakeMonitor, fake_monitor, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, fake_initable_iface_init)
+                               G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR,
+                                                      fake_monitor_iface_init))
+
+enum { FAKE_PROP_0, FAKE_PROP_AVAILABLE, FAKE_PROP_METERED, FAKE_PROP_CONNECTIVITY };
+
+static void
+fake_monitor_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  FakeMonitor *self = FAKE_MONITOR (object);
+
+  switch (prop_id)
+    {
+    case FAKE_PROP_AVAILABLE:
+      g_value_set_boolean (value, self->available);
+      break;
+    case FAKE_PROP_METERED:
+      g_value_set_boolean (value, FALSE);
+      break;
+    case FAKE_PROP_CONNECTIVITY:
+      g_value_set_enum (value, self->available ? G_NETWORK_CONNECTIVITY_FULL
+                                               : G_NETWORK_CONNECTIVITY_LOCAL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fake_monitor_class_init (FakeMonitorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = fake_monitor_get_property;
+  g_object_class_override_property (object_class, FAKE_PROP_AVAILABLE, "network-available");
+  g_object_class_override_property (object_class, FAKE_PROP_METERED, "network-metered");
+  g_object_class_override_property (object_class, FAKE_PROP_CONNECTIVITY, "connectivity");
+}
+
+static void
+fake_monitor_init (FakeMonitor *self)
+{
+}
+
+static void
+fake_monitor_iface_init (GNetworkMonitorInterface *iface)
+{
+}
+
+static gboolean
+fake_initable_init (GInitable     *initable,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  return TRUE;
+}
+
+static void
+fake_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = fake_initable_init;
+}
+
+static void
+test_network_back (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) store = dlg_store_open (f->path, NULL, &error);
+  g_autoptr(DlgSync) sync = dlg_sync_new (store, NULL, NULL);
+  g_autoptr(FakeMonitor) monitor = g_object_new (FAKE_TYPE_MONITOR, NULL);
+  g_autoptr(DlgLibrary) library = NULL;
+  DlgSubscription *current;
+
+  library = dlg_library_new (sync, G_NETWORK_MONITOR (monitor));
+  dlg_library_start (library);
+  wait_for_sync (f, library);
+  current = dlg_library_get_current (library);
+
+  /* Still offline: nothing happens. */
+  g_signal_emit_by_name (monitor, "network-changed", FALSE);
+  g_assert_false (dlg_subscription_get_syncing (current));
+
+  /* The network is back: the current event syncs at once. */
+  monitor->available = TRUE;
+  g_signal_emit_by_name (monitor, "network-changed", TRUE);
+  g_assert_true (dlg_subscription_get_syncing (current));
+  g_assert_true (dlg_sync_is_syncing (sync, dlg_subscription_get_url (current)));
+
+  /* A second notice while it runs joins the same sync. */
+  g_signal_emit_by_name (monitor, "network-changed", TRUE);
+  wait_for_sync (f, library);
+  g_assert_null (dlg_subscription_get_error (current));
+}
+
+static void
+test_sync_delay (void)
+{
+  g_assert_cmpuint (dlg_library_sync_delay (-1), ==, 30 * 60);
+  g_assert_cmpuint (dlg_library_sync_delay (60), ==, 30 * 60);
+  g_assert_cmpuint (dlg_library_sync_delay (3 * 3600), ==, 3 * 3600);
+  g_assert_cmpuint (dlg_library_sync_delay (30 * 86400), ==, 86400);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -194,6 +315,9 @@ main (int   argc,
               fixture_set_up, test_first_launch, fixture_tear_down);
   g_test_add ("/library/switch-and-remove", Fixture, NULL,
               fixture_set_up, test_switch_and_remove, fixture_tear_down);
+  g_test_add ("/library/network-back", Fixture, NULL,
+              fixture_set_up, test_network_back, fixture_tear_down);
+  g_test_add_func ("/library/sync-delay", test_sync_delay);
   g_test_add_func ("/library/bad-locations", test_bad_locations);
   g_test_add_func ("/library/updated-ago", test_updated_ago);
 
