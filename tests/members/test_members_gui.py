@@ -18,11 +18,14 @@ With the built-in feed (6 members), in English, a delegate:
 Then, started with tests/members/fixtures/complete.json (a feed with every contact detail):
 - opens Contoh City: website, e-mail, phone and address, the delegates' e-mail and phone, each
   with its link and a copy button; copying the e-mail says "Copied", and pasting it into the
-  search gives the address back.
+  search gives the address back;
+- the organiser changes the feed and the delegate presses Update: the search and the member's
+  page stay, showing the new text.
 Screenshots of each step land in SCREENSHOT_DIR, the app's output in delegate.log.
 """
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -423,10 +426,38 @@ def contacts(app, frame):
     screenshot("copied")
     log("'Copy e-mail address' copies humas@contoh.example.go.id and says 'Copied'")
 
+    # The organiser updates the feed; the delegate reading Contoh City, in a search for it,
+    # asks for the update and stays where they were, now reading the new text.
+    click(entry)
+    xdo("key", "--clearmodifiers", "ctrl+a")
+    xdo("type", "--delay", "60", "contoh")
+    wait_for("the count '1 of 3 members'", lambda: label_with(frame, "1 of 3 members"))
+    with open(FEED_COPY, encoding="utf-8") as f:
+        feed = f.read()
+    with open(FEED_COPY, "w", encoding="utf-8") as f:
+        f.write(feed.replace("An example city for tests.", "An example city for tests, updated."))
+    update = wait_for("the button 'Update the event'", lambda: next(
+        (a for a in find_all(frame, lambda a: a.name == "Update the event") if on_screen(a)),
+        None))
+    click(update)
+    wait_for("Contoh City's new description after the update",
+             lambda: label_with(frame, "An example city for tests, updated."))
+    wait_for("the search kept: '1 of 3 members'", lambda: label_with(frame, "1 of 3 members"))
+    wait_for("Contoh City's delegates still shown", lambda: label_with(
+        frame, "Siti Nurhaliza, S.T., M.T."))
+    screenshot("updated")
+    log("after an update of the event, the search and Contoh City's page stay, with the new text")
+
+
+# The organiser's copy of the feed, which the second scenario updates.
+FEED_COPY = os.path.join(os.environ["XDG_CACHE_HOME"], "organiser", "complete.json")
+
 
 def main():
     run_app([], built_in, "delegate.log")
-    run_app([COMPLETE], contacts, "delegate-complete.log")
+    os.makedirs(os.path.dirname(FEED_COPY), exist_ok=True)
+    shutil.copyfile(COMPLETE, FEED_COPY)
+    run_app([FEED_COPY], contacts, "delegate-complete.log")
 
 
 if __name__ == "__main__":
