@@ -1149,8 +1149,8 @@ remind (DlgAgendaPage *self,
 
       notification = g_notification_new (title);
       g_notification_set_body (notification, body);
-      g_notification_set_default_action_and_target (notification, "app.show-session", "s",
-                                                    (const char *) key);
+      /* Clicking it brings the window back (the app's default action). */
+      g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
       id = g_strdup_printf ("session-%s", (const char *) key);
       g_application_send_notification (G_APPLICATION (app), id, notification);
     }
