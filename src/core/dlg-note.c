@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "dlg-note.h"
+#include "dlg-note-search.h"
 
 struct _DlgNote
 {
@@ -276,24 +277,12 @@ gboolean
 dlg_note_matches (DlgNote    *self,
                   const char *query)
 {
-  g_autofree char *folded_query = NULL;
   g_autofree char *haystack = NULL;
-  g_autofree char *folded = NULL;
-  g_auto(GStrv) words = NULL;
 
   g_return_val_if_fail (DLG_IS_NOTE (self), FALSE);
 
-  if (query == NULL || query[0] == '\0')
-    return TRUE;
-
-  folded_query = g_utf8_casefold (query, -1);
   haystack = g_strconcat (self->title, "\n", self->body, NULL);
-  folded = g_utf8_casefold (haystack, -1);
-  words = g_strsplit_set (folded_query, " \t\n", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    if (words[i][0] != '\0' && strstr (folded, words[i]) == NULL)
-      return FALSE;
-  return TRUE;
+  return dlg_note_search_text (haystack, query);
 }
 
 const char *

@@ -237,6 +237,11 @@ dlg_application_quit_action (GSimpleAction *action,
                              GVariant      *parameter,
                              gpointer       user_data)
 {
+  /* Quitting does not close the windows first: save their notes here. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (user_data)); l; l = l->next)
+    if (DLG_IS_WINDOW (l->data))
+      dlg_window_save_notes (DLG_WINDOW (l->data));
+
   g_application_quit (G_APPLICATION (user_data));
 }
 
@@ -347,6 +352,7 @@ dlg_application_startup (GApplication *app)
   static const char *agenda_accels[] = { "<Control>1", NULL };
   static const char *members_accels[] = { "<Control>2", NULL };
   static const char *practices_accels[] = { "<Control>3", NULL };
+  static const char *notes_accels[] = { "<Control>4", NULL };
   static const char *refresh_accels[] = { "<Control>r", "F5", NULL };
   static const char *add_event_accels[] = { "<Control>o", NULL };
 
@@ -363,6 +369,8 @@ dlg_application_startup (GApplication *app)
                                          "win.show-page::members", members_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app),
                                          "win.show-page::practices", practices_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app),
+                                         "win.show-page::notes", notes_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.refresh", refresh_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.add-event",
                                          add_event_accels);

@@ -7,11 +7,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "dlg-add-feed-dialog.h"
 #include "dlg-agenda-page.h"
 #include "dlg-events-popover.h"
 #include "dlg-members-page.h"
+#include "dlg-notes-page.h"
 #include "dlg-practices-page.h"
 #include "dlg-window.h"
 
@@ -30,6 +32,7 @@ struct _DlgWindow
   DlgAgendaPage        *agenda_page;
   DlgMembersPage       *members_page;
   DlgPracticesPage     *practices_page;
+  DlgNotesPage         *notes_page;
   AdwViewSwitcherTitle *switcher_title;
   GtkInfoBar           *banner;
   GtkLabel             *banner_title;
@@ -92,6 +95,7 @@ dlg_window_set_feed (DlgWindow *self,
   g_object_set (self->agenda_page, "feed", feed, NULL);
   g_object_set (self->members_page, "feed", feed, NULL);
   g_object_set (self->practices_page, "feed", feed, NULL);
+  dlg_notes_page_set_feed (self->notes_page, feed);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEED]);
 }
@@ -285,7 +289,45 @@ dlg_window_remove_event_action (GSimpleAction *action,
     dlg_library_remove (self->library, current);
 }
 
+/* win.new-note("KIND:KEY"): a note about a session, best practice or
+ * member ("session:KEY", "practice:ID", "member:ID"), or a free one ("" or
+ * "free"), opened in the Notes pane. */
+static void
+dlg_window_new_note_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  DlgWindow *self = user_data;
+  const char *target = g_variant_get_string (parameter, NULL);
+  const char *colon = strchr (target, ':');
+  g_autofree char *kind_name = g_strndup (target, colon != NULL ? (gsize) (colon - target)
+                                                                : strlen (target));
+  DlgNoteKind kind = DLG_NOTE_FREE;
+
+  if (!dlg_note_kind_from_string (kind_name, &kind) || colon == NULL || colon[1] == '\0')
+    kind = DLG_NOTE_FREE;
+  if (dlg_notes_page_new_note (self->notes_page, kind, kind != DLG_NOTE_FREE ? colon + 1 : NULL))
+    adw_view_stack_set_visible_child_name (self->stack, "notes");
+}
+
+/* Closing the window saves the notes first, whatever the timers. */
+static gboolean
+dlg_window_close_request_cb (DlgWindow *self)
+{
+  dlg_window_save_notes (self);
+  return FALSE;
+}
+
+gboolean
+dlg_window_save_notes (DlgWindow *self)
+{
+  g_return_val_if_fail (DLG_IS_WINDOW (self), FALSE);
+
+  return dlg_notes_page_save (self->notes_page);
+}
+
 static const GActionEntry win_actions[] = {
+  { "new-note", dlg_window_new_note_action, "s" },
   { "show-page", dlg_window_show_page_action, "s" },
   { "refresh", dlg_window_refresh_action },
   { "add-event", dlg_window_add_event_action },
@@ -333,6 +375,8 @@ dlg_window_constructed (GObject *object)
       dlg_events_popover_set_library (self->events_popover, self->library);
       /* Stars live in the store, per event. */
       dlg_agenda_page_set_store (self->agenda_page, dlg_library_get_store (self->library));
+      /* So do the notes (issue 6). */
+      dlg_notes_page_set_store (self->notes_page, dlg_library_get_store (self->library));
       library_feed_changed_cb (self);
       current_changed_cb (self);
       /* "Updated 5 minutes ago" must age while the window is open. */
@@ -433,6 +477,7 @@ dlg_window_class_init (DlgWindowClass *klass)
   g_type_ensure (DLG_TYPE_AGENDA_PAGE);
   g_type_ensure (DLG_TYPE_MEMBERS_PAGE);
   g_type_ensure (DLG_TYPE_PRACTICES_PAGE);
+  g_type_ensure (DLG_TYPE_NOTES_PAGE);
   g_type_ensure (DLG_TYPE_EVENTS_POPOVER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/dlg-window.ui");
@@ -440,6 +485,7 @@ dlg_window_class_init (DlgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, agenda_page);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, members_page);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, practices_page);
+  gtk_widget_class_bind_template_child (widget_class, DlgWindow, notes_page);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, banner);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, banner_title);
@@ -455,6 +501,7 @@ dlg_window_init (DlgWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
+  g_signal_connect (self, "close-request", G_CALLBACK (dlg_window_close_request_cb), NULL);
 
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

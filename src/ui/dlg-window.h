@@ -23,4 +23,8 @@ DlgFeed    *dlg_window_get_feed    (DlgWindow      *self);
 void        dlg_window_set_feed    (DlgWindow      *self,
                                     DlgFeed        *feed);
 
+/* Saves the delegate's notes now (closing, quitting); FALSE if the store
+ * refused them (the window then still holds them). */
+gboolean    dlg_window_save_notes  (DlgWindow      *self);
+
 G_END_DECLS

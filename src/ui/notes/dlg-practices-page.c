@@ -7,8 +7,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "dlg-feed-scope.h"
+#include "dlg-markdown.h"
+#include "dlg-note-search.h"
 #include "dlg-practices-page.h"
 
 struct _DlgPracticesPage
@@ -17,6 +20,8 @@ struct _DlgPracticesPage
 
   DlgFeed            *feed;
   GtkSingleSelection *selection;
+  GtkFilterListModel *filtered;
+  GtkStringList      *tags;
 
   /* Template widgets */
   GtkStack           *page_stack;
@@ -24,6 +29,13 @@ struct _DlgPracticesPage
   GtkWidget          *sidebar;
   GtkWidget          *content;
   GtkListView        *list_view;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *tag_dropdown;
+  GtkStack           *list_stack;
+  GtkWidget          *note_button;
+  GtkWidget          *member_button;
+  GtkWidget          *session_button;
+  GtkWidget          *body_box;
   GtkWidget          *back_button;
   GtkStack           *detail_stack;
   GtkLabel           *title_label;
@@ -34,7 +46,6 @@ struct _DlgPracticesPage
   GtkLabel           *summary_label;
   GtkWidget          *tags_box;
   GtkLabel           *tags_label;
-  GtkLabel           *body_label;
 };
 
 G_DEFINE_FINAL_TYPE (DlgPracticesPage, dlg_practices_page, ADW_TYPE_BIN)
@@ -91,10 +102,80 @@ has_text_cb (GtkListItem *item,
   return text != NULL && text[0] != '\0';
 }
 
+/* Only http(s) and mailto links open; anything else is refused. */
+static gboolean
+activate_link_cb (GtkLabel   *label,
+                  const char *uri,
+                  gpointer    user_data)
+{
+  if (dlg_markdown_url_is_safe (uri))
+    gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (label))), uri, GDK_CURRENT_TIME);
+  else
+    g_debug ("Not opening %s", uri);
+  return TRUE;
+}
+
+/* The body's Markdown subset as one label per block: every span was
+ * escaped by dlg_md_block_to_markup, so feed text never becomes markup. */
+static void
+render_body (DlgPracticesPage *self,
+             const char       *body)
+{
+  g_autoptr(GPtrArray) blocks = dlg_markdown_parse (body);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->body_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->body_box), child);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      DlgMdBlock *block = g_ptr_array_index (blocks, i);
+      g_autofree char *markup = dlg_md_block_to_markup (block);
+      GtkWidget *label = gtk_label_new (NULL);
+
+      if (block->kind == DLG_MD_LIST_ITEM)
+        {
+          g_autofree char *item = block->ordered
+                                  ? g_strdup_printf ("%u.\u2002%s", block->number, markup)
+                                  : g_strdup_printf ("•\u2002%s", markup);
+          g_free (markup);
+          markup = g_steal_pointer (&item);
+          gtk_widget_set_margin_start (label, 12);
+        }
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      if (block->kind == DLG_MD_HEADING)
+        {
+          gtk_widget_add_css_class (label, block->level <= 2 ? "title-3" : "heading");
+          if (i > 0)
+            gtk_widget_set_margin_top (label, 6);
+        }
+      else
+        gtk_widget_add_css_class (label, "body");
+      g_signal_connect (label, "activate-link", G_CALLBACK (activate_link_cb), NULL);
+      gtk_box_append (GTK_BOX (self->body_box), label);
+    }
+  gtk_widget_set_visible (self->body_box, blocks->len > 0);
+}
+
+static void
+set_link (GtkWidget  *button,
+          const char *action,
+          const char *target)
+{
+  if (target != NULL)
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), target != NULL ? action : NULL);
+}
+
 static void
 show_practice (DlgPracticesPage *self,
                DlgPractice      *practice)
 {
+  g_autofree char *note_target = NULL;
   const char * const *tags;
   const char *session_key;
   DlgSession *session = NULL;
@@ -109,12 +190,14 @@ show_practice (DlgPracticesPage *self,
   set_text (self->title_label, NULL, dlg_practice_get_title (practice));
   set_text (self->member_label, self->member_box,
             member_name (self->feed, dlg_practice_get_member (practice)));
+  set_link (self->member_button, "win.show-member", dlg_practice_get_member (practice));
 
   session_key = dlg_practice_get_session (practice);
   if (session_key != NULL)
     session = dlg_feed_find_session (self->feed, session_key);
   set_text (self->session_label, self->session_box,
             session != NULL ? dlg_session_get_title (session) : NULL);
+  set_link (self->session_button, "win.show-session", session != NULL ? session_key : NULL);
 
   set_text (self->summary_label, NULL, dlg_practice_get_summary (practice));
 
@@ -123,10 +206,98 @@ show_practice (DlgPracticesPage *self,
     tags_text = g_strjoinv (", ", (char **) tags);
   set_text (self->tags_label, self->tags_box, tags_text);
 
-  /* Plain text for now: the Markdown subset gets its renderer later. */
-  set_text (self->body_label, NULL, dlg_practice_get_body (practice));
+  render_body (self, dlg_practice_get_body (practice));
+
+  note_target = g_strconcat ("practice:", dlg_practice_get_id (practice), NULL);
+  set_link (self->note_button, "win.new-note", note_target);
 
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+}
+
+/* The search (see dlg_note_search_practice) and the chosen tag, if any. */
+static gboolean
+practice_matches (DlgPractice *practice,
+                  const char  *query,
+                  const char  *tag,
+                  DlgFeed     *feed)
+{
+  if (tag != NULL && !g_strv_contains (dlg_practice_get_tags (practice), tag))
+    return FALSE;
+  return dlg_note_search_practice (practice, query, feed);
+}
+
+/* The tag chosen in the drop-down, or NULL for "All tags". */
+static const char *
+selected_tag (DlgPracticesPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->tag_dropdown);
+
+  if (self->tags == NULL || selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  return gtk_string_list_get_string (self->tags, selected);
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  DlgPracticesPage *self = user_data;
+
+  return practice_matches (item, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                           selected_tag (self), self->feed);
+}
+
+static void
+update_list_stack (DlgPracticesPage *self)
+{
+  gboolean empty = self->filtered == NULL ||
+                   g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0;
+
+  gtk_stack_set_visible_child_name (self->list_stack, empty ? "no-match" : "list");
+}
+
+static void
+filter_changed_cb (DlgPracticesPage *self)
+{
+  GtkFilter *filter;
+
+  if (self->filtered == NULL)
+    return;
+  filter = gtk_filter_list_model_get_filter (self->filtered);
+  gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+  update_list_stack (self);
+}
+
+static int
+compare_tags (gconstpointer a,
+              gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* "All tags" and every tag of the feed's cases, sorted. */
+static GtkStringList *
+collect_tags (GListModel *practices)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkStringList *tags = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (practices); i++)
+    {
+      g_autoptr(DlgPractice) practice = g_list_model_get_item (practices, i);
+      const char * const *list = dlg_practice_get_tags (practice);
+
+      for (guint j = 0; list[j] != NULL; j++)
+        if (g_hash_table_add (seen, (gpointer) list[j]))
+          g_ptr_array_add (found, (gpointer) list[j]);
+    }
+  g_ptr_array_sort (found, compare_tags);
+
+  gtk_string_list_append (tags, _("All tags"));
+  for (guint i = 0; i < found->len; i++)
+    gtk_string_list_append (tags, g_ptr_array_index (found, i));
+  return tags;
 }
 
 static void
@@ -165,6 +336,10 @@ dlg_practices_page_reload (DlgPracticesPage *self)
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_func (self->selection, selection_changed_cb, self);
   g_clear_object (&self->selection);
+  if (self->filtered != NULL)
+    g_signal_handlers_disconnect_by_func (self->filtered, update_list_stack, self);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->tags);
 
   if (self->feed == NULL ||
       (practices = dlg_feed_get_practices (self->feed)) == NULL ||
@@ -182,7 +357,22 @@ dlg_practices_page_reload (DlgPracticesPage *self)
                                                              RESOURCE_PATH "/ui/dlg-practice-row.ui");
   gtk_list_view_set_factory (self->list_view, factory);
 
-  self->selection = gtk_single_selection_new (g_object_ref (practices));
+  self->tags = collect_tags (practices);
+  g_signal_handlers_block_by_func (self->tag_dropdown, filter_changed_cb, self);
+  gtk_drop_down_set_model (self->tag_dropdown, G_LIST_MODEL (self->tags));
+  gtk_drop_down_set_selected (self->tag_dropdown, 0);
+  g_signal_handlers_unblock_by_func (self->tag_dropdown, filter_changed_cb, self);
+  gtk_widget_set_visible (GTK_WIDGET (self->tag_dropdown),
+                          g_list_model_get_n_items (G_LIST_MODEL (self->tags)) > 1);
+
+  self->filtered = gtk_filter_list_model_new (g_object_ref (practices),
+                                              GTK_FILTER (gtk_custom_filter_new (filter_func,
+                                                                                 self, NULL)));
+  g_signal_connect_object (self->filtered, "items-changed",
+                           G_CALLBACK (update_list_stack), self, G_CONNECT_SWAPPED);
+  update_list_stack (self);
+
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -213,6 +403,13 @@ dlg_practices_page_show_practice (DlgPracticesPage *self,
 
   if (self->feed == NULL || self->selection == NULL)
     return FALSE;
+
+  /* A search or tag must not hide the case asked for. */
+  if (dlg_feed_find_practice (self->feed, id) == NULL)
+    return FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->tag_dropdown, 0);
+  filter_changed_cb (self);
 
   practices = G_LIST_MODEL (self->selection);
   for (guint i = 0; i < g_list_model_get_n_items (practices); i++)
@@ -265,6 +462,8 @@ dlg_practices_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_PRACTICES_PAGE);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->tags);
   g_clear_object (&self->feed);
 
   G_OBJECT_CLASS (dlg_practices_page_parent_class)->dispose (object);
@@ -344,7 +543,14 @@ dlg_practices_page_class_init (DlgPracticesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, tags_box);
   gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, tags_label);
-  gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, body_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, body_box);
+  gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, tag_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, note_button);
+  gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, member_button);
+  gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, session_button);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 }

@@ -1,0 +1,354 @@
+#!/usr/bin/python3
+"""The Notes pane driven like a person through the accessibility tree (issue 6).
+
+Run by run-notes-gui.sh inside Xvfb and a private session bus:
+    test_notes_gui.py DELEGATE SCREENSHOT_DIR
+
+With the built-in feed, as a person would:
+- opens a best practice, whose Markdown body shows as text, and presses its "Note" button;
+- the Notes page opens on a new note about that best practice: types a title and a text;
+- waits for "All changes saved" (the autosave), then the app is killed with SIGKILL;
+- starts again: the note is in the Notes list, attached to the best practice, every word there;
+- types more and quits at once with Ctrl+Q: the next start has that too;
+- deletes the note, and Undo in the toast brings it back;
+- a search finds the note and the best practices that match.
+Helpers are copied from tests/gui/test_app.py (which stays as it is).
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pyatspi
+
+EXE, SHOTS = sys.argv[1], sys.argv[2]
+TIMEOUT = 20.0
+PRACTICE = "Integrated ICT to accelerate Smart City development"
+PRACTICE_BODY = "Using integrated information and communication technology"
+TITLE = "Kupang visit"
+BODY = "Ask about the ICT budget."
+MORE = " Then the command centre."
+
+shot_no = 0
+
+
+def log(msg):
+    print(f"# {msg}", flush=True)
+
+
+class Failure(Exception):
+    pass
+
+
+class DisplayTaken(Failure):
+    pass
+
+
+def wait_for(what, fn, timeout=TIMEOUT, interval=0.1):
+    deadline = time.monotonic() + timeout
+    last_error = None
+    while time.monotonic() < deadline:
+        try:
+            value = fn()
+            if value:
+                return value
+        except Failure:
+            raise
+        except Exception as e:  # objects vanish while the tree changes: retry
+            last_error = e
+        time.sleep(interval)
+    if callable(what):
+        what = what()
+    raise Failure(f"timed out after {timeout:.0f}s waiting for {what}"
+                  + (f" (last error: {last_error})" if last_error else ""))
+
+
+def screenshot(name):
+    global shot_no
+    shot_no += 1
+    path = os.path.join(SHOTS, f"{shot_no:02d}-{name}.png")
+    subprocess.run(["/usr/bin/import", "-window", "root", path],
+                   check=False, stderr=subprocess.DEVNULL)
+
+
+def text_of(acc):
+    name = acc.name or ""
+    if name:
+        return name
+    try:
+        t = acc.queryText()
+        return t.getText(0, t.characterCount)
+    except NotImplementedError:
+        return ""
+
+
+def content_of(acc):
+    """The Text contents, even when the accessible has a name (entries, text views)."""
+    t = acc.queryText()
+    return t.getText(0, t.characterCount)
+
+
+def role(acc):
+    return acc.getRole()
+
+
+def states(acc):
+    return acc.getState()
+
+
+def find(root, pred):
+    return pyatspi.utils.findDescendant(root, pred)
+
+
+def find_all(root, pred):
+    return pyatspi.utils.findAllDescendants(root, pred)
+
+
+def on_screen(acc):
+    ext = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    return ext.width > 0 and ext.height > 0
+
+
+def find_shown(root, pred):
+    return next((a for a in find_all(root, pred) if on_screen(a)), None)
+
+
+def dump(acc, depth=0, out=None, limit=3000):
+    """The tree below acc, one line per accessible, for failure reports."""
+    out = [] if out is None else out
+    if len(out) >= limit:
+        return out
+    try:
+        ext = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        out.append(f"{'  ' * depth}{acc.getRoleName()} {text_of(acc)!r} "
+                   f"[{ext.x},{ext.y} {ext.width}x{ext.height}]")
+        for child in acc:
+            if child is not None:
+                dump(child, depth + 1, out, limit)
+    except Exception as e:
+        out.append(f"{'  ' * depth}<gone: {e}>")
+    return out
+
+
+def xdo(*args):
+    subprocess.run(["xdotool", *args], check=True)
+
+
+def click(acc):
+    ext = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    if ext.width <= 0 or ext.height <= 0:
+        raise Failure(f"cannot click {acc.getRoleName()} {text_of(acc)!r}: it is not on screen")
+    xdo("mousemove", str(5 + ext.x + ext.width // 2), str(5 + ext.y + ext.height // 2),
+        "click", "1")
+
+
+def type_text(text):
+    xdo("type", "--delay", "30", text)
+
+
+def find_app(pid):
+    for app in pyatspi.Registry.getDesktop(0):
+        try:
+            if app is not None and app.get_process_id() == pid:
+                return app
+        except Exception:
+            continue
+    return None
+
+
+BUTTONS = (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_RADIO_BUTTON,
+           pyatspi.ROLE_PAGE_TAB)
+LISTS = (pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_BOX, pyatspi.ROLE_TABLE, pyatspi.ROLE_TREE_TABLE)
+
+
+class App:
+    def __init__(self, env, logfile):
+        self.proc = subprocess.Popen([EXE], env=env, stdout=logfile, stderr=subprocess.STDOUT)
+        self.frame = None
+
+        def window():
+            if self.proc.poll() is not None:
+                with open(os.path.join(SHOTS, "delegate.log")) as f:
+                    if "cannot open display" in f.read():
+                        raise DisplayTaken("the app could not open the X display")
+                raise Failure(f"the app exited with status {self.proc.returncode}")
+            a = find_app(self.proc.pid)
+            if a is None:
+                return None
+            return next((w for w in a if w is not None and role(w) == pyatspi.ROLE_FRAME), None)
+
+        self.frame = wait_for("the app's window", window)
+        wait_for("the built-in event's title", lambda: "Citynet" in (self.frame.name or ""))
+
+    def tab(self, name):
+        button = wait_for(f"the view switcher button {name!r}", lambda: find_shown(
+            self.frame, lambda a: a.name == name and role(a) in BUTTONS))
+        click(button)
+        wait_for(f"page {name!r} to be shown", lambda: any(
+            states(button).contains(s) for s in (pyatspi.STATE_CHECKED, pyatspi.STATE_SELECTED,
+                                                 pyatspi.STATE_PRESSED)))
+
+    def button(self, name):
+        return wait_for(f"the button {name!r}", lambda: find_shown(
+            self.frame, lambda a: a.name == name and role(a) in BUTTONS))
+
+    def label(self, text, exact=True):
+        return wait_for(f"the text {text!r}", lambda: find_shown(
+            self.frame, lambda a: role(a) == pyatspi.ROLE_LABEL and (
+                text_of(a) == text if exact else text in text_of(a))))
+
+    def editor(self):
+        title = wait_for("the note title entry", lambda: find_shown(
+            self.frame, lambda a: a.name == "Note title"))
+        body = wait_for("the note text", lambda: find_shown(
+            self.frame, lambda a: a.name == "Note text"))
+        return title, body
+
+    def open_note(self, title):
+        lst = wait_for("the Notes list", lambda: find_shown(
+            self.frame, lambda a: a.name == "Notes" and role(a) in LISTS))
+        row = wait_for(f"the note {title!r} in the list", lambda: find_shown(
+            lst, lambda a: text_of(a) == title))
+        click(row)
+        t, b = self.editor()
+        wait_for(f"the editor to show {title!r}", lambda: content_of(t) == title)
+        return t, b
+
+    def toast_undo(self):
+        """The toast's Undo button. Toasts are the toast overlay's last child (GTK 4.8 names
+        the button '_Undo Undo'); searching the whole window outlasts the toast."""
+        node = self.frame
+        for _ in range(4):
+            toast = next((c for c in node if c is not None and text_of(c) == "AdwToastWidget"),
+                         None)
+            if toast is not None:
+                return find(toast, lambda a: role(a) in BUTTONS and "Undo" in text_of(a))
+            if node.childCount == 0:
+                return None
+            node = node[0]
+        return None
+
+    def saved(self):
+        self.label("All changes saved")
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def main():
+    logfile = open(os.path.join(SHOTS, "delegate.log"), "w")
+    env = dict(os.environ)
+    env["G_DEBUG"] = "fatal-warnings"
+    app = None
+    try:
+        # 1. A note from a best practice's page.
+        app = App(env, logfile)
+        app.tab("Best practices")
+        lst = wait_for("the best practices list", lambda: find_shown(
+            app.frame, lambda a: a.name == "Best practices" and role(a) in LISTS))
+        row = wait_for(f"{PRACTICE!r} in the list", lambda: find_shown(
+            lst, lambda a: text_of(a) == PRACTICE))
+        click(row)
+        try:
+            app.label(PRACTICE_BODY, exact=False)
+        except Failure:
+            xdo("key", "--clearmodifiers", "Return")
+            app.label(PRACTICE_BODY, exact=False)
+        screenshot("practice")
+        log("the best practice's body shows as text")
+        click(app.button("Note"))
+        app.tab("Notes")
+        app.label(f"Best practice: {PRACTICE}")
+        title, body = app.editor()
+        click(title)
+        type_text(TITLE)
+        click(body)
+        type_text(BODY)
+        wait_for("the typed text in the editor", lambda: content_of(body) == BODY)
+        app.saved()
+        screenshot("typed")
+        log("a note about the best practice is typed and saved automatically")
+
+        # 2. kill -9 after the autosave: nothing saved is lost.
+        app.proc.send_signal(signal.SIGKILL)
+        app.proc.wait()
+        log("the app was killed with SIGKILL")
+        app = App(env, logfile)
+        xdo("key", "--clearmodifiers", "ctrl+4")
+        title, body = app.open_note(TITLE)
+        wait_for("the note's text after the restart", lambda: content_of(body) == BODY)
+        app.label(f"Best practice: {PRACTICE}")
+        screenshot("after-kill")
+        log("after the restart the note is there, whole and attached to the best practice")
+
+        # 3. Quit at once after typing: saved on quit.
+        click(body)
+        xdo("key", "--clearmodifiers", "ctrl+End")
+        type_text(MORE)
+        wait_for("the added text", lambda: content_of(body) == BODY + MORE)
+        xdo("key", "--clearmodifiers", "ctrl+q")
+        wait_for("the app to quit on Ctrl+Q", lambda: app.proc.poll() is not None, timeout=10)
+        if app.proc.returncode != 0:
+            raise Failure(f"the app exited with status {app.proc.returncode} after Ctrl+Q")
+        app = App(env, logfile)
+        xdo("key", "--clearmodifiers", "ctrl+4")
+        title, body = app.open_note(TITLE)
+        wait_for("the text typed just before quitting", lambda: content_of(body) == BODY + MORE)
+        log("text typed right before Ctrl+Q is there after the restart")
+
+        # 4. Delete, then Undo.
+        click(app.button("Delete note"))
+        undo = wait_for("the Undo button of the toast", app.toast_undo)
+        wait_for("the note to leave the list", lambda: find_shown(
+            app.frame, lambda a: role(a) == pyatspi.ROLE_LABEL and text_of(a) == TITLE) is None)
+        screenshot("deleted")
+        click(undo)
+        title, body = app.open_note(TITLE)
+        wait_for("the note's text after Undo", lambda: content_of(body) == BODY + MORE)
+        log("a deleted note comes back with Undo")
+
+        # 5. Search across notes and best practices.
+        search = wait_for("the notes search", lambda: find_shown(
+            app.frame, lambda a: a.name == "Search notes and best practices"))
+        click(search)
+        type_text("ict")
+        cases = wait_for("the matching best practices", lambda: find_shown(
+            app.frame, lambda a: a.name == "Matching best practices" and role(a) in LISTS))
+        wait_for(f"{PRACTICE!r} among the matching best practices", lambda: find_shown(
+            cases, lambda a: text_of(a) == PRACTICE))
+        wait_for("the note among the matching notes", lambda: find_shown(
+            app.frame, lambda a: role(a) == pyatspi.ROLE_LABEL and text_of(a) == TITLE))
+        screenshot("search")
+        log("a search finds the note and the best practice")
+
+        xdo("key", "--clearmodifiers", "ctrl+q")
+        wait_for("the app to quit", lambda: app.proc.poll() is not None, timeout=10)
+        print("PASS", flush=True)
+    except Exception:
+        screenshot("failure")
+        if app is not None and app.frame is not None and os.environ.get("DELEGATE_GUI_DUMP"):
+            print("\n".join(dump(app.frame)), file=sys.stderr)
+        raise
+    finally:
+        if app is not None:
+            app.stop()
+        logfile.close()
+        with open(os.path.join(SHOTS, "delegate.log")) as f:
+            out = f.read()
+        if out.strip():
+            print("--- the app's output:\n" + out + "---", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except DisplayTaken as e:
+        print(f"note: {e}", file=sys.stderr)
+        sys.exit(3)
+    except Failure as e:
+        print(f"FAIL: {e}", flush=True)
+        sys.exit(1)
