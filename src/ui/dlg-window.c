@@ -310,12 +310,19 @@ dlg_window_new_note_action (GSimpleAction *action,
     adw_view_stack_set_visible_child_name (self->stack, "notes");
 }
 
-/* Closing the window saves the notes first, whatever the timers. */
+/* Closing the window saves the notes first, whatever the timers.  If the
+ * store refuses them, the first close keeps the window open, with the
+ * notes' banner saying so; closing again closes. */
 static gboolean
 dlg_window_close_request_cb (DlgWindow *self)
 {
-  dlg_window_save_notes (self);
-  return FALSE;
+  if (dlg_window_save_notes (self) ||
+      g_object_get_data (G_OBJECT (self), "dlg-notes-close-warned") != NULL)
+    return FALSE;
+
+  g_object_set_data (G_OBJECT (self), "dlg-notes-close-warned", GINT_TO_POINTER (TRUE));
+  adw_view_stack_set_visible_child_name (self->stack, "notes");
+  return TRUE;
 }
 
 gboolean
