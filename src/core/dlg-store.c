@@ -362,7 +362,9 @@ dlg_store_open (const char  *path,
   now = g_date_time_new_now_local ();
   stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   aside = g_strdup_printf ("%s.corrupt-%s", path, stamp);
-  g_warning ("%s; moving it to %s", local_error->message, aside);
+  /* Expected after a crash or a bad disk, and the caller tells the
+   * delegate: a message, not a warning. */
+  g_message ("%s; moving it to %s", local_error->message, aside);
 
   if (g_rename (path, aside) != 0)
     {

@@ -9,7 +9,8 @@ Run by run-sync-gui.sh inside Xvfb and a private session bus:
 - runs `delegate PATH` and `delegate URL` while it runs: the window switches event each time;
 - adds an event from a file with Ctrl+O and the Add Event dialog;
 - quits, stops the server, starts Delegate again: the event is there at once, from the saved
-  copy, and a banner says the saved copy is shown.
+  copy, and a banner says the saved copy is shown;
+- damages the database: the app moves it aside, says so, and starts on the built-in forum.
 """
 
 import http.server
@@ -24,6 +25,7 @@ import pyatspi
 EXE, FEED, SHOTS = sys.argv[1], sys.argv[2], sys.argv[3]
 TIMEOUT = 20.0
 TITLE = "A minimal feed"
+BUILTIN = "Citynet 2019 Best Practice Seminar and Sharing"
 started = time.monotonic()
 shot_no = 0
 
@@ -266,6 +268,31 @@ def main():
                              for t in showing_texts(frame)))
         if frame.name != TITLE:
             raise Failure(f"the event went away after Ctrl+R: title {frame.name!r}")
+        quit_app(proc)
+
+        # A damaged database (a crash, a bad disk): moved aside, said so, and the app starts
+        # on the built-in forum.
+        data_home = os.environ["XDG_DATA_HOME"]
+        dbs = [os.path.join(root, "delegate.db") for root, _, files in os.walk(data_home)
+               if "delegate.db" in files]
+        if len(dbs) != 1:
+            raise Failure(f"expected one delegate.db under {data_home}, found {dbs}")
+        with open(dbs[0], "wb") as f:
+            f.write(b"not a database at all " * 100)
+        for suffix in ("-wal", "-shm"):
+            if os.path.exists(dbs[0] + suffix):
+                os.remove(dbs[0] + suffix)
+        proc, frame = start([], logfile)
+        wait_for(f"the built-in forum {BUILTIN!r} (the window shows {frame.name!r})",
+                 lambda: frame.name == BUILTIN)
+        notice = wait_for("the notice that the saved data was moved aside",
+                          lambda: [t for t in showing_texts(frame)
+                                   if t.startswith("Your saved events were damaged")])
+        log(f"notice: {notice[0]!r}")
+        if not any(name.startswith("delegate.db.corrupt-")
+                   for name in os.listdir(os.path.dirname(dbs[0]))):
+            raise Failure("the damaged file was not kept beside the new one")
+        screenshot("damaged-store")
         quit_app(proc)
         log("PASS")
     except Exception:
