@@ -13,8 +13,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "dlg-feed-scope.h"
+#include "dlg-note-report.h"
 #include "dlg-note-saver.h"
 #include "dlg-note-search.h"
 #include "dlg-notes.h"
@@ -475,6 +477,8 @@ reload (DlgNotesPage *self)
   update_list_stack (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.new",
                                  self->store != NULL && self->event_id != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-report",
+                                 self->store != NULL && self->event_id != NULL);
 }
 
 /* --- public -------------------------------------------------------------- */
@@ -661,6 +665,92 @@ delete_action (GtkWidget  *widget,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
+static void
+toast (DlgNotesPage *self,
+       const char   *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+}
+
+static void
+report_written_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(DlgNotesPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not save the report: %s"),
+                                               error->message);
+      toast (self, text);
+      return;
+    }
+  toast (self, _("Trip report saved"));
+}
+
+static void
+report_chosen_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  g_autoptr(DlgNotesPage) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  GBytes *bytes;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  if (file == NULL || self->feed == NULL || self->store == NULL)
+    return;
+
+  /* The report reads the store: what is typed must be in it. */
+  dlg_notes_page_save (self);
+  report = dlg_note_report_markdown (self->feed, self->store, &error);
+  if (report == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  bytes = g_bytes_new_take (report, strlen (report));
+  report = NULL;
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                       report_written_cb, g_object_ref (self));
+  g_bytes_unref (bytes);
+}
+
+/* The trip report as Markdown, where the delegate chooses. */
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DlgNotesPage *self = DLG_NOTES_PAGE (widget);
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+
+  if (self->feed == NULL || self->event_id == NULL)
+    return;
+
+  dialog = gtk_file_chooser_native_new (_("Export Trip Report"),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  /* Translators: the report's file name; %s is the event's id */
+  name = g_strdup_printf (_("report-%s.md"), self->event_id);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (report_chosen_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 /* --- GObject ------------------------------------------------------------- */
 
 static void
@@ -699,6 +789,8 @@ dlg_notes_page_class_init (DlgNotesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "notes.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "notes.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "notes.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "notes.export-report", NULL,
+                                   export_report_action);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/dlg-notes-page.ui");
@@ -752,6 +844,7 @@ dlg_notes_page_init (DlgNotesPage *self)
 
   setup_factories (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.new", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-report", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.delete", FALSE);
   update_list_stack (self);
   load_editor (self);

@@ -1,0 +1,253 @@
+/* dlg-note-report.c: the trip report, in Markdown
+ *
+ * The delegate's own text goes in as they wrote it (it is Markdown-
+ * friendly); the feed's titles go in on one line each.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dlg-note-report"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dlg-note-report.h"
+#include "dlg-notes.h"
+
+/* Feed text on one line: a title must not start a new block. */
+static void
+append_line (GString    *out,
+             const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    g_string_append_c (out, *p == '\n' || *p == '\r' ? ' ' : *p);
+}
+
+static void
+append_notes (GString    *out,
+              GPtrArray  *notes,
+              const char *level)
+{
+  for (guint i = 0; i < notes->len; i++)
+    {
+      DlgNote *note = g_ptr_array_index (notes, i);
+      g_autofree char *title = g_strstrip (g_strdup (dlg_note_get_title (note)));
+      g_autofree char *body = g_strstrip (g_strdup (dlg_note_get_body (note)));
+
+      if (title[0] != '\0')
+        {
+          g_string_append_printf (out, "%s ", level);
+          append_line (out, title);
+          g_string_append (out, "\n\n");
+        }
+      if (body[0] != '\0')
+        g_string_append_printf (out, "%s\n\n", body);
+    }
+}
+
+/* The notes about one item, oldest first (the order they were taken). */
+static GPtrArray *
+notes_about (GPtrArray   *all,
+             DlgNoteKind  kind,
+             const char  *key)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (guint i = all->len; i > 0; i--)
+    {
+      DlgNote *note = g_ptr_array_index (all, i - 1);
+
+      if (dlg_note_get_kind (note) == kind && g_strcmp0 (dlg_note_get_key (note), key) == 0)
+        g_ptr_array_add (found, note);
+    }
+  return found;
+}
+
+static char *
+format_date (const char *date)
+{
+  g_autoptr(GDateTime) time = NULL;
+  g_autofree char *iso = NULL;
+
+  if (date == NULL)
+    return NULL;
+  iso = g_strconcat (date, "T00:00:00Z", NULL);
+  time = g_date_time_new_from_iso8601 (iso, NULL);
+  /* Translators: a date in the trip report, e.g. "16 October 2019" */
+  return time != NULL ? g_date_time_format (time, _("%-d %B %Y")) : g_strdup (date);
+}
+
+char *
+dlg_note_report_markdown (DlgFeed   *feed,
+                          DlgStore  *store,
+                          GError   **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(GStrv) starred = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+  DlgEvent *event;
+  GListModel *sessions, *practices, *members;
+  gboolean any;
+  const char *venue, *city;
+
+  g_return_val_if_fail (DLG_IS_FEED (feed), NULL);
+  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
+
+  event = dlg_feed_get_event (feed);
+  notes = dlg_notes_list (store, dlg_event_get_id (event), FALSE, error);
+  if (notes == NULL)
+    return NULL;
+  starred = dlg_store_list_starred (store, dlg_event_get_id (event));
+
+  /* Title, dates, venue. */
+  g_string_append (out, "# ");
+  /* Translators: the trip report's title, e.g. "Report: Citynet 2019 ..." */
+  {
+    g_autofree char *title = g_strdup_printf (_("Report: %s"), dlg_event_get_title (event));
+    append_line (out, title);
+  }
+  g_string_append (out, "\n\n");
+  start = format_date (dlg_event_get_start_date (event));
+  end = format_date (dlg_event_get_end_date (event));
+  if (start != NULL)
+    {
+      g_string_append (out, start);
+      if (end != NULL && g_strcmp0 (start, end) != 0)
+        g_string_append_printf (out, " – %s", end);
+      g_string_append (out, "  \n");
+    }
+  venue = dlg_event_get_venue (event);
+  city = dlg_event_get_city (event);
+  if (venue != NULL || city != NULL)
+    {
+      if (venue != NULL)
+        append_line (out, venue);
+      if (venue != NULL && city != NULL)
+        g_string_append (out, ", ");
+      if (city != NULL)
+        append_line (out, city);
+      g_string_append (out, "\n");
+    }
+  g_string_append (out, "\n");
+
+  /* Sessions attended: starred or noted, in time order. */
+  g_string_append_printf (out, "## %s\n\n", _("Sessions attended"));
+  any = FALSE;
+  sessions = dlg_feed_get_sessions (feed);
+  for (guint i = 0; sessions != NULL && i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(DlgSession) session = g_list_model_get_item (sessions, i);
+      const char *key = dlg_session_get_key (session);
+      g_autoptr(GPtrArray) about = notes_about (notes, DLG_NOTE_SESSION, key);
+      GDateTime *when = dlg_session_get_start (session);
+
+      if (about->len == 0 && !g_strv_contains ((const char * const *) starred, key))
+        continue;
+      any = TRUE;
+      g_string_append (out, "### ");
+      append_line (out, dlg_session_get_title (session));
+      g_string_append (out, "\n\n");
+      if (when != NULL)
+        {
+          /* Translators: when a session was, in the trip report */
+          g_autofree char *text = g_date_time_format (when, _("%-d %B %Y, %H:%M"));
+          g_string_append (out, text);
+          if (dlg_session_get_room (session) != NULL)
+            {
+              g_string_append (out, ", ");
+              append_line (out, dlg_session_get_room (session));
+            }
+          g_string_append (out, "\n\n");
+        }
+      append_notes (out, about, "####");
+      for (guint j = 0; j < about->len; j++)
+        g_hash_table_add (used, (gpointer) dlg_note_get_id (g_ptr_array_index (about, j)));
+    }
+  if (!any)
+    g_string_append_printf (out, "%s\n\n", _("No sessions starred or noted."));
+
+  /* Best practices with notes. */
+  g_string_append_printf (out, "## %s\n\n", _("Best practices"));
+  any = FALSE;
+  practices = dlg_feed_get_practices (feed);
+  for (guint i = 0; practices != NULL && i < g_list_model_get_n_items (practices); i++)
+    {
+      g_autoptr(DlgPractice) practice = g_list_model_get_item (practices, i);
+      g_autoptr(GPtrArray) about = notes_about (notes, DLG_NOTE_PRACTICE,
+                                                dlg_practice_get_id (practice));
+      DlgMember *member = NULL;
+
+      if (about->len == 0)
+        continue;
+      any = TRUE;
+      g_string_append (out, "### ");
+      append_line (out, dlg_practice_get_title (practice));
+      g_string_append (out, "\n\n");
+      if (dlg_practice_get_member (practice) != NULL)
+        member = dlg_feed_find_member (feed, dlg_practice_get_member (practice));
+      if (member != NULL)
+        {
+          /* Translators: who presented a best practice, in the trip report */
+          g_autofree char *by = g_strdup_printf (_("Presented by %s"), dlg_member_get_name (member));
+          append_line (out, by);
+          g_string_append (out, "\n\n");
+        }
+      if (dlg_practice_get_summary (practice) != NULL)
+        {
+          g_string_append (out, "> ");
+          append_line (out, dlg_practice_get_summary (practice));
+          g_string_append (out, "\n\n");
+        }
+      append_notes (out, about, "####");
+      for (guint j = 0; j < about->len; j++)
+        g_hash_table_add (used, (gpointer) dlg_note_get_id (g_ptr_array_index (about, j)));
+    }
+  if (!any)
+    g_string_append_printf (out, "%s\n\n", _("No notes on best practices."));
+
+  /* Members noted. */
+  g_string_append_printf (out, "## %s\n\n", _("Members and delegates"));
+  any = FALSE;
+  members = dlg_feed_get_members (feed);
+  for (guint i = 0; members != NULL && i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(DlgMember) member = g_list_model_get_item (members, i);
+      g_autoptr(GPtrArray) about = notes_about (notes, DLG_NOTE_MEMBER, dlg_member_get_id (member));
+
+      if (about->len == 0)
+        continue;
+      any = TRUE;
+      g_string_append (out, "### ");
+      append_line (out, dlg_member_get_name (member));
+      g_string_append (out, "\n\n");
+      append_notes (out, about, "####");
+      for (guint j = 0; j < about->len; j++)
+        g_hash_table_add (used, (gpointer) dlg_note_get_id (g_ptr_array_index (about, j)));
+    }
+  if (!any)
+    g_string_append_printf (out, "%s\n\n", _("No notes on members."));
+
+  /* Everything else, oldest first: free notes and those whose item is gone. */
+  for (guint i = notes->len; i > 0; i--)
+    {
+      DlgNote *note = g_ptr_array_index (notes, i - 1);
+
+      if (!g_hash_table_contains (used, dlg_note_get_id (note)))
+        g_ptr_array_add (others, note);
+    }
+  g_string_append_printf (out, "## %s\n\n", _("Other notes"));
+  if (others->len == 0)
+    g_string_append_printf (out, "%s\n\n", _("No other notes."));
+  append_notes (out, others, "###");
+
+  /* One newline at the end. */
+  while (out->len > 0 && out->str[out->len - 1] == '\n')
+    g_string_truncate (out, out->len - 1);
+  g_string_append_c (out, '\n');
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

@@ -1,0 +1,21 @@
+/* dlg-note-report.h: the trip report, in Markdown
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dlg-feed.h"
+#include "dlg-store.h"
+
+G_BEGIN_DECLS
+
+/* The report of @feed's event from the delegate's stars and notes in
+ * @store: title, dates and venue; the sessions attended (starred, or
+ * with notes) in time order with their notes; the best practices with
+ * notes; the members noted; other notes (free ones, and those attached
+ * to an item that is gone).  Headings are in the interface language. */
+char *dlg_note_report_markdown (DlgFeed   *feed,
+                                DlgStore  *store,
+                                GError   **error);
+
+G_END_DECLS

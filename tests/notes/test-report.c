@@ -1,0 +1,152 @@
+/* test-report.c: the trip report for a fixture event, section by section
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-report"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "dlg-note-report.h"
+#include "dlg-notes.h"
+
+static DlgFeed *
+load_fixture (const char *name)
+{
+  static const char * const english[] = { "en", NULL };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "notes", "fixtures", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  DlgFeed *feed = dlg_feed_new_from_file (file, english, NULL, &error);
+
+  g_assert_no_error (error);
+  return feed;
+}
+
+static DlgNote *
+add_note (GPtrArray   *notes,
+          DlgNoteKind  kind,
+          const char  *key,
+          const char  *title,
+          const char  *body)
+{
+  DlgNote *note = dlg_note_new ("notes-fixture", kind, key);
+
+  dlg_note_set_title (note, title);
+  dlg_note_set_body (note, body);
+  g_ptr_array_add (notes, note);
+  return note;
+}
+
+/* The report split at "## " headings: the part before, then each section. */
+static GStrv
+sections (const char *report)
+{
+  return g_strsplit (report, "\n## ", -1);
+}
+
+static void
+test_report (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("delegate-report-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
+  g_autoptr(DlgStore) store = dlg_store_open (path, NULL, &error);
+  g_autoptr(DlgFeed) feed = load_fixture ("before.json");
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *report = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (dlg_store_set_starred (store, "notes-fixture", "s1", TRUE, &error));
+  add_note (notes, DLG_NOTE_SESSION, "s2", "Waste", "Banks pay **cash**.\n\n- ask Kupang");
+  add_note (notes, DLG_NOTE_PRACTICE, "p1", "", "Copy this in our city.");
+  add_note (notes, DLG_NOTE_MEMBER, "kupang", "Contact", "Meet the mayor's office.");
+  add_note (notes, DLG_NOTE_FREE, NULL, "Travel", "Flight home on Friday.");
+  add_note (notes, DLG_NOTE_SESSION, "gone", "Cancelled talk", "It was dropped.");
+  g_assert_true (dlg_notes_save (store, notes, &error));
+  g_assert_no_error (error);
+
+  report = dlg_note_report_markdown (feed, store, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", report);
+  parts = sections (report);
+  g_assert_cmpuint (g_strv_length (parts), ==, 5);
+
+  g_assert_cmpstr (parts[0], ==,
+                   "# Report: Notes fixture\n"
+                   "\n"
+                   "16 October 2024  \n");
+
+  /* s1 starred without notes, s2 noted without a star; time order. */
+  g_assert_cmpstr (parts[1], ==,
+                   "Sessions attended\n"
+                   "\n"
+                   "### Opening\n"
+                   "\n"
+                   "16 October 2024, 09:00, Aula\n"
+                   "\n"
+                   "### Waste banks\n"
+                   "\n"
+                   "16 October 2024, 11:00, Aula\n"
+                   "\n"
+                   "#### Waste\n"
+                   "\n"
+                   "Banks pay **cash**.\n"
+                   "\n"
+                   "- ask Kupang\n");
+
+  g_assert_cmpstr (parts[2], ==,
+                   "Best practices\n"
+                   "\n"
+                   "### Waste banks in every village\n"
+                   "\n"
+                   "Presented by Kota Kupang\n"
+                   "\n"
+                   "Copy this in our city.\n");
+
+  g_assert_cmpstr (parts[3], ==,
+                   "Members and delegates\n"
+                   "\n"
+                   "### Kota Kupang\n"
+                   "\n"
+                   "#### Contact\n"
+                   "\n"
+                   "Meet the mayor's office.\n");
+
+  /* Free notes, and the one whose session is gone, oldest first. */
+  g_assert_cmpstr (parts[4], ==,
+                   "Other notes\n"
+                   "\n"
+                   "### Travel\n"
+                   "\n"
+                   "Flight home on Friday.\n"
+                   "\n"
+                   "### Cancelled talk\n"
+                   "\n"
+                   "It was dropped.\n");
+
+  g_clear_object (&store);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *suffix[] = { "", "-wal", "-shm" };
+      g_autofree char *file = g_strconcat (path, suffix[i], NULL);
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* English month names whatever the machine's locale. */
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/notes/report", test_report);
+
+  return g_test_run ();
+}
