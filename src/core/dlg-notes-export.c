@@ -1,0 +1,191 @@
+/* dlg-notes-export.c: the delegate's personal data as one JSON file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dlg-notes-export"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "dlg-notes-export.h"
+#include "dlg-notes.h"
+#include "dlg-store-private.h"
+
+#define FORMAT_VERSION 1
+
+char *
+dlg_notes_export_json (DlgStore  *store,
+                       GError   **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
+
+  notes = dlg_notes_list (store, NULL, TRUE, error);
+  if (notes == NULL)
+    return NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "delegate_personal_data");
+  json_builder_add_int_value (builder, FORMAT_VERSION);
+
+  /* Every event's stars, also of events no longer subscribed to. */
+  json_builder_set_member_name (builder, "stars");
+  json_builder_begin_array (builder);
+  db = dlg_store_lock (store);
+  if (sqlite3_prepare_v2 (db, "SELECT event_id, session_key FROM stars ORDER BY starred_at, rowid",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "event_id");
+        json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 0));
+        json_builder_set_member_name (builder, "session_key");
+        json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 1));
+        json_builder_end_object (builder);
+      }
+  sqlite3_finalize (stmt);
+  dlg_store_unlock (store);
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "notes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      DlgNote *note = g_ptr_array_index (notes, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, dlg_note_get_id (note));
+      json_builder_set_member_name (builder, "event_id");
+      json_builder_add_string_value (builder, dlg_note_get_event_id (note));
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, dlg_note_kind_to_string (dlg_note_get_kind (note)));
+      if (dlg_note_get_key (note) != NULL)
+        {
+          json_builder_set_member_name (builder, "key");
+          json_builder_add_string_value (builder, dlg_note_get_key (note));
+        }
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, dlg_note_get_title (note));
+      json_builder_set_member_name (builder, "body");
+      json_builder_add_string_value (builder, dlg_note_get_body (note));
+      json_builder_set_member_name (builder, "created");
+      json_builder_add_int_value (builder, dlg_note_get_created (note));
+      json_builder_set_member_name (builder, "modified");
+      json_builder_add_int_value (builder, dlg_note_get_modified (note));
+      json_builder_set_member_name (builder, "deleted");
+      json_builder_add_boolean_value (builder, dlg_note_get_deleted (note));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}
+
+static gboolean
+invalid (GError     **error,
+         const char  *where)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               _("This is not a Delegate personal data file (%s)"), where);
+  return FALSE;
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+gboolean
+dlg_notes_import_json (DlgStore    *store,
+                       const char  *data,
+                       gssize       length,
+                       guint       *n_stars,
+                       guint       *n_notes,
+                       GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  JsonObject *root;
+  JsonArray *stars, *list;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
+
+  if (!json_parser_load_from_data (parser, data, length, error))
+    return FALSE;
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return invalid (error, "root");
+  root = json_node_get_object (json_parser_get_root (parser));
+  if (!json_object_has_member (root, "delegate_personal_data") ||
+      json_object_get_int_member (root, "delegate_personal_data") != FORMAT_VERSION)
+    return invalid (error, "delegate_personal_data");
+  stars = json_object_has_member (root, "stars") ? json_object_get_array_member (root, "stars")
+                                                 : NULL;
+  list = json_object_has_member (root, "notes") ? json_object_get_array_member (root, "notes")
+                                                : NULL;
+
+  /* Read it all before writing any of it. */
+  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *object = json_array_get_object_element (list, i);
+      const char *id, *event_id;
+      DlgNoteKind kind = DLG_NOTE_FREE;
+
+      if (object == NULL ||
+          (id = member_string (object, "id")) == NULL ||
+          (event_id = member_string (object, "event_id")) == NULL ||
+          !dlg_note_kind_from_string (member_string (object, "kind"), &kind))
+        return invalid (error, "notes");
+      g_ptr_array_add (notes,
+                       dlg_note_new_full (id, event_id, kind, member_string (object, "key"),
+                                          member_string (object, "title"),
+                                          member_string (object, "body"),
+                                          json_object_get_int_member_with_default (object, "created", 0),
+                                          json_object_get_int_member_with_default (object, "modified", 0),
+                                          json_object_get_boolean_member_with_default (object, "deleted", FALSE)));
+    }
+  for (guint i = 0; stars != NULL && i < json_array_get_length (stars); i++)
+    {
+      JsonObject *object = json_array_get_object_element (stars, i);
+
+      if (object == NULL || member_string (object, "event_id") == NULL ||
+          member_string (object, "session_key") == NULL)
+        return invalid (error, "stars");
+    }
+
+  if (!dlg_notes_save (store, notes, error))
+    return FALSE;
+  for (guint i = 0; stars != NULL && i < json_array_get_length (stars); i++)
+    {
+      JsonObject *object = json_array_get_object_element (stars, i);
+
+      if (!dlg_store_set_starred (store, member_string (object, "event_id"),
+                                  member_string (object, "session_key"), TRUE, error))
+        return FALSE;
+    }
+
+  if (n_stars != NULL)
+    *n_stars = stars != NULL ? json_array_get_length (stars) : 0;
+  if (n_notes != NULL)
+    *n_notes = notes->len;
+  return TRUE;
+}
