@@ -17,6 +17,7 @@
 
 #include "dlg-feed-scope.h"
 #include "dlg-note-report.h"
+#include "dlg-notes-export.h"
 #include "dlg-note-saver.h"
 #include "dlg-note-search.h"
 #include "dlg-notes.h"
@@ -479,6 +480,8 @@ reload (DlgNotesPage *self)
                                  self->store != NULL && self->event_id != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-report",
                                  self->store != NULL && self->event_id != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-data", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.import-data", self->store != NULL);
 }
 
 /* --- public -------------------------------------------------------------- */
@@ -690,7 +693,8 @@ report_written_cb (GObject      *object,
       toast (self, text);
       return;
     }
-  toast (self, _("Trip report saved"));
+  toast (self, g_object_get_data (G_OBJECT (object), "personal-data") != NULL
+               ? _("Personal data saved") : _("Trip report saved"));
 }
 
 static void
@@ -702,18 +706,22 @@ report_chosen_cb (GtkNativeDialog *dialog,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *report = NULL;
+  gboolean personal = g_object_get_data (G_OBJECT (dialog), "personal-data") != NULL;
   GBytes *bytes;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
-  if (file == NULL || self->feed == NULL || self->store == NULL)
+  if (file == NULL || self->store == NULL || (!personal && self->feed == NULL))
     return;
 
-  /* The report reads the store: what is typed must be in it. */
+  /* Both read the store: what is typed must be in it. */
   dlg_notes_page_save (self);
-  report = dlg_note_report_markdown (self->feed, self->store, &error);
+  if (personal)
+    report = dlg_notes_export_json (self->store, &error);
+  else
+    report = dlg_note_report_markdown (self->feed, self->store, &error);
   if (report == NULL)
     {
       toast (self, error->message);
@@ -721,6 +729,8 @@ report_chosen_cb (GtkNativeDialog *dialog,
     }
   bytes = g_bytes_new_take (report, strlen (report));
   report = NULL;
+  if (personal)
+    g_object_set_data (G_OBJECT (file), "personal-data", GINT_TO_POINTER (TRUE));
   g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
                                        report_written_cb, g_object_ref (self));
   g_bytes_unref (bytes);
@@ -748,6 +758,92 @@ export_report_action (GtkWidget  *widget,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (report_chosen_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Stars and notes of every event, to move to another laptop. */
+static void
+export_data_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DlgNotesPage *self = DLG_NOTES_PAGE (widget);
+  GtkFileChooserNative *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  dialog = gtk_file_chooser_native_new (_("Export Personal Data"),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  /* Translators: the file name of an export of stars and notes */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog),
+                                     _("delegate-personal-data.json"));
+  g_object_set_data (G_OBJECT (dialog), "personal-data", GINT_TO_POINTER (TRUE));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (report_chosen_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+import_chosen_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  g_autoptr(DlgNotesPage) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+  guint n_stars = 0, n_notes = 0;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  if (file == NULL || self->store == NULL)
+    return;
+
+  /* What is typed here is newer than the file: save it first. */
+  dlg_notes_page_save (self);
+  if (!g_file_load_contents (file, NULL, &data, &length, NULL, &error) ||
+      !dlg_notes_import_json (self->store, data, length, &n_stars, &n_notes, &error))
+    {
+      text = g_strdup_printf (_("Could not import: %s"), error->message);
+      toast (self, text);
+      return;
+    }
+
+  /* Show what arrived for this event. */
+  g_clear_pointer (&self->event_id, g_free);
+  reload (self);
+  text = g_strdup_printf (_("Imported: notes %u, stars %u"), n_notes, n_stars);
+  toast (self, text);
+}
+
+static void
+import_data_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DlgNotesPage *self = DLG_NOTES_PAGE (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->store == NULL)
+    return;
+
+  dialog = gtk_file_chooser_native_new (_("Import Personal Data"),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Personal data (JSON)"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (import_chosen_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -791,6 +887,8 @@ dlg_notes_page_class_init (DlgNotesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "notes.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "notes.export-report", NULL,
                                    export_report_action);
+  gtk_widget_class_install_action (widget_class, "notes.export-data", NULL, export_data_action);
+  gtk_widget_class_install_action (widget_class, "notes.import-data", NULL, import_data_action);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/dlg-notes-page.ui");
@@ -845,6 +943,8 @@ dlg_notes_page_init (DlgNotesPage *self)
   setup_factories (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.new", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-report", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-data", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.import-data", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.delete", FALSE);
   update_list_stack (self);
   load_editor (self);
