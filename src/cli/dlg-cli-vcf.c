@@ -1,4 +1,4 @@
-/* dlg-cli-vcf.c: delegate-feed export-vcf SOURCE [-o FILE]
+/* dlg-cli-vcf.c: delegate-feed export-vcf SOURCE [-o FILE], SOURCE a path or URL
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,13 +13,13 @@
 
 #include "dlg-cli.h"
 #include "dlg-feed.h"
+#include "dlg-source.h"
 #include "dlg-vcard.h"
 
 int
 dlg_cli_export_vcf (int    argc,
                     char **argv)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(DlgFeed) feed = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *cards = NULL;
@@ -44,9 +44,8 @@ dlg_cli_export_vcf (int    argc,
       return 2;
     }
 
-  /* Text in the delegate's language, as the app shows it. */
-  file = g_file_new_for_commandline_arg (source);
-  feed = dlg_feed_new_from_file (file, NULL, NULL, &error);
+  /* A path or URL; text in the delegate's language, as the app shows it. */
+  feed = dlg_source_load (source, NULL, NULL, &error);
   if (feed == NULL)
     {
       g_printerr (_("%s: not usable:\n  %s\n"), source, error->message);
