@@ -350,6 +350,27 @@ dlg_library_add (DlgLibrary  *self,
   if (url == NULL)
     return FALSE;
 
+  /* A file that is not there is never worth a subscription.  In a Flatpak this is what a path
+   * on the host looks like: the sandbox sees only the files chosen in the Open dialog. */
+  if (g_str_has_prefix (url, "file:"))
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (url);
+
+      if (!g_file_query_exists (file, NULL))
+        {
+          g_autofree char *path = g_file_get_parse_name (file);
+
+          if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                         _("Delegate cannot see “%s”: it runs in a sandbox that sees only the "
+                           "files you open with Add Event (Ctrl+O)"), path);
+          else
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                         _("There is no file at “%s”"), path);
+          return FALSE;
+        }
+    }
+
   subscription = find_subscription (self, url);
   if (subscription == NULL)
     {

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "dlg-library.h"
@@ -113,6 +115,14 @@ test_switch_and_remove (Fixture       *f,
 
     dlg_library_start (library);
     wait_for_sync (f, library);
+
+    /* A file that is not there (in a Flatpak: a host path) is refused, and adds nothing. */
+    g_assert_false (dlg_library_add (library, "/nonexistent/delegate/feed.json", &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+    g_assert_nonnull (strstr (error->message, "/nonexistent/delegate/feed.json"));
+    g_clear_error (&error);
+    g_assert_cmpuint (g_list_model_get_n_items (dlg_library_get_subscriptions (library)), ==, 1);
+    g_assert_true (dlg_subscription_get_builtin (dlg_library_get_current (library)));
 
     /* A path becomes a file URI, and the current event. */
     g_assert_true (dlg_library_add (library, minimal, &error));
