@@ -240,8 +240,8 @@ parse_and_commit_thread (GTask        *task,
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   DlgEvent *event;
 
-  feed = dlg_feed_parse (current_body (data->feed), (const char * const *) data->languages,
-                         load_fetched_section_cb, data->sections, cancellable, &error);
+  feed = dlg_source_parse_full (current_body (data->feed), (const char * const *) data->languages,
+                                load_fetched_section_cb, data->sections, cancellable, &error);
   data->report->n_parses += 1 + data->sections->len;
   if (feed == NULL)
     {
@@ -663,8 +663,8 @@ local_update_thread (GTask        *task,
     }
 
   local.read = g_ptr_array_new_with_free_func ((GDestroyNotify) dlg_fetch_free);
-  feed = dlg_feed_parse (bytes, (const char * const *) data->languages,
-                         load_local_section_cb, &local, cancellable, &error);
+  feed = dlg_source_parse_full (bytes, (const char * const *) data->languages,
+                                load_local_section_cb, &local, cancellable, &error);
   if (feed == NULL)
     {
       g_ptr_array_unref (local.read);
@@ -852,8 +852,8 @@ load_stored_thread (GTask        *task,
     }
 
   sections = stored_sections (self->store, row);
-  feed = dlg_feed_parse (stored->body, (const char * const *) data->languages,
-                         load_fetched_section_cb, sections, cancellable, &error);
+  feed = dlg_source_parse_full (stored->body, (const char * const *) data->languages,
+                                load_fetched_section_cb, sections, cancellable, &error);
   if (feed == NULL)
     {
       g_task_return_error (task, invalid_error (data->url, error));

@@ -510,6 +510,34 @@ test_invalid_json (Fixture       *f,
   g_assert_nonnull (strstr (f->error->message, "line 3"));
 }
 
+/* Organisers who use pretalx or frab publish their schedule.json or
+ * schedule.xml as it is: a subscription to it syncs like a Delegate feed. */
+static void
+test_bare_schedule (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *name = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "agenda", "fixtures", name, NULL);
+  g_autoptr(DlgResource) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_bytes_unref (f->body);
+  f->body = g_bytes_new_take (contents, length);
+
+  sync_once (f, f->url);
+  g_assert_no_error (f->error);
+  g_assert_nonnull (f->report->feed);
+  g_assert_cmpstr (dlg_event_get_title (dlg_feed_get_event (f->report->feed)), ==,
+                   "Forum Kota 2024");
+  g_assert_cmpuint (g_list_model_get_n_items (dlg_feed_get_sessions (f->report->feed)), >, 0);
+  stored = dlg_store_lookup_resource (f->store, f->url);
+  g_assert_true (g_bytes_equal (stored->body, f->body));
+}
+
 static void
 test_schema_invalid (Fixture       *f,
                      gconstpointer  data)
@@ -1035,6 +1063,8 @@ main (int   argc,
   g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/sync/first-fetch", test_first_fetch, NULL);
+  ADD ("/sync/bare-schedule-json", test_bare_schedule, "same.json");
+  ADD ("/sync/bare-schedule-xml", test_bare_schedule, "same.xml");
   ADD ("/sync/not-modified", test_not_modified, NULL);
   ADD ("/sync/changed", test_changed, NULL);
   ADD ("/sync/error-500", test_server_error, GUINT_TO_POINTER (500));
