@@ -33,6 +33,7 @@ struct _DlgWindow
   DlgMembersPage       *members_page;
   DlgPracticesPage     *practices_page;
   DlgNotesPage         *notes_page;
+  GtkStack             *practices_stack;
   AdwViewSwitcherTitle *switcher_title;
   GtkInfoBar           *banner;
   GtkLabel             *banner_title;
@@ -108,16 +109,28 @@ dlg_window_get_feed (DlgWindow *self)
   return self->feed;
 }
 
+/* Three panes; the third holds the published cases ("practices") and the
+ * delegate's own notes ("notes"), each reachable by name. */
+static void
+show_page (DlgWindow  *self,
+           const char *name)
+{
+  if (g_strcmp0 (name, "practices") == 0 || g_strcmp0 (name, "notes") == 0)
+    {
+      gtk_stack_set_visible_child_name (self->practices_stack,
+                                        name[0] == 'n' ? "notes" : "cases");
+      adw_view_stack_set_visible_child_name (self->stack, "practices");
+    }
+  else if (adw_view_stack_get_child_by_name (self->stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
 static void
 dlg_window_show_page_action (GSimpleAction *action,
                              GVariant      *parameter,
                              gpointer       user_data)
 {
-  DlgWindow *self = user_data;
-  const char *name = g_variant_get_string (parameter, NULL);
-
-  if (adw_view_stack_get_child_by_name (self->stack, name) != NULL)
-    adw_view_stack_set_visible_child_name (self->stack, name);
+  show_page (user_data, g_variant_get_string (parameter, NULL));
 }
 
 /* Cross-pane navigation: switch to the pane and open the item there.
@@ -153,7 +166,7 @@ dlg_window_show_practice_action (GSimpleAction *action,
 
   if (dlg_practices_page_show_practice (self->practices_page,
                                         g_variant_get_string (parameter, NULL)))
-    adw_view_stack_set_visible_child_name (self->stack, "practices");
+    show_page (self, "practices");
 }
 
 /* --- sync status and events (issue 3) ----------------------------------- */
@@ -307,7 +320,7 @@ dlg_window_new_note_action (GSimpleAction *action,
   if (!dlg_note_kind_from_string (kind_name, &kind) || colon == NULL || colon[1] == '\0')
     kind = DLG_NOTE_FREE;
   if (dlg_notes_page_new_note (self->notes_page, kind, kind != DLG_NOTE_FREE ? colon + 1 : NULL))
-    adw_view_stack_set_visible_child_name (self->stack, "notes");
+    show_page (self, "notes");
 }
 
 /* Closing the window saves the notes first, whatever the timers.  If the
@@ -321,7 +334,7 @@ dlg_window_close_request_cb (DlgWindow *self)
     return FALSE;
 
   g_object_set_data (G_OBJECT (self), "dlg-notes-close-warned", GINT_TO_POINTER (TRUE));
-  adw_view_stack_set_visible_child_name (self->stack, "notes");
+  show_page (self, "notes");
   return TRUE;
 }
 
@@ -493,6 +506,7 @@ dlg_window_class_init (DlgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, members_page);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, practices_page);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, notes_page);
+  gtk_widget_class_bind_template_child (widget_class, DlgWindow, practices_stack);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, banner);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, banner_title);
