@@ -70,6 +70,7 @@ struct _DlgAgendaPage
   GtkWidget          *back_button;
   GtkStack           *detail_stack;
   GtkLabel           *title_label;
+  GtkWidget          *note_button;
   GtkLabel           *subtitle_label;
   GtkWidget          *when_box;
   GtkLabel           *when_label;
@@ -317,6 +318,44 @@ day_label_cb (DlgDay        *day,
               DlgAgendaPage *self)
 {
   return format_day (day, feed_time_zone (self->feed));
+}
+
+/* The chosen day on the drop-down's button ellipsizes, so that a long
+ * localised date ("Hari ke-1, Rabu, 16 Oktober") never widens the pane past
+ * a 360 px window; the popup list shows each day whole. */
+static void
+day_button_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 6);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+day_item_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+day_item_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  DlgAgendaPage            *self)
+{
+  g_autofree char *text = format_day (gtk_list_item_get_item (item),
+                                      feed_time_zone (self->feed));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
 }
 
 static gboolean
@@ -878,6 +917,13 @@ show_session (DlgAgendaPage *self,
     }
 
   set_text (self->title_label, NULL, dlg_session_get_title (session));
+  {
+    g_autofree char *note_target = g_strconcat ("session:", dlg_session_get_key (session), NULL);
+
+    /* Target first: a button naming the action without its target warns. */
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->note_button), "s", note_target);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->note_button), "win.new-note");
+  }
   set_text (self->subtitle_label, NULL, dlg_session_get_subtitle (session));
 
   time_text = format_time_with_zone (self, session);
@@ -1592,6 +1638,7 @@ dlg_agenda_page_class_init (DlgAgendaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, note_button);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, when_box);
@@ -1643,6 +1690,17 @@ dlg_agenda_page_init (DlgAgendaPage *self)
   day_expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                                 G_CALLBACK (day_label_cb), self, NULL);
   gtk_drop_down_set_expression (self->day_dropdown, day_expression);
+  {
+    g_autoptr(GtkListItemFactory) button_factory = gtk_signal_list_item_factory_new ();
+    g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (button_factory, "setup", G_CALLBACK (day_button_setup_cb), NULL);
+    g_signal_connect_object (button_factory, "bind", G_CALLBACK (day_item_bind_cb), self, 0);
+    g_signal_connect (list_factory, "setup", G_CALLBACK (day_item_setup_cb), NULL);
+    g_signal_connect_object (list_factory, "bind", G_CALLBACK (day_item_bind_cb), self, 0);
+    gtk_drop_down_set_factory (self->day_dropdown, button_factory);
+    gtk_drop_down_set_list_factory (self->day_dropdown, list_factory);
+  }
   g_signal_connect_object (self->day_dropdown, "notify::selected",
                            G_CALLBACK (day_changed_cb), self, G_CONNECT_SWAPPED);
   for (guint i = 0; i < 2; i++)

@@ -59,6 +59,7 @@ struct _DlgMembersPage
   GtkStack            *detail_stack;
   GtkScrolledWindow   *detail_scroller;
   GtkLabel            *title_label;
+  GtkWidget           *note_button;
   GtkLabel            *kind_label;
   GtkWidget           *province_box;
   GtkLabel            *province_label;
@@ -240,6 +241,13 @@ show_member (DlgMembersPage *self,
     }
 
   set_text (self->title_label, NULL, dlg_member_get_name (member));
+  {
+    g_autofree char *note_target = g_strconcat ("member:", dlg_member_get_id (member), NULL);
+
+    /* Target first: a button naming the action without its target warns. */
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->note_button), "s", note_target);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->note_button), "win.new-note");
+  }
   set_text (self->kind_label, NULL, kind_to_string (dlg_member_get_kind (member)));
   set_text (self->province_label, self->province_box, dlg_member_get_province (member));
   set_text (self->region_label, self->region_box, dlg_member_get_region (member));
@@ -1062,6 +1070,7 @@ dlg_members_page_class_init (DlgMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, detail_scroller);
   gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, note_button);
   gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, kind_label);
   gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, province_box);
   gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, province_label);
