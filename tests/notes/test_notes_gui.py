@@ -9,6 +9,7 @@ With the built-in feed, as a person would:
 - the Notes page opens on a new note about that best practice: types a title and a text;
 - waits for "All changes saved" (the autosave), then the app is killed with SIGKILL;
 - starts again: the note is in the Notes list, attached to the best practice, every word there;
+- (at the end) starts notes from a session's and a member's page with their Note buttons;
 - types more and quits at once with Ctrl+Q: the next start has that too;
 - deletes the note, and Undo in the toast brings it back;
 - a search finds the note and the best practices that match.
@@ -324,6 +325,36 @@ def main():
             app.frame, lambda a: role(a) == pyatspi.ROLE_LABEL and text_of(a) == TITLE))
         screenshot("search")
         log("a search finds the note and the best practice")
+
+        # 6. A note right from a session's page.
+        app.tab("Agenda")
+        sessions = wait_for("the Sessions list", lambda: find_shown(
+            app.frame, lambda a: a.name == "Sessions" and role(a) in LISTS))
+        click(wait_for("'Opening' in the agenda", lambda: find_shown(
+            sessions, lambda a: text_of(a) == "Opening")))
+        click(app.button("Note"))
+        app.label("Session: Opening")
+        title, body = app.editor()
+        click(title)
+        type_text("Opening remarks")
+        app.saved()
+        screenshot("session-note")
+        log("the Note button of a session starts a note attached to it")
+
+        # 7. And from a member's page.
+        app.tab("Members")
+        members = wait_for("the Members list", lambda: find_shown(
+            app.frame, lambda a: a.name == "Members" and role(a) in LISTS))
+        click(wait_for("'Kota Kupang' in the directory", lambda: find_shown(
+            members, lambda a: text_of(a) == "Kota Kupang")))
+        click(app.button("Note"))
+        app.label("Member: Kota Kupang")
+        title, body = app.editor()
+        click(title)
+        type_text("Host city")
+        app.saved()
+        screenshot("member-note")
+        log("the Note button of a member starts a note attached to it")
 
         xdo("key", "--clearmodifiers", "ctrl+q")
         wait_for("the app to quit", lambda: app.proc.poll() is not None, timeout=10)
