@@ -22,6 +22,7 @@
 #include "dlg-note-search.h"
 #include "dlg-notes.h"
 #include "dlg-notes-page.h"
+#include "dlg-report-print.h"
 
 struct _DlgNotesPage
 {
@@ -480,6 +481,8 @@ reload (DlgNotesPage *self)
                                  self->store != NULL && self->event_id != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-report",
                                  self->store != NULL && self->event_id != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-report-pdf",
+                                 self->store != NULL && self->event_id != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-data", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.import-data", self->store != NULL);
 }
@@ -761,6 +764,68 @@ export_report_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+static void
+report_pdf_chosen_cb (GtkNativeDialog *dialog,
+                      int              response,
+                      gpointer         user_data)
+{
+  g_autoptr(DlgNotesPage) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  if (file == NULL || self->store == NULL || self->feed == NULL)
+    return;
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      toast (self, _("Could not save the report: choose a local folder"));
+      return;
+    }
+
+  /* The report reads the store: what is typed must be in it. */
+  dlg_notes_page_save (self);
+  if (!dlg_report_print_export (self->feed, self->store,
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                path, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not save the report: %s"),
+                                               error != NULL ? error->message : "");
+      toast (self, text);
+      return;
+    }
+  toast (self, _("Trip report saved"));
+}
+
+/* The trip report as a PDF on A4 pages, where the delegate chooses. */
+static void
+export_report_pdf_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  DlgNotesPage *self = DLG_NOTES_PAGE (widget);
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+
+  if (self->feed == NULL || self->event_id == NULL)
+    return;
+
+  dialog = gtk_file_chooser_native_new (_("Export Trip Report as PDF"),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  /* Translators: the PDF report's file name; %s is the event's id */
+  name = g_strdup_printf (_("report-%s.pdf"), self->event_id);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (report_pdf_chosen_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 /* Stars and notes of every event, to move to another laptop. */
 static void
 export_data_action (GtkWidget  *widget,
@@ -887,6 +952,8 @@ dlg_notes_page_class_init (DlgNotesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "notes.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "notes.export-report", NULL,
                                    export_report_action);
+  gtk_widget_class_install_action (widget_class, "notes.export-report-pdf", NULL,
+                                   export_report_pdf_action);
   gtk_widget_class_install_action (widget_class, "notes.export-data", NULL, export_data_action);
   gtk_widget_class_install_action (widget_class, "notes.import-data", NULL, import_data_action);
 
@@ -943,6 +1010,7 @@ dlg_notes_page_init (DlgNotesPage *self)
   setup_factories (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.new", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-report", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-report-pdf", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-data", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.import-data", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.delete", FALSE);

@@ -1,0 +1,238 @@
+/* test-report-pdf.c: the trip report printed to a PDF, read back with pdftotext
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-report-pdf"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "dlg-notes.h"
+#include "dlg-report-print.h"
+
+typedef struct
+{
+  char     *dir;
+  char     *db;
+  char     *pdf;
+  DlgStore *store;
+  DlgFeed  *feed;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const char * const english[] = { "en", NULL };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "notes", "fixtures",
+                                                 "before.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("delegate-report-pdf-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db = g_build_filename (fixture->dir, "delegate.db", NULL);
+  fixture->pdf = g_build_filename (fixture->dir, "report.pdf", NULL);
+  fixture->store = dlg_store_open (fixture->db, NULL, &error);
+  g_assert_no_error (error);
+  fixture->feed = dlg_feed_new_from_file (file, english, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *suffix[] = { "", "-wal", "-shm" };
+
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->feed);
+  for (guint i = 0; i < G_N_ELEMENTS (suffix); i++)
+    {
+      g_autofree char *file = g_strconcat (fixture->db, suffix[i], NULL);
+      g_unlink (file);
+    }
+  g_unlink (fixture->pdf);
+  g_rmdir (fixture->dir);
+  g_free (fixture->db);
+  g_free (fixture->pdf);
+  g_free (fixture->dir);
+}
+
+static void
+add_note (GPtrArray   *notes,
+          DlgNoteKind  kind,
+          const char  *key,
+          const char  *title,
+          const char  *body)
+{
+  DlgNote *note = dlg_note_new ("notes-fixture", kind, key);
+
+  dlg_note_set_title (note, title);
+  dlg_note_set_body (note, body);
+  g_ptr_array_add (notes, note);
+}
+
+static char *
+run (const char *program,
+     const char *path)
+{
+  const char *argv[] = { program, path, program[3] == 't' ? "-" : NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  /* "pdftotext FILE -" prints the text; "pdfinfo FILE" the page count. */
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static int
+n_pages (const char *path)
+{
+  g_autofree char *info = run ("pdfinfo", path);
+  const char *line = strstr (info, "\nPages:");
+
+  g_assert_nonnull (line);
+  return atoi (line + strlen ("\nPages:"));
+}
+
+/* Each of @expected is in @text, in this order. */
+static void
+assert_in_order (const char        *text,
+                 const char * const expected[])
+{
+  const char *from = text;
+
+  for (guint i = 0; expected[i] != NULL; i++)
+    {
+      const char *found = strstr (from, expected[i]);
+
+      if (found == NULL)
+        g_test_message ("“%s” is not in the PDF after position %d", expected[i],
+                        (int) (from - text));
+      g_assert_nonnull (found);
+      from = found + strlen (expected[i]);
+    }
+}
+
+static void
+test_sections (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  /* Feed and note text that would be markup if Pango read it as such. */
+  const char * const expected[] = {
+    "Trip report",
+    "Notes fixture",
+    "16 October 2024",
+    "Sessions attended",
+    "Opening",
+    "Waste banks",
+    "Waste <b>&amp;</b> money",
+    "Banks pay cash & <i>more</i>.",
+    "Best practices",
+    "Copy this in our city.",
+    "Members and delegates",
+    "Meet the mayor's office.",
+    "Other notes",
+    "Travel",
+    "Flight home on Friday.",
+    "Page 1 of 1",
+    NULL
+  };
+
+  g_assert_true (dlg_store_set_starred (fixture->store, "notes-fixture", "s1", TRUE, &error));
+  add_note (notes, DLG_NOTE_SESSION, "s2", "Waste <b>&amp;</b> money",
+            "Banks pay cash & <i>more</i>.");
+  add_note (notes, DLG_NOTE_PRACTICE, "p1", "", "Copy this in our city.");
+  add_note (notes, DLG_NOTE_MEMBER, "kupang", "Contact", "Meet the mayor's office.");
+  add_note (notes, DLG_NOTE_FREE, NULL, "Travel", "Flight home on Friday.");
+  g_assert_true (dlg_notes_save (fixture->store, notes, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (dlg_report_print_export (fixture->feed, fixture->store, NULL,
+                                          fixture->pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (fixture->pdf, G_FILE_TEST_IS_REGULAR));
+
+  text = run ("pdftotext", fixture->pdf);
+  g_test_message ("%s", text);
+  assert_in_order (text, expected);
+  g_assert_cmpint (n_pages (fixture->pdf), ==, 1);
+}
+
+/* A note longer than a page goes on over the next ones, every line of it. */
+static void
+test_long_note (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char * const expected[] = {
+    "Trip report",
+    "Other notes",
+    "Long day",
+    "Line 1 of the long note",
+    "Page 1 of",
+    "Line 150 of the long note",
+    "END OF THE LONG NOTE",
+    NULL
+  };
+  g_autofree char *last = NULL;
+  int pages;
+
+  for (guint i = 1; i <= 150; i++)
+    g_string_append_printf (body, "Line %u of the long note, with enough words in it that "
+                            "it has to wrap on an A4 page at this size of type, twice "
+                            "perhaps.\n\n", i);
+  g_string_append (body, "END OF THE LONG NOTE");
+  add_note (notes, DLG_NOTE_FREE, NULL, "Long day", body->str);
+  g_assert_true (dlg_notes_save (fixture->store, notes, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (dlg_report_print_export (fixture->feed, fixture->store, NULL,
+                                          fixture->pdf, &error));
+  g_assert_no_error (error);
+
+  text = run ("pdftotext", fixture->pdf);
+  g_test_message ("%s", text);
+  assert_in_order (text, expected);
+  pages = n_pages (fixture->pdf);
+  g_assert_cmpint (pages, >, 1);
+  /* The footer of the last page comes after the note's end. */
+  last = g_strdup_printf ("Page %d of %d", pages, pages);
+  g_assert_nonnull (strstr (strstr (text, "END OF THE LONG NOTE"), last));
+  for (guint i = 1; i <= 150; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("Line %u of the long note", i);
+      g_assert_nonnull (strstr (text, line));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* English month names and headings whatever the machine's locale. */
+  setlocale (LC_ALL, "C.UTF-8");
+  gtk_disable_setlocale ();
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+
+  g_test_add ("/notes/report-pdf/sections", Fixture, NULL,
+              fixture_set_up, test_sections, fixture_tear_down);
+  g_test_add ("/notes/report-pdf/long-note", Fixture, NULL,
+              fixture_set_up, test_long_note, fixture_tear_down);
+
+  return g_test_run ();
+}
