@@ -356,6 +356,15 @@ def main():
         screenshot("member-note")
         log("the Note button of a member starts a note attached to it")
 
+        # 8. After a restart, the session's note is there, still attached to the session.
+        xdo("key", "--clearmodifiers", "ctrl+q")
+        wait_for("the app to quit", lambda: app.proc.poll() is not None, timeout=10)
+        app = App(env, logfile)
+        xdo("key", "--clearmodifiers", "ctrl+4")
+        app.open_note("Opening remarks")
+        app.label("Session: Opening")
+        log("after a restart the session's note is there, attached to 'Opening'")
+
         xdo("key", "--clearmodifiers", "ctrl+q")
         wait_for("the app to quit", lambda: app.proc.poll() is not None, timeout=10)
         print("PASS", flush=True)
