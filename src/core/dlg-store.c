@@ -206,6 +206,25 @@ step_done (DlgStore      *self,
   return TRUE;
 }
 
+/* Runs a statement that returns no rows and takes one or two text
+ * parameters (?1, and ?2 unless @second is NULL). */
+static gboolean
+run_text (DlgStore    *self,
+          const char  *sql,
+          const char  *first,
+          const char  *second,
+          GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, first);
+  if (second != NULL)
+    bind_text (stmt, 2, second);
+  return step_done (self, stmt, error);
+}
+
 static char *
 column_text (sqlite3_stmt *stmt,
              int           column)
@@ -750,7 +769,6 @@ dlg_store_remove_subscription (DlgStore    *self,
                                GError     **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
-  sqlite3_stmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (DLG_IS_STORE (self), FALSE);
@@ -775,35 +793,13 @@ dlg_store_remove_subscription (DlgStore    *self,
           const char *section_url = strchr (row->sections[j], ' ');
 
           section_url = section_url != NULL ? section_url + 1 : row->sections[j];
-          stmt = prepare (self, "DELETE FROM resources WHERE url = ?1", error);
-          ok = stmt != NULL;
-          if (ok)
-            {
-              bind_text (stmt, 1, section_url);
-              ok = step_done (self, stmt, error);
-            }
+          ok = run_text (self, "DELETE FROM resources WHERE url = ?1", section_url, NULL, error);
         }
     }
   if (ok)
-    {
-      stmt = prepare (self, "DELETE FROM resources WHERE url = ?1", error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          bind_text (stmt, 1, url);
-          ok = step_done (self, stmt, error);
-        }
-    }
+    ok = run_text (self, "DELETE FROM resources WHERE url = ?1", url, NULL, error);
   if (ok)
-    {
-      stmt = prepare (self, "DELETE FROM subscriptions WHERE url = ?1", error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          bind_text (stmt, 1, url);
-          ok = step_done (self, stmt, error);
-        }
-    }
+    ok = run_text (self, "DELETE FROM subscriptions WHERE url = ?1", url, NULL, error);
   if (ok)
     ok = exec (self, "COMMIT", error);
   else
@@ -886,24 +882,10 @@ dlg_store_commit_sync (DlgStore           *self,
   if (ok && new_url != NULL && g_strcmp0 (new_url, url) != 0)
     {
       /* The feed moved for good: so do its subscription and old copy. */
-      stmt = prepare (self, "DELETE FROM resources WHERE url = ?1", error);
-      ok = stmt != NULL;
+      ok = run_text (self, "DELETE FROM resources WHERE url = ?1", url, NULL, error);
       if (ok)
-        {
-          bind_text (stmt, 1, url);
-          ok = step_done (self, stmt, error);
-        }
-      if (ok)
-        {
-          stmt = prepare (self, "UPDATE subscriptions SET url = ?2 WHERE url = ?1", error);
-          ok = stmt != NULL;
-          if (ok)
-            {
-              bind_text (stmt, 1, url);
-              bind_text (stmt, 2, new_url);
-              ok = step_done (self, stmt, error);
-            }
-        }
+        ok = run_text (self, "UPDATE subscriptions SET url = ?2 WHERE url = ?1",
+                       url, new_url, error);
       url = new_url;
     }
 
