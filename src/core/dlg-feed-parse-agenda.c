@@ -348,6 +348,13 @@ has_offset (const char *date)
   return strpbrk (time, "Zz+-") != NULL;
 }
 
+typedef struct
+{
+  gboolean valid;   /* has an offset, and parses */
+  gint32   offset;  /* seconds east of UTC */
+  gboolean agrees;  /* the named zone has the same offset at that instant */
+} DateVerdict;
+
 GTimeZone *
 dlg_feed_choose_zone (const char  *name,
                       const char  *name_path,
@@ -359,6 +366,7 @@ dlg_feed_choose_zone (const char  *name,
   g_autoptr(GTimeZone) named = NULL;
   g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GHashTable) verdicts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   guint n_offsets = 0, n_agree = 0, best_count = 0;
   gint32 best_offset = 0;
 
@@ -377,22 +385,39 @@ dlg_feed_choose_zone (const char  *name,
   for (guint i = 0; dates != NULL && i < dates->len; i++)
     {
       const char *date = g_ptr_array_index (dates, i);
-      g_autoptr(GDateTime) instant = NULL;
+      DateVerdict *verdict = g_hash_table_lookup (verdicts, date);
       gint32 offset;
       guint count;
 
-      if (!has_offset (date) || (instant = g_date_time_new_from_iso8601 (date, utc)) == NULL)
+      /* Sessions in parallel rooms share their start: each distinct date
+       * is worked out once (parsing dates was most of this function). */
+      if (verdict == NULL)
+        {
+          g_autoptr(GDateTime) instant = NULL;
+
+          verdict = g_new0 (DateVerdict, 1);
+          g_hash_table_insert (verdicts, (gpointer) date, verdict);
+          if (has_offset (date) && (instant = g_date_time_new_from_iso8601 (date, utc)) != NULL)
+            {
+              verdict->valid = TRUE;
+              verdict->offset = g_date_time_get_utc_offset (instant) / G_TIME_SPAN_SECOND;
+              if (named != NULL)
+                {
+                  g_autoptr(GDateTime) there = g_date_time_to_timezone (instant, named);
+
+                  verdict->agrees = g_date_time_get_utc_offset (there) / G_TIME_SPAN_SECOND ==
+                                    verdict->offset;
+                }
+            }
+        }
+
+      if (!verdict->valid)
         continue;
 
-      offset = g_date_time_get_utc_offset (instant) / G_TIME_SPAN_SECOND;
+      offset = verdict->offset;
       n_offsets++;
-      if (named != NULL)
-        {
-          g_autoptr(GDateTime) there = g_date_time_to_timezone (instant, named);
-
-          if (g_date_time_get_utc_offset (there) / G_TIME_SPAN_SECOND == offset)
-            n_agree++;
-        }
+      if (verdict->agrees)
+        n_agree++;
 
       count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GINT_TO_POINTER (offset))) + 1;
       g_hash_table_insert (counts, GINT_TO_POINTER (offset), GUINT_TO_POINTER (count));

@@ -48,7 +48,12 @@ char *
 dlg_json_path_index (const char *path,
                      guint       index)
 {
-  return g_strdup_printf ("%s[%u]", path, index);
+  char number[16];
+
+  /* Made for every session and person: g_strdup_printf() was a measurable
+   * part of loading a congress. */
+  g_snprintf (number, sizeof number, "[%u]", index);
+  return g_strconcat (path, number, NULL);
 }
 
 char *
@@ -492,15 +497,31 @@ gboolean
 dlg_json_parse_duration (const char *text,
                          guint      *minutes)
 {
-  g_auto(GStrv) parts = g_strsplit (text, ":", -1);
-  guint n = g_strv_length (parts);
-  guint64 hours, mins, secs = 0;
+  /* "H:MM", "HH:MM" or "HH:MM:SS" (hours up to 9999, seconds ignored):
+   * read by hand, as a congress has thousands of them. */
+  guint64 hours = 0, secs = 0;
+  guint mins;
+  const char *p = text;
 
-  if (n < 2 || n > 3 ||
-      !g_ascii_string_to_unsigned (parts[0], 10, 0, 9999, &hours, NULL) ||
-      !g_ascii_string_to_unsigned (parts[1], 10, 0, 59, &mins, NULL) ||
-      strlen (parts[1]) != 2 ||
-      (n == 3 && !g_ascii_string_to_unsigned (parts[2], 10, 0, 59, &secs, NULL)))
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  for (; g_ascii_isdigit (*p) && hours <= 9999; p++)
+    hours = hours * 10 + (*p - '0');
+  if (hours > 9999 || *p != ':' ||
+      !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2]) || p[1] > '5')
+    return FALSE;
+  mins = (p[1] - '0') * 10 + (p[2] - '0');
+  p += 3;
+  if (*p == ':')
+    {
+      if (!g_ascii_isdigit (*++p))
+        return FALSE;
+      for (; g_ascii_isdigit (*p) && secs <= 59; p++)
+        secs = secs * 10 + (*p - '0');
+      if (secs > 59)
+        return FALSE;
+    }
+  if (*p != '\0')
     return FALSE;
 
   *minutes = hours * 60 + mins;

@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+/* memmem(): glibc and musl have it with _GNU_SOURCE. */
+#define _GNU_SOURCE
 #define G_LOG_DOMAIN "dlg-source"
 
 #include "config.h"
@@ -35,8 +37,13 @@ dlg_source_detect (GBytes *bytes)
 {
   gsize size, offset;
   const char *data = g_bytes_get_data (bytes, &size);
-  const char *start = skip_space (data, size, &offset);
+  const char *start;
 
+  /* An empty GBytes (an empty download) may hold NULL. */
+  if (data == NULL || size == 0)
+    return DLG_SOURCE_FORMAT_UNKNOWN;
+
+  start = skip_space (data, size, &offset);
   if (offset >= size)
     return DLG_SOURCE_FORMAT_UNKNOWN;
   if (*start == '<')
@@ -45,7 +52,7 @@ dlg_source_detect (GBytes *bytes)
     return DLG_SOURCE_FORMAT_UNKNOWN;
 
   /* A feed names its version at the top level; a schedule never has it. */
-  if (g_strstr_len (start, size - offset, "\"delegate_feed\"") != NULL)
+  if (memmem (start, size - offset, "\"delegate_feed\"", strlen ("\"delegate_feed\"")) != NULL)
     return DLG_SOURCE_FORMAT_DELEGATE_FEED;
 
   return DLG_SOURCE_FORMAT_SCHEDULE_JSON;

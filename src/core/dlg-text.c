@@ -60,7 +60,9 @@ static gsize
 decode_entity (const char *p,
                GString    *out)
 {
-  const char *semi = strchr (p, ';');
+  /* Entities are short: looking further would make a text full of
+   * stray '&' quadratic. */
+  const char *semi = memchr (p, ';', strnlen (p, 11));
   gsize len;
 
   if (semi == NULL || semi - p > 10 || semi == p)
@@ -190,9 +192,10 @@ html_to_plain (const char *text)
         {
           const char *close = strchr (p, '>');
           g_autofree char *tag = NULL;
-          g_autofree char *name = NULL;
+          char name[12];
           gboolean closing;
           const char *q;
+          gsize n = 0;
 
           if (close == NULL)
             break;
@@ -204,16 +207,16 @@ html_to_plain (const char *text)
               continue;
             }
 
-          tag = g_strndup (p + 1, close - p - 1);
+          closing = p[1] == '/';
+          q = p + (closing ? 2 : 1);
+          /* The name, lower-cased; longer names are none we know. */
+          for (; q + n < close && g_ascii_isalnum (q[n]) && n < sizeof name - 1; n++)
+            name[n] = g_ascii_tolower (q[n]);
+          name[g_ascii_isalnum (q[n]) ? 0 : n] = '\0';
+          /* Only links and images need their attributes. */
+          if (!closing && (g_str_equal (name, "a") || g_str_equal (name, "img")))
+            tag = g_strndup (p + 1, close - p - 1);
           p = close + 1;
-          closing = tag[0] == '/';
-          q = tag + (closing ? 1 : 0);
-          {
-            gsize n = 0;
-            while (g_ascii_isalnum (q[n]))
-              n++;
-            name = g_ascii_strdown (q, n);
-          }
 
           if (g_str_equal (name, "script") || g_str_equal (name, "style"))
             {
@@ -413,36 +416,47 @@ dlg_text_to_plain (const char *text)
   g_autoptr(GString) unix_text = NULL;
   g_autofree char *plain = NULL;
   g_autoptr(GString) out = NULL;
-  g_auto(GStrv) lines = NULL;
   guint blank = 0;
 
   if (text == NULL)
     return NULL;
 
   unix_text = g_string_new (text);
-  g_string_replace (unix_text, "\r\n", "\n", 0);
-  g_string_replace (unix_text, "\r", "\n", 0);
+  if (strchr (text, '\r') != NULL)
+    {
+      g_string_replace (unix_text, "\r\n", "\n", 0);
+      g_string_replace (unix_text, "\r", "\n", 0);
+    }
 
   if (looks_like_html (unix_text->str))
     plain = html_to_plain (unix_text->str);
   else
     plain = markdown_to_plain (unix_text->str);
 
-  /* Trim each line, and keep at most one blank line between paragraphs. */
-  out = g_string_new (NULL);
-  lines = g_strsplit (plain, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  /* Trim each line's end, drop blank lines, and keep at most one blank
+   * line between paragraphs. */
+  out = g_string_sized_new (strlen (plain));
+  for (const char *line = plain; line != NULL; )
     {
-      g_strchomp (lines[i]);
-      if (lines[i][0] == '\0' || (g_str_has_prefix (lines[i], " ") && g_strstrip (lines[i])[0] == '\0'))
+      const char *newline = strchr (line, '\n');
+      const char *end = newline != NULL ? newline : line + strlen (line);
+      const char *first = line;
+
+      while (end > line && g_ascii_isspace (end[-1]))
+        end--;
+      while (first < end && *first == ' ')
+        first++;
+
+      if (first == end)
+        blank++;
+      else
         {
-          blank++;
-          continue;
+          if (out->len > 0)
+            g_string_append (out, blank > 0 ? "\n\n" : "\n");
+          blank = 0;
+          g_string_append_len (out, line, end - line);
         }
-      if (out->len > 0)
-        g_string_append (out, blank > 0 ? "\n\n" : "\n");
-      blank = 0;
-      g_string_append (out, lines[i]);
+      line = newline != NULL ? newline + 1 : NULL;
     }
 
   if (out->len == 0)
