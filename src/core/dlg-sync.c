@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "dlg-feed-private.h"
+#include "dlg-source.h"
 #include "dlg-sync-private.h"
 
 #define DEFAULT_IO_TIMEOUT_S 30
@@ -461,7 +462,15 @@ scan_sections_thread (GTask        *task,
   g_clear_pointer (&data->sections, g_ptr_array_unref);
   data->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) dlg_fetch_free);
 
-  /* Not JSON: the full parse below reports it properly. */
+  /* Only a Delegate feed publishes sections apart: a bare schedule (a
+   * congress's, often the biggest document) is parsed once, not twice.
+   * Not JSON: the full parse below reports it properly. */
+  if (dlg_source_detect (data->feed->body) != DLG_SOURCE_FORMAT_DELEGATE_FEED)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
   data->report->n_parses++;
   if (size <= G_MAXSSIZE && json_parser_load_from_data (parser, body, size, NULL) &&
       (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
