@@ -1,0 +1,19 @@
+/* schedule-fixture.h: a generated frab/pretalx schedule of any size, for benchmarks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* @n sessions over @n_rooms rooms and @n_days days (at most 5) from 2024-12-27, Europe/Berlin,
+ * as schedule.xml when @xml, else schedule.json. */
+GBytes *schedule_fixture_new (guint    n,
+                              guint    n_rooms,
+                              guint    n_days,
+                              gboolean xml,
+                              guint    version);
+
+G_END_DECLS
