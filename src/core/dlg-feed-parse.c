@@ -476,6 +476,10 @@ load_json (GBytes      *bytes,
   const char *data = g_bytes_get_data (bytes, &size);
   const char *prefix = what != NULL ? what : _("the feed");
 
+  /* An empty GBytes (an empty download) may hold NULL, which json-glib
+   * refuses with a critical: read it as the empty text it is. */
+  if (data == NULL)
+    data = "";
   if (size > G_MAXSSIZE || !json_parser_load_from_data (parser, data, size, &local_error))
     {
       guint line = 0, column = 0;

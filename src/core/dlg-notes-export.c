@@ -115,6 +115,35 @@ member_string (JsonObject *object,
   return json_node_get_string (node);
 }
 
+/* The array at @name, NULL when absent or null; FALSE when it is
+ * something else.  (json_object_get_array_member() and friends are for
+ * trusted documents: on a wrong type they log a critical.) */
+static gboolean
+member_array (JsonObject  *object,
+              const char  *name,
+              JsonArray  **array)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  *array = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  *array = json_node_get_array (node);
+  return TRUE;
+}
+
+/* Element @index of @array if it is an object, else NULL. */
+static JsonObject *
+element_object (JsonArray *array,
+                guint      index)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
 gboolean
 dlg_notes_import_json (DlgStore    *store,
                        const char  *data,
@@ -127,26 +156,31 @@ dlg_notes_import_json (DlgStore    *store,
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
   JsonObject *root;
   JsonArray *stars, *list;
+  JsonNode *node;
 
   g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
 
   if (!json_parser_load_from_data (parser, data, length, error))
     return FALSE;
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* Whatever the file holds, a wrong type is an error, never a critical:
+   * an empty file has no root at all. */
+  node = json_parser_get_root (parser);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return invalid (error, "root");
-  root = json_node_get_object (json_parser_get_root (parser));
-  if (!json_object_has_member (root, "delegate_personal_data") ||
-      json_object_get_int_member (root, "delegate_personal_data") != FORMAT_VERSION)
+  root = json_node_get_object (node);
+  node = json_object_get_member (root, "delegate_personal_data");
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64 ||
+      json_node_get_int (node) != FORMAT_VERSION)
     return invalid (error, "delegate_personal_data");
-  stars = json_object_has_member (root, "stars") ? json_object_get_array_member (root, "stars")
-                                                 : NULL;
-  list = json_object_has_member (root, "notes") ? json_object_get_array_member (root, "notes")
-                                                : NULL;
+  if (!member_array (root, "stars", &stars))
+    return invalid (error, "stars");
+  if (!member_array (root, "notes", &list))
+    return invalid (error, "notes");
 
   /* Read it all before writing any of it. */
   for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
     {
-      JsonObject *object = json_array_get_object_element (list, i);
+      JsonObject *object = element_object (list, i);
       const char *id, *event_id;
       DlgNoteKind kind = DLG_NOTE_FREE;
 
@@ -165,7 +199,7 @@ dlg_notes_import_json (DlgStore    *store,
     }
   for (guint i = 0; stars != NULL && i < json_array_get_length (stars); i++)
     {
-      JsonObject *object = json_array_get_object_element (stars, i);
+      JsonObject *object = element_object (stars, i);
 
       if (object == NULL || member_string (object, "event_id") == NULL ||
           member_string (object, "session_key") == NULL)
@@ -176,7 +210,7 @@ dlg_notes_import_json (DlgStore    *store,
     return FALSE;
   for (guint i = 0; stars != NULL && i < json_array_get_length (stars); i++)
     {
-      JsonObject *object = json_array_get_object_element (stars, i);
+      JsonObject *object = element_object (stars, i);
 
       if (!dlg_store_set_starred (store, member_string (object, "event_id"),
                                   member_string (object, "session_key"), TRUE, error))

@@ -1,0 +1,126 @@
+/* fuzz-markdown.c: the Markdown subset of best-practice bodies
+ *
+ * Feed text is valid UTF-8 (json-glib and GMarkup see to it), so the
+ * input is made valid first.  Every block is well formed, every span's
+ * text valid UTF-8, every link http, https or mailto; the Pango markup of
+ * each block is well-formed XML with only <b>, <i>, <tt> and <a href> in
+ * it, and its links are safe too.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "dlg-markdown.h"
+#include "fuzz-common.h"
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  fuzz_init ();
+  return 0;
+}
+
+static void
+markup_start_cb (GMarkupParseContext  *context,
+                 const char           *element,
+                 const char          **names,
+                 const char          **values,
+                 gpointer              user_data,
+                 GError              **error)
+{
+  if (g_str_equal (element, "markup"))
+    return;
+  if (g_str_equal (element, "b") || g_str_equal (element, "i") || g_str_equal (element, "tt"))
+    {
+      if (names[0] != NULL)
+        fuzz_fail ("markup: <%s> with an attribute %s", element, names[0]);
+      return;
+    }
+  if (g_str_equal (element, "a"))
+    {
+      if (names[0] == NULL || !g_str_equal (names[0], "href") || names[1] != NULL)
+        fuzz_fail ("markup: <a> without exactly one href");
+      if (values[0] == NULL || values[0][0] == '\0')
+        fuzz_fail ("markup: <a> with an empty href");
+      fuzz_check_url ("markup: <a href>", values[0], TRUE);
+      return;
+    }
+  fuzz_fail ("markup: an element we never write: <%s>", element);
+}
+
+static void
+check_markup (const char *markup)
+{
+  static const GMarkupParser parser = { markup_start_cb, NULL, NULL, NULL, NULL };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *document = NULL;
+
+  fuzz_check_utf8 ("markup", markup, FALSE);
+  document = g_strconcat ("<markup>", markup, "</markup>", NULL);
+  context = g_markup_parse_context_new (&parser, G_MARKUP_DEFAULT_FLAGS, NULL, NULL);
+  if (!g_markup_parse_context_parse (context, document, -1, &error) ||
+      !g_markup_parse_context_end_parse (context, &error))
+    fuzz_fail ("markup not well-formed: %s\n%s", error->message, markup);
+}
+
+static void
+check_block (const DlgMdBlock *block)
+{
+  g_autofree char *markup = NULL;
+  g_autofree char *plain = NULL;
+
+  switch (block->kind)
+    {
+    case DLG_MD_PARAGRAPH:
+      break;
+    case DLG_MD_HEADING:
+      if (block->level < 1 || block->level > 6)
+        fuzz_fail ("a heading of level %u", block->level);
+      break;
+    case DLG_MD_LIST_ITEM:
+      break;
+    default:
+      fuzz_fail ("a block of kind %d", (int) block->kind);
+    }
+
+  if (block->spans == NULL)
+    fuzz_fail ("a block without spans");
+  for (guint i = 0; i < block->spans->len; i++)
+    {
+      const DlgMdSpan *span = g_ptr_array_index (block->spans, i);
+
+      fuzz_check_utf8 ("span.text", span->text, FALSE);
+      if ((span->style & ~(DLG_MD_STYLE_EMPH | DLG_MD_STYLE_STRONG | DLG_MD_STYLE_CODE)) != 0)
+        fuzz_fail ("a span of style %d", (int) span->style);
+      fuzz_check_url ("span.url", span->url, TRUE);
+      if (span->url != NULL && !dlg_markdown_url_is_safe (span->url))
+        fuzz_fail ("span.url kept, yet not safe: %s", span->url);
+    }
+
+  markup = dlg_md_block_to_markup (block);
+  check_markup (markup);
+  plain = dlg_md_block_to_plain (block);
+  fuzz_check_utf8 ("dlg_md_block_to_plain", plain, FALSE);
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autofree char *text = g_utf8_make_valid ((const char *) data, size);
+  g_autoptr(GPtrArray) blocks = dlg_markdown_parse (text);
+  g_autofree char *plain = NULL;
+
+  if (blocks == NULL)
+    fuzz_fail ("dlg_markdown_parse returned NULL");
+  for (guint i = 0; i < blocks->len; i++)
+    check_block (g_ptr_array_index (blocks, i));
+
+  plain = dlg_markdown_to_plain (text);
+  fuzz_check_utf8 ("dlg_markdown_to_plain", plain, TRUE);
+  return 0;
+}

@@ -1,0 +1,38 @@
+/* fuzz-schedule-json.c: a bare frab/pretalx schedule.json, read as the app reads a source
+ *
+ * Through dlg_source_parse() without a base URI (so nothing is fetched):
+ * the format is detected from the bytes, as for a subscription.  The same
+ * promises as for a Delegate feed hold for whatever comes out.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "dlg-source.h"
+#include "fuzz-common.h"
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  fuzz_init ();
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = NULL;
+
+  (void) dlg_source_detect (bytes);
+  feed = dlg_source_parse (bytes, NULL, fuzz_languages, NULL, &error);
+  fuzz_check_outcome ("dlg_source_parse", feed != NULL, error);
+  if (feed != NULL)
+    fuzz_check_feed (feed);
+  else if (error->domain != DLG_FEED_ERROR)
+    fuzz_fail ("an error outside DLG_FEED_ERROR: %s", error->message);
+  return 0;
+}
