@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "dlg-application.h"
 #include "dlg-library.h"
@@ -245,6 +247,15 @@ dlg_application_quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* A logout, `kill` or Ctrl+C in a terminal ends the app as Quit does:
+ * what was typed in the last moment, before the autosave, is saved. */
+static gboolean
+dlg_application_signal_cb (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+  return G_SOURCE_CONTINUE;
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", dlg_application_quit_action },
   { "about", dlg_application_about_action },
@@ -360,6 +371,9 @@ dlg_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
+  g_unix_signal_add (SIGTERM, dlg_application_signal_cb, app);
+  g_unix_signal_add (SIGINT, dlg_application_signal_cb, app);
+  g_unix_signal_add (SIGHUP, dlg_application_signal_cb, app);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);

@@ -10,7 +10,8 @@ With the built-in feed, as a person would:
 - waits for "All changes saved" (the autosave), then the app is killed with SIGKILL;
 - starts again: the note is in the Notes list, attached to the best practice, every word there;
 - (at the end) starts notes from a session's and a member's page with their Note buttons;
-- types more and quits at once with Ctrl+Q: the next start has that too;
+- types more and quits at once with Ctrl+Q: the next start has that too; types more and ends
+  it with SIGTERM (a logout, `kill`) before the autosave: the next start has that too;
 - deletes the note, and Undo in the toast brings it back;
 - a search finds the note and the best practices that match.
 Helpers are copied from tests/gui/test_app.py (which stays as it is).
@@ -31,6 +32,7 @@ PRACTICE_BODY = "Using integrated information and communication technology"
 TITLE = "Kupang visit"
 BODY = "Ask about the ICT budget."
 MORE = " Then the command centre."
+LAST = " And the open data portal."
 
 shot_no = 0
 
@@ -301,6 +303,23 @@ def main():
         wait_for("the text typed just before quitting", lambda: content_of(body) == BODY + MORE)
         log("text typed right before Ctrl+Q is there after the restart")
 
+        # 3b. Ended by SIGTERM (a logout, `kill`) right after typing, before the
+        # autosave: saved as on Quit.
+        click(body)
+        xdo("key", "--clearmodifiers", "ctrl+End")
+        type_text(LAST)
+        wait_for("the text typed before SIGTERM", lambda: content_of(body) == BODY + MORE + LAST)
+        app.proc.send_signal(signal.SIGTERM)
+        wait_for("the app to end on SIGTERM", lambda: app.proc.poll() is not None, timeout=10)
+        if app.proc.returncode != 0:
+            raise Failure(f"the app exited with status {app.proc.returncode} on SIGTERM")
+        app = App(env, logfile)
+        xdo("key", "--clearmodifiers", "ctrl+4")
+        title, body = app.open_note(TITLE)
+        wait_for("the text typed just before SIGTERM",
+                 lambda: content_of(body) == BODY + MORE + LAST)
+        log("text typed right before SIGTERM is there after the restart")
+
         # 4. Delete, then Undo.
         click(app.button("Delete note"))
         undo = wait_for("the Undo button of the toast", app.toast_undo)
@@ -309,7 +328,7 @@ def main():
         screenshot("deleted")
         click(undo)
         title, body = app.open_note(TITLE)
-        wait_for("the note's text after Undo", lambda: content_of(body) == BODY + MORE)
+        wait_for("the note's text after Undo", lambda: content_of(body) == BODY + MORE + LAST)
         log("a deleted note comes back with Undo")
 
         # 5. Search across notes and best practices.
