@@ -51,11 +51,13 @@ SESSIONS = DAY1 + [
     "City tour",
 ]
 SESSION = "City tour"
+SESSION_TEXT = "A tour of the host city, closing the programme."
 MEMBER = "Kabupaten Sidoarjo"
 DELEGATE = "H. Saiful Ilah, SH, M.Hum"
 PRACTICE = "Integrated ICT to accelerate Smart City development"
 NOTE_TITLE = "City tour questions"
-NOTE_BODY = "Ask how the command centre shares its data with the regencies."
+NOTE_BODY = ("Ask how the command centre shares its data with the regencies.\n"
+             "Visit the Smart City room after the tour.")
 OFFLINE = "Offline: showing the saved copy from"
 WIDTH, HEIGHT = 1280, 800
 
@@ -239,6 +241,12 @@ def first_launch(app):
     shots.take("best-practices", app.frame)
     log(f"Best practices: {PRACTICE!r} opens with its text")
 
+    # Nothing went wrong that the window would tell: no offline or error message.
+    for start_of in ("Offline", "Could not"):
+        found = ui.find_shown(app.frame, ui.label(start_of, exact=False))
+        if found is not None:
+            raise Failure(f"the first launch says {ui.text_of(found)!r}")
+
 
 def add_feed(app, url):
     """Ctrl+O, type the address, Enter: the window shows the new event."""
@@ -308,7 +316,7 @@ def note_on_session(app):
     ui.key("ctrl+1")
     sessions = the_list(app, "Sessions")
     my_schedule(app, True)
-    open_row(app, sessions, SESSION, shows(app, "Day 3", exact=False))
+    open_row(app, sessions, SESSION, shows(app, SESSION_TEXT, exact=False))
     ui.click(app.shown("the session's Note button", ui.named("Note", ui.BUTTONS)))
     app.shown(f"'Session: {SESSION}' above the note", ui.label(f"Session: {SESSION}"))
     title = app.shown("the note title entry", ui.named("Note title"))
@@ -389,6 +397,10 @@ def main():
         # 7. The web server goes away; asking for an update says so and loses nothing.
         server.stop()
         asked = server.requests
+        ui.key("ctrl+1")
+        sessions = the_list(app, "Sessions")
+        my_schedule(app, True)
+        open_row(app, sessions, SESSION, shows(app, SESSION_TEXT, exact=False))
         ui.key("ctrl+r")
         banner = wait_for("the offline message", lambda: ui.find_shown(
             app.frame, ui.label(OFFLINE, exact=False)))

@@ -193,8 +193,13 @@ def key(*combos):
 
 
 def type_text(text, delay=40):
-    """Type text key by key, as a person would, into what has the keyboard focus."""
-    xdo("type", "--delay", str(delay), text)
+    """Type text key by key, as a person would, into what has the keyboard focus; a new line
+    is the Return key (xdotool types it as a keysym GTK does not take for one)."""
+    for i, line in enumerate(text.split("\n")):
+        if i > 0:
+            key("Return")
+        if line:
+            xdo("type", "--delay", str(delay), line)
 
 
 def click(acc):
