@@ -406,7 +406,9 @@ dlg_feed_parse_schedule_xml (GBytes              *bytes,
       /* GMarkup's own messages already give the line and character. */
       if (error != NULL && *error != NULL && (*error)->domain == G_MARKUP_ERROR)
         {
-          g_autofree char *message = g_strdup ((*error)->message);
+          /* GMarkup quotes the invalid bytes it found as they are: an
+           * error a label shows must be valid UTF-8. */
+          g_autofree char *message = g_utf8_make_valid ((*error)->message, -1);
 
           g_clear_error (error);
           g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID_JSON,

@@ -483,7 +483,11 @@ load_json (GBytes      *bytes,
   if (size > G_MAXSSIZE || !json_parser_load_from_data (parser, data, size, &local_error))
     {
       guint line = 0, column = 0;
-      const char *reason = local_error != NULL ? local_error->message : "";
+      /* json-glib quotes what it could not read as it is, maybe not
+       * UTF-8 (a lone "\ud800" becomes invalid bytes): a label shows
+       * this message. */
+      g_autofree char *reason = g_utf8_make_valid (local_error != NULL ? local_error->message : "",
+                                                   -1);
       const char *rest;
 
       /* json-glib says "<data>:3:7: Parse error: unexpected ..." */

@@ -29,6 +29,15 @@ dlg_json_invalid (GError     **error,
   *error = g_error_new_valist (DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID, format, args);
   va_end (args);
 
+  /* Messages quote the feed (keys, values), which may not be UTF-8. */
+  if (!g_utf8_validate ((*error)->message, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid ((*error)->message, -1);
+
+      g_free ((*error)->message);
+      (*error)->message = valid;
+    }
+
   return FALSE;
 }
 
@@ -106,7 +115,14 @@ dlg_json_strip_or_null (const char *text)
   if (text == NULL)
     return NULL;
 
-  copy = g_strstrip (g_strdup (text));
+  /* json-glib 1.6 turns a lone surrogate escape ("\ud800") into bytes
+   * that are not UTF-8; a label would show garbage or nothing.  Such a
+   * character becomes U+FFFD, as any reader would show it. */
+  if (g_utf8_validate (text, -1, NULL))
+    copy = g_strdup (text);
+  else
+    copy = g_utf8_make_valid (text, -1);
+  g_strstrip (copy);
   if (copy[0] == '\0')
     return NULL;
 

@@ -115,6 +115,23 @@ member_string (JsonObject *object,
   return json_node_get_string (node);
 }
 
+/* Whether every string member of @object is valid UTF-8: json-glib 1.6
+ * turns a lone surrogate escape ("\ud800") into bytes that are not. */
+static gboolean
+strings_valid (JsonObject *object)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &node))
+    if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+        !g_utf8_validate (json_node_get_string (node), -1, NULL))
+      return FALSE;
+  return TRUE;
+}
+
 /* The array at @name, NULL when absent or null; FALSE when it is
  * something else.  (json_object_get_array_member() and friends are for
  * trusted documents: on a wrong type they log a critical.) */
@@ -157,11 +174,19 @@ dlg_notes_import_json (DlgStore    *store,
   JsonObject *root;
   JsonArray *stars, *list;
   JsonNode *node;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
 
-  if (!json_parser_load_from_data (parser, data, length, error))
-    return FALSE;
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      /* json-glib quotes what it could not read as it is, maybe not UTF-8:
+       * a dialog shows this message. */
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+
+      g_set_error_literal (error, local_error->domain, local_error->code, message);
+      return FALSE;
+    }
   /* Whatever the file holds, a wrong type is an error, never a critical:
    * an empty file has no root at all. */
   node = json_parser_get_root (parser);
@@ -184,7 +209,7 @@ dlg_notes_import_json (DlgStore    *store,
       const char *id, *event_id;
       DlgNoteKind kind = DLG_NOTE_FREE;
 
-      if (object == NULL ||
+      if (object == NULL || !strings_valid (object) ||
           (id = member_string (object, "id")) == NULL ||
           (event_id = member_string (object, "event_id")) == NULL ||
           !dlg_note_kind_from_string (member_string (object, "kind"), &kind))
@@ -201,7 +226,8 @@ dlg_notes_import_json (DlgStore    *store,
     {
       JsonObject *object = element_object (stars, i);
 
-      if (object == NULL || member_string (object, "event_id") == NULL ||
+      if (object == NULL || !strings_valid (object) ||
+          member_string (object, "event_id") == NULL ||
           member_string (object, "session_key") == NULL)
         return invalid (error, "stars");
     }

@@ -177,8 +177,12 @@ dlg_source_parse_full (GBytes                *bytes,
       parser = json_parser_new_immutable ();
       if (!json_parser_load_from_data (parser, data, size, &local_error))
         {
+          /* json-glib quotes what it could not read as it is, maybe
+           * not UTF-8: a label shows this message. */
+          g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
+
           g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID_JSON,
-                       _("not valid JSON: %s"), local_error->message);
+                       _("not valid JSON: %s"), reason);
           return NULL;
         }
       return dlg_feed_parse_schedule_json (json_parser_get_root (parser), languages, error);

@@ -82,6 +82,16 @@ decode_entity (const char *p,
 
       if (!ok || !g_unichar_validate ((gunichar) value) || value == 0)
         return 0;
+      /* A reference to a control character ("&#13;") is no text to read:
+       * HTML's white space (tab, line feed, form feed, carriage return)
+       * counts as a space, the others as nothing.  A carriage return kept
+       * would break lines where the text has none. */
+      if (g_unichar_iscntrl ((gunichar) value))
+        {
+          if (value == '\t' || value == '\n' || value == '\f' || value == '\r')
+            g_string_append_c (out, ' ');
+          return len + 1;
+        }
       g_string_append_unichar (out, value == 0xA0 ? ' ' : (gunichar) value);
       return len + 1;
     }

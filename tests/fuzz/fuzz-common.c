@@ -108,7 +108,12 @@ fuzz_check_outcome (const char   *what,
     {
       if (error->message == NULL || error->message[0] == '\0')
         fuzz_fail ("%s: an error without a message", what);
-      fuzz_check_utf8 ("error message", error->message, FALSE);
+      if (!g_utf8_validate (error->message, -1, NULL))
+        {
+          g_autofree char *escaped = g_strescape (error->message, NULL);
+
+          fuzz_fail ("%s: an error message that is not valid UTF-8: %s", what, escaped);
+        }
     }
 }
 
