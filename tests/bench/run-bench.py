@@ -139,12 +139,11 @@ class Bench:
         try:
             xdo = ["xdotool"]
             wait_window(env, proc.pid, "ConfClerk")
-            subprocess.run(xdo + ["mousemove", "50", "10", "click", "1"], env=env, check=True)
-            wait_window(env, proc.pid, "Edit Conferences")
-            time.sleep(0.5)
-            # The "+" button at the dialog's top left (no window manager: fixed places).
-            subprocess.run(xdo + ["mousemove", "176", "107", "click", "1"], env=env, check=True)
-            wait_window(env, proc.pid, "URL Input")
+            # The window may exist before it takes clicks: click until the dialog comes. With
+            # no window manager, everything is at fixed places: the Conferences menu at the
+            # top left, the dialog's "+" at its top left.
+            click_until(env, proc.pid, (50, 10), "Edit Conferences")
+            click_until(env, proc.pid, (176, 107), "URL Input")
             time.sleep(0.3)
             subprocess.run(xdo + ["type", "file://" + schedule_xml], env=env, check=True)
             imported = self.watch(xdo + ["key", "Return"], env, existing=True)
@@ -160,16 +159,29 @@ class Bench:
         return env, imported["complete_ms"] + closed["complete_ms"]
 
 
-def wait_window(env, pid, name, timeout=10.0):
+def wait_window(env, pid, name, timeout=10.0, fail=True):
     end = time.monotonic() + timeout
     while time.monotonic() < end:
-        out = subprocess.run(["xdotool", "search", "--pid", str(pid), "--name", name],
+        out = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(pid),
+                              "--name", name],
                              env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                              text=True)
         if out.stdout.strip():
             return True
         time.sleep(0.1)
-    raise RuntimeError(f"no window named {name!r}")
+    if fail:
+        raise RuntimeError(f"no window named {name!r}")
+    return False
+
+
+def click_until(env, pid, where, name, attempts=10):
+    for _ in range(attempts):
+        time.sleep(0.5)
+        subprocess.run(["xdotool", "mousemove", str(where[0]), str(where[1]), "click", "1"],
+                       env=env, check=True)
+        if wait_window(env, pid, name, timeout=2.0, fail=False):
+            return
+    raise RuntimeError(f"no window named {name!r} after {attempts} clicks")
 
 
 def kill(pid):
