@@ -388,6 +388,7 @@ dlg_feed_parse_schedule_xml (GBytes              *bytes,
   DlgEvent *event;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
+  const char *invalid = NULL;
   g_autofree char *chosen = NULL;
   gboolean floating;
   guint n_days;
@@ -398,6 +399,20 @@ dlg_feed_parse_schedule_xml (GBytes              *bytes,
   state.persons = g_ptr_array_new_with_free_func (g_free);
   state.stack = g_ptr_array_new ();
   state.text = g_string_new (NULL);
+
+  /* GMarkup reads UTF-8 only, and GLib 2.74's goes on after invalid UTF-8
+   * in a CDATA section and sets a second error over the first (found by
+   * fuzzing): check the whole text first. */
+  if (data != NULL && !g_utf8_validate_len (data, size, &invalid))
+    {
+      int line, column;
+
+      dlg_json_position (data, invalid - data, &line, &column);
+      g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID_JSON,
+                   _("not valid XML: line %d, column %d: %s"), line, column,
+                   _("the text is not valid UTF-8"));
+      return NULL;
+    }
 
   context = g_markup_parse_context_new (&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &state, NULL);
   if (!g_markup_parse_context_parse (context, data, size, error) ||

@@ -475,11 +475,20 @@ load_json (GBytes      *bytes,
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
   const char *prefix = what != NULL ? what : _("the feed");
+  int extra_line, extra_column;
 
   /* An empty GBytes (an empty download) may hold NULL, which json-glib
    * refuses with a critical: read it as the empty text it is. */
   if (data == NULL)
     data = "";
+  if (size <= G_MAXSSIZE && !dlg_json_single_value (data, size, &extra_line, &extra_column))
+    {
+      g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID_JSON,
+                   _("%s: not valid JSON at line %u, column %u: %s"),
+                   prefix, (guint) extra_line, (guint) extra_column,
+                   _("more than one value"));
+      return NULL;
+    }
   if (size > G_MAXSSIZE || !json_parser_load_from_data (parser, data, size, &local_error))
     {
       guint line = 0, column = 0;

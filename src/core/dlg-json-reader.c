@@ -129,6 +129,105 @@ dlg_json_strip_or_null (const char *text)
   return g_steal_pointer (&copy);
 }
 
+void
+dlg_json_position (const char *data,
+                   gsize       offset,
+                   int        *line,
+                   int        *column)
+{
+  *line = 1;
+  *column = 1;
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else
+        (*column)++;
+    }
+}
+
+static gboolean
+is_json_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* json-glib 1.6 reads "{...} {...}" as two statements: it keeps the last
+ * value and leaks the others (found by fuzzing).  No document Delegate
+ * reads holds more than one value, so whatever follows the first is an
+ * error, caught before json-glib sees it.  Anything else wrong (an
+ * unterminated or mismatched value) is left for json-glib to report. */
+gboolean
+dlg_json_single_value (const char *data,
+                       gsize       size,
+                       int        *line,
+                       int        *column)
+{
+  g_autoptr(GString) open = g_string_new (NULL);
+  gsize i = 0;
+
+  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  while (i < size && is_json_space (data[i]))
+    i++;
+  if (i == size)
+    return TRUE;
+
+  if (data[i] == '{' || data[i] == '[' || data[i] == '"')
+    {
+      gboolean in_string = FALSE;
+
+      for (; i < size; i++)
+        {
+          char c = data[i];
+
+          if (in_string)
+            {
+              if (c == '\\')
+                i++;
+              else if (c == '"')
+                {
+                  in_string = FALSE;
+                  if (open->len == 0)
+                    break;
+                }
+              continue;
+            }
+          if (c == '"')
+            in_string = TRUE;
+          else if (c == '{' || c == '[')
+            g_string_append_c (open, c);
+          else if (c == '}' || c == ']')
+            {
+              if (open->len == 0 || open->str[open->len - 1] != (c == '}' ? '{' : '['))
+                return TRUE;
+              g_string_truncate (open, open->len - 1);
+              if (open->len == 0)
+                break;
+            }
+        }
+      if (i >= size)
+        return TRUE;
+      i++;
+    }
+  else
+    {
+      while (i < size && !is_json_space (data[i]) && strchr ("{}[]\",:", data[i]) == NULL)
+        i++;
+    }
+
+  while (i < size && is_json_space (data[i]))
+    i++;
+  if (i == size)
+    return TRUE;
+
+  dlg_json_position (data, i, line, column);
+  return FALSE;
+}
+
 gboolean
 dlg_json_require (JsonObject  *object,
                   const char  *path,

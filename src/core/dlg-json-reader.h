@@ -29,6 +29,17 @@ gboolean    dlg_json_node_is_string      (JsonNode *node);
 gboolean    dlg_json_node_is_integer     (JsonNode *node);
 gboolean    dlg_json_node_is_number      (JsonNode *node);
 char       *dlg_json_strip_or_null       (const char *text);
+/* The 1-based line and column of byte @offset of @data. */
+void        dlg_json_position            (const char *data,
+                                          gsize       offset,
+                                          int        *line,
+                                          int        *column);
+/* FALSE, with the line and column of the extra text, when something other
+ * than white space follows the first complete value of @data. */
+gboolean    dlg_json_single_value        (const char *data,
+                                          gsize       size,
+                                          int        *line,
+                                          int        *column);
 gboolean    dlg_json_require             (JsonObject  *object,
                                           const char  *path,
                                           const char  *key,

@@ -6,9 +6,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "dlg-json-reader.h"
 #include "dlg-notes-export.h"
 #include "dlg-notes.h"
 #include "dlg-store-private.h"
@@ -175,9 +178,19 @@ dlg_notes_import_json (DlgStore    *store,
   JsonArray *stars, *list;
   JsonNode *node;
   g_autoptr(GError) local_error = NULL;
+  int line, column;
 
   g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
 
+  if (length < 0)
+    length = strlen (data);
+  if (!dlg_json_single_value (data, length, &line, &column))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("not valid JSON at line %u, column %u: %s"),
+                   (guint) line, (guint) column, _("more than one value"));
+      return FALSE;
+    }
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       /* json-glib quotes what it could not read as it is, maybe not UTF-8:

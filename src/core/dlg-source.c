@@ -14,6 +14,7 @@
 #include <libsoup/soup.h>
 
 #include "dlg-feed-private.h"
+#include "dlg-json-reader.h"
 #include "dlg-source.h"
 
 static const char *
@@ -160,6 +161,7 @@ dlg_source_parse_full (GBytes                *bytes,
   g_autoptr(GError) local_error = NULL;
   gsize size;
   const char *data;
+  int line, column;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -174,6 +176,13 @@ dlg_source_parse_full (GBytes                *bytes,
 
     case DLG_SOURCE_FORMAT_SCHEDULE_JSON:
       data = g_bytes_get_data (bytes, &size);
+      if (!dlg_json_single_value (data, size, &line, &column))
+        {
+          g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID_JSON,
+                       _("not valid JSON at line %u, column %u: %s"),
+                       (guint) line, (guint) column, _("more than one value"));
+          return NULL;
+        }
       parser = json_parser_new_immutable ();
       if (!json_parser_load_from_data (parser, data, size, &local_error))
         {
