@@ -40,6 +40,11 @@ struct _DlgWindow
   GtkLabel             *banner_detail;
   GtkStack             *refresh_stack;
   DlgEventsPopover     *events_popover;
+
+  /* Panes hidden when the feed changed, which get it when they are shown. */
+  gboolean              members_stale;
+  gboolean              practices_stale;
+  gboolean              agenda_stale;
 };
 
 G_DEFINE_FINAL_TYPE (DlgWindow, dlg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -74,6 +79,50 @@ dlg_window_get_library (DlgWindow *self)
   return self->library;
 }
 
+/* A pane hidden when the feed came gets it when it is shown, or when an action reaches into
+ * it.  Filling a list pane builds up to 200 rows at once (GtkListView), and AdwViewStack
+ * measures its hidden pages too: filling all three before the first frame made a start-up
+ * with a large stored event about five times slower than a bare window (docs/performance.md). */
+static void
+feed_pane (DlgWindow *self,
+           GtkWidget *page)
+{
+  gboolean *stale = NULL;
+
+  if (page == GTK_WIDGET (self->agenda_page))
+    stale = &self->agenda_stale;
+  else if (page == GTK_WIDGET (self->members_page))
+    stale = &self->members_stale;
+  else if (page == GTK_WIDGET (self->practices_page))
+    stale = &self->practices_stale;
+
+  if (stale != NULL && *stale)
+    {
+      *stale = FALSE;
+      g_object_set (page, "feed", self->feed, NULL);
+    }
+}
+
+static void
+feed_shown_panes (DlgWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (name, "agenda") == 0)
+    feed_pane (self, GTK_WIDGET (self->agenda_page));
+  else if (g_strcmp0 (name, "members") == 0)
+    feed_pane (self, GTK_WIDGET (self->members_page));
+  else if (g_strcmp0 (name, "practices") == 0 &&
+           g_strcmp0 (gtk_stack_get_visible_child_name (self->practices_stack), "cases") == 0)
+    feed_pane (self, GTK_WIDGET (self->practices_page));
+}
+
+static void
+visible_pane_changed_cb (DlgWindow *self)
+{
+  feed_shown_panes (self);
+}
+
 /* The pages follow the feed: a sync or a switch of event replaces it. */
 void
 dlg_window_set_feed (DlgWindow *self,
@@ -93,9 +142,10 @@ dlg_window_set_feed (DlgWindow *self,
   else
     gtk_window_set_title (GTK_WINDOW (self), _("Delegate"));
 
-  g_object_set (self->agenda_page, "feed", feed, NULL);
-  g_object_set (self->members_page, "feed", feed, NULL);
-  g_object_set (self->practices_page, "feed", feed, NULL);
+  /* The notes pane is cheap to fill and keeps the delegate's typing tied to its event: it
+   * always follows at once. */
+  self->agenda_stale = self->members_stale = self->practices_stale = TRUE;
+  feed_shown_panes (self);
   dlg_notes_page_set_feed (self->notes_page, feed);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEED]);
@@ -142,6 +192,7 @@ dlg_window_show_session_action (GSimpleAction *action,
 {
   DlgWindow *self = user_data;
 
+  feed_pane (self, GTK_WIDGET (self->agenda_page));
   if (dlg_agenda_page_show_session (self->agenda_page, g_variant_get_string (parameter, NULL)))
     adw_view_stack_set_visible_child_name (self->stack, "agenda");
 }
@@ -153,6 +204,7 @@ dlg_window_show_member_action (GSimpleAction *action,
 {
   DlgWindow *self = user_data;
 
+  feed_pane (self, GTK_WIDGET (self->members_page));
   if (dlg_members_page_show_member (self->members_page, g_variant_get_string (parameter, NULL)))
     adw_view_stack_set_visible_child_name (self->stack, "members");
 }
@@ -164,6 +216,7 @@ dlg_window_show_practice_action (GSimpleAction *action,
 {
   DlgWindow *self = user_data;
 
+  feed_pane (self, GTK_WIDGET (self->practices_page));
   if (dlg_practices_page_show_practice (self->practices_page,
                                         g_variant_get_string (parameter, NULL)))
     show_page (self, "practices");
@@ -519,6 +572,10 @@ static void
 dlg_window_init (DlgWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (visible_pane_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->practices_stack, "notify::visible-child",
+                           G_CALLBACK (visible_pane_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
