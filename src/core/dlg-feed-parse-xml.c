@@ -170,7 +170,19 @@ start_element_cb (GMarkupParseContext  *context,
     }
   else if (g_str_equal (name, "event") && g_str_equal (parent, "room"))
     {
-      RawEvent *raw = g_new0 (RawEvent, 1);
+      RawEvent *raw;
+
+      /* A second <schedule> inside an event can hold events: the outer
+       * one would then never be checked (its title, found by fuzzing). */
+      if (state->event != NULL)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("%s: an event inside another event"), state->event->path);
+          set_error_at (context, error, message);
+          return;
+        }
+
+      raw = g_new0 (RawEvent, 1);
 
       for (guint i = 0; attribute_names[i] != NULL; i++)
         if (g_str_equal (attribute_names[i], "guid"))

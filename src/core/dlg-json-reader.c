@@ -483,6 +483,13 @@ dlg_json_safe_url (const char *text)
   if (!g_uri_is_valid (url, G_URI_FLAGS_PARSE_RELAXED, NULL))
     return NULL;
 
+  /* The relaxed parse lets control characters through ("\r", "\f"): a
+   * URL with one is no address, and would break the lines of a calendar
+   * or vCard export (found by fuzzing). */
+  for (const char *p = url; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7F)
+      return NULL;
+
   return g_steal_pointer (&url);
 }
 
