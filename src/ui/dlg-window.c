@@ -45,6 +45,11 @@ struct _DlgWindow
   gboolean              members_stale;
   gboolean              practices_stale;
   gboolean              agenda_stale;
+
+  /* The library's feed waits for the first frame (see library_feed_changed_cb). */
+  gboolean              painted;
+  gulong                after_paint_id;
+  guint                 feed_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (DlgWindow, dlg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -315,10 +320,60 @@ current_changed_cb (DlgWindow *self)
   update_status (self);
 }
 
+/* The window shows before the event is in it: a stored event read on a worker thread is often
+ * ready just as the window maps, and filling the panes first would hold the first frame back
+ * for as long as their layout takes.  The feed waits for that frame, then fills the panes. */
 static void
 library_feed_changed_cb (DlgWindow *self)
 {
-  dlg_window_set_feed (self, dlg_library_get_feed (self->library));
+  if (self->painted && self->feed_idle_id == 0)
+    dlg_window_set_feed (self, dlg_library_get_feed (self->library));
+}
+
+static gboolean
+feed_after_first_frame_cb (gpointer user_data)
+{
+  DlgWindow *self = user_data;
+
+  self->feed_idle_id = 0;
+  library_feed_changed_cb (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_first_paint_cb (GdkFrameClock *clock,
+                      DlgWindow     *self)
+{
+  g_clear_signal_handler (&self->after_paint_id, clock);
+  self->painted = TRUE;
+  if (self->library != NULL)
+    self->feed_idle_id = g_idle_add (feed_after_first_frame_cb, self);
+}
+
+static void
+dlg_window_realize (GtkWidget *widget)
+{
+  DlgWindow *self = DLG_WINDOW (widget);
+  GdkFrameClock *clock;
+
+  GTK_WIDGET_CLASS (dlg_window_parent_class)->realize (widget);
+
+  clock = gtk_widget_get_frame_clock (widget);
+  if (!self->painted && self->after_paint_id == 0 && clock != NULL)
+    self->after_paint_id = g_signal_connect (clock, "after-paint",
+                                             G_CALLBACK (after_first_paint_cb), self);
+}
+
+static void
+dlg_window_unrealize (GtkWidget *widget)
+{
+  DlgWindow *self = DLG_WINDOW (widget);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  if (clock != NULL)
+    g_clear_signal_handler (&self->after_paint_id, clock);
+
+  GTK_WIDGET_CLASS (dlg_window_parent_class)->unrealize (widget);
 }
 
 static void
@@ -467,6 +522,7 @@ dlg_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_WINDOW);
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->feed_idle_id, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_object (&self->feed);
   g_clear_object (&self->watched);
@@ -531,6 +587,8 @@ dlg_window_class_init (DlgWindowClass *klass)
   object_class->dispose = dlg_window_dispose;
   object_class->get_property = dlg_window_get_property;
   object_class->set_property = dlg_window_set_property;
+  widget_class->realize = dlg_window_realize;
+  widget_class->unrealize = dlg_window_unrealize;
 
   properties[PROP_FEED] =
     g_param_spec_object ("feed", NULL, NULL,
