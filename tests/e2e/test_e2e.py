@@ -20,7 +20,6 @@ Screenshots land in SCREENSHOT_DIR (the panes in a 1280x800 window, light style)
 app's output in delegate.log. On a failure the window's tree is printed and a screenshot taken.
 """
 
-import copy
 import fcntl
 import http.server
 import json
@@ -98,11 +97,8 @@ class FeedServer:
     """The organiser's web server on 127.0.0.1, with the validators a static host sends."""
 
     def __init__(self, body):
-        self.requests = 0
-
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(handler):
-                self.requests += 1
                 if handler.path != "/citynet-2019.json":
                     handler.send_error(404)
                     return
@@ -133,7 +129,6 @@ def live_feed():
     """FEED_JSON as the organiser's web site publishes it: another event id and title."""
     with open(FEED, encoding="utf-8") as f:
         feed = json.load(f)
-    feed = copy.deepcopy(feed)
     feed["event"]["id"] = LIVE_ID
     feed["event"]["title"] = dict(LIVE)
     return json.dumps(feed, ensure_ascii=False).encode("utf-8")
@@ -149,8 +144,7 @@ def env_for_app():
 
 
 def start():
-    app = ui.App(EXE, env_for_app(), LOG)
-    return app
+    return ui.App(EXE, env_for_app(), LOG)
 
 
 def titles_shown(app, lst):
@@ -340,7 +334,7 @@ def note_on_session(app):
     log(f"a note on {SESSION!r} is typed and saved as it was typed")
 
 
-def check_kept(app, sessions_list=None):
+def check_kept(app):
     """The event, the star and the note are all there."""
     wait_title(app, LIVE["en"])
     ui.key("ctrl+1")
@@ -403,7 +397,6 @@ def main():
 
         # 7. The web server goes away; asking for an update says so and loses nothing.
         server.stop()
-        asked = server.requests
         ui.key("ctrl+1")
         sessions = the_list(app, "Sessions")
         my_schedule(app, True)
@@ -413,8 +406,6 @@ def main():
             app.frame, ui.label(OFFLINE, exact=False)))
         log(f"Ctrl+R with the server gone: {ui.text_of(banner)!r}")
         shots.take("offline", app.frame)
-        if server.requests != asked:
-            raise Failure("the stopped server answered")
         check_kept(app)
         log("offline, the sessions, the star and the note are all still there")
         ui.key("ctrl+1")

@@ -15,6 +15,7 @@ Use /usr/bin/python3: other Pythons on the machine do not see Debian's pyatspi.
 """
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -338,7 +339,6 @@ class App:
 
     def kill(self, sig=None):
         """End the app at once (SIGKILL by default, as a crash or a flat battery would)."""
-        import signal
         if self.proc.poll() is None:
             self.proc.send_signal(sig or signal.SIGKILL)
             self.proc.wait()
