@@ -14,19 +14,22 @@ It starts the app with no arguments and, as a person would:
 - narrows the window to 360 px, where a switcher bar at the bottom reaches the pages;
 - quits with Ctrl+Q, starts again at the size it left, and closes the window with Ctrl+W.
 Screenshots of each step land in SCREENSHOT_DIR, with the app's output in delegate.log. Set
-DELEGATE_GUI_DUMP=1 to print the accessibility tree when a step fails.
+DELEGATE_GUI_DUMP=1 to print the accessibility tree when a step fails. The helpers that find,
+wait for and click things are in atspi.py, shared with the end-to-end test.
 """
 
 import gettext
 import os
 import subprocess
 import sys
-import time
 
 import pyatspi
 
+import atspi as ui
+from atspi import DisplayTaken, Failure, click, find, find_all, log, role, states, text_of, \
+    wait_for, xdo
+
 EXE, LANG, SHOTS = sys.argv[1], sys.argv[2], sys.argv[3]
-TIMEOUT = 20.0
 
 # The interface strings come from the app's translations: the Indonesian run looks them up in
 # the .mo file the build made from po/id.po (DELEGATE_LOCALEDIR, as the app itself does), so a
@@ -86,127 +89,11 @@ EXPECT = {
     ],
 }
 
-started = time.monotonic()
-shot_no = 0
-
-
-def log(msg):
-    print(f"[{time.monotonic() - started:6.2f}s] {msg}", flush=True)
-
-
-class Failure(Exception):
-    pass
-
-
-class DisplayTaken(Failure):
-    """The app could not reach the X server: run-gui-test.sh tries again with another."""
-
-
-def wait_for(what, fn, timeout=TIMEOUT, interval=0.1):
-    """Poll fn() until it returns something true; fail naming `what` after timeout seconds."""
-    deadline = time.monotonic() + timeout
-    last_error = None
-    while time.monotonic() < deadline:
-        try:
-            value = fn()
-            if value:
-                return value
-        except Failure:
-            raise
-        except Exception as e:  # objects vanish while the tree changes: retry
-            last_error = e
-        time.sleep(interval)
-    if callable(what):  # a description that reports the state at the end
-        what = what()
-    raise Failure(f"timed out after {timeout:.0f}s waiting for {what}"
-                  + (f" (last error: {last_error})" if last_error else ""))
+shots = ui.Screenshots(SHOTS)
 
 
 def screenshot(name):
-    global shot_no
-    shot_no += 1
-    path = os.path.join(SHOTS, f"{shot_no:02d}-{name}.png")
-    subprocess.run(["/usr/bin/import", "-window", "root", path],
-                   check=False, stderr=subprocess.DEVNULL)
-    log(f"screenshot {path}")
-
-
-def text_of(acc):
-    """The text a person reads on an accessible: its name, or its Text contents."""
-    name = acc.name or ""
-    if name:
-        return name
-    try:
-        t = acc.queryText()
-        # GTK 4.8: getText(0, -1) is empty; ask for characterCount characters.
-        return t.getText(0, t.characterCount)
-    except NotImplementedError:
-        return ""
-
-
-def role(acc):
-    return acc.getRole()
-
-
-def states(acc):
-    return acc.getState()
-
-
-def find(root, pred):
-    return pyatspi.utils.findDescendant(root, pred)
-
-
-def find_all(root, pred):
-    return pyatspi.utils.findAllDescendants(root, pred)
-
-
-def dump(acc, depth=0, out=None, limit=4000):
-    """The tree below acc, one line per accessible, for failure reports."""
-    out = [] if out is None else out
-    if len(out) >= limit:
-        return out
-    try:
-        ext = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-        box = f"{ext.x},{ext.y} {ext.width}x{ext.height}"
-    except Exception:
-        box = "?"
-    try:
-        st = [pyatspi.stateToString(s) for s in acc.getState().getStates()
-              if s in (pyatspi.STATE_SELECTED, pyatspi.STATE_CHECKED, pyatspi.STATE_FOCUSED,
-                       pyatspi.STATE_VISIBLE, pyatspi.STATE_SHOWING)]
-        out.append(f"{'  ' * depth}{acc.getRoleName()} {text_of(acc)!r} [{box}] {' '.join(st)}")
-        for child in acc:
-            if child is not None:
-                dump(child, depth + 1, out, limit)
-    except Exception as e:
-        out.append(f"{'  ' * depth}<gone: {e}>")
-    return out
-
-
-def xdo(*args):
-    subprocess.run(["xdotool", *args], check=True)
-
-
-def click(acc):
-    """Click the middle of acc with the pointer. Extents are window-relative; with no window
-    manager the window sits at 0,0 and its shadow adds a 5 px border (GUI-TESTING.md)."""
-    ext = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-    if ext.width <= 0 or ext.height <= 0:
-        raise Failure(f"cannot click {acc.getRoleName()} {text_of(acc)!r}: it is not on screen")
-    x = 5 + ext.x + ext.width // 2
-    y = 5 + ext.y + ext.height // 2
-    xdo("mousemove", str(x), str(y), "click", "1")
-
-
-def find_app(pid):
-    desktop = pyatspi.Registry.getDesktop(0)
-    for app in desktop:
-        try:
-            if app is not None and app.get_process_id() == pid:
-                return app
-        except Exception:
-            continue
-    return None
+    shots.take(name)
 
 
 # The system style: the English run has the default (light), the Indonesian one asks the desktop
@@ -262,7 +149,7 @@ def main():
                         raise DisplayTaken("the app could not open the X display")
                 raise Failure(f"the app exited with status {proc.returncode} before its window"
                               " appeared")
-            a = find_app(proc.pid)
+            a = ui.find_app(proc.pid)
             if a is None:
                 return None
             for w in a:
@@ -294,7 +181,7 @@ def main():
     except Exception:
         screenshot("failure")
         if frame is not None and os.environ.get("DELEGATE_GUI_DUMP"):
-            print("\n".join(dump(frame)), file=sys.stderr)
+            print("\n".join(ui.dump(frame)), file=sys.stderr)
         raise
     finally:
         if proc.poll() is None:
@@ -388,7 +275,9 @@ def check_about(app, frame):
     item = wait_for(f"the menu item {about_label!r}", lambda: find(
         app, lambda a: a.name == about_label and role(a) in (
             pyatspi.ROLE_MENU_ITEM, pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_CHECK_MENU_ITEM)))
-    click_menu_item(item)
+    # Menu items live in a popover, whose extents are relative to the popover's own surface:
+    # activate them through their action instead of the pointer.
+    ui.activate(item)
     about = wait_for("the About window", lambda: next(iter(other_windows(app, frame)), None))
     wait_for("the version 0.1.0 in the About window",
              lambda: find(about, lambda a: text_of(a) == "0.1.0"))
@@ -412,20 +301,6 @@ def check_shortcuts(app, frame):
     xdo("key", "--clearmodifiers", "Escape")
     wait_for("the shortcuts window to close on Escape", lambda: not other_windows(app, frame),
              timeout=5)
-
-
-def click_menu_item(item):
-    """Menu items live in a popover, whose extents are relative to the popover's own surface:
-    activate them through their action instead of the pointer."""
-    try:
-        action = item.queryAction()
-        for i in range(action.nActions):
-            if action.getName(i) in ("click", "activate", "press"):
-                action.doAction(i)
-                return
-    except NotImplementedError:
-        pass
-    click(item)
 
 
 NARROW = 360
@@ -487,7 +362,7 @@ def check_reopens_narrow(env, logfile):
         def window():
             if proc.poll() is not None:
                 raise Failure(f"the app exited with status {proc.returncode} when started again")
-            a = find_app(proc.pid)
+            a = ui.find_app(proc.pid)
             return a and next((w for w in a if w is not None and role(w) == pyatspi.ROLE_FRAME),
                               None)
         frame = wait_for("the window, started again", window)
