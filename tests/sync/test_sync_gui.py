@@ -22,85 +22,25 @@ import time
 
 import pyatspi
 
+# The helpers shared by the tests that drive the app through the accessibility tree.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gui"))
+import atspi as ui  # noqa: E402
+from atspi import TIMEOUT, Failure, log, wait_for  # noqa: E402
+
 EXE, FEED, SHOTS = sys.argv[1], sys.argv[2], sys.argv[3]
-TIMEOUT = 20.0
 TITLE = "A minimal feed"
 BUILTIN = "Citynet 2019 Best Practice Seminar and Sharing"
-started = time.monotonic()
-shot_no = 0
-
-
-def log(msg):
-    print(f"[{time.monotonic() - started:6.2f}s] {msg}", flush=True)
-
-
-class Failure(Exception):
-    pass
-
-
-def wait_for(what, fn, timeout=TIMEOUT, interval=0.1):
-    """Poll fn() until it returns something true; fail naming `what` after timeout seconds."""
-    deadline = time.monotonic() + timeout
-    last_error = None
-    while time.monotonic() < deadline:
-        try:
-            value = fn()
-            if value:
-                return value
-        except Failure:
-            raise
-        except Exception as e:  # objects vanish while the tree changes: retry
-            last_error = e
-        time.sleep(interval)
-    raise Failure(f"timed out after {timeout:.0f}s waiting for {what}"
-                  + (f" (last error: {last_error})" if last_error else ""))
+shots = ui.Screenshots(SHOTS)
 
 
 def screenshot(name):
-    global shot_no
-    shot_no += 1
-    path = os.path.join(SHOTS, f"{shot_no:02d}-{name}.png")
-    subprocess.run(["/usr/bin/import", "-window", "root", path],
-                   check=False, stderr=subprocess.DEVNULL)
-    log(f"screenshot {path}")
-
-
-def text_of(acc):
-    name = acc.name or ""
-    if name:
-        return name
-    try:
-        t = acc.queryText()
-        return t.getText(0, t.characterCount)
-    except NotImplementedError:
-        return ""
+    shots.take(name)
 
 
 def showing_texts(root):
-    """Every text on screen below root."""
-    texts = []
-
-    def walk(acc):
-        for child in acc:
-            if child is None:
-                continue
-            # GTK 4.8 leaves SHOWING off many containers: take what is visible.
-            if child.getState().contains(pyatspi.STATE_VISIBLE):
-                texts.append(text_of(child))
-                walk(child)
-
-    walk(root)
-    return texts
-
-
-def find_app(pid):
-    for app in pyatspi.Registry.getDesktop(0):
-        try:
-            if app is not None and app.get_process_id() == pid:
-                return app
-        except Exception:
-            continue
-    return None
+    """Every text on screen below root (GTK 4.8 leaves SHOWING off many containers: take what
+    is visible)."""
+    return ui.visible_texts(root)
 
 
 class FeedServer:
@@ -147,7 +87,7 @@ def start(args, logfile):
                 if "cannot open display" in f.read():
                     sys.exit(3)
             raise Failure(f"the app exited with status {proc.returncode}")
-        a = find_app(proc.pid)
+        a = ui.find_app(proc.pid)
         if a is None:
             return None
         for w in a:
@@ -186,7 +126,7 @@ def main():
             return False
 
         wait_for("the Events button", open_events)
-        app = find_app(proc.pid)
+        app = ui.find_app(proc.pid)
         wait_for("“Updated just now” in the events list",
                  lambda: any("Updated just now" in showing_texts(w) for w in app if w is not None))
         screenshot("synced")
@@ -209,7 +149,7 @@ def main():
         with open(other, "rb") as src, open(minimal_copy, "wb") as dst:
             dst.write(src.read())
         subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+o"], check=True)
-        app = find_app(proc.pid)
+        app = ui.find_app(proc.pid)
         dialog = wait_for("the Add Event dialog",
                           lambda: next((w for w in app if w is not None and w.name == "Add Event"),
                                        None))
@@ -237,7 +177,7 @@ def main():
             wait_for("an Add button to press", press_add, timeout=5)
         except Failure:
             for a in pyatspi.utils.findAllDescendants(dialog, lambda a: True):
-                print(a.getRoleName(), repr(text_of(a)),
+                print(a.getRoleName(), repr(ui.text_of(a)),
                       a.getState().contains(pyatspi.STATE_SENSITIVE), file=sys.stderr)
             raise
         wait_for("the added event in the window", lambda: frame.name == "Event")
