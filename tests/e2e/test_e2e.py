@@ -28,7 +28,6 @@ import socket
 import struct
 import sys
 import threading
-import time
 
 import pyatspi
 
