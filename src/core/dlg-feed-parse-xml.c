@@ -184,9 +184,14 @@ start_element_cb (GMarkupParseContext  *context,
 
       raw = g_new0 (RawEvent, 1);
 
+      /* GMarkup lets an attribute repeat: the last one counts (and the
+       * others must not leak, found by fuzzing). */
       for (guint i = 0; attribute_names[i] != NULL; i++)
         if (g_str_equal (attribute_names[i], "guid"))
-          raw->guid = dlg_json_strip_or_null (attribute_values[i]);
+          {
+            g_free (raw->guid);
+            raw->guid = dlg_json_strip_or_null (attribute_values[i]);
+          }
 
       raw->session = g_object_new (DLG_TYPE_SESSION, NULL);
       raw->day = state->day;
@@ -204,7 +209,10 @@ start_element_cb (GMarkupParseContext  *context,
       g_clear_pointer (&state->link_href, g_free);
       for (guint i = 0; attribute_names[i] != NULL; i++)
         if (g_str_equal (attribute_names[i], "href"))
-          state->link_href = dlg_json_safe_url (attribute_values[i]);
+          {
+            g_free (state->link_href);
+            state->link_href = dlg_json_safe_url (attribute_values[i]);
+          }
     }
 }
 
