@@ -28,111 +28,21 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 
 import pyatspi
 
+# The helpers shared by the tests that drive the app through the accessibility tree.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gui"))
+import atspi as ui  # noqa: E402
+from atspi import (DisplayTaken, Failure, click, find, find_all, find_app, log,  # noqa: E402
+                   on_screen, role, states, text_of, wait_for, xdo)
+
 EXE, SHOTS = sys.argv[1], sys.argv[2]
-TIMEOUT = 20.0
-
-started = time.monotonic()
-shot_no = 0
-
-
-def log(msg):
-    print(f"[{time.monotonic() - started:6.2f}s] {msg}", flush=True)
-
-
-class Failure(Exception):
-    pass
-
-
-class DisplayTaken(Failure):
-    """The app could not reach the X server: run-members-gui.sh tries again with another."""
-
-
-def wait_for(what, fn, timeout=TIMEOUT, interval=0.1):
-    """Poll fn() until it returns something true; fail naming `what` after timeout seconds."""
-    deadline = time.monotonic() + timeout
-    last_error = None
-    while time.monotonic() < deadline:
-        try:
-            value = fn()
-            if value:
-                return value
-        except Failure:
-            raise
-        except Exception as e:  # objects vanish while the tree changes: retry
-            last_error = e
-        time.sleep(interval)
-    if callable(what):
-        what = what()
-    raise Failure(f"timed out after {timeout:.0f}s waiting for {what}"
-                  + (f" (last error: {last_error})" if last_error else ""))
+shots = ui.Screenshots(SHOTS)
 
 
 def screenshot(name):
-    global shot_no
-    shot_no += 1
-    path = os.path.join(SHOTS, f"{shot_no:02d}-{name}.png")
-    subprocess.run(["/usr/bin/import", "-window", "root", path],
-                   check=False, stderr=subprocess.DEVNULL)
-
-
-def text_of(acc):
-    name = acc.name or ""
-    if name:
-        return name
-    try:
-        t = acc.queryText()
-        return t.getText(0, t.characterCount)  # GTK 4.8: (0, -1) gives ""
-    except NotImplementedError:
-        return ""
-
-
-def role(acc):
-    return acc.getRole()
-
-
-def states(acc):
-    return acc.getState()
-
-
-def find(root, pred):
-    return pyatspi.utils.findDescendant(root, pred)
-
-
-def find_all(root, pred):
-    return pyatspi.utils.findAllDescendants(root, pred)
-
-
-def on_screen(acc):
-    ext = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-    return ext.width > 0 and ext.height > 0
-
-
-def xdo(*args):
-    subprocess.run(["xdotool", *args], check=True)
-
-
-def click(acc):
-    """Click the middle of acc: extents are window-relative, the window sits at 0,0 with a 5 px
-    shadow border (tests/gui, GUI-TESTING.md)."""
-    ext = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-    if ext.width <= 0 or ext.height <= 0:
-        raise Failure(f"cannot click {acc.getRoleName()} {text_of(acc)!r}: it is not on screen")
-    xdo("mousemove", str(5 + ext.x + ext.width // 2), str(5 + ext.y + ext.height // 2),
-        "click", "1")
-
-
-def find_app(pid):
-    for app in pyatspi.Registry.getDesktop(0):
-        try:
-            if app is not None and app.get_process_id() == pid:
-                return app
-        except Exception:
-            continue
-    return None
+    shots.take(name)
 
 
 LISTS = (pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_BOX, pyatspi.ROLE_TABLE, pyatspi.ROLE_TREE_TABLE)
