@@ -426,11 +426,14 @@ dlg_feed_parse_schedule_xml (GBytes              *bytes,
   if (data != NULL && !g_utf8_validate_len (data, size, &invalid))
     {
       int line, column;
+      g_autofree char *where = NULL;
 
       dlg_json_position (data, invalid - data, &line, &column);
-      g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID_JSON,
-                   _("not valid XML: line %d, column %d: %s"), line, column,
-                   _("the text is not valid UTF-8"));
+      /* Translators: where a schedule.xml went wrong, then what */
+      where = g_strdup_printf (_("line %d, column %d: %s"), line, column,
+                               _("the text is not valid UTF-8"));
+      g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID_JSON, _("not valid XML: %s"),
+                   where);
       return NULL;
     }
 

@@ -186,9 +186,11 @@ dlg_notes_import_json (DlgStore    *store,
     length = strlen (data);
   if (!dlg_json_single_value (data, length, &line, &column))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("not valid JSON at line %u, column %u: %s"),
-                   (guint) line, (guint) column, _("more than one value"));
+      /* Translators: where a document went wrong, then what */
+      g_autofree char *where = g_strdup_printf (_("line %d, column %d: %s"), line, column,
+                                                _("more than one value"));
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("not valid JSON: %s"), where);
       return FALSE;
     }
   if (!json_parser_load_from_data (parser, data, length, &local_error))

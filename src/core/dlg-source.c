@@ -178,9 +178,12 @@ dlg_source_parse_full (GBytes                *bytes,
       data = g_bytes_get_data (bytes, &size);
       if (!dlg_json_single_value (data, size, &line, &column))
         {
+          /* Translators: where a document went wrong, then what */
+          g_autofree char *where = g_strdup_printf (_("line %d, column %d: %s"), line, column,
+                                                    _("more than one value"));
+
           g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID_JSON,
-                       _("not valid JSON at line %u, column %u: %s"),
-                       (guint) line, (guint) column, _("more than one value"));
+                       _("not valid JSON: %s"), where);
           return NULL;
         }
       parser = json_parser_new_immutable ();
