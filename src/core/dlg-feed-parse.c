@@ -476,17 +476,18 @@ load_json (GBytes      *bytes,
   const char *data = g_bytes_get_data (bytes, &size);
   const char *prefix = what != NULL ? what : _("the feed");
   int extra_line, extra_column;
+  const char *refused;
 
   /* An empty GBytes (an empty download) may hold NULL, which json-glib
    * refuses with a critical: read it as the empty text it is. */
   if (data == NULL)
     data = "";
-  if (size <= G_MAXSSIZE && !dlg_json_single_value (data, size, &extra_line, &extra_column))
+  if (size <= G_MAXSSIZE &&
+      (refused = dlg_json_precheck (data, size, &extra_line, &extra_column)) != NULL)
     {
       g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID_JSON,
                    _("%s: not valid JSON at line %u, column %u: %s"),
-                   prefix, (guint) extra_line, (guint) extra_column,
-                   _("more than one value"));
+                   prefix, (guint) extra_line, (guint) extra_column, refused);
       return NULL;
     }
   if (size > G_MAXSSIZE || !json_parser_load_from_data (parser, data, size, &local_error))

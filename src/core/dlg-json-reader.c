@@ -155,26 +155,97 @@ is_json_space (char c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+static int
+hex_value (const char *data,
+           gsize       size,
+           gsize       at)
+{
+  int value = 0;
+
+  if (at + 4 > size)
+    return -1;
+  for (gsize i = at; i < at + 4; i++)
+    {
+      if (!g_ascii_isxdigit (data[i]))
+        return -1;
+      value = value * 16 + g_ascii_xdigit_value (data[i]);
+    }
+  return value;
+}
+
+/* The offset of the first "\u" escape in a string of @data that is not
+ * a character (not four hex digits, or half of a surrogate pair), or -1. */
+static gssize
+find_bad_escape (const char *data,
+                 gsize       size)
+{
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      int value, low;
+
+      if (!in_string)
+        {
+          in_string = data[i] == '"';
+          continue;
+        }
+      if (data[i] == '"')
+        {
+          in_string = FALSE;
+          continue;
+        }
+      if (data[i] != '\\')
+        continue;
+      if (i + 1 < size && data[i + 1] != 'u')
+        {
+          i++;
+          continue;
+        }
+      value = hex_value (data, size, i + 2);
+      if (value < 0 || (value >= 0xDC00 && value <= 0xDFFF))
+        return i;
+      if (value >= 0xD800 && value <= 0xDBFF)
+        {
+          if (i + 7 >= size || data[i + 6] != '\\' || data[i + 7] != 'u' ||
+              (low = hex_value (data, size, i + 8)) < 0xDC00 || low > 0xDFFF)
+            return i;
+          i += 6;
+        }
+      i += 5;
+    }
+  return -1;
+}
+
 /* json-glib 1.6 reads "{...} {...}" as two statements: it keeps the last
- * value and leaks the others (found by fuzzing).  No document Delegate
- * reads holds more than one value, so whatever follows the first is an
- * error, caught before json-glib sees it.  Anything else wrong (an
- * unterminated or mismatched value) is left for json-glib to report. */
-gboolean
-dlg_json_single_value (const char *data,
-                       gsize       size,
-                       int        *line,
-                       int        *column)
+ * value and leaks the others.  Its scanner also mishandles "\u" escapes
+ * that are no character: a lone surrogate becomes bytes that are not
+ * UTF-8 and swallows the two characters after it, and a bad escape can
+ * leak (all found by fuzzing).  No document Delegate reads needs either,
+ * so both are errors, caught before json-glib sees them.  Anything else
+ * wrong (an unterminated or mismatched value) is left for json-glib. */
+const char *
+dlg_json_precheck (const char *data,
+                   gsize       size,
+                   int        *line,
+                   int        *column)
 {
   g_autoptr(GString) open = g_string_new (NULL);
+  gssize bad = find_bad_escape (data, size);
   gsize i = 0;
+
+  if (bad >= 0)
+    {
+      dlg_json_position (data, bad, line, column);
+      return _("a \\u escape that is not a character");
+    }
 
   if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     i = 3;
   while (i < size && is_json_space (data[i]))
     i++;
   if (i == size)
-    return TRUE;
+    return NULL;
 
   if (data[i] == '{' || data[i] == '[' || data[i] == '"')
     {
@@ -203,14 +274,14 @@ dlg_json_single_value (const char *data,
           else if (c == '}' || c == ']')
             {
               if (open->len == 0 || open->str[open->len - 1] != (c == '}' ? '{' : '['))
-                return TRUE;
+                return NULL;
               g_string_truncate (open, open->len - 1);
               if (open->len == 0)
                 break;
             }
         }
       if (i >= size)
-        return TRUE;
+        return NULL;
       i++;
     }
   else
@@ -222,10 +293,10 @@ dlg_json_single_value (const char *data,
   while (i < size && is_json_space (data[i]))
     i++;
   if (i == size)
-    return TRUE;
+    return NULL;
 
   dlg_json_position (data, i, line, column);
-  return FALSE;
+  return _("more than one value");
 }
 
 gboolean

@@ -34,9 +34,9 @@ void        dlg_json_position            (const char *data,
                                           gsize       offset,
                                           int        *line,
                                           int        *column);
-/* FALSE, with the line and column of the extra text, when something other
- * than white space follows the first complete value of @data. */
-gboolean    dlg_json_single_value        (const char *data,
+/* NULL when json-glib may read @data; else why not ("more than one
+ * value", translated), with the line and column of the place. */
+const char *dlg_json_precheck            (const char *data,
                                           gsize       size,
                                           int        *line,
                                           int        *column);

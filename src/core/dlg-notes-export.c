@@ -179,16 +179,17 @@ dlg_notes_import_json (DlgStore    *store,
   JsonNode *node;
   g_autoptr(GError) local_error = NULL;
   int line, column;
+  const char *refused;
 
   g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
 
   if (length < 0)
     length = strlen (data);
-  if (!dlg_json_single_value (data, length, &line, &column))
+  if ((refused = dlg_json_precheck (data, length, &line, &column)) != NULL)
     {
       /* Translators: where a document went wrong, then what */
       g_autofree char *where = g_strdup_printf (_("line %d, column %d: %s"), line, column,
-                                                _("more than one value"));
+                                                refused);
 
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("not valid JSON: %s"), where);
       return FALSE;

@@ -162,6 +162,7 @@ dlg_source_parse_full (GBytes                *bytes,
   gsize size;
   const char *data;
   int line, column;
+  const char *refused;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -176,11 +177,11 @@ dlg_source_parse_full (GBytes                *bytes,
 
     case DLG_SOURCE_FORMAT_SCHEDULE_JSON:
       data = g_bytes_get_data (bytes, &size);
-      if (!dlg_json_single_value (data, size, &line, &column))
+      if ((refused = dlg_json_precheck (data, size, &line, &column)) != NULL)
         {
           /* Translators: where a document went wrong, then what */
           g_autofree char *where = g_strdup_printf (_("line %d, column %d: %s"), line, column,
-                                                    _("more than one value"));
+                                                    refused);
 
           g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID_JSON,
                        _("not valid JSON: %s"), where);
