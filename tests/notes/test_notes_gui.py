@@ -14,19 +14,23 @@ With the built-in feed, as a person would:
   it with SIGTERM (a logout, `kill`) before the autosave: the next start has that too;
 - deletes the note, and Undo in the toast brings it back;
 - a search finds the note and the best practices that match.
-Helpers are copied from tests/gui/test_app.py (which stays as it is).
+The helpers that find, wait for and click things are in tests/gui/atspi.py.
 """
 
 import os
 import signal
 import subprocess
 import sys
-import time
 
 import pyatspi
 
+# The helpers shared by the tests that drive the app through the accessibility tree.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gui"))
+import atspi as ui  # noqa: E402
+from atspi import (BUTTONS, LISTS, DisplayTaken, Failure, click, content_of, dump,  # noqa: E402
+                   find, find_app, find_shown, role, states, text_of, wait_for, xdo)
+
 EXE, SHOTS = sys.argv[1], sys.argv[2]
-TIMEOUT = 20.0
 PRACTICE = "Integrated ICT to accelerate Smart City development"
 PRACTICE_BODY = "Using integrated information and communication technology"
 TITLE = "Kupang visit"
@@ -34,136 +38,19 @@ BODY = "Ask about the ICT budget."
 MORE = " Then the command centre."
 LAST = " And the open data portal."
 
-shot_no = 0
+shots = ui.Screenshots(SHOTS)
 
 
 def log(msg):
     print(f"# {msg}", flush=True)
 
 
-class Failure(Exception):
-    pass
-
-
-class DisplayTaken(Failure):
-    pass
-
-
-def wait_for(what, fn, timeout=TIMEOUT, interval=0.1):
-    deadline = time.monotonic() + timeout
-    last_error = None
-    while time.monotonic() < deadline:
-        try:
-            value = fn()
-            if value:
-                return value
-        except Failure:
-            raise
-        except Exception as e:  # objects vanish while the tree changes: retry
-            last_error = e
-        time.sleep(interval)
-    if callable(what):
-        what = what()
-    raise Failure(f"timed out after {timeout:.0f}s waiting for {what}"
-                  + (f" (last error: {last_error})" if last_error else ""))
-
-
 def screenshot(name):
-    global shot_no
-    shot_no += 1
-    path = os.path.join(SHOTS, f"{shot_no:02d}-{name}.png")
-    subprocess.run(["/usr/bin/import", "-window", "root", path],
-                   check=False, stderr=subprocess.DEVNULL)
-
-
-def text_of(acc):
-    name = acc.name or ""
-    if name:
-        return name
-    try:
-        t = acc.queryText()
-        return t.getText(0, t.characterCount)
-    except NotImplementedError:
-        return ""
-
-
-def content_of(acc):
-    """The Text contents, even when the accessible has a name (entries, text views)."""
-    t = acc.queryText()
-    return t.getText(0, t.characterCount)
-
-
-def role(acc):
-    return acc.getRole()
-
-
-def states(acc):
-    return acc.getState()
-
-
-def find(root, pred):
-    return pyatspi.utils.findDescendant(root, pred)
-
-
-def find_all(root, pred):
-    return pyatspi.utils.findAllDescendants(root, pred)
-
-
-def on_screen(acc):
-    ext = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-    return ext.width > 0 and ext.height > 0
-
-
-def find_shown(root, pred):
-    return next((a for a in find_all(root, pred) if on_screen(a)), None)
-
-
-def dump(acc, depth=0, out=None, limit=3000):
-    """The tree below acc, one line per accessible, for failure reports."""
-    out = [] if out is None else out
-    if len(out) >= limit:
-        return out
-    try:
-        ext = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-        out.append(f"{'  ' * depth}{acc.getRoleName()} {text_of(acc)!r} "
-                   f"[{ext.x},{ext.y} {ext.width}x{ext.height}]")
-        for child in acc:
-            if child is not None:
-                dump(child, depth + 1, out, limit)
-    except Exception as e:
-        out.append(f"{'  ' * depth}<gone: {e}>")
-    return out
-
-
-def xdo(*args):
-    subprocess.run(["xdotool", *args], check=True)
-
-
-def click(acc):
-    ext = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-    if ext.width <= 0 or ext.height <= 0:
-        raise Failure(f"cannot click {acc.getRoleName()} {text_of(acc)!r}: it is not on screen")
-    xdo("mousemove", str(5 + ext.x + ext.width // 2), str(5 + ext.y + ext.height // 2),
-        "click", "1")
+    shots.take(name)
 
 
 def type_text(text):
-    xdo("type", "--delay", "30", text)
-
-
-def find_app(pid):
-    for app in pyatspi.Registry.getDesktop(0):
-        try:
-            if app is not None and app.get_process_id() == pid:
-                return app
-        except Exception:
-            continue
-    return None
-
-
-BUTTONS = (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_RADIO_BUTTON,
-           pyatspi.ROLE_PAGE_TAB)
-LISTS = (pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_BOX, pyatspi.ROLE_TABLE, pyatspi.ROLE_TREE_TABLE)
+    ui.type_text(text, delay=30)
 
 
 class App:
