@@ -32,6 +32,8 @@ struct _DlgSessionRow
   GtkLabel      *place_label;
   GtkLabel      *flags_label;
   GtkButton     *star_button;
+
+  gboolean       starred;    /* as the star shows it (the template: not starred) */
 };
 
 G_DEFINE_FINAL_TYPE (DlgSessionRow, dlg_session_row, GTK_TYPE_WIDGET)
@@ -45,12 +47,46 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Rows are updated often (bound, moved, rooted, and on every change of
+ * the page) and mostly nothing changed: touching a label or the star
+ * anyway makes GTK measure the row again, which with wrapping labels was
+ * most of the agenda's start-up.  So only what differs is set. */
+static void
+set_label (GtkLabel   *label,
+           const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
+    gtk_label_set_text (label, text);
+}
+
 static void
 set_optional (GtkLabel   *label,
               const char *text)
 {
-  gtk_label_set_text (label, text != NULL ? text : "");
+  set_label (label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && text[0] != '\0');
+}
+
+static void
+set_starred (DlgSessionRow *self,
+             gboolean       starred)
+{
+  if (self->starred == starred)
+    return;
+  self->starred = starred;
+
+  gtk_button_set_icon_name (self->star_button,
+                            starred ? "starred-symbolic" : "non-starred-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->star_button),
+                               starred ? _("Unstar Session") : _("Star Session"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->star_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  starred ? _("Unstar session") : _("Star session"),
+                                  -1);
+  if (starred)
+    gtk_widget_add_css_class (GTK_WIDGET (self->star_button), "starred");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->star_button), "starred");
 }
 
 static void
@@ -90,7 +126,6 @@ dlg_session_row_update (DlgSessionRow *self)
   g_autofree char *time_text = NULL;
   g_autofree char *place = NULL;
   g_autofree char *flags = NULL;
-  gboolean starred;
 
   g_return_if_fail (DLG_IS_SESSION_ROW (self));
 
@@ -110,7 +145,7 @@ dlg_session_row_update (DlgSessionRow *self)
   if (!dlg_session_get_time_tba (self->session))
     time_text = dlg_agenda_page_format_time (self->page, self->session);
   set_optional (self->time_label, time_text);
-  gtk_label_set_text (self->title_label, dlg_session_get_title (self->session));
+  set_label (self->title_label, dlg_session_get_title (self->session));
 
   place = dlg_agenda_page_describe_place (self->session);
   set_optional (self->place_label, place);
@@ -118,21 +153,9 @@ dlg_session_row_update (DlgSessionRow *self)
   flags = dlg_agenda_page_describe_flags (self->page, self->session);
   set_optional (self->flags_label, flags);
 
-  starred = dlg_agenda_page_is_starred (self->page, self->session);
   gtk_widget_set_visible (GTK_WIDGET (self->star_button),
                           dlg_agenda_page_can_star (self->page));
-  gtk_button_set_icon_name (self->star_button,
-                            starred ? "starred-symbolic" : "non-starred-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->star_button),
-                               starred ? _("Unstar Session") : _("Star Session"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->star_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  starred ? _("Unstar session") : _("Star session"),
-                                  -1);
-  if (starred)
-    gtk_widget_add_css_class (GTK_WIDGET (self->star_button), "starred");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->star_button), "starred");
+  set_starred (self, dlg_agenda_page_is_starred (self->page, self->session));
 }
 
 static void
