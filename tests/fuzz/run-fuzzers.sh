@@ -8,7 +8,8 @@
 # builds a clang build with -Dfuzzing=true in FUZZ_BUILD_DIR (default
 # _build-fuzz), then runs each target under `nice` on a working corpus that
 # grows across runs and stays out of git.  Prints a table: executions, exec/s,
-# coverage (libFuzzer's cov: edges and ft: features) and what it found.
+# coverage (libFuzzer's cov: edges and ft: features) and what it found; the
+# seconds are those it ran (less than asked when it found something).
 #
 # Environment: FUZZ_BUILD_DIR, FUZZ_OUT_DIR (default $FUZZ_BUILD_DIR/fuzz-out:
 # <target>.log, corpus/<target>/, crashes/<target>/), FUZZ_JOBS (ninja -j, 2),
@@ -91,10 +92,12 @@ for t in "${targets[@]}"; do
 
   say "fuzzing $t for ${seconds}s (log: $log)"
   rc=0
+  started=$SECONDS
   nice -n "$niceness" "$build/tests/fuzz/fuzz-$t" \
     -max_total_time="$seconds" -rss_limit_mb="$rss_mb" -max_len="$(max_len "$t")" \
     -timeout=30 -dict="$(dict "$t")" -print_final_stats=1 \
     -artifact_prefix="$crashes/" "${inputs[@]}" >"$log" 2>&1 || rc=$?
+  took=$((SECONDS - started))
 
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
@@ -109,7 +112,7 @@ for t in "${targets[@]}"; do
     say "$t: libFuzzer exited $rc; inputs in $crashes"
     grep -m3 -E 'ERROR: |fuzz: |runtime error|CRITICAL|WARNING' "$log" >&2 || true
   fi
-  rows+=("$(printf '%-14s %8s %12s %8s %6s %7s %12s %6s' "$t" "$seconds" "${execs:-?}" \
+  rows+=("$(printf '%-14s %8s %12s %8s %6s %7s %12s %6s' "$t" "$took" "${execs:-?}" \
             "${speed:-?}" "${cov:-?}" "${ft:-?}" "${corp:-?}" "$found")")
 done
 
