@@ -265,6 +265,47 @@ format_time_with_zone (DlgAgendaPage *self,
 }
 
 /* "Day 1, Wednesday 16 October" */
+/* Schedules give a session's languages as codes ("id", "en-US",
+ * "de, en"): the languages heard at the forum's events by name, others as
+ * given. */
+static char *
+language_names (const char *codes)
+{
+  static const struct { const char *code; const char *name; } names[] = {
+    { "id", N_("Indonesian") }, { "en", N_("English") }, { "ms", N_("Malay") },
+    { "jv", N_("Javanese") }, { "su", N_("Sundanese") }, { "zh", N_("Chinese") },
+    { "ja", N_("Japanese") }, { "ko", N_("Korean") }, { "ar", N_("Arabic") },
+    { "fr", N_("French") }, { "de", N_("German") }, { "es", N_("Spanish") },
+    { "nl", N_("Dutch") }, { "th", N_("Thai") }, { "vi", N_("Vietnamese") },
+  };
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GString) out = NULL;
+
+  if (codes == NULL)
+    return NULL;
+
+  out = g_string_new (NULL);
+  parts = g_strsplit (codes, ",", -1);
+  for (guint p = 0; parts[p] != NULL; p++)
+    {
+      const char *code = g_strstrip (parts[p]);
+      const char *name = code;
+      gsize len = strcspn (code, "-_");
+
+      if (code[0] == '\0')
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        if (strlen (names[i].code) == len && g_ascii_strncasecmp (code, names[i].code, len) == 0)
+          name = _(names[i].name);
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, name);
+    }
+  if (out->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static char *
 format_day (DlgDay    *day,
             GTimeZone *zone)
@@ -905,6 +946,7 @@ show_session (DlgAgendaPage *self,
   g_autofree char *time_text = NULL;
   g_autofree char *day_text = NULL;
   g_autofree char *when = NULL;
+  g_autofree char *languages = NULL;
   g_autofree char *speakers = NULL;
   g_autoptr(GPtrArray) member_names = NULL;
   const char * const *persons;
@@ -938,7 +980,8 @@ show_session (DlgAgendaPage *self,
 
   set_text (self->room_label, self->room_box, dlg_session_get_room (session));
   set_text (self->track_label, self->track_box, dlg_session_get_track (session));
-  set_text (self->language_label, self->language_box, dlg_session_get_language (session));
+  languages = language_names (dlg_session_get_language (session));
+  set_text (self->language_label, self->language_box, languages);
 
   persons = dlg_session_get_persons (session);
   if (persons != NULL && persons[0] != NULL)
