@@ -118,6 +118,33 @@ member_string (JsonObject *object,
   return json_node_get_string (node);
 }
 
+/* The number or boolean at @name, @fallback when absent or not a value:
+ * json_object_get_int_member_with_default() and its boolean sibling log a
+ * critical on an object or array (found by fuzzing). */
+static gint64
+member_int (JsonObject *object,
+            const char *name,
+            gint64      fallback)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return fallback;
+  return json_node_get_int (node);
+}
+
+static gboolean
+member_boolean (JsonObject *object,
+                const char *name,
+                gboolean    fallback)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return fallback;
+  return json_node_get_boolean (node);
+}
+
 /* Whether every string member of @object is valid UTF-8: json-glib 1.6
  * turns a lone surrogate escape ("\ud800") into bytes that are not. */
 static gboolean
@@ -234,9 +261,9 @@ dlg_notes_import_json (DlgStore    *store,
                        dlg_note_new_full (id, event_id, kind, member_string (object, "key"),
                                           member_string (object, "title"),
                                           member_string (object, "body"),
-                                          json_object_get_int_member_with_default (object, "created", 0),
-                                          json_object_get_int_member_with_default (object, "modified", 0),
-                                          json_object_get_boolean_member_with_default (object, "deleted", FALSE)));
+                                          member_int (object, "created", 0),
+                                          member_int (object, "modified", 0),
+                                          member_boolean (object, "deleted", FALSE)));
     }
   for (guint i = 0; stars != NULL && i < json_array_get_length (stars); i++)
     {
