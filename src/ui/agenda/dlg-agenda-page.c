@@ -919,9 +919,9 @@ set_links (DlgAgendaPage *self,
   if (url != NULL)
     {
       g_autofree char *escaped = g_markup_escape_text (url, -1);
+      g_autofree char *text = g_markup_escape_text (_("Session page"), -1);
 
-      g_string_append_printf (markup, "<a href=\"%s\">%s</a>", escaped,
-                              _("Session page"));
+      g_string_append_printf (markup, "<a href=\"%s\">%s</a>", escaped, text);
     }
   for (guint i = 0; i < g_list_model_get_n_items (links); i++)
     {

@@ -1,4 +1,6 @@
-/* fuzz-schedule-json.c: a bare frab/pretalx schedule.json, read as the app reads a source
+/* fuzz-schedule.c: a bare frab/pretalx schedule.json or frab/Pentabarf schedule.xml, read
+ * as the app reads a source (the targets schedule-json and schedule-xml: one code, two
+ * corpora and dictionaries)
  *
  * Through dlg_source_parse() without a base URI (so nothing is fetched):
  * the format is detected from the bytes, as for a subscription.  The same
