@@ -20,6 +20,7 @@
 
 #include "dlg-agenda-page-private.h"
 #include "dlg-ics.h"
+#include "dlg-lazy-slice.h"
 #include "dlg-session-row.h"
 #include "dlg-session-search.h"
 #include "dlg-stars.h"
@@ -36,6 +37,7 @@ struct _DlgAgendaPage
   GSettings          *settings;
   GtkCustomFilter    *filter;
   GtkFilterListModel *visible;
+  GListModel         *shown;         /* the first of them, more as the list scrolls */
   GtkSingleSelection *selection;
   GHashTable         *search_keys;   /* DlgSession* -> folded text */
   GHashTable         *starred;       /* key -> GINT_TO_POINTER (1) */
@@ -1146,6 +1148,7 @@ reveal (DlgAgendaPage *self,
   if (position == GTK_INVALID_LIST_POSITION)
     return;
 
+  dlg_lazy_slice_cover (self->shown, position);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
   if (open)
     list_activate_cb (self, position);
@@ -1377,6 +1380,7 @@ dlg_agenda_page_reload (DlgAgendaPage *self)
     g_signal_handlers_disconnect_by_func (self->visible, visible_changed_cb, self);
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
   g_clear_object (&self->visible);
 
   if (self->feed == NULL ||
@@ -1431,7 +1435,8 @@ dlg_agenda_page_reload (DlgAgendaPage *self)
   g_signal_connect_object (self->visible, "notify::pending",
                            G_CALLBACK (visible_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->visible)));
+  self->shown = dlg_lazy_slice_new (g_object_ref (G_LIST_MODEL (self->visible)), self->list_view);
+  self->selection = gtk_single_selection_new (g_object_ref (self->shown));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -1461,7 +1466,9 @@ dlg_agenda_page_set_feed (DlgAgendaPage *self,
   g_return_if_fail (DLG_IS_AGENDA_PAGE (self));
   g_return_if_fail (feed == NULL || DLG_IS_FEED (feed));
 
-  if (!g_set_object (&self->feed, feed))
+  /* The first call always counts: until then the page shows nothing, not "No Sessions". */
+  if (!g_set_object (&self->feed, feed) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->page_stack), "loading") != 0)
     return;
 
   dlg_agenda_page_reload (self);
@@ -1550,6 +1557,7 @@ dlg_agenda_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_AGENDA_PAGE);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
   g_clear_object (&self->visible);
   g_clear_object (&self->filter);
   g_clear_object (&self->feed);

@@ -16,6 +16,7 @@
 #include "dlg-contact-line.h"
 #include "dlg-delegate-row.h"
 #include "dlg-feed-scope.h"
+#include "dlg-lazy-slice.h"
 #include "dlg-member-query.h"
 #include "dlg-members-page.h"
 #include "dlg-vcard.h"
@@ -30,6 +31,7 @@ struct _DlgMembersPage
   GtkFilterListModel  *filter_model;
   GtkSorter           *sorter;
   GtkSortListModel    *sort_model;
+  GListModel          *shown;        /* its first members, more as the list scrolls */
   GtkSingleSelection  *selection;
   DlgMemberSort        sort;
   GStrv                places;
@@ -782,6 +784,7 @@ clear_directory (DlgMembersPage *self)
 
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
@@ -844,7 +847,8 @@ dlg_members_page_reload (DlgMembersPage *self,
   g_signal_connect_object (self->filter_model, "items-changed",
                            G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
 
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  self->shown = dlg_lazy_slice_new (g_object_ref (G_LIST_MODEL (self->sort_model)), self->list_view);
+  self->selection = gtk_single_selection_new (g_object_ref (self->shown));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -909,6 +913,7 @@ dlg_members_page_show_member (DlgMembersPage *self,
     }
   g_return_val_if_fail (position != GTK_INVALID_LIST_POSITION, FALSE);
 
+  dlg_lazy_slice_cover (self->shown, position);
   gtk_single_selection_set_selected (self->selection, position);
   show_member (self, member);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
