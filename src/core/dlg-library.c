@@ -27,6 +27,7 @@ struct _DlgLibrary
   guint            timer_id;
   guint            generation;   /* bumped on each switch: late results are dropped */
   gboolean         network_available;
+  gboolean         loading;      /* the current event's feed is on its way */
 };
 
 G_DEFINE_FINAL_TYPE (DlgLibrary, dlg_library, G_TYPE_OBJECT)
@@ -35,6 +36,7 @@ enum {
   PROP_0,
   PROP_CURRENT,
   PROP_FEED,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -46,6 +48,17 @@ set_feed (DlgLibrary *self,
 {
   if (g_set_object (&self->feed, feed))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEED]);
+}
+
+static void
+set_loading (DlgLibrary *self,
+             gboolean    loading)
+{
+  if (self->loading != loading)
+    {
+      self->loading = loading;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+    }
 }
 
 /* --- syncing --------------------------------------------------------------- */
@@ -131,6 +144,10 @@ sync_done_cb (GObject      *object,
         schedule_next (self, -1);
     }
 
+  /* An event with nothing saved is on its way until its first sync ends, either way. */
+  if (is_current && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    set_loading (self, FALSE);
+
   g_object_unref (call->subscription);
   g_object_unref (call->self);
   g_free (call);
@@ -191,6 +208,10 @@ stored_loaded_cb (GObject      *object,
       else if (!g_error_matches (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_NOTHING_SAVED))
         g_warning ("The saved copy of %s is unreadable: %s",
                    dlg_subscription_get_url (call->subscription), error->message);
+      /* After the feed: a window waiting for it never sees "loaded, and nothing".  With
+       * nothing saved, the first sync brings the feed (sync_done_cb). */
+      if (!g_error_matches (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_NOTHING_SAVED))
+        set_loading (self, FALSE);
 
       /* Shown: now see whether there is anything newer. */
       sync_subscription (self, call->subscription);
@@ -207,6 +228,8 @@ show_current (DlgLibrary *self)
   LoadCall *call;
 
   self->generation++;
+  /* Loading first: a window can keep the last event on screen until the next is read. */
+  set_loading (self, self->current != NULL);
   set_feed (self, NULL);
   g_clear_handle_id (&self->timer_id, g_source_remove);
   if (self->current == NULL)
@@ -529,6 +552,16 @@ dlg_library_get_current (DlgLibrary *self)
   return self->current;
 }
 
+/* TRUE while the current event's feed is on its way (its saved copy is read, or with none
+ * saved, its first sync runs): no feed yet does not mean there is none. */
+gboolean
+dlg_library_get_loading (DlgLibrary *self)
+{
+  g_return_val_if_fail (DLG_IS_LIBRARY (self), FALSE);
+
+  return self->loading;
+}
+
 DlgFeed *
 dlg_library_get_feed (DlgLibrary *self)
 {
@@ -579,6 +612,9 @@ dlg_library_get_property (GObject    *object,
     case PROP_FEED:
       g_value_set_object (value, self->feed);
       break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -599,6 +635,9 @@ dlg_library_class_init (DlgLibraryClass *klass)
   properties[PROP_FEED] =
     g_param_spec_object ("feed", NULL, NULL, DLG_TYPE_FEED,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

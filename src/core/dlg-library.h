@@ -36,6 +36,7 @@ GListModel      *dlg_library_get_subscriptions (DlgLibrary       *self);
 DlgSubscription *dlg_library_get_current       (DlgLibrary       *self);
 /* The current event's data; NULL until its first copy is read. */
 DlgFeed         *dlg_library_get_feed          (DlgLibrary       *self);
+gboolean         dlg_library_get_loading       (DlgLibrary       *self);
 
 /* A URL (http, https, file) or a local path; it becomes the current event. */
 gboolean         dlg_library_add               (DlgLibrary       *self,

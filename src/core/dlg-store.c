@@ -297,7 +297,11 @@ try_open (DlgStore  *self,
       if (rc == SQLITE_OK)
         rc = sqlite3_exec (self->db,
                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-                           "PRAGMA foreign_keys = ON;",
+                           "PRAGMA foreign_keys = ON;"
+                           /* The rows are few and small; the feeds' bodies are read once per
+                            * start.  The default 2 MiB page cache only kept a copy of the
+                            * last body read. */
+                           "PRAGMA cache_size = -256;",
                            NULL, NULL, NULL);
       if (rc == SQLITE_OK)
         {

@@ -25,14 +25,16 @@ struct _DlgWindow
   DlgLibrary           *library;
   DlgSubscription      *watched;  /* the current event, whose sync status shows */
   guint                 tick_id;
+  guint                 sync_shown_id;
+  gboolean              sync_shown; /* a sync has gone on long enough to say so */
   GSettings            *settings;
 
   /* Template widgets */
   AdwViewStack         *stack;
   DlgAgendaPage        *agenda_page;
-  DlgMembersPage       *members_page;
-  DlgPracticesPage     *practices_page;
-  DlgNotesPage         *notes_page;
+  AdwBin               *members_slot;
+  AdwBin               *practices_slot;
+  AdwBin               *notes_slot;
   GtkStack             *practices_stack;
   AdwViewSwitcherTitle *switcher_title;
   GtkInfoBar           *banner;
@@ -41,6 +43,11 @@ struct _DlgWindow
   GtkStack             *refresh_stack;
   DlgEventsPopover     *events_popover;
 
+  /* Made when first needed (see members_page ()). */
+  DlgMembersPage       *members_page;
+  DlgPracticesPage     *practices_page;
+  DlgNotesPage         *notes_page;
+
   /* Panes hidden when the feed changed, which get it when they are shown. */
   gboolean              members_stale;
   gboolean              practices_stale;
@@ -48,6 +55,7 @@ struct _DlgWindow
 
   /* The library's feed waits for the first frame (see library_feed_changed_cb). */
   gboolean              painted;
+  gboolean              fed;      /* the panes were told the feed, or that there is none */
   gulong                after_paint_id;
   guint                 feed_idle_id;
 };
@@ -84,6 +92,48 @@ dlg_window_get_library (DlgWindow *self)
   return self->library;
 }
 
+/* Only the agenda is made with the window.  The other panes are made when they are first
+ * shown, or when an action reaches into them: each is a template of a few hundred widgets,
+ * and AdwViewStack measures hidden pages too, so making them all held the first frame back
+ * by about a third (docs/performance.md). */
+static DlgMembersPage *
+members_page (DlgWindow *self)
+{
+  if (self->members_page == NULL)
+    {
+      self->members_page = g_object_new (DLG_TYPE_MEMBERS_PAGE, NULL);
+      adw_bin_set_child (self->members_slot, GTK_WIDGET (self->members_page));
+      self->members_stale = TRUE;
+    }
+  return self->members_page;
+}
+
+static DlgPracticesPage *
+practices_page (DlgWindow *self)
+{
+  if (self->practices_page == NULL)
+    {
+      self->practices_page = g_object_new (DLG_TYPE_PRACTICES_PAGE, NULL);
+      adw_bin_set_child (self->practices_slot, GTK_WIDGET (self->practices_page));
+      self->practices_stale = TRUE;
+    }
+  return self->practices_page;
+}
+
+static DlgNotesPage *
+notes_page (DlgWindow *self)
+{
+  if (self->notes_page == NULL)
+    {
+      self->notes_page = g_object_new (DLG_TYPE_NOTES_PAGE, NULL);
+      adw_bin_set_child (self->notes_slot, GTK_WIDGET (self->notes_page));
+      if (self->library != NULL)
+        dlg_notes_page_set_store (self->notes_page, dlg_library_get_store (self->library));
+      dlg_notes_page_set_feed (self->notes_page, self->feed);
+    }
+  return self->notes_page;
+}
+
 /* A pane hidden when the feed came gets it when it is shown, or when an action reaches into
  * it.  Filling a list pane builds up to 200 rows at once (GtkListView), and AdwViewStack
  * measures its hidden pages too: filling all three before the first frame made a start-up
@@ -94,7 +144,9 @@ feed_pane (DlgWindow *self,
 {
   gboolean *stale = NULL;
 
-  if (page == GTK_WIDGET (self->agenda_page))
+  if (page == NULL)
+    return;
+  else if (page == GTK_WIDGET (self->agenda_page))
     stale = &self->agenda_stale;
   else if (page == GTK_WIDGET (self->members_page))
     stale = &self->members_stale;
@@ -116,10 +168,14 @@ feed_shown_panes (DlgWindow *self)
   if (g_strcmp0 (name, "agenda") == 0)
     feed_pane (self, GTK_WIDGET (self->agenda_page));
   else if (g_strcmp0 (name, "members") == 0)
-    feed_pane (self, GTK_WIDGET (self->members_page));
-  else if (g_strcmp0 (name, "practices") == 0 &&
-           g_strcmp0 (gtk_stack_get_visible_child_name (self->practices_stack), "cases") == 0)
-    feed_pane (self, GTK_WIDGET (self->practices_page));
+    feed_pane (self, GTK_WIDGET (members_page (self)));
+  else if (g_strcmp0 (name, "practices") == 0)
+    {
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->practices_stack), "cases") == 0)
+        feed_pane (self, GTK_WIDGET (practices_page (self)));
+      else
+        notes_page (self);
+    }
 }
 
 static void
@@ -138,8 +194,9 @@ dlg_window_set_feed (DlgWindow *self,
   g_return_if_fail (DLG_IS_WINDOW (self));
   g_return_if_fail (feed == NULL || DLG_IS_FEED (feed));
 
-  if (!g_set_object (&self->feed, feed))
+  if (!g_set_object (&self->feed, feed) && self->fed)
     return;
+  self->fed = TRUE;
 
   event = feed != NULL ? dlg_feed_get_event (feed) : NULL;
   if (event != NULL && dlg_event_get_title (event) != NULL)
@@ -151,7 +208,8 @@ dlg_window_set_feed (DlgWindow *self,
    * always follows at once. */
   self->agenda_stale = self->members_stale = self->practices_stale = TRUE;
   feed_shown_panes (self);
-  dlg_notes_page_set_feed (self->notes_page, feed);
+  if (self->notes_page != NULL)
+    dlg_notes_page_set_feed (self->notes_page, feed);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEED]);
 }
@@ -209,7 +267,7 @@ dlg_window_show_member_action (GSimpleAction *action,
 {
   DlgWindow *self = user_data;
 
-  feed_pane (self, GTK_WIDGET (self->members_page));
+  feed_pane (self, GTK_WIDGET (members_page (self)));
   if (dlg_members_page_show_member (self->members_page, g_variant_get_string (parameter, NULL)))
     adw_view_stack_set_visible_child_name (self->stack, "members");
 }
@@ -221,7 +279,7 @@ dlg_window_show_practice_action (GSimpleAction *action,
 {
   DlgWindow *self = user_data;
 
-  feed_pane (self, GTK_WIDGET (self->practices_page));
+  feed_pane (self, GTK_WIDGET (practices_page (self)));
   if (dlg_practices_page_show_practice (self->practices_page,
                                         g_variant_get_string (parameter, NULL)))
     show_page (self, "practices");
@@ -238,6 +296,24 @@ format_saved_at (gint64 when)
   return time != NULL ? g_date_time_format (time, _("%-d %B, %H:%M")) : g_strdup ("");
 }
 
+/* A sync that ends within a moment (an unchanged feed takes a few milliseconds) shows
+ * nothing: a spinner and an "Updating…" that flash by only distract.  (It also spares the
+ * start-up drawing the spinner, whose icon is an SVG: librsvg is 6 MiB to load.) */
+#define SYNC_SHOWN_AFTER_MS 800
+
+static void update_status (DlgWindow *self);
+
+static gboolean
+sync_shown_cb (gpointer user_data)
+{
+  DlgWindow *self = user_data;
+
+  self->sync_shown_id = 0;
+  self->sync_shown = TRUE;
+  update_status (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 update_status (DlgWindow *self)
 {
@@ -248,9 +324,17 @@ update_status (DlgWindow *self)
   gboolean syncing = current != NULL && dlg_subscription_get_syncing (current);
   GAction *action;
 
+  if (!syncing)
+    {
+      g_clear_handle_id (&self->sync_shown_id, g_source_remove);
+      self->sync_shown = FALSE;
+    }
+  else if (!self->sync_shown && self->sync_shown_id == 0)
+    self->sync_shown_id = g_timeout_add (SYNC_SHOWN_AFTER_MS, sync_shown_cb, self);
+
   if (current == NULL)
     subtitle = g_strdup (_("No event"));
-  else if (syncing)
+  else if (syncing && self->sync_shown)
     subtitle = g_strdup (_("Updating…"));
   else
     subtitle = dlg_format_updated_ago (dlg_subscription_get_updated_at (current),
@@ -258,7 +342,8 @@ update_status (DlgWindow *self)
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->refresh_stack), subtitle);
 
-  gtk_stack_set_visible_child_name (self->refresh_stack, syncing ? "spinner" : "button");
+  gtk_stack_set_visible_child_name (self->refresh_stack,
+                                    syncing && self->sync_shown ? "spinner" : "button");
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "refresh");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), current != NULL && !syncing);
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "remove-event");
@@ -326,8 +411,15 @@ current_changed_cb (DlgWindow *self)
 static void
 library_feed_changed_cb (DlgWindow *self)
 {
-  if (self->painted && self->feed_idle_id == 0)
-    dlg_window_set_feed (self, dlg_library_get_feed (self->library));
+  DlgFeed *feed = dlg_library_get_feed (self->library);
+
+  if (!self->painted || self->feed_idle_id != 0)
+    return;
+  /* While the saved copy is read, the panes keep what they show (nothing yet, at start)
+   * rather than say "No Sessions". */
+  if (feed == NULL && dlg_library_get_loading (self->library))
+    return;
+  dlg_window_set_feed (self, feed);
 }
 
 static gboolean
@@ -427,7 +519,7 @@ dlg_window_new_note_action (GSimpleAction *action,
 
   if (!dlg_note_kind_from_string (kind_name, &kind) || colon == NULL || colon[1] == '\0')
     kind = DLG_NOTE_FREE;
-  if (dlg_notes_page_new_note (self->notes_page, kind, kind != DLG_NOTE_FREE ? colon + 1 : NULL))
+  if (dlg_notes_page_new_note (notes_page (self), kind, kind != DLG_NOTE_FREE ? colon + 1 : NULL))
     show_page (self, "notes");
 }
 
@@ -451,7 +543,8 @@ dlg_window_save_notes (DlgWindow *self)
 {
   g_return_val_if_fail (DLG_IS_WINDOW (self), FALSE);
 
-  return dlg_notes_page_save (self->notes_page);
+  /* Notes are typed in the notes pane: none if it was never made. */
+  return self->notes_page == NULL || dlg_notes_page_save (self->notes_page);
 }
 
 static const GActionEntry win_actions[] = {
@@ -498,13 +591,13 @@ dlg_window_constructed (GObject *object)
     {
       g_signal_connect_object (self->library, "notify::feed",
                                G_CALLBACK (library_feed_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->library, "notify::loading",
+                               G_CALLBACK (library_feed_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->library, "notify::current",
                                G_CALLBACK (current_changed_cb), self, G_CONNECT_SWAPPED);
       dlg_events_popover_set_library (self->events_popover, self->library);
       /* Stars live in the store, per event. */
       dlg_agenda_page_set_store (self->agenda_page, dlg_library_get_store (self->library));
-      /* So do the notes (issue 6). */
-      dlg_notes_page_set_store (self->notes_page, dlg_library_get_store (self->library));
       library_feed_changed_cb (self);
       current_changed_cb (self);
       /* "Updated 5 minutes ago" must age while the window is open. */
@@ -522,6 +615,7 @@ dlg_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_WINDOW);
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->sync_shown_id, g_source_remove);
   g_clear_handle_id (&self->feed_idle_id, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_object (&self->feed);
@@ -606,17 +700,14 @@ dlg_window_class_init (DlgWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DLG_TYPE_AGENDA_PAGE);
-  g_type_ensure (DLG_TYPE_MEMBERS_PAGE);
-  g_type_ensure (DLG_TYPE_PRACTICES_PAGE);
-  g_type_ensure (DLG_TYPE_NOTES_PAGE);
   g_type_ensure (DLG_TYPE_EVENTS_POPOVER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/dlg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, agenda_page);
-  gtk_widget_class_bind_template_child (widget_class, DlgWindow, members_page);
-  gtk_widget_class_bind_template_child (widget_class, DlgWindow, practices_page);
-  gtk_widget_class_bind_template_child (widget_class, DlgWindow, notes_page);
+  gtk_widget_class_bind_template_child (widget_class, DlgWindow, members_slot);
+  gtk_widget_class_bind_template_child (widget_class, DlgWindow, practices_slot);
+  gtk_widget_class_bind_template_child (widget_class, DlgWindow, notes_slot);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, practices_stack);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, banner);
