@@ -4,7 +4,7 @@
  * 4.8 and later), whatever fits on screen: with a few hundred sessions in a day, that was
  * most of the time from a start-up to the agenda on screen (docs/performance.md).  So a long
  * list is shown through a GtkSliceListModel of its first items, and the slice grows by a step
- * whenever the view is scrolled to within two screens of its end: by wheel, scroll bar or
+ * whenever the view is scrolled to within a screen of its end: by wheel, scroll bar or
  * keyboard, the rows are there before they come into sight.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,8 +13,8 @@
 
 #include "dlg-lazy-slice.h"
 
-/* More than fit on any screen, and a cheap step to build. */
-#define SLICE_STEP 50
+/* About three screens of rows at a time: a cheap step to build. */
+#define SLICE_STEP 25
 
 static void
 grow (GtkSliceListModel *slice,
@@ -37,7 +37,7 @@ scrolled_cb (GtkAdjustment     *adjustment,
   /* Before the first allocation everything is 0: nothing to see yet. */
   if (page <= 0)
     return;
-  if (gtk_adjustment_get_value (adjustment) + 3 * page >= gtk_adjustment_get_upper (adjustment))
+  if (gtk_adjustment_get_value (adjustment) + 2 * page >= gtk_adjustment_get_upper (adjustment))
     grow (slice, gtk_slice_list_model_get_size (slice) + SLICE_STEP);
 }
 

@@ -28,6 +28,7 @@ import socket
 import struct
 import sys
 import threading
+import time
 
 import pyatspi
 
@@ -367,6 +368,25 @@ def check_events_list(app):
     log("the Events list holds the built-in forum and the added event")
 
 
+def cpu_ms(app):
+    """CPU time the app has used so far (user and system), in ms."""
+    with open(f"/proc/{app.proc.pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def check_idle(app):
+    """A window that nothing happens in costs no CPU: in a venue, laptops run on battery.
+    (A hidden spinner left spinning once made GTK draw 60 frames a second, forever.)"""
+    time.sleep(3)  # the start and the first sync
+    before = cpu_ms(app)
+    time.sleep(5)
+    used = cpu_ms(app) - before
+    log(f"left alone for 5 s, the app used {used:.0f} ms of CPU")
+    if used > 100:
+        raise Failure(f"the app used {used:.0f} ms of CPU in 5 s with nothing to do")
+
+
 def main():
     if os.environ.get("DELEGATE_E2E_NONET"):
         loopback_up()
@@ -390,6 +410,7 @@ def main():
         app.kill()
         log("the app was killed with SIGKILL")
         app = start()
+        check_idle(app)
         check_events_list(app)
         check_kept(app)
         log("after the restart: the event, the star and the note are there")
