@@ -367,6 +367,13 @@ dlg_application_startup (GApplication *app)
   static const char *refresh_accels[] = { "<Control>r", "F5", NULL };
   static const char *add_event_accels[] = { "<Control>o", NULL };
 
+  /* The library first: it starts reading the saved event in a worker thread, which then
+   * parses it while GTK starts (some 300 ms each with a 1,000-session event) instead of
+   * after.  The parse's JSON tree is freed before GTK's drawing and the window take their
+   * memory, which then reuses it (one malloc arena, see main.c): a lower peak.  Nothing in
+   * it needs GTK. */
+  open_library (self);
+
   G_APPLICATION_CLASS (dlg_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
@@ -388,8 +395,6 @@ dlg_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.refresh", refresh_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.add-event",
                                          add_event_accels);
-
-  open_library (self);
 }
 
 static void
