@@ -14,6 +14,7 @@
 
 #include "dlg-agenda-page-private.h"
 #include "dlg-source.h"
+#include "schedule-fixture.h"
 
 static const char * const english[] = { "en", NULL };
 
@@ -269,6 +270,95 @@ test_detail_links (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_text (child (f, "language_label")), ==, "German, English");
 }
 
+/* Runs the main loop until @done; FALSE if it never is, within 10 s. */
+static gboolean
+wait_until (gboolean (*done) (gpointer data),
+            gpointer   data)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static gboolean
+laid_out (gpointer data)
+{
+  return gtk_adjustment_get_page_size (data) > 0 && gtk_adjustment_get_upper (data) > 0;
+}
+
+static gboolean
+upper_changed (gpointer data)
+{
+  GtkAdjustment *adjustment = data;
+
+  return gtk_adjustment_get_upper (adjustment) !=
+         GPOINTER_TO_UINT (g_object_get_data (data, "test-upper"));
+}
+
+/* A day of 300 sessions: the list builds rows as it is scrolled (GtkListView would build
+ * 200 at once), and a delegate still reaches every one, by scrolling or by a link. */
+static void
+test_long_day (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = schedule_fixture_new (300, 6, 1, FALSE, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = dlg_source_parse (bytes, NULL, english, NULL, &error);
+  GListModel *sessions;
+  g_autoptr(DlgSession) last = NULL;
+  g_autoptr(DlgSession) shown_last = NULL;
+  GtkAdjustment *adjustment;
+  GtkSingleSelection *selection;
+  guint n_before;
+
+  g_assert_no_error (error);
+  sessions = dlg_feed_get_sessions (feed);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 300);
+  last = g_list_model_get_item (sessions, 299);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 980, 700);
+  gtk_window_present (GTK_WINDOW (f->window));
+  dlg_agenda_page_set_feed (f->page, feed);
+  adjustment = gtk_scrollable_get_vadjustment (child (f, "list_view"));
+  if (!wait_until (laid_out, adjustment))
+    g_error ("the session list was never laid out");
+  n_before = n_shown (f);
+  g_assert_cmpuint (n_before, <, 300);
+
+  /* Scrolled to the end, again and again: the list grows to the last session. */
+  for (guint i = 0; i < 40 && n_shown (f) < 300; i++)
+    {
+      g_object_set_data (G_OBJECT (adjustment), "test-upper",
+                         GUINT_TO_POINTER ((guint) gtk_adjustment_get_upper (adjustment)));
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
+                                            gtk_adjustment_get_page_size (adjustment));
+      if (!wait_until (upper_changed, adjustment))
+        g_error ("scrolled to its end, the list did not grow past %u sessions", n_shown (f));
+    }
+  g_assert_cmpuint (n_shown (f), ==, 300);
+  shown_last = g_list_model_get_item (shown (f), 299);
+  g_assert_true (shown_last == last);
+
+  /* A link to the last session, on a list scrolled back to the start with a fresh event. */
+  dlg_agenda_page_set_feed (f->page, NULL);
+  dlg_agenda_page_set_feed (f->page, feed);
+  if (!wait_until (laid_out, adjustment))
+    g_error ("the session list was never laid out");
+  g_assert_cmpuint (n_shown (f), ==, n_before);
+  g_assert_true (dlg_agenda_page_show_session (f->page, dlg_session_get_key (last)));
+  selection = GTK_SINGLE_SELECTION (shown (f));
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) last);
+  g_assert_cmpstr (gtk_label_get_text (child (f, "title_label")), ==,
+                   dlg_session_get_title (last));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -285,6 +375,8 @@ main (int    argc,
   g_test_add ("/agenda-page/show-session", Fixture, NULL, fixture_set_up, test_show_session,
               fixture_tear_down);
   g_test_add ("/agenda-page/detail-links", Fixture, NULL, fixture_set_up, test_detail_links,
+              fixture_tear_down);
+  g_test_add ("/agenda-page/long-day", Fixture, NULL, fixture_set_up, test_long_day,
               fixture_tear_down);
 
   return g_test_run ();
