@@ -13,12 +13,12 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "dlg-agenda-page-private.h"
+#include "dlg-agenda-text.h"
 #include "dlg-ics.h"
 #include "dlg-lazy-slice.h"
 #include "dlg-session-row.h"
@@ -202,14 +202,6 @@ shown_time (DlgAgendaPage *self,
   return g_date_time_ref (time);
 }
 
-static GTimeZone *
-feed_time_zone (DlgFeed *feed)
-{
-  DlgEvent *event = feed != NULL ? dlg_feed_get_event (feed) : NULL;
-
-  return event != NULL ? dlg_event_get_time_zone (event) : NULL;
-}
-
 /* "(WITA)" after a time; nothing for floating times. */
 static const char *
 zone_label (DlgAgendaPage *self,
@@ -267,100 +259,11 @@ format_time_with_zone (DlgAgendaPage *self,
 }
 
 /* "Day 1, Wednesday 16 October" */
-/* Schedules give a session's languages as codes ("id", "en-US",
- * "de, en"): the languages heard at the forum's events by name, others as
- * given. */
-static char *
-language_names (const char *codes)
-{
-  static const struct { const char *code; const char *name; } names[] = {
-    { "id", N_("Indonesian") }, { "en", N_("English") }, { "ms", N_("Malay") },
-    { "jv", N_("Javanese") }, { "su", N_("Sundanese") }, { "zh", N_("Chinese") },
-    { "ja", N_("Japanese") }, { "ko", N_("Korean") }, { "ar", N_("Arabic") },
-    { "fr", N_("French") }, { "de", N_("German") }, { "es", N_("Spanish") },
-    { "nl", N_("Dutch") }, { "th", N_("Thai") }, { "vi", N_("Vietnamese") },
-  };
-  g_auto(GStrv) parts = NULL;
-  g_autoptr(GString) out = NULL;
-
-  if (codes == NULL)
-    return NULL;
-
-  out = g_string_new (NULL);
-  parts = g_strsplit (codes, ",", -1);
-  for (guint p = 0; parts[p] != NULL; p++)
-    {
-      const char *code = g_strstrip (parts[p]);
-      const char *name = code;
-      gsize len = strcspn (code, "-_");
-
-      if (code[0] == '\0')
-        continue;
-      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-        if (strlen (names[i].code) == len && g_ascii_strncasecmp (code, names[i].code, len) == 0)
-          name = _(names[i].name);
-      if (out->len > 0)
-        g_string_append (out, ", ");
-      g_string_append (out, name);
-    }
-  if (out->len == 0)
-    return NULL;
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static char *
-format_day (DlgDay    *day,
-            GTimeZone *zone)
-{
-  g_autoptr(GTimeZone) utc = NULL;
-  g_autoptr(GDateTime) date = NULL;
-  g_autofree char *date_text = NULL;
-  int year, month, mday;
-
-  if (day == NULL)
-    return NULL;
-
-  if (zone == NULL)
-    zone = utc = g_time_zone_new_utc ();
-
-  if (dlg_day_get_date (day) != NULL &&
-      sscanf (dlg_day_get_date (day), "%d-%d-%d", &year, &month, &mday) == 3)
-    date = g_date_time_new (zone, year, month, mday, 12, 0, 0);
-
-  if (date == NULL)
-    /* Translators: a day of the event without a known date */
-    return g_strdup_printf (_("Day %u"), dlg_day_get_index (day));
-
-  /* Translators: a weekday, day of the month and month, see strftime(3) */
-  date_text = g_date_time_format (date, _("%A %-d %B"));
-
-  /* Translators: "Day 1, Wednesday 16 October" */
-  return g_strdup_printf (_("Day %u, %s"), dlg_day_get_index (day), date_text);
-}
-
-static DlgDay *
-find_day (DlgFeed *feed,
-          guint    index)
-{
-  GListModel *days = dlg_feed_get_days (feed);
-  guint n = days != NULL ? g_list_model_get_n_items (days) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DlgDay) day = g_list_model_get_item (days, i);
-
-      if (dlg_day_get_index (day) == index)
-        return day;
-    }
-
-  return NULL;
-}
-
 static char *
 day_label_cb (DlgDay        *day,
               DlgAgendaPage *self)
 {
-  return format_day (day, feed_time_zone (self->feed));
+  return dlg_agenda_format_day (day, dlg_agenda_feed_time_zone (self->feed));
 }
 
 /* The chosen day on the drop-down's button ellipsizes, so that a long
@@ -395,8 +298,8 @@ day_item_bind_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   DlgAgendaPage            *self)
 {
-  g_autofree char *text = format_day (gtk_list_item_get_item (item),
-                                      feed_time_zone (self->feed));
+  g_autofree char *text = dlg_agenda_format_day (gtk_list_item_get_item (item),
+                                                 dlg_agenda_feed_time_zone (self->feed));
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
 }
@@ -406,18 +309,6 @@ spans_days (DlgAgendaPage *self)
 {
   return (self->terms != NULL && self->terms[0] != NULL) ||
          gtk_toggle_button_get_active (self->mine_button);
-}
-
-static gboolean
-same_group (DlgSession *a,
-            DlgSession *b)
-{
-  if (dlg_session_get_day (a) != dlg_session_get_day (b))
-    return FALSE;
-  if (dlg_session_get_time_tba (a) || dlg_session_get_time_tba (b))
-    return dlg_session_get_time_tba (a) == dlg_session_get_time_tba (b);
-
-  return g_date_time_equal (dlg_session_get_start (a), dlg_session_get_start (b));
 }
 
 char *
@@ -439,7 +330,7 @@ dlg_agenda_page_describe_group (DlgAgendaPage *self,
     return NULL;
   if (position > 0)
     previous = g_list_model_get_item (G_LIST_MODEL (self->visible), position - 1);
-  if (previous != NULL && same_group (previous, session))
+  if (previous != NULL && dlg_agenda_same_group (previous, session))
     return NULL;
 
   if (dlg_session_get_time_tba (session))
@@ -461,8 +352,7 @@ dlg_agenda_page_describe_group (DlgAgendaPage *self,
   if (!spans_days (self))
     return g_steal_pointer (&time_text);
 
-  day_text = format_day (find_day (self->feed, dlg_session_get_day (session)),
-                         feed_time_zone (self->feed));
+  day_text = dlg_agenda_day_name (self->feed, dlg_session_get_day (session));
   if (day_text == NULL)
     return g_steal_pointer (&time_text);
 
@@ -874,39 +764,6 @@ mine_toggled_cb (DlgAgendaPage *self)
   refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_utf8_collate (*(const char **) a, *(const char **) b);
-}
-
-static GtkStringList *
-choices (GListModel  *sessions,
-         const char  *all,
-         const char *(*get) (DlgSession *))
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  GtkStringList *list = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
-    {
-      g_autoptr(DlgSession) session = g_list_model_get_item (sessions, i);
-      const char *name = get (session);
-
-      if (name != NULL && g_hash_table_add (seen, (gpointer) name))
-        g_ptr_array_add (names, (gpointer) name);
-    }
-
-  g_ptr_array_sort (names, compare_names);
-  gtk_string_list_append (list, all);
-  for (guint i = 0; i < names->len; i++)
-    gtk_string_list_append (list, g_ptr_array_index (names, i));
-
-  return list;
-}
-
 /* --- detail --------------------------------------------------------------- */
 
 static void
@@ -971,8 +828,7 @@ show_session (DlgAgendaPage *self,
   set_text (self->subtitle_label, NULL, dlg_session_get_subtitle (session));
 
   time_text = format_time_with_zone (self, session);
-  day_text = format_day (find_day (self->feed, dlg_session_get_day (session)),
-                         feed_time_zone (self->feed));
+  day_text = dlg_agenda_day_name (self->feed, dlg_session_get_day (session));
   if (day_text != NULL)
     /* Translators: the day and time of a session */
     when = g_strdup_printf (_("%s · %s"), day_text, time_text);
@@ -982,7 +838,7 @@ show_session (DlgAgendaPage *self,
 
   set_text (self->room_label, self->room_box, dlg_session_get_room (session));
   set_text (self->track_label, self->track_box, dlg_session_get_track (session));
-  languages = language_names (dlg_session_get_language (session));
+  languages = dlg_agenda_language_names (dlg_session_get_language (session));
   set_text (self->language_label, self->language_box, languages);
 
   persons = dlg_session_get_persons (session);
@@ -1060,8 +916,8 @@ day_changed_cb (DlgAgendaPage *self)
 
   /* GTK 4.8 leaves the drop-down's own button unnamed, and that button is
    * what takes focus: name it after the day it shows. */
-  day_text = format_day (gtk_drop_down_get_selected_item (self->day_dropdown),
-                         feed_time_zone (self->feed));
+  day_text = dlg_agenda_format_day (gtk_drop_down_get_selected_item (self->day_dropdown),
+                                    dlg_agenda_feed_time_zone (self->feed));
   if (GTK_IS_BUTTON (button))
     gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -1402,8 +1258,8 @@ dlg_agenda_page_reload (DlgAgendaPage *self)
   g_signal_handlers_block_by_func (self->day_dropdown, day_changed_cb, self);
   g_clear_pointer (&self->room, g_free);
   g_clear_pointer (&self->track, g_free);
-  rooms = choices (sessions, _("All rooms"), dlg_session_get_room);
-  tracks = choices (sessions, _("All tracks"), dlg_session_get_track);
+  rooms = dlg_agenda_choices (sessions, _("All rooms"), dlg_session_get_room);
+  tracks = dlg_agenda_choices (sessions, _("All tracks"), dlg_session_get_track);
   gtk_drop_down_set_model (self->room_dropdown, G_LIST_MODEL (rooms));
   gtk_drop_down_set_model (self->track_dropdown, G_LIST_MODEL (tracks));
   gtk_widget_set_visible (GTK_WIDGET (self->room_dropdown),

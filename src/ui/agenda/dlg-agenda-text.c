@@ -1,0 +1,164 @@
+/* dlg-agenda-text.c: how the agenda words what it shows: days, languages, room and track lists
+ *
+ * Helpers that need only the feed and its sessions, not the page.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "dlg-agenda-text.h"
+
+GTimeZone *
+dlg_agenda_feed_time_zone (DlgFeed *feed)
+{
+  DlgEvent *event = feed != NULL ? dlg_feed_get_event (feed) : NULL;
+
+  return event != NULL ? dlg_event_get_time_zone (event) : NULL;
+}
+
+/* Schedules give a session's languages as codes ("id", "en-US",
+ * "de, en"): the languages heard at the forum's events by name, others as
+ * given. */
+char *
+dlg_agenda_language_names (const char *codes)
+{
+  static const struct { const char *code; const char *name; } names[] = {
+    { "id", N_("Indonesian") }, { "en", N_("English") }, { "ms", N_("Malay") },
+    { "jv", N_("Javanese") }, { "su", N_("Sundanese") }, { "zh", N_("Chinese") },
+    { "ja", N_("Japanese") }, { "ko", N_("Korean") }, { "ar", N_("Arabic") },
+    { "fr", N_("French") }, { "de", N_("German") }, { "es", N_("Spanish") },
+    { "nl", N_("Dutch") }, { "th", N_("Thai") }, { "vi", N_("Vietnamese") },
+  };
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GString) out = NULL;
+
+  if (codes == NULL)
+    return NULL;
+
+  out = g_string_new (NULL);
+  parts = g_strsplit (codes, ",", -1);
+  for (guint p = 0; parts[p] != NULL; p++)
+    {
+      const char *code = g_strstrip (parts[p]);
+      const char *name = code;
+      gsize len = strcspn (code, "-_");
+
+      if (code[0] == '\0')
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        if (strlen (names[i].code) == len && g_ascii_strncasecmp (code, names[i].code, len) == 0)
+          name = _(names[i].name);
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, name);
+    }
+  if (out->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+dlg_agenda_format_day (DlgDay    *day,
+                       GTimeZone *zone)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *date_text = NULL;
+  int year, month, mday;
+
+  if (day == NULL)
+    return NULL;
+
+  if (zone == NULL)
+    zone = utc = g_time_zone_new_utc ();
+
+  if (dlg_day_get_date (day) != NULL &&
+      sscanf (dlg_day_get_date (day), "%d-%d-%d", &year, &month, &mday) == 3)
+    date = g_date_time_new (zone, year, month, mday, 12, 0, 0);
+
+  if (date == NULL)
+    /* Translators: a day of the event without a known date */
+    return g_strdup_printf (_("Day %u"), dlg_day_get_index (day));
+
+  /* Translators: a weekday, day of the month and month, see strftime(3) */
+  date_text = g_date_time_format (date, _("%A %-d %B"));
+
+  /* Translators: "Day 1, Wednesday 16 October" */
+  return g_strdup_printf (_("Day %u, %s"), dlg_day_get_index (day), date_text);
+}
+
+static DlgDay *
+find_day (DlgFeed *feed,
+          guint    index)
+{
+  GListModel *days = dlg_feed_get_days (feed);
+  guint n = days != NULL ? g_list_model_get_n_items (days) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlgDay) day = g_list_model_get_item (days, i);
+
+      if (dlg_day_get_index (day) == index)
+        return day;
+    }
+
+  return NULL;
+}
+
+gboolean
+dlg_agenda_same_group (DlgSession *a,
+                       DlgSession *b)
+{
+  if (dlg_session_get_day (a) != dlg_session_get_day (b))
+    return FALSE;
+  if (dlg_session_get_time_tba (a) || dlg_session_get_time_tba (b))
+    return dlg_session_get_time_tba (a) == dlg_session_get_time_tba (b);
+
+  return g_date_time_equal (dlg_session_get_start (a), dlg_session_get_start (b));
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char **) a, *(const char **) b);
+}
+
+GtkStringList *
+dlg_agenda_choices (GListModel  *sessions,
+                    const char  *all,
+                    const char *(*get) (DlgSession *))
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(DlgSession) session = g_list_model_get_item (sessions, i);
+      const char *name = get (session);
+
+      if (name != NULL && g_hash_table_add (seen, (gpointer) name))
+        g_ptr_array_add (names, (gpointer) name);
+    }
+
+  g_ptr_array_sort (names, compare_names);
+  gtk_string_list_append (list, all);
+  for (guint i = 0; i < names->len; i++)
+    gtk_string_list_append (list, g_ptr_array_index (names, i));
+
+  return list;
+}
+
+/* "Day 2, Thursday 17 October" for the day of that index in @feed, or NULL. */
+char *
+dlg_agenda_day_name (DlgFeed *feed,
+                     guint    index)
+{
+  return dlg_agenda_format_day (find_day (feed, index), dlg_agenda_feed_time_zone (feed));
+}

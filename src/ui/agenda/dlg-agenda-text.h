@@ -1,0 +1,30 @@
+/* dlg-agenda-text.h: how the agenda words what it shows: days, languages, room and track lists
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dlg-feed.h"
+
+G_BEGIN_DECLS
+
+/* The event's zone, NULL for floating times or no event. */
+GTimeZone     *dlg_agenda_feed_time_zone (DlgFeed     *feed);
+/* "Day 1, Wednesday 16 October"; "Day 1" without a known date. */
+char          *dlg_agenda_format_day     (DlgDay      *day,
+                                          GTimeZone   *zone);
+char          *dlg_agenda_day_name       (DlgFeed     *feed,
+                                          guint        index);
+/* Language codes ("id", "de, en-US") by name where the forum hears them; NULL when none. */
+char          *dlg_agenda_language_names (const char  *codes);
+/* Whether two sessions share a group header: the same day and start, or both unannounced. */
+gboolean       dlg_agenda_same_group     (DlgSession  *a,
+                                          DlgSession  *b);
+/* @all, then the distinct values of @get over @sessions, in collation order. */
+GtkStringList *dlg_agenda_choices        (GListModel  *sessions,
+                                          const char  *all,
+                                          const char *(*get) (DlgSession *));
+
+G_END_DECLS
