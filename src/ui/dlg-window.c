@@ -97,15 +97,26 @@ dlg_window_get_library (DlgWindow *self)
  * shown, or when an action reaches into them: each is a template of a few hundred widgets,
  * and AdwViewStack measures hidden pages too, so making them all held the first frame back
  * by about a third (docs/performance.md). */
+/* A pane of @type in @slot; one with a @stale flag gets the event when it is shown. */
+static gpointer
+make_pane (AdwBin   *slot,
+           GType     type,
+           gboolean *stale)
+{
+  GtkWidget *page = g_object_new (type, NULL);
+
+  adw_bin_set_child (slot, page);
+  if (stale != NULL)
+    *stale = TRUE;
+  return page;
+}
+
 static DlgMembersPage *
 members_page (DlgWindow *self)
 {
   if (self->members_page == NULL)
-    {
-      self->members_page = g_object_new (DLG_TYPE_MEMBERS_PAGE, NULL);
-      adw_bin_set_child (self->members_slot, GTK_WIDGET (self->members_page));
-      self->members_stale = TRUE;
-    }
+    self->members_page = make_pane (self->members_slot, DLG_TYPE_MEMBERS_PAGE,
+                                    &self->members_stale);
   return self->members_page;
 }
 
@@ -113,21 +124,18 @@ static DlgPracticesPage *
 practices_page (DlgWindow *self)
 {
   if (self->practices_page == NULL)
-    {
-      self->practices_page = g_object_new (DLG_TYPE_PRACTICES_PAGE, NULL);
-      adw_bin_set_child (self->practices_slot, GTK_WIDGET (self->practices_page));
-      self->practices_stale = TRUE;
-    }
+    self->practices_page = make_pane (self->practices_slot, DLG_TYPE_PRACTICES_PAGE,
+                                      &self->practices_stale);
   return self->practices_page;
 }
 
+/* The notes pane follows the feed at once (dlg_window_set_feed). */
 static DlgNotesPage *
 notes_page (DlgWindow *self)
 {
   if (self->notes_page == NULL)
     {
-      self->notes_page = g_object_new (DLG_TYPE_NOTES_PAGE, NULL);
-      adw_bin_set_child (self->notes_slot, GTK_WIDGET (self->notes_page));
+      self->notes_page = make_pane (self->notes_slot, DLG_TYPE_NOTES_PAGE, NULL);
       if (self->library != NULL)
         dlg_notes_page_set_store (self->notes_page, dlg_library_get_store (self->library));
       dlg_notes_page_set_feed (self->notes_page, self->feed);

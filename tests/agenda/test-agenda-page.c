@@ -293,13 +293,18 @@ laid_out (gpointer data)
   return gtk_adjustment_get_page_size (data) > 0 && gtk_adjustment_get_upper (data) > 0;
 }
 
+typedef struct
+{
+  GtkAdjustment *adjustment;
+  double         upper;   /* before the scroll */
+} Scroll;
+
 static gboolean
 upper_changed (gpointer data)
 {
-  GtkAdjustment *adjustment = data;
+  Scroll *scroll = data;
 
-  return gtk_adjustment_get_upper (adjustment) !=
-         GPOINTER_TO_UINT (g_object_get_data (data, "test-upper"));
+  return gtk_adjustment_get_upper (scroll->adjustment) != scroll->upper;
 }
 
 /* A day of 300 sessions: the list builds rows as it is scrolled (GtkListView would build
@@ -335,11 +340,11 @@ test_long_day (Fixture       *f,
   /* Scrolled to the end, again and again: the list grows to the last session. */
   for (guint i = 0; i < 40 && n_shown (f) < 300; i++)
     {
-      g_object_set_data (G_OBJECT (adjustment), "test-upper",
-                         GUINT_TO_POINTER ((guint) gtk_adjustment_get_upper (adjustment)));
-      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
+      Scroll scroll = { adjustment, gtk_adjustment_get_upper (adjustment) };
+
+      gtk_adjustment_set_value (adjustment, scroll.upper -
                                             gtk_adjustment_get_page_size (adjustment));
-      if (!wait_until (upper_changed, adjustment))
+      if (!wait_until (upper_changed, &scroll))
         g_error ("scrolled to its end, the list did not grow past %u sessions", n_shown (f));
     }
   g_assert_cmpuint (n_shown (f), ==, 300);
