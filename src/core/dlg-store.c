@@ -21,7 +21,7 @@
 #include "dlg-store-private.h"
 
 /* Bump with a new entry in migrations[] below. */
-#define SCHEMA_VERSION 3
+#define SCHEMA_VERSION 4
 
 struct _DlgStore
 {
@@ -89,6 +89,13 @@ static const char * const migrations[] = {
   "ALTER TABLE stars ADD COLUMN seen_start INTEGER;"
   "ALTER TABLE stars ADD COLUMN seen_room TEXT;"
   "ALTER TABLE stars ADD COLUMN seen_title TEXT;",
+  /* 3 -> 4: each feed's parsed form (dlg-feed-pack.c), so that a start reads the saved event
+   * without parsing it again; @digest names the copies it was made from (dlg-sync.c). */
+  "CREATE TABLE packed_feeds ("
+  "  url TEXT PRIMARY KEY,"
+  "  digest TEXT NOT NULL,"
+  "  data BLOB NOT NULL"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SCHEMA_VERSION);
@@ -693,6 +700,69 @@ dlg_store_touch_resource (DlgStore    *self,
   return ok;
 }
 
+/* --- parsed feeds ------------------------------------------------------- */
+
+GBytes *
+dlg_store_lookup_packed (DlgStore   *self,
+                         const char *url,
+                         const char *digest)
+{
+  GBytes *data = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DLG_IS_STORE (self), NULL);
+  g_return_val_if_fail (url != NULL, NULL);
+  g_return_val_if_fail (digest != NULL, NULL);
+
+  g_mutex_lock (&self->mutex);
+  stmt = prepare (self, "SELECT data FROM packed_feeds WHERE url = ?1 AND digest = ?2", NULL);
+  if (stmt != NULL)
+    {
+      bind_text (stmt, 1, url);
+      bind_text (stmt, 2, digest);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        data = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+      sqlite3_finalize (stmt);
+    }
+  g_mutex_unlock (&self->mutex);
+
+  return data;
+}
+
+gboolean
+dlg_store_save_packed (DlgStore    *self,
+                       const char  *url,
+                       const char  *digest,
+                       GBytes      *data,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gsize size = 0;
+  gconstpointer bytes;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (DLG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (url != NULL, FALSE);
+  g_return_val_if_fail (digest != NULL, FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  bytes = g_bytes_get_data (data, &size);
+  g_mutex_lock (&self->mutex);
+  stmt = prepare (self,
+                  "INSERT OR REPLACE INTO packed_feeds (url, digest, data) VALUES (?1, ?2, ?3)",
+                  error);
+  if (stmt != NULL)
+    {
+      bind_text (stmt, 1, url);
+      bind_text (stmt, 2, digest);
+      sqlite3_bind_blob64 (stmt, 3, bytes != NULL ? bytes : "", size, SQLITE_STATIC);
+      ok = step_done (self, stmt, error);
+    }
+  g_mutex_unlock (&self->mutex);
+
+  return ok;
+}
+
 /* --- subscriptions ------------------------------------------------------- */
 
 GPtrArray *
@@ -803,6 +873,8 @@ dlg_store_remove_subscription (DlgStore    *self,
   if (ok)
     ok = run_text (self, "DELETE FROM resources WHERE url = ?1", url, NULL, error);
   if (ok)
+    ok = run_text (self, "DELETE FROM packed_feeds WHERE url = ?1", url, NULL, error);
+  if (ok)
     ok = run_text (self, "DELETE FROM subscriptions WHERE url = ?1", url, NULL, error);
   if (ok)
     ok = exec (self, "COMMIT", error);
@@ -887,6 +959,8 @@ dlg_store_commit_sync (DlgStore           *self,
     {
       /* The feed moved for good: so do its subscription and old copy. */
       ok = run_text (self, "DELETE FROM resources WHERE url = ?1", url, NULL, error);
+      if (ok)
+        ok = run_text (self, "DELETE FROM packed_feeds WHERE url = ?1", url, NULL, error);
       if (ok)
         ok = run_text (self, "UPDATE subscriptions SET url = ?2 WHERE url = ?1",
                        url, new_url, error);

@@ -131,6 +131,18 @@ gboolean     dlg_store_touch_resource     (DlgStore    *self,
                                            gint64       max_age,
                                            GError     **error);
 
+/* A feed's parsed form (dlg-feed-pack.c), kept beside its copies: @digest names the copies
+ * and settings it was parsed from, and a lookup with another digest finds nothing.  Saving
+ * it is only worth trying: a failure (a full disk) means the next start parses again. */
+GBytes      *dlg_store_lookup_packed      (DlgStore    *self,
+                                           const char  *url,
+                                           const char  *digest);
+gboolean     dlg_store_save_packed        (DlgStore    *self,
+                                           const char  *url,
+                                           const char  *digest,
+                                           GBytes      *data,
+                                           GError     **error);
+
 /* --- Added by the agenda work (issue 4) ---------------------------------- */
 
 /* What the delegate last saw of a starred session: its start (unix

@@ -9,6 +9,9 @@
  * A 304 for the feed and every section ends early: no download, no parse.
  * Local files (a USB stick) and resources take the same path in a worker,
  * comparing bytes instead of validators.
+ * Each parsed feed is also kept packed (dlg-feed-pack.c), named by a digest of
+ * the copies it came from: a start reads the saved event from that, without
+ * parsing, unless a copy or the delegate's languages changed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +22,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "dlg-feed-pack.h"
 #include "dlg-feed-private.h"
 #include "dlg-json-reader.h"
 #include "dlg-source.h"
@@ -193,6 +197,68 @@ current_body (DlgFetch *fetch)
   return NULL;
 }
 
+/* --- the parsed form -------------------------------------------------------- */
+
+static void
+digest_bytes (GChecksum *sum,
+              GBytes    *bytes)
+{
+  g_autofree char *size = g_strdup_printf ("%" G_GSIZE_FORMAT ":", g_bytes_get_size (bytes));
+  gsize n = 0;
+  const guchar *data = g_bytes_get_data (bytes, &n);
+
+  g_checksum_update (sum, (const guchar *) size, -1);
+  if (n > 0)
+    g_checksum_update (sum, data, n);
+}
+
+/* Names what a parse starts from: the languages asked for, the feed's bytes and each
+ * section's, in their order.  A packed feed is used only under the same name, so that any
+ * change to a copy (or to the delegate's languages) parses afresh.  Not a guard against
+ * anyone: whoever could forge a collision writes the feed anyway. */
+static char *
+packed_digest (const char * const *languages,
+               GBytes             *feed,
+               GPtrArray          *sections)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA1);
+
+  /* As the parser takes them (dlg-json-reader.c): a delegate who switches the desktop to
+   * Indonesian gets the feed's Indonesian texts, not the kept English ones. */
+  if (languages == NULL)
+    languages = g_get_language_names ();
+  for (guint i = 0; languages[i] != NULL; i++)
+    g_checksum_update (sum, (const guchar *) languages[i], strlen (languages[i]) + 1);
+  g_checksum_update (sum, (const guchar *) "\n", 1);
+  digest_bytes (sum, feed);
+  for (guint i = 0; sections != NULL && i < sections->len; i++)
+    {
+      DlgFetch *fetch = g_ptr_array_index (sections, i);
+      GBytes *body = current_body (fetch);
+
+      g_checksum_update (sum, (const guchar *) fetch->name, strlen (fetch->name) + 1);
+      if (body != NULL)
+        digest_bytes (sum, body);
+      else
+        g_checksum_update (sum, (const guchar *) "-", 1);
+    }
+
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+/* Keeps a feed's parsed form for the next start; only worth trying (dlg-store.h). */
+static void
+save_packed (DlgSync    *self,
+             const char *url,
+             const char *digest,
+             GBytes     *packed)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (packed != NULL && !dlg_store_save_packed (self->store, url, digest, packed, &error))
+    g_debug ("The parsed form of %s was not kept: %s", url, error->message);
+}
+
 static GBytes *
 load_fetched_section_cb (const char    *section,
                          const char    *reference,
@@ -264,6 +330,7 @@ commit_thread (GTask   *task,
   g_autoptr(GPtrArray) resources = NULL;
   g_autoptr(GStrvBuilder) section_list = g_strv_builder_new ();
   g_auto(GStrv) sections = NULL;
+  g_autoptr(GBytes) packed = NULL;
   const char *new_url = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   DlgEvent *event;
@@ -319,12 +386,24 @@ commit_thread (GTask   *task,
       return;
     }
 
+  /* Packed before the feed leaves this thread (its lists are not to be read from two
+   * threads), but kept only once it is on its way to the screen.  The task, and with it
+   * @data, lives until this function returns. */
+  packed = dlg_feed_pack (feed);
   data->report->feed = g_steal_pointer (&feed);
   replace_str (&data->report->url, new_url != NULL ? new_url : data->url);
   data->report->fetched_at = now;
   data->report->max_age = data->feed->max_age;
   g_task_return_pointer (task, g_steal_pointer (&data->report),
                          (GDestroyNotify) dlg_sync_report_free);
+
+  if (packed != NULL)
+    {
+      g_autofree char *digest = packed_digest ((const char * const *) data->languages,
+                                               current_body (data->feed), data->sections);
+
+      save_packed (self, new_url != NULL ? new_url : data->url, digest, packed);
+    }
 }
 
 /* Everything answered 304: only the fetch times move. */
@@ -875,6 +954,8 @@ load_stored_thread (GTask        *task,
   g_autoptr(DlgResource) stored = dlg_store_lookup_resource (self->store, data->url);
   g_autoptr(GPtrArray) sections = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) packed = NULL;
+  g_autofree char *digest = NULL;
   DlgFeed *feed;
 
   if (stored == NULL)
@@ -885,6 +966,23 @@ load_stored_thread (GTask        *task,
     }
 
   sections = stored_sections (self->store, row);
+
+  /* Kept parsed by the sync that stored it (or the last start): no parse. */
+  digest = packed_digest ((const char * const *) data->languages, stored->body, sections);
+  packed = dlg_store_lookup_packed (self->store, data->url, digest);
+  if (packed != NULL)
+    {
+      feed = dlg_feed_unpack (packed, &error);
+      if (feed != NULL)
+        {
+          data->fetched_at = stored->fetched_at;
+          g_task_return_pointer (task, feed, g_object_unref);
+          return;
+        }
+      g_debug ("Parsing %s again: %s", data->url, error->message);
+      g_clear_error (&error);
+    }
+
   feed = dlg_source_parse_full (stored->body, (const char * const *) data->languages,
                                 load_fetched_section_cb, sections, cancellable, &error);
   if (feed == NULL)
@@ -892,9 +990,13 @@ load_stored_thread (GTask        *task,
       g_task_return_error (task, invalid_error (data->url, error));
       return;
     }
-
+  g_clear_pointer (&packed, g_bytes_unref);
+  packed = dlg_feed_pack (feed);
   data->fetched_at = stored->fetched_at;
   g_task_return_pointer (task, feed, g_object_unref);
+
+  /* Kept once the feed is on its way (see commit_thread). */
+  save_packed (self, data->url, digest, packed);
 }
 
 void

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "dlg-feed.h"
+#include "through-pack.h"
 
 static const char * const languages_en[] = { "en_US.UTF-8", "en", NULL };
 static const char * const languages_id[] = { "id_ID.UTF-8", "id", NULL };
@@ -31,12 +32,12 @@ load_fixture (const char         *name,
   g_assert_no_error (error);
   from_bytes = dlg_feed_new_from_bytes (bytes, languages, &error);
   if (error != NULL && g_error_matches (error, DLG_FEED_ERROR, DLG_FEED_ERROR_EXTERNAL_SECTION))
-    return feed;
+    return through_pack (feed);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (dlg_feed_get_sessions (from_bytes)), ==,
                     g_list_model_get_n_items (dlg_feed_get_sessions (feed)));
 
-  return feed;
+  return through_pack (feed);
 }
 
 static gpointer
@@ -310,12 +311,12 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/feed/valid/minimal", test_minimal);
-  g_test_add_func ("/feed/valid/sparse-members", test_sparse_members);
-  g_test_add_func ("/feed/valid/plain-text", test_plain_text);
-  g_test_add_func ("/feed/valid/pretalx-agenda", test_pretalx_agenda);
-  g_test_add_func ("/feed/valid/unknown-fields", test_unknown_fields);
-  g_test_add_func ("/feed/valid/external-sections", test_external_sections);
+  add_with_packed ("/feed/valid/minimal", test_minimal);
+  add_with_packed ("/feed/valid/sparse-members", test_sparse_members);
+  add_with_packed ("/feed/valid/plain-text", test_plain_text);
+  add_with_packed ("/feed/valid/pretalx-agenda", test_pretalx_agenda);
+  add_with_packed ("/feed/valid/unknown-fields", test_unknown_fields);
+  add_with_packed ("/feed/valid/external-sections", test_external_sections);
 
   return g_test_run ();
 }

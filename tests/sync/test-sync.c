@@ -13,6 +13,8 @@
 #include <unistd.h>
 #include <libsoup/soup.h>
 
+#include "dlg-feed-pack.h"
+#include "dlg-store-private.h"
 #include "dlg-sync.h"
 
 #define LAST_MODIFIED "Mon, 02 Sep 2019 08:00:00 GMT"
@@ -1053,6 +1055,151 @@ test_local_file (Fixture       *f,
   g_assert_cmpuint (f->report->n_parses, ==, 0);
 }
 
+static DlgFeed *
+load_stored_in (Fixture            *f,
+                const char * const *languages)
+{
+  dlg_sync_load_stored_async (f->sync, f->url, languages, NULL, load_cb, f);
+  g_main_loop_run (f->loop);
+  return g_object_get_data (G_OBJECT (f->store), "loaded");
+}
+
+static DlgFeed *
+load_stored (Fixture *f)
+{
+  dlg_sync_load_stored_async (f->sync, f->url, NULL, NULL, load_cb, f);
+  g_main_loop_run (f->loop);
+  return g_object_get_data (G_OBJECT (f->store), "loaded");
+}
+
+/* Runs @sql on the store's database; returns the first column of its first row, if any. */
+static char *
+run_sql (Fixture    *f,
+         const char *sql)
+{
+  sqlite3 *db = dlg_store_lock (f->store);
+  sqlite3_stmt *stmt = NULL;
+  char *first = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    first = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  dlg_store_unlock (f->store);
+  return first;
+}
+
+/* The parsed form is kept just after the feed is handed over: waits for one made from
+ * other copies than @old_digest (NULL: any), and returns its digest. */
+static char *
+wait_for_packed (Fixture    *f,
+                 const char *old_digest)
+{
+  char *digest = NULL;
+
+  for (guint i = 0; i < 500; i++)
+    {
+      g_free (digest);
+      digest = run_sql (f, "SELECT digest FROM packed_feeds");
+      if (digest != NULL && g_strcmp0 (digest, old_digest) != 0)
+        return digest;
+      g_usleep (10 * 1000);
+    }
+  g_error ("no parsed form was kept");
+}
+
+static void
+assert_same_feed (DlgFeed *a,
+                  DlgFeed *b)
+{
+  g_autoptr(GBytes) packed_a = dlg_feed_pack (a);
+  g_autoptr(GBytes) packed_b = dlg_feed_pack (b);
+
+  g_assert_true (g_bytes_equal (packed_a, packed_b));
+}
+
+/* A start reads the saved event from its parsed form, kept by the sync: the same feed as
+ * parsed, never a stale one, and a damaged form only means a parse. */
+static void
+test_parsed_form (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(DlgFeed) synced = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *count = NULL;
+  DlgFeed *loaded;
+
+  sync_good_copy (f);
+  synced = g_object_ref (f->report->feed);
+  first = wait_for_packed (f, NULL);
+  loaded = load_stored (f);
+  g_assert_cmpstr (dlg_event_get_title (dlg_feed_get_event (loaded)), ==, "A minimal feed");
+  assert_same_feed (synced, loaded);
+  g_free (run_sql (f, "CREATE TEMP TABLE old AS SELECT * FROM packed_feeds"));
+
+  /* The organiser changes the feed, and the form of the old one is still there (as if the
+   * app had stopped before keeping the new): the next start shows the new feed. */
+  g_bytes_unref (f->body);
+  f->body = g_bytes_ref (f->new_body);
+  g_free (f->etag);
+  f->etag = g_strdup ("\"v2\"");
+  sync_once (f, f->url);
+  g_assert_no_error (f->error);
+  g_clear_object (&synced);
+  synced = g_object_ref (f->report->feed);
+  second = wait_for_packed (f, first);
+  g_free (run_sql (f, "INSERT OR REPLACE INTO packed_feeds SELECT * FROM old"));
+  loaded = load_stored (f);
+  g_assert_cmpstr (dlg_event_get_id (dlg_feed_get_event (loaded)), ==, "e");
+  assert_same_feed (synced, loaded);
+
+  /* A damaged parsed form (a disk error) is parsed around. */
+  g_free (wait_for_packed (f, first));
+  g_free (run_sql (f, "UPDATE packed_feeds SET data = substr(data, 1, 200)"));
+  loaded = load_stored (f);
+  g_assert_cmpstr (dlg_event_get_id (dlg_feed_get_event (loaded)), ==, "e");
+  assert_same_feed (synced, loaded);
+
+  /* Removing the event takes its parsed form along. */
+  g_assert_true (dlg_store_remove_subscription (f->store, f->url, NULL));
+  count = run_sql (f, "SELECT count(*) FROM packed_feeds");
+  g_assert_cmpstr (count, ==, "0");
+}
+
+/* The kept form is the feed in the delegate's languages: another language parses again. */
+static void
+test_parsed_form_languages (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char * const indonesian[] = { "id_ID.UTF-8", "id", NULL };
+  static const char * const english[] = { "en_GB.UTF-8", "en", NULL };
+  g_autoptr(DlgFeed) expected_id = NULL;
+  g_autoptr(DlgFeed) expected_en = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  DlgFeed *loaded;
+
+  g_bytes_unref (f->body);
+  f->body = g_resources_lookup_data (RESOURCE_PATH "/feeds/kupang-2019.json", 0, NULL);
+  g_assert_nonnull (f->body);
+  expected_id = dlg_feed_new_from_bytes (f->body, indonesian, NULL);
+  expected_en = dlg_feed_new_from_bytes (f->body, english, NULL);
+  g_assert_cmpstr (dlg_event_get_title (dlg_feed_get_event (expected_id)), !=,
+                   dlg_event_get_title (dlg_feed_get_event (expected_en)));
+
+  sync_good_copy (f);
+  first = wait_for_packed (f, NULL);
+  loaded = load_stored_in (f, indonesian);
+  assert_same_feed (expected_id, loaded);
+  second = wait_for_packed (f, first);
+  loaded = load_stored_in (f, english);
+  assert_same_feed (expected_en, loaded);
+  g_free (wait_for_packed (f, second));
+  loaded = load_stored_in (f, indonesian);
+  assert_same_feed (expected_id, loaded);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1088,6 +1235,8 @@ main (int   argc,
   ADD ("/sync/joined", test_joined, NULL);
   ADD ("/sync/restart", test_restart, NULL);
   ADD ("/sync/local-file", test_local_file, NULL);
+  ADD ("/sync/parsed-form", test_parsed_form, NULL);
+  ADD ("/sync/parsed-form-languages", test_parsed_form_languages, NULL);
 
   return g_test_run ();
 }
