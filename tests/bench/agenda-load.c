@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dlg-feed-pack.h"
 #include "dlg-session-search.h"
 #include "dlg-source.h"
 #include "schedule-fixture.h"
@@ -99,6 +100,8 @@ time_parse (guint n)
   g_autoptr(GBytes) json = schedule_fixture_new (n, N_ROOMS, N_DAYS, FALSE, 0);
   g_autoptr(GBytes) xml = schedule_fixture_new (n, N_ROOMS, N_DAYS, TRUE, 0);
   double bare[RUNS], full[RUNS], markup[RUNS], ratio_json[RUNS], ratio_xml[RUNS];
+  double pack[RUNS], unpack[RUNS], ratio_unpack[RUNS];
+  gsize packed_size = 0;
   guint n_sessions = 0;
   double goal = 2.0, json_ratio, xml_ratio;
 
@@ -106,10 +109,12 @@ time_parse (guint n)
     {
       g_autoptr(DlgFeed) feed = NULL;
       g_autoptr(DlgFeed) xml_feed = NULL;
+      g_autoptr(DlgFeed) unpacked = NULL;
+      g_autoptr(GBytes) packed = NULL;
       g_autoptr(GError) error = NULL;
       gsize size;
       const char *data = g_bytes_get_data (json, &size);
-      double t0 = now_ms (), b, f, x;
+      double t0 = now_ms (), b, f, x, p, u;
 
       {
         /* The floor: the tree read and, as any reader must, freed. */
@@ -135,8 +140,22 @@ time_parse (guint n)
       g_assert_cmpuint (g_list_model_get_n_items (dlg_feed_get_sessions (xml_feed)), ==,
                         n_sessions);
 
+      /* What a start reads instead of the JSON (dlg-feed-pack.c). */
+      t0 = now_ms ();
+      packed = dlg_feed_pack (feed);
+      p = now_ms () - t0;
+      t0 = now_ms ();
+      unpacked = dlg_feed_unpack (packed, &error);
+      u = now_ms () - t0;
+      if (unpacked == NULL)
+        g_error ("%s", error->message);
+      packed_size = g_bytes_get_size (packed);
+
       if (run < 0)
         continue;
+      pack[run] = p;
+      unpack[run] = u;
+      ratio_unpack[run] = u / b;
       bare[run] = b;
       full[run] = f;
       markup[run] = x;
@@ -156,6 +175,10 @@ time_parse (guint n)
           median (full, RUNS), json_ratio, goal, json_ratio <= goal ? "met" : "MISSED");
   printf ("| `dlg_source_parse`, schedule.xml | %.1f ms | %.2f | <= %.1f: %s |\n",
           median (markup, RUNS), xml_ratio, goal, xml_ratio <= goal ? "met" : "MISSED");
+  printf ("| `dlg_feed_pack` of the parsed feed (%.0f kB) | %.1f ms | %.2f | |\n",
+          packed_size / 1024.0, median (pack, RUNS), median (pack, RUNS) / median (bare, RUNS));
+  printf ("| `dlg_feed_unpack`: the feed read back, as a start does | %.1f ms | %.2f | |\n",
+          median (unpack, RUNS), median (ratio_unpack, RUNS));
 }
 
 /* The floor for a keystroke: one strstr() of what was typed over every
