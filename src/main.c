@@ -22,10 +22,12 @@ main (int   argc,
   const char *localedir;
 
 #ifdef __GLIBC__
-  /* One malloc arena for all threads.  An event is parsed in a worker thread: its JSON tree
-   * (some 14 MiB for a 2.7 MB feed) is freed once the model is built, and with an arena per
-   * thread that memory stayed with the worker while the window grew elsewhere.  One arena
-   * reuses it: 13 MiB less at the peak with a 1,000-session event (docs/performance.md). */
+  /* One malloc arena for all threads.  Events are read and parsed in worker threads: a
+   * parse's JSON tree (some 14 MiB for a 2.7 MB feed) is freed once the model is built, and
+   * with an arena per thread that memory stayed with the worker while the window grew
+   * elsewhere.  One arena reuses it: 13 MiB less at the peak when a start had to parse a
+   * 1,000-session event, and still 7 MiB less when it reads the event's packed form back
+   * (docs/performance.md). */
   mallopt (M_ARENA_MAX, 1);
 #endif
 
