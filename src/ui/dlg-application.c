@@ -366,6 +366,7 @@ dlg_application_startup (GApplication *app)
   static const char *notes_accels[] = { "<Control>4", NULL };
   static const char *refresh_accels[] = { "<Control>r", "F5", NULL };
   static const char *add_event_accels[] = { "<Control>o", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   /* The library first: it starts reading the saved event in a worker thread while GTK
    * starts, instead of after.  Usually it reads the event's packed form back (some 40 ms for
@@ -395,6 +396,8 @@ dlg_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.refresh", refresh_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.add-event",
                                          add_event_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
+                                         shortcuts_accels);
 }
 
 static void

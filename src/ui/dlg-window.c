@@ -44,6 +44,8 @@ struct _DlgWindow
   GtkSpinner           *sync_spinner;
   DlgEventsPopover     *events_popover;
 
+  GtkWindow            *help_overlay; /* made when first shown; weak */
+
   /* Made when first needed (see members_page ()). */
   DlgMembersPage       *members_page;
   DlgPracticesPage     *practices_page;
@@ -562,7 +564,34 @@ dlg_window_save_notes (DlgWindow *self)
   return self->notes_page == NULL || dlg_notes_page_save (self->notes_page);
 }
 
+/* The keyboard shortcuts, built when first asked for.  GtkApplication would build them into
+ * every window as it is made (from gtk/help-overlay.ui), some 7 ms of a start for a window
+ * most delegates never open. */
+static void
+dlg_window_show_help_overlay_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  DlgWindow *self = user_data;
+
+  if (self->help_overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_PATH "/ui/help-overlay.ui");
+
+      self->help_overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      g_object_add_weak_pointer (G_OBJECT (self->help_overlay),
+                                 (gpointer *) &self->help_overlay);
+      /* As GtkApplicationWindow sets up its own. */
+      gtk_window_set_modal (self->help_overlay, TRUE);
+      gtk_window_set_transient_for (self->help_overlay, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->help_overlay, TRUE);
+    }
+  gtk_window_present (self->help_overlay);
+}
+
 static const GActionEntry win_actions[] = {
+  { "show-help-overlay", dlg_window_show_help_overlay_action },
   { "new-note", dlg_window_new_note_action, "s" },
   { "show-page", dlg_window_show_page_action, "s" },
   { "refresh", dlg_window_refresh_action },
@@ -629,6 +658,8 @@ dlg_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_WINDOW);
 
+  if (self->help_overlay != NULL)
+    gtk_window_destroy (self->help_overlay);
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->sync_shown_id, g_source_remove);
   g_clear_handle_id (&self->feed_idle_id, g_source_remove);

@@ -296,6 +296,9 @@ def check_shortcuts(app, frame):
     quit_title = P_("shortcut window", "Quit")
     wait_for(f"{quit_title!r} in the shortcuts window",
              lambda: find(window, lambda a: text_of(a) == quit_title))
+    # With its keys: Ctrl+Q (the window is built on demand, so each key is spelt out).
+    wait_for("the Q key cap in the shortcuts window",
+             lambda: find(window, lambda a: text_of(a) == "Q"))
     screenshot("shortcuts")
     log(f"Ctrl+? opens {window.name!r}, which lists {quit_title!r}")
     xdo("key", "--clearmodifiers", "Escape")
