@@ -15,7 +15,11 @@ CASE is one or more of:
              Delegate: time to visually complete and peak memory (needs confclerk).
 
 Everything runs under one private Xvfb (1280x800x24, no window manager) and one private
-session bus, with private XDG directories and no network use. Each case runs a warm-up of
+session bus, with private XDG directories and no network use, except one Mesa shader cache
+shared by every run, as a desktop user's ~/.cache/mesa_shader_cache is shared by every GL
+program: on llvmpipe, a program that draws with shaders its cache has never seen spends some
+300 ms compiling them (LLVM), which a delegate pays once on a machine, not at every start or
+subscription; the warm-up fills it. Each case runs a warm-up of
 each program, then N repeats interleaved (A, B, A, B ...); the table gives medians, and
 ratios of medians side by side. Tables are printed as Markdown, with the date, the machine
 and the library versions, and kept in OUT/bench-CASE.md and OUT/bench-CASE.json.
@@ -94,6 +98,8 @@ class Bench:
             "XDG_CACHE_HOME": os.path.join(home, "cache"),
             "XDG_RUNTIME_DIR": os.path.join(home, "runtime"),
             "GSETTINGS_BACKEND": "keyfile",
+            # One for all runs (see the top of this file).
+            "MESA_SHADER_CACHE_DIR": os.path.join(self.tmp, "mesa-shader-cache"),
             "GSETTINGS_SCHEMA_DIR": os.path.join(self.args.build_root, "data"),
             "DELEGATE_LOCALEDIR": os.path.join(self.args.build_root, "po"),
             "LANG": "C.UTF-8",
