@@ -12,6 +12,8 @@ With the built-in feed (Kupang 2019: 3 sessions a day over 3 days), in English, 
 - stars "Opening" (its button becomes "Unstar session") and turns on "My schedule": the list
   shows "Opening" alone;
 - presses "Now": the event is long over, so its last day shows;
+- exports the agenda to a calendar file through the menu and the file chooser: the file is
+  written and a toast says so;
 - starts Delegate again: "My schedule" still shows "Opening"; unstarring it empties the list,
   which then says so.
 Screenshots of each step land in SCREENSHOT_DIR, the app's output in delegate.log.
@@ -206,6 +208,52 @@ def check_agenda(app, frame, first_run):
              lambda: visible_rows(lst) == sorted(DAY3))
     screenshot("now")
     log("'Now', after the event, shows its last day")
+
+    check_export(app, frame)
+
+
+def click_menu_item(item):
+    """Menu items live in a popover, whose extents are relative to the popover's own surface:
+    activate them through their action instead of the pointer (as tests/gui does)."""
+    try:
+        action = item.queryAction()
+        for i in range(action.nActions):
+            if action.getName(i) in ("click", "activate", "press"):
+                action.doAction(i)
+                return
+    except NotImplementedError:
+        pass
+    click(item)
+
+
+def check_export(app, frame):
+    """The agenda menu's 'Export to Calendar…' writes the sessions where the delegate types,
+    and a toast says so."""
+    target = os.path.join(os.environ["XDG_DATA_HOME"], "kupang-agenda.ics")
+    click(wait_for("the button 'Agenda menu'", lambda: next(
+        (a for a in find_all(frame, lambda a: a.name == "Agenda menu") if on_screen(a)), None)))
+    click_menu_item(wait_for("the menu item 'Export to Calendar…'", lambda: find(
+        app, lambda a: a.name == "Export to Calendar…" and role(a) in (
+            pyatspi.ROLE_MENU_ITEM, pyatspi.ROLE_PUSH_BUTTON))))
+    chooser = wait_for("the file chooser 'Export to Calendar'", lambda: next(
+        (w for w in find_app(app.get_process_id()) or []
+         if w is not None and w != frame and w.name == "Export to Calendar"), None))
+    screenshot("export-chooser")
+    # The name field has the focus, with the event's file name suggested: type a whole path.
+    xdo("key", "--clearmodifiers", "ctrl+a")
+    xdo("type", "--delay", "20", target)
+    xdo("key", "--clearmodifiers", "Return")
+    wait_for(f"{target} to be written", lambda: os.path.exists(target)
+             and open(target, "rb").read().endswith(b"END:VCALENDAR\r\n"))
+    wait_for("the toast 'Calendar exported'",
+             lambda: find(frame, lambda a: text_of(a) == "Calendar exported"))
+    with open(target, "rb") as f:
+        calendar = f.read()
+    if b"SUMMARY:City tour\r\n" not in calendar:
+        raise Failure(f"'City tour' is not in {target}")
+    screenshot("exported")
+    log(f"'Export to Calendar…' wrote {calendar.count(b'BEGIN:VEVENT')} sessions to {target}, "
+        "and a toast says so")
 
 
 def run_app(first_run):

@@ -20,6 +20,7 @@
 #include "dlg-agenda-page-private.h"
 #include "dlg-agenda-text.h"
 #include "dlg-ics.h"
+#include "dlg-save-file.h"
 #include "dlg-lazy-slice.h"
 #include "dlg-session-row.h"
 #include "dlg-session-search.h"
@@ -1138,73 +1139,49 @@ tick_cb (gpointer user_data)
 
 /* --- export --------------------------------------------------------------- */
 
-static void
-export_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    gpointer         user_data)
-{
-  g_autoptr(DlgAgendaPage) self = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListStore) chosen = NULL;
-  g_autofree char *ics = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT && self->feed != NULL &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL)
-    {
-      /* "My schedule" exports the starred sessions; otherwise all of them. */
-      if (gtk_toggle_button_get_active (self->mine_button))
-        {
-          GHashTableIter iter;
-          gpointer key;
-
-          chosen = g_list_store_new (DLG_TYPE_SESSION);
-          g_hash_table_iter_init (&iter, self->starred);
-          while (g_hash_table_iter_next (&iter, &key, NULL))
-            {
-              DlgSession *session = dlg_feed_find_session (self->feed, key);
-
-              if (session != NULL)
-                g_list_store_append (chosen, session);
-            }
-        }
-
-      ics = dlg_ics_export (self->feed, chosen != NULL ? G_LIST_MODEL (chosen) : NULL, NULL);
-      if (!g_file_replace_contents (file, ics, strlen (ics), NULL, FALSE,
-                                    G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
-        g_warning ("Could not export the calendar: %s", error->message);
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
+/* The agenda as an iCalendar file: "My schedule" exports the starred sessions, otherwise
+ * all of them. */
 static void
 export_action_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   DlgAgendaPage *self = DLG_AGENDA_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GListStore) chosen = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
+  char *ics;
 
   if (self->feed == NULL)
     return;
 
-  dialog = gtk_file_chooser_native_new (_("Export to Calendar"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  if (gtk_toggle_button_get_active (self->mine_button))
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      chosen = g_list_store_new (DLG_TYPE_SESSION);
+      g_hash_table_iter_init (&iter, self->starred);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          DlgSession *session = dlg_feed_find_session (self->feed, key);
+
+          if (session != NULL)
+            g_list_store_append (chosen, session);
+        }
+    }
+  ics = dlg_ics_export (self->feed, chosen != NULL ? G_LIST_MODEL (chosen) : NULL, NULL);
+  bytes = g_bytes_new_take (ics, strlen (ics));
+
   gtk_file_filter_set_name (filter, _("Calendar files"));
   gtk_file_filter_add_mime_type (filter, "text/calendar");
   gtk_file_filter_add_suffix (filter, "ics");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   name = g_strdup_printf ("%s.ics", event_id (self));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  /* File names carry no path separators from feed text. */
+  g_strdelimit (name, "/\\:", '-');
+  dlg_save_file (widget, _("Export to Calendar"), name, filter, bytes,
+                 _("Calendar exported"), _("Could not export the calendar"));
 }
 
 /* --- the feed ------------------------------------------------------------- */

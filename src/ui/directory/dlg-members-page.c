@@ -19,6 +19,7 @@
 #include "dlg-lazy-slice.h"
 #include "dlg-member-query.h"
 #include "dlg-members-page.h"
+#include "dlg-save-file.h"
 #include "dlg-vcard.h"
 
 struct _DlgMembersPage
@@ -40,7 +41,6 @@ struct _DlgMembersPage
   DlgMember           *member;      /* the one shown */
   GListStore          *sessions;    /* of the member shown */
   GListStore          *practices;
-  GCancellable        *cancellable; /* exports in flight */
 
   /* Template widgets */
   GtkStack            *page_stack;
@@ -347,114 +347,24 @@ copy_action (GtkWidget  *widget,
 
 /* --- export ------------------------------------------------------------ */
 
-typedef struct
-{
-  DlgMembersPage *self;
-  GBytes         *cards;
-  guint           n_members;
-} ExportData;
-
-static void
-export_data_free (ExportData *data)
-{
-  g_clear_object (&data->self);
-  g_clear_pointer (&data->cards, g_bytes_unref);
-  g_free (data);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportData, export_data_free)
-
-static void
-export_written_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(ExportData) data = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    {
-      g_autofree char *message = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
-      /* Translators: the reason follows */
-      message = g_strdup_printf (_("Could not export the contacts: %s"), error->message);
-      toast (data->self, message);
-      return;
-    }
-
-  {
-    g_autofree char *message = g_strdup_printf (g_dngettext (NULL, "%u member exported",
-                                                             "%u members exported",
-                                                             data->n_members),
-                                                data->n_members);
-    toast (data->self, message);
-  }
-}
-
-static void
-export_to_file (ExportData *data,
-                GFile      *file)
-{
-  g_file_replace_contents_bytes_async (file, data->cards, NULL, FALSE,
-                                       G_FILE_CREATE_REPLACE_DESTINATION,
-                                       data->self->cancellable, export_written_cb, data);
-}
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-static void
-export_dialog_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(ExportData) data = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
-
-  if (file != NULL)
-    export_to_file (g_steal_pointer (&data), file);
-}
-#else
-static void
-export_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    gpointer         user_data)
-{
-  g_autoptr(ExportData) data = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL)
-        export_to_file (g_steal_pointer (&data), file);
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-#endif
-
 static void
 export_members (DlgMembersPage *self,
                 GListModel     *members,
                 const char     *suggested_name)
 {
-  g_autoptr(ExportData) data = g_new0 (ExportData, 1);
-  g_autofree char *file_name = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  char *cards;
+  g_autoptr(GBytes) cards = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *done = NULL;
+  guint n_members;
+  char *text;
 
   if (members == NULL || g_list_model_get_n_items (members) == 0)
     return;
 
-  data->self = g_object_ref (self);
-  data->n_members = g_list_model_get_n_items (members);
-  cards = dlg_vcard_from_members (members);
-  data->cards = g_bytes_new_take (cards, strlen (cards));
+  n_members = g_list_model_get_n_items (members);
+  text = dlg_vcard_from_members (members);
+  cards = g_bytes_new_take (text, strlen (text));
 
   /* File names carry no path separators from feed text. */
   file_name = g_strconcat (suggested_name, ".vcf", NULL);
@@ -465,32 +375,11 @@ export_members (DlgMembersPage *self,
   gtk_file_filter_add_mime_type (filter, "text/vcard");
   gtk_file_filter_add_suffix (filter, "vcf");
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-
-    g_list_store_append (filters, filter);
-    gtk_file_dialog_set_title (dialog, _("Export Contacts"));
-    gtk_file_dialog_set_initial_name (dialog, file_name);
-    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-    gtk_file_dialog_save (dialog, window, self->cancellable, export_dialog_cb,
-                          g_steal_pointer (&data));
-  }
-#else
-  {
-    GtkFileChooserNative *native = gtk_file_chooser_native_new (_("Export Contacts"), window,
-                                                                GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                                _("_Export"), _("_Cancel"));
-
-    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), file_name);
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-    g_signal_connect (native, "response", G_CALLBACK (export_response_cb),
-                      g_steal_pointer (&data));
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-  }
-#endif
+  done = g_strdup_printf (g_dngettext (NULL, "%u member exported", "%u members exported",
+                                       n_members),
+                          n_members);
+  dlg_save_file (GTK_WIDGET (self), _("Export Contacts"), file_name, filter, cards, done,
+                 _("Could not export the contacts"));
 }
 
 static void
@@ -959,7 +848,6 @@ dlg_members_page_dispose (GObject *object)
 {
   DlgMembersPage *self = DLG_MEMBERS_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
   clear_directory (self);
 
   /* AdwBin unparents its child itself; let it go before the template
@@ -972,7 +860,6 @@ dlg_members_page_dispose (GObject *object)
   g_clear_object (&self->practices);
   g_clear_object (&self->query);
   g_clear_object (&self->feed);
-  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (dlg_members_page_parent_class)->dispose (object);
 }
@@ -1122,7 +1009,6 @@ dlg_members_page_init (DlgMembersPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->cancellable = g_cancellable_new ();
   self->query = dlg_member_query_new ();
   g_signal_connect_object (self->query, "changed",
                            G_CALLBACK (query_changed_cb), self, G_CONNECT_SWAPPED);

@@ -22,6 +22,7 @@
 #include "dlg-note-search.h"
 #include "dlg-notes.h"
 #include "dlg-notes-page.h"
+#include "dlg-save-file.h"
 #include "dlg-report-print.h"
 
 struct _DlgNotesPage
@@ -681,87 +682,56 @@ toast (DlgNotesPage *self,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
 }
 
+/* The trip report (Markdown) or the personal data (JSON), where the delegate chooses.  Made
+ * before the dialog shows: it is modal, so nothing is typed while it is open. */
 static void
-report_written_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+export_text (DlgNotesPage *self,
+             gboolean      personal)
 {
-  g_autoptr(DlgNotesPage) self = user_data;
   g_autoptr(GError) error = NULL;
-
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    {
-      g_autofree char *text = g_strdup_printf (_("Could not save the report: %s"),
-                                               error->message);
-      toast (self, text);
-      return;
-    }
-  toast (self, g_object_get_data (G_OBJECT (object), "personal-data") != NULL
-               ? _("Personal data saved") : _("Trip report saved"));
-}
-
-static void
-report_chosen_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  gpointer         user_data)
-{
-  g_autoptr(DlgNotesPage) self = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *report = NULL;
-  gboolean personal = g_object_get_data (G_OBJECT (dialog), "personal-data") != NULL;
-  GBytes *bytes;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  if (file == NULL || self->store == NULL || (!personal && self->feed == NULL))
-    return;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  char *text;
 
   /* Both read the store: what is typed must be in it. */
   dlg_notes_page_save (self);
   if (personal)
-    report = dlg_notes_export_json (self->store, &error);
+    text = dlg_notes_export_json (self->store, &error);
   else
-    report = dlg_note_report_markdown (self->feed, self->store, &error);
-  if (report == NULL)
+    text = dlg_note_report_markdown (self->feed, self->store, &error);
+  if (text == NULL)
     {
       toast (self, error->message);
       return;
     }
-  bytes = g_bytes_new_take (report, strlen (report));
-  report = NULL;
+  bytes = g_bytes_new_take (text, strlen (text));
+
   if (personal)
-    g_object_set_data (G_OBJECT (file), "personal-data", GINT_TO_POINTER (TRUE));
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                       report_written_cb, g_object_ref (self));
-  g_bytes_unref (bytes);
+    {
+      dlg_save_file (GTK_WIDGET (self), _("Export Personal Data"),
+                     /* Translators: the file name of an export of stars and notes */
+                     _("delegate-personal-data.json"), NULL, bytes,
+                     _("Personal data saved"), _("Could not save the personal data"));
+      return;
+    }
+
+  /* Translators: the report's file name; %s is the event's id */
+  name = g_strdup_printf (_("report-%s.md"), self->event_id);
+  /* File names carry no path separators from feed text. */
+  g_strdelimit (name, "/\\:", '-');
+  dlg_save_file (GTK_WIDGET (self), _("Export Trip Report"), name, NULL, bytes,
+                 _("Trip report saved"), _("Could not save the report"));
 }
 
-/* The trip report as Markdown, where the delegate chooses. */
 static void
 export_report_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
   DlgNotesPage *self = DLG_NOTES_PAGE (widget);
-  GtkFileChooserNative *dialog;
-  g_autofree char *name = NULL;
 
-  if (self->feed == NULL || self->event_id == NULL)
-    return;
-
-  dialog = gtk_file_chooser_native_new (_("Export Trip Report"),
-                                        GTK_WINDOW (gtk_widget_get_root (widget)),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"), _("_Cancel"));
-  /* Translators: the report's file name; %s is the event's id */
-  name = g_strdup_printf (_("report-%s.md"), self->event_id);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (report_chosen_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  if (self->feed != NULL && self->event_id != NULL && self->store != NULL)
+    export_text (self, FALSE);
 }
 
 static void
@@ -833,22 +803,9 @@ export_data_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   DlgNotesPage *self = DLG_NOTES_PAGE (widget);
-  GtkFileChooserNative *dialog;
 
-  if (self->store == NULL)
-    return;
-
-  dialog = gtk_file_chooser_native_new (_("Export Personal Data"),
-                                        GTK_WINDOW (gtk_widget_get_root (widget)),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"), _("_Cancel"));
-  /* Translators: the file name of an export of stars and notes */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog),
-                                     _("delegate-personal-data.json"));
-  g_object_set_data (G_OBJECT (dialog), "personal-data", GINT_TO_POINTER (TRUE));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (report_chosen_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  if (self->store != NULL)
+    export_text (self, TRUE);
 }
 
 static void
