@@ -212,27 +212,13 @@ def check_agenda(app, frame, first_run):
     check_export(app, frame)
 
 
-def click_menu_item(item):
-    """Menu items live in a popover, whose extents are relative to the popover's own surface:
-    activate them through their action instead of the pointer (as tests/gui does)."""
-    try:
-        action = item.queryAction()
-        for i in range(action.nActions):
-            if action.getName(i) in ("click", "activate", "press"):
-                action.doAction(i)
-                return
-    except NotImplementedError:
-        pass
-    click(item)
-
-
 def check_export(app, frame):
     """The agenda menu's 'Export to Calendar…' writes the sessions where the delegate types,
     and a toast says so."""
     target = os.path.join(os.environ["XDG_DATA_HOME"], "kupang-agenda.ics")
     click(wait_for("the button 'Agenda menu'", lambda: next(
         (a for a in find_all(frame, lambda a: a.name == "Agenda menu") if on_screen(a)), None)))
-    click_menu_item(wait_for("the menu item 'Export to Calendar…'", lambda: find(
+    ui.activate(wait_for("the menu item 'Export to Calendar…'", lambda: find(
         app, lambda a: a.name == "Export to Calendar…" and role(a) in (
             pyatspi.ROLE_MENU_ITEM, pyatspi.ROLE_PUSH_BUTTON))))
     chooser = wait_for("the file chooser 'Export to Calendar'", lambda: next(

@@ -13,7 +13,9 @@ With the built-in feed, as a person would:
 - types more and quits at once with Ctrl+Q: the next start has that too; types more and ends
   it with SIGTERM (a logout, `kill`) before the autosave: the next start has that too;
 - deletes the note, and Undo in the toast brings it back;
-- a search finds the note and the best practices that match.
+- a search finds the note and the best practices that match;
+- exports the trip report through the menu and the file chooser: the file holds the notes and
+  a toast says it was saved.
 The helpers that find, wait for and click things are in tests/gui/atspi.py.
 """
 
@@ -270,6 +272,26 @@ def main():
         app.open_note("Opening remarks")
         app.label("Session: Opening")
         log("after a restart the session's note is there, attached to 'Opening'")
+
+        # 9. The trip report, saved where the delegate types, with a toast that says so.
+        target = os.path.join(os.environ["XDG_DATA_HOME"], "kupang-report.md")
+        click(app.button("Report and personal data"))
+        item = wait_for("the menu item 'Export Trip Report…'", lambda: find(
+            find_app(app.proc.pid), lambda a: a.name == "Export Trip Report…"
+            and role(a) in (pyatspi.ROLE_MENU_ITEM, pyatspi.ROLE_PUSH_BUTTON)))
+        ui.activate(item)
+        wait_for("the file chooser 'Export Trip Report'", lambda: next(
+            (w for w in find_app(app.proc.pid) or []
+             if w is not None and w != app.frame and w.name == "Export Trip Report"), None))
+        xdo("key", "--clearmodifiers", "ctrl+a")
+        xdo("type", "--delay", "20", target)
+        xdo("key", "--clearmodifiers", "Return")
+        wait_for(f"{target} to be written with the notes", lambda: os.path.exists(target)
+                 and "Opening remarks" in open(target, encoding="utf-8").read()
+                 and LAST.strip() in open(target, encoding="utf-8").read())
+        app.label("Trip report saved")
+        screenshot("report-saved")
+        log(f"'Export Trip Report…' wrote the notes to {target}, and a toast says so")
 
         xdo("key", "--clearmodifiers", "ctrl+q")
         wait_for("the app to quit", lambda: app.proc.poll() is not None, timeout=10)
