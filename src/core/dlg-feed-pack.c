@@ -382,6 +382,23 @@ get_strv (Reader *r)
   return strv;
 }
 
+/* Into a list field the object made empty (the models' lists are never NULL): "none" is
+ * damage. */
+static void
+take_strv (Reader   *r,
+           char   ***field)
+{
+  char **strv = get_strv (r);
+
+  if (strv == NULL)
+    {
+      r->damaged = TRUE;
+      return;
+    }
+  g_strfreev (*field);
+  *field = strv;
+}
+
 static void
 get_links (Reader     *r,
            GListModel *links)
@@ -417,7 +434,7 @@ get_event (Reader *r)
   zone = get_str (r);
   e->start_date = get_str (r);
   e->end_date = get_str (r);
-  e->languages = get_strv (r);
+  take_strv (r, &e->languages);
   e->host_member = get_str (r);
   e->president_name = get_str (r);
   e->president_role = get_str (r);
@@ -460,8 +477,8 @@ get_session (Reader    *r,
   s->kind = get_str (r);
   s->language = get_str (r);
   s->url = get_str (r);
-  s->persons = get_strv (r);
-  s->members = get_strv (r);
+  take_strv (r, &s->persons);
+  take_strv (r, &s->members);
   s->start = get_instant (r, zone);
   s->end = get_instant (r, zone);
   s->duration = get_u32 (r);
@@ -539,7 +556,7 @@ get_practice (Reader *r)
   p->session = get_str (r);
   p->summary = get_str (r);
   p->body = get_str (r);
-  p->tags = get_strv (r);
+  take_strv (r, &p->tags);
   get_links (r, p->links);
   if (p->id == NULL)
     r->damaged = TRUE;

@@ -1130,7 +1130,7 @@ test_parsed_form (Fixture       *f,
   g_autofree char *count = NULL;
   DlgFeed *loaded;
 
-  sync_good_copy (f);
+  dlg_resource_free (sync_good_copy (f));
   synced = g_object_ref (f->report->feed);
   first = wait_for_packed (f, NULL);
   loaded = load_stored (f);
@@ -1188,7 +1188,7 @@ test_parsed_form_languages (Fixture       *f,
   g_assert_cmpstr (dlg_event_get_title (dlg_feed_get_event (expected_id)), !=,
                    dlg_event_get_title (dlg_feed_get_event (expected_en)));
 
-  sync_good_copy (f);
+  dlg_resource_free (sync_good_copy (f));
   first = wait_for_packed (f, NULL);
   loaded = load_stored_in (f, indonesian);
   assert_same_feed (expected_id, loaded);
