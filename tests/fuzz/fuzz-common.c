@@ -11,6 +11,7 @@
 
 #include "dlg-day.h"
 #include "dlg-feed.h"
+#include "dlg-feed-pack.h"
 #include "dlg-ics.h"
 #include "dlg-link.h"
 #include "dlg-markdown.h"
@@ -353,6 +354,26 @@ check_days (DlgFeed *feed)
     }
 }
 
+/* What the next start reads instead of the source (dlg-feed-pack.c): every feed parsed packs,
+ * and reads back as itself (packing it again gives the same bytes). */
+static void
+check_packed (DlgFeed *feed)
+{
+  g_autoptr(GBytes) packed = dlg_feed_pack (feed);
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(DlgFeed) unpacked = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (packed == NULL)
+    fuzz_fail ("a parsed feed that cannot be packed");
+  unpacked = dlg_feed_unpack (packed, &error);
+  if (unpacked == NULL)
+    fuzz_fail ("a packed feed that does not read back: %s", error->message);
+  again = dlg_feed_pack (unpacked);
+  if (again == NULL || !g_bytes_equal (packed, again))
+    fuzz_fail ("a packed feed that reads back as another");
+}
+
 void
 fuzz_check_feed (DlgFeed *feed)
 {
@@ -372,4 +393,6 @@ fuzz_check_feed (DlgFeed *feed)
   vcf = dlg_vcard_from_members (dlg_feed_get_members (feed));
   if (vcf[0] != '\0')
     fuzz_check_folded ("vCard export", vcf);
+
+  check_packed (feed);
 }

@@ -2,7 +2,8 @@
  *
  * Any bytes: a feed and no error, or an error and no feed.  Every string
  * of a feed parsed is valid UTF-8, every link http(s), the sessions in
- * order, and the calendar and vCard exports of it well folded.  Sections
+ * order, the calendar and vCard exports of it well folded, and its packed
+ * form (what the next start reads) read back as itself.  Sections
  * published apart are not fetched (no loader), they fail with an error.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
