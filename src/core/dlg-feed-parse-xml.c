@@ -171,6 +171,16 @@ start_element_cb (GMarkupParseContext  *context,
   else if (g_str_equal (name, "event") && g_str_equal (parent, "room"))
     {
       RawEvent *raw;
+      const char *room_parent = state->stack->len >= 3
+                                ? g_ptr_array_index (state->stack, state->stack->len - 3) : "";
+
+      /* A <room> outside a <day> gives its events no day (found by fuzzing: the app
+       * crashed on such a file). */
+      if (!g_str_equal (room_parent, "day") || state->day == NULL)
+        {
+          set_error_at (context, error, _("an event outside a day"));
+          return;
+        }
 
       /* A second <schedule> inside an event can hold events: the outer
        * one would then never be checked (its title, found by fuzzing). */
