@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "dlg-agenda-page-private.h"
+#include "dlg-agenda-text.h"
 #include "dlg-source.h"
 #include "schedule-fixture.h"
 
@@ -270,6 +271,43 @@ test_detail_links (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_text (child (f, "language_label")), ==, "German, English");
 }
 
+/* Link titles and addresses are feed text: they reach the label as text, never as markup. */
+static void
+test_links_markup (void)
+{
+  static const char schedule[] =
+    "{\"schedule\": {\"version\": \"1\", \"conference\": {\"acronym\": \"m\", "
+    "\"title\": \"M\", \"time_zone_name\": \"Asia/Makassar\", \"days\": [{\"index\": 1, "
+    "\"date\": \"2024-10-16\", \"rooms\": {\"Aula\": [{\"guid\": \"s1\", "
+    "\"date\": \"2024-10-16T09:00:00+08:00\", \"start\": \"09:00\", \"duration\": \"1:00\", "
+    "\"title\": \"S1\", \"url\": \"https://example.org/e?x=1&y=2\", "
+    "\"links\": [{\"url\": \"https://example.org/s?a=1&b=<2>\", "
+    "\"title\": \"<b>Slides</b> & \\\"notes\\\" <a href='javascript:x'>\"}]}]}}]}}}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (schedule, strlen (schedule));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = dlg_source_parse (bytes, NULL, NULL, NULL, &error);
+  g_autofree char *markup = NULL;
+  GtkWidget *label = g_object_ref_sink (gtk_label_new (NULL));
+  DlgSession *session;
+
+  g_assert_no_error (error);
+  session = dlg_feed_find_session (feed, "s1");
+  g_assert_nonnull (session);
+  g_assert_null (dlg_agenda_member_names (feed, session));
+
+  markup = dlg_agenda_links_markup (session);
+  g_assert_nonnull (markup);
+  /* Valid for a label (a warning would fail the test), which shows the feed's text,
+   * character for character. */
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (GTK_LABEL (label)),
+                                   "\n<b>Slides</b> & \"notes\" <a href='javascript:x'>"));
+  g_object_unref (label);
+  g_assert_nonnull (strstr (markup, "<a href=\"https://example.org/e?x=1&amp;y=2\">"));
+  g_assert_nonnull (strstr (markup, "<a href=\"https://example.org/s?a=1&amp;b=&lt;2&gt;\">"));
+  g_assert_null (strstr (markup, "javascript:x'>"));
+}
+
 /* Runs the main loop until @done; FALSE if it never is, within 10 s. */
 static gboolean
 wait_until (gboolean (*done) (gpointer data),
@@ -371,6 +409,7 @@ main (int    argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  g_test_add_func ("/agenda-text/links-markup", test_links_markup);
   g_test_add ("/agenda-page/filters", Fixture, NULL, fixture_set_up, test_filters,
               fixture_tear_down);
   g_test_add ("/agenda-page/groups-and-times", Fixture, NULL, fixture_set_up,

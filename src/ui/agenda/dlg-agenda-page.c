@@ -771,32 +771,10 @@ static void
 set_links (DlgAgendaPage *self,
            DlgSession    *session)
 {
-  g_autoptr(GString) markup = g_string_new (NULL);
-  GListModel *links = dlg_session_get_links (session);
-  const char *url = dlg_session_get_url (session);
+  g_autofree char *markup = dlg_agenda_links_markup (session);
 
-  /* The feed parser keeps http(s) links only; they are escaped here. */
-  if (url != NULL)
-    {
-      g_autofree char *escaped = g_markup_escape_text (url, -1);
-      g_autofree char *text = g_markup_escape_text (_("Session page"), -1);
-
-      g_string_append_printf (markup, "<a href=\"%s\">%s</a>", escaped, text);
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
-    {
-      g_autoptr(DlgLink) link = g_list_model_get_item (links, i);
-      g_autofree char *href = g_markup_escape_text (dlg_link_get_url (link), -1);
-      g_autofree char *title = g_markup_escape_text (dlg_link_get_title (link) != NULL ?
-                                                     dlg_link_get_title (link) :
-                                                     dlg_link_get_url (link), -1);
-
-      g_string_append_printf (markup, "%s<a href=\"%s\">%s</a>", markup->len > 0 ? "\n" : "",
-                              href, title);
-    }
-
-  gtk_label_set_markup (self->links_label, markup->str);
-  gtk_widget_set_visible (self->links_box, markup->len > 0);
+  gtk_label_set_markup (self->links_label, markup != NULL ? markup : "");
+  gtk_widget_set_visible (self->links_box, markup != NULL);
 }
 
 static void
@@ -808,9 +786,8 @@ show_session (DlgAgendaPage *self,
   g_autofree char *when = NULL;
   g_autofree char *languages = NULL;
   g_autofree char *speakers = NULL;
-  g_autoptr(GPtrArray) member_names = NULL;
+  g_autofree char *names = NULL;
   const char * const *persons;
-  const char * const *members;
 
   if (session == NULL)
     {
@@ -847,23 +824,8 @@ show_session (DlgAgendaPage *self,
     speakers = g_strjoinv (", ", (char **) persons);
   set_text (self->speakers_label, self->speakers_box, speakers);
 
-  member_names = g_ptr_array_new ();
-  members = dlg_session_get_members (session);
-  for (guint i = 0; members != NULL && members[i] != NULL; i++)
-    {
-      DlgMember *member = dlg_feed_find_member (self->feed, members[i]);
-
-      g_ptr_array_add (member_names,
-                       (gpointer) (member != NULL ? dlg_member_get_name (member) : members[i]));
-    }
-  g_ptr_array_add (member_names, NULL);
-  if (member_names->len > 1)
-    {
-      g_autofree char *names = g_strjoinv (", ", (char **) member_names->pdata);
-      set_text (self->members_label, self->members_box, names);
-    }
-  else
-    set_text (self->members_label, self->members_box, NULL);
+  names = dlg_agenda_member_names (self->feed, session);
+  set_text (self->members_label, self->members_box, names);
 
   set_linked_text (self->abstract_label, dlg_session_get_abstract (session));
   set_linked_text (self->description_label, dlg_session_get_description (session));

@@ -162,3 +162,56 @@ dlg_agenda_day_name (DlgFeed *feed,
 {
   return dlg_agenda_format_day (find_day (feed, index), dlg_agenda_feed_time_zone (feed));
 }
+
+char *
+dlg_agenda_links_markup (DlgSession *session)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  GListModel *links = dlg_session_get_links (session);
+  const char *url = dlg_session_get_url (session);
+
+  /* The feed parser keeps http(s) links only; every part is escaped here, the translated
+   * word too. */
+  if (url != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (url, -1);
+      g_autofree char *text = g_markup_escape_text (_("Session page"), -1);
+
+      g_string_append_printf (markup, "<a href=\"%s\">%s</a>", escaped, text);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(DlgLink) link = g_list_model_get_item (links, i);
+      const char *title = dlg_link_get_title (link);
+      g_autofree char *href = g_markup_escape_text (dlg_link_get_url (link), -1);
+      g_autofree char *text = g_markup_escape_text (title != NULL ? title
+                                                                  : dlg_link_get_url (link), -1);
+
+      g_string_append_printf (markup, "%s<a href=\"%s\">%s</a>", markup->len > 0 ? "\n" : "",
+                              href, text);
+    }
+
+  if (markup->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+char *
+dlg_agenda_member_names (DlgFeed    *feed,
+                         DlgSession *session)
+{
+  const char * const *members = dlg_session_get_members (session);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; members != NULL && members[i] != NULL; i++)
+    {
+      DlgMember *member = feed != NULL ? dlg_feed_find_member (feed, members[i]) : NULL;
+
+      g_ptr_array_add (names, (gpointer) (member != NULL ? dlg_member_get_name (member)
+                                                         : members[i]));
+    }
+  if (names->len == 0)
+    return NULL;
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (", ", (char **) names->pdata);
+}
