@@ -346,6 +346,16 @@ sync_good_copy (Fixture *f)
   return dlg_store_lookup_resource (f->store, f->url);
 }
 
+/* The organiser publishes another feed (full.json) with a new ETag. */
+static void
+organiser_changes_feed (Fixture *f)
+{
+  g_bytes_unref (f->body);
+  f->body = g_bytes_ref (f->new_body);
+  g_free (f->etag);
+  f->etag = g_strdup ("\"v2\"");
+}
+
 /* Syncs once more and checks the error and that nothing moved. */
 static void
 assert_failure_keeps_copy (Fixture     *f,
@@ -433,10 +443,7 @@ test_changed (Fixture       *f,
   g_autoptr(DlgResource) before = sync_good_copy (f);
   g_autoptr(DlgResource) after = NULL;
 
-  g_bytes_unref (f->body);
-  f->body = g_bytes_ref (f->new_body);
-  g_free (f->etag);
-  f->etag = g_strdup ("\"v2\"");
+  organiser_changes_feed (f);
 
   sync_once (f, f->url);
   g_assert_no_error (f->error);
@@ -1140,10 +1147,7 @@ test_parsed_form (Fixture       *f,
 
   /* The organiser changes the feed, and the form of the old one is still there (as if the
    * app had stopped before keeping the new): the next start shows the new feed. */
-  g_bytes_unref (f->body);
-  f->body = g_bytes_ref (f->new_body);
-  g_free (f->etag);
-  f->etag = g_strdup ("\"v2\"");
+  organiser_changes_feed (f);
   sync_once (f, f->url);
   g_assert_no_error (f->error);
   g_clear_object (&synced);
