@@ -26,6 +26,7 @@ struct _DlgWindow
   DlgSubscription      *watched;  /* the current event, whose sync status shows */
   guint                 tick_id;
   guint                 sync_shown_id;
+  guint                 switch_id;  /* a switch of event under way (see current_changed_cb) */
   gboolean              sync_shown; /* a sync has gone on long enough to say so */
   GSettings            *settings;
 
@@ -195,6 +196,8 @@ visible_pane_changed_cb (DlgWindow *self)
   feed_shown_panes (self);
 }
 
+static void end_switch (DlgWindow *self);
+
 /* The pages follow the feed: a sync or a switch of event replaces it. */
 void
 dlg_window_set_feed (DlgWindow *self,
@@ -221,6 +224,7 @@ dlg_window_set_feed (DlgWindow *self,
   feed_shown_panes (self);
   if (self->notes_page != NULL)
     dlg_notes_page_set_feed (self->notes_page, feed);
+  end_switch (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEED]);
 }
@@ -335,6 +339,10 @@ update_status (DlgWindow *self)
   gboolean syncing = current != NULL && dlg_subscription_get_syncing (current);
   GAction *action;
 
+  /* The header speaks of the event on screen until the next one is. */
+  if (self->switch_id != 0)
+    return;
+
   if (!syncing)
     {
       g_clear_handle_id (&self->sync_shown_id, g_source_remove);
@@ -405,6 +413,31 @@ subscription_changed_cb (DlgWindow *self)
   update_status (self);
 }
 
+static gboolean
+switch_slow_cb (gpointer user_data)
+{
+  DlgWindow *self = user_data;
+
+  self->switch_id = 0;
+  update_status (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+end_switch (DlgWindow *self)
+{
+  if (self->switch_id == 0)
+    return;
+  g_clear_handle_id (&self->switch_id, g_source_remove);
+  update_status (self);
+}
+
+/* Another event chosen while one is on screen: the window goes on showing the last one, and
+ * its header (updated when, the Update button) goes on describing it, until the new event is
+ * read (dlg_window_set_feed) or for as long as a sync may take unseen.  A switch that ends
+ * within a moment, as reading a saved event or a schedule file does, then changes the window
+ * once instead of twice: every frame of this window is drawn whole (on a laptop without a GL
+ * driver, some 50 ms), and the frame for the state in between held the new event back. */
 static void
 current_changed_cb (DlgWindow *self)
 {
@@ -416,6 +449,10 @@ current_changed_cb (DlgWindow *self)
   if (current != NULL)
     g_signal_connect_object (current, "notify", G_CALLBACK (subscription_changed_cb),
                              self, G_CONNECT_SWAPPED);
+
+  g_clear_handle_id (&self->switch_id, g_source_remove);
+  if (self->feed != NULL && current != NULL)
+    self->switch_id = g_timeout_add (SYNC_SHOWN_AFTER_MS, switch_slow_cb, self);
   update_status (self);
 }
 
@@ -662,6 +699,7 @@ dlg_window_dispose (GObject *object)
     gtk_window_destroy (self->help_overlay);
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->sync_shown_id, g_source_remove);
+  g_clear_handle_id (&self->switch_id, g_source_remove);
   g_clear_handle_id (&self->feed_idle_id, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_object (&self->feed);
