@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """The agenda pane, driven like a person through the accessibility tree.
 
-Run by run-agenda-gui.sh inside Xvfb and a private session bus:
+Run by tests/gui/run-gui-test.sh inside Xvfb and a private session bus:
     test_agenda_gui.py DELEGATE SCREENSHOT_DIR
 
 With the built-in feed (Kupang 2019: 3 sessions a day over 3 days), in English, a delegate:

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """The members pane, driven like a person through the accessibility tree.
 
-Run by run-members-gui.sh inside Xvfb and a private session bus:
+Run by tests/gui/run-gui-test.sh inside Xvfb and a private session bus:
     test_members_gui.py DELEGATE SCREENSHOT_DIR
 
 With the built-in feed (6 members), in English, a delegate:

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """The Notes pane driven like a person through the accessibility tree (issue 6).
 
-Run by run-notes-gui.sh inside Xvfb and a private session bus:
+Run by tests/gui/run-gui-test.sh inside Xvfb and a private session bus:
     test_notes_gui.py DELEGATE SCREENSHOT_DIR
 
 With the built-in feed, as a person would:

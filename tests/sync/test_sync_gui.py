@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """The app keeps an event when its feed server goes away, and says so.
 
-Run by run-sync-gui.sh inside Xvfb and a private session bus:
+Run by tests/gui/run-gui-test.sh inside Xvfb and a private session bus:
     test_sync_gui.py DELEGATE FEED_JSON SCREENSHOT_DIR
 
 - serves FEED_JSON from a web server on 127.0.0.1 and runs `delegate URL`: the window shows
