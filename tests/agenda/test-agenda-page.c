@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 
+#include "dlg-session-view.h"
 #include "dlg-agenda-page-private.h"
 #include "dlg-agenda-text.h"
 #include "dlg-source.h"
@@ -32,6 +33,14 @@ child (Fixture    *f,
        const char *name)
 {
   return gtk_widget_get_template_child (GTK_WIDGET (f->page), DLG_TYPE_AGENDA_PAGE, name);
+}
+
+/* A widget of the session shown beside the list. */
+static gpointer
+session_child (Fixture    *f,
+               const char *name)
+{
+  return gtk_widget_get_template_child (child (f, "session_view"), DLG_TYPE_SESSION_VIEW, name);
 }
 
 static GListModel *
@@ -249,7 +258,7 @@ test_show_session (Fixture       *f,
   g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) day_two);
   g_assert_cmpuint (gtk_drop_down_get_selected (child (f, "day_dropdown")), ==, 1);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f, "detail_stack")), ==, "detail");
-  g_assert_cmpstr (gtk_label_get_text (child (f, "title_label")), ==, "Day two");
+  g_assert_cmpstr (gtk_label_get_text (session_child (f, "title_label")), ==, "Day two");
   g_assert_false (dlg_agenda_page_show_session (f->page, "no-such-key"));
 }
 
@@ -261,14 +270,14 @@ test_detail_links (Fixture       *f,
   GtkLabel *abstract;
 
   g_assert_true (dlg_agenda_page_show_session (f->page, dlg_session_get_key (opening)));
-  abstract = child (f, "abstract_label");
+  abstract = session_child (f, "abstract_label");
   /* Plain text shown as such; its web address made a link (escaped markup). */
   g_assert_true (g_str_has_prefix (gtk_label_get_text (abstract), "First paragraph with bold & an"));
   g_assert_nonnull (strstr (gtk_label_get_label (abstract),
                             "<a href=\"https://example.org/two\">https://example.org/two</a>"));
   g_assert_nonnull (strstr (gtk_label_get_label (abstract), "&lt;3"));
   /* Codes become names. */
-  g_assert_cmpstr (gtk_label_get_text (child (f, "language_label")), ==, "German, English");
+  g_assert_cmpstr (gtk_label_get_text (session_child (f, "language_label")), ==, "German, English");
 }
 
 /* Link titles and addresses are feed text: they reach the label as text, never as markup. */
@@ -398,7 +407,7 @@ test_long_day (Fixture       *f,
   g_assert_true (dlg_agenda_page_show_session (f->page, dlg_session_get_key (last)));
   selection = GTK_SINGLE_SELECTION (shown (f));
   g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) last);
-  g_assert_cmpstr (gtk_label_get_text (child (f, "title_label")), ==,
+  g_assert_cmpstr (gtk_label_get_text (session_child (f, "title_label")), ==,
                    dlg_session_get_title (last));
 }
 

@@ -20,9 +20,11 @@
 #include "dlg-agenda-page-private.h"
 #include "dlg-agenda-text.h"
 #include "dlg-ics.h"
+#include "dlg-feed-label.h"
 #include "dlg-save-file.h"
 #include "dlg-lazy-slice.h"
 #include "dlg-session-row.h"
+#include "dlg-session-view.h"
 #include "dlg-session-search.h"
 #include "dlg-stars.h"
 
@@ -72,25 +74,7 @@ struct _DlgAgendaPage
   GtkListView        *list_view;
   GtkWidget          *back_button;
   GtkStack           *detail_stack;
-  GtkLabel           *title_label;
-  GtkWidget          *note_button;
-  GtkLabel           *subtitle_label;
-  GtkWidget          *when_box;
-  GtkLabel           *when_label;
-  GtkWidget          *room_box;
-  GtkLabel           *room_label;
-  GtkWidget          *track_box;
-  GtkLabel           *track_label;
-  GtkWidget          *speakers_box;
-  GtkLabel           *speakers_label;
-  GtkWidget          *language_box;
-  GtkLabel           *language_label;
-  GtkWidget          *members_box;
-  GtkLabel           *members_label;
-  GtkLabel           *abstract_label;
-  GtkLabel           *description_label;
-  GtkWidget          *links_box;
-  GtkLabel           *links_label;
+  DlgSessionView     *session_view;
 };
 
 G_DEFINE_FINAL_TYPE (DlgAgendaPage, dlg_agenda_page, ADW_TYPE_BIN)
@@ -111,65 +95,6 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void update_list_state (DlgAgendaPage *self);
-
-/* Feed text is data: always set as plain text, hide what is empty. */
-static void
-set_text (GtkLabel   *label,
-          GtkWidget  *container,
-          const char *text)
-{
-  gboolean has_text = text != NULL && text[0] != '\0';
-
-  gtk_label_set_text (label, has_text ? text : "");
-  gtk_widget_set_visible (container != NULL ? container : GTK_WIDGET (label), has_text);
-}
-
-/* Plain text with its web and mail addresses made links: the text is
- * escaped first, so nothing in it is ever read as markup. */
-static void
-set_linked_text (GtkLabel   *label,
-                 const char *text)
-{
-  static GRegex *url_regex;
-  g_autofree char *escaped = NULL;
-  g_autofree char *markup = NULL;
-
-  if (g_once_init_enter (&url_regex))
-    g_once_init_leave (&url_regex,
-                       g_regex_new ("(https?://[^\\s<>\"()]+[^\\s<>\"().,;:!?'])|"
-                                    "(mailto:[^\\s<>\"()]+[^\\s<>\"().,;:!?'])",
-                                    G_REGEX_OPTIMIZE, 0, NULL));
-
-  if (text == NULL || text[0] == '\0')
-    {
-      gtk_label_set_text (label, "");
-      gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
-      return;
-    }
-
-  escaped = g_markup_escape_text (text, -1);
-  /* &amp; inside an escaped URL stays escaped in the href: Pango unescapes it. */
-  markup = g_regex_replace (url_regex, escaped, -1, 0, "<a href=\"\\0\">\\0</a>", 0, NULL);
-  gtk_label_set_markup (label, markup != NULL ? markup : escaped);
-  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
-}
-
-/* Only http, https and mailto links open; anything else is swallowed. */
-static gboolean
-activate_link_cb (GtkLabel   *label,
-                  const char *uri,
-                  gpointer    user_data)
-{
-  g_autofree char *scheme = g_uri_parse_scheme (uri);
-
-  if (scheme != NULL &&
-      (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0 ||
-       g_ascii_strcasecmp (scheme, "mailto") == 0))
-    return FALSE; /* GTK opens it */
-
-  g_debug ("Not opening a link with scheme %s", scheme != NULL ? scheme : "(none)");
-  return TRUE;
-}
 
 static gboolean
 use_local_time (DlgAgendaPage *self)
@@ -768,26 +693,10 @@ mine_toggled_cb (DlgAgendaPage *self)
 /* --- detail --------------------------------------------------------------- */
 
 static void
-set_links (DlgAgendaPage *self,
-           DlgSession    *session)
-{
-  g_autofree char *markup = dlg_agenda_links_markup (session);
-
-  gtk_label_set_markup (self->links_label, markup != NULL ? markup : "");
-  gtk_widget_set_visible (self->links_box, markup != NULL);
-}
-
-static void
 show_session (DlgAgendaPage *self,
               DlgSession    *session)
 {
   g_autofree char *time_text = NULL;
-  g_autofree char *day_text = NULL;
-  g_autofree char *when = NULL;
-  g_autofree char *languages = NULL;
-  g_autofree char *speakers = NULL;
-  g_autofree char *names = NULL;
-  const char * const *persons;
 
   if (session == NULL)
     {
@@ -795,42 +704,8 @@ show_session (DlgAgendaPage *self,
       return;
     }
 
-  set_text (self->title_label, NULL, dlg_session_get_title (session));
-  {
-    g_autofree char *note_target = g_strconcat ("session:", dlg_session_get_key (session), NULL);
-
-    /* Target first: a button naming the action without its target warns. */
-    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->note_button), "s", note_target);
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->note_button), "win.new-note");
-  }
-  set_text (self->subtitle_label, NULL, dlg_session_get_subtitle (session));
-
   time_text = format_time_with_zone (self, session);
-  day_text = dlg_agenda_day_name (self->feed, dlg_session_get_day (session));
-  if (day_text != NULL)
-    /* Translators: the day and time of a session */
-    when = g_strdup_printf (_("%s · %s"), day_text, time_text);
-  else
-    when = g_steal_pointer (&time_text);
-  set_text (self->when_label, self->when_box, when);
-
-  set_text (self->room_label, self->room_box, dlg_session_get_room (session));
-  set_text (self->track_label, self->track_box, dlg_session_get_track (session));
-  languages = dlg_agenda_language_names (dlg_session_get_language (session));
-  set_text (self->language_label, self->language_box, languages);
-
-  persons = dlg_session_get_persons (session);
-  if (persons != NULL && persons[0] != NULL)
-    speakers = g_strjoinv (", ", (char **) persons);
-  set_text (self->speakers_label, self->speakers_box, speakers);
-
-  names = dlg_agenda_member_names (self->feed, session);
-  set_text (self->members_label, self->members_box, names);
-
-  set_linked_text (self->abstract_label, dlg_session_get_abstract (session));
-  set_linked_text (self->description_label, dlg_session_get_description (session));
-  set_links (self, session);
-
+  dlg_session_view_show (self->session_view, self->feed, session, time_text);
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
 
   /* The delegate has seen the new time or room: no need to flag it more. */
@@ -1188,7 +1063,7 @@ dlg_agenda_page_reload (DlgAgendaPage *self)
     }
 
   event = dlg_feed_get_event (self->feed);
-  set_text (self->notice_label, self->notice_box,
+  dlg_feed_label_set_text (self->notice_label, self->notice_box,
             event != NULL ? dlg_event_get_notice (event) : NULL);
 
   /* Filters first, with their handlers blocked: the list is built once. */
@@ -1459,6 +1334,7 @@ dlg_agenda_page_class_init (DlgAgendaPageClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (DLG_TYPE_SESSION_ROW);
+  g_type_ensure (DLG_TYPE_SESSION_VIEW);
 
   gtk_widget_class_install_action (widget_class, "agenda.search", NULL, focus_search_cb);
   gtk_widget_class_install_action (widget_class, "agenda.export", NULL, export_action_cb);
@@ -1484,25 +1360,7 @@ dlg_agenda_page_class_init (DlgAgendaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, note_button);
-  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, title_label);
-  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, when_box);
-  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, when_label);
-  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, room_box);
-  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, room_label);
-  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, track_box);
-  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, track_label);
-  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, speakers_box);
-  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, speakers_label);
-  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, language_box);
-  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, language_label);
-  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, members_box);
-  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, members_label);
-  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, abstract_label);
-  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, description_label);
-  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, links_box);
-  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, links_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, session_view);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, notice_more_cb);
@@ -1510,7 +1368,6 @@ dlg_agenda_page_class_init (DlgAgendaPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, mine_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, now_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, activate_link_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_gone_cb);
 }
 

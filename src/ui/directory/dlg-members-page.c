@@ -19,6 +19,7 @@
 #include "dlg-lazy-slice.h"
 #include "dlg-member-query.h"
 #include "dlg-members-page.h"
+#include "dlg-feed-label.h"
 #include "dlg-save-file.h"
 #include "dlg-vcard.h"
 
@@ -98,18 +99,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Feed text is data: always set as plain text, hide what is empty. */
-static void
-set_text (GtkLabel   *label,
-          GtkWidget  *container,
-          const char *text)
-{
-  gboolean has_text = text != NULL && text[0] != '\0';
-
-  gtk_label_set_text (label, has_text ? text : "");
-  gtk_widget_set_visible (container != NULL ? container : GTK_WIDGET (label), has_text);
-}
 
 static const char *
 kind_to_string (DlgMemberKind kind)
@@ -242,7 +231,7 @@ show_member (DlgMembersPage *self,
       return;
     }
 
-  set_text (self->title_label, NULL, dlg_member_get_name (member));
+  dlg_feed_label_set_text (self->title_label, NULL, dlg_member_get_name (member));
   {
     g_autofree char *note_target = g_strconcat ("member:", dlg_member_get_id (member), NULL);
 
@@ -250,12 +239,13 @@ show_member (DlgMembersPage *self,
     gtk_actionable_set_action_target (GTK_ACTIONABLE (self->note_button), "s", note_target);
     gtk_actionable_set_action_name (GTK_ACTIONABLE (self->note_button), "win.new-note");
   }
-  set_text (self->kind_label, NULL, kind_to_string (dlg_member_get_kind (member)));
-  set_text (self->province_label, self->province_box, dlg_member_get_province (member));
-  set_text (self->region_label, self->region_box, dlg_member_get_region (member));
+  dlg_feed_label_set_text (self->kind_label, NULL,
+                           kind_to_string (dlg_member_get_kind (member)));
+  dlg_feed_label_set_text (self->province_label, self->province_box, dlg_member_get_province (member));
+  dlg_feed_label_set_text (self->region_label, self->region_box, dlg_member_get_region (member));
   if (dlg_member_get_joined (member) > 0)
     joined = g_strdup_printf ("%u", dlg_member_get_joined (member));
-  set_text (self->joined_label, self->joined_box, joined);
+  dlg_feed_label_set_text (self->joined_label, self->joined_box, joined);
 
   head_title = dlg_member_get_head_title (member);
   head_name = dlg_member_get_head_name (member);
@@ -264,22 +254,23 @@ show_member (DlgMembersPage *self,
     head = g_strdup_printf (_("%s: %s"), head_title, head_name);
   else
     head = g_strdup (head_name != NULL ? head_name : head_title);
-  set_text (self->head_label, self->head_box, head);
+  dlg_feed_label_set_text (self->head_label, self->head_box, head);
 
   /* Smart City: say only what the feed says. */
   if (dlg_member_get_smart_city_masterplan (self->member, &masterplan_known) || masterplan_known)
     masterplan = dlg_member_get_smart_city_masterplan (self->member, NULL)
                  ? _("Smart City masterplan: ready")
                  : _("Smart City masterplan: not ready yet");
-  set_text (self->programme_label, NULL, dlg_member_get_smart_city_programme (member));
-  set_text (self->masterplan_label, NULL, masterplan);
-  set_text (self->smart_city_label, NULL, dlg_member_get_smart_city (member));
+  dlg_feed_label_set_text (self->programme_label, NULL,
+                           dlg_member_get_smart_city_programme (member));
+  dlg_feed_label_set_text (self->masterplan_label, NULL, masterplan);
+  dlg_feed_label_set_text (self->smart_city_label, NULL, dlg_member_get_smart_city (member));
   gtk_widget_set_visible (self->smart_city_box,
                           gtk_widget_get_visible (GTK_WIDGET (self->programme_label)) ||
                           gtk_widget_get_visible (GTK_WIDGET (self->masterplan_label)) ||
                           gtk_widget_get_visible (GTK_WIDGET (self->smart_city_label)));
 
-  set_text (self->description_label, NULL, dlg_member_get_description (member));
+  dlg_feed_label_set_text (self->description_label, NULL, dlg_member_get_description (member));
 
   dlg_contact_line_set (self->website_line, DLG_CONTACT_WEBSITE, dlg_member_get_website (member));
   dlg_contact_line_set (self->email_line, DLG_CONTACT_EMAIL, dlg_member_get_email (member));
@@ -607,7 +598,7 @@ show_forum (DlgMembersPage *self)
       host = g_strdup_printf (_("Host: %s"),
                               member != NULL ? dlg_member_get_name (member) : host_id);
     }
-  set_text (self->host_label, NULL, host);
+  dlg_feed_label_set_text (self->host_label, NULL, host);
 
   if (president_name != NULL && president_name[0] != '\0')
     {
@@ -629,7 +620,7 @@ show_forum (DlgMembersPage *self)
         /* Translators: the president of the network */
         president = g_strdup_printf (_("President: %s"), who);
     }
-  set_text (self->president_label, NULL, president);
+  dlg_feed_label_set_text (self->president_label, NULL, president);
 
   gtk_widget_set_visible (self->forum_box, host != NULL || president != NULL);
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dlg-feed-label.h"
 #include "dlg-feed-scope.h"
 #include "dlg-markdown.h"
 #include "dlg-note-search.h"
@@ -58,18 +59,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Feed text is data: always set as plain text, hide what is empty. */
-static void
-set_text (GtkLabel   *label,
-          GtkWidget  *container,
-          const char *text)
-{
-  gboolean has_text = text != NULL && text[0] != '\0';
-
-  gtk_label_set_text (label, has_text ? text : "");
-  gtk_widget_set_visible (container != NULL ? container : GTK_WIDGET (label), has_text);
-}
-
 static const char *
 member_name (DlgFeed    *feed,
              const char *member_id)
@@ -100,19 +89,6 @@ has_text_cb (GtkListItem *item,
              DlgFeed     *feed)
 {
   return text != NULL && text[0] != '\0';
-}
-
-/* Only http(s) and mailto links open; anything else is refused. */
-static gboolean
-activate_link_cb (GtkLabel   *label,
-                  const char *uri,
-                  gpointer    user_data)
-{
-  if (dlg_markdown_url_is_safe (uri))
-    gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (label))), uri, GDK_CURRENT_TIME);
-  else
-    g_debug ("Not opening %s", uri);
-  return TRUE;
 }
 
 /* The body's Markdown subset as one label per block: every span was
@@ -155,7 +131,7 @@ render_body (DlgPracticesPage *self,
         }
       else
         gtk_widget_add_css_class (label, "body");
-      g_signal_connect (label, "activate-link", G_CALLBACK (activate_link_cb), NULL);
+      g_signal_connect (label, "activate-link", G_CALLBACK (dlg_feed_label_activate_link), NULL);
       gtk_box_append (GTK_BOX (self->body_box), label);
     }
   gtk_widget_set_visible (self->body_box, blocks->len > 0);
@@ -187,24 +163,24 @@ show_practice (DlgPracticesPage *self,
       return;
     }
 
-  set_text (self->title_label, NULL, dlg_practice_get_title (practice));
-  set_text (self->member_label, self->member_box,
+  dlg_feed_label_set_text (self->title_label, NULL, dlg_practice_get_title (practice));
+  dlg_feed_label_set_text (self->member_label, self->member_box,
             member_name (self->feed, dlg_practice_get_member (practice)));
   set_link (self->member_button, "win.show-member", dlg_practice_get_member (practice));
 
   session_key = dlg_practice_get_session (practice);
   if (session_key != NULL)
     session = dlg_feed_find_session (self->feed, session_key);
-  set_text (self->session_label, self->session_box,
+  dlg_feed_label_set_text (self->session_label, self->session_box,
             session != NULL ? dlg_session_get_title (session) : NULL);
   set_link (self->session_button, "win.show-session", session != NULL ? session_key : NULL);
 
-  set_text (self->summary_label, NULL, dlg_practice_get_summary (practice));
+  dlg_feed_label_set_text (self->summary_label, NULL, dlg_practice_get_summary (practice));
 
   tags = dlg_practice_get_tags (practice);
   if (tags != NULL && tags[0] != NULL)
     tags_text = g_strjoinv (", ", (char **) tags);
-  set_text (self->tags_label, self->tags_box, tags_text);
+  dlg_feed_label_set_text (self->tags_label, self->tags_box, tags_text);
 
   render_body (self, dlg_practice_get_body (practice));
 

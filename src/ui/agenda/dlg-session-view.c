@@ -1,0 +1,153 @@
+/* dlg-session-view.c: one session, whole, beside the agenda's list
+ *
+ * Everything the feed says of a session: its day and time, room, track, speakers,
+ * languages, the members presenting it, its abstract and description with their addresses
+ * made links, its links, and a button to write a note on it.  All of it is feed text, shown
+ * as text (dlg-feed-label.c); what is missing is hidden, not shown empty.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dlg-session-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "dlg-agenda-text.h"
+#include "dlg-feed-label.h"
+#include "dlg-session-view.h"
+
+struct _DlgSessionView
+{
+  GtkWidget  parent_instance;
+
+  /* Template widgets */
+  GtkWidget *scroller;       /* the child: bound so that dispose_template unparents it */
+  GtkLabel  *title_label;
+  GtkWidget *note_button;
+  GtkLabel  *subtitle_label;
+  GtkWidget *when_box;
+  GtkLabel  *when_label;
+  GtkWidget *room_box;
+  GtkLabel  *room_label;
+  GtkWidget *track_box;
+  GtkLabel  *track_label;
+  GtkWidget *speakers_box;
+  GtkLabel  *speakers_label;
+  GtkWidget *language_box;
+  GtkLabel  *language_label;
+  GtkWidget *members_box;
+  GtkLabel  *members_label;
+  GtkLabel  *abstract_label;
+  GtkLabel  *description_label;
+  GtkWidget *links_box;
+  GtkLabel  *links_label;
+};
+
+G_DEFINE_FINAL_TYPE (DlgSessionView, dlg_session_view, GTK_TYPE_WIDGET)
+
+void
+dlg_session_view_show (DlgSessionView *self,
+                       DlgFeed        *feed,
+                       DlgSession     *session,
+                       const char     *time_text)
+{
+  g_autofree char *note_target = NULL;
+  g_autofree char *day_text = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *languages = NULL;
+  g_autofree char *speakers = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *links = NULL;
+  const char * const *persons;
+
+  g_return_if_fail (DLG_IS_SESSION_VIEW (self));
+  g_return_if_fail (DLG_IS_FEED (feed));
+  g_return_if_fail (DLG_IS_SESSION (session));
+
+  dlg_feed_label_set_text (self->title_label, NULL, dlg_session_get_title (session));
+  /* Target first: a button naming the action without its target warns. */
+  note_target = g_strconcat ("session:", dlg_session_get_key (session), NULL);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->note_button), "s", note_target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->note_button), "win.new-note");
+  dlg_feed_label_set_text (self->subtitle_label, NULL, dlg_session_get_subtitle (session));
+
+  day_text = dlg_agenda_day_name (feed, dlg_session_get_day (session));
+  if (day_text != NULL && time_text != NULL)
+    /* Translators: the day and time of a session */
+    when = g_strdup_printf (_("%s · %s"), day_text, time_text);
+  else
+    when = g_strdup (day_text != NULL ? day_text : time_text);
+  dlg_feed_label_set_text (self->when_label, self->when_box, when);
+
+  dlg_feed_label_set_text (self->room_label, self->room_box, dlg_session_get_room (session));
+  dlg_feed_label_set_text (self->track_label, self->track_box, dlg_session_get_track (session));
+  languages = dlg_agenda_language_names (dlg_session_get_language (session));
+  dlg_feed_label_set_text (self->language_label, self->language_box, languages);
+
+  persons = dlg_session_get_persons (session);
+  if (persons != NULL && persons[0] != NULL)
+    speakers = g_strjoinv (", ", (char **) persons);
+  dlg_feed_label_set_text (self->speakers_label, self->speakers_box, speakers);
+
+  names = dlg_agenda_member_names (feed, session);
+  dlg_feed_label_set_text (self->members_label, self->members_box, names);
+
+  dlg_feed_label_set_linked (self->abstract_label, dlg_session_get_abstract (session));
+  dlg_feed_label_set_linked (self->description_label, dlg_session_get_description (session));
+
+  /* Every title and address in it is escaped (dlg-agenda-text.c). */
+  links = dlg_agenda_links_markup (session);
+  gtk_label_set_markup (self->links_label, links != NULL ? links : "");
+  gtk_widget_set_visible (self->links_box, links != NULL);
+}
+
+static void
+dlg_session_view_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), DLG_TYPE_SESSION_VIEW);
+
+  G_OBJECT_CLASS (dlg_session_view_parent_class)->dispose (object);
+}
+
+static void
+dlg_session_view_class_init (DlgSessionViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dlg_session_view_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/dlg-session-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlgSessionView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, DlgSessionView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgSessionView, note_button);
+  gtk_widget_class_bind_template_child (widget_class, DlgSessionView, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgSessionView, when_box);
+  gtk_widget_class_bind_template_child (widget_class, DlgSessionView, when_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgSessionView, room_box);
+  gtk_widget_class_bind_template_child (widget_class, DlgSessionView, room_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgSessionView, track_box);
+  gtk_widget_class_bind_template_child (widget_class, DlgSessionView, track_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgSessionView, speakers_box);
+  gtk_widget_class_bind_template_child (widget_class, DlgSessionView, speakers_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgSessionView, language_box);
+  gtk_widget_class_bind_template_child (widget_class, DlgSessionView, language_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgSessionView, members_box);
+  gtk_widget_class_bind_template_child (widget_class, DlgSessionView, members_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgSessionView, abstract_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgSessionView, description_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgSessionView, links_box);
+  gtk_widget_class_bind_template_child (widget_class, DlgSessionView, links_label);
+  gtk_widget_class_bind_template_callback_full (widget_class, "activate_link_cb",
+                                                G_CALLBACK (dlg_feed_label_activate_link));
+}
+
+static void
+dlg_session_view_init (DlgSessionView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
