@@ -1,9 +1,10 @@
-/* dlg-stars.c: starred sessions that a new copy of the feed changed
+/* dlg-stars.c: starred sessions that a new copy of the feed changed, or that start soon
  *
  * A star names a session by key; the agenda may move that session, give
  * it another room, or drop it in a later copy.  The store keeps what the
  * delegate last saw of each starred session, so the agenda can point out
- * the change instead of silently showing the new time, or nothing.
+ * the change instead of silently showing the new time, or nothing.  And
+ * a starred session about to start is one the delegate is reminded of.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -105,4 +106,49 @@ dlg_stars_seen_title (DlgStore   *store,
     return NULL;
 
   return title;
+}
+
+static int
+compare_start (gconstpointer a,
+               gconstpointer b)
+{
+  DlgSession *x = *(DlgSession **) a;
+  DlgSession *y = *(DlgSession **) b;
+  int order = g_date_time_compare (dlg_session_get_start (x), dlg_session_get_start (y));
+
+  return order != 0 ? order : g_strcmp0 (dlg_session_get_key (x), dlg_session_get_key (y));
+}
+
+GPtrArray *
+dlg_stars_due (DlgFeed            *feed,
+               const char * const *starred,
+               GDateTime          *now,
+               guint               minutes)
+{
+  GPtrArray *due = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) horizon = NULL;
+
+  g_return_val_if_fail (DLG_IS_FEED (feed), due);
+  g_return_val_if_fail (now != NULL, due);
+
+  if (minutes == 0 || starred == NULL)
+    return due;
+
+  horizon = g_date_time_add_minutes (now, minutes);
+  for (guint i = 0; starred[i] != NULL; i++)
+    {
+      DlgSession *session = dlg_feed_find_session (feed, starred[i]);
+
+      /* A star can outlive its session, which the agenda dropped. */
+      if (session == NULL || dlg_session_get_time_tba (session) ||
+          dlg_session_get_start (session) == NULL ||
+          g_date_time_compare (dlg_session_get_start (session), now) < 0 ||
+          g_date_time_compare (dlg_session_get_start (session), horizon) > 0)
+        continue;
+
+      g_ptr_array_add (due, g_object_ref (session));
+    }
+  g_ptr_array_sort (due, compare_start);
+
+  return due;
 }

@@ -1,4 +1,4 @@
-/* dlg-stars.h: starred sessions that a new copy of the feed changed
+/* dlg-stars.h: starred sessions that a new copy of the feed changed, or that start soon
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,5 +34,12 @@ gboolean    dlg_stars_acknowledge (DlgStore    *store,
 char       *dlg_stars_seen_title  (DlgStore    *store,
                                    DlgFeed     *feed,
                                    const char  *key);
+/* The sessions among @starred (their keys) that a delegate is reminded of at @now: those that
+ * start from @now to @minutes later, by start.  Not one without a time, nor one already
+ * begun; none at all when @minutes is 0 (reminders off). */
+GPtrArray  *dlg_stars_due         (DlgFeed            *feed,
+                                   const char * const *starred,
+                                   GDateTime          *now,
+                                   guint               minutes);
 
 G_END_DECLS

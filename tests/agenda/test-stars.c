@@ -146,6 +146,81 @@ test_star_without_seen (void)
   g_assert_false (dlg_store_get_starred_seen (store, event, VISIT, &start, &room, &title));
 }
 
+/* The keys of the sessions dlg_stars_due() reminds of at @now, in order, joined by spaces. */
+static char *
+due_at (DlgFeed            *feed,
+        const char * const *starred,
+        const char         *now,
+        guint               minutes)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (now, NULL);
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GString) keys = g_string_new (NULL);
+
+  g_assert_nonnull (when);
+  due = dlg_stars_due (feed, starred, when, minutes);
+  for (guint i = 0; i < due->len; i++)
+    g_string_append_printf (keys, "%s%s", i > 0 ? " " : "",
+                            dlg_session_get_key (g_ptr_array_index (due, i)));
+  return g_string_free (g_steal_pointer (&keys), FALSE);
+}
+
+/* A starred session is reminded of from @minutes before its start until it starts. */
+static void
+test_due (void)
+{
+  g_autoptr(DlgFeed) feed = load ("same.json");
+  g_autoptr(DlgFeed) kupang = dlg_feed_new_default (english, NULL);
+  const char * const all[] = { VISIT, SMART, OPENING, "not-in-the-feed", NULL };
+  const char * const smart[] = { SMART, NULL };
+  const char * const none[] = { NULL };
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL, *e = NULL, *f = NULL, *g = NULL;
+  g_autofree char *h = NULL, *i = NULL, *j = NULL;
+  DlgSession *tba;
+  g_autofree char *before_tba = NULL;
+  const char * tba_key[2] = { NULL, NULL };
+
+  /* Opening 09:00 and Smart city data 10:00 on the 16th (+08:00); the visit 09:00 the 17th. */
+  a = due_at (feed, all, "2024-10-16T08:55:00+08:00", 10);
+  g_assert_cmpstr (a, ==, OPENING);
+  b = due_at (feed, all, "2024-10-16T08:55:00+08:00", 65);
+  g_assert_cmpstr (b, ==, OPENING " " SMART);
+  /* The same instant in another zone. */
+  c = due_at (feed, all, "2024-10-16T00:55:00Z", 65);
+  g_assert_cmpstr (c, ==, OPENING " " SMART);
+  /* Up to the start itself; not once it has begun. */
+  d = due_at (feed, all, "2024-10-16T09:00:00+08:00", 10);
+  g_assert_cmpstr (d, ==, OPENING);
+  e = due_at (feed, all, "2024-10-16T09:01:00+08:00", 10);
+  g_assert_cmpstr (e, ==, "");
+  /* Too early. */
+  f = due_at (feed, all, "2024-10-16T08:49:00+08:00", 10);
+  g_assert_cmpstr (f, ==, "");
+  /* Only starred sessions. */
+  g = due_at (feed, smart, "2024-10-16T08:55:00+08:00", 10);
+  g_assert_cmpstr (g, ==, "");
+  h = due_at (feed, none, "2024-10-16T08:55:00+08:00", 10);
+  g_assert_cmpstr (h, ==, "");
+  /* Reminders off. */
+  i = due_at (feed, all, "2024-10-16T09:00:00+08:00", 0);
+  g_assert_cmpstr (i, ==, "");
+
+  /* Kupang's programme gives no times: nothing to be reminded of, whatever the hour. */
+  g_assert_nonnull (kupang);
+  tba = g_list_model_get_item (dlg_feed_get_sessions (kupang), 0);
+  g_assert_true (dlg_session_get_time_tba (tba));
+  tba_key[0] = dlg_session_get_key (tba);
+  if (dlg_session_get_start (tba) != NULL)
+    {
+      g_autoptr(GDateTime) minute_before = g_date_time_add_minutes (dlg_session_get_start (tba), -1);
+
+      before_tba = g_date_time_format_iso8601 (minute_before);
+      j = due_at (kupang, tba_key, before_tba, 10);
+      g_assert_cmpstr (j, ==, "");
+    }
+  g_object_unref (tba);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -154,6 +229,7 @@ main (int    argc,
 
   g_test_add_func ("/stars/changed-feed", test_changed_feed);
   g_test_add_func ("/stars/star-without-seen", test_star_without_seen);
+  g_test_add_func ("/stars/due", test_due);
 
   return g_test_run ();
 }

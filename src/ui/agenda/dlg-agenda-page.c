@@ -899,27 +899,25 @@ remind (DlgAgendaPage *self,
   GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
   guint minutes = self->settings != NULL ? g_settings_get_uint (self->settings,
                                                                  "reminder-minutes") : 10;
-  g_autoptr(GDateTime) horizon = g_date_time_add_minutes (now, minutes);
-  GHashTableIter iter;
-  gpointer key;
+  g_autofree const char **starred = NULL;
+  g_autoptr(GPtrArray) due = NULL;
 
-  if (app == NULL || minutes == 0 || self->feed == NULL)
+  if (app == NULL || self->feed == NULL)
     return;
 
-  g_hash_table_iter_init (&iter, self->starred);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
+  starred = (const char **) g_hash_table_get_keys_as_array (self->starred, NULL);
+  due = dlg_stars_due (self->feed, starred, now, minutes);
+  for (guint i = 0; i < due->len; i++)
     {
-      DlgSession *session = dlg_feed_find_session (self->feed, key);
+      DlgSession *session = g_ptr_array_index (due, i);
+      const char *key = dlg_session_get_key (session);
       g_autoptr(GNotification) notification = NULL;
       g_autofree char *id = NULL;
       g_autofree char *title = NULL;
       g_autofree char *body = NULL;
       g_autofree char *when = NULL;
 
-      if (session == NULL || dlg_session_get_time_tba (session) ||
-          g_hash_table_contains (self->reminded, key) ||
-          g_date_time_compare (dlg_session_get_start (session), now) < 0 ||
-          g_date_time_compare (dlg_session_get_start (session), horizon) > 0)
+      if (g_hash_table_contains (self->reminded, key))
         continue;
 
       g_hash_table_add (self->reminded, g_strdup (key));
@@ -937,7 +935,7 @@ remind (DlgAgendaPage *self,
       g_notification_set_body (notification, body);
       /* Clicking it brings the window back (the app's default action). */
       g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
-      id = g_strdup_printf ("session-%s", (const char *) key);
+      id = g_strdup_printf ("session-%s", key);
       g_application_send_notification (G_APPLICATION (app), id, notification);
     }
 }
