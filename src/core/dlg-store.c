@@ -748,8 +748,10 @@ dlg_store_save_packed (DlgStore    *self,
 
   bytes = g_bytes_get_data (data, &size);
   g_mutex_lock (&self->mutex);
+  /* Only beside its copy: a form written just after its event was removed is not kept. */
   stmt = prepare (self,
-                  "INSERT OR REPLACE INTO packed_feeds (url, digest, data) VALUES (?1, ?2, ?3)",
+                  "INSERT OR REPLACE INTO packed_feeds (url, digest, data) "
+                  "SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM resources WHERE url = ?1)",
                   error);
   if (stmt != NULL)
     {

@@ -133,7 +133,8 @@ gboolean     dlg_store_touch_resource     (DlgStore    *self,
 
 /* A feed's parsed form (dlg-feed-pack.c), kept beside its copies: @digest names the copies
  * and settings it was parsed from, and a lookup with another digest finds nothing.  Saving
- * it is only worth trying: a failure (a full disk) means the next start parses again. */
+ * it is only worth trying: a failure (a full disk) means the next start parses again, and
+ * a form whose copy is no longer stored (its event was just removed) is not kept. */
 GBytes      *dlg_store_lookup_packed      (DlgStore    *self,
                                            const char  *url,
                                            const char  *digest);

@@ -43,6 +43,9 @@ struct _DlgSync
 
   /* url -> GPtrArray of the caller GTasks waiting for that sync */
   GHashTable      *in_flight;
+
+  /* Keeps parsed forms, one at a time, off the path to the screen (see save_packed) */
+  GThreadPool     *pack_saver;
 };
 
 G_DEFINE_FINAL_TYPE (DlgSync, dlg_sync, G_TYPE_OBJECT)
@@ -247,16 +250,74 @@ packed_digest (const char * const *languages,
 }
 
 /* Keeps a feed's parsed form for the next start; only worth trying (dlg-store.h). */
-static void
-save_packed (DlgSync    *self,
-             const char *url,
-             const char *digest,
-             GBytes     *packed)
+typedef struct
 {
+  char      *url;
+  GBytes    *packed;
+  char      *digest;     /* or NULL, made from what follows */
+  GStrv      languages;
+  GBytes    *feed;
+  GPtrArray *sections;   /* of DlgFetch */
+} PackedSave;
+
+static void
+packed_save_free (PackedSave *save)
+{
+  g_free (save->url);
+  g_bytes_unref (save->packed);
+  g_free (save->digest);
+  g_strfreev (save->languages);
+  g_clear_pointer (&save->feed, g_bytes_unref);
+  g_clear_pointer (&save->sections, g_ptr_array_unref);
+  g_free (save);
+}
+
+static void
+save_packed_func (gpointer data,
+                  gpointer user_data)
+{
+  PackedSave *save = data;
+  DlgSync *self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (packed != NULL && !dlg_store_save_packed (self->store, url, digest, packed, &error))
-    g_debug ("The parsed form of %s was not kept: %s", url, error->message);
+  if (save->digest == NULL)
+    save->digest = packed_digest ((const char * const *) save->languages, save->feed,
+                                  save->sections);
+  if (!dlg_store_save_packed (self->store, save->url, save->digest, save->packed, &error))
+    g_debug ("The parsed form of %s was not kept: %s", save->url, error->message);
+  packed_save_free (save);
+}
+
+/* Keeps @packed, the parsed form of the feed a task just returned, named by @digest or, when
+ * that is NULL, by the digest of @languages, @feed and @sections: in a thread of its own, as
+ * GTask hands a thread's result over only once the thread's function has returned, and
+ * digesting and writing the form there (7-10 ms for a FOSDEM-size schedule) held the feed
+ * back from the screen by as much. */
+static void
+save_packed (DlgSync            *self,
+             const char         *url,
+             GBytes             *packed,
+             const char         *digest,
+             const char * const *languages,
+             GBytes             *feed,
+             GPtrArray          *sections)
+{
+  PackedSave *save;
+
+  if (packed == NULL)
+    return;
+
+  save = g_new0 (PackedSave, 1);
+  save->url = g_strdup (url);
+  save->packed = g_bytes_ref (packed);
+  save->digest = g_strdup (digest);
+  if (digest == NULL)
+    {
+      save->languages = g_strdupv ((char **) languages);
+      save->feed = feed != NULL ? g_bytes_ref (feed) : NULL;
+      save->sections = sections != NULL ? g_ptr_array_ref (sections) : NULL;
+    }
+  g_thread_pool_push (self->pack_saver, save, NULL);
 }
 
 static GBytes *
@@ -387,8 +448,8 @@ commit_thread (GTask   *task,
     }
 
   /* Packed before the feed leaves this thread (its lists are not to be read from two
-   * threads), but kept only once it is on its way to the screen.  The task, and with it
-   * @data, lives until this function returns. */
+   * threads), and kept by another thread while the feed goes to the screen (save_packed).
+   * The task, and with it @data, lives until this function returns. */
   packed = dlg_feed_pack (feed);
   data->report->feed = g_steal_pointer (&feed);
   replace_str (&data->report->url, new_url != NULL ? new_url : data->url);
@@ -397,13 +458,9 @@ commit_thread (GTask   *task,
   g_task_return_pointer (task, g_steal_pointer (&data->report),
                          (GDestroyNotify) dlg_sync_report_free);
 
-  if (packed != NULL)
-    {
-      g_autofree char *digest = packed_digest ((const char * const *) data->languages,
-                                               current_body (data->feed), data->sections);
-
-      save_packed (self, new_url != NULL ? new_url : data->url, digest, packed);
-    }
+  save_packed (self, new_url != NULL ? new_url : data->url, packed, NULL,
+               (const char * const *) data->languages, current_body (data->feed),
+               data->sections);
 }
 
 /* Everything answered 304: only the fetch times move. */
@@ -995,8 +1052,8 @@ load_stored_thread (GTask        *task,
   data->fetched_at = stored->fetched_at;
   g_task_return_pointer (task, feed, g_object_unref);
 
-  /* Kept once the feed is on its way (see commit_thread). */
-  save_packed (self, data->url, digest, packed);
+  /* Kept while the feed goes to the screen (see commit_thread). */
+  save_packed (self, data->url, packed, digest, NULL, NULL, NULL);
 }
 
 void
@@ -1113,6 +1170,12 @@ dlg_sync_dispose (GObject *object)
 {
   DlgSync *self = DLG_SYNC (object);
 
+  /* Every form on its way is kept before the store goes. */
+  if (self->pack_saver != NULL)
+    {
+      g_thread_pool_free (self->pack_saver, FALSE, TRUE);
+      self->pack_saver = NULL;
+    }
   g_clear_object (&self->session);
   g_clear_object (&self->monitor);
   g_clear_object (&self->store);
@@ -1153,4 +1216,5 @@ dlg_sync_init (DlgSync *self)
   self->total_timeout_ms = DEFAULT_TOTAL_TIMEOUT_MS;
   self->in_flight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) g_ptr_array_unref);
+  self->pack_saver = g_thread_pool_new (save_packed_func, self, 1, FALSE, NULL);
 }

@@ -1165,10 +1165,20 @@ test_parsed_form (Fixture       *f,
   g_assert_cmpstr (dlg_event_get_id (dlg_feed_get_event (loaded)), ==, "e");
   assert_same_feed (synced, loaded);
 
-  /* Removing the event takes its parsed form along. */
+  /* Removing the event takes its parsed form along, */
   g_assert_true (dlg_store_remove_subscription (f->store, f->url, NULL));
   count = run_sql (f, "SELECT count(*) FROM packed_feeds");
   g_assert_cmpstr (count, ==, "0");
+
+  /* and one still on its way to the store when it was removed is not kept. */
+  {
+    g_autoptr(GBytes) late = g_bytes_new_static ("late", 4);
+
+    g_assert_true (dlg_store_save_packed (f->store, f->url, "late", late, NULL));
+    g_free (count);
+    count = run_sql (f, "SELECT count(*) FROM packed_feeds");
+    g_assert_cmpstr (count, ==, "0");
+  }
 }
 
 /* The kept form is the feed in the delegate's languages: another language parses again. */
