@@ -1013,8 +1013,6 @@ export_action_cb (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (filter, "text/calendar");
   gtk_file_filter_add_suffix (filter, "ics");
   name = g_strdup_printf ("%s.ics", event_id (self));
-  /* File names carry no path separators from feed text. */
-  g_strdelimit (name, "/\\:", '-');
   dlg_save_file (widget, _("Export to Calendar"), name, filter, bytes,
                  _("Calendar exported"), _("Could not export the calendar"));
 }

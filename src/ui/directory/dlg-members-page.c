@@ -357,9 +357,7 @@ export_members (DlgMembersPage *self,
   text = dlg_vcard_from_members (members);
   cards = g_bytes_new_take (text, strlen (text));
 
-  /* File names carry no path separators from feed text. */
   file_name = g_strconcat (suggested_name, ".vcf", NULL);
-  g_strdelimit (file_name, "/\\:", '-');
 
   /* Translators: a file type in the save dialog */
   gtk_file_filter_set_name (filter, _("vCard contacts"));

@@ -717,8 +717,6 @@ export_text (DlgNotesPage *self,
 
   /* Translators: the report's file name; %s is the event's id */
   name = g_strdup_printf (_("report-%s.md"), self->event_id);
-  /* File names carry no path separators from feed text. */
-  g_strdelimit (name, "/\\:", '-');
   dlg_save_file (GTK_WIDGET (self), _("Export Trip Report"), name, NULL, bytes,
                  _("Trip report saved"), _("Could not save the report"));
 }
@@ -735,22 +733,17 @@ export_report_action (GtkWidget  *widget,
 }
 
 static void
-report_pdf_chosen_cb (GtkNativeDialog *dialog,
-                      int              response,
-                      gpointer         user_data)
+report_pdf_chosen (GtkWidget *widget,
+                   GFile     *file,
+                   gpointer   user_data)
 {
-  g_autoptr(DlgNotesPage) self = user_data;
-  g_autoptr(GFile) file = NULL;
+  DlgNotesPage *self = DLG_NOTES_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = g_file_get_path (file);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  if (file == NULL || self->store == NULL || self->feed == NULL)
+  if (self->store == NULL || self->feed == NULL)
     return;
-  path = g_file_get_path (file);
+  /* The print operation writes the file itself, and only to a path. */
   if (path == NULL)
     {
       toast (self, _("Could not save the report: choose a local folder"));
@@ -778,22 +771,21 @@ export_report_pdf_action (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   DlgNotesPage *self = DLG_NOTES_PAGE (widget);
-  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = NULL;
   g_autofree char *name = NULL;
 
   if (self->feed == NULL || self->event_id == NULL)
     return;
 
-  dialog = gtk_file_chooser_native_new (_("Export Trip Report as PDF"),
-                                        GTK_WINDOW (gtk_widget_get_root (widget)),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"), _("_Cancel"));
+  filter = gtk_file_filter_new ();
+  /* Translators: a file type in the save dialog */
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
   /* Translators: the PDF report's file name; %s is the event's id */
   name = g_strdup_printf (_("report-%s.pdf"), self->event_id);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (report_pdf_chosen_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  dlg_choose_save_file (widget, _("Export Trip Report as PDF"), name, filter,
+                        report_pdf_chosen, NULL, NULL);
 }
 
 /* Stars and notes of every event, to move to another laptop. */
