@@ -17,7 +17,7 @@
 
 #include <glib/gi18n.h>
 
-#include "dlg-agenda-page-private.h"
+#include "dlg-agenda-page-internal.h"
 #include "dlg-agenda-text.h"
 #include "dlg-ics.h"
 #include "dlg-feed-label.h"
@@ -31,51 +31,6 @@
 /* Above this many sessions the filter runs in steps, so typing never waits. */
 #define INCREMENTAL_THRESHOLD 2000
 
-struct _DlgAgendaPage
-{
-  AdwBin              parent_instance;
-
-  DlgFeed            *feed;
-  DlgStore           *store;
-  GSettings          *settings;
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *visible;
-  GListModel         *shown;         /* the first of them, more as the list scrolls */
-  GtkSingleSelection *selection;
-  GHashTable         *search_keys;   /* DlgSession* -> folded text */
-  GHashTable         *starred;       /* key -> GINT_TO_POINTER (1) */
-  GHashTable         *overlapping;   /* key of starred sessions that overlap another */
-  GHashTable         *changes;       /* key -> DlgStarChange since the delegate last looked */
-  GHashTable         *reminded;      /* keys already reminded of */
-  GStrv               terms;
-  char               *room;          /* filter, NULL: all */
-  char               *track;         /* filter, NULL: all */
-  GDateTime          *next_start;    /* start of the next sessions, at the last tick */
-  guint               tick_id;
-
-  /* Template widgets */
-  GtkStack           *page_stack;
-  AdwLeaflet         *leaflet;
-  GtkWidget          *sidebar;
-  GtkWidget          *content;
-  GtkDropDown        *day_dropdown;
-  GtkButton          *now_button;
-  GtkSearchEntry     *search_entry;
-  GtkDropDown        *room_dropdown;
-  GtkDropDown        *track_dropdown;
-  GtkToggleButton    *mine_button;
-  GtkWidget          *gone_box;
-  GtkLabel           *gone_label;
-  GtkWidget          *notice_box;
-  GtkToggleButton    *notice_more_button;
-  GtkLabel           *notice_label;
-  GtkStack           *list_stack;
-  GtkLabel           *list_empty_label;
-  GtkListView        *list_view;
-  GtkWidget          *back_button;
-  GtkStack           *detail_stack;
-  DlgSessionView     *session_view;
-};
 
 G_DEFINE_FINAL_TYPE (DlgAgendaPage, dlg_agenda_page, ADW_TYPE_BIN)
 
@@ -93,6 +48,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+void
+dlg_agenda_page_rows_changed (DlgAgendaPage *self)
+{
+  g_signal_emit (self, signals[ROWS_CHANGED], 0);
+}
 
 static void update_list_state (DlgAgendaPage *self);
 
@@ -164,9 +125,9 @@ dlg_agenda_page_format_time (DlgAgendaPage *self,
 }
 
 /* "09:00–10:30 WITA", for the detail. */
-static char *
-format_time_with_zone (DlgAgendaPage *self,
-                       DlgSession    *session)
+char *
+dlg_agenda_page_format_time_with_zone (DlgAgendaPage *self,
+                                       DlgSession    *session)
 {
   g_autofree char *times = dlg_agenda_page_format_time (self, session);
   g_autoptr(GDateTime) start = NULL;
@@ -230,8 +191,8 @@ day_item_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
 }
 
-static gboolean
-spans_days (DlgAgendaPage *self)
+gboolean
+dlg_agenda_page_spans_days (DlgAgendaPage *self)
 {
   return (self->terms != NULL && self->terms[0] != NULL) ||
          gtk_toggle_button_get_active (self->mine_button);
@@ -275,7 +236,7 @@ dlg_agenda_page_describe_group (DlgAgendaPage *self,
         }
     }
 
-  if (!spans_days (self))
+  if (!dlg_agenda_page_spans_days (self))
     return g_steal_pointer (&time_text);
 
   day_text = dlg_agenda_day_name (self->feed, dlg_session_get_day (session));
@@ -555,7 +516,7 @@ filter_func (gpointer item,
     return FALSE;
 
   /* A search and "My schedule" look at every day. */
-  if (!spans_days (self) &&
+  if (!dlg_agenda_page_spans_days (self) &&
       (day = gtk_drop_down_get_selected_item (self->day_dropdown)) != NULL &&
       dlg_session_get_day (session) != dlg_day_get_index (day))
     return FALSE;
@@ -601,7 +562,7 @@ update_list_state (DlgAgendaPage *self)
   else
     gtk_stack_set_visible_child_name (self->list_stack, "list");
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->day_dropdown), !spans_days (self));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->day_dropdown), !dlg_agenda_page_spans_days (self));
 }
 
 static gboolean
@@ -704,7 +665,7 @@ show_session (DlgAgendaPage *self,
       return;
     }
 
-  time_text = format_time_with_zone (self, session);
+  time_text = dlg_agenda_page_format_time_with_zone (self, session);
   dlg_session_view_show (self->session_view, self->feed, session, time_text);
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
 
@@ -726,9 +687,9 @@ selection_changed_cb (DlgAgendaPage *self)
   show_session (self, gtk_single_selection_get_selected_item (self->selection));
 }
 
-static void
-list_activate_cb (DlgAgendaPage *self,
-                  guint          position)
+void
+dlg_agenda_page_open (DlgAgendaPage *self,
+                      guint          position)
 {
   gtk_single_selection_set_selected (self->selection, position);
 
@@ -774,202 +735,6 @@ notice_more_cb (DlgAgendaPage *self)
   gtk_label_set_lines (self->notice_label, more ? -1 : 2);
   gtk_label_set_ellipsize (self->notice_label, more ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
   gtk_button_set_label (GTK_BUTTON (self->notice_more_button), more ? _("Show Less") : _("Show More"));
-}
-
-/* --- the clock: now, next, reminders -------------------------------------- */
-
-static guint
-find_visible (DlgAgendaPage *self,
-              DlgSession    *session)
-{
-  GListModel *model = G_LIST_MODEL (self->visible);
-
-  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(DlgSession) item = g_list_model_get_item (model, i);
-
-      if (item == session)
-        return i;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
-}
-
-static void
-select_day (DlgAgendaPage *self,
-            guint          index)
-{
-  GListModel *days = gtk_drop_down_get_model (self->day_dropdown);
-
-  for (guint i = 0; days != NULL && i < g_list_model_get_n_items (days); i++)
-    {
-      g_autoptr(DlgDay) day = g_list_model_get_item (days, i);
-
-      if (dlg_day_get_index (day) == index)
-        {
-          gtk_drop_down_set_selected (self->day_dropdown, i);
-          return;
-        }
-    }
-}
-
-static void
-reveal (DlgAgendaPage *self,
-        DlgSession    *session,
-        gboolean       open)
-{
-  guint position;
-
-  if (!spans_days (self))
-    select_day (self, dlg_session_get_day (session));
-
-  /* The filter may still be working through a long list. */
-  if (self->visible != NULL)
-    while (gtk_filter_list_model_get_pending (self->visible) > 0)
-      g_main_context_iteration (NULL, FALSE);
-
-  position = find_visible (self, session);
-  if (position == GTK_INVALID_LIST_POSITION)
-    {
-      /* Something hides it: clear the search and the filters. */
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      gtk_drop_down_set_selected (self->room_dropdown, 0);
-      gtk_drop_down_set_selected (self->track_dropdown, 0);
-      gtk_toggle_button_set_active (self->mine_button, FALSE);
-      select_day (self, dlg_session_get_day (session));
-      position = find_visible (self, session);
-    }
-  if (position == GTK_INVALID_LIST_POSITION)
-    return;
-
-  dlg_lazy_slice_cover (self->shown, position);
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
-  if (open)
-    list_activate_cb (self, position);
-  else
-    gtk_single_selection_set_selected (self->selection, position);
-}
-
-/* The running session, or else the next one to start; NULL after the event. */
-static DlgSession *
-find_now (DlgAgendaPage *self,
-          GDateTime     *now)
-{
-  GListModel *sessions = self->feed != NULL ? dlg_feed_get_sessions (self->feed) : NULL;
-
-  /* Sessions are sorted by start: the first that has not ended yet. */
-  for (guint i = 0; sessions != NULL && i < g_list_model_get_n_items (sessions); i++)
-    {
-      g_autoptr(DlgSession) session = g_list_model_get_item (sessions, i);
-
-      if (!dlg_session_get_time_tba (session) &&
-          g_date_time_compare (now, dlg_session_get_end (session)) < 0)
-        return session; /* the feed holds it */
-    }
-
-  return NULL;
-}
-
-static void
-now_clicked_cb (DlgAgendaPage *self)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  DlgSession *session = find_now (self, now);
-
-  if (session == NULL)
-    {
-      GListModel *sessions = dlg_feed_get_sessions (self->feed);
-      guint n = g_list_model_get_n_items (sessions);
-      g_autoptr(DlgSession) last = n > 0 ? g_list_model_get_item (sessions, n - 1) : NULL;
-
-      /* The event is over: show its last day. */
-      if (last != NULL)
-        select_day (self, dlg_session_get_day (last));
-      return;
-    }
-
-  reveal (self, session, FALSE);
-}
-
-static void
-remind (DlgAgendaPage *self,
-        GDateTime     *now)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
-  guint minutes = self->settings != NULL ? g_settings_get_uint (self->settings,
-                                                                 "reminder-minutes") : 10;
-  g_autofree const char **starred = NULL;
-  g_autoptr(GPtrArray) due = NULL;
-
-  if (app == NULL || self->feed == NULL)
-    return;
-
-  starred = (const char **) g_hash_table_get_keys_as_array (self->starred, NULL);
-  due = dlg_stars_due (self->feed, starred, now, minutes);
-  for (guint i = 0; i < due->len; i++)
-    {
-      DlgSession *session = g_ptr_array_index (due, i);
-      const char *key = dlg_session_get_key (session);
-      g_autoptr(GNotification) notification = NULL;
-      g_autofree char *id = NULL;
-      g_autofree char *title = NULL;
-      g_autofree char *body = NULL;
-      g_autofree char *when = NULL;
-
-      if (g_hash_table_contains (self->reminded, key))
-        continue;
-
-      g_hash_table_add (self->reminded, g_strdup (key));
-
-      when = format_time_with_zone (self, session);
-      /* Translators: a reminder's title, the session's title */
-      title = g_strdup_printf (_("Soon: %s"), dlg_session_get_title (session));
-      if (dlg_session_get_room (session) != NULL)
-        /* Translators: a reminder's text: time, then room */
-        body = g_strdup_printf (_("%s · %s"), when, dlg_session_get_room (session));
-      else
-        body = g_steal_pointer (&when);
-
-      notification = g_notification_new (title);
-      g_notification_set_body (notification, body);
-      /* Clicking it brings the window back (the app's default action). */
-      g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
-      id = g_strdup_printf ("session-%s", key);
-      g_application_send_notification (G_APPLICATION (app), id, notification);
-    }
-}
-
-static void
-find_next_start (DlgAgendaPage *self,
-                 GDateTime     *now)
-{
-  GListModel *sessions = self->feed != NULL ? dlg_feed_get_sessions (self->feed) : NULL;
-
-  g_clear_pointer (&self->next_start, g_date_time_unref);
-  for (guint i = 0; sessions != NULL && i < g_list_model_get_n_items (sessions); i++)
-    {
-      g_autoptr(DlgSession) session = g_list_model_get_item (sessions, i);
-
-      if (!dlg_session_get_time_tba (session) &&
-          g_date_time_compare (dlg_session_get_start (session), now) > 0)
-        {
-          self->next_start = g_date_time_ref (dlg_session_get_start (session));
-          return;
-        }
-    }
-}
-
-static gboolean
-tick_cb (gpointer user_data)
-{
-  DlgAgendaPage *self = user_data;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  find_next_start (self, now);
-  remind (self, now);
-  g_signal_emit (self, signals[ROWS_CHANGED], 0);
-  return G_SOURCE_CONTINUE;
 }
 
 /* --- export --------------------------------------------------------------- */
@@ -1109,7 +874,7 @@ dlg_agenda_page_reload (DlgAgendaPage *self)
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
-  find_next_start (self, now);
+  dlg_agenda_page_find_next_start (self, now);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   day_changed_cb (self);
   show_session (self, NULL);
@@ -1189,7 +954,7 @@ dlg_agenda_page_show_session (DlgAgendaPage *self,
   if (session == NULL)
     return FALSE;
 
-  reveal (self, session, TRUE);
+  dlg_agenda_page_reveal (self, session, TRUE);
   return TRUE;
 }
 
@@ -1357,13 +1122,15 @@ dlg_agenda_page_class_init (DlgAgendaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, session_view);
-  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "list_activate_cb",
+                                                G_CALLBACK (dlg_agenda_page_open));
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, notice_more_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, mine_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, now_clicked_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "now_clicked_cb",
+                                                G_CALLBACK (dlg_agenda_page_show_now));
   gtk_widget_class_bind_template_callback (widget_class, remove_gone_cb);
 }
 
@@ -1441,5 +1208,5 @@ dlg_agenda_page_init (DlgAgendaPage *self)
       gtk_widget_insert_action_group (GTK_WIDGET (self), "agenda-settings", G_ACTION_GROUP (group));
     }
 
-  self->tick_id = g_timeout_add_seconds (60, tick_cb, self);
+  self->tick_id = g_timeout_add_seconds (60, dlg_agenda_page_tick, self);
 }

@@ -1,0 +1,212 @@
+/* dlg-agenda-clock.c: the agenda and the time of day
+ *
+ * "Now" shows the running session (or the next, or the last day once the event is over); a
+ * link to a session reveals it whatever the filters; once a minute the page learns when the
+ * next sessions start (the rows flag what runs now) and the delegate is reminded of the
+ * starred sessions about to start (dlg_stars_due() decides which).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dlg-agenda-clock"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dlg-agenda-page-internal.h"
+#include "dlg-lazy-slice.h"
+#include "dlg-stars.h"
+
+static guint
+find_visible (DlgAgendaPage *self,
+              DlgSession    *session)
+{
+  GListModel *model = G_LIST_MODEL (self->visible);
+
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DlgSession) item = g_list_model_get_item (model, i);
+
+      if (item == session)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+select_day (DlgAgendaPage *self,
+            guint          index)
+{
+  GListModel *days = gtk_drop_down_get_model (self->day_dropdown);
+
+  for (guint i = 0; days != NULL && i < g_list_model_get_n_items (days); i++)
+    {
+      g_autoptr(DlgDay) day = g_list_model_get_item (days, i);
+
+      if (dlg_day_get_index (day) == index)
+        {
+          gtk_drop_down_set_selected (self->day_dropdown, i);
+          return;
+        }
+    }
+}
+
+void
+dlg_agenda_page_reveal (DlgAgendaPage *self,
+                        DlgSession    *session,
+                        gboolean       open)
+{
+  guint position;
+
+  if (!dlg_agenda_page_spans_days (self))
+    select_day (self, dlg_session_get_day (session));
+
+  /* The filter may still be working through a long list. */
+  if (self->visible != NULL)
+    while (gtk_filter_list_model_get_pending (self->visible) > 0)
+      g_main_context_iteration (NULL, FALSE);
+
+  position = find_visible (self, session);
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      /* Something hides it: clear the search and the filters. */
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_drop_down_set_selected (self->room_dropdown, 0);
+      gtk_drop_down_set_selected (self->track_dropdown, 0);
+      gtk_toggle_button_set_active (self->mine_button, FALSE);
+      select_day (self, dlg_session_get_day (session));
+      position = find_visible (self, session);
+    }
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  dlg_lazy_slice_cover (self->shown, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  if (open)
+    dlg_agenda_page_open (self, position);
+  else
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
+/* The running session, or else the next one to start; NULL after the event. */
+static DlgSession *
+find_now (DlgAgendaPage *self,
+          GDateTime     *now)
+{
+  GListModel *sessions = self->feed != NULL ? dlg_feed_get_sessions (self->feed) : NULL;
+
+  /* Sessions are sorted by start: the first that has not ended yet. */
+  for (guint i = 0; sessions != NULL && i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(DlgSession) session = g_list_model_get_item (sessions, i);
+
+      if (!dlg_session_get_time_tba (session) &&
+          g_date_time_compare (now, dlg_session_get_end (session)) < 0)
+        return session; /* the feed holds it */
+    }
+
+  return NULL;
+}
+
+void
+dlg_agenda_page_show_now (DlgAgendaPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  DlgSession *session = find_now (self, now);
+
+  if (session == NULL)
+    {
+      GListModel *sessions = dlg_feed_get_sessions (self->feed);
+      guint n = g_list_model_get_n_items (sessions);
+      g_autoptr(DlgSession) last = n > 0 ? g_list_model_get_item (sessions, n - 1) : NULL;
+
+      /* The event is over: show its last day. */
+      if (last != NULL)
+        select_day (self, dlg_session_get_day (last));
+      return;
+    }
+
+  dlg_agenda_page_reveal (self, session, FALSE);
+}
+
+static void
+remind (DlgAgendaPage *self,
+        GDateTime     *now)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  guint minutes = self->settings != NULL ? g_settings_get_uint (self->settings,
+                                                                 "reminder-minutes") : 10;
+  g_autofree const char **starred = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+
+  if (app == NULL || self->feed == NULL)
+    return;
+
+  starred = (const char **) g_hash_table_get_keys_as_array (self->starred, NULL);
+  due = dlg_stars_due (self->feed, starred, now, minutes);
+  for (guint i = 0; i < due->len; i++)
+    {
+      DlgSession *session = g_ptr_array_index (due, i);
+      const char *key = dlg_session_get_key (session);
+      g_autoptr(GNotification) notification = NULL;
+      g_autofree char *id = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *body = NULL;
+      g_autofree char *when = NULL;
+
+      if (g_hash_table_contains (self->reminded, key))
+        continue;
+
+      g_hash_table_add (self->reminded, g_strdup (key));
+
+      when = dlg_agenda_page_format_time_with_zone (self, session);
+      /* Translators: a reminder's title, the session's title */
+      title = g_strdup_printf (_("Soon: %s"), dlg_session_get_title (session));
+      if (dlg_session_get_room (session) != NULL)
+        /* Translators: a reminder's text: time, then room */
+        body = g_strdup_printf (_("%s · %s"), when, dlg_session_get_room (session));
+      else
+        body = g_steal_pointer (&when);
+
+      notification = g_notification_new (title);
+      g_notification_set_body (notification, body);
+      /* Clicking it brings the window back (the app's default action). */
+      g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+      id = g_strdup_printf ("session-%s", key);
+      g_application_send_notification (G_APPLICATION (app), id, notification);
+    }
+}
+
+void
+dlg_agenda_page_find_next_start (DlgAgendaPage *self,
+                                 GDateTime     *now)
+{
+  GListModel *sessions = self->feed != NULL ? dlg_feed_get_sessions (self->feed) : NULL;
+
+  g_clear_pointer (&self->next_start, g_date_time_unref);
+  for (guint i = 0; sessions != NULL && i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(DlgSession) session = g_list_model_get_item (sessions, i);
+
+      if (!dlg_session_get_time_tba (session) &&
+          g_date_time_compare (dlg_session_get_start (session), now) > 0)
+        {
+          self->next_start = g_date_time_ref (dlg_session_get_start (session));
+          return;
+        }
+    }
+}
+
+gboolean
+dlg_agenda_page_tick (gpointer user_data)
+{
+  DlgAgendaPage *self = user_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  dlg_agenda_page_find_next_start (self, now);
+  remind (self, now);
+  dlg_agenda_page_rows_changed (self);
+  return G_SOURCE_CONTINUE;
+}

@@ -1,0 +1,81 @@
+/* dlg-agenda-page-internal.h: the agenda pane's state, shared by the files that make it up
+ *
+ * dlg-agenda-page.c is the pane (its list, filters, stars and feed); dlg-agenda-clock.c is
+ * what follows the clock (now, the next start, reminders).  Nothing outside the pane
+ * includes this.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "dlg-agenda-page-private.h"
+#include "dlg-session-view.h"
+
+G_BEGIN_DECLS
+
+struct _DlgAgendaPage
+{
+  AdwBin              parent_instance;
+
+  DlgFeed            *feed;
+  DlgStore           *store;
+  GSettings          *settings;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *visible;
+  GListModel         *shown;         /* the first of them, more as the list scrolls */
+  GtkSingleSelection *selection;
+  GHashTable         *search_keys;   /* DlgSession* -> folded text */
+  GHashTable         *starred;       /* key -> GINT_TO_POINTER (1) */
+  GHashTable         *overlapping;   /* key of starred sessions that overlap another */
+  GHashTable         *changes;       /* key -> DlgStarChange since the delegate last looked */
+  GHashTable         *reminded;      /* keys already reminded of */
+  GStrv               terms;
+  char               *room;          /* filter, NULL: all */
+  char               *track;         /* filter, NULL: all */
+  GDateTime          *next_start;    /* start of the next sessions, at the last tick */
+  guint               tick_id;
+
+  /* Template widgets */
+  GtkStack           *page_stack;
+  AdwLeaflet         *leaflet;
+  GtkWidget          *sidebar;
+  GtkWidget          *content;
+  GtkDropDown        *day_dropdown;
+  GtkButton          *now_button;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *room_dropdown;
+  GtkDropDown        *track_dropdown;
+  GtkToggleButton    *mine_button;
+  GtkWidget          *gone_box;
+  GtkLabel           *gone_label;
+  GtkWidget          *notice_box;
+  GtkToggleButton    *notice_more_button;
+  GtkLabel           *notice_label;
+  GtkStack           *list_stack;
+  GtkLabel           *list_empty_label;
+  GtkListView        *list_view;
+  GtkWidget          *back_button;
+  GtkStack           *detail_stack;
+  DlgSessionView     *session_view;
+};
+
+/* dlg-agenda-page.c */
+gboolean  dlg_agenda_page_spans_days            (DlgAgendaPage *self);
+char     *dlg_agenda_page_format_time_with_zone (DlgAgendaPage *self,
+                                                 DlgSession    *session);
+void      dlg_agenda_page_open                  (DlgAgendaPage *self,
+                                                 guint          position);
+void      dlg_agenda_page_rows_changed          (DlgAgendaPage *self);
+
+/* dlg-agenda-clock.c */
+void      dlg_agenda_page_reveal                (DlgAgendaPage *self,
+                                                 DlgSession    *session,
+                                                 gboolean       open);
+void      dlg_agenda_page_show_now              (DlgAgendaPage *self);
+void      dlg_agenda_page_find_next_start       (DlgAgendaPage *self,
+                                                 GDateTime     *now);
+gboolean  dlg_agenda_page_tick                  (gpointer       user_data);
+
+G_END_DECLS
