@@ -567,6 +567,12 @@ section_fetched_cb (GObject      *object,
   ok = dlg_fetch_finish (result, &error);
   data->report->n_requests += fetch->n_requests;
   data->report->n_bytes += fetch->n_bytes;
+  /* A section taken down ends the event as the feed's own 410 does, in the store too. */
+  if (!ok && g_error_matches (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_GONE))
+    {
+      g_task_run_in_thread (task, mark_ended_thread);
+      return;
+    }
   if (!ok)
     {
       g_task_return_error (task, g_steal_pointer (&error));

@@ -49,6 +49,7 @@ typedef struct
   char         *etag;
   GBytes       *new_body;   /* what /new.json serves */
   char         *agenda;     /* what /agenda.json serves, or NULL */
+  gboolean      agenda_gone; /* /agenda.json answers 410 Gone */
 
   /* What the server saw. */
   guint         n_requests;
@@ -113,6 +114,11 @@ server_cb (SoupServer        *server,
     {
       g_autoptr(GBytes) agenda = g_bytes_new (f->agenda, strlen (f->agenda));
 
+      if (f->agenda_gone)
+        {
+          soup_server_message_set_status (msg, SOUP_STATUS_GONE, NULL);
+          return;
+        }
       if (g_strcmp0 (soup_message_headers_get_one (request, "If-Modified-Since"),
                      LAST_MODIFIED) == 0)
         {
@@ -979,6 +985,43 @@ test_sections (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (dlg_feed_get_sessions (loaded)), ==, 1);
 }
 
+/* An agenda published apart and taken down: the event is over, as when the feed itself is, and
+ * the store remembers it (the window says so after a restart too); the saved copies stay. */
+static void
+test_section_gone (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(DlgResource) section = NULL;
+  g_autofree char *agenda_url = g_strconcat (f->base, "/agenda.json", NULL);
+  const char *feed =
+    "{\"delegate_feed\": 1, \"event\": {\"id\": \"x\", \"title\": \"X\", "
+    "\"time_zone\": \"Asia/Makassar\", \"start\": \"2024-10-16\"}, \"agenda\": \"agenda.json\"}";
+
+  f->agenda = g_strdup ("{\"schedule\": {\"version\": \"1\", \"conference\": {\"title\": \"C\", "
+                        "\"time_zone_name\": \"Asia/Makassar\", \"days\": [{\"index\": 1, "
+                        "\"date\": \"2024-10-16\", \"rooms\": {\"Aula\": [{\"guid\": \"s1\", "
+                        "\"date\": \"2024-10-16T09:00:00+08:00\", \"start\": \"09:00\", "
+                        "\"duration\": \"1:00\", \"title\": \"S1\"}]}}]}}}");
+  g_bytes_unref (f->body);
+  f->body = g_bytes_new_static (feed, strlen (feed));
+  sync_once (f, f->url);
+  g_assert_no_error (f->error);
+
+  f->agenda_gone = TRUE;
+  sync_once (f, f->url);
+  g_assert_error (f->error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_GONE);
+  g_clear_error (&f->error);
+
+  rows = dlg_store_list_subscriptions (f->store, NULL);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_true (((DlgSubscriptionRow *) g_ptr_array_index (rows, 0))->ended);
+  section = dlg_store_lookup_resource (f->store, agenda_url);
+  g_assert_nonnull (section);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (section->body, NULL),
+                                  g_bytes_get_size (section->body), "\"S1\""));
+}
+
 static void
 joined_cb (GObject      *object,
            GAsyncResult *result,
@@ -1246,6 +1289,7 @@ main (int   argc,
   ADD ("/sync/no-network", test_no_network, NULL);
   ADD ("/sync/certificate", test_certificate, NULL);
   ADD ("/sync/sections", test_sections, NULL);
+  ADD ("/sync/section-gone", test_section_gone, NULL);
   ADD ("/sync/joined", test_joined, NULL);
   ADD ("/sync/restart", test_restart, NULL);
   ADD ("/sync/local-file", test_local_file, NULL);
