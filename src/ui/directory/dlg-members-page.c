@@ -14,10 +14,10 @@
 #include <string.h>
 
 #include "dlg-contact-line.h"
-#include "dlg-delegate-row.h"
 #include "dlg-feed-scope.h"
 #include "dlg-lazy-slice.h"
 #include "dlg-member-query.h"
+#include "dlg-member-view.h"
 #include "dlg-members-page.h"
 #include "dlg-feed-label.h"
 #include "dlg-save-file.h"
@@ -40,8 +40,6 @@ struct _DlgMembersPage
   DlgMemberKind       *kinds;
   guint                n_kinds;
   DlgMember           *member;      /* the one shown */
-  GListStore          *sessions;    /* of the member shown */
-  GListStore          *practices;
 
   /* Template widgets */
   GtkStack            *page_stack;
@@ -60,34 +58,7 @@ struct _DlgMembersPage
   GtkListView         *list_view;
   GtkWidget           *back_button;
   GtkStack            *detail_stack;
-  GtkScrolledWindow   *detail_scroller;
-  GtkLabel            *title_label;
-  GtkWidget           *note_button;
-  GtkLabel            *kind_label;
-  GtkWidget           *province_box;
-  GtkLabel            *province_label;
-  GtkWidget           *region_box;
-  GtkLabel            *region_label;
-  GtkWidget           *joined_box;
-  GtkLabel            *joined_label;
-  GtkWidget           *head_box;
-  GtkLabel            *head_label;
-  GtkWidget           *smart_city_box;
-  GtkLabel            *programme_label;
-  GtkLabel            *masterplan_label;
-  GtkLabel            *smart_city_label;
-  GtkLabel            *description_label;
-  GtkWidget           *contact_box;
-  DlgContactLine      *website_line;
-  DlgContactLine      *email_line;
-  DlgContactLine      *phone_line;
-  DlgContactLine      *address_line;
-  GtkWidget           *delegates_box;
-  GtkListView         *delegates_view;
-  GtkWidget           *sessions_box;
-  GtkListView         *sessions_view;
-  GtkWidget           *practices_box;
-  GtkListView         *practices_view;
+  DlgMemberView       *member_view;
 };
 
 G_DEFINE_FINAL_TYPE (DlgMembersPage, dlg_members_page, ADW_TYPE_BIN)
@@ -100,30 +71,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *
-kind_to_string (DlgMemberKind kind)
-{
-  switch (kind)
-    {
-    case DLG_MEMBER_KIND_KOTA:
-      return _("City");
-    case DLG_MEMBER_KIND_KABUPATEN:
-      return _("Regency");
-    case DLG_MEMBER_KIND_PROVINCE:
-      return _("Province");
-    case DLG_MEMBER_KIND_ORGANISATION:
-      return _("Organisation");
-    case DLG_MEMBER_KIND_OTHER:
-    default:
-      return _("Member");
-    }
-}
-
 static char *
 member_summary (DlgMember *member)
 {
   const char *province = dlg_member_get_province (member);
-  const char *kind = kind_to_string (dlg_member_get_kind (member));
+  const char *kind = dlg_member_kind_to_string (dlg_member_get_kind (member));
 
   if (province != NULL && province[0] != '\0')
     /* Translators: a member's kind and province, "City · Nusa Tenggara Timur" */
@@ -155,153 +107,14 @@ member_summary_cb (GtkListItem *item,
   return member_summary (member);
 }
 
-static gboolean
-has_text_cb (GtkListItem *item,
-             const char  *text,
-             DlgFeed     *feed)
-{
-  return text != NULL && text[0] != '\0';
-}
-
-static char *
-link_title_cb (GtkListItem *item,
-               GObject     *object,
-               DlgFeed     *feed)
-{
-  if (DLG_IS_SESSION (object))
-    return g_strdup (dlg_session_get_title (DLG_SESSION (object)));
-  if (DLG_IS_PRACTICE (object))
-    return g_strdup (dlg_practice_get_title (DLG_PRACTICE (object)));
-
-  return NULL;
-}
-
-static char *
-link_subtitle_cb (GtkListItem *item,
-                  GObject     *object,
-                  DlgFeed     *feed)
-{
-  if (DLG_IS_SESSION (object))
-    {
-      DlgSession *session = DLG_SESSION (object);
-      GDateTime *start = dlg_session_get_start (session);
-      g_autofree char *time = NULL;
-
-      if (dlg_session_get_time_tba (session) || start == NULL)
-        /* Translators: when a session is, "Day 1, time to be announced" */
-        return g_strdup_printf (_("Day %u, time to be announced"), dlg_session_get_day (session));
-
-      time = g_date_time_format (start, "%H:%M");
-      /* Translators: when a session is, "Day 1, 09:00" */
-      return g_strdup_printf (_("Day %u, %s"), dlg_session_get_day (session), time);
-    }
-
-  if (DLG_IS_PRACTICE (object))
-    return g_strdup (dlg_practice_get_summary (DLG_PRACTICE (object)));
-
-  return NULL;
-}
-
 static void
 show_member (DlgMembersPage *self,
              DlgMember      *member)
 {
-  g_autofree char *joined = NULL;
-  g_autofree char *head = NULL;
-  g_autoptr(GtkNoSelection) delegates_selection = NULL;
-  g_autoptr(GtkNoSelection) sessions_selection = NULL;
-  g_autoptr(GtkNoSelection) practices_selection = NULL;
-  const char *head_title;
-  const char *head_name;
-  const char *masterplan = NULL;
-  gboolean masterplan_known = FALSE;
-  GListModel *delegates;
-
   g_set_object (&self->member, member);
-  g_clear_object (&self->sessions);
-  g_clear_object (&self->practices);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export-member", member != NULL);
-
-  if (member == NULL)
-    {
-      gtk_list_view_set_model (self->delegates_view, NULL);
-      gtk_list_view_set_model (self->sessions_view, NULL);
-      gtk_list_view_set_model (self->practices_view, NULL);
-      gtk_stack_set_visible_child_name (self->detail_stack, "none");
-      return;
-    }
-
-  dlg_feed_label_set_text (self->title_label, NULL, dlg_member_get_name (member));
-  {
-    g_autofree char *note_target = g_strconcat ("member:", dlg_member_get_id (member), NULL);
-
-    /* Target first: a button naming the action without its target warns. */
-    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->note_button), "s", note_target);
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->note_button), "win.new-note");
-  }
-  dlg_feed_label_set_text (self->kind_label, NULL,
-                           kind_to_string (dlg_member_get_kind (member)));
-  dlg_feed_label_set_text (self->province_label, self->province_box, dlg_member_get_province (member));
-  dlg_feed_label_set_text (self->region_label, self->region_box, dlg_member_get_region (member));
-  if (dlg_member_get_joined (member) > 0)
-    joined = g_strdup_printf ("%u", dlg_member_get_joined (member));
-  dlg_feed_label_set_text (self->joined_label, self->joined_box, joined);
-
-  head_title = dlg_member_get_head_title (member);
-  head_name = dlg_member_get_head_name (member);
-  if (head_title != NULL && head_name != NULL)
-    /* Translators: a head of region's title and name, "Wali Kota: Jefri Riwu Kore" */
-    head = g_strdup_printf (_("%s: %s"), head_title, head_name);
-  else
-    head = g_strdup (head_name != NULL ? head_name : head_title);
-  dlg_feed_label_set_text (self->head_label, self->head_box, head);
-
-  /* Smart City: say only what the feed says. */
-  if (dlg_member_get_smart_city_masterplan (self->member, &masterplan_known) || masterplan_known)
-    masterplan = dlg_member_get_smart_city_masterplan (self->member, NULL)
-                 ? _("Smart City masterplan: ready")
-                 : _("Smart City masterplan: not ready yet");
-  dlg_feed_label_set_text (self->programme_label, NULL,
-                           dlg_member_get_smart_city_programme (member));
-  dlg_feed_label_set_text (self->masterplan_label, NULL, masterplan);
-  dlg_feed_label_set_text (self->smart_city_label, NULL, dlg_member_get_smart_city (member));
-  gtk_widget_set_visible (self->smart_city_box,
-                          gtk_widget_get_visible (GTK_WIDGET (self->programme_label)) ||
-                          gtk_widget_get_visible (GTK_WIDGET (self->masterplan_label)) ||
-                          gtk_widget_get_visible (GTK_WIDGET (self->smart_city_label)));
-
-  dlg_feed_label_set_text (self->description_label, NULL, dlg_member_get_description (member));
-
-  dlg_contact_line_set (self->website_line, DLG_CONTACT_WEBSITE, dlg_member_get_website (member));
-  dlg_contact_line_set (self->email_line, DLG_CONTACT_EMAIL, dlg_member_get_email (member));
-  dlg_contact_line_set (self->phone_line, DLG_CONTACT_PHONE, dlg_member_get_phone (member));
-  dlg_contact_line_set (self->address_line, DLG_CONTACT_ADDRESS, dlg_member_get_address (member));
-  gtk_widget_set_visible (self->contact_box,
-                          gtk_widget_get_visible (GTK_WIDGET (self->website_line)) ||
-                          gtk_widget_get_visible (GTK_WIDGET (self->email_line)) ||
-                          gtk_widget_get_visible (GTK_WIDGET (self->phone_line)) ||
-                          gtk_widget_get_visible (GTK_WIDGET (self->address_line)));
-
-  delegates = dlg_member_get_delegates (member);
-  delegates_selection = gtk_no_selection_new (g_object_ref (delegates));
-  gtk_list_view_set_model (self->delegates_view, GTK_SELECTION_MODEL (delegates_selection));
-  gtk_widget_set_visible (self->delegates_box, g_list_model_get_n_items (delegates) > 0);
-
-  self->sessions = dlg_member_find_sessions (member, self->feed);
-  sessions_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sessions)));
-  gtk_list_view_set_model (self->sessions_view, GTK_SELECTION_MODEL (sessions_selection));
-  gtk_widget_set_visible (self->sessions_box,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->sessions)) > 0);
-
-  self->practices = dlg_member_find_practices (member, self->feed);
-  practices_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->practices)));
-  gtk_list_view_set_model (self->practices_view, GTK_SELECTION_MODEL (practices_selection));
-  gtk_widget_set_visible (self->practices_box,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->practices)) > 0);
-
-  /* A new member starts at its top. */
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->detail_scroller), 0);
-  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+  dlg_member_view_show (self->member_view, self->feed, member);
+  gtk_stack_set_visible_child_name (self->detail_stack, member != NULL ? "detail" : "none");
 }
 
 static void
@@ -543,36 +356,6 @@ list_activate_cb (DlgMembersPage *self,
 }
 
 static void
-session_activate_cb (DlgMembersPage *self,
-                     guint           position)
-{
-  g_autoptr(DlgSession) session = NULL;
-
-  if (self->sessions == NULL)
-    return;
-
-  session = g_list_model_get_item (G_LIST_MODEL (self->sessions), position);
-  if (session != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-session", "s",
-                                dlg_session_get_key (session));
-}
-
-static void
-practice_activate_cb (DlgMembersPage *self,
-                      guint           position)
-{
-  g_autoptr(DlgPractice) practice = NULL;
-
-  if (self->practices == NULL)
-    return;
-
-  practice = g_list_model_get_item (G_LIST_MODEL (self->practices), position);
-  if (practice != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-practice", "s",
-                                dlg_practice_get_id (practice));
-}
-
-static void
 back_clicked_cb (DlgMembersPage *self)
 {
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
@@ -642,7 +425,7 @@ fill_filters (DlgMembersPage *self,
   self->kinds = dlg_member_list_kinds (members, &self->n_kinds);
   gtk_string_list_append (kinds, _("All kinds"));
   for (guint i = 0; i < self->n_kinds; i++)
-    gtk_string_list_append (kinds, kind_to_string (self->kinds[i]));
+    gtk_string_list_append (kinds, dlg_member_kind_to_string (self->kinds[i]));
 
   gtk_drop_down_set_model (self->place_dropdown, G_LIST_MODEL (places));
   gtk_drop_down_set_selected (self->place_dropdown, 0);
@@ -845,8 +628,6 @@ dlg_members_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_MEMBERS_PAGE);
 
   g_clear_object (&self->member);
-  g_clear_object (&self->sessions);
-  g_clear_object (&self->practices);
   g_clear_object (&self->query);
   g_clear_object (&self->feed);
 
@@ -928,8 +709,7 @@ dlg_members_page_class_init (DlgMembersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.export-shown", NULL, export_shown_action);
   gtk_widget_class_install_action (widget_class, "page.export-all", NULL, export_all_action);
 
-  g_type_ensure (DLG_TYPE_CONTACT_LINE);
-  g_type_ensure (DLG_TYPE_DELEGATE_ROW);
+  g_type_ensure (DLG_TYPE_MEMBER_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/dlg-members-page.ui");
@@ -949,39 +729,10 @@ dlg_members_page_class_init (DlgMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, detail_scroller);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, title_label);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, note_button);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, kind_label);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, province_box);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, province_label);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, region_box);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, region_label);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, joined_box);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, joined_label);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, head_box);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, head_label);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, smart_city_box);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, programme_label);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, masterplan_label);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, smart_city_label);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, description_label);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, contact_box);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, website_line);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, email_line);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, phone_line);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, address_line);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, delegates_box);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, delegates_view);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, sessions_box);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, sessions_view);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, practices_box);
-  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, practices_view);
+  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, member_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, session_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, practice_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 }
 
@@ -990,8 +741,6 @@ dlg_members_page_init (DlgMembersPage *self)
 {
   g_autoptr(DlgFeedScope) scope = NULL;
   g_autoptr(GtkListItemFactory) factory = NULL;
-  g_autoptr(GtkListItemFactory) person_factory = NULL;
-  g_autoptr(GtkListItemFactory) link_factory = NULL;
   g_autoptr(GtkListItemFactory) chosen_factory = NULL;
   g_autoptr(GtkListItemFactory) choice_factory = NULL;
   g_autoptr(GtkStringList) sorts = NULL;
@@ -1005,19 +754,9 @@ dlg_members_page_init (DlgMembersPage *self)
   /* Factories after the template (GTK 4.8 builds rows before _init ends). */
   scope = dlg_feed_scope_new (NULL);
   dlg_feed_scope_add_callback (scope, "member_summary_cb", G_CALLBACK (member_summary_cb));
-  dlg_feed_scope_add_callback (scope, "has_text_cb", G_CALLBACK (has_text_cb));
-  dlg_feed_scope_add_callback (scope, "link_title_cb", G_CALLBACK (link_title_cb));
-  dlg_feed_scope_add_callback (scope, "link_subtitle_cb", G_CALLBACK (link_subtitle_cb));
   factory = gtk_builder_list_item_factory_new_from_resource (GTK_BUILDER_SCOPE (scope),
                                                              RESOURCE_PATH "/ui/dlg-member-row.ui");
   gtk_list_view_set_factory (self->list_view, factory);
-  person_factory = gtk_builder_list_item_factory_new_from_resource (GTK_BUILDER_SCOPE (scope),
-                                                                    RESOURCE_PATH "/ui/dlg-person-row.ui");
-  gtk_list_view_set_factory (self->delegates_view, person_factory);
-  link_factory = gtk_builder_list_item_factory_new_from_resource (GTK_BUILDER_SCOPE (scope),
-                                                                  RESOURCE_PATH "/ui/dlg-member-link-row.ui");
-  gtk_list_view_set_factory (self->sessions_view, link_factory);
-  gtk_list_view_set_factory (self->practices_view, link_factory);
 
   chosen_factory = gtk_builder_list_item_factory_new_from_resource (NULL,
                                                                     RESOURCE_PATH "/ui/dlg-dropdown-item.ui");
