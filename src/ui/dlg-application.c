@@ -12,6 +12,7 @@
 
 #include "dlg-application.h"
 #include "dlg-library.h"
+#include "dlg-toast.h"
 #include "dlg-window.h"
 
 #define DLG_WEBSITE "https://github.com/delegateapp/delegate"
@@ -267,7 +268,7 @@ show_notice (GtkWindow  *window,
 {
   AdwToastOverlay *overlay = ADW_TOAST_OVERLAY (adw_application_window_get_content (
                                                   ADW_APPLICATION_WINDOW (window)));
-  AdwToast *toast = adw_toast_new (text);
+  AdwToast *toast = dlg_toast_new (text);
 
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (overlay, toast);

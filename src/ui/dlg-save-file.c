@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "dlg-save-file.h"
+#include "dlg-toast.h"
 
 /* --- choosing where ----------------------------------------------------- */
 
@@ -152,16 +153,6 @@ save_data_free (SaveData *data)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveData, save_data_free)
 
 static void
-toast (GtkWidget  *widget,
-       const char *text)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
-}
-
-static void
 written_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
@@ -170,7 +161,7 @@ written_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    toast (data->widget, data->done);
+    dlg_toast (data->widget, data->done);
   else
     {
       /* Translators: why something could not be saved, e.g. "Could not export the calendar:
@@ -178,7 +169,7 @@ written_cb (GObject      *object,
       g_autofree char *text = g_strdup_printf (_("%s: %s"), data->failed, error->message);
 
       g_debug ("%s", text);
-      toast (data->widget, text);
+      dlg_toast (data->widget, text);
     }
 }
 

@@ -11,6 +11,8 @@ It starts the app with no arguments and, as a person would:
   each list, opens a row and checks its detail;
 - switches pages with Ctrl+1/2/3, opens the About window from the main menu (version 0.1.0)
   and the shortcuts window with Ctrl+?;
+- is handed a file that is not there, whose name has an "&" and tags: a toast names it as it
+  is spelt, and is dismissed;
 - narrows the window to 360 px, where a switcher bar at the bottom reaches the pages;
 - quits with Ctrl+Q, starts again at the size it left, and closes the window with Ctrl+W.
 Screenshots of each step land in SCREENSHOT_DIR, with the app's output in delegate.log. Set
@@ -168,6 +170,7 @@ def main():
         check_keyboard(frame, tabs)
         check_about(app, frame)
         check_shortcuts(app, frame)
+        check_open_missing(env, frame)
 
         check_narrow(proc, frame, EXPECT["pages"][1])
 
@@ -304,6 +307,28 @@ def check_shortcuts(app, frame):
     xdo("key", "--clearmodifiers", "Escape")
     wait_for("the shortcuts window to close on Escape", lambda: not other_windows(app, frame),
              timeout=5)
+
+
+def check_open_missing(env, frame):
+    """A file that is not there, handed over as from a file manager, is named in a toast as it
+    is spelt: its name is text, not markup (an "&" in it used to stop the app)."""
+    missing = os.path.join(SHOTS, "Agenda & <b>peserta</b>.json")
+    subprocess.run([EXE, missing], env=env, timeout=30, check=True)
+
+    def toast_label():
+        return find(frame, lambda a: role(a) == pyatspi.ROLE_LABEL and missing in text_of(a))
+    label = wait_for(f"a toast naming {missing!r}", toast_label)
+    log(f"opening a missing file says {text_of(label)!r}")
+    screenshot("missing-file")
+    # The notice stays until dismissed: its close button is the toast's last button.
+    toast = label.parent
+    while toast is not None and text_of(toast) != "AdwToastWidget":
+        toast = toast.parent
+    buttons = find_all(toast, lambda a: role(a) == pyatspi.ROLE_PUSH_BUTTON) if toast else []
+    if not buttons:
+        raise Failure("the toast has no button to dismiss it")
+    click(buttons[-1])
+    wait_for("the toast to go", lambda: toast_label() is None, timeout=10)
 
 
 NARROW = 360

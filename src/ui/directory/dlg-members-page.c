@@ -21,6 +21,7 @@
 #include "dlg-members-page.h"
 #include "dlg-feed-label.h"
 #include "dlg-save-file.h"
+#include "dlg-toast.h"
 #include "dlg-vcard.h"
 
 struct _DlgMembersPage
@@ -84,16 +85,6 @@ member_summary (DlgMember *member)
   return g_strdup (kind);
 }
 
-static void
-toast (DlgMembersPage *self,
-       const char     *title)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
-}
-
 /* Row template callbacks: the scope appends the feed to every call. */
 
 static char *
@@ -146,7 +137,7 @@ copy_action (GtkWidget  *widget,
     return;
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
-  toast (DLG_MEMBERS_PAGE (widget), _("Copied"));
+  dlg_toast (widget, _("Copied"));
 }
 
 /* --- export ------------------------------------------------------------ */

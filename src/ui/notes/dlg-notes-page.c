@@ -24,6 +24,7 @@
 #include "dlg-notes-page.h"
 #include "dlg-save-file.h"
 #include "dlg-report-print.h"
+#include "dlg-toast.h"
 
 struct _DlgNotesPage
 {
@@ -661,7 +662,7 @@ delete_action (GtkWidget  *widget,
   overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   if (overlay == NULL)
     return;
-  toast = adw_toast_new (_("Note deleted"));
+  toast = dlg_toast_new (_("Note deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   /* Time enough to notice a slip and take it back. */
@@ -670,16 +671,6 @@ delete_action (GtkWidget  *widget,
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb),
                          g_object_ref (note), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-}
-
-static void
-toast (DlgNotesPage *self,
-       const char   *text)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
 }
 
 /* The trip report (Markdown) or the personal data (JSON), where the delegate chooses.  Made
@@ -701,7 +692,7 @@ export_text (DlgNotesPage *self,
     text = dlg_note_report_markdown (self->feed, self->store, &error);
   if (text == NULL)
     {
-      toast (self, error->message);
+      dlg_toast (GTK_WIDGET (self), error->message);
       return;
     }
   bytes = g_bytes_new_take (text, strlen (text));
@@ -746,7 +737,7 @@ report_pdf_chosen (GtkWidget *widget,
   /* The print operation writes the file itself, and only to a path. */
   if (path == NULL)
     {
-      toast (self, _("Could not save the report: choose a local folder"));
+      dlg_toast (GTK_WIDGET (self), _("Could not save the report: choose a local folder"));
       return;
     }
 
@@ -758,10 +749,10 @@ report_pdf_chosen (GtkWidget *widget,
     {
       g_autofree char *text = g_strdup_printf (_("Could not save the report: %s"),
                                                error != NULL ? error->message : "");
-      toast (self, text);
+      dlg_toast (GTK_WIDGET (self), text);
       return;
     }
-  toast (self, _("Trip report saved"));
+  dlg_toast (GTK_WIDGET (self), _("Trip report saved"));
 }
 
 /* The trip report as a PDF on A4 pages, where the delegate chooses. */
@@ -826,7 +817,7 @@ import_chosen_cb (GtkNativeDialog *dialog,
       !dlg_notes_import_json (self->store, data, length, &n_stars, &n_notes, &error))
     {
       text = g_strdup_printf (_("Could not import: %s"), error->message);
-      toast (self, text);
+      dlg_toast (GTK_WIDGET (self), text);
       return;
     }
 
@@ -834,7 +825,7 @@ import_chosen_cb (GtkNativeDialog *dialog,
   g_clear_pointer (&self->event_id, g_free);
   reload (self);
   text = g_strdup_printf (_("Imported: notes %u, stars %u"), n_notes, n_stars);
-  toast (self, text);
+  dlg_toast (GTK_WIDGET (self), text);
 }
 
 static void
