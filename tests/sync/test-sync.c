@@ -944,13 +944,10 @@ load_cb (GObject      *object,
   g_main_loop_quit (f->loop);
 }
 
+/* The server publishes a Delegate feed whose agenda (one session, "S1") is at /agenda.json. */
 static void
-test_sections (Fixture       *f,
-               gconstpointer  data)
+serve_sectioned_feed (Fixture *f)
 {
-  g_autoptr(DlgResource) section = NULL;
-  DlgFeed *loaded;
-  g_autofree char *agenda_url = g_strconcat (f->base, "/agenda.json", NULL);
   const char *feed =
     "{\"delegate_feed\": 1, \"event\": {\"id\": \"x\", \"title\": \"X\", "
     "\"time_zone\": \"Asia/Makassar\", \"start\": \"2024-10-16\"}, \"agenda\": \"agenda.json\"}";
@@ -962,7 +959,17 @@ test_sections (Fixture       *f,
                         "\"duration\": \"1:00\", \"title\": \"S1\"}]}}]}}}");
   g_bytes_unref (f->body);
   f->body = g_bytes_new_static (feed, strlen (feed));
+}
 
+static void
+test_sections (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(DlgResource) section = NULL;
+  DlgFeed *loaded;
+  g_autofree char *agenda_url = g_strconcat (f->base, "/agenda.json", NULL);
+
+  serve_sectioned_feed (f);
   sync_once (f, f->url);
   g_assert_no_error (f->error);
   g_assert_cmpuint (g_list_model_get_n_items (dlg_feed_get_sessions (f->report->feed)), ==, 1);
@@ -994,17 +1001,8 @@ test_section_gone (Fixture       *f,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(DlgResource) section = NULL;
   g_autofree char *agenda_url = g_strconcat (f->base, "/agenda.json", NULL);
-  const char *feed =
-    "{\"delegate_feed\": 1, \"event\": {\"id\": \"x\", \"title\": \"X\", "
-    "\"time_zone\": \"Asia/Makassar\", \"start\": \"2024-10-16\"}, \"agenda\": \"agenda.json\"}";
 
-  f->agenda = g_strdup ("{\"schedule\": {\"version\": \"1\", \"conference\": {\"title\": \"C\", "
-                        "\"time_zone_name\": \"Asia/Makassar\", \"days\": [{\"index\": 1, "
-                        "\"date\": \"2024-10-16\", \"rooms\": {\"Aula\": [{\"guid\": \"s1\", "
-                        "\"date\": \"2024-10-16T09:00:00+08:00\", \"start\": \"09:00\", "
-                        "\"duration\": \"1:00\", \"title\": \"S1\"}]}}]}}}");
-  g_bytes_unref (f->body);
-  f->body = g_bytes_new_static (feed, strlen (feed));
+  serve_sectioned_feed (f);
   sync_once (f, f->url);
   g_assert_no_error (f->error);
 
