@@ -1,0 +1,154 @@
+#!/usr/bin/python3
+"""A reminder before a starred session, from the running app to the desktop's notifications.
+
+Run by tests/gui/run-gui-test.sh inside Xvfb and a private session bus:
+    test_reminder_gui.py DELEGATE SCREENSHOT_DIR
+
+A notification server (notification-server.py) owns org.freedesktop.Notifications on the
+test's bus, as a desktop's does. Delegate opens a schedule, written by this test, whose first
+session starts in about five minutes (in the event's time zone, Asia/Makassar) and whose second
+starts in three hours. A delegate stars the first one, as a person would; within the agenda's
+next tick (a minute at most) the desktop is sent "Soon: <its title>" with its time and room,
+and nothing about the session they did not star.
+"""
+
+import datetime
+import json
+import os
+import subprocess
+import sys
+import time
+
+import pyatspi
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gui"))
+import atspi as ui  # noqa: E402
+from atspi import (DisplayTaken, Failure, click, find, find_app, log, role,  # noqa: E402
+                   text_of, wait_for)
+
+EXE, SHOTS = sys.argv[1], sys.argv[2]
+HERE = os.path.dirname(os.path.abspath(__file__))
+shots = ui.Screenshots(SHOTS)
+
+SOON = "Water for every kampung"
+LATER = "Drainage after the rains"
+ZONE = datetime.timezone(datetime.timedelta(hours=8))  # Asia/Makassar, no summer time
+
+
+def schedule(now):
+    """A frab schedule.json: SOON 5-6 minutes from now (whole minutes), LATER 3 hours on."""
+    soon = (now + datetime.timedelta(minutes=6)).replace(second=0, microsecond=0)
+    later = soon + datetime.timedelta(hours=3)
+    days = {}
+    for i, (title, start, room) in enumerate([(SOON, soon, "Aula"), (LATER, later, "Ruang 2")]):
+        day = days.setdefault(start.date().isoformat(), {"rooms": {}})
+        day["rooms"].setdefault(room, []).append({
+            "guid": f"reminder-{i}", "id": i + 1, "date": start.isoformat(),
+            "start": start.strftime("%H:%M"), "duration": "0:45", "room": room,
+            "title": title, "type": "Talk", "persons": [],
+        })
+    return soon, {"schedule": {"version": "1", "conference": {
+        "acronym": "reminders", "title": "Reminder Forum", "time_zone_name": "Asia/Makassar",
+        "days": [{"index": n + 1, "date": date, "rooms": d["rooms"]}
+                 for n, (date, d) in enumerate(sorted(days.items()))]}}}
+
+
+def star_button(frame, title, name):
+    label = find(frame, lambda a: role(a) == pyatspi.ROLE_LABEL and text_of(a) == title)
+    item = label
+    while item is not None and role(item) != pyatspi.ROLE_LIST_ITEM:
+        item = item.parent
+    return item and find(item, lambda a: a.name == name and role(a) == pyatspi.ROLE_PUSH_BUTTON)
+
+
+def notifications(path):
+    with open(path) as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def main():
+    received = os.path.join(SHOTS, "notifications.jsonl")
+    open(received, "w").close()
+    server = subprocess.Popen(["/usr/bin/python3", os.path.join(HERE, "notification-server.py"),
+                               received])
+    logpath = os.path.join(SHOTS, "delegate.log")
+    logfile = open(logpath, "w")
+    proc = None
+    try:
+        wait_for("the notification server to own its name",
+                 lambda: any("ready" in n for n in notifications(received)))
+        soon, feed = schedule(datetime.datetime.now(ZONE))
+        source = os.path.join(SHOTS, "schedule.json")
+        with open(source, "w") as f:
+            json.dump(feed, f)
+
+        env = dict(os.environ)
+        env["G_DEBUG"] = "fatal-warnings"
+        proc = subprocess.Popen([EXE, source], env=env, stdout=logfile, stderr=subprocess.STDOUT)
+
+        def app_window():
+            if proc.poll() is not None:
+                with open(logpath) as f:
+                    if "cannot open display" in f.read():
+                        raise DisplayTaken("the app could not open the X display")
+                raise Failure(f"the app exited with status {proc.returncode}")
+            a = find_app(proc.pid)
+            return a and next((w for w in a if w is not None and role(w) == pyatspi.ROLE_FRAME),
+                              None)
+
+        frame = wait_for("the app's window", app_window)
+        wait_for(lambda: f"the window titled 'Reminder Forum' (it is {frame.name!r})",
+                 lambda: frame.name == "Reminder Forum")
+        button = wait_for(f"the 'Star session' button of {SOON!r}",
+                          lambda: star_button(frame, SOON, "Star session"))
+        click(button)
+        wait_for("the button to become 'Unstar session'",
+                 lambda: star_button(frame, SOON, "Unstar session"))
+        starred_at = time.monotonic()
+        shots.take("starred")
+        log(f"starred {SOON!r}, which starts at {soon:%H:%M} (+08:00)")
+
+        def reminder():
+            return next((n for n in notifications(received) if "summary" in n), None)
+        sent = wait_for("a notification for the starred session", reminder, timeout=90)
+        log(f"after {time.monotonic() - starred_at:.0f} s the desktop was sent "
+            f"{sent['summary']!r}: {sent['body']!r}")
+        if sent["summary"] != f"Soon: {SOON}":
+            raise Failure(f"the reminder says {sent['summary']!r}, not 'Soon: {SOON}'")
+        if soon.strftime("%H:%M") not in sent["body"] or "Aula" not in sent["body"]:
+            raise Failure(f"the reminder's text {sent['body']!r} lacks the time "
+                          f"{soon:%H:%M} or the room 'Aula'")
+        others = [n for n in notifications(received) if "summary" in n and LATER in n["summary"]]
+        if others:
+            raise Failure(f"a reminder came for {LATER!r}, which was not starred: {others}")
+        if proc.poll() is not None:
+            raise Failure(f"the app exited with status {proc.returncode}")
+    except Exception:
+        shots.take("failure")
+        raise
+    finally:
+        for p in (proc, server):
+            if p is not None and p.poll() is None:
+                p.terminate()
+                try:
+                    p.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    p.kill()
+                    p.wait()
+        logfile.close()
+        with open(logpath) as f:
+            app_log = f.read()
+        if app_log.strip():
+            print("--- the app's output:\n" + app_log + "---", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except DisplayTaken as e:
+        print(f"FAIL: {e}", flush=True)
+        sys.exit(3)
+    except Failure as e:
+        print(f"FAIL: {e}", flush=True)
+        sys.exit(1)
+    print("PASS", flush=True)
