@@ -152,3 +152,46 @@ dlg_stars_due (DlgFeed            *feed,
 
   return due;
 }
+
+GHashTable *
+dlg_stars_overlapping (DlgFeed            *feed,
+                       const char * const *starred)
+{
+  GHashTable *overlapping = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+  GDateTime *latest_end = NULL;
+  DlgSession *latest = NULL;
+
+  g_return_val_if_fail (DLG_IS_FEED (feed), overlapping);
+
+  for (guint i = 0; starred != NULL && starred[i] != NULL; i++)
+    {
+      DlgSession *session = dlg_feed_find_session (feed, starred[i]);
+
+      if (session != NULL && !dlg_session_get_time_tba (session) &&
+          dlg_session_get_start (session) != NULL)
+        g_ptr_array_add (chosen, session);
+    }
+  g_ptr_array_sort (chosen, compare_start);
+
+  /* In start order, each session against the one that ends latest before it. */
+  for (guint i = 0; i < chosen->len; i++)
+    {
+      DlgSession *session = g_ptr_array_index (chosen, i);
+
+      if (latest_end != NULL &&
+          g_date_time_compare (dlg_session_get_start (session), latest_end) < 0)
+        {
+          g_hash_table_add (overlapping, g_strdup (dlg_session_get_key (session)));
+          g_hash_table_add (overlapping, g_strdup (dlg_session_get_key (latest)));
+        }
+      if (latest_end == NULL ||
+          g_date_time_compare (dlg_session_get_end (session), latest_end) > 0)
+        {
+          latest_end = dlg_session_get_end (session);
+          latest = session;
+        }
+    }
+
+  return overlapping;
+}

@@ -1,4 +1,5 @@
-/* dlg-stars.h: starred sessions that a new copy of the feed changed, or that start soon
+/* dlg-stars.h: starred sessions that a new copy of the feed changed, that overlap, or that
+ * start soon
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -41,5 +42,10 @@ GPtrArray  *dlg_stars_due         (DlgFeed            *feed,
                                    const char * const *starred,
                                    GDateTime          *now,
                                    guint               minutes);
+
+/* The sessions among @starred (their keys) that overlap another of them, as a set of keys: a
+ * delegate cannot be in two rooms at once.  One without a time overlaps nothing. */
+GHashTable *dlg_stars_overlapping (DlgFeed            *feed,
+                                   const char * const *starred);
 
 G_END_DECLS

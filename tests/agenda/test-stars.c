@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "dlg-source.h"
 #include "dlg-stars.h"
@@ -221,6 +223,43 @@ test_due (void)
   g_object_unref (tba);
 }
 
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+static char *
+overlapping (DlgFeed            *feed,
+             const char * const *starred)
+{
+  g_autoptr(GHashTable) set = dlg_stars_overlapping (feed, starred);
+  g_autofree const char **keys = (const char **) g_hash_table_get_keys_as_array (set, NULL);
+
+  qsort (keys, g_hash_table_size (set), sizeof (char *), compare_strings);
+  return g_strjoinv (" ", (char **) keys);
+}
+
+/* Opening runs 09:00-10:30 and Smart city data 10:00-10:30 on the 16th; the visit is the 17th. */
+static void
+test_overlapping (void)
+{
+  g_autoptr(DlgFeed) feed = load ("same.json");
+  const char * const all[] = { VISIT, SMART, OPENING, "not-in-the-feed", NULL };
+  const char * const apart[] = { OPENING, VISIT, NULL };
+  const char * const one[] = { SMART, NULL };
+  g_autofree char *a = overlapping (feed, all);
+  g_autofree char *b = overlapping (feed, apart);
+  g_autofree char *c = overlapping (feed, one);
+  g_autofree char *d = overlapping (feed, NULL);
+
+  g_assert_cmpstr (a, ==, OPENING " " SMART);
+  g_assert_cmpstr (b, ==, "");
+  g_assert_cmpstr (c, ==, "");
+  g_assert_cmpstr (d, ==, "");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -230,6 +269,7 @@ main (int    argc,
   g_test_add_func ("/stars/changed-feed", test_changed_feed);
   g_test_add_func ("/stars/star-without-seen", test_star_without_seen);
   g_test_add_func ("/stars/due", test_due);
+  g_test_add_func ("/stars/overlapping", test_overlapping);
 
   return g_test_run ();
 }
