@@ -1,7 +1,8 @@
 /* dlg-agenda-page-internal.h: the agenda pane's state, shared by the files that make it up
  *
- * dlg-agenda-page.c is the pane (its list, filters, stars and feed); dlg-agenda-clock.c is
- * what follows the clock (now, the next start, reminders).  Nothing outside the pane
+ * dlg-agenda-page.c is the pane (its list, filters and feed); dlg-agenda-stars.c the
+ * delegate's stars; dlg-agenda-clock.c what follows the clock (now, the next start,
+ * reminders).  Nothing outside the pane
  * includes this.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -68,6 +69,15 @@ char     *dlg_agenda_page_format_time_with_zone (DlgAgendaPage *self,
 void      dlg_agenda_page_open                  (DlgAgendaPage *self,
                                                  guint          position);
 void      dlg_agenda_page_rows_changed          (DlgAgendaPage *self);
+void      dlg_agenda_page_refilter              (DlgAgendaPage *self,
+                                                 GtkFilterChange change);
+
+/* dlg-agenda-stars.c */
+const char *dlg_agenda_page_event_id            (DlgAgendaPage *self);
+void      dlg_agenda_page_load_stars            (DlgAgendaPage *self);
+void      dlg_agenda_page_stars_changed_cb      (DlgAgendaPage *self,
+                                                 const char    *changed_event_id);
+void      dlg_agenda_page_remove_gone_cb        (DlgAgendaPage *self);
 
 /* dlg-agenda-clock.c */
 void      dlg_agenda_page_reveal                (DlgAgendaPage *self,

@@ -307,198 +307,13 @@ dlg_agenda_page_describe_flags (DlgAgendaPage *self,
   return g_strjoinv (C_("session flags separator", " · "), (char **) flags->pdata);
 }
 
-/* --- stars ---------------------------------------------------------------- */
-
-static const char *
-event_id (DlgAgendaPage *self)
-{
-  DlgEvent *event = self->feed != NULL ? dlg_feed_get_event (self->feed) : NULL;
-
-  return event != NULL ? dlg_event_get_id (event) : NULL;
-}
-
-gboolean
-dlg_agenda_page_can_star (DlgAgendaPage *self)
-{
-  return self->store != NULL && event_id (self) != NULL;
-}
-
-gboolean
-dlg_agenda_page_is_starred (DlgAgendaPage *self,
-                            DlgSession    *session)
-{
-  return g_hash_table_contains (self->starred, dlg_session_get_key (session));
-}
-
-static int
-compare_by_start (gconstpointer a,
-                  gconstpointer b)
-{
-  return g_date_time_compare (dlg_session_get_start (*(DlgSession **) a),
-                              dlg_session_get_start (*(DlgSession **) b));
-}
-
-/* Starred sessions that overlap another starred one: a delegate cannot be
- * in two rooms at once. */
-static void
-find_overlaps (DlgAgendaPage *self)
-{
-  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer key;
-  GDateTime *latest_end = NULL;
-  DlgSession *latest = NULL;
-
-  g_hash_table_remove_all (self->overlapping);
-  if (self->feed == NULL)
-    return;
-
-  g_hash_table_iter_init (&iter, self->starred);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      DlgSession *session = dlg_feed_find_session (self->feed, key);
-
-      if (session != NULL && !dlg_session_get_time_tba (session))
-        g_ptr_array_add (chosen, session);
-    }
-  g_ptr_array_sort (chosen, compare_by_start);
-
-  for (guint i = 0; i < chosen->len; i++)
-    {
-      DlgSession *session = g_ptr_array_index (chosen, i);
-
-      if (latest_end != NULL && g_date_time_compare (dlg_session_get_start (session),
-                                                     latest_end) < 0)
-        {
-          g_hash_table_add (self->overlapping, (gpointer) dlg_session_get_key (session));
-          g_hash_table_add (self->overlapping, (gpointer) dlg_session_get_key (latest));
-        }
-      if (latest_end == NULL || g_date_time_compare (dlg_session_get_end (session),
-                                                     latest_end) > 0)
-        {
-          latest_end = dlg_session_get_end (session);
-          latest = session;
-        }
-    }
-}
-
-/* Starred sessions a new copy of the feed moved, put in another room or
- * dropped: flagged until the delegate looks (dropped ones in a card
- * above the list, until they remove the stars). */
-static void
-find_changes (DlgAgendaPage *self)
-{
-  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_clear_pointer (&self->changes, g_hash_table_unref);
-  if (dlg_agenda_page_can_star (self) && self->feed != NULL)
-    self->changes = dlg_stars_check (self->store, self->feed);
-  else
-    self->changes = g_hash_table_new (g_str_hash, g_str_equal);
-
-  g_hash_table_iter_init (&iter, self->changes);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      if (GPOINTER_TO_UINT (value) & DLG_STAR_CHANGE_GONE)
-        {
-          char *title = dlg_stars_seen_title (self->store, self->feed, key);
-
-          g_ptr_array_add (gone, title != NULL ? title : g_strdup (key));
-        }
-    }
-
-  if (gone->len > 0)
-    {
-      g_autofree char *titles = NULL;
-      g_autofree char *text = NULL;
-
-      g_ptr_array_add (gone, NULL);
-      titles = g_strjoinv (", ", (char **) gone->pdata);
-      /* Translators: starred sessions a new copy of the agenda no longer has */
-      text = g_strdup_printf (_("No longer in the agenda: %s"), titles);
-      gtk_label_set_text (self->gone_label, text);
-    }
-  gtk_widget_set_visible (self->gone_box, gone->len > 0);
-}
-
-static void
-remove_gone_cb (DlgAgendaPage *self)
-{
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, self->changes);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (GPOINTER_TO_UINT (value) & DLG_STAR_CHANGE_GONE)
-      g_ptr_array_add (keys, g_strdup (key));
-
-  for (guint i = 0; i < keys->len; i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!dlg_store_set_starred (self->store, event_id (self), g_ptr_array_index (keys, i),
-                                  FALSE, &error))
-        g_warning ("Could not remove the star: %s", error->message);
-    }
-}
-
-static void
-load_stars (DlgAgendaPage *self)
-{
-  g_auto(GStrv) keys = NULL;
-
-  g_hash_table_remove_all (self->starred);
-  if (dlg_agenda_page_can_star (self))
-    keys = dlg_store_list_starred (self->store, event_id (self));
-
-  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
-    g_hash_table_add (self->starred, g_strdup (keys[i]));
-
-  find_overlaps (self);
-  find_changes (self);
-}
-
-static void
-refilter (DlgAgendaPage    *self,
-          GtkFilterChange   change)
+void
+dlg_agenda_page_refilter (DlgAgendaPage   *self,
+                          GtkFilterChange  change)
 {
   gtk_filter_changed (GTK_FILTER (self->filter), change);
   update_list_state (self);
   g_signal_emit (self, signals[ROWS_CHANGED], 0);
-}
-
-static void
-stars_changed_cb (DlgAgendaPage *self,
-                  const char    *changed_event_id)
-{
-  if (g_strcmp0 (changed_event_id, event_id (self)) != 0)
-    return;
-
-  load_stars (self);
-  if (gtk_toggle_button_get_active (self->mine_button))
-    refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
-  else
-    g_signal_emit (self, signals[ROWS_CHANGED], 0);
-}
-
-void
-dlg_agenda_page_toggle_star (DlgAgendaPage *self,
-                             DlgSession    *session)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean starred;
-
-  if (!dlg_agenda_page_can_star (self))
-    return;
-
-  starred = !dlg_agenda_page_is_starred (self, session);
-  if (!dlg_store_set_starred (self->store, event_id (self), dlg_session_get_key (session),
-                              starred, &error))
-    g_warning ("Could not keep the star: %s", error->message);
-  /* The store's "stars-changed" updates the rows. */
 }
 
 /* --- filtering ------------------------------------------------------------- */
@@ -607,7 +422,7 @@ search_changed_cb (DlgAgendaPage *self)
         change = GTK_FILTER_CHANGE_LESS_STRICT;
     }
 
-  refilter (self, change);
+  dlg_agenda_page_refilter (self, change);
 }
 
 static void
@@ -634,7 +449,7 @@ room_changed_cb (DlgAgendaPage *self)
 {
   g_free (self->room);
   self->room = filter_choice (self->room_dropdown);
-  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  dlg_agenda_page_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -642,13 +457,13 @@ track_changed_cb (DlgAgendaPage *self)
 {
   g_free (self->track);
   self->track = filter_choice (self->track_dropdown);
-  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  dlg_agenda_page_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
 mine_toggled_cb (DlgAgendaPage *self)
 {
-  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  dlg_agenda_page_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 /* --- detail --------------------------------------------------------------- */
@@ -723,7 +538,7 @@ day_changed_cb (DlgAgendaPage *self)
                                     day_text != NULL ? day_text : _("Day"),
                                     -1);
 
-  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  dlg_agenda_page_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 /* The notice can be long: two lines until the delegate asks for more. */
@@ -777,7 +592,7 @@ export_action_cb (GtkWidget  *widget,
   gtk_file_filter_set_name (filter, _("Calendar files"));
   gtk_file_filter_add_mime_type (filter, "text/calendar");
   gtk_file_filter_add_suffix (filter, "ics");
-  name = g_strdup_printf ("%s.ics", event_id (self));
+  name = g_strdup_printf ("%s.ics", dlg_agenda_page_event_id (self));
   dlg_save_file (widget, _("Export to Calendar"), name, filter, bytes,
                  _("Calendar exported"), _("Could not export the calendar"));
 }
@@ -803,7 +618,7 @@ dlg_agenda_page_reload (DlgAgendaPage *self)
 
   g_hash_table_remove_all (self->search_keys);
   g_hash_table_remove_all (self->reminded);
-  load_stars (self);
+  dlg_agenda_page_load_stars (self);
 
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_func (self->selection, selection_changed_cb, self);
@@ -925,16 +740,16 @@ dlg_agenda_page_set_store (DlgAgendaPage *self,
     return;
 
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, stars_changed_cb, self);
+    g_signal_handlers_disconnect_by_func (self->store, dlg_agenda_page_stars_changed_cb, self);
   g_set_object (&self->store, store);
   if (self->store != NULL)
-    g_signal_connect_object (self->store, "stars-changed", G_CALLBACK (stars_changed_cb), self,
+    g_signal_connect_object (self->store, "stars-changed", G_CALLBACK (dlg_agenda_page_stars_changed_cb), self,
                              G_CONNECT_SWAPPED);
 
-  load_stars (self);
+  dlg_agenda_page_load_stars (self);
   gtk_widget_set_visible (GTK_WIDGET (self->mine_button), dlg_agenda_page_can_star (self));
   if (gtk_toggle_button_get_active (self->mine_button))
-    refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+    dlg_agenda_page_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
   else
     g_signal_emit (self, signals[ROWS_CHANGED], 0);
 
@@ -1131,7 +946,8 @@ dlg_agenda_page_class_init (DlgAgendaPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, mine_toggled_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "now_clicked_cb",
                                                 G_CALLBACK (dlg_agenda_page_show_now));
-  gtk_widget_class_bind_template_callback (widget_class, remove_gone_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "remove_gone_cb",
+                                                G_CALLBACK (dlg_agenda_page_remove_gone_cb));
 }
 
 static void

@@ -1,0 +1,151 @@
+/* dlg-agenda-stars.c: the agenda and the delegate's stars
+ *
+ * The stars of the event shown, read from the store; which of them overlap (core's
+ * dlg_stars_overlapping()) and which a new copy of the agenda moved, put in another room or
+ * dropped (dlg_stars_check()), for the rows' flags and the card above the list; and starring
+ * itself, which goes to the store, whose "stars-changed" brings the page up to date.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dlg-agenda-stars"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dlg-agenda-page-internal.h"
+#include "dlg-stars.h"
+
+const char *
+dlg_agenda_page_event_id (DlgAgendaPage *self)
+{
+  DlgEvent *event = self->feed != NULL ? dlg_feed_get_event (self->feed) : NULL;
+
+  return event != NULL ? dlg_event_get_id (event) : NULL;
+}
+
+gboolean
+dlg_agenda_page_can_star (DlgAgendaPage *self)
+{
+  return self->store != NULL && dlg_agenda_page_event_id (self) != NULL;
+}
+
+gboolean
+dlg_agenda_page_is_starred (DlgAgendaPage *self,
+                            DlgSession    *session)
+{
+  return g_hash_table_contains (self->starred, dlg_session_get_key (session));
+}
+
+/* Starred sessions a new copy of the feed moved, put in another room or
+ * dropped: flagged until the delegate looks (dropped ones in a card
+ * above the list, until they remove the stars). */
+static void
+find_changes (DlgAgendaPage *self)
+{
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_clear_pointer (&self->changes, g_hash_table_unref);
+  if (dlg_agenda_page_can_star (self) && self->feed != NULL)
+    self->changes = dlg_stars_check (self->store, self->feed);
+  else
+    self->changes = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_hash_table_iter_init (&iter, self->changes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (GPOINTER_TO_UINT (value) & DLG_STAR_CHANGE_GONE)
+        {
+          char *title = dlg_stars_seen_title (self->store, self->feed, key);
+
+          g_ptr_array_add (gone, title != NULL ? title : g_strdup (key));
+        }
+    }
+
+  if (gone->len > 0)
+    {
+      g_autofree char *titles = NULL;
+      g_autofree char *text = NULL;
+
+      g_ptr_array_add (gone, NULL);
+      titles = g_strjoinv (", ", (char **) gone->pdata);
+      /* Translators: starred sessions a new copy of the agenda no longer has */
+      text = g_strdup_printf (_("No longer in the agenda: %s"), titles);
+      gtk_label_set_text (self->gone_label, text);
+    }
+  gtk_widget_set_visible (self->gone_box, gone->len > 0);
+}
+
+void
+dlg_agenda_page_remove_gone_cb (DlgAgendaPage *self)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->changes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (value) & DLG_STAR_CHANGE_GONE)
+      g_ptr_array_add (keys, g_strdup (key));
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!dlg_store_set_starred (self->store, dlg_agenda_page_event_id (self), g_ptr_array_index (keys, i),
+                                  FALSE, &error))
+        g_warning ("Could not remove the star: %s", error->message);
+    }
+}
+
+void
+dlg_agenda_page_load_stars (DlgAgendaPage *self)
+{
+  g_auto(GStrv) keys = NULL;
+
+  g_hash_table_remove_all (self->starred);
+  if (dlg_agenda_page_can_star (self))
+    keys = dlg_store_list_starred (self->store, dlg_agenda_page_event_id (self));
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    g_hash_table_add (self->starred, g_strdup (keys[i]));
+
+  g_clear_pointer (&self->overlapping, g_hash_table_unref);
+  self->overlapping = self->feed != NULL
+                      ? dlg_stars_overlapping (self->feed, (const char * const *) keys)
+                      : g_hash_table_new (g_str_hash, g_str_equal);
+  find_changes (self);
+}
+
+void
+dlg_agenda_page_stars_changed_cb (DlgAgendaPage *self,
+                                  const char    *changed_event_id)
+{
+  if (g_strcmp0 (changed_event_id, dlg_agenda_page_event_id (self)) != 0)
+    return;
+
+  dlg_agenda_page_load_stars (self);
+  if (gtk_toggle_button_get_active (self->mine_button))
+    dlg_agenda_page_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  else
+    dlg_agenda_page_rows_changed (self);
+}
+
+void
+dlg_agenda_page_toggle_star (DlgAgendaPage *self,
+                             DlgSession    *session)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean starred;
+
+  if (!dlg_agenda_page_can_star (self))
+    return;
+
+  starred = !dlg_agenda_page_is_starred (self, session);
+  if (!dlg_store_set_starred (self->store, dlg_agenda_page_event_id (self), dlg_session_get_key (session),
+                              starred, &error))
+    g_warning ("Could not keep the star: %s", error->message);
+  /* The store's "stars-changed" updates the rows. */
+}
