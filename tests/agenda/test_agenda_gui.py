@@ -270,18 +270,9 @@ def run_app(first_run):
         screenshot("failure")
         raise
     finally:
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        ui.stop(proc)
         logfile.close()
-        with open(logpath) as f:
-            app_log = f.read()
-        if app_log.strip():
-            print("--- the app's output:\n" + app_log + "---", file=sys.stderr)
+        ui.echo_log(logpath)
 
 
 def main():
@@ -290,12 +281,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except DisplayTaken as e:
-        print(f"FAIL: {e}", flush=True)
-        sys.exit(3)
-    except Failure as e:
-        print(f"FAIL: {e}", flush=True)
-        sys.exit(1)
-    print("PASS", flush=True)
+    ui.run_test(main)

@@ -127,28 +127,11 @@ def main():
         shots.take("failure")
         raise
     finally:
-        for p in (proc, server):
-            if p is not None and p.poll() is None:
-                p.terminate()
-                try:
-                    p.wait(timeout=5)
-                except subprocess.TimeoutExpired:
-                    p.kill()
-                    p.wait()
+        ui.stop(proc)
+        ui.stop(server)
         logfile.close()
-        with open(logpath) as f:
-            app_log = f.read()
-        if app_log.strip():
-            print("--- the app's output:\n" + app_log + "---", file=sys.stderr)
+        ui.echo_log(logpath)
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except DisplayTaken as e:
-        print(f"FAIL: {e}", flush=True)
-        sys.exit(3)
-    except Failure as e:
-        print(f"FAIL: {e}", flush=True)
-        sys.exit(1)
-    print("PASS", flush=True)
+    ui.run_test(main)

@@ -46,6 +46,40 @@ class DisplayTaken(Failure):
     """The app could not open the X display (another run took it): the runner tries again."""
 
 
+def run_test(main):
+    """Run a GUI test's main(), and end as run-gui-test.sh expects: 0 and PASS, 1 and FAIL on
+    a failed step, 3 when the display was taken (it then runs the test again)."""
+    try:
+        main()
+    except DisplayTaken as e:
+        print(f"FAIL: {e}", flush=True)
+        sys.exit(3)
+    except Failure as e:
+        print(f"FAIL: {e}", flush=True)
+        sys.exit(1)
+    print("PASS", flush=True)
+
+
+def stop(proc):
+    """End a process the test started, politely first."""
+    if proc is None or proc.poll() is not None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def echo_log(path):
+    """Print what the app wrote to its log, if anything, on stderr."""
+    with open(path) as f:
+        out = f.read()
+    if out.strip():
+        print("--- the app's output:\n" + out + "---", file=sys.stderr)
+
+
 def wait_for(what, fn, timeout=TIMEOUT, interval=0.1):
     """Poll fn() until it returns something true, and return that. After timeout seconds fail,
     naming `what` (a string, or a callable that describes the state at the end)."""

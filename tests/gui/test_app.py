@@ -413,12 +413,4 @@ def check_reopens_narrow(env, logfile):
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except DisplayTaken as e:
-        log(f"FAIL: {e}")
-        sys.exit(3)
-    except Failure as e:
-        log(f"FAIL: {e}")
-        sys.exit(1)
-    log("PASS")
+    ui.run_test(main)

@@ -371,12 +371,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except DisplayTaken as e:
-        print(f"FAIL: {e}", flush=True)
-        sys.exit(3)
-    except Failure as e:
-        print(f"FAIL: {e}", flush=True)
-        sys.exit(1)
-    print("PASS", flush=True)
+    ui.run_test(main)

@@ -339,11 +339,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except DisplayTaken as e:
-        print(f"note: {e}", file=sys.stderr)
-        sys.exit(3)
-    except Failure as e:
-        print(f"FAIL: {e}", flush=True)
-        sys.exit(1)
+    ui.run_test(main)
