@@ -26,8 +26,7 @@ struct _DlgMemberView
 {
   GtkWidget          parent_instance;
 
-  DlgMember         *member;
-  GListStore        *sessions;       /* that the member presents */
+  GListStore        *sessions;       /* that the member shown presents */
   GListStore        *practices;      /* that it shares */
 
   /* Template widgets */
@@ -142,7 +141,6 @@ dlg_member_view_show (DlgMemberView *self,
   g_return_if_fail (DLG_IS_MEMBER_VIEW (self));
   g_return_if_fail (member == NULL || DLG_IS_FEED (feed));
 
-  g_set_object (&self->member, member);
   g_clear_object (&self->sessions);
   g_clear_object (&self->practices);
 
@@ -180,8 +178,8 @@ dlg_member_view_show (DlgMemberView *self,
   dlg_feed_label_set_text (self->head_label, self->head_box, head);
 
   /* Smart City: say only what the feed says. */
-  if (dlg_member_get_smart_city_masterplan (self->member, &masterplan_known) || masterplan_known)
-    masterplan = dlg_member_get_smart_city_masterplan (self->member, NULL)
+  if (dlg_member_get_smart_city_masterplan (member, &masterplan_known) || masterplan_known)
+    masterplan = dlg_member_get_smart_city_masterplan (member, NULL)
                  ? _("Smart City masterplan: ready")
                  : _("Smart City masterplan: not ready yet");
   dlg_feed_label_set_text (self->programme_label, NULL,
@@ -262,7 +260,6 @@ dlg_member_view_dispose (GObject *object)
   DlgMemberView *self = DLG_MEMBER_VIEW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_MEMBER_VIEW);
-  g_clear_object (&self->member);
   g_clear_object (&self->sessions);
   g_clear_object (&self->practices);
 
