@@ -14,8 +14,10 @@
  * The pack is never the truth: it is made from a parsed feed, checked against the bytes it
  * came from by the store, and tagged with this build's version and byte order.  Anything
  * else (another version, a damaged row) makes dlg_feed_unpack() fail, and the source is
- * parsed again.  Every read is bounds-checked and every string UTF-8-checked, so a damaged
- * pack can only be refused.
+ * parsed again.  Every read is bounds-checked and every string UTF-8-checked, and what the
+ * parser promises of a feed (both ends of every session, in order, only http(s) links, a
+ * time zone it could load...) is checked again: a damaged pack can only be refused
+ * (tests/fuzz/fuzz-pack.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +28,7 @@
 #include <string.h>
 
 #include "dlg-feed-pack.h"
+#include "dlg-json-reader.h"
 #include "dlg-models-private.h"
 
 /* Bump PACK_FORMAT whenever the parser builds something different from the same bytes, or
@@ -624,6 +627,113 @@ get_practice_cb (Reader   *r,
   return get_practice (r);
 }
 
+/* --- what the parser promises ------------------------------------------------------------ */
+
+/* A pack can be damaged where its bytes still read as fields (a flipped bit in a time, a
+ * string's length): the panes count on what the parser promises, so a feed read back keeps
+ * those promises or is refused (found by fuzzing: a session that ended before it began). */
+
+static gboolean
+url_sound (const char *url)
+{
+  g_autofree char *safe = NULL;
+
+  if (url == NULL)
+    return TRUE;
+  safe = dlg_json_safe_url (url);
+  return g_strcmp0 (safe, url) == 0;
+}
+
+static gboolean
+links_sound (GListModel *links)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(DlgLink) link = g_list_model_get_item (links, i);
+
+      if (link->url == NULL || !url_sound (link->url))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+sessions_sound (GListModel *sessions)
+{
+  GDateTime *previous = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(DlgSession) s = g_list_model_get_item (sessions, i);
+
+      /* Every session has both ends, and the agenda lists them by start. */
+      if (s->title == NULL || !url_sound (s->url) || !links_sound (s->links) ||
+          s->start == NULL || s->end == NULL || g_date_time_compare (s->end, s->start) < 0 ||
+          (previous != NULL && g_date_time_compare (s->start, previous) < 0))
+        return FALSE;
+      previous = s->start;  /* the list keeps the session, and so its start */
+    }
+  return TRUE;
+}
+
+static gboolean
+members_sound (GListModel *members)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(DlgMember) m = g_list_model_get_item (members, i);
+
+      if (m->name == NULL || !url_sound (m->website))
+        return FALSE;
+      if (m->has_coordinates &&
+          !(m->latitude >= -90 && m->latitude <= 90 && m->longitude >= -180 && m->longitude <= 180))
+        return FALSE;
+      for (guint j = 0; j < g_list_model_get_n_items (m->delegates); j++)
+        {
+          g_autoptr(DlgPerson) p = g_list_model_get_item (m->delegates, j);
+
+          if (p->name == NULL)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+feed_sound (DlgFeed *feed)
+{
+  DlgEvent *e = feed->event;
+
+  if (e->id == NULL || e->title == NULL || !url_sound (e->url))
+    return FALSE;
+  /* A name the parser could load (calendar exports write it out as it is). */
+  if (e->time_zone_name != NULL)
+    {
+      g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (e->time_zone_name);
+
+      if (zone == NULL)
+        return FALSE;
+    }
+  if (!sessions_sound (G_LIST_MODEL (feed->sessions)) ||
+      !members_sound (G_LIST_MODEL (feed->members)))
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (feed->days)); i++)
+    {
+      g_autoptr(DlgDay) d = g_list_model_get_item (G_LIST_MODEL (feed->days), i);
+
+      if (d->date == NULL)
+        return FALSE;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (feed->practices)); i++)
+    {
+      g_autoptr(DlgPractice) p = g_list_model_get_item (G_LIST_MODEL (feed->practices), i);
+
+      if (p->title == NULL || !links_sound (p->links))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 DlgFeed *
 dlg_feed_unpack (GBytes  *packed,
                  GError **error)
@@ -656,6 +766,8 @@ dlg_feed_unpack (GBytes  *packed,
   get_list (&r, feed->practices, feed->practice_index, G_STRUCT_OFFSET (DlgPractice, id),
             get_practice_cb, NULL);
   if (get_u32 (&r) != PACK_END || r.at != r.end)
+    r.damaged = TRUE;
+  if (!r.damaged && !feed_sound (feed))
     r.damaged = TRUE;
 
   if (r.damaged)

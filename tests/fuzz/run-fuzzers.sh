@@ -4,7 +4,7 @@
 #   tests/fuzz/run-fuzzers.sh [SECONDS] [TARGET...]
 #
 # SECONDS per target (default 600); TARGETs default to all of them: feed
-# schedule-json schedule-xml markdown text notes-import.  Configures (once) and
+# schedule-json schedule-xml markdown text notes-import pack.  Configures (once) and
 # builds a clang build with -Dfuzzing=true in FUZZ_BUILD_DIR (default
 # _build-fuzz), then runs each target under `nice` on a working corpus that
 # grows across runs and stays out of git.  Prints a table: executions, exec/s,
@@ -22,7 +22,7 @@ set -euo pipefail
 
 here=$(dirname "$(readlink -f "$0")")
 top=$(cd "$here/../.." && pwd)
-all_targets=(feed schedule-json schedule-xml markdown text notes-import)
+all_targets=(feed schedule-json schedule-xml markdown text notes-import pack)
 
 seconds=${1:-600}
 [ $# -gt 0 ] && shift
@@ -50,7 +50,7 @@ say () { printf '== %s\n' "$*" >&2; }
 # an abstract or a practice body a few.
 max_len () {
   case $1 in
-    feed|schedule-json|schedule-xml) echo 131072 ;;
+    feed|schedule-json|schedule-xml|pack) echo 131072 ;;
     *) echo 65536 ;;
   esac
 }
@@ -60,6 +60,7 @@ dict () {
     feed|schedule-json|notes-import) echo "$here/dict/json.dict" ;;
     schedule-xml) echo "$here/dict/xml.dict" ;;
     markdown|text) echo "$here/dict/markdown.dict" ;;
+    *) ;;  # pack: binary fields, no words to suggest
   esac
 }
 
@@ -71,7 +72,8 @@ elif ! meson introspect --buildoptions "$build" | grep -q '"name": "fuzzing", "v
   meson configure "$build" -Dfuzzing=true >&2
 fi
 say "building in $build"
-ninja -C "$build" -j"$jobs" "${targets[@]/#/tests/fuzz/fuzz-}" >&2
+# (and the pack target's seeds, which the build makes from the feed and schedule corpora)
+ninja -C "$build" -j"$jobs" "${targets[@]/#/tests/fuzz/fuzz-}" tests/fuzz/pack-seeds.stamp >&2
 
 mkdir -p "$out"
 # GSlice off so that AddressSanitizer sees every allocation; criticals are
@@ -87,7 +89,12 @@ for t in "${targets[@]}"; do
   crashes="$out/crashes/$t"
   log="$out/$t.log"
   mkdir -p "$work" "$crashes"
-  inputs=("$work" "$here/corpus/$t")
+  if [ "$t" = pack ]; then
+    inputs=("$work" "$build/tests/fuzz/corpus-pack")
+  else
+    inputs=("$work" "$here/corpus/$t")
+  fi
+  d=$(dict "$t")
   [ -d "$here/regressions/$t" ] && inputs+=("$here/regressions/$t")
 
   say "fuzzing $t for ${seconds}s (log: $log)"
@@ -95,7 +102,7 @@ for t in "${targets[@]}"; do
   started=$SECONDS
   nice -n "$niceness" "$build/tests/fuzz/fuzz-$t" \
     -max_total_time="$seconds" -rss_limit_mb="$rss_mb" -max_len="$(max_len "$t")" \
-    -timeout=30 -dict="$(dict "$t")" -print_final_stats=1 \
+    -timeout=30 ${d:+-dict="$d"} -print_final_stats=1 \
     -artifact_prefix="$crashes/" "${inputs[@]}" >"$log" 2>&1 || rc=$?
   took=$((SECONDS - started))
 
