@@ -71,12 +71,35 @@ find (Fixture    *f,
   g_assert_not_reached ();
 }
 
+static GtkPopover *
+popup_of (GtkDropDown *dropdown)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_POPOVER (c))
+      return GTK_POPOVER (c);
+  g_assert_not_reached ();
+}
+
+/* As a delegate does: opens the drop-down in the window (its choices are listed only then),
+ * picks one, and the drop-down closes. */
 static void
 choose (GtkDropDown *dropdown,
         const char  *text)
 {
-  GListModel *model = gtk_drop_down_get_model (dropdown);
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (dropdown)));
+  GtkPopover *popup = popup_of (dropdown);
+  GListModel *model;
 
+  gtk_window_present (window);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (dropdown)))
+    g_main_context_iteration (NULL, TRUE);
+  /* As Enter does: the button shows itself pressed for a moment, then the list opens. */
+  gtk_widget_activate (GTK_WIDGET (dropdown));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (popup)))
+    g_main_context_iteration (NULL, TRUE);
+
+  model = gtk_drop_down_get_model (dropdown);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
@@ -84,6 +107,7 @@ choose (GtkDropDown *dropdown,
       if (g_str_equal (gtk_string_object_get_string (item), text))
         {
           gtk_drop_down_set_selected (dropdown, i);
+          gtk_popover_popdown (popup);
           return;
         }
     }

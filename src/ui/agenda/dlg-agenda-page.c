@@ -22,6 +22,7 @@
 #include "dlg-ics.h"
 #include "dlg-feed-label.h"
 #include "dlg-save-file.h"
+#include "dlg-lazy-choices.h"
 #include "dlg-lazy-slice.h"
 #include "dlg-session-row.h"
 #include "dlg-session-view.h"
@@ -650,8 +651,8 @@ dlg_agenda_page_reload (DlgAgendaPage *self)
   g_clear_pointer (&self->track, g_free);
   rooms = dlg_agenda_choices (sessions, _("All rooms"), dlg_session_get_room);
   tracks = dlg_agenda_choices (sessions, _("All tracks"), dlg_session_get_track);
-  gtk_drop_down_set_model (self->room_dropdown, G_LIST_MODEL (rooms));
-  gtk_drop_down_set_model (self->track_dropdown, G_LIST_MODEL (tracks));
+  dlg_lazy_choices_set (self->room_dropdown, G_LIST_MODEL (rooms));
+  dlg_lazy_choices_set (self->track_dropdown, G_LIST_MODEL (tracks));
   gtk_widget_set_visible (GTK_WIDGET (self->room_dropdown),
                           g_list_model_get_n_items (G_LIST_MODEL (rooms)) > 2);
   gtk_widget_set_visible (GTK_WIDGET (self->track_dropdown),

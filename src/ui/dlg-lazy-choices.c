@@ -1,0 +1,70 @@
+/* dlg-lazy-choices.c: a drop-down's choices, listed once it opens
+ *
+ * GtkDropDown (GTK 4.8) builds a row of its hidden popup for every choice as soon as it is
+ * given them: its list view makes up to 200 rows at once, shown or not.  For the 30 rooms and
+ * 60 tracks of a congress that took 4-13 ms of every event the agenda took in, before its
+ * sessions reached the screen (docs/performance.md).  So such a drop-down is given a slice of
+ * its choices: the first (its "All rooms", which a new list selects) until its popup is
+ * shown, then all of them, by keyboard, pointer or screen reader alike, as every way of
+ * opening it shows the popup.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "dlg-lazy-choices.h"
+
+#define CONNECTED_KEY "dlg-lazy-choices-connected"
+
+static GtkWidget *
+find_popup (GtkDropDown *dropdown)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      return child;
+  return NULL;
+}
+
+/* Only this file gives these drop-downs a slice. */
+static void
+popup_shown_cb (GtkWidget   *popup,
+                GtkDropDown *dropdown)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  if (GTK_IS_SLICE_LIST_MODEL (model))
+    gtk_slice_list_model_set_size (GTK_SLICE_LIST_MODEL (model), G_MAXUINT);
+}
+
+/* Sets @choices as the choices of @dropdown, whose first is selected; the popup lists
+ * the others once it is first shown. */
+void
+dlg_lazy_choices_set (GtkDropDown *dropdown,
+                      GListModel  *choices)
+{
+  GtkWidget *popup;
+  g_autoptr(GtkSliceListModel) slice = NULL;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+  g_return_if_fail (choices == NULL || G_IS_LIST_MODEL (choices));
+
+  /* A GTK whose drop-down has no popover of its own gets them all at once. */
+  popup = find_popup (dropdown);
+  if (choices == NULL || popup == NULL)
+    {
+      gtk_drop_down_set_model (dropdown, choices);
+      return;
+    }
+
+  if (g_object_get_data (G_OBJECT (dropdown), CONNECTED_KEY) == NULL)
+    {
+      g_signal_connect_object (popup, "show", G_CALLBACK (popup_shown_cb), dropdown, 0);
+      g_object_set_data (G_OBJECT (dropdown), CONNECTED_KEY, GINT_TO_POINTER (TRUE));
+    }
+
+  slice = gtk_slice_list_model_new (g_object_ref (choices), 0, 1);
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (slice));
+  gtk_drop_down_set_selected (dropdown, 0);
+}
