@@ -64,7 +64,9 @@ dlg_lazy_choices_set (GtkDropDown *dropdown,
       g_object_set_data (G_OBJECT (dropdown), CONNECTED_KEY, GINT_TO_POINTER (TRUE));
     }
 
-  slice = gtk_slice_list_model_new (g_object_ref (choices), 0, 1);
+  /* Open already (new choices while the delegate looks at the old ones): all of them. */
+  slice = gtk_slice_list_model_new (g_object_ref (choices), 0,
+                                    gtk_widget_get_visible (popup) ? G_MAXUINT : 1);
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (slice));
   gtk_drop_down_set_selected (dropdown, 0);
 }
