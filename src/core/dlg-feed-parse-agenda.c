@@ -192,12 +192,17 @@ dlg_feed_place_session (DlgFeedParseContext  *ctx,
           return dlg_json_invalid (error, _("%s: expected a time such as “09:30”"), where);
         }
 
-      dlg_json_parse_date (day->date, &day_date);
-      instant = g_date_time_new (ctx->zone,
-                                 g_date_get_year (&day_date),
-                                 g_date_get_month (&day_date),
-                                 g_date_get_day (&day_date),
-                                 hour, minute, 0);
+      if (dlg_json_parse_date (day->date, &day_date))
+        instant = g_date_time_new (ctx->zone,
+                                   g_date_get_year (&day_date),
+                                   g_date_get_month (&day_date),
+                                   g_date_get_day (&day_date),
+                                   hour, minute, 0);
+      if (instant == NULL)
+        {
+          g_autofree char *where = dlg_json_path_key (path, "start");
+          return dlg_json_invalid (error, _("%s: its day has no valid date"), where);
+        }
     }
 
   if (duration != NULL && !dlg_json_parse_duration (duration, &session->duration))

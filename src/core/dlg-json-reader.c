@@ -668,11 +668,18 @@ dlg_json_parse_date (const char *text,
                      GDate      *date)
 {
   unsigned int year, month, day;
-  int consumed = 0;
 
-  if (text == NULL || strlen (text) != 10 ||
-      sscanf (text, "%4u-%2u-%2u%n", &year, &month, &day, &consumed) != 3 || consumed != 10 ||
-      !g_date_valid_dmy (day, month, year))
+  /* Digits where digits go: sscanf()'s %u also takes a sign, and "-024" became the year
+   * 65512, which GDate keeps but GDateTime refuses (found by fuzzing). */
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+  month = (text[5] - '0') * 10 + (text[6] - '0');
+  day = (text[8] - '0') * 10 + (text[9] - '0');
+  if (year < 1 || !g_date_valid_dmy (day, month, year))
     return FALSE;
 
   g_date_clear (date, 1);
