@@ -28,7 +28,7 @@ import pyatspi
 # The helpers shared by the tests that drive the app through the accessibility tree.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gui"))
 import atspi as ui  # noqa: E402
-from atspi import (DisplayTaken, Failure, click, find, find_all, find_app, log,  # noqa: E402
+from atspi import (Failure, click, find, find_all, find_app, log,  # noqa: E402
                    on_screen, role, states, text_of, wait_for, xdo)
 
 EXE, SHOTS = sys.argv[1], sys.argv[2]
@@ -221,7 +221,7 @@ def check_export(app, frame):
     ui.activate(wait_for("the menu item 'Export to Calendar…'", lambda: find(
         app, lambda a: a.name == "Export to Calendar…" and role(a) in (
             pyatspi.ROLE_MENU_ITEM, pyatspi.ROLE_PUSH_BUTTON))))
-    chooser = wait_for("the file chooser 'Export to Calendar'", lambda: next(
+    wait_for("the file chooser 'Export to Calendar'", lambda: next(
         (w for w in find_app(app.get_process_id()) or []
          if w is not None and w != frame and w.name == "Export to Calendar"), None))
     screenshot("export-chooser")
@@ -249,18 +249,7 @@ def run_app(first_run):
     env["G_DEBUG"] = "fatal-warnings"  # a warning or critical in the app fails the test
     proc = subprocess.Popen([EXE], env=env, stdout=logfile, stderr=subprocess.STDOUT)
     try:
-        def app_window():
-            if proc.poll() is not None:
-                with open(logpath) as f:
-                    if "cannot open display" in f.read():
-                        raise DisplayTaken("the app could not open the X display")
-                raise Failure(f"the app exited with status {proc.returncode}")
-            a = find_app(proc.pid)
-            if a is None:
-                return None
-            return next((w for w in a if w is not None and role(w) == pyatspi.ROLE_FRAME), None)
-
-        frame = wait_for("the app's window", app_window)
+        frame = ui.wait_for_window(proc, logpath)
         app = find_app(proc.pid)
         log(f"window appeared: {frame.name!r}")
         check_agenda(app, frame, first_run)

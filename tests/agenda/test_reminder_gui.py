@@ -23,7 +23,7 @@ import pyatspi
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gui"))
 import atspi as ui  # noqa: E402
-from atspi import (DisplayTaken, Failure, click, find, find_app, log, role,  # noqa: E402
+from atspi import (Failure, click, find, log, role,  # noqa: E402
                    text_of, wait_for)
 
 EXE, SHOTS = sys.argv[1], sys.argv[2]
@@ -86,17 +86,7 @@ def main():
         env["G_DEBUG"] = "fatal-warnings"
         proc = subprocess.Popen([EXE, source], env=env, stdout=logfile, stderr=subprocess.STDOUT)
 
-        def app_window():
-            if proc.poll() is not None:
-                with open(logpath) as f:
-                    if "cannot open display" in f.read():
-                        raise DisplayTaken("the app could not open the X display")
-                raise Failure(f"the app exited with status {proc.returncode}")
-            a = find_app(proc.pid)
-            return a and next((w for w in a if w is not None and role(w) == pyatspi.ROLE_FRAME),
-                              None)
-
-        frame = wait_for("the app's window", app_window)
+        frame = ui.wait_for_window(proc, logpath)
         wait_for(lambda: f"the window titled 'Reminder Forum' (it is {frame.name!r})",
                  lambda: frame.name == "Reminder Forum")
         button = wait_for(f"the 'Star session' button of {SOON!r}",

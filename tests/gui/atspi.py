@@ -306,6 +306,26 @@ def find_app(pid):
     return None
 
 
+def app_frame(proc, logpath):
+    """The window of the app started as proc once it is in the accessibility tree, else
+    None; fails if the app exited first (DisplayTaken when it could not open the X display,
+    which the runner retries), its log at logpath saying why."""
+    if proc.poll() is not None:
+        with open(logpath) as f:
+            if "cannot open display" in f.read():
+                raise DisplayTaken("the app could not open the X display")
+        raise Failure(f"the app exited with status {proc.returncode} before its window appeared")
+    app = find_app(proc.pid)
+    if app is None:
+        return None
+    return next((w for w in app if w is not None and role(w) == pyatspi.ROLE_FRAME), None)
+
+
+def wait_for_window(proc, logpath):
+    """Waits for the window of the app started as proc (see app_frame) and returns it."""
+    return wait_for("the app's window", lambda: app_frame(proc, logpath))
+
+
 class App:
     """The app as a process and its main window (frame) in the accessibility tree."""
 

@@ -28,7 +28,7 @@ import sys
 import pyatspi
 
 import atspi as ui
-from atspi import DisplayTaken, Failure, click, find, find_all, log, role, states, text_of, \
+from atspi import Failure, click, find, find_all, log, role, states, text_of, \
     wait_for, xdo
 
 EXE, LANG, SHOTS = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -144,22 +144,8 @@ def main():
     proc = subprocess.Popen([EXE], env=env, stdout=logfile, stderr=subprocess.STDOUT)
     app = frame = None
     try:
-        def app_window():
-            if proc.poll() is not None:
-                with open(os.path.join(SHOTS, "delegate.log")) as f:
-                    if "cannot open display" in f.read():
-                        raise DisplayTaken("the app could not open the X display")
-                raise Failure(f"the app exited with status {proc.returncode} before its window"
-                              " appeared")
-            a = ui.find_app(proc.pid)
-            if a is None:
-                return None
-            for w in a:
-                if w is not None and role(w) == pyatspi.ROLE_FRAME:
-                    return a, w
-            return None
-
-        app, frame = wait_for("the app's window", app_window)
+        frame = ui.wait_for_window(proc, os.path.join(SHOTS, "delegate.log"))
+        app = ui.find_app(proc.pid)
         log(f"window appeared: {frame.name!r}")
         wait_for(lambda: f"the window title {EXPECT['title']!r} (it is {frame.name!r})",
                  lambda: frame.name == EXPECT["title"])

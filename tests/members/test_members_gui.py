@@ -34,7 +34,7 @@ import pyatspi
 # The helpers shared by the tests that drive the app through the accessibility tree.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gui"))
 import atspi as ui  # noqa: E402
-from atspi import (DisplayTaken, Failure, click, find, find_all, find_app, log,  # noqa: E402
+from atspi import (Failure, click, find, find_all, find_app, log,  # noqa: E402
                    on_screen, role, states, text_of, wait_for, xdo)
 
 EXE, SHOTS = sys.argv[1], sys.argv[2]
@@ -251,18 +251,7 @@ def run_app(args, scenario, logname):
     env["G_DEBUG"] = "fatal-warnings"  # a warning or critical in the app fails the test
     proc = subprocess.Popen([EXE, *args], env=env, stdout=logfile, stderr=subprocess.STDOUT)
     try:
-        def app_window():
-            if proc.poll() is not None:
-                with open(logpath) as f:
-                    if "cannot open display" in f.read():
-                        raise DisplayTaken("the app could not open the X display")
-                raise Failure(f"the app exited with status {proc.returncode}")
-            a = find_app(proc.pid)
-            if a is None:
-                return None
-            return next((w for w in a if w is not None and role(w) == pyatspi.ROLE_FRAME), None)
-
-        frame = wait_for("the app's window", app_window)
+        frame = ui.wait_for_window(proc, logpath)
         log(f"window appeared: {frame.name!r}")
         scenario(find_app(proc.pid), frame)
         if proc.poll() is not None:

@@ -29,7 +29,7 @@ import pyatspi
 # The helpers shared by the tests that drive the app through the accessibility tree.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gui"))
 import atspi as ui  # noqa: E402
-from atspi import (BUTTONS, LISTS, DisplayTaken, Failure, click, content_of, dump,  # noqa: E402
+from atspi import (BUTTONS, LISTS, Failure, click, content_of, dump,  # noqa: E402
                    find, find_app, find_shown, role, states, text_of, wait_for, xdo)
 
 EXE, SHOTS = sys.argv[1], sys.argv[2]
@@ -60,18 +60,7 @@ class App:
         self.proc = subprocess.Popen([EXE], env=env, stdout=logfile, stderr=subprocess.STDOUT)
         self.frame = None
 
-        def window():
-            if self.proc.poll() is not None:
-                with open(os.path.join(SHOTS, "delegate.log")) as f:
-                    if "cannot open display" in f.read():
-                        raise DisplayTaken("the app could not open the X display")
-                raise Failure(f"the app exited with status {self.proc.returncode}")
-            a = find_app(self.proc.pid)
-            if a is None:
-                return None
-            return next((w for w in a if w is not None and role(w) == pyatspi.ROLE_FRAME), None)
-
-        self.frame = wait_for("the app's window", window)
+        self.frame = ui.wait_for_window(self.proc, os.path.join(SHOTS, "delegate.log"))
         wait_for("the built-in event's title", lambda: "Citynet" in (self.frame.name or ""))
 
     def tab(self, name):

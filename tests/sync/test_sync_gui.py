@@ -81,21 +81,7 @@ def start(args, logfile):
     log(f"starting {EXE} {' '.join(args)}")
     proc = subprocess.Popen([EXE, *args], env=env, stdout=logfile, stderr=subprocess.STDOUT)
 
-    def app_window():
-        if proc.poll() is not None:
-            with open(os.path.join(SHOTS, "delegate.log")) as f:
-                if "cannot open display" in f.read():
-                    sys.exit(3)
-            raise Failure(f"the app exited with status {proc.returncode}")
-        a = ui.find_app(proc.pid)
-        if a is None:
-            return None
-        for w in a:
-            if w is not None and w.getRole() == pyatspi.ROLE_FRAME:
-                return w
-        return None
-
-    return proc, wait_for("the app's window", app_window)
+    return proc, ui.wait_for_window(proc, os.path.join(SHOTS, "delegate.log"))
 
 
 def quit_app(proc):
@@ -234,7 +220,6 @@ def main():
             raise Failure("the damaged file was not kept beside the new one")
         screenshot("damaged-store")
         quit_app(proc)
-        log("PASS")
     except Exception:
         screenshot("failure")
         try:
@@ -243,19 +228,10 @@ def main():
             pass
         raise
     finally:
-        if proc is not None and proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        ui.stop(proc)
         logfile.close()
-        with open(os.path.join(SHOTS, "delegate.log")) as f:
-            app_log = f.read()
-        if app_log.strip():
-            print("--- the app's output:\n" + app_log + "---", file=sys.stderr)
+        ui.echo_log(os.path.join(SHOTS, "delegate.log"))
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except Failure as e:
-        print(f"FAIL: {e}", file=sys.stderr)
-        sys.exit(1)
+    ui.run_test(main)
