@@ -206,26 +206,21 @@ find_bad_escape (const char *data,
   for (;;)
     {
       const char *open = i < size ? memchr (data + i, '"', size - i) : NULL;
+      gsize end;
 
       if (open == NULL)
         return -1;
       i = open - data + 1;
+      end = string_end (data, size, i);
 
-      /* Each escape of the string, up to its closing quote. */
-      for (;;)
+      /* Each escape of the string. */
+      while (i < end)
         {
-          const char *quote = i < size ? memchr (data + i, '"', size - i) : NULL;
-          gsize stop = quote != NULL ? (gsize) (quote - data) : size;
-          const char *escape = memchr (data + i, '\\', stop - i);
+          const char *escape = memchr (data + i, '\\', end - i);
           int value, low;
 
           if (escape == NULL)
-            {
-              if (quote == NULL)
-                return -1;
-              i = stop + 1;
-              break;
-            }
+            break;
           i = escape - data;
           if (i + 1 < size && data[i + 1] != 'u')
             {
@@ -244,6 +239,9 @@ find_bad_escape (const char *data,
             }
           i += 6;
         }
+      if (end >= size)
+        return -1;
+      i = end + 1;
     }
 }
 
