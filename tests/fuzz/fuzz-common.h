@@ -50,5 +50,8 @@ void fuzz_check_folded      (const char     *what,
                              const char     *text);
 /* Everything a pane shows of @feed, and its calendar and vCard exports. */
 void fuzz_check_feed        (DlgFeed        *feed);
+/* The first field of every pack this build writes (its length, then its tag): the pack
+ * target puts it in front of each input, pack-seeds takes it off each seed. */
+GBytes *fuzz_pack_tag       (void);
 
 G_END_DECLS

@@ -17,7 +17,6 @@
 
 #include "dlg-feed-pack.h"
 #include "fuzz-common.h"
-#include "fuzz-pack.h"
 
 static GBytes *tag;
 

@@ -18,7 +18,6 @@
 #include "dlg-feed-pack.h"
 #include "dlg-source.h"
 #include "fuzz-common.h"
-#include "fuzz-pack.h"
 
 static guint n_seeds;
 
