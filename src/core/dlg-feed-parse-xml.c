@@ -414,7 +414,7 @@ dlg_feed_parse_schedule_xml (GBytes              *bytes,
   g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GMarkupParseContext) context = NULL;
   g_auto(XmlState) state = { 0 };
-  DlgFeedParseContext ctx = { 0 };
+  g_auto(DlgFeedParseContext) ctx = { 0 };
   DlgEvent *event;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);

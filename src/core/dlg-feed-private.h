@@ -45,10 +45,14 @@ typedef struct
   GCancellable         *cancellable;
   DlgFeed              *feed;      /* being filled */
   GTimeZone            *zone;      /* the event's, once known */
+  GHashTable           *starts;    /* ISO 8601 date → its GDateTime in @zone, once read */
   gboolean              wild;      /* a bare pretalx/frab/Pentabarf schedule: tolerate
                                     * what such exports get wrong (repeated guids,
                                     * nameless persons) instead of failing */
 } DlgFeedParseContext;
+
+void dlg_feed_parse_context_clear (DlgFeedParseContext *ctx);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DlgFeedParseContext, dlg_feed_parse_context_clear)
 
 /* Reads the agenda section.  Members must be parsed first, since
  * sessions name the members presenting. */

@@ -187,7 +187,7 @@ dlg_source_parse_full (GBytes                *bytes,
                        _("not valid JSON: %s"), where);
           return NULL;
         }
-      parser = json_parser_new_immutable ();
+      parser = json_parser_new ();  /* not sealed: see load_json () in dlg-feed-parse.c */
       if (!json_parser_load_from_data (parser, data, size, &local_error))
         {
           /* json-glib quotes what it could not read as it is, maybe

@@ -614,7 +614,7 @@ scan_sections_thread (GTask        *task,
 {
   DlgSync *self = source_object;
   UpdateData *data = task_data;
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
   gsize size;
   const char *body = g_bytes_get_data (data->feed->body, &size);
   JsonNode *root;

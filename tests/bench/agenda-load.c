@@ -118,7 +118,7 @@ time_parse (guint n)
 
       {
         /* The floor: the tree read and, as any reader must, freed. */
-        g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+        g_autoptr(JsonParser) parser = json_parser_new ();
 
         if (!json_parser_load_from_data (parser, data, size, &error))
           g_error ("%s", error->message);
