@@ -195,6 +195,7 @@ html_to_plain (const char *text)
   gsize link_start = 0;
   guint skip_depth = 0;
   const char *p = text;
+  gsize run;
 
   while (*p != '\0')
     {
@@ -286,6 +287,23 @@ html_to_plain (const char *text)
           continue;
         }
 
+      /* Most of an abstract is words and single spaces: a run of them is
+       * copied in one pass, spaces collapsed as below. */
+      run = strcspn (p, "<&\t\n\v\f\r");
+      if (run > 0)
+        {
+          gsize len = out->len;
+          char *to;
+
+          g_string_set_size (out, len + run);
+          to = out->str + len;
+          for (const char *end = p + run; p < end; p++)
+            if (*p != ' ' || (to > out->str && to[-1] != ' ' && to[-1] != '\n'))
+              *to++ = *p;
+          g_string_truncate (out, to - out->str);
+          continue;
+        }
+
       if (*p == '&')
         {
           gsize used = decode_entity (p + 1, out);
@@ -302,12 +320,6 @@ html_to_plain (const char *text)
         {
           if (out->len > 0 && out->str[out->len - 1] != ' ' && out->str[out->len - 1] != '\n')
             g_string_append_c (out, ' ');
-          p++;
-          continue;
-        }
-
-      if (out->len > 0 && out->str[out->len - 1] == '\n' && *p == ' ')
-        {
           p++;
           continue;
         }
@@ -431,17 +443,18 @@ dlg_text_to_plain (const char *text)
   if (text == NULL)
     return NULL;
 
-  unix_text = g_string_new (text);
   if (strchr (text, '\r') != NULL)
     {
+      unix_text = g_string_new (text);
       g_string_replace (unix_text, "\r\n", "\n", 0);
       g_string_replace (unix_text, "\r", "\n", 0);
+      text = unix_text->str;
     }
 
-  if (looks_like_html (unix_text->str))
-    plain = html_to_plain (unix_text->str);
+  if (looks_like_html (text))
+    plain = html_to_plain (text);
   else
-    plain = markdown_to_plain (unix_text->str);
+    plain = markdown_to_plain (text);
 
   /* Trim each line's end, drop blank lines, and keep at most one blank
    * line between paragraphs. */
