@@ -9,6 +9,7 @@
 #include "dlg-feed.h"
 #include "dlg-session-search.h"
 #include "dlg-source.h"
+#include "dlg-text.h"
 
 static const char * const english[] = { "en", NULL };
 
@@ -395,6 +396,30 @@ test_search (void)
     }
 }
 
+/* HTML whitespace, line ends included, reads as one space; paragraphs and
+ * breaks as line ends; the words and their characters are kept as they are. */
+static void
+test_html_spaces (void)
+{
+  const struct { const char *html; const char *plain; } cases[] = {
+    { "<p>  Two  spaces\tand a tab </p>", "Two spaces and a tab" },
+    { "<p>One</p>\n  <p>  Two</p>", "One\n\nTwo" },
+    { "<p>a &amp;  b</p>", "a & b" },
+    { "<p>Line<br>  next</p>", "Line\nnext" },
+    { "<p>Kota Kupang — Bärensaal 😀 ok</p>", "Kota Kupang — Bärensaal 😀 ok" },
+    { "<ul><li> first </li><li>second</li></ul>", "• first\n• second" },
+    { "<p> \t </p>", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *plain = dlg_text_to_plain (cases[i].html);
+
+      g_test_message ("%s", cases[i].html);
+      g_assert_cmpstr (plain, ==, cases[i].plain);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -411,6 +436,7 @@ main (int    argc,
   g_test_add_func ("/source/errors", test_errors);
   g_test_add_func ("/source/delegate-feed", test_delegate_feed);
   g_test_add_func ("/source/search", test_search);
+  g_test_add_func ("/source/html-spaces", test_html_spaces);
 
   return g_test_run ();
 }
