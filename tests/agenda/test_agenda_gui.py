@@ -118,6 +118,12 @@ def row_item(lst, title):
     return item
 
 
+def shown_text(item):
+    """What a row shows, its labels in order, as a screen reader should say it."""
+    return ", ".join(text_of(a) for a in find_all(item, lambda a: role(a) == pyatspi.ROLE_LABEL
+                                                  and on_screen(a)))
+
+
 def star_button(lst, title, name):
     item = row_item(lst, title)
     return item and find(item, lambda a: a.name == name and role(a) == pyatspi.ROLE_PUSH_BUTTON)
@@ -157,6 +163,13 @@ def check_agenda(app, frame, first_run):
     screenshot("day-1")
     log(f"day 1 shows its three sessions ({len(headers)} 'Time to be announced' labels)")
 
+    # A screen reader landing on a row says what the row shows, in the order it shows it.
+    wait_for(lambda: f"the row 'Opening' to be named after what it shows, "
+                     f"{shown_text(row_item(lst, 'Opening'))!r} (its name is "
+                     f"{row_item(lst, 'Opening').name!r})",
+             lambda: row_item(lst, "Opening").name == shown_text(row_item(lst, "Opening")))
+    log(f"the row 'Opening' is named {row_item(lst, 'Opening').name!r}")
+
     # Ctrl+F from the list goes to the search; typing narrows the list as the delegate types.
     entry = wait_for("the entry 'Search sessions'", lambda: next(
         (a for a in find_all(frame, lambda a: a.name == "Search sessions"
@@ -192,6 +205,10 @@ def check_agenda(app, frame, first_run):
     click(button)
     wait_for("the button to become 'Unstar session'",
              lambda: star_button(lst, "Opening", "Unstar session"))
+    wait_for(lambda: f"the row's name to say it is in My schedule "
+                     f"({row_item(lst, 'Opening').name!r})",
+             lambda: row_item(lst, "Opening").name
+             == shown_text(row_item(lst, "Opening")) + ", in My schedule")
     click(mine)
     wait_for(lambda: f"'My schedule' to show 'Opening' alone (it shows {visible_rows(lst)})",
              lambda: visible_rows(lst) == ["Opening"])

@@ -34,6 +34,9 @@ struct _DlgSessionRow
   GtkButton     *star_button;
 
   gboolean       starred;    /* as the star shows it (the template: not starred) */
+
+  GtkWidget     *named;      /* the list's item this row last named (not a reference) */
+  char          *name;       /* and the name it gave it */
 };
 
 G_DEFINE_FINAL_TYPE (DlgSessionRow, dlg_session_row, GTK_TYPE_WIDGET)
@@ -119,6 +122,40 @@ find_page (DlgSessionRow *self)
     }
 }
 
+/* GTK 4.8 gives a list view's items no accessible name (GtkListItem's
+ * accessible-label came in 4.12), so a screen reader landing on a row had
+ * nothing to say: the row names the item it sits in after what it shows. */
+static void
+name_list_item (DlgSessionRow *self,
+                const char    *header,
+                const char    *time_text,
+                const char    *place,
+                const char    *flags)
+{
+  GtkWidget *item = gtk_widget_get_parent (GTK_WIDGET (self));
+  const char *parts[] = {
+    header, time_text, dlg_session_get_title (self->session), place, flags,
+    /* Translators: what a screen reader says last on a starred session's row */
+    self->starred ? _("in My schedule") : NULL,
+  };
+  g_autoptr(GString) name = g_string_new (NULL);
+
+  if (item == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL && parts[i][0] != '\0')
+      g_string_append_printf (name, "%s%s", name->len > 0 ? ", " : "", parts[i]);
+
+  if (item == self->named && g_strcmp0 (name->str, self->name) == 0)
+    return;
+  self->named = item;
+  g_free (self->name);
+  self->name = g_string_free (g_steal_pointer (&name), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->name, -1);
+}
+
 void
 dlg_session_row_update (DlgSessionRow *self)
 {
@@ -156,6 +193,7 @@ dlg_session_row_update (DlgSessionRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->star_button),
                           dlg_agenda_page_can_star (self->page));
   set_starred (self, dlg_agenda_page_is_starred (self->page, self->session));
+  name_list_item (self, header, time_text, place, flags);
 }
 
 static void
@@ -187,6 +225,7 @@ dlg_session_row_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_SESSION_ROW);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->name, g_free);
 
   G_OBJECT_CLASS (dlg_session_row_parent_class)->dispose (object);
 }
