@@ -214,6 +214,22 @@ def check_page(frame, page):
     screenshot(f"page-{tab_name.replace(' ', '-').lower()}")
     log(f"found {page['row']!r}")
 
+    # A screen reader landing on the row says what the row shows, in the order it shows it.
+    def item_of(a):
+        while a is not None and role(a) != pyatspi.ROLE_LIST_ITEM:
+            a = a.parent
+        return a
+
+    def shown(item):
+        return ", ".join(text_of(a) for a in find_all(
+            item, lambda a: role(a) == pyatspi.ROLE_LABEL and a.queryComponent().getExtents(
+                pyatspi.WINDOW_COORDS).width > 0))
+
+    item = wait_for(f"the list item of {page['row']!r}", lambda: item_of(label))
+    wait_for(lambda: f"the row {page['row']!r} to be named {shown(item)!r} (it is {item.name!r})",
+             lambda: item.name and item.name == shown(item))
+    log(f"the row is named {item.name!r}")
+
     # Open the row like a person: click it, and if that only selects it (a list activates rows
     # on double click or Enter unless it is single-click), press Enter on it.
     def detail_shown():

@@ -16,6 +16,7 @@
 
 #include "dlg-agenda-page-private.h"
 #include "dlg-session-row.h"
+#include "dlg-list-row.h"
 
 struct _DlgSessionRow
 {
@@ -34,9 +35,6 @@ struct _DlgSessionRow
   GtkButton     *star_button;
 
   gboolean       starred;    /* as the star shows it (the template: not starred) */
-
-  GtkWidget     *named;      /* the list's item this row last named (not a reference) */
-  char          *name;       /* and the name it gave it */
 };
 
 G_DEFINE_FINAL_TYPE (DlgSessionRow, dlg_session_row, GTK_TYPE_WIDGET)
@@ -122,9 +120,7 @@ find_page (DlgSessionRow *self)
     }
 }
 
-/* GTK 4.8 gives a list view's items no accessible name (GtkListItem's
- * accessible-label came in 4.12), so a screen reader landing on a row had
- * nothing to say: the row names the item it sits in after what it shows. */
+/* A screen reader landing on the row says what it shows (dlg-list-row.c). */
 static void
 name_list_item (DlgSessionRow *self,
                 const char    *header,
@@ -132,7 +128,6 @@ name_list_item (DlgSessionRow *self,
                 const char    *place,
                 const char    *flags)
 {
-  GtkWidget *item = gtk_widget_get_parent (GTK_WIDGET (self));
   const char *parts[] = {
     header, time_text, dlg_session_get_title (self->session), place, flags,
     /* Translators: what a screen reader says last on a starred session's row */
@@ -140,20 +135,11 @@ name_list_item (DlgSessionRow *self,
   };
   g_autoptr(GString) name = g_string_new (NULL);
 
-  if (item == NULL)
-    return;
-
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (parts[i] != NULL && parts[i][0] != '\0')
       g_string_append_printf (name, "%s%s", name->len > 0 ? ", " : "", parts[i]);
 
-  if (item == self->named && g_strcmp0 (name->str, self->name) == 0)
-    return;
-  self->named = item;
-  g_free (self->name);
-  self->name = g_string_free (g_steal_pointer (&name), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  self->name, -1);
+  dlg_list_item_set_label (GTK_WIDGET (self), name->str);
 }
 
 void
@@ -225,7 +211,6 @@ dlg_session_row_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_SESSION_ROW);
   g_clear_object (&self->session);
-  g_clear_pointer (&self->name, g_free);
 
   G_OBJECT_CLASS (dlg_session_row_parent_class)->dispose (object);
 }

@@ -15,6 +15,7 @@
 
 #include "dlg-contact-line.h"
 #include "dlg-feed-scope.h"
+#include "dlg-list-row.h"
 #include "dlg-lazy-slice.h"
 #include "dlg-member-query.h"
 #include "dlg-member-view.h"
@@ -680,6 +681,8 @@ dlg_members_page_class_init (DlgMembersPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (DLG_TYPE_LIST_ROW);
+
   object_class->dispose = dlg_members_page_dispose;
   object_class->finalize = dlg_members_page_finalize;
   object_class->get_property = dlg_members_page_get_property;
@@ -745,6 +748,7 @@ dlg_members_page_init (DlgMembersPage *self)
   /* Factories after the template (GTK 4.8 builds rows before _init ends). */
   scope = dlg_feed_scope_new (NULL);
   dlg_feed_scope_add_callback (scope, "member_summary_cb", G_CALLBACK (member_summary_cb));
+  dlg_feed_scope_add_callback (scope, "join_cb", G_CALLBACK (dlg_list_row_join_cb));
   factory = gtk_builder_list_item_factory_new_from_resource (GTK_BUILDER_SCOPE (scope),
                                                              RESOURCE_PATH "/ui/dlg-member-row.ui");
   gtk_list_view_set_factory (self->list_view, factory);

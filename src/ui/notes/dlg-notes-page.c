@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "dlg-feed-scope.h"
+#include "dlg-list-row.h"
 #include "dlg-note-report.h"
 #include "dlg-notes-export.h"
 #include "dlg-note-saver.h"
@@ -408,6 +409,7 @@ setup_factories (DlgNotesPage *self)
   g_autoptr(GtkListItemFactory) case_factory = NULL;
 
   dlg_feed_scope_add_callback (scope, "heading_cb", G_CALLBACK (heading_cb));
+  dlg_feed_scope_add_callback (scope, "join_cb", G_CALLBACK (dlg_list_row_join_cb));
   dlg_feed_scope_add_callback (scope, "about_cb", G_CALLBACK (about_cb));
   dlg_feed_scope_add_callback (scope, "member_name_cb", G_CALLBACK (member_name_cb));
   dlg_feed_scope_add_callback (scope, "has_text_cb", G_CALLBACK (has_text_cb));
@@ -884,6 +886,8 @@ dlg_notes_page_class_init (DlgNotesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (DLG_TYPE_LIST_ROW);
 
   object_class->dispose = dlg_notes_page_dispose;
 

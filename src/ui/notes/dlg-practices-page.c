@@ -11,6 +11,7 @@
 
 #include "dlg-feed-label.h"
 #include "dlg-feed-scope.h"
+#include "dlg-list-row.h"
 #include "dlg-markdown.h"
 #include "dlg-note-search.h"
 #include "dlg-practices-page.h"
@@ -328,6 +329,7 @@ dlg_practices_page_reload (DlgPracticesPage *self)
 
   scope = dlg_feed_scope_new (self->feed);
   dlg_feed_scope_add_callback (scope, "member_name_cb", G_CALLBACK (member_name_cb));
+  dlg_feed_scope_add_callback (scope, "join_cb", G_CALLBACK (dlg_list_row_join_cb));
   dlg_feed_scope_add_callback (scope, "has_text_cb", G_CALLBACK (has_text_cb));
   factory = gtk_builder_list_item_factory_new_from_resource (GTK_BUILDER_SCOPE (scope),
                                                              RESOURCE_PATH "/ui/dlg-practice-row.ui");
@@ -488,6 +490,8 @@ dlg_practices_page_class_init (DlgPracticesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (DLG_TYPE_LIST_ROW);
 
   object_class->dispose = dlg_practices_page_dispose;
   object_class->get_property = dlg_practices_page_get_property;

@@ -1,0 +1,25 @@
+/* dlg-list-row.h: a list's row that names the list item it sits in
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define DLG_TYPE_LIST_ROW (dlg_list_row_get_type ())
+G_DECLARE_FINAL_TYPE (DlgListRow, dlg_list_row, DLG, LIST_ROW, GtkWidget)
+
+void dlg_list_row_set_item_label (DlgListRow *self,
+                                  const char *item_label);
+void dlg_list_item_set_label     (GtkWidget  *row,
+                                  const char *label);
+
+/* For row templates: "first, second", or whichever is not empty. */
+char *dlg_list_row_join_cb (GtkListItem *item,
+                            const char  *first,
+                            const char  *second,
+                            gpointer     data);
+
+G_END_DECLS
