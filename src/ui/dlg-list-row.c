@@ -61,12 +61,10 @@ dlg_list_item_set_label (GtkWidget  *row,
     gtk_accessible_reset_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
-void
-dlg_list_row_set_item_label (DlgListRow *self,
-                             const char *item_label)
+static void
+set_item_label (DlgListRow *self,
+                const char *item_label)
 {
-  g_return_if_fail (DLG_IS_LIST_ROW (self));
-
   if (g_strcmp0 (self->item_label, item_label) != 0)
     {
       g_free (self->item_label);
@@ -167,7 +165,7 @@ dlg_list_row_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ITEM_LABEL:
-      dlg_list_row_set_item_label (self, g_value_get_string (value));
+      set_item_label (self, g_value_get_string (value));
       break;
 
     default:

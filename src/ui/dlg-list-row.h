@@ -11,10 +11,9 @@ G_BEGIN_DECLS
 #define DLG_TYPE_LIST_ROW (dlg_list_row_get_type ())
 G_DECLARE_FINAL_TYPE (DlgListRow, dlg_list_row, DLG, LIST_ROW, GtkWidget)
 
-void dlg_list_row_set_item_label (DlgListRow *self,
-                                  const char *item_label);
-void dlg_list_item_set_label     (GtkWidget  *row,
-                                  const char *label);
+/* Names the list item @row is the child of (GTK 4.8 names none). */
+void dlg_list_item_set_label (GtkWidget  *row,
+                              const char *label);
 
 /* For row templates: "first, second", or whichever is not empty. */
 char *dlg_list_row_join_cb (GtkListItem *item,

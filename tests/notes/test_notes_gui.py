@@ -92,6 +92,13 @@ class App:
             self.frame, lambda a: a.name == "Notes" and role(a) in LISTS))
         row = wait_for(f"the note {title!r} in the list", lambda: find_shown(
             lst, lambda a: text_of(a) == title))
+        # A screen reader on the row says what it shows: the note's heading, then its line below.
+        item = row
+        while item is not None and role(item) != pyatspi.ROLE_LIST_ITEM:
+            item = item.parent
+        wait_for(lambda: f"the note's row to be named after its title (it is {item.name!r})",
+                 lambda: item.name.startswith(title + ", "))
+        log(f"the note's row is named {item.name!r}")
         click(row)
         t, b = self.editor()
         wait_for(f"the editor to show {title!r}", lambda: content_of(t) == title)
