@@ -71,14 +71,27 @@ chooser_response_cb (DlgAddFeedDialog *self,
   g_clear_object (&self->chooser);
 }
 
+/* Everything Delegate reads: its own feeds and frab or pretalx schedules in JSON, and frab
+ * or Pentabarf schedule.xml files. By type, and by name too, for files whose type a
+ * USB stick's file system leaves unknown. */
+GtkFileFilter *
+dlg_feed_file_filter_new (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Event feeds and schedules"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_mime_type (filter, "application/xml");
+  gtk_file_filter_add_mime_type (filter, "text/xml");
+  gtk_file_filter_add_suffix (filter, "json");  /* of any case */
+  gtk_file_filter_add_suffix (filter, "xml");
+  return filter;
+}
+
 static void
 choose_file_cb (DlgAddFeedDialog *self)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Event feeds"));
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  gtk_file_filter_add_pattern (filter, "*.json");
+  g_autoptr(GtkFileFilter) filter = dlg_feed_file_filter_new ();
 
   g_clear_object (&self->chooser);
   self->chooser = gtk_file_chooser_native_new (_("Choose a Feed"), GTK_WINDOW (self),

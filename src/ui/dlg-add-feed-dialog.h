@@ -16,4 +16,6 @@ G_DECLARE_FINAL_TYPE (DlgAddFeedDialog, dlg_add_feed_dialog, DLG, ADD_FEED_DIALO
 DlgAddFeedDialog *dlg_add_feed_dialog_new (GtkWindow  *parent,
                                            DlgLibrary *library);
 
+GtkFileFilter    *dlg_feed_file_filter_new (void);
+
 G_END_DECLS
