@@ -127,6 +127,18 @@ dlg_add_feed_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (dlg_add_feed_dialog_parent_class)->dispose (object);
 }
 
+/* Ctrl+O, then the address: what is typed goes straight into it. (Not set before the window
+ * is shown: GTK 4.8 would then give the window's accessible a role of "filler", which screen
+ * readers don't announce as a dialog.) */
+static void
+dlg_add_feed_dialog_map (GtkWidget *widget)
+{
+  DlgAddFeedDialog *self = DLG_ADD_FEED_DIALOG (widget);
+
+  GTK_WIDGET_CLASS (dlg_add_feed_dialog_parent_class)->map (widget);
+  gtk_widget_grab_focus (GTK_WIDGET (self->location_row));
+}
+
 static void
 dlg_add_feed_dialog_class_init (DlgAddFeedDialogClass *klass)
 {
@@ -134,6 +146,7 @@ dlg_add_feed_dialog_class_init (DlgAddFeedDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dlg_add_feed_dialog_dispose;
+  widget_class->map = dlg_add_feed_dialog_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/dlg-add-feed-dialog.ui");
