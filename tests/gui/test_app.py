@@ -83,11 +83,14 @@ EXPECT = {
     "pages": [
         {"tab": _("Agenda"), "list": _("Sessions"),
          "row": CONTENT["session"], "detail": CONTENT["session_detail"],
-         "also": CONTENT["session_when"]},
+         "also": CONTENT["session_when"],
+         "dropdown": _("Day"), "choice": CONTENT["session_when"]},
         {"tab": _("Members"), "list": _("Members"),
-         "row": "Kabupaten Sidoarjo", "detail": CONTENT["member_detail"]},
+         "row": "Kabupaten Sidoarjo", "detail": CONTENT["member_detail"],
+         "dropdown": _("Filter by place"), "choice": "Jawa Timur"},
         {"tab": _("Best practices"), "list": _("Best practices"),
-         "row": CONTENT["practice"], "detail": CONTENT["practice_detail"]},
+         "row": CONTENT["practice"], "detail": CONTENT["practice_detail"],
+         "dropdown": _("Tag"), "choice": "smart city"},
     ],
 }
 
@@ -229,6 +232,7 @@ def check_page(frame, page):
     wait_for(lambda: f"the row {page['row']!r} to be named {shown(item)!r} (it is {item.name!r})",
              lambda: item.name and item.name == shown(item))
     log(f"the row is named {item.name!r}")
+    check_dropdown(frame, page, shown)
 
     # Open the row like a person: click it, and if that only selects it (a list activates rows
     # on double click or Enter unless it is single-click), press Enter on it.
@@ -250,6 +254,33 @@ def check_page(frame, page):
     screenshot(f"detail-{tab_name.replace(' ', '-').lower()}")
     log(f"detail of {page['row']!r} shows {page['detail']!r}")
     return button
+
+
+def check_dropdown(frame, page, shown):
+    """A screen reader says what a drop-down shows, and each of its choices once it opens."""
+    combo = wait_for(f"the drop-down {page['dropdown']!r}", lambda: ui.find_shown(
+        frame, lambda a: a.name == page["dropdown"] and role(a) == pyatspi.ROLE_COMBO_BOX))
+    # Its button is what takes the keyboard: named after the choice it shows.
+    button = find(combo, lambda a: role(a) in (pyatspi.ROLE_PUSH_BUTTON,
+                                                pyatspi.ROLE_TOGGLE_BUTTON))
+    if button is None or not shown(button) or button.name != shown(button):
+        raise Failure(f"the button of {page['dropdown']!r} shows {shown(button)!r} but is named "
+                      f"{button.name if button else None!r}")
+    click(button)
+    popup = wait_for(f"the choices of {page['dropdown']!r}", lambda: ui.find_shown(
+        combo, lambda a: a.name == page["dropdown"] and role(a) == pyatspi.ROLE_LIST))
+    items = wait_for(f"{page['choice']!r} among the choices", lambda: (lambda found: found if any(
+        a.name == page["choice"] for a in found) else None)([
+            a for a in find_all(popup, lambda a: role(a) == pyatspi.ROLE_LIST_ITEM)
+            if ui.on_screen(a)]))
+    unnamed = [(a.name, shown(a)) for a in items if not a.name or a.name != shown(a)]
+    if unnamed:
+        raise Failure(f"choices of {page['dropdown']!r} not named as they show: {unnamed}")
+    xdo("key", "--clearmodifiers", "Escape")
+    wait_for(f"the choices of {page['dropdown']!r} to close",
+             lambda: not states(button).contains(pyatspi.STATE_PRESSED))
+    log(f"{page['dropdown']!r} is named {button.name!r}; its {len(items)} choices are named "
+        "as they show")
 
 
 def selected(acc):

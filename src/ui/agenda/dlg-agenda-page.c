@@ -22,6 +22,7 @@
 #include "dlg-ics.h"
 #include "dlg-feed-label.h"
 #include "dlg-save-file.h"
+#include "dlg-choice-rows.h"
 #include "dlg-lazy-choices.h"
 #include "dlg-lazy-slice.h"
 #include "dlg-session-row.h"
@@ -167,17 +168,6 @@ day_button_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (label), 6);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-day_item_setup_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_list_item_set_child (item, label);
 }
 
@@ -975,14 +965,11 @@ dlg_agenda_page_init (DlgAgendaPage *self)
   gtk_drop_down_set_expression (self->day_dropdown, day_expression);
   {
     g_autoptr(GtkListItemFactory) button_factory = gtk_signal_list_item_factory_new ();
-    g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
 
     g_signal_connect (button_factory, "setup", G_CALLBACK (day_button_setup_cb), NULL);
     g_signal_connect_object (button_factory, "bind", G_CALLBACK (day_item_bind_cb), self, 0);
-    g_signal_connect (list_factory, "setup", G_CALLBACK (day_item_setup_cb), NULL);
-    g_signal_connect_object (list_factory, "bind", G_CALLBACK (day_item_bind_cb), self, 0);
     gtk_drop_down_set_factory (self->day_dropdown, button_factory);
-    gtk_drop_down_set_list_factory (self->day_dropdown, list_factory);
+    dlg_choice_rows_set (self->day_dropdown, _("Day"));
   }
   g_signal_connect_object (self->day_dropdown, "notify::selected",
                            G_CALLBACK (day_changed_cb), self, G_CONNECT_SWAPPED);
@@ -994,6 +981,7 @@ dlg_agenda_page_init (DlgAgendaPage *self)
                                     gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
                                                                  "string"));
       gtk_drop_down_set_enable_search (dropdown, TRUE);
+      dlg_choice_rows_set (dropdown, i == 0 ? _("Room filter") : _("Track filter"));
     }
   g_signal_connect_object (self->room_dropdown, "notify::selected",
                            G_CALLBACK (room_changed_cb), self, G_CONNECT_SWAPPED);

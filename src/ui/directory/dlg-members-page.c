@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dlg-choice-rows.h"
 #include "dlg-contact-line.h"
 #include "dlg-feed-scope.h"
 #include "dlg-list-row.h"
@@ -736,7 +737,6 @@ dlg_members_page_init (DlgMembersPage *self)
   g_autoptr(DlgFeedScope) scope = NULL;
   g_autoptr(GtkListItemFactory) factory = NULL;
   g_autoptr(GtkListItemFactory) chosen_factory = NULL;
-  g_autoptr(GtkListItemFactory) choice_factory = NULL;
   g_autoptr(GtkStringList) sorts = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -755,12 +755,11 @@ dlg_members_page_init (DlgMembersPage *self)
 
   chosen_factory = gtk_builder_list_item_factory_new_from_resource (NULL,
                                                                     RESOURCE_PATH "/ui/dlg-dropdown-item.ui");
-  choice_factory = gtk_builder_list_item_factory_new_from_resource (NULL,
-                                                                    RESOURCE_PATH "/ui/dlg-dropdown-row.ui");
   gtk_drop_down_set_factory (self->place_dropdown, chosen_factory);
-  gtk_drop_down_set_list_factory (self->place_dropdown, choice_factory);
+  dlg_choice_rows_set (self->place_dropdown, _("Filter by place"));
   gtk_drop_down_set_factory (self->kind_dropdown, chosen_factory);
-  gtk_drop_down_set_list_factory (self->kind_dropdown, choice_factory);
+  dlg_choice_rows_set (self->kind_dropdown, _("Filter by kind"));
+  dlg_choice_rows_set (self->sort_dropdown, _("Sort members"));
 
   sorts = gtk_string_list_new (NULL);
   gtk_string_list_append (sorts, _("Name"));

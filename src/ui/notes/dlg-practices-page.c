@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dlg-choice-rows.h"
 #include "dlg-feed-label.h"
 #include "dlg-feed-scope.h"
 #include "dlg-list-row.h"
@@ -539,4 +540,5 @@ static void
 dlg_practices_page_init (DlgPracticesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  dlg_choice_rows_set (self->tag_dropdown, _("Tag"));
 }
