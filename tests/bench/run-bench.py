@@ -9,10 +9,12 @@ CASE is one or more of:
   startup    start-up and memory: plain `delegate` with a stored 1,000-session event
              (514 members, 100 cases) against the bare libadwaita window (bare-window.c),
              styled by Delegate's style sheet (CSS), and the stock one;
-  subscribe  first sight: `delegate schedule` handed to a running Delegate (on the built-in
-             forum) until the 943 sessions of a FOSDEM-size schedule are on screen, from
-             schedule.json and from schedule.xml; and ConfClerk's import of the same
-             schedule.xml, then its day view (when confclerk is installed);
+  subscribe  first sight: a FOSDEM-size schedule added to a running Delegate (on the
+             built-in forum) until its 943 sessions are on screen, from schedule.json and
+             from schedule.xml, both handed over by `delegate schedule` and typed into the
+             Add Event dialog (Ctrl+O, the path, Return: timed from Return); and ConfClerk's
+             import of the same schedule.xml, then its day view (when confclerk is
+             installed);
   peer       the same FOSDEM-size schedule, already stored, opened in ConfClerk and in
              Delegate: time to visually complete and peak memory (needs confclerk).
 
@@ -270,10 +272,12 @@ def case_startup(bench):
 
 
 def case_subscribe(bench):
-    """Item 5: from `delegate SCHEDULE` to its sessions on screen, in a running Delegate."""
+    """Item 5: from adding a schedule to its sessions on screen, in a running Delegate."""
     counter = [0]
 
-    def first_sight(kind):
+    def first_sight(kind, add):
+        """A running Delegate on the built-in forum, then the schedule added by @add(env,
+        pid, path), which returns the measure of the last step."""
         counter[0] += 1
         home = os.path.join(bench.tmp, f"subscribe-{counter[0]}")
         env = bench.env(home)
@@ -283,13 +287,30 @@ def case_subscribe(bench):
         running = bench.watch([bench.args.delegate], env, title=KUPANG_TITLE,
                               leave_running=True)
         try:
-            return bench.watch([bench.args.delegate, source], env, title=FOSDEM_TITLE,
-                               existing=True)
+            return add(env, running["pid"], source)
         finally:
             kill(running["pid"])
 
-    programs = [("delegate-json", lambda: first_sight("json")),
-                ("delegate-xml", lambda: first_sight("xml"))]
+    def hand_over(env, pid, source):
+        """`delegate FILE`, as a file manager or a terminal runs it: a second process hands
+        the file to the running one."""
+        return bench.watch([bench.args.delegate, source], env, title=FOSDEM_TITLE,
+                           existing=True)
+
+    def add_event_dialog(env, pid, source):
+        """As a person adds it in the app, the way ConfClerk's import is timed: Ctrl+O, the
+        file's path typed into Add Event, then Return (the clock runs from there)."""
+        subprocess.run(["xdotool", "key", "ctrl+o"], env=env, check=True)
+        wait_window(env, pid, "Add Event")
+        time.sleep(0.3)
+        subprocess.run(["xdotool", "type", source], env=env, check=True)
+        time.sleep(0.3)
+        return bench.watch(["xdotool", "key", "Return"], env, title=FOSDEM_TITLE, existing=True)
+
+    programs = [("delegate-json", lambda: first_sight("json", hand_over)),
+                ("delegate-xml", lambda: first_sight("xml", hand_over)),
+                ("dialog-json", lambda: first_sight("json", add_event_dialog)),
+                ("dialog-xml", lambda: first_sight("xml", add_event_dialog))]
     have_confclerk = shutil.which("confclerk") is not None
     if have_confclerk:
         def confclerk_import():
@@ -301,8 +322,10 @@ def case_subscribe(bench):
     results = interleave(bench, programs, bench.args.repeats)
 
     rows = []
-    for name, label in (("delegate-json", "Delegate, schedule.json"),
-                        ("delegate-xml", "Delegate, schedule.xml")):
+    for name, label in (("delegate-json", "Delegate, `delegate schedule.json`"),
+                        ("delegate-xml", "Delegate, `delegate schedule.xml`"),
+                        ("dialog-json", "Delegate, schedule.json through Add Event"),
+                        ("dialog-xml", "Delegate, schedule.xml through Add Event")):
         ms = med(results[name], "complete_ms")
         ratio = ""
         if have_confclerk:
@@ -314,8 +337,10 @@ def case_subscribe(bench):
                      f"{med(results['confclerk'], 'complete_ms'):.0f} ms", "", "",
                      f"({CONFCLERK_FIRST_SIGHT_MS} ms measured before)"])
     return {
-        "title": "Subscribe to first sight: a 943-event FOSDEM-size schedule handed to a running "
-                 "app, until its sessions are on screen",
+        "title": "Subscribe to first sight: a 943-event FOSDEM-size schedule added to a running "
+                 "app, until its sessions are on screen: handed over by a second process "
+                 "(`delegate FILE`, as from a file manager), or typed into Add Event and Return "
+                 "(as ConfClerk's import: its URL, Open, then Close)",
         "header": ["Program (median of %d)" % bench.args.repeats, "To visually complete",
                    "To the first change", "Ratio", "Goal"],
         "rows": rows, "raw": results,
