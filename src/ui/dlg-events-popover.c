@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "dlg-events-popover.h"
+#include "dlg-list-row.h"
 
 struct _DlgEventsPopover
 {
@@ -41,6 +42,27 @@ status_cb (gpointer  unused,
   if (ended)
     return g_strdup (_("The event is over"));
   return dlg_format_updated_ago (updated_at, g_get_real_time () / G_USEC_PER_SEC);
+}
+
+/* What a screen reader says on a row: what the row shows, and whether it is
+ * the event the window shows (the row's checkmark). */
+static char *
+row_label_cb (gpointer    unused,
+              const char *title,
+              const char *url,
+              gboolean    builtin,
+              const char *status,
+              gboolean    current)
+{
+  GString *label = g_string_new (title != NULL ? title : "");
+
+  if (!builtin && url != NULL && url[0] != '\0')
+    g_string_append_printf (label, ", %s", url);
+  if (status != NULL && status[0] != '\0')
+    g_string_append_printf (label, ", %s", status);
+  if (current)
+    g_string_append_printf (label, ", %s", _("current event"));
+  return g_string_free (label, FALSE);
 }
 
 /* The times are relative: bind the rows afresh each time the list shows. */
@@ -95,6 +117,8 @@ dlg_events_popover_set_library (DlgEventsPopover *self,
   scope = gtk_builder_cscope_new ();
   gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "not_builtin_cb",
                                           G_CALLBACK (not_builtin_cb));
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "row_label_cb",
+                                          G_CALLBACK (row_label_cb));
   gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "status_cb",
                                           G_CALLBACK (status_cb));
   factory = gtk_builder_list_item_factory_new_from_resource (scope,
@@ -126,6 +150,7 @@ dlg_events_popover_class_init (DlgEventsPopoverClass *klass)
   object_class->dispose = dlg_events_popover_dispose;
 
   g_type_ensure (DLG_TYPE_SUBSCRIPTION);
+  g_type_ensure (DLG_TYPE_LIST_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/dlg-events-popover.ui");

@@ -90,7 +90,9 @@ EXPECT = {
          "dropdown": _("Filter by place"), "choice": "Jawa Timur"},
         {"tab": _("Best practices"), "list": _("Best practices"),
          "row": CONTENT["practice"], "detail": CONTENT["practice_detail"],
-         "dropdown": _("Tag"), "choice": "smart city"},
+         "dropdown": _("Tag"), "choice": "smart city",
+         # The case's member is a link, named after the member it opens.
+         "link": "Kabupaten Banyuwangi"},
     ],
 }
 
@@ -251,6 +253,9 @@ def check_page(frame, page):
     if "also" in page:
         wait_for(f"the detail of {page['row']!r} showing {page['also']!r}",
                  lambda: find(frame, lambda a: text_of(a).startswith(page["also"])))
+    if "link" in page:
+        wait_for(f"a button named {page['link']!r}", lambda: ui.find_shown(
+            frame, lambda a: role(a) == pyatspi.ROLE_PUSH_BUTTON and a.name == page["link"]))
     screenshot(f"detail-{tab_name.replace(' ', '-').lower()}")
     log(f"detail of {page['row']!r} shows {page['detail']!r}")
     return button

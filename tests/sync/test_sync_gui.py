@@ -115,6 +115,14 @@ def main():
         app = ui.find_app(proc.pid)
         wait_for("“Updated just now” in the events list",
                  lambda: any("Updated just now" in showing_texts(w) for w in app if w is not None))
+        # A screen reader on the row says all of it, and that it is the event shown.
+        row_name = f"{TITLE}, {server.url}, Updated just now, current event"
+
+        def event_rows():
+            return [a.name for w in app if w is not None for a in pyatspi.utils.findAllDescendants(
+                w, lambda a: a.getRole() == pyatspi.ROLE_LIST_ITEM)]
+        wait_for(lambda: f"the event's row named {row_name!r} (rows: {event_rows()})",
+                 lambda: row_name in event_rows())
         screenshot("synced")
         subprocess.run(["xdotool", "key", "Escape"], check=True)
 

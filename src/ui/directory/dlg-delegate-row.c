@@ -8,6 +8,7 @@
 
 #include "dlg-contact-line.h"
 #include "dlg-delegate-row.h"
+#include "dlg-list-row.h"
 
 struct _DlgDelegateRow
 {
@@ -62,6 +63,14 @@ dlg_delegate_row_set_person (DlgDelegateRow *self,
                         person != NULL ? dlg_person_get_email (person) : NULL);
   dlg_contact_line_set (self->phone_line, DLG_CONTACT_PHONE,
                         person != NULL ? dlg_person_get_phone (person) : NULL);
+
+  /* A screen reader on the row says who it is: "name, role". */
+  {
+    g_autofree char *label = person != NULL ?
+      dlg_list_row_join_cb (NULL, dlg_person_get_name (person), role, NULL) : NULL;
+
+    dlg_list_item_set_label (GTK_WIDGET (self), label);
+  }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
 }

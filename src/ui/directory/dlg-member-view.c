@@ -19,6 +19,7 @@
 #include "dlg-delegate-row.h"
 #include "dlg-feed-label.h"
 #include "dlg-feed-scope.h"
+#include "dlg-list-row.h"
 #include "dlg-member-query.h"
 #include "dlg-member-view.h"
 
@@ -310,6 +311,8 @@ dlg_member_view_class_init (DlgMemberViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgMemberView, practices_view);
   gtk_widget_class_bind_template_callback (widget_class, session_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, practice_activate_cb);
+
+  g_type_ensure (DLG_TYPE_LIST_ROW);
 }
 
 static void
@@ -325,6 +328,7 @@ dlg_member_view_init (DlgMemberView *self)
   scope = dlg_feed_scope_new (NULL);
   dlg_feed_scope_add_callback (scope, "link_title_cb", G_CALLBACK (link_title_cb));
   dlg_feed_scope_add_callback (scope, "link_subtitle_cb", G_CALLBACK (link_subtitle_cb));
+  dlg_feed_scope_add_callback (scope, "join_cb", G_CALLBACK (dlg_list_row_join_cb));
   person_factory = gtk_builder_list_item_factory_new_from_resource (NULL,
                                                                     RESOURCE_PATH "/ui/dlg-person-row.ui");
   gtk_list_view_set_factory (self->delegates_view, person_factory);
