@@ -120,6 +120,14 @@ name_button (GtkDropDown *dropdown)
     gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
+static void
+selected_item_changed_cb (GtkDropDown *dropdown,
+                          GParamSpec  *pspec,
+                          gpointer     user_data)
+{
+  name_button (dropdown);
+}
+
 /* Gives @dropdown's popup these rows, and names its list @list_name. */
 void
 dlg_choice_rows_set (GtkDropDown *dropdown,
@@ -136,7 +144,8 @@ dlg_choice_rows_set (GtkDropDown *dropdown,
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), dropdown);
   gtk_drop_down_set_list_factory (dropdown, factory);
 
-  g_signal_connect (dropdown, "notify::selected-item", G_CALLBACK (name_button), NULL);
+  g_signal_connect (dropdown, "notify::selected-item",
+                    G_CALLBACK (selected_item_changed_cb), NULL);
   name_button (dropdown);
 
   list = find_list_view (GTK_WIDGET (dropdown));
