@@ -4,8 +4,8 @@
  * accessible name, and names the list itself "GtkListView": a screen reader
  * moving through the rooms, days or places had nothing to say.  These rows
  * look as GTK's own do (the choice's text, and a checkmark on the chosen
- * one) and name their list item after that text; the list is named after
- * the drop-down.
+ * one) and name their list item after that text; the list, and the search
+ * above it, are named after the drop-down.
  *
  * The text is what the drop-down's expression gives for a choice (the same
  * text its search matches), or a GtkStringObject's string.
@@ -18,15 +18,16 @@
 #include "dlg-list-row.h"
 
 static GtkWidget *
-find_list_view (GtkWidget *widget)
+find_descendant (GtkWidget *widget,
+                 GType      type)
 {
-  if (GTK_IS_LIST_VIEW (widget))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_list_view (child);
+      GtkWidget *found = find_descendant (child, type);
 
       if (found != NULL)
         return found;
@@ -134,7 +135,7 @@ dlg_choice_rows_set (GtkDropDown *dropdown,
                      const char  *list_name)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GtkWidget *list;
+  GtkWidget *list, *search;
 
   g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
 
@@ -148,8 +149,15 @@ dlg_choice_rows_set (GtkDropDown *dropdown,
                     G_CALLBACK (selected_item_changed_cb), NULL);
   name_button (dropdown);
 
-  list = find_list_view (GTK_WIDGET (dropdown));
-  if (list != NULL && list_name != NULL)
+  if (list_name == NULL)
+    return;
+  /* The list, and the search above it (shown with enable-search), which narrows it. */
+  list = find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
+  if (list != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    list_name, -1);
+  search = find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_SEARCH_ENTRY);
+  if (search != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     list_name, -1);
 }

@@ -84,13 +84,14 @@ EXPECT = {
         {"tab": _("Agenda"), "list": _("Sessions"),
          "row": CONTENT["session"], "detail": CONTENT["session_detail"],
          "also": CONTENT["session_when"],
-         "dropdown": _("Day"), "choice": CONTENT["session_when"]},
+         "dropdowns": [(_("Day"), CONTENT["session_when"]),
+                       (_("Room filter"), "Sumba Suka Paradise")]},
         {"tab": _("Members"), "list": _("Members"),
          "row": "Kabupaten Sidoarjo", "detail": CONTENT["member_detail"],
-         "dropdown": _("Filter by place"), "choice": "Jawa Timur"},
+         "dropdowns": [(_("Filter by place"), "Jawa Timur")]},
         {"tab": _("Best practices"), "list": _("Best practices"),
          "row": CONTENT["practice"], "detail": CONTENT["practice_detail"],
-         "dropdown": _("Tag"), "choice": "smart city",
+         "dropdowns": [(_("Tag"), "smart city")],
          # The case's member is a link, named after the member it opens.
          "link": "Kabupaten Banyuwangi"},
     ],
@@ -234,7 +235,8 @@ def check_page(frame, page):
     wait_for(lambda: f"the row {page['row']!r} to be named {shown(item)!r} (it is {item.name!r})",
              lambda: item.name and item.name == shown(item))
     log(f"the row is named {item.name!r}")
-    check_dropdown(frame, page, shown)
+    for dropdown, choice in page["dropdowns"]:
+        check_dropdown(frame, dropdown, choice, shown)
 
     # Open the row like a person: click it, and if that only selects it (a list activates rows
     # on double click or Enter unless it is single-click), press Enter on it.
@@ -261,31 +263,35 @@ def check_page(frame, page):
     return button
 
 
-def check_dropdown(frame, page, shown):
+def check_dropdown(frame, dropdown, choice, shown):
     """A screen reader says what a drop-down shows, and each of its choices once it opens."""
-    combo = wait_for(f"the drop-down {page['dropdown']!r}", lambda: ui.find_shown(
-        frame, lambda a: a.name == page["dropdown"] and role(a) == pyatspi.ROLE_COMBO_BOX))
+    combo = wait_for(f"the drop-down {dropdown!r}", lambda: ui.find_shown(
+        frame, lambda a: a.name == dropdown and role(a) == pyatspi.ROLE_COMBO_BOX))
     # Its button is what takes the keyboard: named after the choice it shows.
     button = find(combo, lambda a: role(a) in (pyatspi.ROLE_PUSH_BUTTON,
                                                 pyatspi.ROLE_TOGGLE_BUTTON))
     if button is None or not shown(button) or button.name != shown(button):
-        raise Failure(f"the button of {page['dropdown']!r} shows {shown(button)!r} but is named "
-                      f"{button.name if button else None!r}")
+        raise Failure(f"the button of {dropdown!r} shows {shown(button) if button else None!r}"
+                      f" but is named {button.name if button else None!r}")
     click(button)
-    popup = wait_for(f"the choices of {page['dropdown']!r}", lambda: ui.find_shown(
-        combo, lambda a: a.name == page["dropdown"] and role(a) == pyatspi.ROLE_LIST))
-    items = wait_for(f"{page['choice']!r} among the choices", lambda: (lambda found: found if any(
-        a.name == page["choice"] for a in found) else None)([
+    popup = wait_for(f"the choices of {dropdown!r}", lambda: ui.find_shown(
+        combo, lambda a: a.name == dropdown and role(a) == pyatspi.ROLE_LIST))
+    items = wait_for(f"{choice!r} among the choices", lambda: (lambda found: found if any(
+        a.name == choice for a in found) else None)([
             a for a in find_all(popup, lambda a: role(a) == pyatspi.ROLE_LIST_ITEM)
             if ui.on_screen(a)]))
     unnamed = [(a.name, shown(a)) for a in items if not a.name or a.name != shown(a)]
     if unnamed:
-        raise Failure(f"choices of {page['dropdown']!r} not named as they show: {unnamed}")
+        raise Failure(f"choices of {dropdown!r} not named as they show: {unnamed}")
+    # A drop-down with many choices has a search above them, which narrows that list.
+    searches = [a for a in find_all(combo, lambda a: role(a) in ui.ENTRIES) if ui.on_screen(a)]
+    if any(a.name != dropdown for a in searches):
+        raise Failure(f"the search of {dropdown!r} is named {[a.name for a in searches]}")
     xdo("key", "--clearmodifiers", "Escape")
-    wait_for(f"the choices of {page['dropdown']!r} to close",
+    wait_for(f"the choices of {dropdown!r} to close",
              lambda: not states(button).contains(pyatspi.STATE_PRESSED))
-    log(f"{page['dropdown']!r} is named {button.name!r}; its {len(items)} choices are named "
-        "as they show")
+    log(f"{dropdown!r} is named {button.name!r}; its {len(items)} choices are named as they "
+        f"show{', and its search after it' if searches else ''}")
 
 
 def selected(acc):
