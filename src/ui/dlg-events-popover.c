@@ -54,15 +54,13 @@ row_label_cb (gpointer    unused,
               const char *status,
               gboolean    current)
 {
-  GString *label = g_string_new (title != NULL ? title : "");
+  const char *parts[] = {
+    title, builtin ? NULL : url, status,
+    /* Translators: what a screen reader says last on the row of the event shown */
+    current ? _("current event") : NULL,
+  };
 
-  if (!builtin && url != NULL && url[0] != '\0')
-    g_string_append_printf (label, ", %s", url);
-  if (status != NULL && status[0] != '\0')
-    g_string_append_printf (label, ", %s", status);
-  if (current)
-    g_string_append_printf (label, ", %s", _("current event"));
-  return g_string_free (label, FALSE);
+  return dlg_list_row_join (parts, G_N_ELEMENTS (parts));
 }
 
 /* The times are relative: bind the rows afresh each time the list shows. */

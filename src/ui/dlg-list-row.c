@@ -75,16 +75,32 @@ set_item_label (DlgListRow *self,
 }
 
 char *
+dlg_list_row_join (const char * const *parts,
+                   gsize               n_parts)
+{
+  GString *joined = g_string_new (NULL);
+
+  for (gsize i = 0; i < n_parts; i++)
+    if (parts[i] != NULL && parts[i][0] != '\0')
+      g_string_append_printf (joined, "%s%s", joined->len > 0 ? ", " : "", parts[i]);
+
+  if (joined->len == 0)
+    {
+      g_string_free (joined, TRUE);
+      return NULL;
+    }
+  return g_string_free (joined, FALSE);
+}
+
+char *
 dlg_list_row_join_cb (GtkListItem *item,
                       const char  *first,
                       const char  *second,
                       gpointer     data)
 {
-  if (first == NULL || first[0] == '\0')
-    return g_strdup (second);
-  if (second == NULL || second[0] == '\0')
-    return g_strdup (first);
-  return g_strconcat (first, ", ", second, NULL);
+  const char *parts[] = { first, second };
+
+  return dlg_list_row_join (parts, G_N_ELEMENTS (parts));
 }
 
 static void

@@ -15,6 +15,11 @@ G_DECLARE_FINAL_TYPE (DlgListRow, dlg_list_row, DLG, LIST_ROW, GtkWidget)
 void dlg_list_item_set_label (GtkWidget  *row,
                               const char *label);
 
+/* What a row shows, in its order: the parts that are not empty, joined with
+ * ", "; NULL when all are. */
+char *dlg_list_row_join (const char * const *parts,
+                         gsize               n_parts);
+
 /* For row templates: "first, second", or whichever is not empty. */
 char *dlg_list_row_join_cb (GtkListItem *item,
                             const char  *first,

@@ -133,13 +133,9 @@ name_list_item (DlgSessionRow *self,
     /* Translators: what a screen reader says last on a starred session's row */
     self->starred ? _("in My schedule") : NULL,
   };
-  g_autoptr(GString) name = g_string_new (NULL);
+  g_autofree char *name = dlg_list_row_join (parts, G_N_ELEMENTS (parts));
 
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    if (parts[i] != NULL && parts[i][0] != '\0')
-      g_string_append_printf (name, "%s%s", name->len > 0 ? ", " : "", parts[i]);
-
-  dlg_list_item_set_label (GTK_WIDGET (self), name->str);
+  dlg_list_item_set_label (GTK_WIDGET (self), name);
 }
 
 void

@@ -66,8 +66,8 @@ dlg_delegate_row_set_person (DlgDelegateRow *self,
 
   /* A screen reader on the row says who it is: "name, role". */
   {
-    g_autofree char *label = person != NULL ?
-      dlg_list_row_join_cb (NULL, dlg_person_get_name (person), role, NULL) : NULL;
+    const char *parts[] = { person != NULL ? dlg_person_get_name (person) : NULL, role };
+    g_autofree char *label = dlg_list_row_join (parts, G_N_ELEMENTS (parts));
 
     dlg_list_item_set_label (GTK_WIDGET (self), label);
   }
