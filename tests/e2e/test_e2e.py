@@ -257,6 +257,13 @@ def add_feed(app, url):
         (w for w in app.windows() if w.name == "Add Event"), None))
     entry = wait_for("the address entry", lambda: ui.find_shown(
         dialog, lambda a: ui.role(a) in ui.ENTRIES))
+    # Every control of the dialog has a name a screen reader can say (GTK 4.8 falls back to
+    # the widget's type, "GtkListBox").
+    nameless = [(a.getRoleName(), a.name) for a in ui.find_all(dialog, lambda a: ui.role(a) in (
+        pyatspi.ROLE_LIST, pyatspi.ROLE_PUSH_BUTTON, *ui.ENTRIES))
+        if not a.name or a.name.startswith("Gtk")]
+    if nameless:
+        raise Failure(f"controls of the Add Event dialog without a name: {nameless}")
     # The dialog opens ready to take the address: typed at once, with no click and no Tab,
     # it lands in the entry. (GTK 4.8 tells AT-SPI nothing of the focus, so the text says it.)
     ui.type_text(url, delay=20)
