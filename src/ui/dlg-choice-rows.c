@@ -129,6 +129,28 @@ selected_item_changed_cb (GtkDropDown *dropdown,
   name_button (dropdown);
 }
 
+/* Escape in a drop-down's search.  GTK's own answer (4.8, and newer ones
+ * too) unsets the list's filter and closes the popup only if it was unset:
+ * typed text stayed in the search while every choice came back, and once the
+ * popup had closed once (which leaves the filter set to "") the first Escape
+ * did nothing to be seen, and the room list closed only on a second.  Here
+ * Escape clears what was typed, and otherwise closes the popup. */
+static void
+stop_search_cb (GtkSearchEntry *search,
+                GtkDropDown    *dropdown)
+{
+  GtkWidget *popover;
+
+  if (*gtk_editable_get_text (GTK_EDITABLE (search)) != '\0')
+    {
+      gtk_editable_set_text (GTK_EDITABLE (search), "");
+      return;
+    }
+  popover = find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_POPOVER);
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
 /* Gives @dropdown's popup these rows, and names its list @list_name. */
 void
 dlg_choice_rows_set (GtkDropDown *dropdown,
@@ -149,14 +171,17 @@ dlg_choice_rows_set (GtkDropDown *dropdown,
                     G_CALLBACK (selected_item_changed_cb), NULL);
   name_button (dropdown);
 
+  /* The search above the list (shown with enable-search), which narrows it. */
+  search = find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_SEARCH_ENTRY);
+  if (search != NULL)
+    g_signal_connect_object (search, "stop-search", G_CALLBACK (stop_search_cb), dropdown, 0);
+
   if (list_name == NULL)
     return;
-  /* The list, and the search above it (shown with enable-search), which narrows it. */
   list = find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
   if (list != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     list_name, -1);
-  search = find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_SEARCH_ENTRY);
   if (search != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     list_name, -1);
