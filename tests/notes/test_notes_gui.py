@@ -5,6 +5,7 @@ Run by tests/gui/run-gui-test.sh inside Xvfb and a private session bus:
     test_notes_gui.py DELEGATE SCREENSHOT_DIR
 
 With the built-in feed, as a person would:
+- searches the best practices for what none has, and clears that with Escape;
 - opens a best practice, whose Markdown body shows as text, and presses its "Note" button;
 - the Notes page opens on a new note about that best practice: types a title and a text;
 - waits for "All changes saved" (the autosave), then the app is killed with SIGKILL;
@@ -13,7 +14,7 @@ With the built-in feed, as a person would:
 - types more and quits at once with Ctrl+Q: the next start has that too; types more and ends
   it with SIGTERM (a logout, `kill`) before the autosave: the next start has that too;
 - deletes the note, and Undo in the toast brings it back;
-- a search finds the note and the best practices that match;
+- a search finds the note and the best practices that match, and Escape clears it;
 - exports the trip report through the menu and the file chooser: the file holds the notes and
   a toast says it was saved; then exports it as a PDF the same way, and a PDF is written.
 The helpers that find, wait for and click things are in tests/gui/atspi.py.
@@ -154,6 +155,20 @@ def main():
         app.tab("Best practices")
         lst = wait_for("the best practices list", lambda: find_shown(
             app.frame, lambda a: a.name == "Best practices" and role(a) in LISTS))
+        # A search that matches nothing, and Escape, which clears it.
+        search = wait_for("the best practices search", lambda: find_shown(
+            app.frame, lambda a: a.name == "Search best practices"))
+        click(search)
+        type_text("zzz")
+        wait_for(f"'zzz' to hide {PRACTICE!r}", lambda: not find_shown(
+            app.frame, lambda a: text_of(a) == PRACTICE))
+        xdo("key", "--clearmodifiers", "Escape")
+        wait_for(lambda: f"Escape to clear the search (it holds {content_of(search)!r})"
+                 f" and bring back {PRACTICE!r}", lambda: content_of(search) == ""
+                 and find_shown(app.frame, lambda a: text_of(a) == PRACTICE))
+        log("Escape clears the best practices search")
+        lst = wait_for("the best practices list", lambda: find_shown(
+            app.frame, lambda a: a.name == "Best practices" and role(a) in LISTS))
         row = wait_for(f"{PRACTICE!r} in the list", lambda: find_shown(
             lst, lambda a: text_of(a) == PRACTICE))
         click(row)
@@ -245,6 +260,12 @@ def main():
             app.frame, lambda a: role(a) == pyatspi.ROLE_LABEL and text_of(a) == TITLE))
         screenshot("search")
         log("a search finds the note and the best practice")
+        xdo("key", "--clearmodifiers", "Escape")
+        wait_for(lambda: f"Escape to clear the notes search (it holds {content_of(search)!r})",
+                 lambda: content_of(search) == "" and not find_shown(
+                     app.frame, lambda a: a.name == "Matching best practices"
+                     and role(a) in LISTS))
+        log("Escape clears the notes search")
 
         # 6. A note right from a session's page.
         app.tab("Agenda")

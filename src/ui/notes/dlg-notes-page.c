@@ -335,6 +335,13 @@ search_changed_cb (DlgNotesPage *self)
   update_list_stack (self);
 }
 
+/* Escape in the search clears it, as in the agenda and the members. */
+static void
+stop_search_cb (DlgNotesPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
 static void
 selection_changed_cb (DlgNotesPage *self)
 {
@@ -923,6 +930,7 @@ dlg_notes_page_class_init (DlgNotesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgNotesPage, title_entry);
   gtk_widget_class_bind_template_child (widget_class, DlgNotesPage, text_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, case_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);

@@ -246,6 +246,13 @@ filter_changed_cb (DlgPracticesPage *self)
   update_list_stack (self);
 }
 
+/* Escape in the search clears it, as in the agenda and the members. */
+static void
+stop_search_cb (DlgPracticesPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
 static int
 compare_tags (gconstpointer a,
               gconstpointer b)
@@ -532,6 +539,7 @@ dlg_practices_page_class_init (DlgPracticesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, member_button);
   gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, session_button);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 }
