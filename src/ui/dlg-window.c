@@ -253,12 +253,30 @@ show_page (DlgWindow  *self,
     adw_view_stack_set_visible_child_name (self->stack, name);
 }
 
+/* Ctrl+1 to Ctrl+4 also put the keyboard in the pane they show, at its
+ * first control, unless it is there already.  Left in the header bar, it
+ * reached no pane: arrows and Tab started from the top of the window, and
+ * typing in the Members pane, which searches it, went nowhere. */
+static void
+focus_page (DlgWindow *self)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* Ctrl+4 from the cases stays in the same pane, but hides what had the keyboard. */
+  if (page == NULL ||
+      (focus != NULL && gtk_widget_get_mapped (focus) && gtk_widget_is_ancestor (focus, page)))
+    return;
+  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 dlg_window_show_page_action (GSimpleAction *action,
                              GVariant      *parameter,
                              gpointer       user_data)
 {
   show_page (user_data, g_variant_get_string (parameter, NULL));
+  focus_page (user_data);
 }
 
 /* Cross-pane navigation: switch to the pane and open the item there.

@@ -6,6 +6,8 @@ Run by tests/gui/run-gui-test.sh inside Xvfb and a private session bus:
 
 With the built-in feed (6 members), in English, a delegate:
 - opens the Members page (Ctrl+2) and sees "6 members";
+- types "sido" straight away, with no click: the list narrows to Kabupaten Sidoarjo, and
+  Escape brings all 6 back;
 - types "saiful" in the search: the list narrows to Kabupaten Sidoarjo and Citynet Indonesia,
   "2 of 6 members" (the head of region's and a delegate's name are searched);
 - opens Kabupaten Sidoarjo: its delegate H. Saiful Ilah and the session it presents in;
@@ -35,7 +37,7 @@ from gi.repository import GLib
 # The helpers shared by the tests that drive the app through the accessibility tree.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gui"))
 import atspi as ui  # noqa: E402
-from atspi import (Failure, click, find, find_all, find_app, log,  # noqa: E402
+from atspi import (Failure, click, content_of, find, find_all, find_app, log,  # noqa: E402
                    on_screen, role, states, text_of, wait_for, xdo)
 
 EXE, SHOTS = sys.argv[1], sys.argv[2]
@@ -116,6 +118,15 @@ def check_members(app, frame):
         wait_for(f"the control {name!r}", lambda name=name: find(frame, lambda a: a.name == name))
     screenshot("members")
     log("the Members page lists 6 members, with search, filters, sort and export")
+
+    # Straight after Ctrl+2, with no click, typing searches the pane; Escape clears it.
+    xdo("type", "--delay", "60", "sido")
+    wait_for(lambda: f"'sido', typed after Ctrl+2, to narrow the list to Kabupaten Sidoarjo"
+             f" (the search holds {content_of(entry)!r}, the list shows {rows_of(lst, MEMBERS)})",
+             lambda: rows_of(lst, MEMBERS) == ["Kabupaten Sidoarjo"])
+    xdo("key", "--clearmodifiers", "Escape")
+    wait_for("Escape to bring all 6 members back", lambda: rows_of(lst, MEMBERS) == sorted(MEMBERS))
+    log("typing after Ctrl+2 searches the members; Escape clears that")
 
     # Typing narrows the list, letter by letter; a head of region and a delegate are found.
     search(frame, entry, "saiful")
