@@ -12,6 +12,7 @@ It starts the app with no arguments and, as a person would:
 - opens a drop-down of each page and checks the names of its button and choices; in the room
   filter, types to narrow the rooms, clears that with Escape, and closes the list, opened
   again, with one Escape;
+- opens a best practice with Enter, and reaches and follows its member link with Tab and Enter;
 - switches pages with Ctrl+1/2/3, opens the About window from the main menu (version 0.1.0)
   and the shortcuts window with Ctrl+?;
 - is handed a file that is not there, whose name has an "&" and tags: a toast names it as it
@@ -163,6 +164,7 @@ def main():
 
         tabs = [check_page(frame, page) for page in EXPECT["pages"]]
         check_keyboard(frame, tabs)
+        check_open_by_keyboard(frame, tabs)
         check_about(app, frame)
         check_shortcuts(app, frame)
         check_open_missing(env, frame)
@@ -341,6 +343,40 @@ def check_keyboard(frame, tabs):
         xdo("key", "--clearmodifiers", key)
         wait_for(f"{key} to show page {tabs[index].name!r}", lambda: selected(tabs[index]))
         log(f"{key} shows {tabs[index].name!r}")
+
+
+def check_open_by_keyboard(frame, tabs):
+    """Enter on a best practice puts the keyboard in its detail: a Tab or two then reach the
+    case's member link, and Enter follows it to the Members page. (GTK 4.8's lists take Tab
+    row by row: left in the list, the keyboard went on through the other cases first.)"""
+    page = EXPECT["pages"][2]
+    xdo("key", "--clearmodifiers", "ctrl+3")
+    wait_for(f"ctrl+3 to show {tabs[2].name!r}", lambda: selected(tabs[2]))
+    label = wait_for(f"{page['row']!r} in the list", lambda: ui.find_shown(
+        frame, lambda a: text_of(a) == page["row"] and ui.ancestor(a, pyatspi.ROLE_LIST_ITEM)))
+    click(label)
+    wait_for(f"the detail of {page['row']!r}",
+             lambda: find(frame, lambda a: text_of(a).startswith(page["detail"])))
+    link = wait_for(f"the link {page['link']!r}", lambda: ui.find_shown(
+        frame, lambda a: role(a) == pyatspi.ROLE_PUSH_BUTTON and a.name == page["link"]))
+    xdo("key", "--clearmodifiers", "Return")
+    # The title, the Note button and the link come first in the detail: three Tabs at most.
+    for tabs_pressed in range(1, 4):
+        xdo("key", "--clearmodifiers", "Tab")
+        try:
+            wait_for("the link to have the keyboard",
+                     lambda: states(link).contains(pyatspi.STATE_FOCUSED), timeout=1)
+            break
+        except Failure:
+            pass
+    else:
+        raise Failure(f"after Enter on {page['row']!r}, three Tabs did not reach its link"
+                      f" {page['link']!r}")
+    xdo("key", "--clearmodifiers", "Return")
+    wait_for(f"Enter on the link {page['link']!r} to show {tabs[1].name!r}",
+             lambda: selected(tabs[1]))
+    log(f"Enter on {page['row']!r}, {tabs_pressed} Tab(s) and Enter follow its link to"
+        f" {page['link']!r}")
 
 
 def check_about(app, frame):

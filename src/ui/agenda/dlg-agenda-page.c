@@ -23,6 +23,7 @@
 #include "dlg-feed-label.h"
 #include "dlg-save-file.h"
 #include "dlg-choice-rows.h"
+#include "dlg-split.h"
 #include "dlg-lazy-choices.h"
 #include "dlg-lazy-slice.h"
 #include "dlg-session-row.h"
@@ -499,18 +500,13 @@ dlg_agenda_page_open (DlgAgendaPage *self,
 {
   gtk_single_selection_set_selected (self->selection, position);
 
-  if (adw_leaflet_get_folded (self->leaflet))
-    {
-      adw_leaflet_set_visible_child (self->leaflet, self->content);
-      gtk_widget_grab_focus (self->back_button);
-    }
+  dlg_split_open (self->leaflet, self->content, self->back_button);
 }
 
 static void
 back_clicked_cb (DlgAgendaPage *self)
 {
-  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  dlg_split_back (self->leaflet, self->sidebar, GTK_WIDGET (self->list_view));
 }
 
 static void

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "dlg-choice-rows.h"
+#include "dlg-split.h"
 #include "dlg-contact-line.h"
 #include "dlg-feed-scope.h"
 #include "dlg-list-row.h"
@@ -341,18 +342,13 @@ list_activate_cb (DlgMembersPage *self,
 {
   gtk_single_selection_set_selected (self->selection, position);
 
-  if (adw_leaflet_get_folded (self->leaflet))
-    {
-      adw_leaflet_set_visible_child (self->leaflet, self->content);
-      gtk_widget_grab_focus (self->back_button);
-    }
+  dlg_split_open (self->leaflet, self->content, self->back_button);
 }
 
 static void
 back_clicked_cb (DlgMembersPage *self)
 {
-  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  dlg_split_back (self->leaflet, self->sidebar, GTK_WIDGET (self->list_view));
 }
 
 static void

@@ -1,0 +1,18 @@
+/* dlg-split.h: a list beside the detail of its chosen row
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+void dlg_split_open (AdwLeaflet *leaflet,
+                     GtkWidget  *content,
+                     GtkWidget  *back_button);
+void dlg_split_back (AdwLeaflet *leaflet,
+                     GtkWidget  *sidebar,
+                     GtkWidget  *list);
+
+G_END_DECLS
