@@ -28,8 +28,9 @@ dlg_split_open (AdwLeaflet *leaflet,
     }
   else if (gtk_widget_child_focus (content, GTK_DIR_TAB_FORWARD))
     {
-      /* That is the title, a selectable label: a screen reader reads it
-       * out, but GTK selects all of it on focus, which looks like a mistake. */
+      /* The first control is the Note button or the title.  The title is
+       * a selectable label: a screen reader reads it out, but GTK selects
+       * all of it on focus, which looks like a mistake. */
       GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (content));
 
       if (GTK_IS_LABEL (focus))
