@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dlg-feed-private.h"
+#include "dlg-json-load.h"
 #include "dlg-json-reader.h"
 #include "dlg-models-private.h"
 
@@ -465,15 +466,13 @@ parse_practices (DlgFeedParseContext  *ctx,
 /* --- document ------------------------------------------------------------ */
 
 /* @what: NULL for the feed itself, else the section name. */
-static JsonParser *
+/* The document's value, which the caller frees. */
+static JsonNode *
 load_json (GBytes      *bytes,
            const char  *what,
            GError     **error)
 {
-  /* Not json_parser_new_immutable (): that seals the tree node by node and
-   * hashes every object, 4% of reading a schedule, for a tree that lives
-   * only as long as the parse. */
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
@@ -493,7 +492,7 @@ load_json (GBytes      *bytes,
                    prefix, (guint) extra_line, (guint) extra_column, refused);
       return NULL;
     }
-  if (size > G_MAXSSIZE || !json_parser_load_from_data (parser, data, size, &local_error))
+  if (!dlg_json_load (data, size, &root, &local_error))
     {
       guint line = 0, column = 0;
       /* json-glib quotes what it could not read as it is, maybe not
@@ -520,14 +519,14 @@ load_json (GBytes      *bytes,
       return NULL;
     }
 
-  if (json_parser_get_root (parser) == NULL)
+  if (root == NULL)
     {
       g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID_JSON,
                    _("%s: not valid JSON: the document is empty"), prefix);
       return NULL;
     }
 
-  return g_steal_pointer (&parser);
+  return g_steal_pointer (&root);
 }
 
 typedef gboolean (*SectionParser) (DlgFeedParseContext  *ctx,
@@ -543,7 +542,7 @@ parse_section (DlgFeedParseContext  *ctx,
                GError              **error)
 {
   JsonNode *node = dlg_json_lookup (root, name);
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) document = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
   if (node == NULL)
@@ -565,11 +564,11 @@ parse_section (DlgFeedParseContext  *ctx,
   if (bytes == NULL)
     return FALSE;
 
-  parser = load_json (bytes, name, error);
-  if (parser == NULL)
+  document = load_json (bytes, name, error);
+  if (document == NULL)
     return FALSE;
 
-  return parse (ctx, json_parser_get_root (parser), error);
+  return parse (ctx, document, error);
 }
 
 static gboolean
@@ -593,7 +592,7 @@ dlg_feed_parse (GBytes                *bytes,
                 GCancellable          *cancellable,
                 GError               **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) document = NULL;
   g_autoptr(GPtrArray) preferences = NULL;
   g_autoptr(DlgFeed) feed = NULL;
   g_auto(DlgFeedParseContext) ctx = { 0 };
@@ -603,17 +602,17 @@ dlg_feed_parse (GBytes                *bytes,
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  parser = load_json (bytes, NULL, error);
-  if (parser == NULL)
+  document = load_json (bytes, NULL, error);
+  if (document == NULL)
     return NULL;
 
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (!JSON_NODE_HOLDS_OBJECT (document))
     {
       g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID,
                    _("The feed is not a JSON object with a “delegate_feed” version"));
       return NULL;
     }
-  root = json_node_get_object (json_parser_get_root (parser));
+  root = json_node_get_object (document);
 
   version = dlg_json_lookup (root, "delegate_feed");
   if (version == NULL)

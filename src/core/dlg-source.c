@@ -14,6 +14,7 @@
 #include <libsoup/soup.h>
 
 #include "dlg-feed-private.h"
+#include "dlg-json-load.h"
 #include "dlg-json-reader.h"
 #include "dlg-source.h"
 
@@ -157,7 +158,7 @@ dlg_source_parse_full (GBytes                *bytes,
                        GCancellable          *cancellable,
                        GError               **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) document = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize size;
   const char *data;
@@ -187,8 +188,7 @@ dlg_source_parse_full (GBytes                *bytes,
                        _("not valid JSON: %s"), where);
           return NULL;
         }
-      parser = json_parser_new ();  /* not sealed: see load_json () in dlg-feed-parse.c */
-      if (!json_parser_load_from_data (parser, data, size, &local_error))
+      if (!dlg_json_load (data, size, &document, &local_error))
         {
           /* json-glib quotes what it could not read as it is, maybe
            * not UTF-8: a label shows this message. */
@@ -198,7 +198,7 @@ dlg_source_parse_full (GBytes                *bytes,
                        _("not valid JSON: %s"), reason);
           return NULL;
         }
-      return dlg_feed_parse_schedule_json (json_parser_get_root (parser), languages, error);
+      return dlg_feed_parse_schedule_json (document, languages, error);
 
     case DLG_SOURCE_FORMAT_UNKNOWN:
     default:

@@ -24,6 +24,7 @@
 
 #include "dlg-feed-pack.h"
 #include "dlg-feed-private.h"
+#include "dlg-json-load.h"
 #include "dlg-json-reader.h"
 #include "dlg-source.h"
 #include "dlg-sync-private.h"
@@ -614,10 +615,9 @@ scan_sections_thread (GTask        *task,
 {
   DlgSync *self = source_object;
   UpdateData *data = task_data;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
   gsize size;
   const char *body = g_bytes_get_data (data->feed->body, &size);
-  JsonNode *root;
   int line, column;
 
   g_clear_pointer (&data->sections, g_ptr_array_unref);
@@ -636,8 +636,8 @@ scan_sections_thread (GTask        *task,
   /* What json-glib mishandles (several values, bad escapes: see
    * dlg_json_precheck()) it is not given; the full parse refuses it. */
   if (size <= G_MAXSSIZE && dlg_json_precheck (body, size, &line, &column) == NULL &&
-      json_parser_load_from_data (parser, body, size, NULL) &&
-      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
+      dlg_json_load (body, size, &root, NULL) &&
+      root != NULL && JSON_NODE_HOLDS_OBJECT (root))
     {
       JsonObject *object = json_node_get_object (root);
 

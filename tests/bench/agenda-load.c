@@ -3,6 +3,7 @@
  * Generates a frab/pretalx schedule.json (and the same as schedule.xml) of 1,000 sessions over
  * 60 rooms and 4 days, with HTML abstracts, speakers and tracks, then times:
  *  - a bare json_parser_load_from_data() of it (the floor any JSON reader pays);
+ *  - dlg_json_load_strict() of it: the same tree, read by Delegate's own reader;
  *  - dlg_source_parse() of it: detect, parse, build every DlgSession, sort (what a sync does);
  *    the ratio of the two is the cost of everything Delegate adds;
  *  - the same schedule as XML through GMarkup;
@@ -26,6 +27,7 @@
 #include <string.h>
 
 #include "dlg-feed-pack.h"
+#include "dlg-json-load.h"
 #include "dlg-session-search.h"
 #include "dlg-source.h"
 #include "schedule-fixture.h"
@@ -100,7 +102,7 @@ time_parse (guint n)
   g_autoptr(GBytes) json = schedule_fixture_new (n, N_ROOMS, N_DAYS, FALSE, 0);
   g_autoptr(GBytes) xml = schedule_fixture_new (n, N_ROOMS, N_DAYS, TRUE, 0);
   double bare[RUNS], full[RUNS], markup[RUNS], ratio_json[RUNS], ratio_xml[RUNS];
-  double pack[RUNS], unpack[RUNS], ratio_unpack[RUNS];
+  double pack[RUNS], unpack[RUNS], ratio_unpack[RUNS], tree[RUNS], ratio_tree[RUNS];
   gsize packed_size = 0;
   guint n_sessions = 0;
   double goal = 2.0, json_ratio, xml_ratio;
@@ -114,7 +116,7 @@ time_parse (guint n)
       g_autoptr(GError) error = NULL;
       gsize size;
       const char *data = g_bytes_get_data (json, &size);
-      double t0 = now_ms (), b, f, x, p, u;
+      double t0 = now_ms (), b, f, x, p, u, t;
 
       {
         /* The floor: the tree read and, as any reader must, freed. */
@@ -124,6 +126,15 @@ time_parse (guint n)
           g_error ("%s", error->message);
       }
       b = now_ms () - t0;
+
+      t0 = now_ms ();
+      {
+        g_autoptr(JsonNode) root = dlg_json_load_strict (data, size);
+
+        if (root == NULL)
+          g_error ("the quick reader left the schedule to json-glib");
+      }
+      t = now_ms () - t0;
 
       t0 = now_ms ();
       feed = dlg_source_parse (json, NULL, NULL, NULL, &error);
@@ -157,6 +168,8 @@ time_parse (guint n)
       unpack[run] = u;
       ratio_unpack[run] = u / b;
       bare[run] = b;
+      tree[run] = t;
+      ratio_tree[run] = t / b;
       full[run] = f;
       markup[run] = x;
       ratio_json[run] = f / b;
@@ -171,6 +184,8 @@ time_parse (guint n)
   printf ("| What | Time | Ratio to the bare parse | Goal |\n|---|---|---|---|\n");
   printf ("| bare `json_parser_load_from_data` (and free) | %.1f ms | 1 | |\n",
           median (bare, RUNS));
+  printf ("| `dlg_json_load_strict`: the same tree, by Delegate's reader (and free) | %.1f ms | %.2f | |\n",
+          median (tree, RUNS), median (ratio_tree, RUNS));
   printf ("| `dlg_source_parse`, schedule.json | %.1f ms | %.2f | <= %.1f: %s |\n",
           median (full, RUNS), json_ratio, goal, json_ratio <= goal ? "met" : "MISSED");
   printf ("| `dlg_source_parse`, schedule.xml | %.1f ms | %.2f | <= %.1f: %s |\n",

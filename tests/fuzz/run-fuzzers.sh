@@ -4,7 +4,7 @@
 #   tests/fuzz/run-fuzzers.sh [SECONDS] [TARGET...]
 #
 # SECONDS per target (default 600); TARGETs default to all of them: feed
-# schedule-json schedule-xml markdown text notes-import pack.  Configures (once) and
+# json schedule-json schedule-xml markdown text notes-import pack.  Configures (once) and
 # builds a clang build with -Dfuzzing=true in FUZZ_BUILD_DIR (default
 # _build-fuzz), then runs each target under `nice` on a working corpus that
 # grows across runs and stays out of git.  Prints a table: executions, exec/s,
@@ -22,7 +22,7 @@ set -euo pipefail
 
 here=$(dirname "$(readlink -f "$0")")
 top=$(cd "$here/../.." && pwd)
-all_targets=(feed schedule-json schedule-xml markdown text notes-import pack)
+all_targets=(feed json schedule-json schedule-xml markdown text notes-import pack)
 
 seconds=${1:-600}
 [ $# -gt 0 ] && shift
@@ -50,14 +50,14 @@ say () { printf '== %s\n' "$*" >&2; }
 # an abstract or a practice body a few.
 max_len () {
   case $1 in
-    feed|schedule-json|schedule-xml|pack) echo 131072 ;;
+    feed|json|schedule-json|schedule-xml|pack) echo 131072 ;;
     *) echo 65536 ;;
   esac
 }
 
 dict () {
   case $1 in
-    feed|schedule-json|notes-import) echo "$here/dict/json.dict" ;;
+    feed|json|schedule-json|notes-import) echo "$here/dict/json.dict" ;;
     schedule-xml) echo "$here/dict/xml.dict" ;;
     markdown|text) echo "$here/dict/markdown.dict" ;;
     *) ;;  # pack: binary fields, no words to suggest
@@ -91,6 +91,9 @@ for t in "${targets[@]}"; do
   mkdir -p "$work" "$crashes"
   if [ "$t" = pack ]; then
     inputs=("$work" "$build/tests/fuzz/corpus-pack")
+  elif [ "$t" = json ]; then
+    # (the JSON documents the other targets start from)
+    inputs=("$work" "$here/corpus/feed" "$here/corpus/schedule-json" "$here/corpus/notes-import")
   else
     inputs=("$work" "$here/corpus/$t")
   fi

@@ -1,0 +1,408 @@
+/* dlg-json-load.c: reading a JSON document into json-glib's tree, quickly
+ *
+ * json-glib 1.6 reads a document through a general-purpose scanner (GLib's
+ * GScanner, adapted), a character and a function call at a time: more than
+ * half of the instructions it takes to read a congress's schedule.json.
+ * This reader builds the same tree, with json-glib's own constructors,
+ * straight from the bytes.
+ *
+ * It reads strict JSON (RFC 8259) only, and declines everything else: a
+ * comment, a byte-order mark, an exponent, a \u0000, bytes that are not
+ * UTF-8, a control character in a string, a number json-glib would wrap,
+ * an empty member name (which json-glib refuses).
+ * Those documents go to json-glib as before, so what json-glib accepts,
+ * what it refuses and the words it says stay the same.  What this reader
+ * accepts must give json-glib's tree, node for node: tests/core/test-json-load.c
+ * checks that on every test fixture, and the fuzz target json-load on
+ * whatever libFuzzer makes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dlg-feed"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dlg-json-load.h"
+
+/* Deeper documents go to json-glib, which reads them as before. */
+#define MAX_DEPTH 200
+
+/* Keys up to this length are copied on the stack, not the heap. */
+#define SHORT_KEY 128
+
+typedef struct
+{
+  const char *p;
+  const char *end;
+  GString    *text;   /* the string just read */
+  guint       depth;
+} Reader;
+
+static JsonNode *read_value (Reader *r);
+
+static inline void
+skip_space (Reader *r)
+{
+  while (r->p < r->end && (*r->p == ' ' || *r->p == '\n' || *r->p == '\r' || *r->p == '\t'))
+    r->p++;
+}
+
+static int
+read_hex4 (Reader *r)
+{
+  int value = 0;
+
+  if (r->end - r->p < 4)
+    return -1;
+  for (int i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (r->p[i]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+  r->p += 4;
+  return value;
+}
+
+/* After a backslash: appends what the escape stands for. */
+static gboolean
+read_escape (Reader *r)
+{
+  int unit, low;
+
+  if (r->p == r->end)
+    return FALSE;
+
+  switch (*r->p++)
+    {
+    case '"':  g_string_append_c (r->text, '"');  return TRUE;
+    case '\\': g_string_append_c (r->text, '\\'); return TRUE;
+    case '/':  g_string_append_c (r->text, '/');  return TRUE;
+    case 'b':  g_string_append_c (r->text, '\b'); return TRUE;
+    case 'f':  g_string_append_c (r->text, '\f'); return TRUE;
+    case 'n':  g_string_append_c (r->text, '\n'); return TRUE;
+    case 'r':  g_string_append_c (r->text, '\r'); return TRUE;
+    case 't':  g_string_append_c (r->text, '\t'); return TRUE;
+    case 'u':  break;
+    default:   return FALSE;
+    }
+
+  /* A NUL would end the C string json-glib keeps; a lone surrogate is no
+   * character.  json-glib has its own ways with both. */
+  unit = read_hex4 (r);
+  if (unit <= 0 || (unit >= 0xDC00 && unit <= 0xDFFF))
+    return FALSE;
+  if (unit >= 0xD800 && unit <= 0xDBFF)
+    {
+      if (r->end - r->p < 2 || r->p[0] != '\\' || r->p[1] != 'u')
+        return FALSE;
+      r->p += 2;
+      low = read_hex4 (r);
+      if (low < 0xDC00 || low > 0xDFFF)
+        return FALSE;
+      unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+    }
+  g_string_append_unichar (r->text, unit);
+  return TRUE;
+}
+
+/* After the opening quote: reads the string into r->text. */
+static gboolean
+read_string (Reader *r)
+{
+  guchar high = 0;
+
+  g_string_truncate (r->text, 0);
+
+  for (;;)
+    {
+      const char *run = r->p;
+
+      /* Most strings have no escape: one copy of the whole run. */
+      while (r->p < r->end && *r->p != '"' && *r->p != '\\' && (guchar) *r->p >= 0x20)
+        high |= (guchar) *r->p++;
+      if (r->p == r->end)
+        return FALSE;
+      g_string_append_len (r->text, run, r->p - run);
+
+      if (*r->p == '"')
+        {
+          r->p++;
+          /* Only a string with a byte above ASCII can be amiss. */
+          return high < 0x80 || g_utf8_validate_len (r->text->str, r->text->len, NULL);
+        }
+      if (*r->p != '\\')
+        return FALSE;
+      r->p++;
+      if (!read_escape (r))
+        return FALSE;
+    }
+}
+
+static JsonNode *
+read_number (Reader *r)
+{
+  const char *start = r->p;
+  gboolean fraction = FALSE;
+  guint digits = 0;
+
+  if (*r->p == '-')
+    r->p++;
+  if (r->p == r->end || !g_ascii_isdigit (*r->p))
+    return NULL;
+  /* "01" is not JSON. */
+  if (*r->p == '0' && r->p + 1 < r->end && g_ascii_isdigit (r->p[1]))
+    return NULL;
+  while (r->p < r->end && g_ascii_isdigit (*r->p))
+    r->p++, digits++;
+  if (r->p < r->end && *r->p == '.')
+    {
+      fraction = TRUE;
+      r->p++;
+      if (r->p == r->end || !g_ascii_isdigit (*r->p))
+        return NULL;
+      while (r->p < r->end && g_ascii_isdigit (*r->p))
+        r->p++, digits++;
+    }
+  /* Exponents are rare in feeds; json-glib reads them its own way. */
+  if (r->p < r->end && (*r->p == 'e' || *r->p == 'E'))
+    return NULL;
+
+  if (fraction)
+    {
+      char buffer[64];
+
+      if ((gsize) (r->p - start) >= sizeof buffer)
+        return NULL;
+      memcpy (buffer, start, r->p - start);
+      buffer[r->p - start] = '\0';
+      return json_node_init_double (json_node_alloc (), g_ascii_strtod (buffer, NULL));
+    }
+  else
+    {
+      gint64 value = 0;
+      const char *q = start + (*start == '-');
+
+      /* 18 digits always fit in a gint64; json-glib wraps longer ones. */
+      if (digits > 18)
+        return NULL;
+      for (; q < r->p; q++)
+        value = value * 10 + (*q - '0');
+      return json_node_init_int (json_node_alloc (), *start == '-' ? -value : value);
+    }
+}
+
+static gboolean
+read_literal (Reader     *r,
+              const char *word)
+{
+  gsize length = strlen (word);
+
+  if ((gsize) (r->end - r->p) < length || memcmp (r->p, word, length) != 0)
+    return FALSE;
+  r->p += length;
+  return TRUE;
+}
+
+static JsonNode *
+read_object (Reader *r)
+{
+  JsonNode *node = json_node_alloc ();
+  JsonObject *object = json_object_new ();
+
+  json_node_init_object (node, object);
+  json_object_unref (object);
+
+  skip_space (r);
+  if (r->p < r->end && *r->p == '}')
+    {
+      r->p++;
+      return node;
+    }
+
+  for (;;)
+    {
+      char short_key[SHORT_KEY];
+      g_autofree char *long_key = NULL;
+      const char *key;
+      JsonNode *member;
+
+      if (r->p == r->end || *r->p != '"')
+        goto decline;
+      r->p++;
+      /* json-glib refuses an empty name. */
+      if (!read_string (r) || r->text->len == 0)
+        goto decline;
+      /* The value is read into r->text too. */
+      if (r->text->len < SHORT_KEY)
+        key = memcpy (short_key, r->text->str, r->text->len + 1);
+      else
+        key = long_key = g_strndup (r->text->str, r->text->len);
+
+      skip_space (r);
+      if (r->p == r->end || *r->p != ':')
+        goto decline;
+      r->p++;
+      member = read_value (r);
+      if (member == NULL)
+        goto decline;
+      json_node_set_parent (member, node);
+      json_object_set_member (object, key, member);
+
+      skip_space (r);
+      if (r->p == r->end)
+        goto decline;
+      if (*r->p == '}')
+        {
+          r->p++;
+          return node;
+        }
+      if (*r->p != ',')
+        goto decline;
+      r->p++;
+      skip_space (r);
+    }
+
+decline:
+  json_node_unref (node);
+  return NULL;
+}
+
+static JsonNode *
+read_array (Reader *r)
+{
+  JsonNode *node = json_node_alloc ();
+  JsonArray *array = json_array_new ();
+
+  json_node_init_array (node, array);
+  json_array_unref (array);
+
+  skip_space (r);
+  if (r->p < r->end && *r->p == ']')
+    {
+      r->p++;
+      return node;
+    }
+
+  for (;;)
+    {
+      JsonNode *element = read_value (r);
+
+      if (element == NULL)
+        goto decline;
+      json_node_set_parent (element, node);
+      json_array_add_element (array, element);
+
+      skip_space (r);
+      if (r->p == r->end)
+        goto decline;
+      if (*r->p == ']')
+        {
+          r->p++;
+          return node;
+        }
+      if (*r->p != ',')
+        goto decline;
+      r->p++;
+    }
+
+decline:
+  json_node_unref (node);
+  return NULL;
+}
+
+static JsonNode *
+read_value (Reader *r)
+{
+  JsonNode *node = NULL;
+
+  skip_space (r);
+  if (r->p == r->end)
+    return NULL;
+
+  switch (*r->p)
+    {
+    case '{':
+    case '[':
+      if (r->depth == MAX_DEPTH)
+        return NULL;
+      r->depth++;
+      r->p++;
+      node = r->p[-1] == '{' ? read_object (r) : read_array (r);
+      r->depth--;
+      return node;
+
+    case '"':
+      r->p++;
+      if (!read_string (r))
+        return NULL;
+      return json_node_init_string (json_node_alloc (), r->text->str);
+
+    case 't':
+      return read_literal (r, "true") ? json_node_init_boolean (json_node_alloc (), TRUE) : NULL;
+
+    case 'f':
+      return read_literal (r, "false") ? json_node_init_boolean (json_node_alloc (), FALSE) : NULL;
+
+    case 'n':
+      return read_literal (r, "null") ? json_node_init_null (json_node_alloc ()) : NULL;
+
+    default:
+      return read_number (r);
+    }
+}
+
+JsonNode *
+dlg_json_load_strict (const char *data,
+                      gsize       size)
+{
+  g_autoptr(GString) text = g_string_sized_new (256);
+  Reader r = { data, data + size, text, 0 };
+  JsonNode *root;
+
+  if (data == NULL)
+    return NULL;
+
+  skip_space (&r);
+  if (r.p == r.end || (*r.p != '{' && *r.p != '['))
+    return NULL;
+
+  root = read_value (&r);
+  if (root == NULL)
+    return NULL;
+
+  skip_space (&r);
+  if (r.p != r.end)
+    {
+      json_node_unref (root);
+      return NULL;
+    }
+  return root;
+}
+
+gboolean
+dlg_json_load (const char  *data,
+               gsize        size,
+               JsonNode   **root,
+               GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+
+  g_return_val_if_fail (root != NULL, FALSE);
+
+  *root = dlg_json_load_strict (data, size);
+  if (*root != NULL)
+    return TRUE;
+
+  /* Not json_parser_new_immutable (): that seals the tree node by node and
+   * hashes every object, for a tree that lives only as long as a parse. */
+  parser = json_parser_new ();
+  if (size > G_MAXSSIZE || !json_parser_load_from_data (parser, data, size, error))
+    return FALSE;
+  *root = json_parser_steal_root (parser);
+  return TRUE;
+}

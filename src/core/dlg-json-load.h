@@ -1,0 +1,26 @@
+/* dlg-json-load.h: reading a JSON document into json-glib's tree, quickly
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* The tree json_parser_load_from_data() makes of strict JSON (an object or
+ * an array at the top), built directly from the bytes; NULL when @data is
+ * anything else, which it leaves to json-glib. */
+JsonNode *dlg_json_load_strict (const char *data,
+                                gsize       size);
+
+/* Reads @data as json_parser_load_from_data() does, with the same result and
+ * the same errors: through dlg_json_load_strict() when it can, else through
+ * json-glib.  On success, *@root is the document's value, or NULL for an
+ * empty document. */
+gboolean  dlg_json_load        (const char  *data,
+                                gsize        size,
+                                JsonNode   **root,
+                                GError     **error);
+
+G_END_DECLS
