@@ -280,7 +280,9 @@ dlg_window_show_page_action (GSimpleAction *action,
 }
 
 /* Cross-pane navigation: switch to the pane and open the item there.
- * An id the feed does not have leaves everything as it was. */
+ * An id the feed does not have leaves everything as it was.  The keyboard
+ * goes to the item's detail, as Enter on its row puts it, once the pane is
+ * shown: switching panes moves it to where it last was in the new pane. */
 static void
 dlg_window_show_session_action (GSimpleAction *action,
                                 GVariant      *parameter,
@@ -290,7 +292,10 @@ dlg_window_show_session_action (GSimpleAction *action,
 
   feed_pane (self, GTK_WIDGET (self->agenda_page));
   if (dlg_agenda_page_show_session (self->agenda_page, g_variant_get_string (parameter, NULL)))
-    adw_view_stack_set_visible_child_name (self->stack, "agenda");
+    {
+      adw_view_stack_set_visible_child_name (self->stack, "agenda");
+      dlg_agenda_page_focus_detail (self->agenda_page);
+    }
 }
 
 static void
@@ -302,7 +307,10 @@ dlg_window_show_member_action (GSimpleAction *action,
 
   feed_pane (self, GTK_WIDGET (members_page (self)));
   if (dlg_members_page_show_member (self->members_page, g_variant_get_string (parameter, NULL)))
-    adw_view_stack_set_visible_child_name (self->stack, "members");
+    {
+      adw_view_stack_set_visible_child_name (self->stack, "members");
+      dlg_members_page_focus_detail (self->members_page);
+    }
 }
 
 static void
@@ -315,7 +323,10 @@ dlg_window_show_practice_action (GSimpleAction *action,
   feed_pane (self, GTK_WIDGET (practices_page (self)));
   if (dlg_practices_page_show_practice (self->practices_page,
                                         g_variant_get_string (parameter, NULL)))
-    show_page (self, "practices");
+    {
+      show_page (self, "practices");
+      dlg_practices_page_focus_detail (self->practices_page);
+    }
 }
 
 /* --- sync status and events (issue 3) ----------------------------------- */

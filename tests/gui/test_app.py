@@ -12,7 +12,8 @@ It starts the app with no arguments and, as a person would:
 - opens a drop-down of each page and checks the names of its button and choices; in the room
   filter, types to narrow the rooms, clears that with Escape, and closes the list, opened
   again, with one Escape;
-- opens a best practice with Enter, and reaches and follows its member link with Tab and Enter;
+- opens a best practice with Enter, and reaches and follows its member link, then its session
+  link, with Tab and Enter: the keyboard must land in the member's and the session's detail;
 - switches pages with Ctrl+1/2/3, opens the About window from the main menu (version 0.1.0)
   and the shortcuts window with Ctrl+?;
 - is handed a file that is not there, whose name has an "&" and tags: a toast names it as it
@@ -377,6 +378,61 @@ def check_open_by_keyboard(frame, tabs):
              lambda: selected(tabs[1]))
     log(f"Enter on {page['row']!r}, {tabs_pressed} Tab(s) and Enter follow its link to"
         f" {page['link']!r}")
+    # The keyboard follows the link: it is in the member's detail, on its name.
+    wait_for(lambda: f"the keyboard on the title of {page['link']!r}, after following its"
+             f" link (it is on {describe(focused(frame))})",
+             lambda: text_of(focused(frame)) == page["link"], timeout=5)
+    log(f"the keyboard is on the title of {page['link']!r}")
+
+    # The case's session link, next after the member link, into the agenda the same way.
+    xdo("key", "--clearmodifiers", "ctrl+3")
+    wait_for(f"ctrl+3 to show {tabs[2].name!r}", lambda: selected(tabs[2]))
+    click(label)
+    xdo("key", "--clearmodifiers", "Return")
+    for _tab in range(4):
+        xdo("key", "--clearmodifiers", "Tab")
+        try:
+            wait_for("the member link to have the keyboard",
+                     lambda: states(link).contains(pyatspi.STATE_FOCUSED), timeout=1)
+            break
+        except Failure:
+            pass
+    xdo("key", "--clearmodifiers", "Tab")
+    session_link = wait_for(
+        lambda: f"the session link to have the keyboard after the member link (it is on"
+        f" {describe(focused(frame))})",
+        lambda: (lambda f: f if f is not None and role(f) == pyatspi.ROLE_PUSH_BUTTON
+                 and f.name and f.name != page["link"] else None)(focused(frame)), timeout=5)
+    title = session_link.name
+    xdo("key", "--clearmodifiers", "Return")
+    wait_for(f"Enter on the link {title!r} to show {tabs[0].name!r}", lambda: selected(tabs[0]))
+    sessions = wait_for("the list of sessions", lambda: ui.find_shown(
+        frame, lambda a: a.name == EXPECT["pages"][0]["list"] and role(a) == pyatspi.ROLE_LIST))
+    wait_for(lambda: f"the keyboard in the detail of {title!r}, after following its link (it"
+             f" is on {describe(focused(frame))})",
+             lambda: beside(focused(frame), sessions) and ui.find_shown(
+                 frame, lambda a: text_of(a) == title and beside(a, sessions)), timeout=5)
+    log(f"Enter on the session link {title!r} puts the keyboard in the session's detail"
+        f" ({describe(focused(frame))})")
+
+
+def focused(frame):
+    """What has the keyboard, if it is on screen."""
+    return ui.find_shown(frame, lambda a: states(a).contains(pyatspi.STATE_FOCUSED))
+
+
+def describe(acc):
+    if acc is None:
+        return "nothing on screen"
+    return f"{acc.getRoleName()} {acc.name!r} {text_of(acc)!r}"
+
+
+def beside(acc, lst):
+    """@acc is on screen to the right of the list @lst: in the detail it shows."""
+    if acc is None or ui.ancestor(acc, pyatspi.ROLE_LIST_ITEM) or not ui.on_screen(acc):
+        return False
+    edge = ui.extents(lst)
+    return ui.extents(acc).x >= edge.x + edge.width
 
 
 def check_about(app, frame):

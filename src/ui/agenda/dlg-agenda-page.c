@@ -760,6 +760,14 @@ dlg_agenda_page_show_session (DlgAgendaPage *self,
   return TRUE;
 }
 
+void
+dlg_agenda_page_focus_detail (DlgAgendaPage *self)
+{
+  g_return_if_fail (DLG_IS_AGENDA_PAGE (self));
+
+  dlg_split_open (self->leaflet, self->content, self->back_button);
+}
+
 static void
 focus_search_cb (GtkWidget  *widget,
                  const char *action_name,

@@ -26,5 +26,7 @@ void      dlg_agenda_page_set_store    (DlgAgendaPage *self,
  * has no such session. */
 gboolean  dlg_agenda_page_show_session (DlgAgendaPage *self,
                                         const char    *key);
+/* Puts the keyboard in the open session's detail, once the page is shown. */
+void      dlg_agenda_page_focus_detail (DlgAgendaPage *self);
 
 G_END_DECLS

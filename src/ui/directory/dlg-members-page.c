@@ -574,6 +574,14 @@ dlg_members_page_show_member (DlgMembersPage *self,
   return TRUE;
 }
 
+void
+dlg_members_page_focus_detail (DlgMembersPage *self)
+{
+  g_return_if_fail (DLG_IS_MEMBERS_PAGE (self));
+
+  dlg_split_open (self->leaflet, self->content, self->back_button);
+}
+
 DlgFeed *
 dlg_members_page_get_feed (DlgMembersPage *self)
 {

@@ -411,6 +411,14 @@ dlg_practices_page_show_practice (DlgPracticesPage *self,
   return FALSE;
 }
 
+void
+dlg_practices_page_focus_detail (DlgPracticesPage *self)
+{
+  g_return_if_fail (DLG_IS_PRACTICES_PAGE (self));
+
+  dlg_split_open (self->leaflet, self->content, self->back_button);
+}
+
 DlgFeed *
 dlg_practices_page_get_feed (DlgPracticesPage *self)
 {

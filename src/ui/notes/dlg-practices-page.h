@@ -18,5 +18,7 @@ void     dlg_practices_page_set_feed (DlgPracticesPage *self,
                                       DlgFeed          *feed);
 gboolean dlg_practices_page_show_practice (DlgPracticesPage *self,
                                            const char       *id);
+/* Puts the keyboard in the shown case's detail, once the page is shown. */
+void     dlg_practices_page_focus_detail (DlgPracticesPage *self);
 
 G_END_DECLS
