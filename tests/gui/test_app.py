@@ -360,19 +360,22 @@ def check_open_by_keyboard(frame, tabs):
              lambda: find(frame, lambda a: text_of(a).startswith(page["detail"])))
     link = wait_for(f"the link {page['link']!r}", lambda: ui.find_shown(
         frame, lambda a: role(a) == pyatspi.ROLE_PUSH_BUTTON and a.name == page["link"]))
-    xdo("key", "--clearmodifiers", "Return")
-    # The title, the Note button and the link come first in the detail: three Tabs at most.
-    for tabs_pressed in range(1, 4):
-        xdo("key", "--clearmodifiers", "Tab")
-        try:
-            wait_for("the link to have the keyboard",
-                     lambda: states(link).contains(pyatspi.STATE_FOCUSED), timeout=1)
-            break
-        except Failure:
-            pass
-    else:
+    def tab_to_link():
+        """The title, the Note button and the link come first in the detail: three Tabs at
+        most. Returns how many it took."""
+        for tabs_pressed in range(1, 4):
+            xdo("key", "--clearmodifiers", "Tab")
+            try:
+                wait_for("the link to have the keyboard",
+                         lambda: states(link).contains(pyatspi.STATE_FOCUSED), timeout=1)
+                return tabs_pressed
+            except Failure:
+                pass
         raise Failure(f"after Enter on {page['row']!r}, three Tabs did not reach its link"
                       f" {page['link']!r}")
+
+    xdo("key", "--clearmodifiers", "Return")
+    tabs_pressed = tab_to_link()
     xdo("key", "--clearmodifiers", "Return")
     wait_for(f"Enter on the link {page['link']!r} to show {tabs[1].name!r}",
              lambda: selected(tabs[1]))
@@ -389,14 +392,7 @@ def check_open_by_keyboard(frame, tabs):
     wait_for(f"ctrl+3 to show {tabs[2].name!r}", lambda: selected(tabs[2]))
     click(label)
     xdo("key", "--clearmodifiers", "Return")
-    for _tab in range(4):
-        xdo("key", "--clearmodifiers", "Tab")
-        try:
-            wait_for("the member link to have the keyboard",
-                     lambda: states(link).contains(pyatspi.STATE_FOCUSED), timeout=1)
-            break
-        except Failure:
-            pass
+    tab_to_link()
     xdo("key", "--clearmodifiers", "Tab")
     session_link = wait_for(
         lambda: f"the session link to have the keyboard after the member link (it is on"
