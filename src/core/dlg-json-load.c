@@ -400,8 +400,14 @@ dlg_json_load (const char  *data,
 
   /* Not json_parser_new_immutable (): that seals the tree node by node and
    * hashes every object, for a tree that lives only as long as a parse. */
+  if (size > G_MAXSSIZE)
+    {
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                           "the document is too large");
+      return FALSE;
+    }
   parser = json_parser_new ();
-  if (size > G_MAXSSIZE || !json_parser_load_from_data (parser, data, size, error))
+  if (!json_parser_load_from_data (parser, data, size, error))
     return FALSE;
   *root = json_parser_steal_root (parser);
   return TRUE;
