@@ -245,6 +245,22 @@ find_bad_escape (const char *data,
     }
 }
 
+/* json-glib 1.6 also reads strings in single quotes and C comments, which
+ * JSON does not have.  A '"' inside either made json-glib's strings other
+ * than the ones checked here, and a bad escape in one of those leaked
+ * (found by fuzzing): so either is an error. */
+static const char *
+not_json_here (const char *data,
+               gsize       i,
+               int        *line,
+               int        *column)
+{
+  dlg_json_position (data, i, line, column);
+  if (data[i] == '\'')
+    return _("a single quote outside a string: JSON strings are in double quotes");
+  return _("a “/” outside a string: JSON has no comments");
+}
+
 /* json-glib 1.6 reads "{...} {...}" as two statements: it keeps the last
  * value and leaks the others.  Its scanner also mishandles "\u" escapes
  * that are no character: a lone surrogate becomes bytes that are not
@@ -274,6 +290,8 @@ dlg_json_precheck (const char *data,
     i++;
   if (i == size)
     return NULL;
+  if (data[i] == '\'' || data[i] == '/')
+    return not_json_here (data, i, line, column);
 
   if (data[i] == '{' || data[i] == '[' || data[i] == '"')
     {
@@ -287,6 +305,8 @@ dlg_json_precheck (const char *data,
               if (i >= size || open->len == 0)
                 break;
             }
+          else if (c == '\'' || c == '/')
+            return not_json_here (data, i, line, column);
           else if (c == '{' || c == '[')
             g_string_append_c (open, c);
           else if (c == '}' || c == ']')

@@ -27,6 +27,13 @@ static const InvalidCase cases[] = {
     "the feed: not valid JSON at line 3, column ", TRUE },
   { "empty", DLG_FEED_ERROR_INVALID_JSON,
     "the feed: not valid JSON: the document is empty" },
+  /* json-glib reads both; JSON has neither. */
+  { "comment", DLG_FEED_ERROR_INVALID_JSON,
+    "the feed: not valid JSON at line 2, column 2: a “/” outside a string: "
+    "JSON has no comments" },
+  { "single-quotes", DLG_FEED_ERROR_INVALID_JSON,
+    "the feed: not valid JSON at line 2, column 2: a single quote outside a string: "
+    "JSON strings are in double quotes" },
   { "not-an-object", DLG_FEED_ERROR_INVALID,
     "The feed is not a JSON object with a “delegate_feed” version" },
   { "no-version", DLG_FEED_ERROR_INVALID,
