@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 
 void dlg_split_open (AdwLeaflet *leaflet,
                      GtkWidget  *content,
-                     GtkWidget  *back_button);
+                     GtkWidget  *back_button,
+                     GtkWidget  *title);
 void dlg_split_back (AdwLeaflet *leaflet,
                      GtkWidget  *sidebar,
                      GtkWidget  *list);

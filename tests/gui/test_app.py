@@ -404,12 +404,11 @@ def check_open_by_keyboard(frame, tabs):
     wait_for(f"Enter on the link {title!r} to show {tabs[0].name!r}", lambda: selected(tabs[0]))
     sessions = wait_for("the list of sessions", lambda: ui.find_shown(
         frame, lambda a: a.name == EXPECT["pages"][0]["list"] and role(a) == pyatspi.ROLE_LIST))
-    wait_for(lambda: f"the keyboard in the detail of {title!r}, after following its link (it"
-             f" is on {describe(focused(frame))})",
-             lambda: beside(focused(frame), sessions) and ui.find_shown(
-                 frame, lambda a: text_of(a) == title and beside(a, sessions)), timeout=5)
-    log(f"Enter on the session link {title!r} puts the keyboard in the session's detail"
-        f" ({describe(focused(frame))})")
+    wait_for(lambda: f"the keyboard on the title of {title!r} in its detail, after following"
+             f" its link (it is on {describe(focused(frame))})",
+             lambda: beside(focused(frame), sessions) and text_of(focused(frame)) == title,
+             timeout=5)
+    log(f"Enter on the session link {title!r} puts the keyboard on the session's title")
 
 
 def focused(frame):

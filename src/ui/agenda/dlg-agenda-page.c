@@ -500,7 +500,8 @@ dlg_agenda_page_open (DlgAgendaPage *self,
 {
   gtk_single_selection_set_selected (self->selection, position);
 
-  dlg_split_open (self->leaflet, self->content, self->back_button);
+  dlg_split_open (self->leaflet, self->content, self->back_button,
+                  dlg_session_view_get_title (self->session_view));
 }
 
 static void
@@ -765,7 +766,8 @@ dlg_agenda_page_focus_detail (DlgAgendaPage *self)
 {
   g_return_if_fail (DLG_IS_AGENDA_PAGE (self));
 
-  dlg_split_open (self->leaflet, self->content, self->back_button);
+  dlg_split_open (self->leaflet, self->content, self->back_button,
+                  dlg_session_view_get_title (self->session_view));
 }
 
 static void

@@ -47,6 +47,14 @@ struct _DlgSessionView
 
 G_DEFINE_FINAL_TYPE (DlgSessionView, dlg_session_view, GTK_TYPE_WIDGET)
 
+GtkWidget *
+dlg_session_view_get_title (DlgSessionView *self)
+{
+  g_return_val_if_fail (DLG_IS_SESSION_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->title_label);
+}
+
 void
 dlg_session_view_show (DlgSessionView *self,
                        DlgFeed        *feed,

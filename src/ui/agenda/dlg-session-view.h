@@ -19,5 +19,7 @@ void dlg_session_view_show (DlgSessionView *self,
                             DlgFeed        *feed,
                             DlgSession     *session,
                             const char     *time_text);
+/* The session's title, where the keyboard goes when it is opened. */
+GtkWidget *dlg_session_view_get_title (DlgSessionView *self);
 
 G_END_DECLS

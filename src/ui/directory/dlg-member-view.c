@@ -123,6 +123,14 @@ link_subtitle_cb (GtkListItem *item,
   return NULL;
 }
 
+GtkWidget *
+dlg_member_view_get_title (DlgMemberView *self)
+{
+  g_return_val_if_fail (DLG_IS_MEMBER_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->title_label);
+}
+
 void
 dlg_member_view_show (DlgMemberView *self,
                       DlgFeed       *feed,

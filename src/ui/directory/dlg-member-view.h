@@ -20,5 +20,7 @@ const char *dlg_member_kind_to_string (DlgMemberKind kind);
 void        dlg_member_view_show      (DlgMemberView *self,
                                        DlgFeed       *feed,
                                        DlgMember     *member);
+/* The member's name, where the keyboard goes when it is opened. */
+GtkWidget  *dlg_member_view_get_title (DlgMemberView *self);
 
 G_END_DECLS

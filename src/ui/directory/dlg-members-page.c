@@ -342,7 +342,8 @@ list_activate_cb (DlgMembersPage *self,
 {
   gtk_single_selection_set_selected (self->selection, position);
 
-  dlg_split_open (self->leaflet, self->content, self->back_button);
+  dlg_split_open (self->leaflet, self->content, self->back_button,
+                  dlg_member_view_get_title (self->member_view));
 }
 
 static void
@@ -579,7 +580,8 @@ dlg_members_page_focus_detail (DlgMembersPage *self)
 {
   g_return_if_fail (DLG_IS_MEMBERS_PAGE (self));
 
-  dlg_split_open (self->leaflet, self->content, self->back_button);
+  dlg_split_open (self->leaflet, self->content, self->back_button,
+                  dlg_member_view_get_title (self->member_view));
 }
 
 DlgFeed *

@@ -298,7 +298,8 @@ list_activate_cb (DlgPracticesPage *self,
 {
   gtk_single_selection_set_selected (self->selection, position);
 
-  dlg_split_open (self->leaflet, self->content, self->back_button);
+  dlg_split_open (self->leaflet, self->content, self->back_button,
+                  GTK_WIDGET (self->title_label));
 }
 
 static void
@@ -416,7 +417,8 @@ dlg_practices_page_focus_detail (DlgPracticesPage *self)
 {
   g_return_if_fail (DLG_IS_PRACTICES_PAGE (self));
 
-  dlg_split_open (self->leaflet, self->content, self->back_button);
+  dlg_split_open (self->leaflet, self->content, self->back_button,
+                  GTK_WIDGET (self->title_label));
 }
 
 DlgFeed *
