@@ -360,13 +360,15 @@ JsonNode *
 dlg_json_load_strict (const char *data,
                       gsize       size)
 {
-  g_autoptr(GString) text = g_string_sized_new (256);
-  Reader r = { data, data + size, text, 0 };
+  g_autoptr(GString) text = NULL;
+  Reader r;
   JsonNode *root;
 
   if (data == NULL)
     return NULL;
 
+  text = g_string_sized_new (256);
+  r = (Reader) { data, data + size, text, 0 };
   skip_space (&r);
   if (r.p == r.end || (*r.p != '{' && *r.p != '['))
     return NULL;
