@@ -355,6 +355,8 @@ def check_open_by_keyboard(frame, tabs):
     wait_for(f"ctrl+3 to show {tabs[2].name!r}", lambda: selected(tabs[2]))
     label = wait_for(f"{page['row']!r} in the list", lambda: ui.find_shown(
         frame, lambda a: text_of(a) == page["row"] and ui.ancestor(a, pyatspi.ROLE_LIST_ITEM)))
+    cases = wait_for("the list of cases", lambda: ui.find_shown(
+        frame, lambda a: a.name == page["list"] and role(a) == pyatspi.ROLE_LIST))
     click(label)
     wait_for(f"the detail of {page['row']!r}",
              lambda: find(frame, lambda a: text_of(a).startswith(page["detail"])))
@@ -375,7 +377,19 @@ def check_open_by_keyboard(frame, tabs):
                       f" {page['link']!r}")
 
     xdo("key", "--clearmodifiers", "Return")
-    tabs_pressed = tab_to_link()
+    # Enter puts the keyboard on the case's title; Tab goes on to its Note button, then its
+    # links, in reading order (the title is on two lines, taller than the button).
+    wait_for(lambda: f"Enter on {page['row']!r} to put the keyboard on its title (it is on"
+             f" {describe(focused(frame))})",
+             lambda: text_of(focused(frame)) == page["row"] and beside(focused(frame), cases),
+             timeout=5)
+    xdo("key", "--clearmodifiers", "Tab")
+    note = _("_Note").replace("_", "")
+    wait_for(lambda: f"Tab from the title of {page['row']!r} to reach its {note!r} button (it is"
+             f" on {describe(focused(frame))})",
+             lambda: role(focused(frame)) == pyatspi.ROLE_PUSH_BUTTON
+             and focused(frame).name == note, timeout=5)
+    tabs_pressed = 1 + tab_to_link()
     xdo("key", "--clearmodifiers", "Return")
     wait_for(f"Enter on the link {page['link']!r} to show {tabs[1].name!r}",
              lambda: selected(tabs[1]))
