@@ -500,8 +500,7 @@ dlg_agenda_page_open (DlgAgendaPage *self,
 {
   gtk_single_selection_set_selected (self->selection, position);
 
-  dlg_split_open (self->leaflet, self->content, self->back_button,
-                  dlg_session_view_get_title (self->session_view));
+  dlg_agenda_page_focus_detail (self);
 }
 
 static void

@@ -26,7 +26,9 @@ void      dlg_agenda_page_set_store    (DlgAgendaPage *self,
  * has no such session. */
 gboolean  dlg_agenda_page_show_session (DlgAgendaPage *self,
                                         const char    *key);
-/* Puts the keyboard in the open session's detail, once the page is shown. */
+/* Puts the keyboard on the open session's title (narrow: shows the detail,
+ * with the keyboard on its back button), as Enter on a row does; call it
+ * once the page is shown. */
 void      dlg_agenda_page_focus_detail (DlgAgendaPage *self);
 
 G_END_DECLS

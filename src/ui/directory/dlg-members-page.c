@@ -342,8 +342,7 @@ list_activate_cb (DlgMembersPage *self,
 {
   gtk_single_selection_set_selected (self->selection, position);
 
-  dlg_split_open (self->leaflet, self->content, self->back_button,
-                  dlg_member_view_get_title (self->member_view));
+  dlg_members_page_focus_detail (self);
 }
 
 static void

@@ -18,7 +18,8 @@ void     dlg_members_page_set_feed (DlgMembersPage *self,
                                     DlgFeed        *feed);
 gboolean dlg_members_page_show_member (DlgMembersPage *self,
                                        const char     *id);
-/* Puts the keyboard in the shown member's detail, once the page is shown. */
+/* Puts the keyboard on the shown member's name, as Enter on a row does;
+ * call it once the page is shown. */
 void     dlg_members_page_focus_detail (DlgMembersPage *self);
 
 G_END_DECLS

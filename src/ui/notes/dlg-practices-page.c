@@ -298,8 +298,7 @@ list_activate_cb (DlgPracticesPage *self,
 {
   gtk_single_selection_set_selected (self->selection, position);
 
-  dlg_split_open (self->leaflet, self->content, self->back_button,
-                  GTK_WIDGET (self->title_label));
+  dlg_practices_page_focus_detail (self);
 }
 
 static void

@@ -18,7 +18,8 @@ void     dlg_practices_page_set_feed (DlgPracticesPage *self,
                                       DlgFeed          *feed);
 gboolean dlg_practices_page_show_practice (DlgPracticesPage *self,
                                            const char       *id);
-/* Puts the keyboard in the shown case's detail, once the page is shown. */
+/* Puts the keyboard on the shown case's title, as Enter on a row does;
+ * call it once the page is shown. */
 void     dlg_practices_page_focus_detail (DlgPracticesPage *self);
 
 G_END_DECLS
