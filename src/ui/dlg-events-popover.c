@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "dlg-events-popover.h"
+#include "dlg-text-column.h"
 #include "dlg-list-row.h"
 
 struct _DlgEventsPopover
@@ -148,6 +149,7 @@ dlg_events_popover_class_init (DlgEventsPopoverClass *klass)
   object_class->dispose = dlg_events_popover_dispose;
 
   g_type_ensure (DLG_TYPE_SUBSCRIPTION);
+  g_type_ensure (DLG_TYPE_TEXT_COLUMN);
   g_type_ensure (DLG_TYPE_LIST_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -17,6 +17,7 @@
 #include "dlg-agenda-page-private.h"
 #include "dlg-session-row.h"
 #include "dlg-list-row.h"
+#include "dlg-text-column.h"
 
 struct _DlgSessionRow
 {
@@ -289,6 +290,7 @@ dlg_session_row_class_init (DlgSessionRowClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (DLG_TYPE_TEXT_COLUMN);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/dlg-session-row.ui");

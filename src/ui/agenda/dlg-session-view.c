@@ -17,6 +17,7 @@
 #include "dlg-agenda-text.h"
 #include "dlg-feed-label.h"
 #include "dlg-session-view.h"
+#include "dlg-text-column.h"
 
 struct _DlgSessionView
 {
@@ -128,6 +129,7 @@ dlg_session_view_class_init (DlgSessionViewClass *klass)
   object_class->dispose = dlg_session_view_dispose;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (DLG_TYPE_TEXT_COLUMN);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/dlg-session-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgSessionView, scroller);

@@ -22,6 +22,7 @@
 #include "dlg-list-row.h"
 #include "dlg-member-query.h"
 #include "dlg-member-view.h"
+#include "dlg-text-column.h"
 
 struct _DlgMemberView
 {
@@ -283,6 +284,7 @@ dlg_member_view_class_init (DlgMemberViewClass *klass)
 
   object_class->dispose = dlg_member_view_dispose;
 
+  g_type_ensure (DLG_TYPE_TEXT_COLUMN);
   g_type_ensure (DLG_TYPE_CONTACT_LINE);
   g_type_ensure (DLG_TYPE_DELEGATE_ROW);
 

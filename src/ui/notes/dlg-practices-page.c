@@ -17,6 +17,7 @@
 #include "dlg-markdown.h"
 #include "dlg-note-search.h"
 #include "dlg-practices-page.h"
+#include "dlg-text-column.h"
 
 struct _DlgPracticesPage
 {
@@ -504,6 +505,7 @@ dlg_practices_page_class_init (DlgPracticesPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (DLG_TYPE_TEXT_COLUMN);
   g_type_ensure (DLG_TYPE_LIST_ROW);
 
   object_class->dispose = dlg_practices_page_dispose;
