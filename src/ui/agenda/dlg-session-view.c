@@ -15,35 +15,34 @@
 #include <glib/gi18n.h>
 
 #include "dlg-agenda-text.h"
+#include "dlg-detail-title.h"
 #include "dlg-feed-label.h"
 #include "dlg-session-view.h"
-#include "dlg-text-column.h"
 
 struct _DlgSessionView
 {
-  GtkWidget  parent_instance;
+  GtkWidget       parent_instance;
 
   /* Template widgets */
-  GtkWidget *scroller;       /* the child: bound so that dispose_template unparents it */
-  GtkLabel  *title_label;
-  GtkWidget *note_button;
-  GtkLabel  *subtitle_label;
-  GtkWidget *when_box;
-  GtkLabel  *when_label;
-  GtkWidget *room_box;
-  GtkLabel  *room_label;
-  GtkWidget *track_box;
-  GtkLabel  *track_label;
-  GtkWidget *speakers_box;
-  GtkLabel  *speakers_label;
-  GtkWidget *language_box;
-  GtkLabel  *language_label;
-  GtkWidget *members_box;
-  GtkLabel  *members_label;
-  GtkLabel  *abstract_label;
-  GtkLabel  *description_label;
-  GtkWidget *links_box;
-  GtkLabel  *links_label;
+  GtkWidget      *scroller;       /* the child: bound so that dispose_template unparents it */
+  DlgDetailTitle *title;
+  GtkLabel       *subtitle_label;
+  GtkWidget      *when_box;
+  GtkLabel       *when_label;
+  GtkWidget      *room_box;
+  GtkLabel       *room_label;
+  GtkWidget      *track_box;
+  GtkLabel       *track_label;
+  GtkWidget      *speakers_box;
+  GtkLabel       *speakers_label;
+  GtkWidget      *language_box;
+  GtkLabel       *language_label;
+  GtkWidget      *members_box;
+  GtkLabel       *members_label;
+  GtkLabel       *abstract_label;
+  GtkLabel       *description_label;
+  GtkWidget      *links_box;
+  GtkLabel       *links_label;
 };
 
 G_DEFINE_FINAL_TYPE (DlgSessionView, dlg_session_view, GTK_TYPE_WIDGET)
@@ -53,7 +52,7 @@ dlg_session_view_get_title (DlgSessionView *self)
 {
   g_return_val_if_fail (DLG_IS_SESSION_VIEW (self), NULL);
 
-  return GTK_WIDGET (self->title_label);
+  return dlg_detail_title_get_label (self->title);
 }
 
 void
@@ -75,11 +74,8 @@ dlg_session_view_show (DlgSessionView *self,
   g_return_if_fail (DLG_IS_FEED (feed));
   g_return_if_fail (DLG_IS_SESSION (session));
 
-  dlg_feed_label_set_text (self->title_label, NULL, dlg_session_get_title (session));
-  /* Target first: a button naming the action without its target warns. */
   note_target = g_strconcat ("session:", dlg_session_get_key (session), NULL);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->note_button), "s", note_target);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->note_button), "win.new-note");
+  dlg_detail_title_set (self->title, dlg_session_get_title (session), note_target);
   dlg_feed_label_set_text (self->subtitle_label, NULL, dlg_session_get_subtitle (session));
 
   day_text = dlg_agenda_day_name (feed, dlg_session_get_day (session));
@@ -129,12 +125,11 @@ dlg_session_view_class_init (DlgSessionViewClass *klass)
   object_class->dispose = dlg_session_view_dispose;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  g_type_ensure (DLG_TYPE_TEXT_COLUMN);
+  g_type_ensure (DLG_TYPE_DETAIL_TITLE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/dlg-session-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgSessionView, scroller);
-  gtk_widget_class_bind_template_child (widget_class, DlgSessionView, title_label);
-  gtk_widget_class_bind_template_child (widget_class, DlgSessionView, note_button);
+  gtk_widget_class_bind_template_child (widget_class, DlgSessionView, title);
   gtk_widget_class_bind_template_child (widget_class, DlgSessionView, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, DlgSessionView, when_box);
   gtk_widget_class_bind_template_child (widget_class, DlgSessionView, when_label);

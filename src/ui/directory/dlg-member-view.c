@@ -22,7 +22,7 @@
 #include "dlg-list-row.h"
 #include "dlg-member-query.h"
 #include "dlg-member-view.h"
-#include "dlg-text-column.h"
+#include "dlg-detail-title.h"
 
 struct _DlgMemberView
 {
@@ -33,8 +33,7 @@ struct _DlgMemberView
 
   /* Template widgets */
   GtkScrolledWindow *scroller;       /* the child: bound so that dispose_template unparents it */
-  GtkLabel          *title_label;
-  GtkWidget         *note_button;
+  DlgDetailTitle    *title;
   GtkLabel          *kind_label;
   GtkWidget         *province_box;
   GtkLabel          *province_label;
@@ -129,7 +128,7 @@ dlg_member_view_get_title (DlgMemberView *self)
 {
   g_return_val_if_fail (DLG_IS_MEMBER_VIEW (self), NULL);
 
-  return GTK_WIDGET (self->title_label);
+  return dlg_detail_title_get_label (self->title);
 }
 
 void
@@ -162,13 +161,10 @@ dlg_member_view_show (DlgMemberView *self,
       return;
     }
 
-  dlg_feed_label_set_text (self->title_label, NULL, dlg_member_get_name (member));
   {
     g_autofree char *note_target = g_strconcat ("member:", dlg_member_get_id (member), NULL);
 
-    /* Target first: a button naming the action without its target warns. */
-    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->note_button), "s", note_target);
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->note_button), "win.new-note");
+    dlg_detail_title_set (self->title, dlg_member_get_name (member), note_target);
   }
   dlg_feed_label_set_text (self->kind_label, NULL,
                            dlg_member_kind_to_string (dlg_member_get_kind (member)));
@@ -284,7 +280,7 @@ dlg_member_view_class_init (DlgMemberViewClass *klass)
 
   object_class->dispose = dlg_member_view_dispose;
 
-  g_type_ensure (DLG_TYPE_TEXT_COLUMN);
+  g_type_ensure (DLG_TYPE_DETAIL_TITLE);
   g_type_ensure (DLG_TYPE_CONTACT_LINE);
   g_type_ensure (DLG_TYPE_DELEGATE_ROW);
 
@@ -292,8 +288,7 @@ dlg_member_view_class_init (DlgMemberViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/dlg-member-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgMemberView, scroller);
-  gtk_widget_class_bind_template_child (widget_class, DlgMemberView, title_label);
-  gtk_widget_class_bind_template_child (widget_class, DlgMemberView, note_button);
+  gtk_widget_class_bind_template_child (widget_class, DlgMemberView, title);
   gtk_widget_class_bind_template_child (widget_class, DlgMemberView, kind_label);
   gtk_widget_class_bind_template_child (widget_class, DlgMemberView, province_box);
   gtk_widget_class_bind_template_child (widget_class, DlgMemberView, province_label);

@@ -17,7 +17,7 @@
 #include "dlg-markdown.h"
 #include "dlg-note-search.h"
 #include "dlg-practices-page.h"
-#include "dlg-text-column.h"
+#include "dlg-detail-title.h"
 
 struct _DlgPracticesPage
 {
@@ -37,13 +37,12 @@ struct _DlgPracticesPage
   GtkSearchEntry     *search_entry;
   GtkDropDown        *tag_dropdown;
   GtkStack           *list_stack;
-  GtkWidget          *note_button;
   GtkWidget          *member_button;
   GtkWidget          *session_button;
   GtkWidget          *body_box;
   GtkWidget          *back_button;
   GtkStack           *detail_stack;
-  GtkLabel           *title_label;
+  DlgDetailTitle     *title;
   GtkWidget          *member_box;
   GtkLabel           *member_label;
   GtkWidget          *session_box;
@@ -167,7 +166,6 @@ show_practice (DlgPracticesPage *self,
       return;
     }
 
-  dlg_feed_label_set_text (self->title_label, NULL, dlg_practice_get_title (practice));
   dlg_feed_label_set_text (self->member_label, self->member_box,
             member_name (self->feed, dlg_practice_get_member (practice)));
   set_link (self->member_button, "win.show-member", dlg_practice_get_member (practice));
@@ -189,7 +187,7 @@ show_practice (DlgPracticesPage *self,
   render_body (self, dlg_practice_get_body (practice));
 
   note_target = g_strconcat ("practice:", dlg_practice_get_id (practice), NULL);
-  set_link (self->note_button, "win.new-note", note_target);
+  dlg_detail_title_set (self->title, dlg_practice_get_title (practice), note_target);
 
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
 }
@@ -418,7 +416,7 @@ dlg_practices_page_focus_detail (DlgPracticesPage *self)
   g_return_if_fail (DLG_IS_PRACTICES_PAGE (self));
 
   dlg_split_open (self->leaflet, self->content, self->back_button,
-                  GTK_WIDGET (self->title_label));
+                  dlg_detail_title_get_label (self->title));
 }
 
 DlgFeed *
@@ -505,7 +503,7 @@ dlg_practices_page_class_init (DlgPracticesPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  g_type_ensure (DLG_TYPE_TEXT_COLUMN);
+  g_type_ensure (DLG_TYPE_DETAIL_TITLE);
   g_type_ensure (DLG_TYPE_LIST_ROW);
 
   object_class->dispose = dlg_practices_page_dispose;
@@ -530,7 +528,7 @@ dlg_practices_page_class_init (DlgPracticesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, title);
   gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, member_box);
   gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, member_label);
   gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, session_box);
@@ -542,7 +540,6 @@ dlg_practices_page_class_init (DlgPracticesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, tag_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, note_button);
   gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, member_button);
   gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, session_button);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
