@@ -35,6 +35,17 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* The first widget of @type inside @dropdown (its popover, the popup's list
+ * or search), or NULL: GTK 4.8 gives no other way to reach them. */
+GtkWidget *
+dlg_drop_down_find_part (GtkDropDown *dropdown,
+                         GType        type)
+{
+  g_return_val_if_fail (GTK_IS_DROP_DOWN (dropdown), NULL);
+
+  return find_descendant (GTK_WIDGET (dropdown), type);
+}
+
 static char *
 choice_text (GtkDropDown *dropdown,
              gpointer     choice)
@@ -146,7 +157,7 @@ stop_search_cb (GtkSearchEntry *search,
       gtk_editable_set_text (GTK_EDITABLE (search), "");
       return;
     }
-  popover = find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_POPOVER);
+  popover = dlg_drop_down_find_part (dropdown, GTK_TYPE_POPOVER);
   if (popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (popover));
 }
@@ -172,13 +183,13 @@ dlg_choice_rows_set (GtkDropDown *dropdown,
   name_button (dropdown);
 
   /* The search above the list (shown with enable-search), which narrows it. */
-  search = find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_SEARCH_ENTRY);
+  search = dlg_drop_down_find_part (dropdown, GTK_TYPE_SEARCH_ENTRY);
   if (search != NULL)
     g_signal_connect_object (search, "stop-search", G_CALLBACK (stop_search_cb), dropdown, 0);
 
   if (list_name == NULL)
     return;
-  list = find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
+  list = dlg_drop_down_find_part (dropdown, GTK_TYPE_LIST_VIEW);
   if (list != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     list_name, -1);

@@ -8,7 +8,9 @@
 
 G_BEGIN_DECLS
 
-void dlg_choice_rows_set (GtkDropDown *dropdown,
-                          const char  *list_name);
+void       dlg_choice_rows_set     (GtkDropDown *dropdown,
+                                    const char  *list_name);
+GtkWidget *dlg_drop_down_find_part (GtkDropDown *dropdown,
+                                    GType        type);
 
 G_END_DECLS

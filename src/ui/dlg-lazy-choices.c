@@ -12,20 +12,10 @@
  */
 #include "config.h"
 
+#include "dlg-choice-rows.h"
 #include "dlg-lazy-choices.h"
 
 #define CONNECTED_KEY "dlg-lazy-choices-connected"
-
-static GtkWidget *
-find_popup (GtkDropDown *dropdown)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_POPOVER (child))
-      return child;
-  return NULL;
-}
 
 /* Only this file gives these drop-downs a slice. */
 static void
@@ -51,7 +41,7 @@ dlg_lazy_choices_set (GtkDropDown *dropdown,
   g_return_if_fail (choices == NULL || G_IS_LIST_MODEL (choices));
 
   /* A GTK whose drop-down has no popover of its own gets them all at once. */
-  popup = find_popup (dropdown);
+  popup = dlg_drop_down_find_part (dropdown, GTK_TYPE_POPOVER);
   if (choices == NULL || popup == NULL)
     {
       gtk_drop_down_set_model (dropdown, choices);
