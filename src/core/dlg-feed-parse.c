@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -477,45 +476,17 @@ load_json (GBytes      *bytes,
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
   const char *prefix = what != NULL ? what : _("the feed");
-  int extra_line, extra_column;
-  const char *refused;
+  int line, column;
 
-  /* An empty GBytes (an empty download) may hold NULL, which json-glib
-   * refuses with a critical: read it as the empty text it is. */
-  if (data == NULL)
-    data = "";
-  if (size <= G_MAXSSIZE &&
-      (refused = dlg_json_precheck (data, size, &extra_line, &extra_column)) != NULL)
+  if (!dlg_json_read (data, size, &root, &line, &column, &local_error))
     {
-      g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID_JSON,
-                   _("%s: not valid JSON at line %u, column %u: %s"),
-                   prefix, (guint) extra_line, (guint) extra_column, refused);
-      return NULL;
-    }
-  if (!dlg_json_load (data, size, &root, &local_error))
-    {
-      guint line = 0, column = 0;
-      /* json-glib quotes what it could not read as it is, maybe not
-       * UTF-8 (a lone "\ud800" becomes invalid bytes): a label shows
-       * this message. */
-      g_autofree char *reason = g_utf8_make_valid (local_error != NULL ? local_error->message : "",
-                                                   -1);
-      const char *rest;
-
-      /* json-glib says "<data>:3:7: Parse error: unexpected ..." */
-      if (sscanf (reason, "<data>:%u:%u:", &line, &column) == 2 &&
-          (rest = strstr (reason, ": ")) != NULL &&
-          (rest = strstr (rest + 2, ": ")) != NULL)
-        {
-          g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID_JSON,
-                       _("%s: not valid JSON at line %u, column %u: %s"),
-                       prefix, line, column, rest + 2);
-        }
+      if (line > 0)
+        g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID_JSON,
+                     _("%s: not valid JSON at line %u, column %u: %s"),
+                     prefix, (guint) line, (guint) column, local_error->message);
       else
-        {
-          g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID_JSON,
-                       _("%s: not valid JSON: %s"), prefix, reason);
-        }
+        g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID_JSON,
+                     _("%s: not valid JSON: %s"), prefix, local_error->message);
       return NULL;
     }
 

@@ -22,9 +22,13 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "dlg-json-load.h"
+#include "dlg-json-reader.h"
 
 /* Deeper documents go to json-glib, which reads them as before. */
 #define MAX_DEPTH 200
@@ -413,4 +417,71 @@ dlg_json_load (const char  *data,
     return FALSE;
   *root = json_parser_steal_root (parser);
   return TRUE;
+}
+
+gboolean
+dlg_json_read (const char  *data,
+               gsize        size,
+               JsonNode   **root,
+               int         *line,
+               int         *column,
+               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *message = NULL;
+  const char *refused;
+  const char *reason;
+  guint at_line, at_column;
+
+  g_return_val_if_fail (root != NULL, FALSE);
+  g_return_val_if_fail (line != NULL && column != NULL, FALSE);
+
+  *root = NULL;
+  *line = *column = 0;
+  /* An empty GBytes (an empty download) may hold NULL. */
+  if (data == NULL)
+    data = "";
+
+  if (size <= G_MAXSSIZE && (refused = dlg_json_precheck (data, size, line, column)) != NULL)
+    {
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA, refused);
+      return FALSE;
+    }
+  if (dlg_json_load (data, size, root, &local_error))
+    return TRUE;
+
+  /* json-glib quotes what it could not read as it is, maybe not UTF-8 (a
+   * lone "\ud800" becomes bytes that are not), and says where as
+   * "<data>:3:7: Parse error: unexpected ...": a label shows this. */
+  message = g_utf8_make_valid (local_error->message, -1);
+  reason = message;
+  if (sscanf (message, "<data>:%u:%u:", &at_line, &at_column) == 2 &&
+      at_line <= G_MAXINT && at_column <= G_MAXINT)
+    {
+      const char *rest = strstr (message, ": ");
+
+      if (rest != NULL && g_str_has_prefix (rest, ": Parse error: "))
+        rest += strlen (": Parse error");
+      if (rest != NULL)
+        {
+          reason = rest + 2;
+          *line = (int) at_line;
+          *column = (int) at_column;
+        }
+    }
+  g_set_error_literal (error, local_error->domain, local_error->code, reason);
+  return FALSE;
+}
+
+char *
+dlg_json_describe (const GError *error,
+                   int           line,
+                   int           column)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (line <= 0)
+    return g_strdup (error->message);
+  /* Translators: where a document went wrong, then what */
+  return g_strdup_printf (_("line %d, column %d: %s"), line, column, error->message);
 }

@@ -23,4 +23,22 @@ gboolean  dlg_json_load        (const char  *data,
                                 JsonNode   **root,
                                 GError     **error);
 
+/* Reads a document from outside (a feed, a schedule, a delegate's saved
+ * file): what json-glib must never see is refused first
+ * (dlg_json_precheck()), the rest is read by dlg_json_load().  On failure,
+ * @error says what is wrong in plain words, valid UTF-8, and *@line and
+ * *@column where it is, when that is known (else both are 0). */
+gboolean  dlg_json_read        (const char  *data,
+                                gsize        size,
+                                JsonNode   **root,
+                                int         *line,
+                                int         *column,
+                                GError     **error);
+
+/* What went wrong in a document, and where: "line 3, column 7: unexpected
+ * end of data", from dlg_json_read()'s @error, @line and @column. */
+char     *dlg_json_describe    (const GError *error,
+                                int           line,
+                                int           column);
+
 G_END_DECLS

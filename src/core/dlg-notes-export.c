@@ -11,7 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
-#include "dlg-json-reader.h"
+#include "dlg-json-load.h"
 #include "dlg-notes-export.h"
 #include "dlg-notes.h"
 #include "dlg-store-private.h"
@@ -199,40 +199,28 @@ dlg_notes_import_json (DlgStore    *store,
                        guint       *n_notes,
                        GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) document = NULL;
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
   JsonObject *root;
   JsonArray *stars, *list;
   JsonNode *node;
   g_autoptr(GError) local_error = NULL;
   int line, column;
-  const char *refused;
 
   g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
 
   if (length < 0)
     length = strlen (data);
-  if ((refused = dlg_json_precheck (data, length, &line, &column)) != NULL)
+  if (!dlg_json_read (data, length, &document, &line, &column, &local_error))
     {
-      /* Translators: where a document went wrong, then what */
-      g_autofree char *where = g_strdup_printf (_("line %d, column %d: %s"), line, column,
-                                                refused);
+      g_autofree char *where = dlg_json_describe (local_error, line, column);
 
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("not valid JSON: %s"), where);
       return FALSE;
     }
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      /* json-glib quotes what it could not read as it is, maybe not UTF-8:
-       * a dialog shows this message. */
-      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
-
-      g_set_error_literal (error, local_error->domain, local_error->code, message);
-      return FALSE;
-    }
   /* Whatever the file holds, a wrong type is an error, never a critical:
    * an empty file has no root at all. */
-  node = json_parser_get_root (parser);
+  node = document;
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return invalid (error, "root");
   root = json_node_get_object (node);

@@ -15,7 +15,6 @@
 
 #include "dlg-feed-private.h"
 #include "dlg-json-load.h"
-#include "dlg-json-reader.h"
 #include "dlg-source.h"
 
 static const char *
@@ -163,7 +162,6 @@ dlg_source_parse_full (GBytes                *bytes,
   gsize size;
   const char *data;
   int line, column;
-  const char *refused;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -178,24 +176,12 @@ dlg_source_parse_full (GBytes                *bytes,
 
     case DLG_SOURCE_FORMAT_SCHEDULE_JSON:
       data = g_bytes_get_data (bytes, &size);
-      if ((refused = dlg_json_precheck (data, size, &line, &column)) != NULL)
+      if (!dlg_json_read (data, size, &document, &line, &column, &local_error))
         {
-          /* Translators: where a document went wrong, then what */
-          g_autofree char *where = g_strdup_printf (_("line %d, column %d: %s"), line, column,
-                                                    refused);
+          g_autofree char *where = dlg_json_describe (local_error, line, column);
 
           g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID_JSON,
                        _("not valid JSON: %s"), where);
-          return NULL;
-        }
-      if (!dlg_json_load (data, size, &document, &local_error))
-        {
-          /* json-glib quotes what it could not read as it is, maybe
-           * not UTF-8: a label shows this message. */
-          g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
-
-          g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID_JSON,
-                       _("not valid JSON: %s"), reason);
           return NULL;
         }
       return dlg_feed_parse_schedule_json (document, languages, error);

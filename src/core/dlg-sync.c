@@ -25,7 +25,6 @@
 #include "dlg-feed-pack.h"
 #include "dlg-feed-private.h"
 #include "dlg-json-load.h"
-#include "dlg-json-reader.h"
 #include "dlg-source.h"
 #include "dlg-sync-private.h"
 
@@ -633,10 +632,7 @@ scan_sections_thread (GTask        *task,
     }
 
   data->report->n_parses++;
-  /* What json-glib mishandles (several values, bad escapes: see
-   * dlg_json_precheck()) it is not given; the full parse refuses it. */
-  if (size <= G_MAXSSIZE && dlg_json_precheck (body, size, &line, &column) == NULL &&
-      dlg_json_load (body, size, &root, NULL) &&
+  if (dlg_json_read (body, size, &root, &line, &column, NULL) &&
       root != NULL && JSON_NODE_HOLDS_OBJECT (root))
     {
       JsonObject *object = json_node_get_object (root);

@@ -344,6 +344,8 @@ test_errors (void)
     { "bad-date.xml", "schedule.day[0].room[\"A\"].event[0].date: expected an ISO 8601 date and time" },
     { "broken.xml", "not valid XML: Error on line 7 char 12:" },
     { "not-a-schedule.html", "line 1, column 7: the document is <html>" },
+    /* Where, in plain words (json-glib says "<data>:15:18: Parse error: ..."). */
+    { "cut-short.json", "not valid JSON: line " },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -352,6 +354,8 @@ test_errors (void)
 
       g_test_message ("%s: %s", cases[i].fixture, message);
       g_assert_true (g_str_has_prefix (message, cases[i].message));
+      g_assert_null (strstr (message, "<data>"));
+      g_assert_null (strstr (message, "Parse error"));
     }
 }
 
