@@ -432,10 +432,14 @@ dlg_json_read (const char  *data,
   const char *refused;
   const char *reason;
   guint at_line, at_column;
+  int unused_line, unused_column;
 
   g_return_val_if_fail (root != NULL, FALSE);
-  g_return_val_if_fail (line != NULL && column != NULL, FALSE);
 
+  if (line == NULL)
+    line = &unused_line;
+  if (column == NULL)
+    column = &unused_column;
   *root = NULL;
   *line = *column = 0;
   /* An empty GBytes (an empty download) may hold NULL. */

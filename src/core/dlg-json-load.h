@@ -27,7 +27,8 @@ gboolean  dlg_json_load        (const char  *data,
  * file): what json-glib must never see is refused first
  * (dlg_json_precheck()), the rest is read by dlg_json_load().  On failure,
  * @error says what is wrong in plain words, valid UTF-8, and *@line and
- * *@column where it is, when that is known (else both are 0). */
+ * *@column (either may be NULL) where it is, when that is known (else both
+ * are 0). */
 gboolean  dlg_json_read        (const char  *data,
                                 gsize        size,
                                 JsonNode   **root,

@@ -617,7 +617,6 @@ scan_sections_thread (GTask        *task,
   g_autoptr(JsonNode) root = NULL;
   gsize size;
   const char *body = g_bytes_get_data (data->feed->body, &size);
-  int line, column;
 
   g_clear_pointer (&data->sections, g_ptr_array_unref);
   data->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) dlg_fetch_free);
@@ -632,7 +631,7 @@ scan_sections_thread (GTask        *task,
     }
 
   data->report->n_parses++;
-  if (dlg_json_read (body, size, &root, &line, &column, NULL) &&
+  if (dlg_json_read (body, size, &root, NULL, NULL, NULL) &&
       root != NULL && JSON_NODE_HOLDS_OBJECT (root))
     {
       JsonObject *object = json_node_get_object (root);

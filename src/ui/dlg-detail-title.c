@@ -21,11 +21,9 @@ struct _DlgDetailTitle
 {
   GtkWidget  parent_instance;
 
-  GtkWidget *box;
+  GtkWidget *box;          /* the child: bound so that dispose_template unparents it */
   GtkLabel  *label;
   GtkWidget *note_button;
-
-  char      *note_tooltip;
 };
 
 G_DEFINE_FINAL_TYPE (DlgDetailTitle, dlg_detail_title, GTK_TYPE_WIDGET)
@@ -74,7 +72,7 @@ dlg_detail_title_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_NOTE_TOOLTIP:
-      g_value_set_string (value, self->note_tooltip);
+      g_value_set_string (value, gtk_widget_get_tooltip_text (self->note_button));
       break;
 
     default:
@@ -93,10 +91,10 @@ dlg_detail_title_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_NOTE_TOOLTIP:
-      if (g_strcmp0 (self->note_tooltip, g_value_get_string (value)) != 0)
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (self->note_button),
+                     g_value_get_string (value)) != 0)
         {
-          g_free (self->note_tooltip);
-          self->note_tooltip = g_value_dup_string (value);
+          gtk_widget_set_tooltip_text (self->note_button, g_value_get_string (value));
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -115,23 +113,12 @@ dlg_detail_title_dispose (GObject *object)
 }
 
 static void
-dlg_detail_title_finalize (GObject *object)
-{
-  DlgDetailTitle *self = DLG_DETAIL_TITLE (object);
-
-  g_free (self->note_tooltip);
-
-  G_OBJECT_CLASS (dlg_detail_title_parent_class)->finalize (object);
-}
-
-static void
 dlg_detail_title_class_init (DlgDetailTitleClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dlg_detail_title_dispose;
-  object_class->finalize = dlg_detail_title_finalize;
   object_class->get_property = dlg_detail_title_get_property;
   object_class->set_property = dlg_detail_title_set_property;
 
