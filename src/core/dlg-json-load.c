@@ -409,7 +409,7 @@ dlg_json_load (const char  *data,
   if (size > G_MAXSSIZE)
     {
       g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
-                           "the document is too large");
+                           _("the document is too large"));
       return FALSE;
     }
   parser = json_parser_new ();
