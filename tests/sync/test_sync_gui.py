@@ -10,6 +10,8 @@ Run by tests/gui/run-gui-test.sh inside Xvfb and a private session bus:
 - adds an event from a file with Ctrl+O and the Add Event dialog;
 - quits, stops the server, starts Delegate again: the event is there at once, from the saved
   copy, and a banner says the saved copy is shown;
+- adds an event while offline: the panes say it is not downloaded yet, not that it published
+  nothing;
 - damages the database: the app moves it aside, says so, and starts on the built-in forum.
 """
 
@@ -202,6 +204,25 @@ def main():
                              for t in showing_texts(frame)))
         if frame.name != TITLE:
             raise Failure(f"the event went away after Ctrl+R: title {frame.name!r}")
+
+        # An event added while offline: nothing of it is saved, and no pane may say the event
+        # published nothing, which nobody knows yet.
+        never = server.url.replace("/feed.json", "/added-offline.json")
+        subprocess.run([EXE, never], timeout=TIMEOUT, stdout=logfile,
+                       stderr=subprocess.STDOUT, check=True)
+        wait_for("the banner for an event with nothing saved",
+                 lambda: "Offline: nothing is saved for this event yet" in showing_texts(frame))
+        for key, pane, none in (("ctrl+1", "agenda", "No Sessions"),
+                                ("ctrl+2", "members", "No Members"),
+                                ("ctrl+3", "best practices", "No Best Practices")):
+            subprocess.run(["xdotool", "key", "--clearmodifiers", key], check=True)
+            wait_for(lambda: f"the {pane} pane to say it is not downloaded yet (it shows"
+                     f" {showing_texts(frame)})",
+                     lambda: "Not Downloaded Yet" in showing_texts(frame))
+            if none in showing_texts(frame):
+                raise Failure(f"the {pane} pane says {none!r} of an event never downloaded")
+        screenshot("added-offline")
+        log("an event added offline: each pane says it is not downloaded yet")
         quit_app(proc)
 
         # A damaged database (a crash, a bad disk): moved aside, said so, and the app starts

@@ -40,6 +40,7 @@ struct _DlgAgendaPage
 
   /* Template widgets */
   GtkStack           *page_stack;
+  AdwStatusPage      *empty_page;
   AdwLeaflet         *leaflet;
   GtkWidget          *sidebar;
   GtkWidget          *content;

@@ -592,6 +592,21 @@ visible_changed_cb (DlgAgendaPage *self)
   update_list_state (self);
 }
 
+/* Says why there is nothing to show.  Without a copy of the event (not reached since it was
+ * added, as when added offline) it is not known to have published nothing, and the page does
+ * not say it has. */
+static void
+show_empty (DlgAgendaPage *self)
+{
+  gboolean saved = self->feed != NULL;
+
+  adw_status_page_set_title (self->empty_page, saved ? _("No Sessions") : _("Not Downloaded Yet"));
+  adw_status_page_set_description (self->empty_page, saved
+    ? _("This event has not published its agenda yet.")
+    : _("The agenda will show here once Delegate has downloaded this event."));
+  gtk_stack_set_visible_child_name (self->page_stack, "empty");
+}
+
 static void
 dlg_agenda_page_reload (DlgAgendaPage *self)
 {
@@ -621,7 +636,7 @@ dlg_agenda_page_reload (DlgAgendaPage *self)
       g_list_model_get_n_items (sessions) == 0)
     {
       gtk_drop_down_set_model (self->day_dropdown, NULL);
-      gtk_stack_set_visible_child_name (self->page_stack, "empty");
+      show_empty (self);
       return;
     }
 
@@ -913,6 +928,7 @@ dlg_agenda_page_class_init (DlgAgendaPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/dlg-agenda-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, sidebar);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, content);

@@ -47,6 +47,7 @@ struct _DlgMembersPage
 
   /* Template widgets */
   GtkStack            *page_stack;
+  AdwStatusPage       *empty_page;
   AdwLeaflet          *leaflet;
   GtkWidget           *sidebar;
   GtkWidget           *content;
@@ -395,6 +396,21 @@ show_forum (DlgMembersPage *self)
   gtk_widget_set_visible (self->forum_box, host != NULL || president != NULL);
 }
 
+/* Says why there is nothing to show.  Without a copy of the event (not reached since it was
+ * added, as when added offline) it is not known to have published nothing, and the page does
+ * not say it has. */
+static void
+show_empty (DlgMembersPage *self)
+{
+  gboolean saved = self->feed != NULL;
+
+  adw_status_page_set_title (self->empty_page, saved ? _("No Members") : _("Not Downloaded Yet"));
+  adw_status_page_set_description (self->empty_page, saved
+    ? _("This event has not published its members yet.")
+    : _("The members will show here once Delegate has downloaded this event."));
+  gtk_stack_set_visible_child_name (self->page_stack, "empty");
+}
+
 /* The filter choices this feed offers: its places and kinds. */
 static void
 fill_filters (DlgMembersPage *self,
@@ -466,7 +482,7 @@ dlg_members_page_reload (DlgMembersPage *self,
       (members = dlg_feed_get_members (self->feed)) == NULL ||
       g_list_model_get_n_items (members) == 0)
     {
-      gtk_stack_set_visible_child_name (self->page_stack, "empty");
+      show_empty (self);
       return;
     }
 
@@ -714,6 +730,7 @@ dlg_members_page_class_init (DlgMembersPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/dlg-members-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, sidebar);
   gtk_widget_class_bind_template_child (widget_class, DlgMembersPage, content);
@@ -745,6 +762,8 @@ dlg_members_page_init (DlgMembersPage *self)
   g_autoptr(GtkStringList) sorts = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* No feed until one is set (and none, if the event was never downloaded). */
+  show_empty (self);
 
   self->query = dlg_member_query_new ();
   g_signal_connect_object (self->query, "changed",

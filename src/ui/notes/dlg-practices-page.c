@@ -30,6 +30,7 @@ struct _DlgPracticesPage
 
   /* Template widgets */
   GtkStack           *page_stack;
+  AdwStatusPage      *empty_page;
   AdwLeaflet         *leaflet;
   GtkWidget          *sidebar;
   GtkWidget          *content;
@@ -306,6 +307,22 @@ back_clicked_cb (DlgPracticesPage *self)
   dlg_split_back (self->leaflet, self->sidebar, GTK_WIDGET (self->list_view));
 }
 
+/* Says why there is nothing to show.  Without a copy of the event (not reached since it was
+ * added, as when added offline) it is not known to have published nothing, and the page does
+ * not say it has. */
+static void
+show_empty (DlgPracticesPage *self)
+{
+  gboolean saved = self->feed != NULL;
+
+  adw_status_page_set_title (self->empty_page,
+                             saved ? _("No Best Practices") : _("Not Downloaded Yet"));
+  adw_status_page_set_description (self->empty_page, saved
+    ? _("This event has not published any best practices yet.")
+    : _("The best practices will show here once Delegate has downloaded this event."));
+  gtk_stack_set_visible_child_name (self->page_stack, "empty");
+}
+
 static void
 dlg_practices_page_reload (DlgPracticesPage *self)
 {
@@ -326,7 +343,7 @@ dlg_practices_page_reload (DlgPracticesPage *self)
       g_list_model_get_n_items (practices) == 0)
     {
       gtk_list_view_set_model (self->list_view, NULL);
-      gtk_stack_set_visible_child_name (self->page_stack, "empty");
+      show_empty (self);
       return;
     }
 
@@ -522,6 +539,7 @@ dlg_practices_page_class_init (DlgPracticesPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/dlg-practices-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, sidebar);
   gtk_widget_class_bind_template_child (widget_class, DlgPracticesPage, content);
@@ -553,4 +571,6 @@ dlg_practices_page_init (DlgPracticesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   dlg_choice_rows_set (self->tag_dropdown, _("Tag"));
+  /* No feed until one is set (and none, if the event was never downloaded). */
+  show_empty (self);
 }
