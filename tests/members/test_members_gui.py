@@ -12,7 +12,8 @@ With the built-in feed (6 members), in English, a delegate:
   "2 of 6 members" (the head of region's and a delegate's name are searched);
 - opens Kabupaten Sidoarjo: its delegate H. Saiful Ilah and the session it presents in;
 - follows the session link to the Agenda page, which shows that session;
-- back on Members, searches "banyu", opens Kabupaten Banyuwangi and follows its best practice
+- back on Members, from the list, presses Ctrl+F and types "banyu" (the old search replaced),
+  opens Kabupaten Banyuwangi and follows its best practice
   to the Best practices page, which shows it;
 - a search that matches nothing says so;
 - exports all members from the export menu through the file chooser, and the file holds a
@@ -173,10 +174,20 @@ def check_members(app, frame):
     screenshot("agenda-from-member")
     log("'Press conference' opens on the Agenda page")
 
-    # Back to the members: a best practice link opens the Best practices page.
+    # Back to the members, in the list: Ctrl+F takes the keyboard to the search, its old text
+    # selected, and typing replaces it.
     xdo("key", "--clearmodifiers", "ctrl+2")
     wait_for("the Members page again", lambda: tab_selected(members_tab))
-    search(frame, entry, "banyu")
+    click(wait_for("Kabupaten Sidoarjo in the list",
+                   lambda: find(lst, lambda a: text_of(a) == "Kabupaten Sidoarjo")))
+    def search_focused():
+        return any(states(a).contains(pyatspi.STATE_FOCUSED)
+                   for a in [entry, *find_all(entry, lambda a: True)])
+    wait_for("the keyboard in the list, not the search", lambda: not search_focused())
+    xdo("key", "--clearmodifiers", "ctrl+f")
+    wait_for("Ctrl+F to take the keyboard to the search", search_focused)
+    xdo("type", "--delay", "60", "banyu")
+    log("Ctrl+F from the list, then 'banyu'")
     wait_for(lambda: "the list to narrow to Kabupaten Banyuwangi (it shows "
                      f"{rows_of(lst, MEMBERS)})",
              lambda: rows_of(lst, MEMBERS) == ["Kabupaten Banyuwangi"])

@@ -5,7 +5,8 @@ Run by tests/gui/run-gui-test.sh inside Xvfb and a private session bus:
     test_notes_gui.py DELEGATE SCREENSHOT_DIR
 
 With the built-in feed, as a person would:
-- searches the best practices for what none has, and clears that with Escape;
+- presses Ctrl+F and searches the best practices for what none has, and clears that with
+  Escape;
 - opens a best practice, whose Markdown body shows as text, and presses its "Note" button;
 - the Notes page opens on a new note about that best practice: types a title and a text;
 - waits for "All changes saved" (the autosave), then the app is killed with SIGKILL;
@@ -14,7 +15,7 @@ With the built-in feed, as a person would:
 - types more and quits at once with Ctrl+Q: the next start has that too; types more and ends
   it with SIGTERM (a logout, `kill`) before the autosave: the next start has that too;
 - deletes the note, and Undo in the toast brings it back;
-- a search finds the note and the best practices that match, and Escape clears it;
+- Ctrl+F and a search find the note and the best practices that match, and Escape clears it;
 - exports the trip report through the menu and the file chooser: the file holds the notes and
   a toast says it was saved; then exports it as a PDF the same way, and a PDF is written.
 The helpers that find, wait for and click things are in tests/gui/atspi.py.
@@ -128,6 +129,12 @@ class App:
             self.proc.wait()
 
 
+def has_focus(entry):
+    """The keyboard is in entry (in the text inside it, for a search entry)."""
+    return any(states(a).contains(pyatspi.STATE_FOCUSED)
+               for a in [entry, *ui.find_all(entry, lambda a: True)])
+
+
 def menu_item(app, name):
     """Opens the "Report and personal data" menu and returns its item @name.  Here (Xvfb, no
     window manager) the first click on the menu button after a file chooser closed is lost
@@ -158,7 +165,10 @@ def main():
         # A search that matches nothing, and Escape, which clears it.
         search = wait_for("the best practices search", lambda: find_shown(
             app.frame, lambda a: a.name == "Search best practices"))
-        click(search)
+        # Ctrl+F, from the pane's tab just clicked, takes the keyboard to the search.
+        xdo("key", "--clearmodifiers", "ctrl+f")
+        wait_for("Ctrl+F to take the keyboard to the best practices search",
+                 lambda: has_focus(search))
         type_text("zzz")
         wait_for(f"'zzz' to hide {PRACTICE!r}", lambda: not find_shown(
             app.frame, lambda a: text_of(a) == PRACTICE))
@@ -250,7 +260,8 @@ def main():
         # 5. Search across notes and best practices.
         search = wait_for("the notes search", lambda: find_shown(
             app.frame, lambda a: a.name == "Search notes and best practices"))
-        click(search)
+        xdo("key", "--clearmodifiers", "ctrl+f")
+        wait_for("Ctrl+F to take the keyboard to the notes search", lambda: has_focus(search))
         type_text("ict")
         cases = wait_for("the matching best practices", lambda: find_shown(
             app.frame, lambda a: a.name == "Matching best practices" and role(a) in LISTS))

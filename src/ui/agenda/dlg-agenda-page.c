@@ -26,6 +26,7 @@
 #include "dlg-split.h"
 #include "dlg-lazy-choices.h"
 #include "dlg-lazy-slice.h"
+#include "dlg-pane-search.h"
 #include "dlg-session-row.h"
 #include "dlg-session-view.h"
 #include "dlg-session-search.h"
@@ -785,16 +786,6 @@ dlg_agenda_page_focus_detail (DlgAgendaPage *self)
 }
 
 static void
-focus_search_cb (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  DlgAgendaPage *self = DLG_AGENDA_PAGE (widget);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
 local_time_changed_cb (DlgAgendaPage *self)
 {
   g_signal_emit (self, signals[ROWS_CHANGED], 0);
@@ -923,7 +914,6 @@ dlg_agenda_page_class_init (DlgAgendaPageClass *klass)
   g_type_ensure (DLG_TYPE_SESSION_ROW);
   g_type_ensure (DLG_TYPE_SESSION_VIEW);
 
-  gtk_widget_class_install_action (widget_class, "agenda.search", NULL, focus_search_cb);
   gtk_widget_class_install_action (widget_class, "agenda.export", NULL, export_action_cb);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/dlg-agenda-page.ui");
@@ -968,7 +958,6 @@ dlg_agenda_page_init (DlgAgendaPage *self)
   g_autoptr(GtkExpression) day_expression = NULL;
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
-  GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1009,14 +998,7 @@ dlg_agenda_page_init (DlgAgendaPage *self)
   g_signal_connect_object (self->track_dropdown, "notify::selected",
                            G_CALLBACK (track_changed_cb), self, G_CONNECT_SWAPPED);
 
-  /* Ctrl+F from anywhere in the window while the agenda is shown. */
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                     GTK_SHORTCUT_SCOPE_MANAGED);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>f"),
-                                                          gtk_named_action_new ("agenda.search")));
-  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  dlg_pane_add_search_shortcut (GTK_WIDGET (self), GTK_WIDGET (self->search_entry));
 
   /* Without the installed schema (a test), times follow the event's zone. */
   if (source != NULL)

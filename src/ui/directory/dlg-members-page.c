@@ -22,6 +22,7 @@
 #include "dlg-member-query.h"
 #include "dlg-member-view.h"
 #include "dlg-members-page.h"
+#include "dlg-pane-search.h"
 #include "dlg-feed-label.h"
 #include "dlg-save-file.h"
 #include "dlg-toast.h"
@@ -800,6 +801,7 @@ dlg_members_page_init (DlgMembersPage *self)
 
   /* Typing anywhere in the pane searches. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  dlg_pane_add_search_shortcut (GTK_WIDGET (self), GTK_WIDGET (self->search_entry));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export-member", FALSE);
 }

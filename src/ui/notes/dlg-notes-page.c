@@ -23,6 +23,7 @@
 #include "dlg-note-search.h"
 #include "dlg-notes.h"
 #include "dlg-notes-page.h"
+#include "dlg-pane-search.h"
 #include "dlg-save-file.h"
 #include "dlg-report-print.h"
 #include "dlg-toast.h"
@@ -960,6 +961,7 @@ dlg_notes_page_init (DlgNotesPage *self)
   gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->text_view), TRUE);
 
   setup_factories (self);
+  dlg_pane_add_search_shortcut (GTK_WIDGET (self), GTK_WIDGET (self->search_entry));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.new", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-report", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-report-pdf", FALSE);

@@ -17,6 +17,7 @@
 #include "dlg-markdown.h"
 #include "dlg-note-search.h"
 #include "dlg-practices-page.h"
+#include "dlg-pane-search.h"
 #include "dlg-detail-title.h"
 
 struct _DlgPracticesPage
@@ -571,6 +572,7 @@ dlg_practices_page_init (DlgPracticesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   dlg_choice_rows_set (self->tag_dropdown, _("Tag"));
+  dlg_pane_add_search_shortcut (GTK_WIDGET (self), GTK_WIDGET (self->search_entry));
   /* No feed until one is set (and none, if the event was never downloaded). */
   show_empty (self);
 }
