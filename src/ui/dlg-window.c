@@ -448,6 +448,10 @@ switch_slow_cb (gpointer user_data)
   DlgWindow *self = user_data;
 
   self->switch_id = 0;
+  /* The switch has waited as long as a sync may go unseen: a new event still being fetched
+   * says so now, not after waiting as long again (update_status() drops this if it is not). */
+  g_clear_handle_id (&self->sync_shown_id, g_source_remove);
+  self->sync_shown = TRUE;
   update_status (self);
   return G_SOURCE_REMOVE;
 }
