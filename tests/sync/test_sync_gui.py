@@ -11,7 +11,7 @@ Run by tests/gui/run-gui-test.sh inside Xvfb and a private session bus:
 - quits, stops the server, starts Delegate again: the event is there at once, from the saved
   copy, and a banner says the saved copy is shown;
 - adds an event while offline: the panes say it is not downloaded yet, not that it published
-  nothing;
+  nothing (and the notes pane offers no New Note it could not make);
 - damages the database: the app moves it aside, says so, and starts on the built-in forum.
 """
 
@@ -214,7 +214,9 @@ def main():
                  lambda: "Offline: nothing is saved for this event yet" in showing_texts(frame))
         for key, pane, none in (("ctrl+1", "agenda", "No Sessions"),
                                 ("ctrl+2", "members", "No Members"),
-                                ("ctrl+3", "best practices", "No Best Practices")):
+                                ("ctrl+3", "best practices", "No Best Practices"),
+                                # Notes belong to a downloaded event: none can be written yet.
+                                ("ctrl+4", "notes", "New Note")):
             subprocess.run(["xdotool", "key", "--clearmodifiers", key], check=True)
             wait_for(lambda: f"the {pane} pane to say it is not downloaded yet (it shows"
                      f" {showing_texts(frame)})",

@@ -49,6 +49,8 @@ struct _DlgNotesPage
   GtkWidget          *content;
   GtkSearchEntry     *search_entry;
   GtkStack           *list_stack;
+  AdwStatusPage      *empty_page;
+  GtkWidget          *empty_new_button;
   GtkWidget          *no_match_label;
   GtkListView        *list_view;
   GtkWidget          *cases_heading;
@@ -429,6 +431,21 @@ setup_factories (DlgNotesPage *self)
   gtk_list_view_set_factory (self->cases_view, case_factory);
 }
 
+/* What the page says with no notes.  Notes belong to an event, known by its id once it is
+ * downloaded: before that (an event added offline) none can be written, and the page says
+ * why rather than invite a note its button will not make. */
+static void
+show_empty_reason (DlgNotesPage *self)
+{
+  gboolean saved = self->feed != NULL;
+
+  adw_status_page_set_title (self->empty_page, saved ? _("No Notes") : _("Not Downloaded Yet"));
+  adw_status_page_set_description (self->empty_page, saved
+    ? _("Write down what you learn: a note of your own, or about a session, a best practice or a member.")
+    : _("Notes on this event can be written once Delegate has downloaded it."));
+  gtk_widget_set_visible (self->empty_new_button, saved);
+}
+
 /* Reads the event's notes from the store: once per event, on the main
  * thread (one indexed query); every later change is the page's own. */
 static void
@@ -443,6 +460,7 @@ reload (DlgNotesPage *self)
     event_id = dlg_event_get_id (dlg_feed_get_event (self->feed));
 
   setup_factories (self);
+  show_empty_reason (self);
 
   /* The matching cases follow the feed; the notes only the event. */
   if (self->feed != NULL)
@@ -916,6 +934,8 @@ dlg_notes_page_class_init (DlgNotesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgNotesPage, content);
   gtk_widget_class_bind_template_child (widget_class, DlgNotesPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DlgNotesPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, DlgNotesPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, DlgNotesPage, empty_new_button);
   gtk_widget_class_bind_template_child (widget_class, DlgNotesPage, no_match_label);
   gtk_widget_class_bind_template_child (widget_class, DlgNotesPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, DlgNotesPage, cases_heading);
@@ -961,6 +981,7 @@ dlg_notes_page_init (DlgNotesPage *self)
   gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->text_view), TRUE);
 
   setup_factories (self);
+  show_empty_reason (self);
   dlg_pane_add_search_shortcut (GTK_WIDGET (self), GTK_WIDGET (self->search_entry));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.new", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-report", FALSE);
