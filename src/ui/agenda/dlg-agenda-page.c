@@ -26,6 +26,7 @@
 #include "dlg-split.h"
 #include "dlg-lazy-choices.h"
 #include "dlg-lazy-slice.h"
+#include "dlg-empty-page.h"
 #include "dlg-pane-search.h"
 #include "dlg-session-row.h"
 #include "dlg-session-view.h"
@@ -593,18 +594,12 @@ visible_changed_cb (DlgAgendaPage *self)
   update_list_state (self);
 }
 
-/* Says why there is nothing to show.  Without a copy of the event (not reached since it was
- * added, as when added offline) it is not known to have published nothing, and the page does
- * not say it has. */
 static void
 show_empty (DlgAgendaPage *self)
 {
-  gboolean saved = self->feed != NULL;
-
-  adw_status_page_set_title (self->empty_page, saved ? _("No Sessions") : _("Not Downloaded Yet"));
-  adw_status_page_set_description (self->empty_page, saved
-    ? _("This event has not published its agenda yet.")
-    : _("The agenda will show here once Delegate has downloaded this event."));
+  dlg_empty_page_explain (self->empty_page, self->feed != NULL, _("No Sessions"),
+                          _("This event has not published its agenda yet."),
+                          _("The agenda will show here once Delegate has downloaded this event."));
   gtk_stack_set_visible_child_name (self->page_stack, "empty");
 }
 

@@ -16,6 +16,7 @@
 #include "dlg-choice-rows.h"
 #include "dlg-split.h"
 #include "dlg-contact-line.h"
+#include "dlg-empty-page.h"
 #include "dlg-feed-scope.h"
 #include "dlg-list-row.h"
 #include "dlg-lazy-slice.h"
@@ -397,18 +398,12 @@ show_forum (DlgMembersPage *self)
   gtk_widget_set_visible (self->forum_box, host != NULL || president != NULL);
 }
 
-/* Says why there is nothing to show.  Without a copy of the event (not reached since it was
- * added, as when added offline) it is not known to have published nothing, and the page does
- * not say it has. */
 static void
 show_empty (DlgMembersPage *self)
 {
-  gboolean saved = self->feed != NULL;
-
-  adw_status_page_set_title (self->empty_page, saved ? _("No Members") : _("Not Downloaded Yet"));
-  adw_status_page_set_description (self->empty_page, saved
-    ? _("This event has not published its members yet.")
-    : _("The members will show here once Delegate has downloaded this event."));
+  dlg_empty_page_explain (self->empty_page, self->feed != NULL, _("No Members"),
+                          _("This event has not published its members yet."),
+                          _("The members will show here once Delegate has downloaded this event."));
   gtk_stack_set_visible_child_name (self->page_stack, "empty");
 }
 

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "dlg-feed-scope.h"
+#include "dlg-empty-page.h"
 #include "dlg-list-row.h"
 #include "dlg-note-report.h"
 #include "dlg-notes-export.h"
@@ -439,10 +440,10 @@ show_empty_reason (DlgNotesPage *self)
 {
   gboolean saved = self->feed != NULL;
 
-  adw_status_page_set_title (self->empty_page, saved ? _("No Notes") : _("Not Downloaded Yet"));
-  adw_status_page_set_description (self->empty_page, saved
-    ? _("Write down what you learn: a note of your own, or about a session, a best practice or a member.")
-    : _("Notes on this event can be written once Delegate has downloaded it."));
+  dlg_empty_page_explain (self->empty_page, saved, _("No Notes"),
+                          _("Write down what you learn: a note of your own, or about a session, "
+                            "a best practice or a member."),
+                          _("Notes on this event can be written once Delegate has downloaded it."));
   gtk_widget_set_visible (self->empty_new_button, saved);
 }
 

@@ -19,6 +19,7 @@
 #include "dlg-practices-page.h"
 #include "dlg-pane-search.h"
 #include "dlg-detail-title.h"
+#include "dlg-empty-page.h"
 
 struct _DlgPracticesPage
 {
@@ -308,19 +309,12 @@ back_clicked_cb (DlgPracticesPage *self)
   dlg_split_back (self->leaflet, self->sidebar, GTK_WIDGET (self->list_view));
 }
 
-/* Says why there is nothing to show.  Without a copy of the event (not reached since it was
- * added, as when added offline) it is not known to have published nothing, and the page does
- * not say it has. */
 static void
 show_empty (DlgPracticesPage *self)
 {
-  gboolean saved = self->feed != NULL;
-
-  adw_status_page_set_title (self->empty_page,
-                             saved ? _("No Best Practices") : _("Not Downloaded Yet"));
-  adw_status_page_set_description (self->empty_page, saved
-    ? _("This event has not published any best practices yet.")
-    : _("The best practices will show here once Delegate has downloaded this event."));
+  dlg_empty_page_explain (self->empty_page, self->feed != NULL, _("No Best Practices"),
+                          _("This event has not published any best practices yet."),
+                          _("The best practices will show here once Delegate has downloaded this event."));
   gtk_stack_set_visible_child_name (self->page_stack, "empty");
 }
 
