@@ -52,6 +52,7 @@ struct _DlgNotesPage
   GtkStack           *list_stack;
   AdwStatusPage      *empty_page;
   GtkWidget          *empty_new_button;
+  AdwStatusPage      *none_page;
   GtkWidget          *no_match_label;
   GtkListView        *list_view;
   GtkWidget          *cases_heading;
@@ -445,6 +446,8 @@ show_empty_reason (DlgNotesPage *self)
                             "a best practice or a member."),
                           _("Notes on this event can be written once Delegate has downloaded it."));
   gtk_widget_set_visible (self->empty_new_button, saved);
+  adw_status_page_set_description (self->none_page, saved
+    ? _("Choose a note from the list, or start a new one.") : NULL);
 }
 
 /* Reads the event's notes from the store: once per event, on the main
@@ -937,6 +940,7 @@ dlg_notes_page_class_init (DlgNotesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgNotesPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, DlgNotesPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, DlgNotesPage, empty_new_button);
+  gtk_widget_class_bind_template_child (widget_class, DlgNotesPage, none_page);
   gtk_widget_class_bind_template_child (widget_class, DlgNotesPage, no_match_label);
   gtk_widget_class_bind_template_child (widget_class, DlgNotesPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, DlgNotesPage, cases_heading);
