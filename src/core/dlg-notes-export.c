@@ -220,10 +220,9 @@ dlg_notes_import_json (DlgStore    *store,
     }
   /* Whatever the file holds, a wrong type is an error, never a critical:
    * an empty file has no root at all. */
-  node = document;
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (document == NULL || !JSON_NODE_HOLDS_OBJECT (document))
     return invalid (error, "root");
-  root = json_node_get_object (node);
+  root = json_node_get_object (document);
   node = json_object_get_member (root, "delegate_personal_data");
   if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64 ||
       json_node_get_int (node) != FORMAT_VERSION)
