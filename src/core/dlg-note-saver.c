@@ -1,8 +1,12 @@
 /* dlg-note-saver.c: saves notes while the delegate writes
  *
- * The live notes wait in "pending" until a save starts; the save writes
- * unchanging copies in a worker thread, and the notes it took wait in
- * "in_flight" so that a failure can queue them again.  The store keeps
+ * A change is written as soon as it is made: a kill or a crash a moment
+ * later must not take the words just typed, and a save of a note is a
+ * small transaction (no fsync in WAL mode), a few milliseconds in a
+ * worker thread.  Changes made while a save runs wait in "pending" and
+ * go together in the next save, so a slow disk means fewer, larger
+ * saves rather than a queue.  The notes a save took wait in "in_flight"
+ * so that a failure can queue them again.  The store keeps
  * the later of two versions of a note (dlg_notes_save), so a flush on
  * the main thread may overtake a save in flight without losing anything.
  *
@@ -22,12 +26,8 @@ struct _DlgNoteSaver
   DlgStore   *store;
   GHashTable *pending;    /* id -> DlgNote, the live objects */
   GHashTable *in_flight;  /* id -> DlgNote */
-  guint       delay;
-  guint       max_wait;
   guint       retry;
-  guint       debounce_id;
   guint       retry_id;
-  gint64      waiting_since;
   gboolean    saving;
   char       *error;
 };
@@ -37,8 +37,6 @@ G_DEFINE_FINAL_TYPE (DlgNoteSaver, dlg_note_saver, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_STORE,
-  PROP_DELAY,
-  PROP_MAX_WAIT,
   PROP_RETRY,
   PROP_ERROR,
   PROP_UNSAVED,
@@ -105,16 +103,6 @@ notify_unsaved (DlgNoteSaver *self)
 }
 
 static gboolean
-debounce_cb (gpointer user_data)
-{
-  DlgNoteSaver *self = user_data;
-
-  self->debounce_id = 0;
-  start_save (self);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
 retry_cb (gpointer user_data)
 {
   DlgNoteSaver *self = user_data;
@@ -129,33 +117,25 @@ dlg_note_saver_queue (DlgNoteSaver *self,
                       DlgNote      *note)
 {
   gboolean was_unsaved;
-  gint64 now = g_get_monotonic_time ();
 
   g_return_if_fail (DLG_IS_NOTE_SAVER (self));
   g_return_if_fail (DLG_IS_NOTE (note));
 
   was_unsaved = dlg_note_saver_get_unsaved (self);
-  if (g_hash_table_size (self->pending) == 0)
-    self->waiting_since = now;
   g_hash_table_replace (self->pending, g_strdup (dlg_note_get_id (note)), g_object_ref (note));
 
-  /* A pause of "delay" saves; so does typing on for "max-wait". */
-  g_clear_handle_id (&self->debounce_id, g_source_remove);
-  if ((now - self->waiting_since) / 1000 >= self->max_wait)
-    start_save (self);
-  else
-    self->debounce_id = g_timeout_add (self->delay, debounce_cb, self);
+  /* After a failure, the next change tries again at once. */
+  start_save (self);
 
-  if (!was_unsaved)
+  if (!was_unsaved && dlg_note_saver_get_unsaved (self))
     notify_unsaved (self);
 }
 
 void
-dlg_note_saver_save_soon (DlgNoteSaver *self)
+dlg_note_saver_save_now (DlgNoteSaver *self)
 {
   g_return_if_fail (DLG_IS_NOTE_SAVER (self));
 
-  g_clear_handle_id (&self->debounce_id, g_source_remove);
   start_save (self);
 }
 
@@ -252,8 +232,8 @@ save_done_cb (GObject      *object,
   set_error (self, NULL);
   emit_saved (self, copies);
 
-  /* Changes made while saving whose pause already passed. */
-  if (g_hash_table_size (self->pending) > 0 && self->debounce_id == 0)
+  /* Changes made while saving. */
+  if (g_hash_table_size (self->pending) > 0)
     start_save (self);
   else
     notify_unsaved (self);
@@ -291,8 +271,6 @@ dlg_note_saver_flush (DlgNoteSaver  *self,
 
   g_return_val_if_fail (DLG_IS_NOTE_SAVER (self), FALSE);
 
-  g_clear_handle_id (&self->debounce_id, g_source_remove);
-
   /* What is in flight is written again: it may yet fail. */
   g_hash_table_iter_init (&iter, self->in_flight);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -316,6 +294,8 @@ dlg_note_saver_flush (DlgNoteSaver  *self,
       return FALSE;
     }
 
+  /* The save in flight wrote nothing the flush did not write again. */
+  g_hash_table_remove_all (self->in_flight);
   g_clear_handle_id (&self->retry_id, g_source_remove);
   set_error (self, NULL);
   emit_saved (self, copies);
@@ -328,7 +308,6 @@ dlg_note_saver_dispose (GObject *object)
 {
   DlgNoteSaver *self = DLG_NOTE_SAVER (object);
 
-  g_clear_handle_id (&self->debounce_id, g_source_remove);
   g_clear_handle_id (&self->retry_id, g_source_remove);
 
   G_OBJECT_CLASS (dlg_note_saver_parent_class)->dispose (object);
@@ -360,12 +339,6 @@ dlg_note_saver_get_property (GObject    *object,
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
-    case PROP_DELAY:
-      g_value_set_uint (value, self->delay);
-      break;
-    case PROP_MAX_WAIT:
-      g_value_set_uint (value, self->max_wait);
-      break;
     case PROP_RETRY:
       g_value_set_uint (value, self->retry);
       break;
@@ -393,12 +366,6 @@ dlg_note_saver_set_property (GObject      *object,
     case PROP_STORE:
       self->store = g_value_dup_object (value);
       break;
-    case PROP_DELAY:
-      self->delay = g_value_get_uint (value);
-      break;
-    case PROP_MAX_WAIT:
-      self->max_wait = g_value_get_uint (value);
-      break;
     case PROP_RETRY:
       self->retry = g_value_get_uint (value);
       break;
@@ -421,11 +388,6 @@ dlg_note_saver_class_init (DlgNoteSaverClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, DLG_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  /* Milliseconds of pause before a save: within a second of pausing. */
-  properties[PROP_DELAY] =
-    g_param_spec_uint ("delay", NULL, NULL, 1, G_MAXUINT, 700, rw | G_PARAM_CONSTRUCT);
-  properties[PROP_MAX_WAIT] =
-    g_param_spec_uint ("max-wait", NULL, NULL, 1, G_MAXUINT, 3000, rw | G_PARAM_CONSTRUCT);
   properties[PROP_RETRY] =
     g_param_spec_uint ("retry", NULL, NULL, 1, G_MAXUINT, 5000, rw | G_PARAM_CONSTRUCT);
   properties[PROP_ERROR] =

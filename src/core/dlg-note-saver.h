@@ -1,10 +1,10 @@
 /* dlg-note-saver.h: saves notes while the delegate writes
  *
- * Tell it each change with dlg_note_saver_queue(): it saves once the
- * delegate pauses for "delay" ms (and at least every "max-wait" ms while
- * they keep typing), in a worker thread.  A failed save (disk full,
- * read-only store) keeps the notes queued, sets "error" and tries again
- * every "retry" ms and on the next change; a good save clears "error".
+ * Tell it each change with dlg_note_saver_queue(): it writes the change
+ * to the store at once, in a worker thread (changes made meanwhile go
+ * together in the next save).  A failed save (disk full, read-only
+ * store) keeps the notes queued, sets "error" and tries again every
+ * "retry" ms and on the next change; a good save clears "error".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,11 +21,11 @@ G_DECLARE_FINAL_TYPE (DlgNoteSaver, dlg_note_saver, DLG, NOTE_SAVER, GObject)
 DlgNoteSaver *dlg_note_saver_new       (DlgStore     *store);
 DlgStore     *dlg_note_saver_get_store (DlgNoteSaver *self);
 
-/* @note changed (or is new): save it soon. */
+/* @note changed (or is new): save it now, in the background. */
 void          dlg_note_saver_queue     (DlgNoteSaver *self,
                                         DlgNote      *note);
-/* Starts saving what is queued now, in the background (switching notes). */
-void          dlg_note_saver_save_soon (DlgNoteSaver *self);
+/* Tries a failed save again now, in the background ("Try Again"). */
+void          dlg_note_saver_save_now  (DlgNoteSaver *self);
 /* Saves what is queued before returning (closing, quitting). */
 gboolean      dlg_note_saver_flush     (DlgNoteSaver *self,
                                         GError      **error);

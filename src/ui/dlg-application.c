@@ -249,7 +249,7 @@ dlg_application_quit_action (GSimpleAction *action,
 }
 
 /* A logout, `kill` or Ctrl+C in a terminal ends the app as Quit does:
- * what was typed in the last moment, before the autosave, is saved. */
+ * a save still running or failing is finished or tried once more. */
 static gboolean
 dlg_application_signal_cb (gpointer user_data)
 {

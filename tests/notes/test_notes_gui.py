@@ -13,7 +13,8 @@ With the built-in feed, as a person would:
 - starts again: the note is in the Notes list, attached to the best practice, every word there;
 - (at the end) starts notes from a session's and a member's page with their Note buttons;
 - types more and quits at once with Ctrl+Q: the next start has that too; types more and ends
-  it with SIGTERM (a logout, `kill`) before the autosave: the next start has that too;
+  it with SIGTERM (a logout, `kill`) right away: the next start has that too; types more
+  and is killed with SIGKILL 0.3 s after the last key: the next start has every key;
 - deletes the note, and Undo in the toast brings it back;
 - Ctrl+F and a search find the note and the best practices that match, and Escape clears it;
 - exports the trip report through the menu and the file chooser: the file holds the notes and
@@ -25,6 +26,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 
 import pyatspi
 
@@ -41,6 +43,7 @@ TITLE = "Kupang visit"
 BODY = "Ask about the ICT budget."
 MORE = " Then the command centre."
 LAST = " And the open data portal."
+CRASH = " Budget: see the annex."
 
 shots = ui.Screenshots(SHOTS)
 
@@ -246,6 +249,23 @@ def main():
                  lambda: content_of(body) == BODY + MORE + LAST)
         log("text typed right before SIGTERM is there after the restart")
 
+        # 3c. Killed (a crash, kill -9) a moment after the last key, with no pause
+        # for an autosave: every key is in the store as soon as it is typed.
+        click(body)
+        xdo("key", "--clearmodifiers", "ctrl+End")
+        type_text(CRASH)
+        wait_for("the text typed before kill -9",
+                 lambda: content_of(body) == BODY + MORE + LAST + CRASH)
+        time.sleep(0.3)
+        app.proc.send_signal(signal.SIGKILL)
+        app.proc.wait()
+        app = App(env, logfile)
+        xdo("key", "--clearmodifiers", "ctrl+4")
+        title, body = app.open_note(TITLE)
+        wait_for("the text typed 0.3 s before kill -9",
+                 lambda: content_of(body) == BODY + MORE + LAST + CRASH)
+        log("text typed 0.3 s before kill -9 is there after the restart")
+
         # 4. Delete, then Undo.
         click(app.button("Delete note"))
         undo = wait_for("the Undo button of the toast", app.toast_undo)
@@ -254,7 +274,8 @@ def main():
         screenshot("deleted")
         click(undo)
         title, body = app.open_note(TITLE)
-        wait_for("the note's text after Undo", lambda: content_of(body) == BODY + MORE + LAST)
+        wait_for("the note's text after Undo",
+                 lambda: content_of(body) == BODY + MORE + LAST + CRASH)
         log("a deleted note comes back with Undo")
 
         # 5. Search across notes and best practices.

@@ -1,10 +1,10 @@
 /* dlg-notes-page.c: the delegate's own notes, for the current event
  *
- * The editor writes into the DlgNote; each change is queued on the
- * DlgNoteSaver, which saves it 700 ms after the delegate pauses, in a
- * worker thread.  Switching notes starts a save at once; closing and
- * quitting save before they return (dlg_notes_page_save).  A failed save
- * leaves the text in the editor and shows a banner until a retry works.
+ * The editor writes into the DlgNote; each change goes to the
+ * DlgNoteSaver, which saves it at once in a worker thread.  Closing and
+ * quitting save what a save in flight has not written yet before they
+ * return (dlg_notes_page_save).  A failed save leaves the text in the
+ * editor and shows a banner until a retry works.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -43,6 +43,8 @@ struct _DlgNotesPage
   GtkFilterListModel *cases;
   DlgNote            *current;
   gboolean            loading_editor;
+  guint               slow_save_id;
+  gboolean            slow_save;
 
   /* Template widgets */
   AdwLeaflet         *leaflet;
@@ -163,18 +165,42 @@ has_text_cb (GtkListItem *item,
 
 /* --- saving state -------------------------------------------------------- */
 
+static void update_status (DlgNotesPage *self);
+
+static gboolean
+slow_save_cb (gpointer user_data)
+{
+  DlgNotesPage *self = user_data;
+
+  self->slow_save_id = 0;
+  self->slow_save = TRUE;
+  update_status (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 update_status (DlgNotesPage *self)
 {
   const char *error = self->saver != NULL ? dlg_note_saver_get_error (self->saver) : NULL;
+  gboolean unsaved = self->saver != NULL && dlg_note_saver_get_unsaved (self->saver);
   const char *status;
 
   gtk_label_set_text (self->save_error_label, error != NULL ? error : "");
   gtk_info_bar_set_revealed (self->save_banner, error != NULL);
 
+  /* Every key is saved in milliseconds: "Saving…" would flicker at each
+   * one.  It shows only when a save takes long (a busy disk). */
+  if (!unsaved)
+    {
+      g_clear_handle_id (&self->slow_save_id, g_source_remove);
+      self->slow_save = FALSE;
+    }
+  else if (!self->slow_save && self->slow_save_id == 0)
+    self->slow_save_id = g_timeout_add (1000, slow_save_cb, self);
+
   if (error != NULL)
     status = _("Not saved");
-  else if (self->saver != NULL && dlg_note_saver_get_unsaved (self->saver))
+  else if (unsaved && self->slow_save)
     status = _("Saving…");
   else
     status = _("All changes saved");
@@ -259,9 +285,6 @@ set_current (DlgNotesPage *self,
   if (self->current == note)
     return;
 
-  /* Leaving a note saves it now, in the background. */
-  if (self->saver != NULL)
-    dlg_note_saver_save_soon (self->saver);
   g_set_object (&self->current, note);
   load_editor (self);
 }
@@ -493,8 +516,6 @@ reload (DlgNotesPage *self)
       return;
     }
 
-  if (self->saver != NULL)
-    dlg_note_saver_save_soon (self->saver);
   set_current (self, NULL);
   g_list_store_remove_all (self->notes);
   g_free (self->event_id);
@@ -626,7 +647,7 @@ save_action (GtkWidget  *widget,
   DlgNotesPage *self = DLG_NOTES_PAGE (widget);
 
   if (self->saver != NULL)
-    dlg_note_saver_save_soon (self->saver);
+    dlg_note_saver_save_now (self->saver);
 }
 
 static gboolean
@@ -895,6 +916,7 @@ dlg_notes_page_dispose (GObject *object)
   if (self->saver != NULL)
     dlg_notes_page_save (self);
 
+  g_clear_handle_id (&self->slow_save_id, g_source_remove);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_NOTES_PAGE);
 
