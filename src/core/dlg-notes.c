@@ -183,3 +183,40 @@ dlg_notes_lookup (DlgStore   *self,
 
   return note;
 }
+
+char *
+dlg_notes_pending_event_id (const char *url)
+{
+  g_return_val_if_fail (url != NULL, NULL);
+
+  return g_strconcat ("pending:", url, NULL);
+}
+
+gboolean
+dlg_notes_adopt (DlgStore    *self,
+                 const char  *from,
+                 const char  *to,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (DLG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (from != NULL && to != NULL, FALSE);
+
+  db = dlg_store_lock (self);
+  ok = sqlite3_prepare_v2 (db, "UPDATE notes SET event_id = ?2 WHERE event_id = ?1",
+                           -1, &stmt, NULL) == SQLITE_OK;
+  if (ok)
+    {
+      bind_text (stmt, 1, from);
+      bind_text (stmt, 2, to);
+      ok = sqlite3_step (stmt) == SQLITE_DONE;
+    }
+  if (!ok)
+    sqlite_error (db, error);
+  sqlite3_finalize (stmt);
+  dlg_store_unlock (self);
+  return ok;
+}

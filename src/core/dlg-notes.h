@@ -28,4 +28,15 @@ GPtrArray *dlg_notes_list   (DlgStore    *self,
 DlgNote   *dlg_notes_lookup (DlgStore    *self,
                              const char  *id);
 
+/* Notes written on an event added from @url before its first download
+ * (offline, at a venue) are kept under this id; the sync that stores the
+ * first copy moves them to the event's own id (dlg_store_commit_sync). */
+char      *dlg_notes_pending_event_id (const char *url);
+/* Moves the notes kept under @from to @to: those of the moment between
+ * that sync and the window taking the event. */
+gboolean   dlg_notes_adopt  (DlgStore    *self,
+                             const char  *from,
+                             const char  *to,
+                             GError     **error);
+
 G_END_DECLS

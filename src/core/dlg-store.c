@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "dlg-notes.h"
 #include "dlg-store-private.h"
 
 /* Bump with a new entry in migrations[] below. */
@@ -935,6 +936,18 @@ dlg_store_set_ended (DlgStore    *self,
   return ok;
 }
 
+static gboolean
+adopt_pending_notes (DlgStore    *self,
+                     const char  *url,
+                     const char  *event_id,
+                     GError     **error)
+{
+  g_autofree char *pending = dlg_notes_pending_event_id (url);
+
+  return run_text (self, "UPDATE notes SET event_id = ?2 WHERE event_id = ?1",
+                   pending, event_id, error);
+}
+
 gboolean
 dlg_store_commit_sync (DlgStore           *self,
                        const char         *url,
@@ -956,6 +969,12 @@ dlg_store_commit_sync (DlgStore           *self,
 
   g_mutex_lock (&self->mutex);
   ok = exec (self, "BEGIN IMMEDIATE", error);
+
+  /* Notes written before the event's first download join it. */
+  if (ok && event_id != NULL)
+    ok = adopt_pending_notes (self, url, event_id, error);
+  if (ok && event_id != NULL && new_url != NULL && g_strcmp0 (new_url, url) != 0)
+    ok = adopt_pending_notes (self, new_url, event_id, error);
 
   if (ok && new_url != NULL && g_strcmp0 (new_url, url) != 0)
     {

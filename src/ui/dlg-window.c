@@ -14,6 +14,7 @@
 #include "dlg-events-popover.h"
 #include "dlg-members-page.h"
 #include "dlg-notes-page.h"
+#include "dlg-notes.h"
 #include "dlg-practices-page.h"
 #include "dlg-window.h"
 
@@ -132,7 +133,24 @@ practices_page (DlgWindow *self)
   return self->practices_page;
 }
 
-/* The notes pane follows the feed at once (dlg_window_set_feed). */
+/* The notes pane follows the feed at once (dlg_window_set_feed).  An event added offline,
+ * with nothing downloaded yet, takes notes under its address; they join the event when its
+ * first copy comes (dlg-notes.h). */
+static void
+feed_notes_page (DlgWindow *self)
+{
+  DlgSubscription *current = self->library != NULL ? dlg_library_get_current (self->library)
+                                                   : NULL;
+  g_autofree char *pending = NULL;
+
+  if (self->notes_page == NULL)
+    return;
+  /* With a feed, the library's feed is its current event's: the id says whose it is. */
+  if (current != NULL && (self->feed != NULL || dlg_subscription_get_event_id (current) == NULL))
+    pending = dlg_notes_pending_event_id (dlg_subscription_get_url (current));
+  dlg_notes_page_set_feed (self->notes_page, self->feed, pending);
+}
+
 static DlgNotesPage *
 notes_page (DlgWindow *self)
 {
@@ -141,7 +159,7 @@ notes_page (DlgWindow *self)
       self->notes_page = make_pane (self->notes_slot, DLG_TYPE_NOTES_PAGE, NULL);
       if (self->library != NULL)
         dlg_notes_page_set_store (self->notes_page, dlg_library_get_store (self->library));
-      dlg_notes_page_set_feed (self->notes_page, self->feed);
+      feed_notes_page (self);
     }
   return self->notes_page;
 }
@@ -222,8 +240,7 @@ dlg_window_set_feed (DlgWindow *self,
    * always follows at once. */
   self->agenda_stale = self->members_stale = self->practices_stale = TRUE;
   feed_shown_panes (self);
-  if (self->notes_page != NULL)
-    dlg_notes_page_set_feed (self->notes_page, feed);
+  feed_notes_page (self);
   end_switch (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEED]);
@@ -487,6 +504,9 @@ current_changed_cb (DlgWindow *self)
   if (self->feed != NULL && current != NULL)
     self->switch_id = g_timeout_add (SYNC_SHOWN_AFTER_MS, switch_slow_cb, self);
   update_status (self);
+  /* From one event not downloaded to another, the feed stays none: the notes must follow. */
+  if (self->feed == NULL)
+    feed_notes_page (self);
 }
 
 /* The window shows before the event is in it: a stored event read on a worker thread is often

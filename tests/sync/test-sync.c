@@ -14,6 +14,7 @@
 #include <libsoup/soup.h>
 
 #include "dlg-feed-pack.h"
+#include "dlg-notes.h"
 #include "dlg-store-private.h"
 #include "dlg-sync.h"
 
@@ -625,6 +626,69 @@ test_moved (Fixture       *f,
   g_assert_true (g_bytes_equal (moved->body, f->new_body));
   old = dlg_store_lookup_resource (f->store, f->url);
   g_assert_null (old);
+}
+
+static DlgNote *
+write_pending_note (Fixture    *f,
+                    const char *url,
+                    const char *body)
+{
+  g_autofree char *pending = dlg_notes_pending_event_id (url);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  DlgNote *note = dlg_note_new (pending, DLG_NOTE_FREE, NULL);
+
+  dlg_note_set_body (note, body);
+  g_ptr_array_add (notes, g_object_ref (note));
+  g_assert_true (dlg_notes_save (f->store, notes, &error));
+  g_assert_no_error (error);
+  return note;
+}
+
+static const char *
+stored_event_of (Fixture *f,
+                 DlgNote *note)
+{
+  g_autoptr(DlgNote) stored = dlg_notes_lookup (f->store, dlg_note_get_id (note));
+
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (dlg_note_get_body (stored), ==, dlg_note_get_body (note));
+  return g_intern_string (dlg_note_get_event_id (stored));
+}
+
+/* Notes written on an event added offline, before anything of it was
+ * downloaded, join the event when its first copy arrives, whether the
+ * server answers at its address or moved it; another such event's notes
+ * stay where they are. */
+static void
+test_notes_written_offline (Fixture       *f,
+                            gconstpointer  data)
+{
+  gboolean moved = GPOINTER_TO_INT (data);
+  g_autoptr(DlgNote) mine = write_pending_note (f, f->url, "Ask about the budget.");
+  g_autoptr(DlgNote) other = write_pending_note (f, "https://example.org/other.json", "Other");
+  g_autofree char *pending = dlg_notes_pending_event_id (f->url);
+  g_autofree char *other_pending = dlg_notes_pending_event_id ("https://example.org/other.json");
+  g_autoptr(GPtrArray) listed = NULL;
+  const char *event_id = moved ? "e" : "minimal";
+
+  /* The venue's network is down: nothing comes, the note waits. */
+  f->mode = MODE_STATUS;
+  f->status = 503;
+  sync_once (f, f->url);
+  g_assert_nonnull (f->error);
+  g_assert_cmpstr (stored_event_of (f, mine), ==, pending);
+
+  f->mode = moved ? MODE_MOVED : MODE_OK;
+  sync_once (f, f->url);
+  g_assert_no_error (f->error);
+  g_assert_cmpstr (dlg_event_get_id (dlg_feed_get_event (f->report->feed)), ==, event_id);
+  g_assert_cmpstr (stored_event_of (f, mine), ==, event_id);
+  g_assert_cmpstr (stored_event_of (f, other), ==, other_pending);
+
+  listed = dlg_notes_list (f->store, event_id, FALSE, NULL);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpstr (dlg_note_get_id (g_ptr_array_index (listed, 0)), ==, dlg_note_get_id (mine));
 }
 
 static void
@@ -1282,6 +1346,8 @@ main (int   argc,
   ADD ("/sync/redirect-loop", test_redirect_loop, NULL);
   ADD ("/sync/moved-permanently", test_moved, NULL);
   ADD ("/sync/gone", test_gone, NULL);
+  ADD ("/sync/notes-written-offline", test_notes_written_offline, GINT_TO_POINTER (FALSE));
+  ADD ("/sync/notes-written-offline-moved", test_notes_written_offline, GINT_TO_POINTER (TRUE));
   ADD ("/sync/gzip", test_gzip, NULL);
   ADD ("/sync/captive-portal", test_captive_portal, NULL);
   ADD ("/sync/no-network", test_no_network, NULL);

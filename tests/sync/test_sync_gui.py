@@ -11,11 +11,13 @@ Run by tests/gui/run-gui-test.sh inside Xvfb and a private session bus:
 - quits, stops the server, starts Delegate again: the event is there at once, from the saved
   copy, and a banner says the saved copy is shown;
 - adds an event while offline: the panes say it is not downloaded yet, not that it published
-  nothing (and the notes pane offers no New Note it could not make);
+  nothing; a note is written on it all the same, and once the server is back and the event
+  downloads, the note is among the event's notes;
 - damages the database: the app moves it aside, says so, and starts on the built-in forum.
 """
 
 import http.server
+import json
 import os
 import subprocess
 import sys
@@ -31,6 +33,11 @@ from atspi import TIMEOUT, Failure, log, wait_for  # noqa: E402
 
 EXE, FEED, SHOTS = sys.argv[1], sys.argv[2], sys.argv[3]
 TITLE = "A minimal feed"
+OFFLINE_NOTE = "Keynote before the download"
+TYPED_ON = ", and after it"
+OFFLINE_FEED = {"delegate_feed": 1,
+                "event": {"id": "added-offline", "title": "An event added offline",
+                          "time_zone": "Asia/Makassar", "start": "2019-10-16"}}
 BUILTIN = "Citynet 2019 Best Practice Seminar and Sharing"
 shots = ui.Screenshots(SHOTS)
 
@@ -48,10 +55,10 @@ def showing_texts(root):
 class FeedServer:
     """The organiser's web server, with the validators a static host sends."""
 
-    def __init__(self, body):
+    def __init__(self, body, path="/feed.json", port=0):
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(handler):
-                if handler.path != "/feed.json":
+                if handler.path != path:
                     handler.send_error(404)
                     return
                 if handler.headers.get("If-None-Match") == '"v1"':
@@ -68,8 +75,9 @@ class FeedServer:
             def log_message(handler, *args):
                 pass
 
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/feed.json"
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        self.port = self.httpd.server_address[1]
+        self.url = f"http://127.0.0.1:{self.port}{path}"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
     def stop(self):
@@ -214,9 +222,7 @@ def main():
                  lambda: "Offline: nothing is saved for this event yet" in showing_texts(frame))
         for key, pane, none in (("ctrl+1", "agenda", "No Sessions"),
                                 ("ctrl+2", "members", "No Members"),
-                                ("ctrl+3", "best practices", "No Best Practices"),
-                                # Notes belong to a downloaded event: none can be written yet.
-                                ("ctrl+4", "notes", "New Note")):
+                                ("ctrl+3", "best practices", "No Best Practices")):
             subprocess.run(["xdotool", "key", "--clearmodifiers", key], check=True)
             wait_for(lambda: f"the {pane} pane to say it is not downloaded yet (it shows"
                      f" {showing_texts(frame)})",
@@ -225,6 +231,45 @@ def main():
                 raise Failure(f"the {pane} pane says {none!r} of an event never downloaded")
         screenshot("added-offline")
         log("an event added offline: each pane says it is not downloaded yet")
+
+        # The keynote starts all the same: a note written now waits for the event.
+        subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+4"], check=True)
+        wait_for(lambda: f"the notes pane to say the notes will join the event (it shows"
+                 f" {showing_texts(frame)})",
+                 lambda: any("your notes will join it" in t for t in showing_texts(frame)))
+        new_note = wait_for("the header's New note button", lambda: ui.find_shown(
+            frame, ui.named("New note", ui.BUTTONS)))
+        ui.click(new_note)
+        ui.type_text(OFFLINE_NOTE)
+        wait_for("the note's title in the list", lambda: any(
+            t == OFFLINE_NOTE for t in showing_texts(frame) if t is not None))
+        screenshot("note-written-offline")
+        log("a note is written on the event added offline")
+
+        # The venue's network comes back: the event downloads, and the note is one of its.
+        later = FeedServer(json.dumps(OFFLINE_FEED).encode(), path="/added-offline.json",
+                           port=server.port)
+        try:
+            subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+r"], check=True)
+            wait_for(f"the window title {OFFLINE_FEED['event']['title']!r} after the download",
+                     lambda: frame.name == OFFLINE_FEED["event"]["title"])
+            # The delegate may be typing: the note stays open, and the typing goes on in it.
+            ui.type_text(TYPED_ON)
+            wait_for(lambda: f"the title typed on through the download (the pane shows"
+                     f" {showing_texts(frame)})",
+                     lambda: OFFLINE_NOTE + TYPED_ON in showing_texts(frame))
+            quit_app(proc)
+        finally:
+            later.stop()
+        proc, frame = start([], logfile)
+        wait_for(f"the downloaded event {OFFLINE_FEED['event']['title']!r} after a restart",
+                 lambda: frame.name == OFFLINE_FEED["event"]["title"])
+        subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+4"], check=True)
+        wait_for(lambda: f"the note written offline among the event's notes (the pane shows"
+                 f" {showing_texts(frame)})",
+                 lambda: OFFLINE_NOTE + TYPED_ON in showing_texts(frame))
+        screenshot("note-joined-event")
+        log("once downloaded, the event has the note written offline, after a restart too")
         quit_app(proc)
 
         # A damaged database (a crash, a bad disk): moved aside, said so, and the app starts

@@ -36,6 +36,7 @@ struct _DlgNotesPage
   DlgStore           *store;
   DlgFeed            *feed;
   char               *event_id;
+  char               *pending_id;
   DlgNoteSaver       *saver;
   GListStore         *notes;
   GtkFilterListModel *filtered;
@@ -232,10 +233,11 @@ attachment_action (DlgNoteKind kind)
     }
 }
 
+/* What the open note is about, as the current copy of the feed has it: a sync may have
+ * removed it.  The text is left alone, with its cursor and undo history. */
 static void
-load_editor (DlgNotesPage *self)
+show_attachment (DlgNotesPage *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   DlgNote *note = self->current;
   g_autofree char *about = NULL;
   gboolean gone;
@@ -247,14 +249,6 @@ load_editor (DlgNotesPage *self)
       update_status (self);
       return;
     }
-
-  self->loading_editor = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->title_entry), dlg_note_get_title (note));
-  /* Another note's text is not something to undo into. */
-  gtk_text_buffer_begin_irreversible_action (buffer);
-  gtk_text_buffer_set_text (buffer, dlg_note_get_body (note), -1);
-  gtk_text_buffer_end_irreversible_action (buffer);
-  self->loading_editor = FALSE;
 
   gone = dlg_note_get_kind (note) != DLG_NOTE_FREE &&
          (self->feed == NULL || dlg_note_is_orphaned (note, self->feed));
@@ -276,6 +270,24 @@ load_editor (DlgNotesPage *self)
 
   gtk_stack_set_visible_child_name (self->editor_stack, "editor");
   update_status (self);
+}
+
+static void
+load_editor (DlgNotesPage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+
+  if (self->current != NULL)
+    {
+      self->loading_editor = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->title_entry), dlg_note_get_title (self->current));
+      /* Another note's text is not something to undo into. */
+      gtk_text_buffer_begin_irreversible_action (buffer);
+      gtk_text_buffer_set_text (buffer, dlg_note_get_body (self->current), -1);
+      gtk_text_buffer_end_irreversible_action (buffer);
+      self->loading_editor = FALSE;
+    }
+  show_attachment (self);
 }
 
 static void
@@ -463,14 +475,33 @@ static void
 show_empty_reason (DlgNotesPage *self)
 {
   gboolean saved = self->feed != NULL;
+  /* Added offline: notes of its own can wait for the event under its address. */
+  gboolean waiting = !saved && self->pending_id != NULL;
 
-  dlg_empty_page_explain (self->empty_page, saved, _("No Notes"),
-                          _("Write down what you learn: a note of your own, or about a session, "
-                            "a best practice or a member."),
+  dlg_empty_page_explain (self->empty_page, saved || waiting, _("No Notes"),
+                          waiting
+                          ? _("Write down what you learn. Delegate has not downloaded this event "
+                              "yet: your notes will join it when it does.")
+                          : _("Write down what you learn: a note of your own, or about a session, "
+                              "a best practice or a member."),
                           _("Notes on this event can be written once Delegate has downloaded it."));
-  gtk_widget_set_visible (self->empty_new_button, saved);
-  adw_status_page_set_description (self->none_page, saved
+  gtk_widget_set_visible (self->empty_new_button, saved || waiting);
+  adw_status_page_set_description (self->none_page, saved || waiting
     ? _("Choose a note from the list, or start a new one.") : NULL);
+}
+
+static void
+update_actions (DlgNotesPage *self)
+{
+  gboolean writable = self->store != NULL && self->event_id != NULL;
+  /* A report tells of the event's sessions and cases: it needs a copy of it. */
+  gboolean reportable = writable && self->feed != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.new", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-report", reportable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-report-pdf", reportable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-data", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.import-data", self->store != NULL);
 }
 
 /* Reads the event's notes from the store: once per event, on the main
@@ -485,6 +516,8 @@ reload (DlgNotesPage *self)
 
   if (self->feed != NULL && dlg_feed_get_event (self->feed) != NULL)
     event_id = dlg_event_get_id (dlg_feed_get_event (self->feed));
+  else if (self->feed == NULL)
+    event_id = self->pending_id;
 
   setup_factories (self);
   show_empty_reason (self);
@@ -508,11 +541,25 @@ reload (DlgNotesPage *self)
                            ? GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->cases))))
                            : NULL);
 
+  if (g_strcmp0 (event_id, self->event_id) != 0 && self->feed != NULL &&
+      self->event_id != NULL && g_strcmp0 (self->event_id, self->pending_id) == 0)
+    {
+      /* The first copy of the event these notes waited for (added offline): its sync moved
+       * them to the event (dlg_store_commit_sync); a note begun since follows them.  The
+       * same notes stay open, with the delegate's cursor where it was. */
+      if (dlg_notes_page_save (self) &&
+          !dlg_notes_adopt (self->store, self->event_id, event_id, &error))
+        g_warning ("%s", error->message);
+      g_free (self->event_id);
+      self->event_id = g_strdup (event_id);
+    }
+
   if (g_strcmp0 (event_id, self->event_id) == 0)
     {
       /* Same event, new copy of the feed: attachments may have gone. */
-      load_editor (self);
+      show_attachment (self);
       update_list_stack (self);
+      update_actions (self);
       return;
     }
 
@@ -532,14 +579,7 @@ reload (DlgNotesPage *self)
 
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   update_list_stack (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.new",
-                                 self->store != NULL && self->event_id != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-report",
-                                 self->store != NULL && self->event_id != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-report-pdf",
-                                 self->store != NULL && self->event_id != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-data", self->store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.import-data", self->store != NULL);
+  update_actions (self);
 }
 
 /* --- public -------------------------------------------------------------- */
@@ -575,14 +615,23 @@ dlg_notes_page_set_store (DlgNotesPage *self,
 
 void
 dlg_notes_page_set_feed (DlgNotesPage *self,
-                         DlgFeed      *feed)
+                         DlgFeed      *feed,
+                         const char   *pending_id)
 {
+  gboolean pending_changed;
+
   g_return_if_fail (DLG_IS_NOTES_PAGE (self));
   g_return_if_fail (feed == NULL || DLG_IS_FEED (feed));
 
-  if (!g_set_object (&self->feed, feed))
-    return;
-  reload (self);
+  pending_changed = g_strcmp0 (pending_id, self->pending_id) != 0;
+  if (pending_changed)
+    {
+      g_free (self->pending_id);
+      self->pending_id = g_strdup (pending_id);
+    }
+  /* Waiting notes are shown only without a feed; with one, the id only says whose feed. */
+  if (g_set_object (&self->feed, feed) || (feed == NULL && pending_changed))
+    reload (self);
 }
 
 gboolean
@@ -929,6 +978,7 @@ dlg_notes_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->feed);
   g_clear_pointer (&self->event_id, g_free);
+  g_clear_pointer (&self->pending_id, g_free);
 
   G_OBJECT_CLASS (dlg_notes_page_parent_class)->dispose (object);
 }

@@ -17,8 +17,13 @@ G_DECLARE_FINAL_TYPE (DlgNotesPage, dlg_notes_page, DLG, NOTES_PAGE, AdwBin)
 
 void     dlg_notes_page_set_store (DlgNotesPage *self,
                                    DlgStore     *store);
+/* The notes of @feed's event, or without a @feed, those of the current event waiting for its
+ * first download under @pending_id (dlg_notes_pending_event_id() of its address; NULL when
+ * there is no such event).  With a @feed, @pending_id is that of the event the feed is of:
+ * the notes shown under it become the feed event's, and stay open. */
 void     dlg_notes_page_set_feed  (DlgNotesPage *self,
-                                   DlgFeed      *feed);
+                                   DlgFeed      *feed,
+                                   const char   *pending_id);
 /* Starts a note, free or attached to an item of the current event, and
  * opens it.  FALSE without an event or store. */
 gboolean dlg_notes_page_new_note  (DlgNotesPage *self,
