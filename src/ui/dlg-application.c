@@ -368,6 +368,8 @@ dlg_application_startup (GApplication *app)
   static const char *refresh_accels[] = { "<Control>r", "F5", NULL };
   static const char *add_event_accels[] = { "<Control>o", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
+  /* A note at once, from any pane: the keynote has started. */
+  static const char *new_note_accels[] = { "<Control>n", NULL };
 
   /* The library first: it starts reading the saved event in a worker thread while GTK
    * starts, instead of after.  Usually it reads the event's packed form back (some 40 ms for
@@ -399,6 +401,8 @@ dlg_application_startup (GApplication *app)
                                          add_event_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
                                          shortcuts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-note::free",
+                                         new_note_accels);
 }
 
 static void

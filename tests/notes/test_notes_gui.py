@@ -11,7 +11,8 @@ With the built-in feed, as a person would:
 - the Notes page opens on a new note about that best practice: types a title and a text;
 - waits for "All changes saved" (the autosave), then the app is killed with SIGKILL;
 - starts again: the note is in the Notes list, attached to the best practice, every word there;
-- (at the end) starts notes from a session's and a member's page with their Note buttons;
+- (at the end) starts notes from a session's and a member's page with their Note buttons, and
+  one with Ctrl+N from the agenda;
 - types more and quits at once with Ctrl+Q: the next start has that too; types more and ends
   it with SIGTERM (a logout, `kill`) right away: the next start has that too; types more
   and is killed with SIGKILL 0.3 s after the last key: the next start has every key;
@@ -328,6 +329,16 @@ def main():
         app.saved()
         screenshot("member-note")
         log("the Note button of a member starts a note attached to it")
+
+        # 7b. Ctrl+N from another pane: a free note, its title typed at once.
+        xdo("key", "--clearmodifiers", "ctrl+1")
+        app.label("Day 1, Wednesday 16 October", exact=False)
+        xdo("key", "--clearmodifiers", "ctrl+n")
+        title, body = app.editor()
+        type_text("Quick thought")
+        wait_for("the title typed right after Ctrl+N", lambda: content_of(title) == "Quick thought")
+        app.saved()
+        log("Ctrl+N from the agenda starts a free note with its title focused")
 
         # 8. After a restart, the session's note is there, still attached to the session.
         xdo("key", "--clearmodifiers", "ctrl+q")
