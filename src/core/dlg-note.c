@@ -251,6 +251,20 @@ dlg_note_set_deleted (DlgNote  *self,
   touch (self, PROP_DELETED);
 }
 
+void
+dlg_note_move_to_event (DlgNote    *self,
+                        const char *event_id)
+{
+  g_return_if_fail (DLG_IS_NOTE (self));
+  g_return_if_fail (event_id != NULL);
+
+  if (g_strcmp0 (self->event_id, event_id) == 0)
+    return;
+  g_free (self->event_id);
+  self->event_id = g_strdup (event_id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT_ID]);
+}
+
 char *
 dlg_note_dup_heading (DlgNote *self)
 {

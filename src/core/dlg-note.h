@@ -66,6 +66,11 @@ void         dlg_note_set_body       (DlgNote     *self,
                                       const char  *body);
 void         dlg_note_set_deleted    (DlgNote     *self,
                                       gboolean     deleted);
+/* The note belongs to @event_id now: begun on an event added offline, it
+ * joins the event once downloaded (dlg-notes.h).  Not a change of its
+ * text: "modified" stays. */
+void         dlg_note_move_to_event  (DlgNote     *self,
+                                      const char  *event_id);
 
 /* The title, or the body's first line, or NULL when both are empty. */
 char        *dlg_note_dup_heading    (DlgNote     *self);

@@ -246,6 +246,35 @@ test_autosave_coalesces (Fixture       *f,
   g_free (watch.last_body);
 }
 
+/* A note begun on an event added offline joins the event once it is
+ * downloaded: saved after the move, it is stored under the event's id,
+ * and the move is not an edit. */
+static void
+test_move_to_event (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *pending = dlg_notes_pending_event_id ("https://example.org/forum.json");
+  g_autoptr(DlgNote) note = dlg_note_new (pending, DLG_NOTE_FREE, NULL);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new ();
+  g_autoptr(DlgNote) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 modified;
+
+  g_assert_true (g_str_has_prefix (pending, "pending:"));
+  dlg_note_set_body (note, "Keynote");
+  modified = dlg_note_get_modified (note);
+  dlg_note_move_to_event (note, "forum");
+  g_assert_cmpstr (dlg_note_get_event_id (note), ==, "forum");
+  g_assert_cmpint (dlg_note_get_modified (note), ==, modified);
+
+  g_ptr_array_add (notes, note);
+  g_assert_true (dlg_notes_save (f->store, notes, &error));
+  g_assert_no_error (error);
+  stored = lookup_fresh (f, dlg_note_get_id (note));
+  g_assert_cmpstr (dlg_note_get_event_id (stored), ==, "forum");
+  g_assert_cmpstr (dlg_note_get_body (stored), ==, "Keynote");
+}
+
 /* Closing the window or quitting saves at once, whatever the timers. */
 static void
 test_save_on_close (Fixture       *f,
@@ -438,6 +467,7 @@ main (int   argc,
   ADD ("/notes/autosave-every-key", test_autosave_every_key);
   ADD ("/notes/autosave-coalesces", test_autosave_coalesces);
   ADD ("/notes/save-on-close", test_save_on_close);
+  ADD ("/notes/move-to-event", test_move_to_event);
   ADD ("/notes/orphaned", test_orphaned);
   ADD ("/notes/read-only", test_read_only);
   ADD ("/notes/full", test_full);

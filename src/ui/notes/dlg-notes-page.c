@@ -545,10 +545,17 @@ reload (DlgNotesPage *self)
       self->event_id != NULL && g_strcmp0 (self->event_id, self->pending_id) == 0)
     {
       /* The first copy of the event these notes waited for (added offline): its sync moved
-       * them to the event (dlg_store_commit_sync); a note begun since follows them.  The
-       * same notes stay open, with the delegate's cursor where it was. */
-      if (dlg_notes_page_save (self) &&
-          !dlg_notes_adopt (self->store, self->event_id, event_id, &error))
+       * them to the event (dlg_store_commit_sync).  The notes shown, and any save of them
+       * still to come, are the event's too, as is a note begun since the sync.  The same
+       * notes stay open, with the delegate's cursor where it was. */
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->notes)); i++)
+        {
+          g_autoptr(DlgNote) note = g_list_model_get_item (G_LIST_MODEL (self->notes), i);
+
+          dlg_note_move_to_event (note, event_id);
+        }
+      dlg_notes_page_save (self);
+      if (!dlg_notes_adopt (self->store, self->event_id, event_id, &error))
         g_warning ("%s", error->message);
       g_free (self->event_id);
       self->event_id = g_strdup (event_id);
