@@ -124,7 +124,8 @@ dlg_note_saver_queue (DlgNoteSaver *self,
   was_unsaved = dlg_note_saver_get_unsaved (self);
   g_hash_table_replace (self->pending, g_strdup (dlg_note_get_id (note)), g_object_ref (note));
 
-  /* After a failure, the next change tries again at once. */
+  /* Saved now; during a save, by the next one (save_done_cb); after a
+   * failure, this is the retry. */
   start_save (self);
 
   if (!was_unsaved && dlg_note_saver_get_unsaved (self))
