@@ -26,6 +26,8 @@ struct _DlgLibrary
   GCancellable    *cancellable;
   guint            timer_id;
   guint            generation;   /* bumped on each switch: late results are dropped */
+  DlgSubscription *removed;      /* out of the list, still in the store (Undo) */
+  guint            removed_position;
   gboolean         network_available;
   gboolean         loading;      /* the current event's feed is on its way */
 };
@@ -358,6 +360,8 @@ append_subscription (DlgLibrary *self,
   return subscription;
 }
 
+static void forget_removed (DlgLibrary *self);
+
 gboolean
 dlg_library_add (DlgLibrary  *self,
                  const char  *location,
@@ -394,6 +398,10 @@ dlg_library_add (DlgLibrary  *self,
         }
     }
 
+  /* Added again before its removal was final: it comes back with its saved copy. */
+  if (self->removed != NULL && g_strcmp0 (dlg_subscription_get_url (self->removed), url) == 0)
+    dlg_library_restore_removed (self, self->removed);
+
   subscription = find_subscription (self, url);
   if (subscription == NULL)
     {
@@ -413,8 +421,6 @@ void
 dlg_library_remove (DlgLibrary      *self,
                     DlgSubscription *subscription)
 {
-  g_autoptr(DlgSubscription) keep = NULL;
-  g_autoptr(GError) error = NULL;
   guint position;
 
   g_return_if_fail (DLG_IS_LIBRARY (self));
@@ -423,12 +429,10 @@ dlg_library_remove (DlgLibrary      *self,
   if (!g_list_store_find (self->subscriptions, subscription, &position))
     return;
 
-  keep = g_object_ref (subscription);
-  if (!dlg_store_remove_subscription (self->store, dlg_subscription_get_url (subscription), &error))
-    {
-      g_warning ("Could not remove %s: %s", dlg_subscription_get_url (subscription), error->message);
-      return;
-    }
+  /* One removal can be taken back: the one before goes for good now. */
+  forget_removed (self);
+  self->removed = g_object_ref (subscription);
+  self->removed_position = position;
   g_list_store_remove (self->subscriptions, position);
 
   if (subscription == self->current)
@@ -437,6 +441,49 @@ dlg_library_remove (DlgLibrary      *self,
 
       dlg_library_set_current (self, next);
     }
+}
+
+gboolean
+dlg_library_restore_removed (DlgLibrary      *self,
+                             DlgSubscription *subscription)
+{
+  g_autoptr(DlgSubscription) restored = NULL;
+
+  g_return_val_if_fail (DLG_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (DLG_IS_SUBSCRIPTION (subscription), FALSE);
+
+  if (self->removed != subscription)
+    return FALSE;
+
+  restored = g_steal_pointer (&self->removed);
+  g_list_store_insert (self->subscriptions,
+                       MIN (self->removed_position,
+                            g_list_model_get_n_items (G_LIST_MODEL (self->subscriptions))),
+                       restored);
+  dlg_library_set_current (self, restored);
+  return TRUE;
+}
+
+static void
+forget_removed (DlgLibrary *self)
+{
+  g_autoptr(DlgSubscription) subscription = g_steal_pointer (&self->removed);
+  g_autoptr(GError) error = NULL;
+
+  if (subscription != NULL &&
+      !dlg_store_remove_subscription (self->store, dlg_subscription_get_url (subscription), &error))
+    g_warning ("Could not remove %s: %s", dlg_subscription_get_url (subscription), error->message);
+}
+
+void
+dlg_library_forget_removed (DlgLibrary      *self,
+                            DlgSubscription *subscription)
+{
+  g_return_if_fail (DLG_IS_LIBRARY (self));
+  g_return_if_fail (subscription == NULL || DLG_IS_SUBSCRIPTION (subscription));
+
+  if (subscription == NULL || self->removed == subscription)
+    forget_removed (self);
 }
 
 void
@@ -574,6 +621,9 @@ dlg_library_dispose (GObject *object)
 {
   DlgLibrary *self = DLG_LIBRARY (object);
 
+  /* A removal not taken back is final (the app says so at its end: see the header). */
+  if (self->store != NULL)
+    forget_removed (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->timer_id, g_source_remove);
   g_clear_object (&self->feed);

@@ -42,7 +42,19 @@ gboolean         dlg_library_get_loading       (DlgLibrary       *self);
 gboolean         dlg_library_add               (DlgLibrary       *self,
                                                 const char       *location,
                                                 GError          **error);
+/* Takes @subscription out of the list (the first one left becomes current).  Its saved
+ * copy stays in the store, so that dlg_library_restore_removed() can bring it back as it
+ * was, until dlg_library_forget_removed(), the next removal or the library's end. */
 void             dlg_library_remove            (DlgLibrary       *self,
+                                                DlgSubscription  *subscription);
+/* Brings back @subscription, if it is the event removed last, at its place and as the
+ * current event (Undo); adding its address again does too.  FALSE when it is gone for good. */
+gboolean         dlg_library_restore_removed   (DlgLibrary       *self,
+                                                DlgSubscription  *subscription);
+/* Deletes what the removal of @subscription kept in the store, if it is the last removal;
+ * with NULL, whatever the last removal kept (the app ending: a pending operation may keep
+ * the library itself alive past it). */
+void             dlg_library_forget_removed    (DlgLibrary       *self,
                                                 DlgSubscription  *subscription);
 void             dlg_library_set_current       (DlgLibrary       *self,
                                                 DlgSubscription  *subscription);

@@ -405,6 +405,19 @@ dlg_application_startup (GApplication *app)
                                          new_note_accels);
 }
 
+/* An event removed while the toast's Undo was still offered is gone for good once the app
+ * ends (dlg_window_remove_event_action). */
+static void
+dlg_application_shutdown (GApplication *app)
+{
+  DlgApplication *self = DLG_APPLICATION (app);
+
+  if (self->library != NULL)
+    dlg_library_forget_removed (self->library, NULL);
+
+  G_APPLICATION_CLASS (dlg_application_parent_class)->shutdown (app);
+}
+
 static void
 dlg_application_dispose (GObject *object)
 {
@@ -429,6 +442,7 @@ dlg_application_class_init (DlgApplicationClass *klass)
   app_class->activate = dlg_application_activate;
   app_class->open = dlg_application_open;
   app_class->startup = dlg_application_startup;
+  app_class->shutdown = dlg_application_shutdown;
 }
 
 static void

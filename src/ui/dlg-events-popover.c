@@ -78,6 +78,13 @@ popover_shown_cb (DlgEventsPopover *self)
   g_object_unref (model);
 }
 
+/* The toast's Undo is then one click away, not behind the popover. */
+static void
+remove_clicked_cb (DlgEventsPopover *self)
+{
+  gtk_popover_popdown (GTK_POPOVER (self));
+}
+
 static void
 row_activated_cb (DlgEventsPopover *self,
                   guint             position)
@@ -156,6 +163,7 @@ dlg_events_popover_class_init (DlgEventsPopoverClass *klass)
                                                RESOURCE_PATH "/ui/dlg-events-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgEventsPopover, list_view);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
 }
 
 static void

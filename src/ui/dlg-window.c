@@ -16,6 +16,7 @@
 #include "dlg-notes-page.h"
 #include "dlg-notes.h"
 #include "dlg-practices-page.h"
+#include "dlg-toast.h"
 #include "dlg-window.h"
 
 struct _DlgWindow
@@ -34,6 +35,7 @@ struct _DlgWindow
   /* Template widgets */
   AdwViewStack         *stack;
   DlgAgendaPage        *agenda_page;
+  AdwToastOverlay      *toast_overlay;
   AdwBin               *members_slot;
   AdwBin               *practices_slot;
   AdwBin               *notes_slot;
@@ -598,15 +600,59 @@ dlg_window_add_event_action (GSimpleAction *action,
 }
 
 static void
+undo_remove_cb (AdwToast        *toast,
+                DlgSubscription *removed)
+{
+  DlgLibrary *library = g_object_get_data (G_OBJECT (toast), "library");
+
+  dlg_library_restore_removed (library, removed);
+}
+
+static void
+remove_dismissed_cb (AdwToast        *toast,
+                     DlgSubscription *removed)
+{
+  DlgLibrary *library = g_object_get_data (G_OBJECT (toast), "library");
+
+  /* After Undo this finds nothing to forget. */
+  dlg_library_forget_removed (library, removed);
+}
+
+/* Removing an event is one click on a red button, and at a venue without a network its saved
+ * copy could not be fetched again: the toast's Undo brings it back as it was.  The store
+ * forgets it when the toast goes (dlg_library_forget_removed). */
+static void
 dlg_window_remove_event_action (GSimpleAction *action,
                                 GVariant      *parameter,
                                 gpointer       user_data)
 {
   DlgWindow *self = user_data;
   DlgSubscription *current = self->library != NULL ? dlg_library_get_current (self->library) : NULL;
+  g_autoptr(DlgSubscription) removed = NULL;
+  g_autofree char *text = NULL;
+  AdwToast *toast;
 
-  if (current != NULL)
-    dlg_library_remove (self->library, current);
+  if (current == NULL)
+    return;
+
+  removed = g_object_ref (current);
+  dlg_library_remove (self->library, removed);
+
+  /* Translators: a toast; %s is the event's title */
+  text = g_strdup_printf (_("“%s” removed"), dlg_subscription_get_title (removed));
+  toast = dlg_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data_full (G_OBJECT (toast), "library", g_object_ref (self->library),
+                          g_object_unref);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_remove_cb),
+                         g_object_ref (removed), (GClosureNotify) (void (*) (void)) g_object_unref,
+                         0);
+  g_signal_connect_data (toast, "dismissed", G_CALLBACK (remove_dismissed_cb),
+                         g_object_ref (removed), (GClosureNotify) (void (*) (void)) g_object_unref,
+                         0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* win.new-note("KIND:KEY"): a note about a session, best practice or
@@ -842,6 +888,7 @@ dlg_window_class_init (DlgWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/dlg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, agenda_page);
+  gtk_widget_class_bind_template_child (widget_class, DlgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, members_slot);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, practices_slot);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, notes_slot);

@@ -156,6 +156,91 @@ test_switch_and_remove (Fixture       *f,
   }
 }
 
+/* Whether the store at @store holds a saved copy of @url. */
+static gboolean
+has_copy (DlgStore   *store,
+          const char *url)
+{
+  g_autoptr(DlgResource) resource = dlg_store_lookup_resource (store, url);
+
+  return resource != NULL;
+}
+
+/* Remove is one click: until the toast goes, Undo brings the event back with its saved copy,
+ * even offline; then, or when the app ends, the store forgets it. */
+static void
+test_remove_and_undo (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *minimal = g_test_build_filename (G_TEST_DIST, "fixtures", "valid",
+                                                    "minimal.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(DlgStore) store = NULL;
+  g_autofree char *url = NULL;
+
+  {
+    g_autoptr(DlgLibrary) library = open_library (f);
+    g_autoptr(DlgSubscription) removed = NULL;
+    DlgStore *kept;
+
+    dlg_library_start (library);
+    wait_for_sync (f, library);
+    kept = dlg_library_get_store (library);
+    g_assert_true (dlg_library_add (library, minimal, &error));
+    g_assert_no_error (error);
+    wait_for_sync (f, library);
+    removed = g_object_ref (dlg_library_get_current (library));
+    url = g_strdup (dlg_subscription_get_url (removed));
+
+    dlg_library_remove (library, removed);
+    g_assert_cmpuint (g_list_model_get_n_items (dlg_library_get_subscriptions (library)), ==, 1);
+    g_assert_true (dlg_subscription_get_builtin (dlg_library_get_current (library)));
+    /* Its saved copy is still there. */
+    g_assert_true (has_copy (kept, url));
+
+    g_assert_true (dlg_library_restore_removed (library, removed));
+    g_assert_cmpuint (g_list_model_get_n_items (dlg_library_get_subscriptions (library)), ==, 2);
+    g_assert_true (dlg_library_get_current (library) == removed);
+    wait_for_sync (f, library);
+    g_assert_cmpstr (dlg_event_get_id (dlg_feed_get_event (dlg_library_get_feed (library))),
+                     ==, "minimal");
+
+    /* Added again by its address while Undo is still offered: the same event comes back. */
+    dlg_library_remove (library, removed);
+    g_assert_true (dlg_library_add (library, minimal, &error));
+    g_assert_no_error (error);
+    g_assert_true (dlg_library_get_current (library) == removed);
+    g_assert_cmpuint (g_list_model_get_n_items (dlg_library_get_subscriptions (library)), ==, 2);
+    g_assert_true (has_copy (kept, url));
+    wait_for_sync (f, library);
+
+    /* The toast went: the store forgets it, and Undo can no longer bring it back. */
+    dlg_library_remove (library, removed);
+    dlg_library_forget_removed (library, removed);
+    g_assert_false (has_copy (kept, url));
+    g_assert_false (dlg_library_restore_removed (library, removed));
+    g_assert_cmpuint (g_list_model_get_n_items (dlg_library_get_subscriptions (library)), ==, 1);
+
+    /* Added again, removed again, and the app ends before the toast goes (as the app's
+     * shutdown does). */
+    g_assert_true (dlg_library_add (library, minimal, &error));
+    g_assert_no_error (error);
+    wait_for_sync (f, library);
+    g_assert_true (has_copy (kept, url));
+    dlg_library_remove (library, dlg_library_get_current (library));
+    g_assert_true (has_copy (kept, url));
+    dlg_library_forget_removed (library, NULL);
+  }
+
+  store = dlg_store_open (f->path, NULL, &error);
+  g_assert_no_error (error);
+  rows = dlg_store_list_subscriptions (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_false (has_copy (store, url));
+}
+
 static void
 test_bad_locations (void)
 {
@@ -327,6 +412,8 @@ main (int   argc,
               fixture_set_up, test_switch_and_remove, fixture_tear_down);
   g_test_add ("/library/network-back", Fixture, NULL,
               fixture_set_up, test_network_back, fixture_tear_down);
+  g_test_add ("/library/remove-and-undo", Fixture, NULL,
+              fixture_set_up, test_remove_and_undo, fixture_tear_down);
   g_test_add_func ("/library/sync-delay", test_sync_delay);
   g_test_add_func ("/library/bad-locations", test_bad_locations);
   g_test_add_func ("/library/updated-ago", test_updated_ago);

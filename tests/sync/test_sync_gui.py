@@ -8,6 +8,8 @@ Run by tests/gui/run-gui-test.sh inside Xvfb and a private session bus:
   the event, and its row in the Events list says "Updated just now";
 - runs `delegate PATH` and `delegate URL` while it runs: the window switches event each time;
 - adds an event from a file with Ctrl+O and the Add Event dialog;
+- removes the event shown from the Events list, and takes it back with the toast's Undo; later
+  removes one and quits while Undo is still offered: after a restart it is gone;
 - quits, stops the server, starts Delegate again: the event is there at once, from the saved
   copy, and a banner says the saved copy is shown;
 - adds an event while offline: the panes say it is not downloaded yet, not that it published
@@ -191,6 +193,26 @@ def main():
         subprocess.run([EXE, server.url], timeout=TIMEOUT, stdout=logfile,
                        stderr=subprocess.STDOUT, check=True)
         wait_for(f"the window to show {TITLE!r} again", lambda: frame.name == TITLE)
+
+        # Remove is one click on a red button: a slip, taken back with the toast's Undo.
+        def app_button(word):
+            # GTK 4.8 names a mnemonic button "_Remove Remove".
+            return next((a for w in ui.find_app(proc.pid) if w is not None
+                         for a in pyatspi.utils.findAllDescendants(
+                             w, lambda a: a.getRole() == pyatspi.ROLE_PUSH_BUTTON
+                             and (a.name or "").split(" ")[-1] == word)), None)
+
+        wait_for("the Events button", open_events)
+        wait_for("the Remove button", lambda: app_button("Remove")).queryAction().doAction(0)
+        wait_for(lambda: f"another event in the window (it shows {frame.name!r})",
+                 lambda: frame.name != TITLE)
+        wait_for("the toast saying the event was removed",
+                 lambda: f"“{TITLE}” removed" in showing_texts(frame))
+        screenshot("removed")
+        wait_for("the toast's Undo", lambda: app_button("Undo")).queryAction().doAction(0)
+        wait_for(f"the removed event back after Undo (the window shows {frame.name!r})",
+                 lambda: frame.name == TITLE)
+        log("an event removed by a slip comes back with Undo")
         quit_app(proc)
 
         # The venue's network is gone: the saved copy opens, and says so.
@@ -270,6 +292,25 @@ def main():
                  lambda: OFFLINE_NOTE + TYPED_ON in showing_texts(frame))
         screenshot("note-joined-event")
         log("once downloaded, the event has the note written offline, after a restart too")
+
+        # A removal not taken back is final, even when the app quits while Undo is offered.
+        offline_title = OFFLINE_FEED["event"]["title"]
+        wait_for("the Events button", open_events)
+        wait_for("the Remove button", lambda: app_button("Remove")).queryAction().doAction(0)
+        wait_for("the toast saying the event was removed",
+                 lambda: f"“{offline_title}” removed" in showing_texts(frame))
+        quit_app(proc)
+        proc, frame = start([], logfile)
+        wait_for(lambda: f"another event after the restart (the window shows {frame.name!r})",
+                 lambda: frame.name not in (None, "", "Delegate", offline_title))
+        wait_for("the Events button", open_events)
+        app = ui.find_app(proc.pid)
+        wait_for("the events list", event_rows)
+        rows = event_rows()
+        if any(offline_title in (name or "") for name in rows):
+            raise Failure(f"the removed event is still in the events list: {rows}")
+        log("an event removed just before quitting stays removed")
+        subprocess.run(["xdotool", "key", "Escape"], check=True)
         quit_app(proc)
 
         # A damaged database (a crash, a bad disk): moved aside, said so, and the app starts
