@@ -33,6 +33,7 @@ struct _DlgWindow
   GSettings            *settings;
 
   /* Template widgets */
+  GtkStack             *content_stack;
   AdwViewStack         *stack;
   DlgAgendaPage        *agenda_page;
   AdwToastOverlay      *toast_overlay;
@@ -41,6 +42,7 @@ struct _DlgWindow
   AdwBin               *notes_slot;
   GtkStack             *practices_stack;
   AdwViewSwitcherTitle *switcher_title;
+  GtkWidget            *switcher_bar;
   GtkInfoBar           *banner;
   GtkLabel             *banner_title;
   GtkLabel             *banner_detail;
@@ -502,6 +504,12 @@ current_changed_cb (DlgWindow *self)
     g_signal_connect_object (current, "notify", G_CALLBACK (subscription_changed_cb),
                              self, G_CONNECT_SWAPPED);
 
+  /* Every event removed: one page says so and offers to add one, where the panes would speak
+   * of an event there is not. */
+  gtk_stack_set_visible_child_name (self->content_stack, current != NULL ? "panes" : "no-events");
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, current != NULL);
+  gtk_widget_set_visible (self->switcher_bar, current != NULL);
+
   g_clear_handle_id (&self->switch_id, g_source_remove);
   if (self->feed != NULL && current != NULL)
     self->switch_id = g_timeout_add (SYNC_SHOWN_AFTER_MS, switch_slow_cb, self);
@@ -887,6 +895,8 @@ dlg_window_class_init (DlgWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/dlg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, DlgWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, DlgWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, agenda_page);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, members_slot);

@@ -15,7 +15,8 @@ Run by tests/gui/run-gui-test.sh inside Xvfb and a private session bus:
 - adds an event while offline: the panes say it is not downloaded yet, not that it published
   nothing; a note is written on it all the same, and once the server is back and the event
   downloads, the note is among the event's notes;
-- damages the database: the app moves it aside, says so, and starts on the built-in forum.
+- damages the database: the app moves it aside, says so, and starts on the built-in forum;
+  removing that last event shows "No Events" with a way to add one, and Undo brings it back.
 """
 
 import http.server
@@ -336,6 +337,23 @@ def main():
                    for name in os.listdir(os.path.dirname(dbs[0]))):
             raise Failure("the damaged file was not kept beside the new one")
         screenshot("damaged-store")
+
+        # The only event removed: the window says there is none and offers to add one, where
+        # the panes would speak of an event not downloaded yet; Undo brings it back.
+        wait_for("the Events button", open_events)
+        wait_for("the Remove button", lambda: app_button("Remove")).queryAction().doAction(0)
+        wait_for(lambda: f"“No Events” (the window shows {showing_texts(frame)})",
+                 lambda: "No Events" in showing_texts(frame))
+        wait_for("the page's Add Event button", lambda: ui.find_shown(
+            frame, ui.named("Add Event…", ui.BUTTONS)) or ui.find_shown(
+            frame, ui.named("_Add Event… Add Event…", ui.BUTTONS)))
+        if ui.find_shown(frame, ui.label("Not Downloaded Yet")) is not None:
+            raise Failure("with no event at all, a pane says one is not downloaded yet")
+        screenshot("no-events")
+        wait_for("the toast's Undo", lambda: app_button("Undo")).queryAction().doAction(0)
+        wait_for(f"the built-in forum back after Undo (the window shows {frame.name!r})",
+                 lambda: frame.name == BUILTIN)
+        log("with every event removed the window says so; Undo brings the forum back")
         quit_app(proc)
     except Exception:
         screenshot("failure")
