@@ -193,19 +193,14 @@ dlg_notes_pending_event_id (const char *url)
 }
 
 gboolean
-dlg_notes_adopt (DlgStore    *self,
-                 const char  *from,
-                 const char  *to,
-                 GError     **error)
+dlg_notes_adopt_locked (sqlite3     *db,
+                        const char  *from,
+                        const char  *to,
+                        GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
-  sqlite3 *db;
   gboolean ok;
 
-  g_return_val_if_fail (DLG_IS_STORE (self), FALSE);
-  g_return_val_if_fail (from != NULL && to != NULL, FALSE);
-
-  db = dlg_store_lock (self);
   ok = sqlite3_prepare_v2 (db, "UPDATE notes SET event_id = ?2 WHERE event_id = ?1",
                            -1, &stmt, NULL) == SQLITE_OK;
   if (ok)
@@ -217,6 +212,21 @@ dlg_notes_adopt (DlgStore    *self,
   if (!ok)
     sqlite_error (db, error);
   sqlite3_finalize (stmt);
+  return ok;
+}
+
+gboolean
+dlg_notes_adopt (DlgStore    *self,
+                 const char  *from,
+                 const char  *to,
+                 GError     **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (DLG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (from != NULL && to != NULL, FALSE);
+
+  ok = dlg_notes_adopt_locked (dlg_store_lock (self), from, to, error);
   dlg_store_unlock (self);
   return ok;
 }

@@ -1,5 +1,6 @@
 /* dlg-store-private.h: the store's connection, for core modules that keep
- * their own tables in it (the notes, dlg-notes.c)
+ * their own tables in it (the notes, dlg-notes.c), and the notes' one use
+ * of the store's own transactions
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,5 +17,12 @@ G_BEGIN_DECLS
  * section short: one statement or one transaction. */
 sqlite3 *dlg_store_lock   (DlgStore *self);
 void     dlg_store_unlock (DlgStore *self);
+
+/* dlg_notes_adopt() for a caller that holds the lock, inside its own
+ * transaction (the sync storing an event's first copy, dlg-store.c). */
+gboolean dlg_notes_adopt_locked (sqlite3     *db,
+                                 const char  *from,
+                                 const char  *to,
+                                 GError     **error);
 
 G_END_DECLS

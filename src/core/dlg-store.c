@@ -944,8 +944,7 @@ adopt_pending_notes (DlgStore    *self,
 {
   g_autofree char *pending = dlg_notes_pending_event_id (url);
 
-  return run_text (self, "UPDATE notes SET event_id = ?2 WHERE event_id = ?1",
-                   pending, event_id, error);
+  return dlg_notes_adopt_locked (self->db, pending, event_id, error);
 }
 
 gboolean
