@@ -14,7 +14,8 @@ Run by tests/gui/run-gui-test.sh inside Xvfb and a private session bus:
   copy, and a banner says the saved copy is shown;
 - adds an event while offline: the panes say it is not downloaded yet, not that it published
   nothing; a note is written on it all the same, and once the server is back and the event
-  downloads, the note is among the event's notes;
+  downloads, the note is among the event's notes; a note deleted while an event waits and
+  taken back with Undo once it has downloaded is among its notes too;
 - damages the database: the app moves it aside, says so, and starts on the built-in forum;
   removing that last event shows "No Events" with a way to add one, and Undo brings it back.
 """
@@ -41,6 +42,10 @@ TYPED_ON = ", and after it"
 OFFLINE_FEED = {"delegate_feed": 1,
                 "event": {"id": "added-offline", "title": "An event added offline",
                           "time_zone": "Asia/Makassar", "start": "2019-10-16"}}
+SLIP_NOTE = "Deleted by a slip"
+SLIP_FEED = {"delegate_feed": 1,
+             "event": {"id": "slip", "title": "A second event added offline",
+                       "time_zone": "Asia/Makassar", "start": "2019-10-17"}}
 BUILTIN = "Citynet 2019 Best Practice Seminar and Sharing"
 shots = ui.Screenshots(SHOTS)
 
@@ -294,8 +299,45 @@ def main():
         screenshot("note-joined-event")
         log("once downloaded, the event has the note written offline, after a restart too")
 
+        # A note deleted by a slip while its event waits, and taken back with Undo once the
+        # event has come: it is among the event's notes, now and after a restart.
+        slip_path = "/slip.json"
+        subprocess.run([EXE, server.url.replace("/feed.json", slip_path)], timeout=TIMEOUT,
+                       stdout=logfile, stderr=subprocess.STDOUT, check=True)
+        wait_for("the banner for the second event added offline",
+                 lambda: "Offline: nothing is saved for this event yet" in showing_texts(frame))
+        subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+4"], check=True)
+        wait_for("the notes pane of the event not downloaded yet",
+                 lambda: any("your notes will join it" in t for t in showing_texts(frame)))
+        ui.click(wait_for("the header's New note button", lambda: ui.find_shown(
+            frame, ui.named("New note", ui.BUTTONS))))
+        ui.type_text(SLIP_NOTE)
+        wait_for("the second note's title in the list", lambda: SLIP_NOTE in showing_texts(frame))
+        ui.click(wait_for("the Delete note button", lambda: ui.find_shown(
+            frame, ui.named("Delete note", ui.BUTTONS))))
+        undo = wait_for("the Undo of the note's toast", lambda: app_button("Undo"))
+        later = FeedServer(json.dumps(SLIP_FEED).encode(), path=slip_path, port=server.port)
+        try:
+            subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+r"], check=True)
+            wait_for(f"the window title {SLIP_FEED['event']['title']!r} after the download",
+                     lambda: frame.name == SLIP_FEED["event"]["title"])
+            undo.queryAction().doAction(0)
+            wait_for(lambda: f"the note taken back among the event's (the pane shows"
+                     f" {showing_texts(frame)})", lambda: SLIP_NOTE in showing_texts(frame))
+            quit_app(proc)
+        finally:
+            later.stop()
+        proc, frame = start([], logfile)
+        wait_for(f"{SLIP_FEED['event']['title']!r} after a restart",
+                 lambda: frame.name == SLIP_FEED["event"]["title"])
+        subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+4"], check=True)
+        wait_for(lambda: f"the note taken back after a restart (the pane shows"
+                 f" {showing_texts(frame)})", lambda: SLIP_NOTE in showing_texts(frame))
+        log("a note deleted while its event waited, taken back after the download, is the"
+            " event's")
+
         # A removal not taken back is final, even when the app quits while Undo is offered.
-        offline_title = OFFLINE_FEED["event"]["title"]
+        offline_title = SLIP_FEED["event"]["title"]
         wait_for("the Events button", open_events)
         wait_for("the Remove button", lambda: app_button("Remove")).queryAction().doAction(0)
         wait_for("the toast saying the event was removed",

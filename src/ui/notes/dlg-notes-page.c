@@ -734,6 +734,12 @@ undo_clicked_cb (AdwToast *toast,
   if (self == NULL || note == NULL)
     return;
 
+  /* Deleted while its event waited for its first download, and taken back once it came: the
+   * note joins the event, as the others did (reload), instead of waiting for a download that
+   * has already happened. */
+  if (self->feed != NULL && self->event_id != NULL &&
+      g_strcmp0 (dlg_note_get_event_id (note), self->pending_id) == 0)
+    dlg_note_move_to_event (note, self->event_id);
   dlg_note_set_deleted (note, FALSE);
   dlg_note_saver_queue (self->saver, note);
   if (g_strcmp0 (dlg_note_get_event_id (note), self->event_id) == 0)
