@@ -260,6 +260,17 @@ def main():
         screenshot("added-offline")
         log("an event added offline: each pane says it is not downloaded yet")
 
+        def restart_to_note(title, note):
+            """Starts the app again: the window shows the event @title, and its Notes pane
+            lists @note."""
+            proc, frame = start([], logfile)
+            wait_for(f"the event {title!r} after a restart (the window shows {frame.name!r})",
+                     lambda: frame.name == title)
+            subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+4"], check=True)
+            wait_for(lambda: f"the note {note!r} among the event's notes (the pane shows"
+                     f" {showing_texts(frame)})", lambda: note in showing_texts(frame))
+            return proc, frame
+
         # The keynote starts all the same: a note written now waits for the event.
         subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+4"], check=True)
         wait_for(lambda: f"the notes pane to say the notes will join the event (it shows"
@@ -289,13 +300,7 @@ def main():
             quit_app(proc)
         finally:
             later.stop()
-        proc, frame = start([], logfile)
-        wait_for(f"the downloaded event {OFFLINE_FEED['event']['title']!r} after a restart",
-                 lambda: frame.name == OFFLINE_FEED["event"]["title"])
-        subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+4"], check=True)
-        wait_for(lambda: f"the note written offline among the event's notes (the pane shows"
-                 f" {showing_texts(frame)})",
-                 lambda: OFFLINE_NOTE + TYPED_ON in showing_texts(frame))
+        proc, frame = restart_to_note(OFFLINE_FEED["event"]["title"], OFFLINE_NOTE + TYPED_ON)
         screenshot("note-joined-event")
         log("once downloaded, the event has the note written offline, after a restart too")
 
@@ -327,12 +332,7 @@ def main():
             quit_app(proc)
         finally:
             later.stop()
-        proc, frame = start([], logfile)
-        wait_for(f"{SLIP_FEED['event']['title']!r} after a restart",
-                 lambda: frame.name == SLIP_FEED["event"]["title"])
-        subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+4"], check=True)
-        wait_for(lambda: f"the note taken back after a restart (the pane shows"
-                 f" {showing_texts(frame)})", lambda: SLIP_NOTE in showing_texts(frame))
+        proc, frame = restart_to_note(SLIP_FEED["event"]["title"], SLIP_NOTE)
         log("a note deleted while its event waited, taken back after the download, is the"
             " event's")
 
