@@ -6,6 +6,7 @@ Run by tests/gui/run-gui-test.sh inside Xvfb and a private session bus:
 
 With the built-in feed (Kupang 2019: 3 sessions a day over 3 days), in English, a delegate:
 - sees day 1's three sessions, grouped under one header (their time is to be announced);
+  selecting the first marks the session, not the header above it;
 - presses Ctrl+F and types "tour": the list narrows, as they type, to "City tour" (day 3: a
   search looks at every day); clearing the search brings day 1 back;
 - types a speaker's name, "saiful": the press conference is found;
@@ -169,6 +170,28 @@ def check_agenda(app, frame, first_run):
                      f"{row_item(lst, 'Opening').name!r})",
              lambda: row_item(lst, "Opening").name == shown_text(row_item(lst, "Opening")))
     log(f"the row 'Opening' is named {row_item(lst, 'Opening').name!r}")
+
+    # The selection marks the session, not the group's heading its row opens with: the heading
+    # stays on the list's own background.
+    click(find(lst, lambda a: text_of(a) == "Press conference"))
+    xdo("mousemove", "1000", "700")
+    heading, title = headers[0], find(lst, lambda a: text_of(a) == "Press conference")
+    x = heading_x = ui.extents(heading).x + ui.extents(heading).width * 3 // 4
+
+    def shade(acc, y=None):
+        ext = ui.extents(acc)
+        return ui.pixel(ui.BORDER + x, ui.BORDER + (ext.y + ext.height // 2 if y is None else y))
+
+    list_ext = ui.extents(lst)
+    wait_for(lambda: f"the selection to mark 'Press conference' (at x {heading_x}: the title's"
+                     f" line {shade(title)}, the list's empty end"
+                     f" {shade(lst, list_ext.y + list_ext.height - 10)})",
+             lambda: shade(title) != shade(lst, list_ext.y + list_ext.height - 10))
+    if shade(heading) != shade(lst, list_ext.y + list_ext.height - 10):
+        screenshot("selected-under-heading")
+        raise Failure(f"the heading above the selected session is shaded {shade(heading)}, "
+                      f"not the list's {shade(lst, list_ext.y + list_ext.height - 10)}")
+    log("a session selected under a heading is marked alone, the heading is not")
 
     # Ctrl+F from the list goes to the search; typing narrows the list as the delegate types.
     entry = wait_for("the entry 'Search sessions'", lambda: next(

@@ -136,6 +136,14 @@ def extents(acc):
     return acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
 
 
+def pixel(x, y):
+    """The colour the screen shows at (x, y), as ImageMagick writes it ("srgb(250,250,250)")."""
+    shot = subprocess.run(["/usr/bin/import", "-window", "root", "-crop", f"1x1+{x}+{y}",
+                           "-format", "%[pixel:p{0,0}]", "info:-"],
+                          capture_output=True, text=True, check=True)
+    return shot.stdout.strip()
+
+
 def on_screen(acc):
     """Rows scrolled out of view and hidden pages have no size (GTK 4.8 leaves SHOWING off
     most accessibles, so the size is what tells)."""
