@@ -427,7 +427,7 @@ parse_practice (DlgFeedParseContext  *ctx,
       !dlg_json_read_text (ctx->languages, object, path, "summary", FALSE, &practice->summary,
                            error) ||
       !dlg_json_read_text (ctx->languages, object, path, "body", FALSE, &practice->body, error) ||
-      !dlg_json_read_string_list (object, path, "tags", &practice->tags, error) ||
+      !dlg_json_read_text_list (ctx->languages, object, path, "tags", &practice->tags, error) ||
       !dlg_json_read_links (object, path, practice->links, error))
     return FALSE;
 

@@ -681,6 +681,45 @@ dlg_json_read_string_list (JsonObject   *object,
   return TRUE;
 }
 
+/* A list of texts (a case's tags): each a string or an object of languages and strings, read
+ * in the delegate's language as any text is.  An absent list is empty; an element with nothing
+ * in any language is left out. */
+gboolean
+dlg_json_read_text_list (GPtrArray   *languages,
+                         JsonObject  *object,
+                         const char  *path,
+                         const char  *key,
+                         char      ***out,
+                         GError     **error)
+{
+  JsonNode *node = dlg_json_lookup (object, key);
+  g_autofree char *where = dlg_json_path_key (path, key);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array;
+
+  if (node != NULL)
+    {
+      if (!dlg_json_get_array (node, where, &array, error))
+        return FALSE;
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *element_path = dlg_json_path_index (where, i);
+          g_autofree char *value = NULL;
+
+          if (!dlg_json_resolve_text (languages, json_array_get_element (array, i),
+                                      element_path, &value, error))
+            return FALSE;
+          if (value != NULL)
+            g_strv_builder_add (builder, value);
+        }
+    }
+
+  g_strfreev (*out);
+  *out = g_strv_builder_end (builder);
+  return TRUE;
+}
+
 gboolean
 dlg_json_parse_date (const char *text,
                      GDate      *date)

@@ -88,6 +88,12 @@ gboolean    dlg_json_read_string_list    (JsonObject   *object,
                                           const char   *key,
                                           char       ***out,
                                           GError      **error);
+gboolean    dlg_json_read_text_list      (GPtrArray    *languages,
+                                          JsonObject   *object,
+                                          const char   *path,
+                                          const char   *key,
+                                          char       ***out,
+                                          GError      **error);
 gboolean    dlg_json_parse_date          (const char *text,
                                           GDate      *date);
 gboolean    dlg_json_read_date           (JsonObject  *object,

@@ -280,6 +280,27 @@ test_practices (void)
   g_assert_nonnull (dlg_feed_find_practice (feed, "semarang-pembiayaan-reformasi"));
 }
 
+/* A case's tags are in the delegate's language, as the rest of the case is (the tag filter
+ * lists them). */
+static void
+test_practice_tags (void)
+{
+  g_autoptr(DlgFeed) feed_id = load_default (languages_id);
+  g_autoptr(DlgFeed) feed_en = load_default (languages_en);
+  const char * const *tags_id =
+    dlg_practice_get_tags (dlg_feed_find_practice (feed_id, "semarang-pembiayaan-reformasi"));
+  const char * const *tags_en =
+    dlg_practice_get_tags (dlg_feed_find_practice (feed_en, "semarang-pembiayaan-reformasi"));
+
+  g_assert_cmpuint (g_strv_length ((char **) tags_id), ==, 3);
+  g_assert_cmpstr (tags_id[0], ==, "smart city");
+  g_assert_cmpstr (tags_id[1], ==, "pembiayaan infrastruktur");
+  g_assert_cmpstr (tags_id[2], ==, "reformasi administrasi");
+  g_assert_cmpuint (g_strv_length ((char **) tags_en), ==, 3);
+  g_assert_cmpstr (tags_en[1], ==, "infrastructure financing");
+  g_assert_cmpstr (tags_en[2], ==, "administrative reform");
+}
+
 static void
 test_languages (void)
 {
@@ -476,6 +497,7 @@ main (int   argc,
   add_with_packed ("/feed/default/sessions", test_sessions);
   add_with_packed ("/feed/default/members", test_members);
   add_with_packed ("/feed/default/practices", test_practices);
+  add_with_packed ("/feed/default/practice-tags", test_practice_tags);
   add_with_packed ("/feed/default/languages", test_languages);
   add_with_packed ("/feed/default/properties", test_properties);
   add_with_packed ("/feed/default/languages-from-environment", test_languages_from_environment);

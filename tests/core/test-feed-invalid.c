@@ -101,7 +101,7 @@ static const InvalidCase cases[] = {
   { "duplicate-practice", DLG_FEED_ERROR_INVALID,
     "best_practices[1].id: the id “p” is used twice" },
   { "tag-not-a-string", DLG_FEED_ERROR_INVALID,
-    "best_practices[0].tags[1]: expected a string" },
+    "best_practices[0].tags[1]: expected text, or an object of languages and texts" },
   { "external-agenda", DLG_FEED_ERROR_EXTERNAL_SECTION,
     "agenda: published separately at “agenda.json”, which was not loaded", FALSE, TRUE },
   { "external-missing-file", DLG_FEED_ERROR_EXTERNAL_SECTION,
