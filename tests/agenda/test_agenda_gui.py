@@ -29,8 +29,8 @@ import pyatspi
 # The helpers shared by the tests that drive the app through the accessibility tree.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gui"))
 import atspi as ui  # noqa: E402
-from atspi import (Failure, click, find, find_all, find_app, log,  # noqa: E402
-                   on_screen, role, states, text_of, wait_for, xdo)
+from atspi import (LISTS, Failure, click, find, find_all, find_app, log,  # noqa: E402
+                   on_screen, role, rows_of, selected, tab, text_of, the_list, wait_for, xdo)
 
 EXE, SHOTS = sys.argv[1], sys.argv[2]
 shots = ui.Screenshots(SHOTS)
@@ -38,45 +38,6 @@ shots = ui.Screenshots(SHOTS)
 
 def screenshot(name):
     shots.take(name)
-
-
-LISTS = (pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_BOX, pyatspi.ROLE_TABLE, pyatspi.ROLE_TREE_TABLE)
-TABS = (pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_RADIO_BUTTON, pyatspi.ROLE_PUSH_BUTTON,
-        pyatspi.ROLE_PAGE_TAB)
-
-
-def the_list(frame, name):
-    return wait_for(f"the list {name!r}", lambda: next(
-        (a for a in find_all(frame, lambda a: a.name == name and role(a) in LISTS)
-         if on_screen(a)), None))
-
-
-def rows_of(lst, names):
-    """Which of names the list shows now."""
-    return sorted(n for n in names if find(lst, lambda a, n=n: text_of(a) == n) is not None)
-
-
-def tab(frame, name):
-    return wait_for(f"the view switcher button {name!r}", lambda: next(
-        (b for b in find_all(frame, lambda a: a.name == name and role(a) in TABS)
-         if on_screen(b)), None))
-
-
-def tab_selected(button):
-    s = states(button)
-    return (s.contains(pyatspi.STATE_CHECKED) or s.contains(pyatspi.STATE_SELECTED)
-            or s.contains(pyatspi.STATE_PRESSED))
-
-
-def open_row(frame, lst, name, shown):
-    """Open a row like a person: click it, and press Enter if the click only selected it."""
-    row = wait_for(f"{name!r} in the list", lambda: find(lst, lambda a: text_of(a) == name))
-    click(row)
-    try:
-        return wait_for("the row to open on a click", shown, timeout=2)
-    except Failure:
-        xdo("key", "--clearmodifiers", "Return")
-        return wait_for(f"{name!r} to open", shown)
 
 
 def label_with(frame, text, exact=True):
@@ -136,7 +97,7 @@ def visible_rows(lst):
 
 def check_agenda(app, frame, first_run):
     agenda_tab = tab(frame, "Agenda")
-    wait_for("the Agenda page", lambda: tab_selected(agenda_tab))
+    wait_for("the Agenda page", lambda: selected(agenda_tab))
     lst = the_list(frame, "Sessions")
     mine = wait_for("the 'My schedule' toggle",
                     lambda: next((a for a in find_all(frame, lambda a: a.name == "My schedule")

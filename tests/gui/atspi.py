@@ -291,6 +291,42 @@ def selected(acc):
             or s.contains(pyatspi.STATE_PRESSED))
 
 
+# --- lists and the view switcher ---------------------------------------------------------------
+
+TABS = (pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_RADIO_BUTTON, pyatspi.ROLE_PUSH_BUTTON,
+        pyatspi.ROLE_PAGE_TAB)
+
+
+def the_list(frame, name):
+    """The list named name that is on screen (a pane's hidden twin has no size)."""
+    return wait_for(f"the list {name!r}", lambda: next(
+        (a for a in find_all(frame, lambda a: a.name == name and role(a) in LISTS)
+         if on_screen(a)), None))
+
+
+def rows_of(lst, names):
+    """Which of names the list shows now."""
+    return sorted(n for n in names if find(lst, lambda a, n=n: text_of(a) == n) is not None)
+
+
+def tab(frame, name):
+    """The view switcher's button for the pane name."""
+    return wait_for(f"the view switcher button {name!r}", lambda: next(
+        (b for b in find_all(frame, lambda a: a.name == name and role(a) in TABS)
+         if on_screen(b)), None))
+
+
+def open_row(frame, lst, name, shown):
+    """Open a row like a person: click it, and press Enter if the click only selected it."""
+    row = wait_for(f"{name!r} in the list", lambda: find(lst, lambda a: text_of(a) == name))
+    click(row)
+    try:
+        return wait_for("the row to open on a click", shown, timeout=2)
+    except Failure:
+        xdo("key", "--clearmodifiers", "Return")
+        return wait_for(f"{name!r} to open", shown)
+
+
 # --- screenshots -------------------------------------------------------------------------------
 
 class Screenshots:

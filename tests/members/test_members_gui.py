@@ -38,8 +38,9 @@ from gi.repository import GLib
 # The helpers shared by the tests that drive the app through the accessibility tree.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gui"))
 import atspi as ui  # noqa: E402
-from atspi import (Failure, click, content_of, find, find_all, find_app, log,  # noqa: E402
-                   on_screen, role, states, text_of, wait_for, xdo)
+from atspi import (LISTS, Failure, click, content_of, find, find_all, find_app, log,  # noqa: E402
+                   on_screen, open_row, role, rows_of, selected, states, tab, text_of,
+                   the_list, wait_for, xdo)
 
 EXE, SHOTS = sys.argv[1], sys.argv[2]
 shots = ui.Screenshots(SHOTS)
@@ -47,45 +48,6 @@ shots = ui.Screenshots(SHOTS)
 
 def screenshot(name):
     shots.take(name)
-
-
-LISTS = (pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_BOX, pyatspi.ROLE_TABLE, pyatspi.ROLE_TREE_TABLE)
-TABS = (pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_RADIO_BUTTON, pyatspi.ROLE_PUSH_BUTTON,
-        pyatspi.ROLE_PAGE_TAB)
-
-
-def the_list(frame, name):
-    return wait_for(f"the list {name!r}", lambda: next(
-        (a for a in find_all(frame, lambda a: a.name == name and role(a) in LISTS)
-         if on_screen(a)), None))
-
-
-def rows_of(lst, names):
-    """Which of names the list shows now."""
-    return sorted(n for n in names if find(lst, lambda a, n=n: text_of(a) == n) is not None)
-
-
-def tab(frame, name):
-    return wait_for(f"the view switcher button {name!r}", lambda: next(
-        (b for b in find_all(frame, lambda a: a.name == name and role(a) in TABS)
-         if on_screen(b)), None))
-
-
-def tab_selected(button):
-    s = states(button)
-    return (s.contains(pyatspi.STATE_CHECKED) or s.contains(pyatspi.STATE_SELECTED)
-            or s.contains(pyatspi.STATE_PRESSED))
-
-
-def open_row(frame, lst, name, shown):
-    """Open a row like a person: click it, and press Enter if the click only selected it."""
-    row = wait_for(f"{name!r} in the list", lambda: find(lst, lambda a: text_of(a) == name))
-    click(row)
-    try:
-        return wait_for("the row to open on a click", shown, timeout=2)
-    except Failure:
-        xdo("key", "--clearmodifiers", "Return")
-        return wait_for(f"{name!r} to open", shown)
 
 
 def label_with(frame, text, exact=True):
@@ -107,7 +69,7 @@ MEMBERS = ["Kabupaten Sidoarjo", "Kota Kupang", "Kabupaten Banyuwangi", "Kota Se
 def check_members(app, frame):
     xdo("key", "--clearmodifiers", "ctrl+2")
     members_tab = tab(frame, "Members")
-    wait_for("the Members page", lambda: tab_selected(members_tab))
+    wait_for("the Members page", lambda: selected(members_tab))
 
     lst = the_list(frame, "Members")
     wait_for("all 6 members in the list", lambda: rows_of(lst, MEMBERS) == sorted(MEMBERS))
@@ -167,7 +129,7 @@ def check_members(app, frame):
     # The session link opens the Agenda page on that session.
     click(link)
     agenda_tab = tab(frame, "Agenda")
-    wait_for("the Agenda page after the session link", lambda: tab_selected(agenda_tab))
+    wait_for("the Agenda page after the session link", lambda: selected(agenda_tab))
     wait_for("the press conference's detail",
              lambda: label_with(frame, "The President of Citynet Indonesia, the Regent of "
                                        "Sidoarjo", exact=False))
@@ -177,7 +139,7 @@ def check_members(app, frame):
     # Back to the members, in the list: Ctrl+F takes the keyboard to the search, its old text
     # selected, and typing replaces it.
     xdo("key", "--clearmodifiers", "ctrl+2")
-    wait_for("the Members page again", lambda: tab_selected(members_tab))
+    wait_for("the Members page again", lambda: selected(members_tab))
     click(wait_for("Kabupaten Sidoarjo in the list",
                    lambda: find(lst, lambda a: text_of(a) == "Kabupaten Sidoarjo")))
     def search_focused():
@@ -201,7 +163,7 @@ def check_members(app, frame):
     screenshot("banyuwangi")
     click(link)
     practices_tab = tab(frame, "Best practices")
-    wait_for("the Best practices page after the link", lambda: tab_selected(practices_tab))
+    wait_for("the Best practices page after the link", lambda: selected(practices_tab))
     wait_for("the best practice's detail", lambda: label_with(
         frame, "Using integrated information and communication technology", exact=False))
     screenshot("practice-from-member")
@@ -209,7 +171,7 @@ def check_members(app, frame):
 
     # A search that matches nothing says so.
     xdo("key", "--clearmodifiers", "ctrl+2")
-    wait_for("the Members page again", lambda: tab_selected(members_tab))
+    wait_for("the Members page again", lambda: selected(members_tab))
     search(frame, entry, "zzzz")
     wait_for("'No Matching Members'", lambda: label_with(frame, "No Matching Members"))
     wait_for("the count '0 of 6 members'", lambda: label_with(frame, "0 of 6 members"))
@@ -327,7 +289,7 @@ def contacts(app, frame):
              lambda: frame.name == "Members, complete")
     xdo("key", "--clearmodifiers", "ctrl+2")
     members_tab = tab(frame, "Members")
-    wait_for("the Members page", lambda: tab_selected(members_tab))
+    wait_for("the Members page", lambda: selected(members_tab))
     lst = the_list(frame, "Members")
     open_row(frame, lst, "Contoh City",
              lambda: label_with(frame, "Smart City masterplan: ready"))
