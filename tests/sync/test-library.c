@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "dlg-library.h"
+#include "fake-monitor.h"
 
 typedef struct
 {
@@ -278,86 +279,6 @@ test_updated_ago (void)
   g_assert_cmpstr (days, ==, "Updated 2 days ago");
 }
 
-/* A network monitor the test switches off and on. */
-#define FAKE_TYPE_MONITOR (fake_monitor_get_type ())
-G_DECLARE_FINAL_TYPE (FakeMonitor, fake_monitor, FAKE, MONITOR, GObject)
-
-struct _FakeMonitor
-{
-  GObject  parent_instance;
-  gboolean available;
-};
-
-static void fake_monitor_iface_init (GNetworkMonitorInterface *iface);
-static void fake_initable_iface_init (GInitableIface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (FakeMonitor, fake_monitor, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, fake_initable_iface_init)
-                               G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR,
-                                                      fake_monitor_iface_init))
-
-enum { FAKE_PROP_0, FAKE_PROP_AVAILABLE, FAKE_PROP_METERED, FAKE_PROP_CONNECTIVITY };
-
-static void
-fake_monitor_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  FakeMonitor *self = FAKE_MONITOR (object);
-
-  switch (prop_id)
-    {
-    case FAKE_PROP_AVAILABLE:
-      g_value_set_boolean (value, self->available);
-      break;
-    case FAKE_PROP_METERED:
-      g_value_set_boolean (value, FALSE);
-      break;
-    case FAKE_PROP_CONNECTIVITY:
-      g_value_set_enum (value, self->available ? G_NETWORK_CONNECTIVITY_FULL
-                                               : G_NETWORK_CONNECTIVITY_LOCAL);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-fake_monitor_class_init (FakeMonitorClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->get_property = fake_monitor_get_property;
-  g_object_class_override_property (object_class, FAKE_PROP_AVAILABLE, "network-available");
-  g_object_class_override_property (object_class, FAKE_PROP_METERED, "network-metered");
-  g_object_class_override_property (object_class, FAKE_PROP_CONNECTIVITY, "connectivity");
-}
-
-static void
-fake_monitor_init (FakeMonitor *self)
-{
-}
-
-static void
-fake_monitor_iface_init (GNetworkMonitorInterface *iface)
-{
-}
-
-static gboolean
-fake_initable_init (GInitable     *initable,
-                    GCancellable  *cancellable,
-                    GError       **error)
-{
-  return TRUE;
-}
-
-static void
-fake_initable_iface_init (GInitableIface *iface)
-{
-  iface->init = fake_initable_init;
-}
-
 static void
 test_network_back (Fixture       *f,
                    gconstpointer  data)
@@ -365,7 +286,7 @@ test_network_back (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(DlgStore) store = dlg_store_open (f->path, NULL, &error);
   g_autoptr(DlgSync) sync = dlg_sync_new (store, NULL, NULL);
-  g_autoptr(FakeMonitor) monitor = g_object_new (FAKE_TYPE_MONITOR, NULL);
+  g_autoptr(FakeMonitor) monitor = fake_monitor_new (FALSE, G_NETWORK_CONNECTIVITY_LOCAL);
   g_autoptr(DlgLibrary) library = NULL;
   DlgSubscription *current;
 
@@ -379,7 +300,7 @@ test_network_back (Fixture       *f,
   g_assert_false (dlg_subscription_get_syncing (current));
 
   /* The network is back: the current event syncs at once. */
-  monitor->available = TRUE;
+  fake_monitor_set (monitor, TRUE, G_NETWORK_CONNECTIVITY_FULL);
   g_signal_emit_by_name (monitor, "network-changed", TRUE);
   g_assert_true (dlg_subscription_get_syncing (current));
   g_assert_true (dlg_sync_is_syncing (sync, dlg_subscription_get_url (current)));

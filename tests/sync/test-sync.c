@@ -17,6 +17,7 @@
 #include "dlg-notes.h"
 #include "dlg-store-private.h"
 #include "dlg-sync.h"
+#include "fake-monitor.h"
 
 #define LAST_MODIFIED "Mon, 02 Sep 2019 08:00:00 GMT"
 #define TEST_MAX_BODY (64 * 1024)
@@ -813,96 +814,13 @@ test_truncated (Fixture       *f,
   g_object_unref (raw.cancellable);
 }
 
-/* A network monitor that says what the test wants: a venue behind a
- * sign-in page, or no network at all. */
-#define FAKE_TYPE_MONITOR (fake_monitor_get_type ())
-G_DECLARE_FINAL_TYPE (FakeMonitor, fake_monitor, FAKE, MONITOR, GObject)
-
-struct _FakeMonitor
-{
-  GObject              parent_instance;
-  gboolean             available;
-  GNetworkConnectivity connectivity;
-};
-
-static void fake_monitor_iface_init (GNetworkMonitorInterface *iface);
-static void fake_initable_iface_init (GInitableIface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (FakeMonitor, fake_monitor, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, fake_initable_iface_init)
-                               G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR,
-                                                      fake_monitor_iface_init))
-
-enum { FAKE_PROP_0, FAKE_PROP_AVAILABLE, FAKE_PROP_METERED, FAKE_PROP_CONNECTIVITY };
-
-static void
-fake_monitor_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  FakeMonitor *self = FAKE_MONITOR (object);
-
-  switch (prop_id)
-    {
-    case FAKE_PROP_AVAILABLE:
-      g_value_set_boolean (value, self->available);
-      break;
-    case FAKE_PROP_METERED:
-      g_value_set_boolean (value, FALSE);
-      break;
-    case FAKE_PROP_CONNECTIVITY:
-      g_value_set_enum (value, self->connectivity);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-fake_monitor_class_init (FakeMonitorClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->get_property = fake_monitor_get_property;
-  g_object_class_override_property (object_class, FAKE_PROP_AVAILABLE, "network-available");
-  g_object_class_override_property (object_class, FAKE_PROP_METERED, "network-metered");
-  g_object_class_override_property (object_class, FAKE_PROP_CONNECTIVITY, "connectivity");
-}
-
-static void
-fake_monitor_init (FakeMonitor *self)
-{
-}
-
-static void
-fake_monitor_iface_init (GNetworkMonitorInterface *iface)
-{
-}
-
-static gboolean
-fake_initable_init (GInitable     *initable,
-                    GCancellable  *cancellable,
-                    GError       **error)
-{
-  return TRUE;
-}
-
-static void
-fake_initable_iface_init (GInitableIface *iface)
-{
-  iface->init = fake_initable_init;
-}
-
 static void
 use_monitor (Fixture              *f,
              gboolean              available,
              GNetworkConnectivity  connectivity)
 {
-  g_autoptr(FakeMonitor) monitor = g_object_new (FAKE_TYPE_MONITOR, NULL);
+  g_autoptr(FakeMonitor) monitor = fake_monitor_new (available, connectivity);
 
-  monitor->available = available;
-  monitor->connectivity = connectivity;
   g_clear_object (&f->sync);
   f->sync = dlg_sync_new (f->store, f->session, G_NETWORK_MONITOR (monitor));
   dlg_sync_set_max_body_size (f->sync, TEST_MAX_BODY);
