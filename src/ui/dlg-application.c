@@ -431,6 +431,19 @@ dlg_application_dispose (GObject *object)
   G_OBJECT_CLASS (dlg_application_parent_class)->dispose (object);
 }
 
+/* `delegate --version`, before anything starts (no display needed). */
+static int
+dlg_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("Delegate %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+  return -1;
+}
+
 static void
 dlg_application_class_init (DlgApplicationClass *klass)
 {
@@ -439,6 +452,7 @@ dlg_application_class_init (DlgApplicationClass *klass)
 
   object_class->dispose = dlg_application_dispose;
 
+  app_class->handle_local_options = dlg_application_handle_local_options;
   app_class->activate = dlg_application_activate;
   app_class->open = dlg_application_open;
   app_class->startup = dlg_application_startup;
@@ -448,4 +462,18 @@ dlg_application_class_init (DlgApplicationClass *klass)
 static void
 dlg_application_init (DlgApplication *self)
 {
+  GApplication *app = G_APPLICATION (self);
+
+  g_application_add_main_option (app, "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 _("Show Delegate's version"), NULL);
+  /* TRANSLATORS: in `delegate --help`, what may follow the command; the summary below
+   * names it again. */
+  g_application_set_option_context_parameter_string (app, _("[ADDRESS-OR-FILE…]"));
+  g_application_set_option_context_summary (app,
+                                            _("Follow a forum's agenda, members and best "
+                                              "practices, and write your notes.\n\n"
+                                              "ADDRESS-OR-FILE adds an event: the web address "
+                                              "of its feed, or a Delegate feed, schedule.json or "
+                                              "schedule.xml file. If Delegate is already "
+                                              "running, its window shows the event."));
 }
