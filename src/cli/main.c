@@ -52,6 +52,11 @@ main (int    argc,
     return usage (stderr);
   if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
     return usage (stdout);
+  if (g_str_equal (argv[1], "--version"))
+    {
+      printf ("delegate-feed %s\n", PACKAGE_VERSION);
+      return 0;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[1], commands[i].name))

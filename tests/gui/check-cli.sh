@@ -1,10 +1,11 @@
 #!/bin/sh
 # `delegate --version` and `delegate --help`, as a delegate types them in a terminal: they
 # answer at once, without a display, in the system's language.
-# usage: check-cli.sh DELEGATE LOCALEDIR
+# usage: check-cli.sh DELEGATE DELEGATE_FEED LOCALEDIR
 set -u
 app=$1
-export DELEGATE_LOCALEDIR=$2
+feed_tool=$2
+export DELEGATE_LOCALEDIR=$3
 unset DISPLAY WAYLAND_DISPLAY
 fail=0
 
@@ -20,6 +21,9 @@ out=$(LANG=C.UTF-8 LANGUAGE= "$app" --version 2>&1) || { echo "FAIL: --version e
 check "--version names the app and its version" "Delegate " "$out"
 version=$(sed -n "s/^ *version: *'\([^']*\)'.*/\1/p" "$(dirname "$0")/../../meson.build" | head -1)
 check "--version says $version" "Delegate $version" "$out"
+
+out=$("$feed_tool" --version 2>&1) || { echo "FAIL: delegate-feed --version exited with $?" >&2; fail=1; }
+check "delegate-feed --version says $version" "delegate-feed $version" "$out"
 
 out=$(LANG=C.UTF-8 LANGUAGE= "$app" --help 2>&1) || { echo "FAIL: --help exited with $?" >&2; fail=1; }
 check "--help says what may follow the command" "delegate [OPTION…] [ADDRESS-OR-FILE…]" "$out"
