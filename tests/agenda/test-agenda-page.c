@@ -313,6 +313,61 @@ test_detail_links (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_text (session_child (f, "language_label")), ==, "German, English");
 }
 
+/* The link buttons in one of the session view's lists: "label → action(target)" each. */
+static char *
+links_of (GtkWidget *list)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (GtkWidget *button = gtk_widget_get_first_child (list); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    {
+      GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+
+      g_string_append_printf (out, "%s%s → %s(%s)", out->len > 0 ? "; " : "",
+                              gtk_label_get_text (GTK_LABEL (label)),
+                              gtk_actionable_get_action_name (GTK_ACTIONABLE (button)),
+                              g_variant_get_string (target, NULL));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gpointer
+view_child (DlgSessionView *view,
+            const char     *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (view), DLG_TYPE_SESSION_VIEW, name);
+}
+
+/* A session of the built-in forum names who presents it and the case presented, each a link
+ * to its page; a session with neither shows no such heading. */
+static void
+test_session_links (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = dlg_feed_new_default (english, &error);
+  DlgSessionView *view = g_object_ref_sink (g_object_new (DLG_TYPE_SESSION_VIEW, NULL));
+  g_autofree char *members = NULL;
+  g_autofree char *practices = NULL;
+
+  g_assert_no_error (error);
+  dlg_session_view_show (view, feed,
+                         dlg_feed_find_session (feed, "citynet2019-best-practice-semarang"),
+                         NULL);
+  members = links_of (view_child (view, "members_list"));
+  practices = links_of (view_child (view, "practices_list"));
+  g_assert_cmpstr (members, ==, "Kota Semarang → win.show-member(kota-semarang)");
+  g_assert_cmpstr (practices, ==, "Infrastructure financing strategy and administrative reform"
+                   " → win.show-practice(semarang-pembiayaan-reformasi)");
+  g_assert_true (gtk_widget_get_visible (view_child (view, "practices_box")));
+
+  /* The opening presents no case: no heading for one. */
+  dlg_session_view_show (view, feed, dlg_feed_find_session (feed, "citynet2019-pembukaan"), NULL);
+  g_assert_false (gtk_widget_get_visible (view_child (view, "practices_box")));
+  g_object_unref (view);
+}
+
 /* Link titles and addresses are feed text: they reach the label as text, never as markup. */
 static void
 test_links_markup (void)
@@ -335,7 +390,6 @@ test_links_markup (void)
   g_assert_no_error (error);
   session = dlg_feed_find_session (feed, "s1");
   g_assert_nonnull (session);
-  g_assert_null (dlg_agenda_member_names (feed, session));
 
   markup = dlg_agenda_links_markup (session);
   g_assert_nonnull (markup);
@@ -452,6 +506,7 @@ main (int    argc,
   adw_init ();
 
   g_test_add_func ("/agenda-text/links-markup", test_links_markup);
+  g_test_add_func ("/session-view/links", test_session_links);
   g_test_add ("/agenda-page/filters", Fixture, NULL, fixture_set_up, test_filters,
               fixture_tear_down);
   g_test_add ("/agenda-page/groups-and-times", Fixture, NULL, fixture_set_up,

@@ -6,7 +6,8 @@ Run by tests/gui/run-gui-test.sh inside Xvfb and a private session bus:
 
 With the built-in feed (Kupang 2019: 3 sessions a day over 3 days), in English, a delegate:
 - sees day 1's three sessions, grouped under one header (their time is to be announced);
-  selecting the first marks the session, not the header above it;
+  selecting the first marks the session, not the header above it; its page links to the
+  members presenting it and to the case presented, each opening in its pane;
 - presses Ctrl+F and types "tour": the list narrows, as they type, to "City tour" (day 3: a
   search looks at every day); clearing the search brings day 1 back;
 - types a speaker's name, "saiful": the press conference is found;
@@ -153,6 +154,23 @@ def check_agenda(app, frame, first_run):
         raise Failure(f"the heading above the selected session is shaded {shade(heading)}, "
                       f"not the list's {shade(lst, list_ext.y + list_ext.height - 10)}")
     log("a session selected under a heading is marked alone, the heading is not")
+
+    # The session's page names who presents it as a link to the member's page, and the case
+    # presented in it as a link to the case.
+    for name, pane, shown in (("Kota Kupang", "Members", "Nusa Tenggara Timur"),
+                              ("The Citynet network for a Smart City masterplan",
+                               "Best practices", "smart city, networking, masterplan")):
+        link = wait_for(f"the link {name!r} on the session's page", lambda name=name: next(
+            (a for a in find_all(frame, lambda a: role(a) == pyatspi.ROLE_PUSH_BUTTON
+                                 and a.name == name) if on_screen(a)), None))
+        click(link)
+        wait_for(f"the {pane} pane after the link {name!r}",
+                 lambda pane=pane: selected(tab(frame, pane)))
+        wait_for(f"{shown!r} on the {pane} pane", lambda shown=shown: next(
+            (a for a in find_all(frame, lambda a: text_of(a) == shown) if on_screen(a)), None))
+        xdo("key", "--clearmodifiers", "ctrl+1")
+        wait_for("the agenda again", lambda: selected(agenda_tab))
+    log("the session's page links to its presenting member and to the case presented")
 
     # Ctrl+F from the list goes to the search; typing narrows the list as the delegate types.
     entry = wait_for("the entry 'Search sessions'", lambda: next(

@@ -196,22 +196,3 @@ dlg_agenda_links_markup (DlgSession *session)
   return g_string_free (g_steal_pointer (&markup), FALSE);
 }
 
-char *
-dlg_agenda_member_names (DlgFeed    *feed,
-                         DlgSession *session)
-{
-  const char * const *members = dlg_session_get_members (session);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-
-  for (guint i = 0; members != NULL && members[i] != NULL; i++)
-    {
-      DlgMember *member = feed != NULL ? dlg_feed_find_member (feed, members[i]) : NULL;
-
-      g_ptr_array_add (names, (gpointer) (member != NULL ? dlg_member_get_name (member)
-                                                         : members[i]));
-    }
-  if (names->len == 0)
-    return NULL;
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (", ", (char **) names->pdata);
-}

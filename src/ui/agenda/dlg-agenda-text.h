@@ -30,9 +30,5 @@ GtkStringList *dlg_agenda_choices        (GListModel  *sessions,
 /* The session's page and its links as Pango markup, one a line, every URL and title
  * escaped (feed text is data, never markup); NULL when it has none. */
 char          *dlg_agenda_links_markup   (DlgSession  *session);
-/* The members presenting, by name (by id when the feed does not list them), joined; NULL
- * when none. */
-char          *dlg_agenda_member_names   (DlgFeed     *feed,
-                                          DlgSession  *session);
 
 G_END_DECLS

@@ -1,9 +1,10 @@
 /* dlg-session-view.c: one session, whole, beside the agenda's list
  *
  * Everything the feed says of a session: its day and time, room, track, speakers,
- * languages, the members presenting it, its abstract and description with their addresses
- * made links, its links, and a button to write a note on it.  All of it is feed text, shown
- * as text (dlg-feed-label.c); what is missing is hidden, not shown empty.
+ * languages, the members presenting it and the cases presented in it (links to their
+ * pages), its abstract and description with their addresses made links, its links, and a
+ * button to write a note on it.  All of it is feed text, shown as text (dlg-feed-label.c);
+ * what is missing is hidden, not shown empty.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -38,7 +39,9 @@ struct _DlgSessionView
   GtkWidget      *language_box;
   GtkLabel       *language_label;
   GtkWidget      *members_box;
-  GtkLabel       *members_label;
+  GtkBox         *members_list;
+  GtkWidget      *practices_box;
+  GtkBox         *practices_list;
   GtkLabel       *abstract_label;
   GtkLabel       *description_label;
   GtkWidget      *links_box;
@@ -55,6 +58,83 @@ dlg_session_view_get_title (DlgSessionView *self)
   return dlg_detail_title_get_label (self->title);
 }
 
+static void
+clear_links (GtkBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_box_remove (list, child);
+}
+
+/* A link that opens a member or a case in its pane: its text is the feed's, never markup. */
+static void
+add_link (GtkBox     *list,
+          const char *text,
+          const char *action,
+          const char *target,
+          const char *tooltip)
+{
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *button = gtk_button_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (button, "link");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                  -1);
+  gtk_box_append (list, button);
+}
+
+/* The members presenting the session, each a link to its page in the directory. */
+static void
+show_members (DlgSessionView *self,
+              DlgFeed        *feed,
+              DlgSession     *session)
+{
+  const char * const *members = dlg_session_get_members (session);
+
+  clear_links (self->members_list);
+  for (guint i = 0; members != NULL && members[i] != NULL; i++)
+    {
+      DlgMember *member = dlg_feed_find_member (feed, members[i]);
+
+      if (member != NULL)
+        add_link (self->members_list, dlg_member_get_name (member), "win.show-member",
+                  members[i], _("Show this member"));
+    }
+  gtk_widget_set_visible (self->members_box,
+                          gtk_widget_get_first_child (GTK_WIDGET (self->members_list)) != NULL);
+}
+
+/* The cases presented in the session, each a link to its page. */
+static void
+show_practices (DlgSessionView *self,
+                DlgFeed        *feed,
+                DlgSession     *session)
+{
+  GListModel *practices = dlg_feed_get_practices (feed);
+
+  clear_links (self->practices_list);
+  for (guint i = 0; i < g_list_model_get_n_items (practices); i++)
+    {
+      g_autoptr(DlgPractice) practice = g_list_model_get_item (practices, i);
+
+      if (g_strcmp0 (dlg_practice_get_session (practice), dlg_session_get_key (session)) == 0)
+        add_link (self->practices_list, dlg_practice_get_title (practice), "win.show-practice",
+                  dlg_practice_get_id (practice), _("Show this best practice"));
+    }
+  gtk_widget_set_visible (self->practices_box,
+                          gtk_widget_get_first_child (GTK_WIDGET (self->practices_list)) != NULL);
+}
+
 void
 dlg_session_view_show (DlgSessionView *self,
                        DlgFeed        *feed,
@@ -66,7 +146,6 @@ dlg_session_view_show (DlgSessionView *self,
   g_autofree char *when = NULL;
   g_autofree char *languages = NULL;
   g_autofree char *speakers = NULL;
-  g_autofree char *names = NULL;
   g_autofree char *links = NULL;
   const char * const *persons;
 
@@ -96,8 +175,8 @@ dlg_session_view_show (DlgSessionView *self,
     speakers = g_strjoinv (", ", (char **) persons);
   dlg_feed_label_set_text (self->speakers_label, self->speakers_box, speakers);
 
-  names = dlg_agenda_member_names (feed, session);
-  dlg_feed_label_set_text (self->members_label, self->members_box, names);
+  show_members (self, feed, session);
+  show_practices (self, feed, session);
 
   dlg_feed_label_set_linked (self->abstract_label, dlg_session_get_abstract (session));
   dlg_feed_label_set_linked (self->description_label, dlg_session_get_description (session));
@@ -142,7 +221,9 @@ dlg_session_view_class_init (DlgSessionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgSessionView, language_box);
   gtk_widget_class_bind_template_child (widget_class, DlgSessionView, language_label);
   gtk_widget_class_bind_template_child (widget_class, DlgSessionView, members_box);
-  gtk_widget_class_bind_template_child (widget_class, DlgSessionView, members_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgSessionView, members_list);
+  gtk_widget_class_bind_template_child (widget_class, DlgSessionView, practices_box);
+  gtk_widget_class_bind_template_child (widget_class, DlgSessionView, practices_list);
   gtk_widget_class_bind_template_child (widget_class, DlgSessionView, abstract_label);
   gtk_widget_class_bind_template_child (widget_class, DlgSessionView, description_label);
   gtk_widget_class_bind_template_child (widget_class, DlgSessionView, links_box);
