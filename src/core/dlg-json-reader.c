@@ -641,13 +641,16 @@ dlg_json_read_boolean (JsonObject  *object,
   return TRUE;
 }
 
-/* A list of strings (tags, member ids); an absent list is empty. */
-gboolean
-dlg_json_read_string_list (JsonObject   *object,
-                           const char   *path,
-                           const char   *key,
-                           char       ***out,
-                           GError      **error)
+/* A list of strings, or with @languages a list of texts (each a string or an object of
+ * languages and strings, read in the delegate's language as any text is).  An absent list is
+ * empty; an element with nothing in it is left out. */
+static gboolean
+read_list (GPtrArray   *languages,
+           JsonObject  *object,
+           const char  *path,
+           const char  *key,
+           char      ***out,
+           GError     **error)
 {
   JsonNode *node = dlg_json_lookup (object, key);
   g_autofree char *where = dlg_json_path_key (path, key);
@@ -662,15 +665,24 @@ dlg_json_read_string_list (JsonObject   *object,
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
           JsonNode *element = json_array_get_element (array, i);
+          g_autofree char *element_path = NULL;
           g_autofree char *value = NULL;
 
-          if (!dlg_json_node_is_string (element))
+          /* A string, the usual case, needs no path: it can only be right. */
+          if (dlg_json_node_is_string (element))
+            value = dlg_json_strip_or_null (json_node_get_string (element));
+          else if (languages != NULL)
             {
-              g_autofree char *element_path = dlg_json_path_index (where, i);
+              element_path = dlg_json_path_index (where, i);
+              if (!dlg_json_resolve_text (languages, element, element_path, &value, error))
+                return FALSE;
+            }
+          else
+            {
+              element_path = dlg_json_path_index (where, i);
               return dlg_json_invalid (error, _("%s: expected a string"), element_path);
             }
 
-          value = dlg_json_strip_or_null (json_node_get_string (element));
           if (value != NULL)
             g_strv_builder_add (builder, value);
         }
@@ -681,9 +693,18 @@ dlg_json_read_string_list (JsonObject   *object,
   return TRUE;
 }
 
-/* A list of texts (a case's tags): each a string or an object of languages and strings, read
- * in the delegate's language as any text is.  An absent list is empty; an element with nothing
- * in any language is left out. */
+/* Member ids, a session's members, an event's languages. */
+gboolean
+dlg_json_read_string_list (JsonObject   *object,
+                           const char   *path,
+                           const char   *key,
+                           char       ***out,
+                           GError      **error)
+{
+  return read_list (NULL, object, path, key, out, error);
+}
+
+/* A case's tags. */
 gboolean
 dlg_json_read_text_list (GPtrArray   *languages,
                          JsonObject  *object,
@@ -692,32 +713,9 @@ dlg_json_read_text_list (GPtrArray   *languages,
                          char      ***out,
                          GError     **error)
 {
-  JsonNode *node = dlg_json_lookup (object, key);
-  g_autofree char *where = dlg_json_path_key (path, key);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonArray *array;
+  g_return_val_if_fail (languages != NULL, FALSE);
 
-  if (node != NULL)
-    {
-      if (!dlg_json_get_array (node, where, &array, error))
-        return FALSE;
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          g_autofree char *element_path = dlg_json_path_index (where, i);
-          g_autofree char *value = NULL;
-
-          if (!dlg_json_resolve_text (languages, json_array_get_element (array, i),
-                                      element_path, &value, error))
-            return FALSE;
-          if (value != NULL)
-            g_strv_builder_add (builder, value);
-        }
-    }
-
-  g_strfreev (*out);
-  *out = g_strv_builder_end (builder);
-  return TRUE;
+  return read_list (languages, object, path, key, out, error);
 }
 
 gboolean
