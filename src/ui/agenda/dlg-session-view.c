@@ -84,6 +84,7 @@ add_link (GtkBox     *list,
   gtk_button_set_child (GTK_BUTTON (button), label);
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_add_css_class (button, "link");
+  gtk_widget_add_css_class (button, "inline");
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
