@@ -26,13 +26,24 @@ dlg_feed_label_set_text (GtkLabel   *label,
   gtk_widget_set_visible (container != NULL ? container : GTK_WIDGET (label), has_text);
 }
 
+static void
+append_escaped (GString    *markup,
+                const char *text,
+                gssize      length)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, length);
+
+  g_string_append (markup, escaped);
+}
+
 void
 dlg_feed_label_set_linked (GtkLabel   *label,
                            const char *text)
 {
   static GRegex *url_regex;
-  g_autofree char *escaped = NULL;
-  g_autofree char *markup = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GString) markup = g_string_new (NULL);
+  int done = 0;
 
   g_return_if_fail (GTK_IS_LABEL (label));
 
@@ -49,10 +60,24 @@ dlg_feed_label_set_linked (GtkLabel   *label,
       return;
     }
 
-  escaped = g_markup_escape_text (text, -1);
-  /* &amp; inside an escaped URL stays escaped in the href: Pango unescapes it. */
-  markup = g_regex_replace (url_regex, escaped, -1, 0, "<a href=\"\\0\">\\0</a>", 0, NULL);
-  gtk_label_set_markup (label, markup != NULL ? markup : escaped);
+  /* Addresses are found in the feed's own text, then each piece is escaped: found in
+   * escaped text, an address before a quote would take in part of "&quot;". */
+  g_regex_match (url_regex, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      int start, end;
+      g_autofree char *url = NULL;
+
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      url = g_markup_escape_text (text + start, end - start);
+      append_escaped (markup, text + done, start - done);
+      /* Pango reads "&amp;" in the href back as "&". */
+      g_string_append_printf (markup, "<a href=\"%s\">%s</a>", url, url);
+      done = end;
+      g_match_info_next (match, NULL);
+    }
+  append_escaped (markup, text + done, -1);
+  gtk_label_set_markup (label, markup->str);
   gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
 }
 

@@ -15,6 +15,7 @@
 #include "dlg-session-view.h"
 #include "dlg-agenda-page-private.h"
 #include "dlg-agenda-text.h"
+#include "dlg-feed-label.h"
 #include "dlg-source.h"
 #include "schedule-fixture.h"
 
@@ -404,6 +405,29 @@ test_links_markup (void)
   g_assert_null (strstr (markup, "javascript:x'>"));
 }
 
+/* A session's abstract shows its text as written, its addresses as links, whatever
+ * stands around them: quotes, angle brackets, "&". */
+static void
+test_feed_label_linked (void)
+{
+  static const char text[] =
+    "See \"https://c.org/a\", <https://d.org/?a=1&b=2> and 'mailto:x@e.org'; "
+    "<b>not bold</b> & https://f.org.";
+  GtkWidget *label = g_object_ref_sink (gtk_label_new (NULL));
+  const char *markup;
+
+  dlg_feed_label_set_linked (GTK_LABEL (label), "The previous session's text");
+  dlg_feed_label_set_linked (GTK_LABEL (label), text);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, text);
+  markup = gtk_label_get_label (GTK_LABEL (label));
+  g_assert_nonnull (strstr (markup, "<a href=\"https://c.org/a\">https://c.org/a</a>&quot;"));
+  g_assert_nonnull (strstr (markup, "<a href=\"https://d.org/?a=1&amp;b=2\">"));
+  g_assert_nonnull (strstr (markup, "<a href=\"mailto:x@e.org\">mailto:x@e.org</a>"));
+  g_assert_nonnull (strstr (markup, "<a href=\"https://f.org\">https://f.org</a>."));
+  g_assert_nonnull (strstr (markup, "&lt;b&gt;not bold&lt;/b&gt; &amp; "));
+  g_object_unref (label);
+}
+
 /* Runs the main loop until @done; FALSE if it never is, within 10 s. */
 static gboolean
 wait_until (gboolean (*done) (gpointer data),
@@ -506,6 +530,7 @@ main (int    argc,
   adw_init ();
 
   g_test_add_func ("/agenda-text/links-markup", test_links_markup);
+  g_test_add_func ("/feed-label/linked", test_feed_label_linked);
   g_test_add_func ("/session-view/links", test_session_links);
   g_test_add ("/agenda-page/filters", Fixture, NULL, fixture_set_up, test_filters,
               fixture_tear_down);
