@@ -208,7 +208,10 @@ static void
 touch (DlgNote *self,
        guint    prop)
 {
-  self->modified = next_time ();
+  /* Later than the note's own time as well as the clock's: a note written on a
+   * laptop whose clock ran ahead (imported, or before the clock was set back) must
+   * still take its newer edits, as the store keeps only the later of two copies. */
+  self->modified = MAX (next_time (), self->modified + 1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }

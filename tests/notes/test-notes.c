@@ -144,6 +144,34 @@ test_store (Fixture       *f,
   g_assert_cmpuint (listed->len, ==, 3);
 }
 
+/* A note stamped ahead of this machine's clock (written on a laptop whose clock ran
+ * ahead, then imported): an edit made here is kept all the same. */
+static void
+test_clock_behind (Fixture       *f,
+                   gconstpointer  data)
+{
+  gint64 ahead = g_get_real_time () + 8 * G_TIME_SPAN_HOUR;
+  g_autoptr(DlgNote) note = dlg_note_new_full ("n-ahead", "e1", DLG_NOTE_FREE, NULL,
+                                               "Trip report", "imported", ahead, ahead,
+                                               FALSE);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new ();
+  g_autoptr(DlgNote) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (notes, note);
+  g_assert_true (dlg_notes_save (f->store, notes, &error));
+  g_assert_no_error (error);
+
+  dlg_note_set_body (note, "edited here");
+  g_assert_cmpint (dlg_note_get_modified (note), >, ahead);
+  g_assert_true (dlg_notes_save (f->store, notes, &error));
+  g_assert_no_error (error);
+
+  found = lookup_fresh (f, "n-ahead");
+  g_assert_nonnull (found);
+  g_assert_cmpstr (dlg_note_get_body (found), ==, "edited here");
+}
+
 typedef struct
 {
   GMainLoop *loop;
@@ -464,6 +492,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/notes/store", test_store);
+  ADD ("/notes/clock-behind", test_clock_behind);
   ADD ("/notes/autosave-every-key", test_autosave_every_key);
   ADD ("/notes/autosave-coalesces", test_autosave_coalesces);
   ADD ("/notes/save-on-close", test_save_on_close);
