@@ -85,6 +85,25 @@ dlg_note_saver_get_unsaved (DlgNoteSaver *self)
   return g_hash_table_size (self->pending) > 0 || g_hash_table_size (self->in_flight) > 0;
 }
 
+GPtrArray *
+dlg_note_saver_dup_unsaved (DlgNoteSaver *self)
+{
+  GPtrArray *notes = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (DLG_IS_NOTE_SAVER (self), notes);
+
+  g_hash_table_iter_init (&iter, self->pending);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_ptr_array_add (notes, g_object_ref (value));
+  g_hash_table_iter_init (&iter, self->in_flight);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (self->pending, key))
+      g_ptr_array_add (notes, g_object_ref (value));
+  return notes;
+}
+
 static void
 set_error (DlgNoteSaver *self,
            const char   *error)

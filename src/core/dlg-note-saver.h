@@ -34,5 +34,8 @@ gboolean      dlg_note_saver_flush     (DlgNoteSaver *self,
 const char   *dlg_note_saver_get_error (DlgNoteSaver *self);
 /* Whether some change is not in the store yet. */
 gboolean      dlg_note_saver_get_unsaved (DlgNoteSaver *self);
+/* The notes whose changes are not in the store yet (the live objects, not copies): newer
+ * than what the store would give back while its saves fail. */
+GPtrArray    *dlg_note_saver_dup_unsaved (DlgNoteSaver *self);
 
 G_END_DECLS

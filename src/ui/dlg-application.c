@@ -240,20 +240,29 @@ dlg_application_quit_action (GSimpleAction *action,
                              GVariant      *parameter,
                              gpointer       user_data)
 {
-  /* Quitting does not close the windows first: save their notes here. */
+  gboolean may_quit = TRUE;
+
+  /* Quitting does not close the windows first: save their notes here.  Notes the store
+   * refuses (a full disk) keep the app open the first time, as closing does, with the
+   * notes' banner saying why. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (user_data)); l; l = l->next)
+    if (DLG_IS_WINDOW (l->data) && !dlg_window_may_close (DLG_WINDOW (l->data)))
+      may_quit = FALSE;
+
+  if (may_quit)
+    g_application_quit (G_APPLICATION (user_data));
+}
+
+/* A logout, `kill` or Ctrl+C in a terminal ends the app at once: a save still running or
+ * failing is finished or tried once more, but no one is there to read a warning. */
+static gboolean
+dlg_application_signal_cb (gpointer user_data)
+{
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (user_data)); l; l = l->next)
     if (DLG_IS_WINDOW (l->data))
       dlg_window_save_notes (DLG_WINDOW (l->data));
 
   g_application_quit (G_APPLICATION (user_data));
-}
-
-/* A logout, `kill` or Ctrl+C in a terminal ends the app as Quit does:
- * a save still running or failing is finished or tried once more. */
-static gboolean
-dlg_application_signal_cb (gpointer user_data)
-{
-  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
   return G_SOURCE_CONTINUE;
 }
 

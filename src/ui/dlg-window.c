@@ -690,13 +690,18 @@ dlg_window_new_note_action (GSimpleAction *action,
 static gboolean
 dlg_window_close_request_cb (DlgWindow *self)
 {
-  if (dlg_window_save_notes (self) ||
-      g_object_get_data (G_OBJECT (self), "dlg-notes-close-warned") != NULL)
-    return FALSE;
+  return !dlg_window_may_close (self);
+}
 
-  g_object_set_data (G_OBJECT (self), "dlg-notes-close-warned", GINT_TO_POINTER (TRUE));
+gboolean
+dlg_window_may_close (DlgWindow *self)
+{
+  g_return_val_if_fail (DLG_IS_WINDOW (self), FALSE);
+
+  if (self->notes_page == NULL || dlg_notes_page_may_close (self->notes_page))
+    return TRUE;
   show_page (self, "notes");
-  return TRUE;
+  return FALSE;
 }
 
 gboolean

@@ -26,5 +26,8 @@ void        dlg_window_set_feed    (DlgWindow      *self,
 /* Saves the delegate's notes now (closing, quitting); FALSE if the store
  * refused them (the window then still holds them). */
 gboolean    dlg_window_save_notes  (DlgWindow      *self);
+/* Saves the notes as closing or quitting does; FALSE, the first time, if the store refuses
+ * them: the window then shows the notes, whose banner says why, and should stay open. */
+gboolean    dlg_window_may_close   (DlgWindow      *self);
 
 G_END_DECLS

@@ -416,6 +416,7 @@ check_unwritable (Fixture    *f,
   g_autoptr(DlgNote) note = dlg_note_new ("e1", DLG_NOTE_FREE, NULL);
   g_autoptr(DlgNote) stored = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GPtrArray) unsaved = NULL;
   g_autoptr(GError) error = NULL;
   Watch watch = { NULL, };
 
@@ -443,6 +444,11 @@ check_unwritable (Fixture    *f,
   g_assert_false (dlg_note_saver_flush (saver, &error));
   g_assert_error (error, DLG_STORE_ERROR, DLG_STORE_ERROR_FAILED);
 
+  /* What the store would give back is older than the note: the saver still has it. */
+  unsaved = dlg_note_saver_dup_unsaved (saver);
+  g_assert_cmpuint (unsaved->len, ==, 1);
+  g_assert_true (g_ptr_array_index (unsaved, 0) == note);
+
   exec_sql (f->store, allow);
   watch.loop = g_main_loop_new (NULL, FALSE);
   g_main_loop_run (watch.loop);
@@ -453,6 +459,9 @@ check_unwritable (Fixture    *f,
   stored = lookup_fresh (f, dlg_note_get_id (note));
   g_assert_nonnull (stored);
   g_assert_cmpstr (dlg_note_get_body (stored), ==, body->str);
+  g_clear_pointer (&unsaved, g_ptr_array_unref);
+  unsaved = dlg_note_saver_dup_unsaved (saver);
+  g_assert_cmpuint (unsaved->len, ==, 0);
   g_free (watch.last_body);
 }
 

@@ -31,5 +31,9 @@ gboolean dlg_notes_page_new_note  (DlgNotesPage *self,
                                    const char   *key);
 /* Saves every change now, before returning (closing, quitting). */
 gboolean dlg_notes_page_save      (DlgNotesPage *self);
+/* Saves every change now; FALSE, the first time, if the store refuses them: the page's banner
+ * then says so and the window should stay open.  Asked again while the saves still fail, TRUE:
+ * the delegate has been told. */
+gboolean dlg_notes_page_may_close (DlgNotesPage *self);
 
 G_END_DECLS
