@@ -30,6 +30,23 @@ test_uris (void)
   assert_uri (DLG_CONTACT_PHONE, "+62 31 8921946", "tel:+62-31-8921946");
   assert_uri (DLG_CONTACT_PHONE, "(0380) 821-1234", "tel:0380-821-1234");
   assert_uri (DLG_CONTACT_PHONE, "+62 (31) 896.1234 ", "tel:+62-31-896-1234");
+  /* The international "+" is kept when brackets or spaces come before it:
+   * dropping it would dial another number. */
+  assert_uri (DLG_CONTACT_PHONE, "(+62) 380 123456", "tel:+62-380-123456");
+  assert_uri (DLG_CONTACT_PHONE, " +62 380-123-456", "tel:+62-380-123-456");
+  assert_uri (DLG_CONTACT_PHONE, "[+62] (380) 123456", "tel:+62-380-123456");
+  assert_uri (DLG_CONTACT_PHONE, "+62 380-123-456", "tel:+62-380-123-456");
+  assert_uri (DLG_CONTACT_PHONE, "+(62) 380", "tel:+62-380");
+  /* A local number stays local; a "+" after digits is no international prefix. */
+  assert_uri (DLG_CONTACT_PHONE, "0380 123456", "tel:0380-123456");
+  assert_uri (DLG_CONTACT_PHONE, "(0380) 123456", "tel:0380-123456");
+  assert_uri (DLG_CONTACT_PHONE, "0380 + 123456", "tel:0380-123456");
+  /* Nothing to dial: no link. */
+  assert_uri (DLG_CONTACT_PHONE, "call us", NULL);
+  assert_uri (DLG_CONTACT_PHONE, "abc", NULL);
+  assert_uri (DLG_CONTACT_PHONE, "+", NULL);
+  assert_uri (DLG_CONTACT_PHONE, " (+) ", NULL);
+  assert_uri (DLG_CONTACT_PHONE, "()", NULL);
   assert_uri (DLG_CONTACT_WEBSITE, "https://www.sidoarjokab.go.id/", "https://www.sidoarjokab.go.id/");
   assert_uri (DLG_CONTACT_WEBSITE, "http://kupangkota.go.id", "http://kupangkota.go.id");
   assert_uri (DLG_CONTACT_WEBSITE, "HTTPS://EXAMPLE.ORG", "HTTPS://EXAMPLE.ORG");

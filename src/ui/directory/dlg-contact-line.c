@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "dlg-contact-line.h"
 
@@ -64,19 +65,34 @@ dlg_contact_uri (DlgContactKind  kind,
 
     case DLG_CONTACT_PHONE:
       {
-        GString *tel = g_string_new ("tel:");
+        /* RFC 3966: "tel:+<digits>" for a global number, digits alone for a
+         * local one (kept as written), "-" as the visual separator; no
+         * spaces or brackets. The international "+" counts when only
+         * spaces or brackets come before it: "(+62) 380 123456" is
+         * tel:+62-380-123456, not tel:62-380-123456, another number. */
+        g_autoptr(GString) tel = g_string_new ("tel:");
+        gboolean digits = FALSE;
 
-        /* tel: URIs carry no spaces or brackets: digits, + and - */
         for (const char *p = text; *p != '\0'; p++)
           {
-            if (g_ascii_isdigit (*p) || (*p == '+' && p == text))
-              g_string_append_c (tel, *p);
-            else if (tel->len > 4 && tel->str[tel->len - 1] != '-' && tel->str[tel->len - 1] != '+')
+            if (g_ascii_isdigit (*p))
+              {
+                g_string_append_c (tel, *p);
+                digits = TRUE;
+              }
+            else if (*p == '+' && tel->len == strlen ("tel:"))
+              g_string_append_c (tel, '+');
+            else if (digits && tel->str[tel->len - 1] != '-')
               g_string_append_c (tel, '-');
           }
         while (tel->str[tel->len - 1] == '-')
           g_string_truncate (tel, tel->len - 1);
-        uri = g_string_free (tel, FALSE);
+
+        /* Nothing to dial ("call us", "+"): no link, the text stays copyable. */
+        if (!digits)
+          return NULL;
+
+        uri = g_string_free (g_steal_pointer (&tel), FALSE);
       }
       break;
 
