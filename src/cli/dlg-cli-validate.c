@@ -18,6 +18,10 @@ dlg_cli_validate (int    argc,
   g_autoptr(DlgFeed) feed = NULL;
   g_autoptr(GError) error = NULL;
   static const char * const languages[] = { "en", NULL };
+  g_autofree char *sessions = NULL;
+  g_autofree char *members = NULL;
+  g_autofree char *practices = NULL;
+  guint n_sessions, n_members, n_practices;
 
   if (argc != 2)
     {
@@ -33,9 +37,18 @@ dlg_cli_validate (int    argc,
       return 1;
     }
 
-  g_print (_("%s: usable: %u sessions, %u members, %u best practices\n"), argv[1],
-           g_list_model_get_n_items (dlg_feed_get_sessions (feed)),
-           g_list_model_get_n_items (dlg_feed_get_members (feed)),
-           g_list_model_get_n_items (dlg_feed_get_practices (feed)));
+  n_sessions = g_list_model_get_n_items (dlg_feed_get_sessions (feed));
+  n_members = g_list_model_get_n_items (dlg_feed_get_members (feed));
+  n_practices = g_list_model_get_n_items (dlg_feed_get_practices (feed));
+  /* Translators: the first of three counts in "SOURCE: usable: 1 session, 2 members, 3 best practices" */
+  sessions = g_strdup_printf (g_dngettext (NULL, "%u session", "%u sessions", n_sessions), n_sessions);
+  /* Translators: the second of three counts in "SOURCE: usable: 1 session, 2 members, 3 best practices" */
+  members = g_strdup_printf (g_dngettext (NULL, "%u member", "%u members", n_members), n_members);
+  /* Translators: the third of three counts in "SOURCE: usable: 1 session, 2 members, 3 best practices" */
+  practices = g_strdup_printf (g_dngettext (NULL, "%u best practice", "%u best practices", n_practices),
+                               n_practices);
+
+  /* Translators: the feed's path or URL, then "1 session", "2 members" and "3 best practices" */
+  g_print (_("%s: usable: %s, %s, %s\n"), argv[1], sessions, members, practices);
   return 0;
 }

@@ -25,6 +25,7 @@ dlg_cli_export_vcf (int    argc,
   g_autofree char *cards = NULL;
   const char *source = NULL;
   const char *output = NULL;
+  guint n_members;
 
   for (int i = 1; i < argc; i++)
     {
@@ -70,7 +71,10 @@ dlg_cli_export_vcf (int    argc,
       return 1;
     }
 
-  g_printerr (_("%s: %u members written to %s\n"), source,
-              g_list_model_get_n_items (dlg_feed_get_members (feed)), output);
+  n_members = g_list_model_get_n_items (dlg_feed_get_members (feed));
+  /* Translators: the feed's path or URL, how many members, the file written */
+  g_printerr (g_dngettext (NULL, "%s: %u member written to %s\n", "%s: %u members written to %s\n",
+                           n_members),
+              source, n_members, output);
   return 0;
 }

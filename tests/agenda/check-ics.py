@@ -181,6 +181,21 @@ def _():
     assert run("export-ics", fixture("bad-date.json")).returncode == 1
 
 
+@check("validate counts in English: one session, member and best practice in the singular")
+def _():
+    env = dict(os.environ, LANGUAGE="", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    result = subprocess.run([tool, "validate", fixture("one-of-each.json")],
+                            capture_output=True, env=env)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode()
+    assert "usable: 1 session, 1 member, 1 best practice\n" in out, out
+    result = subprocess.run([tool, "validate", fixture("same.json")],
+                            capture_output=True, env=env)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode()
+    assert "usable: 4 sessions, 0 members, 0 best practices\n" in out, out
+
+
 @check("sources over HTTP: a schedule.xml is fetched, a 404 is an error")
 def _():
     class Quiet(http.server.SimpleHTTPRequestHandler):

@@ -158,6 +158,15 @@ def test_built_in_feed_indonesian():
     eq(len(cards), len(members) + 1, "a card per member and delegate")
 
 
+def test_count_written():
+    one = os.path.join(ROOT, "tests", "agenda", "fixtures", "one-of-each.json")
+    for source, said in ((one, b": 1 member written to "), (COMPLETE, b": 3 members written to ")):
+        with tempfile.TemporaryDirectory() as tmp:
+            proc = run("export-vcf", source, "-o", os.path.join(tmp, "members.vcf"))
+            eq(proc.returncode, 0, "exit status")
+            assert said in proc.stderr, proc.stderr
+
+
 def test_usage():
     eq(run("export-vcf").returncode, 2, "no SOURCE")
     proc = run("export-vcf", os.path.join(ROOT, "tests", "members", "fixtures", "invalid",
@@ -171,6 +180,7 @@ for name, fn in [("raw lines: CRLF, 75 octets, whole characters", test_raw_lines
                  ("delegate cards field by field", test_delegate_cards),
                  ("UIDs stable and distinct", test_stable_uids),
                  ("built-in feed in Indonesian", test_built_in_feed_indonesian),
+                 ("how many members were written, singular and plural", test_count_written),
                  ("usage and errors", test_usage)]:
     check(name, fn)
 
