@@ -384,3 +384,21 @@ dlg_event_get_floating_time (DlgEvent *self)
 
   return self->floating_time;
 }
+
+GDateTime *
+dlg_event_now (DlgEvent *self)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (self == NULL || DLG_IS_EVENT (self), NULL);
+
+  if (self == NULL || !self->floating_time)
+    return g_date_time_new_now_utc ();
+
+  /* Floating times are kept as UTC with the wall-clock figures the feed gave. */
+  local = g_date_time_new_now_local ();
+  return g_date_time_new_utc (g_date_time_get_year (local), g_date_time_get_month (local),
+                              g_date_time_get_day_of_month (local), g_date_time_get_hour (local),
+                              g_date_time_get_minute (local),
+                              g_date_time_get_seconds (local));
+}

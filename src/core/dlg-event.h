@@ -43,5 +43,9 @@ const char         *dlg_event_get_president_member (DlgEvent *self);
  * then wall-clock times of an unknown zone (kept in UTC internally), to
  * be shown and exported as they are, never converted. */
 gboolean            dlg_event_get_floating_time  (DlgEvent *self);
+/* Now, on the clock the event's times are on, to compare with them: the current instant; for
+ * floating times, this machine's wall-clock time, as a delegate at the venue reads the printed
+ * programme.  @self may be NULL (no event: the instant). */
+GDateTime          *dlg_event_now                (DlgEvent *self);
 
 G_END_DECLS

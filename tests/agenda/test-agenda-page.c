@@ -428,6 +428,41 @@ test_feed_label_linked (void)
   g_object_unref (label);
 }
 
+/* An event whose feed gives no zone (floating times): a session is "Now" when this laptop's
+ * clock is within its printed times, whatever the laptop's zone (the suite runs in several). */
+static void
+test_floating_now (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) start = g_date_time_add_minutes (local, -30);
+  g_autoptr(GDateTime) later = g_date_time_add_hours (local, 3);
+  g_autofree char *start_text = g_date_time_format (start, "%Y-%m-%dT%H:%M:%S");
+  g_autofree char *later_text = g_date_time_format (later, "%Y-%m-%dT%H:%M:%S");
+  g_autofree char *day = g_date_time_format (start, "%Y-%m-%d");
+  g_autofree char *json = g_strdup_printf (
+    "{\"schedule\": {\"version\": \"1\", \"conference\": {\"acronym\": \"f\", "
+    "\"title\": \"F\", \"days\": [{\"index\": 1, \"date\": \"%s\", \"rooms\": {\"Aula\": ["
+    "{\"guid\": \"now\", \"date\": \"%s\", \"start\": \"00:00\", \"duration\": \"1:00\", "
+    "\"title\": \"Running\"}, "
+    "{\"guid\": \"later\", \"date\": \"%s\", \"start\": \"00:00\", \"duration\": \"1:00\", "
+    "\"title\": \"Later\"}]}}]}}}", day, start_text, later_text);
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = dlg_source_parse (bytes, NULL, english, NULL, &error);
+  g_autofree char *running = NULL;
+  g_autofree char *next = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (dlg_event_get_floating_time (dlg_feed_get_event (feed)));
+  dlg_agenda_page_set_feed (f->page, feed);
+
+  running = dlg_agenda_page_describe_flags (f->page, dlg_feed_find_session (feed, "now"));
+  g_assert_cmpstr (running, ==, "Now");
+  next = dlg_agenda_page_describe_flags (f->page, dlg_feed_find_session (feed, "later"));
+  g_assert_cmpstr (next, ==, "Next");
+}
+
 /* Runs the main loop until @done; FALSE if it never is, within 10 s. */
 static gboolean
 wait_until (gboolean (*done) (gpointer data),
@@ -543,6 +578,8 @@ main (int    argc,
   g_test_add ("/agenda-page/detail-links", Fixture, NULL, fixture_set_up, test_detail_links,
               fixture_tear_down);
   g_test_add ("/agenda-page/long-day", Fixture, NULL, fixture_set_up, test_long_day,
+              fixture_tear_down);
+  g_test_add ("/agenda-page/floating-now", Fixture, NULL, fixture_set_up, test_floating_now,
               fixture_tear_down);
 
   return g_test_run ();

@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* Now, to compare with the sessions' times (dlg_event_now()). */
+GDateTime *dlg_agenda_page_now          (DlgAgendaPage *self);
+
 /* The group header above the row at @position of the visible list: its
  * start ("09:00 WITA", with the day when the list spans days), or NULL
  * when the row above starts at the same time. */

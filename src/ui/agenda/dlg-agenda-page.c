@@ -76,6 +76,12 @@ floating_time (DlgAgendaPage *self)
   return event != NULL && dlg_event_get_floating_time (event);
 }
 
+GDateTime *
+dlg_agenda_page_now (DlgAgendaPage *self)
+{
+  return dlg_event_now (self->feed != NULL ? dlg_feed_get_event (self->feed) : NULL);
+}
+
 /* The zone times are shown in: the event's (from the feed), or the
  * laptop's when the delegate asked for it.  Floating times stay as given. */
 static GDateTime *
@@ -275,7 +281,7 @@ char *
 dlg_agenda_page_describe_flags (DlgAgendaPage *self,
                                 DlgSession    *session)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = dlg_agenda_page_now (self);
   g_autoptr(GPtrArray) flags = g_ptr_array_new ();
   guint change;
 
@@ -609,13 +615,12 @@ dlg_agenda_page_reload (DlgAgendaPage *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
   g_autoptr(GtkStringList) rooms = NULL;
   g_autoptr(GtkStringList) tracks = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = dlg_agenda_page_now (self);
   GListModel *sessions;
   GListModel *days;
   DlgEvent *event;
 
   g_hash_table_remove_all (self->search_keys);
-  g_hash_table_remove_all (self->reminded);
   dlg_agenda_page_load_stars (self);
 
   if (self->selection != NULL)
