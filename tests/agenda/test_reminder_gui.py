@@ -9,7 +9,8 @@ test's bus, as a desktop's does. Delegate opens a schedule, written by this test
 session starts in about five minutes (in the event's time zone, Asia/Makassar) and whose second
 starts in three hours. A delegate stars the first one, as a person would; within the agenda's
 next tick (a minute at most) the desktop is sent "Soon: <its title>" with its time and room,
-and nothing about the session they did not star.
+and nothing about the session they did not star. A new copy of the event loaded in the
+minutes before the session (Ctrl+R) does not remind them again.
 """
 
 import datetime
@@ -111,6 +112,22 @@ def main():
         others = [n for n in notifications(received) if "summary" in n and LATER in n["summary"]]
         if others:
             raise Failure(f"a reminder came for {LATER!r}, which was not starred: {others}")
+
+        # A new copy of the event in the minutes before the session (the organiser renamed
+        # the other one; Ctrl+R here, a sync at the venue): the delegate is not reminded twice.
+        renamed = LATER + " and the canals"
+        feed["schedule"]["conference"]["days"][-1]["rooms"]["Ruang 2"][0]["title"] = renamed
+        with open(source, "w") as f:
+            json.dump(feed, f)
+        ui.xdo("key", "--clearmodifiers", "ctrl+r")
+        wait_for(f"the new copy, with {renamed!r}", lambda: find(
+            frame, lambda a: role(a) == pyatspi.ROLE_LABEL and text_of(a) == renamed))
+        log("a new copy of the event was loaded; waiting for the agenda's next tick")
+        time.sleep(65)
+        sent_all = [n for n in notifications(received) if "summary" in n]
+        if len(sent_all) != 1:
+            raise Failure(f"{len(sent_all)} notifications were sent, not one: {sent_all}")
+        log("no second reminder after the new copy")
         if proc.poll() is not None:
             raise Failure(f"the app exited with status {proc.returncode}")
     except Exception:

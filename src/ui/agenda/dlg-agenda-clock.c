@@ -112,7 +112,7 @@ find_now (DlgAgendaPage *self,
 void
 dlg_agenda_page_show_now (DlgAgendaPage *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = dlg_agenda_page_now (self);
   DlgSession *session = find_now (self, now);
 
   if (session == NULL)
@@ -155,11 +155,16 @@ remind (DlgAgendaPage *self,
       g_autofree char *title = NULL;
       g_autofree char *body = NULL;
       g_autofree char *when = NULL;
+      /* Once per session and start, across new copies of the feed (a sync in the minutes
+       * before it): a session moved later is reminded of again. */
+      g_autofree char *reminder = g_strdup_printf ("%s %s %" G_GINT64_FORMAT,
+                                                   dlg_agenda_page_event_id (self), key,
+                                                   g_date_time_to_unix (dlg_session_get_start (session)));
 
-      if (g_hash_table_contains (self->reminded, key))
+      if (g_hash_table_contains (self->reminded, reminder))
         continue;
 
-      g_hash_table_add (self->reminded, g_strdup (key));
+      g_hash_table_add (self->reminded, g_steal_pointer (&reminder));
 
       when = dlg_agenda_page_format_time_with_zone (self, session);
       /* Translators: a reminder's title, the session's title */
@@ -203,7 +208,7 @@ gboolean
 dlg_agenda_page_tick (gpointer user_data)
 {
   DlgAgendaPage *self = user_data;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = dlg_agenda_page_now (self);
 
   dlg_agenda_page_find_next_start (self, now);
   remind (self, now);

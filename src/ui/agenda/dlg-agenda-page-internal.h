@@ -31,7 +31,7 @@ struct _DlgAgendaPage
   GHashTable         *starred;       /* key -> GINT_TO_POINTER (1) */
   GHashTable         *overlapping;   /* key of starred sessions that overlap another */
   GHashTable         *changes;       /* key -> DlgStarChange since the delegate last looked */
-  GHashTable         *reminded;      /* keys already reminded of */
+  GHashTable         *reminded;      /* "event session start" already reminded of */
   GStrv               terms;
   char               *room;          /* filter, NULL: all */
   char               *track;         /* filter, NULL: all */
