@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dlg-day.h"
 #include "dlg-note-report.h"
 #include "dlg-notes.h"
 
@@ -63,8 +64,9 @@ notes_about (GPtrArray   *all,
   return found;
 }
 
+/* "2019-10-16" as "16 October 2019", or NULL when it is not such a date. */
 static char *
-format_date (const char *date)
+format_day (const char *date)
 {
   g_autoptr(GDateTime) time = NULL;
   g_autofree char *iso = NULL;
@@ -74,7 +76,58 @@ format_date (const char *date)
   iso = g_strconcat (date, "T00:00:00Z", NULL);
   time = g_date_time_new_from_iso8601 (iso, NULL);
   /* Translators: a date in the trip report, e.g. "16 October 2019" */
-  return time != NULL ? g_date_time_format (time, _("%-d %B %Y")) : g_strdup (date);
+  return time != NULL ? g_date_time_format (time, _("%-d %B %Y")) : NULL;
+}
+
+/* The event's dates: as the organiser wrote them when they do not read. */
+static char *
+format_date (const char *date)
+{
+  char *text = format_day (date);
+
+  return text != NULL || date == NULL ? text : g_strdup (date);
+}
+
+/* The date the organiser listed @session's day under ("2019-10-16"), or
+ * NULL. */
+static const char *
+day_date (DlgFeed    *feed,
+          DlgSession *session)
+{
+  GListModel *days = dlg_feed_get_days (feed);
+
+  for (guint i = 0; days != NULL && i < g_list_model_get_n_items (days); i++)
+    {
+      g_autoptr(DlgDay) day = g_list_model_get_item (days, i);
+
+      if (dlg_day_get_index (day) == dlg_session_get_day (session))
+        return dlg_day_get_date (day); /* the feed holds the day */
+    }
+  return NULL;
+}
+
+/* When @session is: its day and time, or, when the organiser has not
+ * announced its time, its day only (its start then only orders it within
+ * the day, as the agenda and the iCalendar export treat it). */
+static char *
+format_when (DlgFeed    *feed,
+             DlgSession *session)
+{
+  GDateTime *start = dlg_session_get_start (session);
+  g_autofree char *date = NULL;
+
+  if (!dlg_session_get_time_tba (session) && start != NULL)
+    /* Translators: when a session was, in the trip report */
+    return g_date_time_format (start, _("%-d %B %Y, %H:%M"));
+
+  date = format_day (day_date (feed, session));
+  if (date == NULL && start != NULL)
+    date = g_date_time_format (start, _("%-d %B %Y"));
+  if (date == NULL)
+    return g_strdup (_("Time to be announced"));
+  /* Translators: the day of a session whose time the organiser has not
+   * announced, in the trip report, e.g. "16 October 2019, time to be announced" */
+  return g_strdup_printf (_("%s, time to be announced"), date);
 }
 
 char *
@@ -143,7 +196,7 @@ dlg_note_report_markdown (DlgFeed   *feed,
       g_autoptr(DlgSession) session = g_list_model_get_item (sessions, i);
       const char *key = dlg_session_get_key (session);
       g_autoptr(GPtrArray) about = notes_about (notes, DLG_NOTE_SESSION, key);
-      GDateTime *when = dlg_session_get_start (session);
+      g_autofree char *when = NULL;
 
       if (about->len == 0 && !g_strv_contains ((const char * const *) starred, key))
         continue;
@@ -151,18 +204,14 @@ dlg_note_report_markdown (DlgFeed   *feed,
       g_string_append (out, "### ");
       append_line (out, dlg_session_get_title (session));
       g_string_append (out, "\n\n");
-      if (when != NULL)
+      when = format_when (feed, session);
+      append_line (out, when);
+      if (dlg_session_get_room (session) != NULL)
         {
-          /* Translators: when a session was, in the trip report */
-          g_autofree char *text = g_date_time_format (when, _("%-d %B %Y, %H:%M"));
-          g_string_append (out, text);
-          if (dlg_session_get_room (session) != NULL)
-            {
-              g_string_append (out, ", ");
-              append_line (out, dlg_session_get_room (session));
-            }
-          g_string_append (out, "\n\n");
+          g_string_append (out, ", ");
+          append_line (out, dlg_session_get_room (session));
         }
+      g_string_append (out, "\n\n");
       append_notes (out, about, "####");
       for (guint j = 0; j < about->len; j++)
         g_hash_table_add (used, (gpointer) dlg_note_get_id (g_ptr_array_index (about, j)));

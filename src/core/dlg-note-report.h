@@ -11,7 +11,9 @@ G_BEGIN_DECLS
 
 /* The report of @feed's event from the delegate's stars and notes in
  * @store: title, dates and venue; the sessions attended (starred, or
- * with notes) in time order with their notes; the best practices with
+ * with notes) in time order with their notes, each with its day and time
+ * (its day and "time to be announced" when the organiser has not
+ * announced the time); the best practices with
  * notes; the members noted; other notes (free ones, and those attached
  * to an item that is gone).  Headings are in the interface language. */
 char *dlg_note_report_markdown (DlgFeed   *feed,

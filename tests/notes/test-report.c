@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "dlg-note-report.h"
 #include "dlg-notes.h"
@@ -138,6 +139,89 @@ test_report (void)
   g_rmdir (dir);
 }
 
+static void
+remove_store (char       *dir,
+              const char *path)
+{
+  const char *suffix[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffix); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffix[i], NULL);
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
+/* A session whose time the organiser has not announced shows its day and
+ * "time to be announced", never the placeholder clock time the feed
+ * orders it by; a session with a time still shows it.  A best practice's
+ * summary stays a Markdown quote. */
+static void
+test_time_tba (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("delegate-report-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
+  g_autoptr(DlgStore) store = dlg_store_open (path, NULL, &error);
+  g_autoptr(DlgFeed) feed = load_fixture ("tba.json");
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *report = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (dlg_store_set_starred (store, "notes-fixture", "press", TRUE, &error));
+  g_assert_true (dlg_store_set_starred (store, "notes-fixture", "lunch", TRUE, &error));
+  add_note (notes, DLG_NOTE_SESSION, "semarang", "Questions", "Ask about bonds.");
+  add_note (notes, DLG_NOTE_PRACTICE, "financing", "", "> Bonds, not loans.\n\nCopy this.");
+  g_assert_true (dlg_notes_save (store, notes, &error));
+  g_assert_no_error (error);
+
+  report = dlg_note_report_markdown (feed, store, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", report);
+  parts = sections (report);
+  g_assert_cmpuint (g_strv_length (parts), ==, 5);
+
+  g_assert_cmpstr (parts[1], ==,
+                   "Sessions attended\n"
+                   "\n"
+                   "### Press conference\n"
+                   "\n"
+                   "16 October 2019, time to be announced, Sumba Suka Paradise\n"
+                   "\n"
+                   "### Lunch talk\n"
+                   "\n"
+                   "16 October 2019, 12:30, Sumba Suka Paradise\n"
+                   "\n"
+                   "### Best practice sharing: Semarang\n"
+                   "\n"
+                   "17 October 2019, time to be announced, Sumba Suka Paradise\n"
+                   "\n"
+                   "#### Questions\n"
+                   "\n"
+                   "Ask about bonds.\n");
+  /* The placeholder times the feed orders the unannounced sessions by. */
+  g_assert_null (strstr (report, "08:00"));
+  g_assert_null (strstr (report, "09:00"));
+
+  g_assert_cmpstr (parts[2], ==,
+                   "Best practices\n"
+                   "\n"
+                   "### Infrastructure financing\n"
+                   "\n"
+                   "Presented by Kota Semarang\n"
+                   "\n"
+                   "> Strategi pembiayaan infrastruktur dan reformasi administrasi.\n"
+                   "\n"
+                   "> Bonds, not loans.\n"
+                   "\n"
+                   "Copy this.\n");
+
+  g_clear_object (&store);
+  remove_store (dir, path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -147,6 +231,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/notes/report", test_report);
+  g_test_add_func ("/notes/report/time-tba", test_time_tba);
 
   return g_test_run ();
 }
