@@ -26,8 +26,9 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   static const char * const english[] = { "en", NULL };
+  /* The feed named by @data, else before.json. */
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "notes", "fixtures",
-                                                 "before.json", NULL);
+                                                 data != NULL ? data : "before.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
 
@@ -219,6 +220,71 @@ test_long_note (Fixture       *fixture,
     }
 }
 
+/* A session whose time is not announced shows its day and "time to be
+ * announced", not the placeholder time; a quoted line (a best practice's
+ * summary, a "> " in a note) is printed without its ">" marker. */
+static void
+test_tba_and_quotes (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char * const expected[] = {
+    "Trip report",
+    "Times fixture",
+    "Sessions attended",
+    "Press conference",
+    "16 October 2019, time to be announced, Sumba Suka Paradise",
+    "Lunch talk",
+    "16 October 2019, 12:30, Sumba Suka Paradise",
+    "Best practice sharing: Semarang",
+    "17 October 2019, time to be announced, Sumba Suka Paradise",
+    "Best practices",
+    "Infrastructure financing",
+    "Presented by Kota Semarang",
+    "Strategi pembiayaan infrastruktur dan reformasi administrasi.",
+    "Bonds, not loans.",
+    "Copy this.",
+    "Other notes",
+    "Quote of the day",
+    "Said the mayor:",
+    "First quoted line",
+    "second quoted line",
+    "After the quote, 3 > 2 stays.",
+    NULL
+  };
+
+  g_assert_true (dlg_store_set_starred (fixture->store, "notes-fixture", "press", TRUE, &error));
+  g_assert_true (dlg_store_set_starred (fixture->store, "notes-fixture", "lunch", TRUE, &error));
+  add_note (notes, DLG_NOTE_SESSION, "semarang", "Questions", "Ask about bonds.");
+  add_note (notes, DLG_NOTE_PRACTICE, "financing", "", "> Bonds, not loans.\n\nCopy this.");
+  add_note (notes, DLG_NOTE_FREE, NULL, "Quote of the day",
+            "Said the mayor:\n\n> First quoted line\n>second quoted line\n\n"
+            "After the quote, 3 > 2 stays.");
+  g_assert_true (dlg_notes_save (fixture->store, notes, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (dlg_report_print_export (fixture->feed, fixture->store, NULL,
+                                          fixture->pdf, &error));
+  g_assert_no_error (error);
+
+  text = run ("pdftotext", fixture->pdf);
+  g_test_message ("%s", text);
+  assert_in_order (text, expected);
+  g_assert_null (strstr (text, "08:00"));
+  g_assert_null (strstr (text, "09:00"));
+  /* No line of the PDF starts with a Markdown quote marker. */
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_strstrip (lines[i])[0] == '>')
+        g_test_message ("A quote marker is printed: “%s”", lines[i]);
+      g_assert_cmpint (lines[i][0], !=, '>');
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -233,6 +299,8 @@ main (int   argc,
               fixture_set_up, test_sections, fixture_tear_down);
   g_test_add ("/notes/report-pdf/long-note", Fixture, NULL,
               fixture_set_up, test_long_note, fixture_tear_down);
+  g_test_add ("/notes/report-pdf/tba-and-quotes", Fixture, "tba.json",
+              fixture_set_up, test_tba_and_quotes, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -2,8 +2,10 @@
  *
  * The content is core's Markdown report (dlg-note-report.c), read line
  * by line: "## " starts a section, "### " an item, "#### " a note's
- * title, blank lines end paragraphs.  Every piece of text reaches Pango
- * with pango_layout_set_text, never as markup.
+ * title, blank lines end paragraphs, and lines marked "> " (a best
+ * practice's summary, a quote in a note) are a quote: indented, in
+ * italics, with a rule at its left and without the markers.  Every piece
+ * of text reaches Pango with pango_layout_set_text, never as markup.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,6 +27,7 @@ typedef enum
   BLOCK_ITEM,
   BLOCK_NOTE,
   BLOCK_TEXT,
+  BLOCK_QUOTE,    /* a Markdown block quote, its ">" markers gone */
 } BlockKind;
 
 typedef struct
@@ -41,6 +44,9 @@ typedef struct
   int          line;
   double       x;
   double       baseline;
+  double       top;     /* of the line's box, for a quote's rule */
+  double       bottom;
+  gboolean     quote;
 } Placed;
 
 typedef struct
@@ -52,6 +58,8 @@ typedef struct
 } Report;
 
 #define FOOTER_HEIGHT 28.0  /* points kept free at the page's foot */
+#define QUOTE_INDENT  26.0  /* a quote's text from the left margin */
+#define QUOTE_RULE_X  16.0  /* and the rule at its left */
 
 static void
 block_clear (gpointer data)
@@ -78,11 +86,37 @@ add_block (GArray     *blocks,
 static void
 flush_paragraph (GArray   *blocks,
                  GString  *paragraph,
-                 gboolean  in_section)
+                 gboolean  in_section,
+                 gboolean *in_quote)
 {
   if (paragraph->len > 0)
-    add_block (blocks, in_section ? BLOCK_TEXT : BLOCK_META, paragraph->str);
+    add_block (blocks, *in_quote ? BLOCK_QUOTE : in_section ? BLOCK_TEXT : BLOCK_META,
+               paragraph->str);
   g_string_truncate (paragraph, 0);
+  *in_quote = FALSE;
+}
+
+/* The text of a block quote's line without its markers (up to three
+ * spaces, ">", an optional space; "> > " of a nested quote too), or NULL
+ * when @line is not in a quote. */
+static const char *
+quoted_text (const char *line)
+{
+  const char *p = line;
+
+  for (guint i = 0; i < 3 && *p == ' '; i++)
+    p++;
+  if (*p != '>')
+    return NULL;
+  while (*p == '>')
+    {
+      p++;
+      if (*p == ' ' || *p == '\t')
+        p++;
+      while (*p == ' ' && p[1] == '>')
+        p++;
+    }
+  return p;
 }
 
 static GArray *
@@ -93,6 +127,7 @@ parse_blocks (const char *title,
   g_autoptr(GString) paragraph = g_string_new (NULL);
   g_auto(GStrv) lines = g_strsplit (markdown, "\n", -1);
   gboolean in_section = FALSE;
+  gboolean in_quote = FALSE;  /* the paragraph is a quote's */
 
   g_array_set_clear_func (blocks, block_clear);
   /* Translators: the big heading on the first page of the PDF trip report */
@@ -103,40 +138,60 @@ parse_blocks (const char *title,
     {
       g_autofree char *line = g_strdup (lines[i]);
       gsize len = strlen (line);
+      const char *quoted;
 
       /* A Markdown hard break ("  " at the end) is a plain line break here. */
       if (len >= 2 && g_str_has_suffix (line, "  "))
         line[len - 2] = '\0';
       g_strchomp (line);
+      quoted = quoted_text (line);
 
       if (line[0] == '\0')
-        flush_paragraph (blocks, paragraph, in_section);
+        flush_paragraph (blocks, paragraph, in_section, &in_quote);
       else if (g_str_has_prefix (line, "# ") && i == 0)
         ; /* the Markdown title: the title block above stands for it */
       else if (g_str_has_prefix (line, "## "))
         {
-          flush_paragraph (blocks, paragraph, in_section);
+          flush_paragraph (blocks, paragraph, in_section, &in_quote);
           add_block (blocks, BLOCK_SECTION, line + 3);
           in_section = TRUE;
         }
       else if (g_str_has_prefix (line, "### "))
         {
-          flush_paragraph (blocks, paragraph, in_section);
+          flush_paragraph (blocks, paragraph, in_section, &in_quote);
           add_block (blocks, BLOCK_ITEM, line + 4);
         }
       else if (g_str_has_prefix (line, "#### "))
         {
-          flush_paragraph (blocks, paragraph, in_section);
+          flush_paragraph (blocks, paragraph, in_section, &in_quote);
           add_block (blocks, BLOCK_NOTE, line + 5);
+        }
+      else if (quoted != NULL)
+        {
+          /* A quote starts a paragraph of its own; a bare ">" parts two of it. */
+          if (!in_quote || quoted[0] == '\0')
+            flush_paragraph (blocks, paragraph, in_section, &in_quote);
+          in_quote = TRUE;
+          if (quoted[0] != '\0')
+            {
+              if (paragraph->len > 0)
+                g_string_append_c (paragraph, '\n');
+              g_string_append (paragraph, quoted);
+            }
         }
       else
         {
+          /* After a quote's line, a line without ">" goes on with the
+           * quote, as Markdown reads it (a "lazy" line); after a bare ">"
+           * it starts a paragraph of its own. */
+          if (paragraph->len == 0)
+            in_quote = FALSE;
           if (paragraph->len > 0)
             g_string_append_c (paragraph, '\n');
           g_string_append (paragraph, line);
         }
     }
-  flush_paragraph (blocks, paragraph, in_section);
+  flush_paragraph (blocks, paragraph, in_section, &in_quote);
   return blocks;
 }
 
@@ -184,6 +239,10 @@ block_layout (GtkPrintContext *context,
     case BLOCK_META:
       pango_font_description_set_size (font, 11 * PANGO_SCALE);
       break;
+    case BLOCK_QUOTE:
+      pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
+      indent = QUOTE_INDENT;
+      break;
     case BLOCK_TEXT:
     default:
       indent = 12;
@@ -213,6 +272,7 @@ space_before (BlockKind kind)
     case BLOCK_KICKER:
     case BLOCK_META:
     case BLOCK_TEXT:
+    case BLOCK_QUOTE:
     default:
       return 6;
     }
@@ -267,6 +327,9 @@ begin_print_cb (GtkPrintOperation *operation,
           placed.line = line++;
           placed.x = indent;
           placed.baseline = y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE - top;
+          placed.top = y;
+          placed.bottom = y + (bottom - top);
+          placed.quote = block->kind == BLOCK_QUOTE;
           g_array_append_val (report->placed, placed);
           y += bottom - top;
         }
@@ -303,6 +366,16 @@ draw_page_cb (GtkPrintOperation *operation,
       line = pango_layout_get_line_readonly (placed->layout, placed->line);
       cairo_move_to (cr, placed->x, placed->baseline);
       pango_cairo_show_layout_line (cr, line);
+      if (placed->quote)
+        {
+          cairo_save (cr);
+          cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+          cairo_set_line_width (cr, 1.5);
+          cairo_move_to (cr, QUOTE_RULE_X, placed->top);
+          cairo_line_to (cr, QUOTE_RULE_X, placed->bottom);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+        }
     }
 
   /* Translators: the footer of each page of the PDF trip report */

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 
 /* Prints the trip report of @feed's event (dlg_note_report_markdown())
  * to the PDF file @filename on A4 pages: a title block, the sections as
- * headings, the notes as wrapped paragraphs, page numbers in the footer.
+ * headings, the notes as wrapped paragraphs, quotes ("> ") indented in
+ * italics without their markers, page numbers in the footer.
  * Runs to the end before it returns; @parent may be NULL. */
 gboolean dlg_report_print_export (DlgFeed     *feed,
                                   DlgStore    *store,
