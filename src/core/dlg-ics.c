@@ -192,7 +192,7 @@ append_session (GString    *out,
 
   if (persons[0] != NULL)
     {
-      g_autofree char *names = g_strjoinv (", ", (char **) persons);
+      g_autofree char *names = dlg_session_dup_persons_text (session);
 
       /* Translators: the speakers line of a calendar entry */
       g_string_append_printf (description, _("Speakers: %s"), names);

@@ -322,6 +322,21 @@ dlg_session_get_persons (DlgSession *self)
   return (const char * const *) self->persons;
 }
 
+char *
+dlg_session_dup_persons_text (DlgSession *self)
+{
+  const char *separator = ", ";
+
+  g_return_val_if_fail (DLG_IS_SESSION (self), NULL);
+
+  if (self->persons == NULL || self->persons[0] == NULL)
+    return NULL;
+  for (guint i = 0; self->persons[i] != NULL; i++)
+    if (strchr (self->persons[i], ',') != NULL)
+      separator = "; ";
+  return g_strjoinv (separator, self->persons);
+}
+
 const char * const *
 dlg_session_get_members (DlgSession *self)
 {

@@ -27,6 +27,9 @@ const char         *dlg_session_get_language     (DlgSession *self); /* nullable
 const char         *dlg_session_get_url          (DlgSession *self); /* nullable, http(s) only */
 /* Speaker names, never NULL (may be empty). */
 const char * const *dlg_session_get_persons      (DlgSession *self);
+/* The speakers as one line, or NULL for none: "A, B", or "A; B" when a name holds a comma
+ * ("H. Saiful Ilah, SH, M.Hum; Wali Kota Kupang"), so that titles never read as persons. */
+char               *dlg_session_dup_persons_text (DlgSession *self);
 /* Member ids of the cities that present in this session. */
 const char * const *dlg_session_get_members      (DlgSession *self);
 /* GListModel of DlgLink (http(s) only), never NULL. */

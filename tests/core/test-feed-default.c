@@ -119,6 +119,8 @@ test_sessions (void)
   GDateTime *start;
   g_autoptr(GDateTime) start_property = NULL;
   g_auto(GStrv) persons = NULL;
+  g_autofree char *press_speakers = NULL;
+  g_autofree char *keynote_speakers = NULL;
   gboolean time_tba = FALSE;
 
   g_assert_true (g_list_model_get_item_type (sessions) == DLG_TYPE_SESSION);
@@ -163,6 +165,14 @@ test_sessions (void)
   g_assert_true (g_date_time_equal (start_property, dlg_session_get_start (keynote)));
   g_assert_cmpstr (persons[0], ==, "Menteri Komunikasi dan Informatika RI");
   g_assert_true (time_tba);
+
+  /* The press conference's speakers: the Regent's name holds commas, so the line keeps the
+   * two people apart with a semicolon (not "…, M.Hum, Wali Kota Kupang", as if one). */
+  press_speakers = dlg_session_dup_persons_text (find_session (feed, "citynet2019-jumpa-pers"));
+  g_assert_cmpstr (press_speakers, ==, "H. Saiful Ilah, SH, M.Hum; Wali Kota Kupang");
+  keynote_speakers = dlg_session_dup_persons_text (keynote);
+  g_assert_cmpstr (keynote_speakers, ==, "Menteri Komunikasi dan Informatika RI");
+  g_assert_null (dlg_session_dup_persons_text (find_session (feed, "citynet2019-pembukaan")));
 
   g_assert_cmpstr (dlg_session_get_subtitle (find_session (feed,
                                                            "citynet2019-best-practice-semarang")),

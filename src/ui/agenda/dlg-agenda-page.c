@@ -251,14 +251,14 @@ char *
 dlg_agenda_page_describe_place (DlgSession *session)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  const char * const *persons = dlg_session_get_persons (session);
+  char *persons = dlg_session_dup_persons_text (session);
 
   if (dlg_session_get_room (session) != NULL)
     g_ptr_array_add (parts, g_strdup (dlg_session_get_room (session)));
   if (dlg_session_get_track (session) != NULL)
     g_ptr_array_add (parts, g_strdup (dlg_session_get_track (session)));
-  if (persons != NULL && persons[0] != NULL)
-    g_ptr_array_add (parts, g_strjoinv (", ", (char **) persons));
+  if (persons != NULL)
+    g_ptr_array_add (parts, persons);
 
   if (parts->len == 0)
     return NULL;

@@ -148,7 +148,6 @@ dlg_session_view_show (DlgSessionView *self,
   g_autofree char *languages = NULL;
   g_autofree char *speakers = NULL;
   g_autofree char *links = NULL;
-  const char * const *persons;
 
   g_return_if_fail (DLG_IS_SESSION_VIEW (self));
   g_return_if_fail (DLG_IS_FEED (feed));
@@ -171,9 +170,7 @@ dlg_session_view_show (DlgSessionView *self,
   languages = dlg_agenda_language_names (dlg_session_get_language (session));
   dlg_feed_label_set_text (self->language_label, self->language_box, languages);
 
-  persons = dlg_session_get_persons (session);
-  if (persons != NULL && persons[0] != NULL)
-    speakers = g_strjoinv (", ", (char **) persons);
+  speakers = dlg_session_dup_persons_text (session);
   dlg_feed_label_set_text (self->speakers_label, self->speakers_box, speakers);
 
   show_members (self, feed, session);
