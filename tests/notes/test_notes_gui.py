@@ -315,6 +315,23 @@ def main():
         screenshot("session-note")
         log("the Note button of a session starts a note attached to it")
 
+        # 6b. "Note" again on the same session opens that note, not a second, empty one.
+        app.tab("Agenda")
+        click(wait_for("'Opening' in the agenda", lambda: find_shown(
+            sessions, lambda a: text_of(a) == "Opening")))
+        click(app.button("Note"))
+        app.label("Session: Opening")
+        title, body = app.editor()
+        wait_for(lambda: f"the session's note to open again (the title is {content_of(title)!r})",
+                 lambda: content_of(title) == "Opening remarks")
+        notes = wait_for("the Notes list", lambda: find_shown(
+            app.frame, lambda a: a.name == "Notes" and role(a) in LISTS))
+        attached = ui.find_all(notes, lambda a: role(a) == pyatspi.ROLE_LABEL
+                               and text_of(a).startswith("Session: Opening"))
+        if len(attached) != 1:
+            raise Failure(f"{len(attached)} notes on 'Opening' are listed, not one")
+        log("'Note' on a session with a note opens that note")
+
         # 7. And from a member's page.
         app.tab("Members")
         members = wait_for("the Members list", lambda: find_shown(

@@ -709,6 +709,23 @@ dlg_notes_page_set_feed (DlgNotesPage *self,
     reload (self);
 }
 
+/* The newest note of the current event attached to @key, or NULL. */
+static DlgNote *
+find_attached (DlgNotesPage *self,
+               DlgNoteKind   kind,
+               const char   *key)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->notes)); i++)
+    {
+      g_autoptr(DlgNote) note = g_list_model_get_item (G_LIST_MODEL (self->notes), i);
+
+      if (dlg_note_get_kind (note) == kind && g_strcmp0 (dlg_note_get_key (note), key) == 0 &&
+          !dlg_note_get_deleted (note))
+        return g_steal_pointer (&note);
+    }
+  return NULL;
+}
+
 gboolean
 dlg_notes_page_new_note (DlgNotesPage *self,
                          DlgNoteKind   kind,
@@ -721,7 +738,27 @@ dlg_notes_page_new_note (DlgNotesPage *self,
   if (self->store == NULL || self->event_id == NULL)
     return FALSE;
 
-  note = dlg_note_new (self->event_id, key != NULL ? kind : DLG_NOTE_FREE, key);
+  if (key == NULL)
+    kind = DLG_NOTE_FREE;
+
+  /* A session, member or case that has a note already: "Note" opens it, to write on. */
+  if (kind != DLG_NOTE_FREE)
+    note = find_attached (self, kind, key);
+  if (note != NULL)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+      GtkTextIter end;
+
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      select_note (self, note);
+      show_content (self);
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_place_cursor (buffer, &end);
+      gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+      return TRUE;
+    }
+
+  note = dlg_note_new (self->event_id, kind, key);
   /* Kept at once, so an empty new note is there after a restart too. */
   dlg_note_saver_queue (self->saver, note);
 

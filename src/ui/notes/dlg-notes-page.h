@@ -25,7 +25,8 @@ void     dlg_notes_page_set_feed  (DlgNotesPage *self,
                                    DlgFeed      *feed,
                                    const char   *pending_id);
 /* Starts a note, free or attached to an item of the current event, and
- * opens it.  FALSE without an event or store. */
+ * opens it; for an item that has a note already, opens that one.  FALSE
+ * without an event or store. */
 gboolean dlg_notes_page_new_note  (DlgNotesPage *self,
                                    DlgNoteKind   kind,
                                    const char   *key);
