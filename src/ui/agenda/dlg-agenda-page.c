@@ -68,14 +68,6 @@ use_local_time (DlgAgendaPage *self)
   return self->settings != NULL && g_settings_get_boolean (self->settings, "agenda-local-time");
 }
 
-static gboolean
-floating_time (DlgAgendaPage *self)
-{
-  DlgEvent *event = self->feed != NULL ? dlg_feed_get_event (self->feed) : NULL;
-
-  return event != NULL && dlg_event_get_floating_time (event);
-}
-
 GDateTime *
 dlg_agenda_page_now (DlgAgendaPage *self)
 {
@@ -88,16 +80,7 @@ static GDateTime *
 shown_time (DlgAgendaPage *self,
             GDateTime     *time)
 {
-  DlgEvent *event = self->feed != NULL ? dlg_feed_get_event (self->feed) : NULL;
-
-  if (floating_time (self))
-    return g_date_time_ref (time);
-  if (use_local_time (self))
-    return g_date_time_to_local (time);
-  if (event != NULL && dlg_event_get_time_zone (event) != NULL)
-    return g_date_time_to_timezone (time, dlg_event_get_time_zone (event));
-
-  return g_date_time_ref (time);
+  return dlg_agenda_shown_time (self->feed, time, use_local_time (self));
 }
 
 /* "(WITA)" after a time; nothing for floating times. */
@@ -105,10 +88,7 @@ static const char *
 zone_label (DlgAgendaPage *self,
             GDateTime     *shown)
 {
-  if (floating_time (self))
-    return "";
-
-  return g_date_time_get_timezone_abbreviation (shown);
+  return dlg_agenda_zone_label (self->feed, shown);
 }
 
 char *

@@ -21,6 +21,63 @@ dlg_agenda_feed_time_zone (DlgFeed *feed)
   return event != NULL ? dlg_event_get_time_zone (event) : NULL;
 }
 
+static gboolean
+floating_time (DlgFeed *feed)
+{
+  DlgEvent *event = feed != NULL ? dlg_feed_get_event (feed) : NULL;
+
+  return event != NULL && dlg_event_get_floating_time (event);
+}
+
+/* The zone times are shown in: the event's (from the feed), or the laptop's when the
+ * delegate asked for it.  Floating times stay as given.  The agenda and the member page
+ * both ask here, so that they never disagree. */
+GDateTime *
+dlg_agenda_shown_time (DlgFeed   *feed,
+                       GDateTime *time,
+                       gboolean   local_time)
+{
+  GTimeZone *zone = dlg_agenda_feed_time_zone (feed);
+
+  g_return_val_if_fail (time != NULL, NULL);
+
+  if (floating_time (feed))
+    return g_date_time_ref (time);
+  if (local_time)
+    return g_date_time_to_local (time);
+  if (zone != NULL)
+    return g_date_time_to_timezone (time, zone);
+
+  return g_date_time_ref (time);
+}
+
+/* "WITA" after a time; nothing for floating times. */
+const char *
+dlg_agenda_zone_label (DlgFeed   *feed,
+                       GDateTime *shown)
+{
+  if (floating_time (feed))
+    return "";
+
+  return g_date_time_get_timezone_abbreviation (shown);
+}
+
+char *
+dlg_agenda_format_clock (DlgFeed   *feed,
+                         GDateTime *time,
+                         gboolean   local_time)
+{
+  g_autoptr(GDateTime) shown = dlg_agenda_shown_time (feed, time, local_time);
+  g_autofree char *clock = g_date_time_format (shown, "%H:%M");
+  const char *zone = dlg_agenda_zone_label (feed, shown);
+
+  if (zone[0] == '\0')
+    return g_steal_pointer (&clock);
+
+  /* Translators: a start time and its zone, "09:00 WITA" */
+  return g_strdup_printf (_("%s %s"), clock, zone);
+}
+
 /* Schedules give a session's languages as codes ("id", "en-US",
  * "de, en"): the languages heard at the forum's events by name, others as
  * given. */

@@ -12,6 +12,19 @@ G_BEGIN_DECLS
 
 /* The event's zone, NULL for floating times or no event. */
 GTimeZone     *dlg_agenda_feed_time_zone (DlgFeed     *feed);
+/* @time as the delegate sees it: in the event's zone (from the feed, never the machine's), or
+ * in the laptop's when @local_time (GSettings "agenda-local-time"); floating times stay as
+ * given.  A new reference. */
+GDateTime     *dlg_agenda_shown_time     (DlgFeed     *feed,
+                                          GDateTime   *time,
+                                          gboolean     local_time);
+/* The zone's name after a time from dlg_agenda_shown_time(), "WITA"; "" for floating times. */
+const char    *dlg_agenda_zone_label     (DlgFeed     *feed,
+                                          GDateTime   *shown);
+/* "09:00 WITA": @time's clock time as shown (see dlg_agenda_shown_time()), with its zone. */
+char          *dlg_agenda_format_clock   (DlgFeed     *feed,
+                                          GDateTime   *time,
+                                          gboolean     local_time);
 /* "Day 1, Wednesday 16 October"; "Day 1" without a known date. */
 char          *dlg_agenda_format_day     (DlgDay      *day,
                                           GTimeZone   *zone);

@@ -15,6 +15,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "dlg-agenda-text.h"
 #include "dlg-contact-line.h"
 #include "dlg-delegate-row.h"
 #include "dlg-feed-label.h"
@@ -30,6 +31,7 @@ struct _DlgMemberView
 
   GListStore        *sessions;       /* that the member shown presents */
   GListStore        *practices;      /* that it shares */
+  GSettings         *settings;       /* "agenda-local-time"; NULL without the schema (a test) */
 
   /* Template widgets */
   GtkScrolledWindow *scroller;       /* the child: bound so that dispose_template unparents it */
@@ -97,10 +99,12 @@ link_title_cb (GtkListItem *item,
   return NULL;
 }
 
+/* A session's time is said in the zone the agenda shows it in (dlg-agenda-text.c), with the
+ * zone's name: "Day 1, 09:00 WITA". */
 static char *
-link_subtitle_cb (GtkListItem *item,
-                  GObject     *object,
-                  DlgFeed     *feed)
+link_subtitle (GObject  *object,
+               DlgFeed  *feed,
+               gboolean  local_time)
 {
   if (DLG_IS_SESSION (object))
     {
@@ -112,8 +116,8 @@ link_subtitle_cb (GtkListItem *item,
         /* Translators: when a session is, "Day 1, time to be announced" */
         return g_strdup_printf (_("Day %u, time to be announced"), dlg_session_get_day (session));
 
-      time = g_date_time_format (start, "%H:%M");
-      /* Translators: when a session is, "Day 1, 09:00" */
+      time = dlg_agenda_format_clock (feed, start, local_time);
+      /* Translators: when a session is, "Day 1, 09:00 WITA" */
       return g_strdup_printf (_("Day %u, %s"), dlg_session_get_day (session), time);
     }
 
@@ -121,6 +125,42 @@ link_subtitle_cb (GtkListItem *item,
     return g_strdup (dlg_practice_get_summary (DLG_PRACTICE (object)));
 
   return NULL;
+}
+
+/* The same, in the event's zone and in the laptop's: the factory picks one when a member is
+ * shown (see link_factory_new()). */
+static char *
+link_subtitle_cb (GtkListItem *item,
+                  GObject     *object,
+                  DlgFeed     *feed)
+{
+  return link_subtitle (object, feed, FALSE);
+}
+
+static char *
+link_subtitle_local_cb (GtkListItem *item,
+                        GObject     *object,
+                        DlgFeed     *feed)
+{
+  return link_subtitle (object, feed, TRUE);
+}
+
+/* Rows of sessions and practices whose callbacks get @feed (NULL: none, times in the zone the
+ * feed gave them), times shown in the laptop's zone when @local_time. */
+static GtkListItemFactory *
+link_factory_new (DlgFeed  *feed,
+                  gboolean  local_time)
+{
+  g_autoptr(DlgFeedScope) scope = dlg_feed_scope_new (feed);
+
+  dlg_feed_scope_add_callback (scope, "link_title_cb", G_CALLBACK (link_title_cb));
+  dlg_feed_scope_add_callback (scope, "link_subtitle_cb",
+                               local_time ? G_CALLBACK (link_subtitle_local_cb)
+                                          : G_CALLBACK (link_subtitle_cb));
+  dlg_feed_scope_add_callback (scope, "join_cb", G_CALLBACK (dlg_list_row_join_cb));
+
+  return gtk_builder_list_item_factory_new_from_resource (GTK_BUILDER_SCOPE (scope),
+                                                          RESOURCE_PATH "/ui/dlg-member-link-row.ui");
 }
 
 GtkWidget *
@@ -141,6 +181,7 @@ dlg_member_view_show (DlgMemberView *self,
   g_autoptr(GtkNoSelection) delegates_selection = NULL;
   g_autoptr(GtkNoSelection) sessions_selection = NULL;
   g_autoptr(GtkNoSelection) practices_selection = NULL;
+  g_autoptr(GtkListItemFactory) sessions_factory = NULL;
   const char *head_title;
   const char *head_name;
   const char *masterplan = NULL;
@@ -158,6 +199,9 @@ dlg_member_view_show (DlgMemberView *self,
       gtk_list_view_set_model (self->delegates_view, NULL);
       gtk_list_view_set_model (self->sessions_view, NULL);
       gtk_list_view_set_model (self->practices_view, NULL);
+      /* Lets go of the feed too, which the sessions' rows hold. */
+      sessions_factory = link_factory_new (NULL, FALSE);
+      gtk_list_view_set_factory (self->sessions_view, sessions_factory);
       return;
     }
 
@@ -214,6 +258,13 @@ dlg_member_view_show (DlgMemberView *self,
   gtk_list_view_set_model (self->delegates_view, GTK_SELECTION_MODEL (delegates_selection));
   gtk_widget_set_visible (self->delegates_box, g_list_model_get_n_items (delegates) > 0);
 
+  /* Sessions say when in the zone the agenda shows (the delegate's "agenda-local-time"), as
+   * set when the member is shown: rows made anew each time follow a changed setting. */
+  sessions_factory = link_factory_new (feed, self->settings != NULL &&
+                                             g_settings_get_boolean (self->settings,
+                                                                     "agenda-local-time"));
+  gtk_list_view_set_model (self->sessions_view, NULL);
+  gtk_list_view_set_factory (self->sessions_view, sessions_factory);
   self->sessions = dlg_member_find_sessions (member, feed);
   sessions_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sessions)));
   gtk_list_view_set_model (self->sessions_view, GTK_SELECTION_MODEL (sessions_selection));
@@ -268,6 +319,7 @@ dlg_member_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_MEMBER_VIEW);
   g_clear_object (&self->sessions);
   g_clear_object (&self->practices);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (dlg_member_view_parent_class)->dispose (object);
 }
@@ -323,22 +375,24 @@ dlg_member_view_class_init (DlgMemberViewClass *klass)
 static void
 dlg_member_view_init (DlgMemberView *self)
 {
-  g_autoptr(DlgFeedScope) scope = NULL;
   g_autoptr(GtkListItemFactory) person_factory = NULL;
   g_autoptr(GtkListItemFactory) link_factory = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Factories after the template (GTK 4.8 builds rows before _init ends). */
-  scope = dlg_feed_scope_new (NULL);
-  dlg_feed_scope_add_callback (scope, "link_title_cb", G_CALLBACK (link_title_cb));
-  dlg_feed_scope_add_callback (scope, "link_subtitle_cb", G_CALLBACK (link_subtitle_cb));
-  dlg_feed_scope_add_callback (scope, "join_cb", G_CALLBACK (dlg_list_row_join_cb));
   person_factory = gtk_builder_list_item_factory_new_from_resource (NULL,
                                                                     RESOURCE_PATH "/ui/dlg-person-row.ui");
   gtk_list_view_set_factory (self->delegates_view, person_factory);
-  link_factory = gtk_builder_list_item_factory_new_from_resource (GTK_BUILDER_SCOPE (scope),
-                                                                  RESOURCE_PATH "/ui/dlg-member-link-row.ui");
+  link_factory = link_factory_new (NULL, FALSE);
   gtk_list_view_set_factory (self->sessions_view, link_factory);
   gtk_list_view_set_factory (self->practices_view, link_factory);
+
+  /* As the agenda: without the installed schema (a test), times follow the event's zone. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL && g_settings_schema_has_key (schema, "agenda-local-time"))
+    self->settings = g_settings_new (APP_ID);
 }

@@ -1,0 +1,182 @@
+/* test-member-view.c: the member page, built as the app builds it (its template, under Xvfb)
+ *
+ * A member presents a timed session of an event in Asia/Makassar, given in UTC by the feed.
+ * The page says when, as the agenda does: in the event's zone with its name ("09:00 WITA"),
+ * or in the laptop's when the delegate chose so (GSettings "agenda-local-time"; meson runs
+ * this in machine zones other than the event's).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "dlg-member-view.h"
+
+static const char * const english[] = { "en", NULL };
+
+static const char feed_json[] =
+  "{\"delegate_feed\": 1,"
+  " \"event\": {\"id\": \"member-view\", \"title\": \"Member view\","
+  "  \"time_zone\": \"Asia/Makassar\", \"start\": \"2024-10-16\"},"
+  " \"agenda\": {\"schedule\": {\"conference\": {\"title\": \"Member view\","
+  "  \"time_zone_name\": \"Asia/Makassar\", \"days\": [{\"index\": 1, \"date\": \"2024-10-16\","
+  "  \"rooms\": {\"Aula\": ["
+  "   {\"guid\": \"s-utc\", \"date\": \"2024-10-16T01:00:00+00:00\", \"duration\": \"1:30\","
+  "    \"title\": \"Given in UTC\", \"members\": [\"kota-contoh\"]},"
+  "   {\"guid\": \"s-tba\", \"date\": \"2024-10-16T13:00:00+08:00\", \"duration\": \"1:00\","
+  "    \"time_tba\": true, \"title\": \"Not announced\", \"members\": [\"kota-contoh\"]}"
+  "  ]}}]}}},"
+  " \"members\": [{\"id\": \"kota-contoh\", \"name\": \"Kota Contoh\", \"kind\": \"kota\"}]}";
+
+typedef struct
+{
+  DlgFeed       *feed;
+  DlgMember     *member;
+  DlgMemberView *view;
+  GtkWidget     *window;
+  GSettings     *settings;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (feed_json, strlen (feed_json));
+  g_autoptr(GError) error = NULL;
+  GListModel *members;
+
+  f->settings = g_settings_new (APP_ID);
+  g_settings_reset (f->settings, "agenda-local-time");
+  f->feed = dlg_feed_new_from_bytes (bytes, english, &error);
+  g_assert_no_error (error);
+  members = dlg_feed_get_members (f->feed);
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 1);
+  f->member = g_list_model_get_item (members, 0);
+
+  f->view = g_object_new (DLG_TYPE_MEMBER_VIEW, NULL);
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 480, 800);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->member);
+  g_clear_object (&f->feed);
+  g_settings_reset (f->settings, "agenda-local-time");
+  g_clear_object (&f->settings);
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    collect_labels (c, texts);
+}
+
+/* The lines of the sessions list that say when ("Day 1, …"), in list order, joined by "; ". */
+static char *
+when_lines (Fixture *f)
+{
+  GtkWidget *list = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (f->view),
+                                                                DLG_TYPE_MEMBER_VIEW,
+                                                                "sessions_view");
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) out = g_string_new (NULL);
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint n_sessions = 2;
+  guint n_lines = 0;
+
+  /* The list makes its rows once the window lays it out; one line for each session. */
+  do
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_ptr_array_set_size (texts, 0);
+      g_string_truncate (out, 0);
+      collect_labels (list, texts);
+      for (guint i = 0; i < texts->len; i++)
+        if (g_str_has_prefix (g_ptr_array_index (texts, i), "Day "))
+          {
+            g_string_append_printf (out, "%s%s", out->len > 0 ? "; " : "",
+                                    (const char *) g_ptr_array_index (texts, i));
+            n_lines++;
+          }
+      if (n_lines >= n_sessions)
+        break;
+      n_lines = 0;
+      g_usleep (10000);
+    }
+  while (g_get_monotonic_time () < end);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* What the laptop's clock says for 2024-10-16 01:00 UTC, with its zone. */
+static char *
+laptop_time (void)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_utc (2024, 10, 16, 1, 0, 0);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+  g_autofree char *clock = g_date_time_format (local, "%H:%M");
+
+  return g_strdup_printf ("%s %s", clock, g_date_time_get_timezone_abbreviation (local));
+}
+
+static void
+test_session_time (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *event_zone = NULL;
+  g_autofree char *laptop = NULL;
+  g_autofree char *laptop_expected = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *again = NULL;
+
+  /* The event's zone, with its name, whatever zone the feed gave the time in. */
+  dlg_member_view_show (f->view, f->feed, f->member);
+  event_zone = when_lines (f);
+  g_assert_cmpstr (event_zone, ==, "Day 1, 09:00 WITA; Day 1, time to be announced");
+
+  /* The laptop's, once the delegate asks for it: the page shown again says so. */
+  g_settings_set_boolean (f->settings, "agenda-local-time", TRUE);
+  dlg_member_view_show (f->view, f->feed, f->member);
+  laptop = when_lines (f);
+  laptop_expected = laptop_time ();
+  expected = g_strdup_printf ("Day 1, %s; Day 1, time to be announced", laptop_expected);
+  g_assert_cmpstr (laptop, ==, expected);
+  if (g_strcmp0 (g_getenv ("TZ"), "UTC") == 0)
+    g_assert_cmpstr (laptop, ==, "Day 1, 01:00 UTC; Day 1, time to be announced");
+  else if (g_strcmp0 (g_getenv ("TZ"), "America/New_York") == 0)
+    g_assert_cmpstr (laptop, ==, "Day 1, 21:00 EDT; Day 1, time to be announced");
+
+  /* And back. */
+  g_settings_set_boolean (f->settings, "agenda-local-time", FALSE);
+  dlg_member_view_show (f->view, f->feed, f->member);
+  again = when_lines (f);
+  g_assert_cmpstr (again, ==, "Day 1, 09:00 WITA; Day 1, time to be announced");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/member-view/session-time", Fixture, NULL, fixture_set_up, test_session_time,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
