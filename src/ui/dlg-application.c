@@ -12,6 +12,7 @@
 
 #include "dlg-application.h"
 #include "dlg-library.h"
+#include "dlg-release-notes.h"
 #include "dlg-toast.h"
 #include "dlg-window.h"
 
@@ -46,128 +47,16 @@ dlg_application_new (void)
 }
 
 #if !ADW_CHECK_VERSION (1, 4, 0)
-/* libadwaita 1.2 cannot read the metainfo itself: take the newest
- * release's notes from it, keeping only the untranslated paragraphs
- * (merge_file adds xml:lang copies) and re-escaping all text. */
-typedef struct
-{
-  GString  *notes;
-  char     *version;
-  gboolean  in_release;
-  gboolean  in_description;
-  gboolean  done;
-  guint     skip_depth;
-} ReleaseNotesParser;
-
-static const char *
-lookup_attribute (const char  *name,
-                  const char **names,
-                  const char **values)
-{
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      if (g_strcmp0 (names[i], name) == 0)
-        return values[i];
-    }
-
-  return NULL;
-}
-
-static void
-notes_start_element (GMarkupParseContext  *context,
-                     const char           *element_name,
-                     const char          **attribute_names,
-                     const char          **attribute_values,
-                     gpointer              user_data,
-                     GError              **error)
-{
-  ReleaseNotesParser *p = user_data;
-
-  if (p->done)
-    return;
-
-  if (p->skip_depth > 0)
-    {
-      p->skip_depth++;
-      return;
-    }
-
-  if (!p->in_release && g_strcmp0 (element_name, "release") == 0)
-    {
-      p->in_release = TRUE;
-      p->version = g_strdup (lookup_attribute ("version", attribute_names, attribute_values));
-    }
-  else if (p->in_release && !p->in_description && g_strcmp0 (element_name, "description") == 0)
-    {
-      p->in_description = TRUE;
-    }
-  else if (p->in_description)
-    {
-      static const char * const allowed[] = { "p", "ul", "ol", "li", "em", "code", NULL };
-
-      if (lookup_attribute ("xml:lang", attribute_names, attribute_values) != NULL ||
-          !g_strv_contains (allowed, element_name))
-        {
-          p->skip_depth = 1;
-          return;
-        }
-
-      g_string_append_printf (p->notes, "<%s>", element_name);
-    }
-}
-
-static void
-notes_end_element (GMarkupParseContext  *context,
-                   const char           *element_name,
-                   gpointer              user_data,
-                   GError              **error)
-{
-  ReleaseNotesParser *p = user_data;
-
-  if (p->done)
-    return;
-
-  if (p->skip_depth > 0)
-    {
-      p->skip_depth--;
-      return;
-    }
-
-  if (p->in_description && g_strcmp0 (element_name, "description") == 0)
-    p->in_description = FALSE;
-  else if (p->in_description)
-    g_string_append_printf (p->notes, "</%s>", element_name);
-  else if (p->in_release && g_strcmp0 (element_name, "release") == 0)
-    p->done = TRUE;
-}
-
-static void
-notes_text (GMarkupParseContext  *context,
-            const char           *text,
-            gsize                 text_len,
-            gpointer              user_data,
-            GError              **error)
-{
-  ReleaseNotesParser *p = user_data;
-  g_autofree char *escaped = NULL;
-
-  if (p->done || p->skip_depth > 0 || !p->in_description)
-    return;
-
-  escaped = g_markup_escape_text (text, text_len);
-  g_string_append (p->notes, escaped);
-}
-
+/* libadwaita 1.2 cannot read the metainfo itself: take the newest release's notes from it,
+ * in the user's language (the embedded metainfo is the built one, with the translations
+ * merged in as xml:lang copies). */
 static void
 set_release_notes_from_metainfo (AdwAboutWindow *about)
 {
-  static const GMarkupParser parser = {
-    notes_start_element, notes_end_element, notes_text, NULL, NULL,
-  };
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GMarkupParseContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  ReleaseNotesParser p = { 0 };
+  g_autofree char *notes = NULL;
+  g_autofree char *version = NULL;
   const char *data;
   gsize size;
 
@@ -175,22 +64,17 @@ set_release_notes_from_metainfo (AdwAboutWindow *about)
   if (bytes == NULL)
     return;
 
-  p.notes = g_string_new (NULL);
   data = g_bytes_get_data (bytes, &size);
-  context = g_markup_parse_context_new (&parser, 0, &p, NULL);
-
-  if (!g_markup_parse_context_parse (context, data, size, &error) ||
-      !g_markup_parse_context_end_parse (context, &error))
+  notes = dlg_release_notes_from_metainfo (data, size, g_get_language_names (), &version,
+                                           &error);
+  if (error != NULL)
     g_debug ("Could not read release notes from the metainfo: %s", error->message);
-  else if (p.notes->len > 0)
+  else if (notes != NULL)
     {
-      adw_about_window_set_release_notes (about, p.notes->str);
-      if (p.version != NULL)
-        adw_about_window_set_release_notes_version (about, p.version);
+      adw_about_window_set_release_notes (about, notes);
+      if (version != NULL)
+        adw_about_window_set_release_notes_version (about, version);
     }
-
-  g_string_free (p.notes, TRUE);
-  g_free (p.version);
 }
 #endif
 
