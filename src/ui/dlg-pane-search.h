@@ -16,23 +16,37 @@ dlg_pane_search_focus_cb (GtkWidget *pane,
   return gtk_widget_grab_focus (GTK_WIDGET (entry));
 }
 
-/* Ctrl+F, from anywhere in the window while @pane is shown, takes the keyboard to @entry (its
- * search, which @pane holds: its text is selected, so what is typed replaces it).  A managed
- * shortcut: the window runs it only for a pane that is mapped, so each pane answers Ctrl+F
- * when it is the one on screen and the others keep out of the way. */
-static inline void
-dlg_pane_add_search_shortcut (GtkWidget *pane,
-                              GtkWidget *entry)
+static inline GtkEventController *
+dlg_pane_search_shortcut_new (GtkShortcutScope  scope,
+                              GtkWidget        *entry)
 {
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), scope);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>f"),
                                                           gtk_callback_action_new (dlg_pane_search_focus_cb,
                                                                                    entry, NULL)));
-  gtk_widget_add_controller (pane, shortcuts);
+  return shortcuts;
+}
+
+/* Ctrl+F, from anywhere in the window while @pane is shown, takes the keyboard to @entry (its
+ * search, which @pane holds: its text is selected, so what is typed replaces it).  A managed
+ * shortcut: the window runs it only for a pane that is mapped, so each pane answers Ctrl+F
+ * when it is the one on screen and the others keep out of the way.  The window runs managed
+ * shortcuts only for keys the focused widget left alone, and a selectable label (the title a
+ * detail opens on) keeps them all: inside the pane, the same shortcut also runs first, before
+ * the key reaches the focused widget. */
+static inline void
+dlg_pane_add_search_shortcut (GtkWidget *pane,
+                              GtkWidget *entry)
+{
+  GtkEventController *inside = dlg_pane_search_shortcut_new (GTK_SHORTCUT_SCOPE_LOCAL, entry);
+
+  gtk_event_controller_set_propagation_phase (inside, GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (pane, inside);
+  gtk_widget_add_controller (pane, dlg_pane_search_shortcut_new (GTK_SHORTCUT_SCOPE_MANAGED,
+                                                                 entry));
 }
 
 G_END_DECLS

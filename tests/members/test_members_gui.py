@@ -13,7 +13,8 @@ With the built-in feed (6 members), in English, a delegate:
 - opens Kabupaten Sidoarjo: its delegate H. Saiful Ilah and the session it presents in;
 - follows the session link to the Agenda page, which shows that session;
 - back on Members, from the list, presses Ctrl+F and types "banyu" (the old search replaced),
-  opens Kabupaten Banyuwangi and follows its best practice
+  opens Kabupaten Banyuwangi, where Enter takes the keyboard to its title and Ctrl+F from
+  there back to the search, and follows its best practice
   to the Best practices page, which shows it;
 - a search that matches nothing says so;
 - exports all members from the export menu through the file chooser, and the file holds a
@@ -157,6 +158,18 @@ def check_members(app, frame):
     open_row(frame, lst, "Kabupaten Banyuwangi", lambda: next(
         (a for a in find_all(frame, lambda a: a.name == "Best practices shared"
                              and role(a) in LISTS) if on_screen(a)), None))
+    # Enter on the row takes the keyboard to the member's title (for a screen reader to read
+    # on); Ctrl+F from there still reaches the search.
+    click(wait_for("Kabupaten Banyuwangi in the list",
+                   lambda: find(lst, lambda a: text_of(a) == "Kabupaten Banyuwangi")))
+    xdo("key", "--clearmodifiers", "Return")
+    wait_for("Enter to take the keyboard to the member's title", lambda: find(
+        frame, lambda a: role(a) == pyatspi.ROLE_LABEL and text_of(a) == "Kabupaten Banyuwangi"
+        and states(a).contains(pyatspi.STATE_FOCUSED)))
+    xdo("key", "--clearmodifiers", "ctrl+f")
+    wait_for("Ctrl+F from the member's title to take the keyboard to the search",
+             search_focused)
+    log("Ctrl+F from a member's title reaches the search")
     practices = the_list(frame, "Best practices shared")
     link = wait_for("the best practice under 'Best practices shared'", lambda: find(
         practices, lambda a: text_of(a) == "Integrated ICT to accelerate Smart City development"))
