@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "dlg-add-feed-dialog.h"
+#include "dlg-mnemonic-names.h"
 
 struct _DlgAddFeedDialog
 {
@@ -164,4 +165,5 @@ static void
 dlg_add_feed_dialog_init (DlgAddFeedDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  dlg_name_mnemonic_buttons (GTK_WIDGET (self));
 }

@@ -11,6 +11,7 @@
 #include "dlg-events-popover.h"
 #include "dlg-text-column.h"
 #include "dlg-list-row.h"
+#include "dlg-mnemonic-names.h"
 
 struct _DlgEventsPopover
 {
@@ -170,6 +171,7 @@ static void
 dlg_events_popover_init (DlgEventsPopover *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  dlg_name_mnemonic_buttons (GTK_WIDGET (self));
 
   g_signal_connect_swapped (self, "show", G_CALLBACK (popover_shown_cb), self);
 }

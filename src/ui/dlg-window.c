@@ -18,6 +18,7 @@
 #include "dlg-practices-page.h"
 #include "dlg-toast.h"
 #include "dlg-window.h"
+#include "dlg-mnemonic-names.h"
 
 struct _DlgWindow
 {
@@ -921,6 +922,7 @@ static void
 dlg_window_init (DlgWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  dlg_name_mnemonic_buttons (GTK_WIDGET (self));
   g_signal_connect_object (self->stack, "notify::visible-child",
                            G_CALLBACK (visible_pane_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->practices_stack, "notify::visible-child",

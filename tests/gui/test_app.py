@@ -27,6 +27,7 @@ wait for and click things are in atspi.py, shared with the end-to-end test.
 
 import gettext
 import os
+import re
 import subprocess
 import sys
 
@@ -164,6 +165,7 @@ def main():
         check_style(frame)
 
         tabs = [check_page(frame, page) for page in EXPECT["pages"]]
+        check_button_names(frame)
         check_keyboard(frame, tabs)
         check_open_by_keyboard(frame, tabs)
         check_about(app, frame)
@@ -193,6 +195,16 @@ def main():
             app_log = f.read()
         if app_log.strip():
             print("--- the app's output:\n" + app_log + "---", file=sys.stderr)
+
+
+def check_button_names(frame):
+    """A screen reader says each button as it reads: no mnemonic's underscore, no text twice
+    (GTK 4.8 names a button made with "_Try Again" "_Try Again Try Again")."""
+    buttons = find_all(frame, lambda a: role(a) in ui.BUTTONS)
+    odd = sorted({a.name for a in buttons if re.search(r"(^|\s)_\w", a.name or "")})
+    if odd:
+        raise Failure(f"buttons named with a mnemonic's underscore: {odd}")
+    log(f"none of the window's {len(buttons)} buttons is named with an underscore")
 
 
 def check_page(frame, page):

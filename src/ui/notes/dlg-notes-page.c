@@ -28,6 +28,7 @@
 #include "dlg-save-file.h"
 #include "dlg-report-print.h"
 #include "dlg-toast.h"
+#include "dlg-mnemonic-names.h"
 
 struct _DlgNotesPage
 {
@@ -1170,6 +1171,7 @@ static void
 dlg_notes_page_init (DlgNotesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  dlg_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->notes = g_list_store_new (DLG_TYPE_NOTE);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->notes)),
