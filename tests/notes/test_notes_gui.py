@@ -272,6 +272,10 @@ def main():
         undo = wait_for("the Undo button of the toast", app.toast_undo)
         wait_for("the note to leave the list", lambda: find_shown(
             app.frame, lambda a: role(a) == pyatspi.ROLE_LABEL and text_of(a) == TITLE) is None)
+        # The keyboard is not left on the gone editor: with no note left, it is on "New Note".
+        new_note = app.button("New Note")
+        wait_for("the keyboard on 'New Note' once the only note is deleted",
+                 lambda: has_focus(new_note))
         screenshot("deleted")
         click(undo)
         title, body = app.open_note(TITLE)

@@ -893,6 +893,16 @@ delete_action (GtkWidget  *widget,
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   update_list_stack (self);
 
+  /* The keyboard was on the editor or its Delete button, now empty or gone: back to the list
+   * (or, with no note left, to "New Note"), a Tab or two from the toast's Undo. */
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  else if (gtk_widget_is_visible (self->empty_new_button))
+    gtk_widget_grab_focus (self->empty_new_button);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+
   overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   if (overlay == NULL)
     return;
