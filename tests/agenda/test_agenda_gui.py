@@ -13,7 +13,7 @@ With the built-in feed (Kupang 2019: 3 sessions a day over 3 days), in English, 
 - types a speaker's name, "saiful": the press conference is found;
 - stars "Opening" (its button becomes "Unstar session") and turns on "My schedule": the list
   shows "Opening" alone;
-- presses "Now": the event is long over, so its last day shows;
+- presses "Now": the event is long over, so its last day shows, and a toast says so;
 - exports the agenda to a calendar file through the menu and the file chooser: the file is
   written and a toast says so;
 - starts Delegate again: "My schedule" still shows "Opening"; unstarring it empties the list,
@@ -225,8 +225,10 @@ def check_agenda(app, frame, first_run):
                              and role(a) == pyatspi.ROLE_PUSH_BUTTON) if on_screen(a)), None)))
     wait_for(lambda: f"the last day after 'Now' (the list shows {visible_rows(lst)})",
              lambda: visible_rows(lst) == sorted(DAY3))
+    wait_for("a toast saying the event is over", lambda: find(
+        frame, lambda a: text_of(a) == "This event is over: its last day is shown"))
     screenshot("now")
-    log("'Now', after the event, shows its last day")
+    log("'Now', after the event, shows its last day and says the event is over")
 
     check_export(app, frame)
 

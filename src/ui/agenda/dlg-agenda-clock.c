@@ -16,6 +16,7 @@
 #include "dlg-agenda-page-internal.h"
 #include "dlg-lazy-slice.h"
 #include "dlg-stars.h"
+#include "dlg-toast.h"
 
 static guint
 find_visible (DlgAgendaPage *self,
@@ -121,9 +122,12 @@ dlg_agenda_page_show_now (DlgAgendaPage *self)
       guint n = g_list_model_get_n_items (sessions);
       g_autoptr(DlgSession) last = n > 0 ? g_list_model_get_item (sessions, n - 1) : NULL;
 
-      /* The event is over: show its last day. */
+      /* The event is over: show its last day, and say why the list is not on today. */
       if (last != NULL)
-        select_day (self, dlg_session_get_day (last));
+        {
+          select_day (self, dlg_session_get_day (last));
+          dlg_toast (GTK_WIDGET (self), _("This event is over: its last day is shown"));
+        }
       return;
     }
 
