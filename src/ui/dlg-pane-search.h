@@ -49,4 +49,32 @@ dlg_pane_add_search_shortcut (GtkWidget *pane,
                                                                  entry));
 }
 
+static inline gboolean
+dlg_pane_search_key_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        gpointer               list)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0 ||
+      !gtk_widget_get_mapped (GTK_WIDGET (list)))
+    return FALSE;
+  return gtk_widget_grab_focus (GTK_WIDGET (list));
+}
+
+/* Down in @entry, a pane's search, takes the keyboard to @list, what the search narrows, as
+ * the results of a search are reached elsewhere in GNOME, rather than to the filter below
+ * the search. */
+static inline void
+dlg_pane_search_leads_to (GtkWidget *entry,
+                          GtkWidget *list)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (dlg_pane_search_key_cb), list);
+  gtk_widget_add_controller (entry, keys);
+}
+
 G_END_DECLS

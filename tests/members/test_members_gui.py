@@ -13,6 +13,7 @@ With the built-in feed (6 members), in English, a delegate:
 - opens Kabupaten Sidoarjo: its delegate H. Saiful Ilah and the session it presents in;
 - follows the session link to the Agenda page, which shows that session;
 - back on Members, from the list, presses Ctrl+F and types "banyu" (the old search replaced),
+  and Down takes the keyboard to the list;
   opens Kabupaten Banyuwangi, where Enter takes the keyboard to its title and Ctrl+F from
   there back to the search, and follows its best practice
   to the Best practices page, which shows it;
@@ -155,6 +156,11 @@ def check_members(app, frame):
                      f"{rows_of(lst, MEMBERS)})",
              lambda: rows_of(lst, MEMBERS) == ["Kabupaten Banyuwangi"])
     wait_for("the count '1 of 6 members'", lambda: label_with(frame, "1 of 6 members"))
+    # Down from the search goes to what it found, not to the filters below it.
+    xdo("key", "--clearmodifiers", "Down")
+    wait_for("Down from the search to take the keyboard to the list", lambda: any(
+        states(a).contains(pyatspi.STATE_FOCUSED) for a in [lst, *find_all(lst, lambda a: True)]))
+    log("Down from the search reaches the list of members")
     open_row(frame, lst, "Kabupaten Banyuwangi", lambda: next(
         (a for a in find_all(frame, lambda a: a.name == "Best practices shared"
                              and role(a) in LISTS) if on_screen(a)), None))

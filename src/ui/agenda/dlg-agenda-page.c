@@ -979,6 +979,7 @@ dlg_agenda_page_init (DlgAgendaPage *self)
                            G_CALLBACK (track_changed_cb), self, G_CONNECT_SWAPPED);
 
   dlg_pane_add_search_shortcut (GTK_WIDGET (self), GTK_WIDGET (self->search_entry));
+  dlg_pane_search_leads_to (GTK_WIDGET (self->search_entry), GTK_WIDGET (self->list_view));
 
   /* Without the installed schema (a test), times follow the event's zone. */
   if (source != NULL)

@@ -797,6 +797,7 @@ dlg_members_page_init (DlgMembersPage *self)
   /* Typing anywhere in the pane searches. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   dlg_pane_add_search_shortcut (GTK_WIDGET (self), GTK_WIDGET (self->search_entry));
+  dlg_pane_search_leads_to (GTK_WIDGET (self->search_entry), GTK_WIDGET (self->list_view));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export-member", FALSE);
 }

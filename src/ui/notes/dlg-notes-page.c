@@ -1203,6 +1203,7 @@ dlg_notes_page_init (DlgNotesPage *self)
   setup_factories (self);
   show_empty_reason (self);
   dlg_pane_add_search_shortcut (GTK_WIDGET (self), GTK_WIDGET (self->search_entry));
+  dlg_pane_search_leads_to (GTK_WIDGET (self->search_entry), GTK_WIDGET (self->list_view));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.new", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-report", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-report-pdf", FALSE);
