@@ -102,6 +102,9 @@ schedule_next (DlgLibrary *self,
   self->timer_id = g_timeout_add_seconds (dlg_library_sync_delay (max_age), timer_cb, self);
 }
 
+static DlgSubscription *find_subscription (DlgLibrary *self,
+                                           const char *url);
+
 static void
 sync_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -112,13 +115,27 @@ sync_done_cb (GObject      *object,
   DlgSubscription *subscription = call->subscription;
   g_autoptr(DlgSyncReport) report = NULL;
   g_autoptr(GError) error = NULL;
+  DlgSubscription *twin;
   gboolean is_current;
 
   report = dlg_sync_update_finish (DLG_SYNC (object), result, &error);
   dlg_subscription_set_syncing (subscription, FALSE);
   is_current = subscription == self->current;
 
-  if (report != NULL)
+  twin = report != NULL && g_strcmp0 (report->url, dlg_subscription_get_url (subscription)) != 0
+         ? find_subscription (self, report->url) : NULL;
+  if (twin != NULL && twin != subscription)
+    {
+      guint position;
+
+      /* The feed moved for good to an address the delegate follows as well: one event, one
+       * entry, the one at the new address (the store kept that one, dlg_store_commit_sync). */
+      if (g_list_store_find (self->subscriptions, subscription, &position))
+        g_list_store_remove (self->subscriptions, position);
+      if (is_current)
+        dlg_library_set_current (self, twin);
+    }
+  else if (report != NULL)
     {
       dlg_subscription_set_url (subscription, report->url);
       dlg_subscription_set_updated_at (subscription, report->fetched_at);

@@ -981,6 +981,18 @@ dlg_store_commit_sync (DlgStore           *self,
       ok = run_text (self, "DELETE FROM resources WHERE url = ?1", url, NULL, error);
       if (ok)
         ok = run_text (self, "DELETE FROM packed_feeds WHERE url = ?1", url, NULL, error);
+      /* Followed at its new address as well (added again by it): the one there stays, and is
+       * the current event if this one was. */
+      if (ok)
+        ok = run_text (self,
+                       "UPDATE subscriptions SET current = 1 WHERE url = ?2 AND "
+                       "EXISTS (SELECT 1 FROM subscriptions WHERE url = ?1 AND current)",
+                       url, new_url, error);
+      if (ok)
+        ok = run_text (self,
+                       "DELETE FROM subscriptions WHERE url = ?1 AND "
+                       "EXISTS (SELECT 1 FROM subscriptions WHERE url = ?2)",
+                       url, new_url, error);
       if (ok)
         ok = run_text (self, "UPDATE subscriptions SET url = ?2 WHERE url = ?1",
                        url, new_url, error);

@@ -311,6 +311,122 @@ test_network_back (Fixture       *f,
   g_assert_null (dlg_subscription_get_error (current));
 }
 
+/* The server: /old.json has moved for good to /new.json, which serves a feed. */
+static void
+moved_handler (SoupServer        *server,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  GBytes *feed = user_data;
+
+  if (g_str_equal (path, "/old.json"))
+    {
+      soup_server_message_set_redirect (msg, SOUP_STATUS_MOVED_PERMANENTLY, "/new.json");
+      return;
+    }
+  if (!g_str_equal (path, "/new.json"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (feed, NULL), g_bytes_get_size (feed));
+}
+
+static gboolean
+keep_waking_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* An event followed at its old address and, added again, at its new one: when the old one
+ * learns that it moved for good, the delegate is left with one entry for it, the current
+ * one, now and at the next start. */
+static void
+test_moved_to_followed (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *minimal = g_test_build_filename (G_TEST_DIST, "fixtures", "valid",
+                                                    "minimal.json", NULL);
+  g_autoptr(GBytes) feed = NULL;
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_url = NULL;
+  g_autofree char *new_url = NULL;
+  GSList *uris;
+  guint port;
+
+  {
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (minimal, &contents, &length, &error));
+    feed = g_bytes_new_take (g_steal_pointer (&contents), length);
+  }
+  soup_server_add_handler (server, NULL, moved_handler, feed, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  port = g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  new_url = g_strdup_printf ("http://127.0.0.1:%u/new.json", port);
+  old_url = g_strdup_printf ("http://127.0.0.1:%u/old.json", port);
+
+  {
+    g_autoptr(DlgStore) store = dlg_store_open (f->path, NULL, &error);
+    /* No proxy, whatever the machine says: the server is on loopback. */
+    g_autoptr(SoupSession) session = soup_session_new_with_options ("proxy-resolver", NULL,
+                                                                    NULL);
+    g_autoptr(DlgSync) sync = dlg_sync_new (store, session, NULL);
+    g_autoptr(DlgLibrary) library = dlg_library_new (sync, NULL);
+    GListModel *subscriptions = dlg_library_get_subscriptions (library);
+    DlgSubscription *current;
+    gint64 end;
+    guint wake;
+
+    dlg_library_start (library);
+    wait_for_sync (f, library);
+
+    /* Added by its new address first, while the old one is not known to have moved... */
+    g_assert_true (dlg_store_add_subscription (store, old_url, &error));
+    g_assert_true (dlg_library_add (library, new_url, &error));
+    g_assert_no_error (error);
+    wait_for_sync (f, library);
+    g_clear_object (&library);
+    library = dlg_library_new (sync, NULL);
+    subscriptions = dlg_library_get_subscriptions (library);
+    dlg_library_start (library);
+    g_assert_cmpuint (g_list_model_get_n_items (subscriptions), ==, 3);
+
+    /* ...then the old address is opened, and syncs. */
+    g_assert_true (dlg_library_add (library, old_url, &error));
+    g_assert_no_error (error);
+    current = dlg_library_get_current (library);
+    g_assert_cmpstr (dlg_subscription_get_url (current), ==, old_url);
+    end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    wake = g_timeout_add (100, keep_waking_cb, NULL);
+    while (g_list_model_get_n_items (subscriptions) == 3 && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+    g_source_remove (wake);
+    g_assert_null (dlg_subscription_get_error (dlg_library_get_current (library)));
+    g_assert_cmpuint (g_list_model_get_n_items (subscriptions), ==, 2);
+    g_assert_cmpstr (dlg_subscription_get_url (dlg_library_get_current (library)), ==, new_url);
+  }
+
+  /* The next start: the same. */
+  {
+    g_autoptr(DlgLibrary) library = open_library (f);
+    GListModel *subscriptions = dlg_library_get_subscriptions (library);
+
+    dlg_library_start (library);
+    g_assert_cmpuint (g_list_model_get_n_items (subscriptions), ==, 2);
+    g_assert_cmpstr (dlg_subscription_get_url (dlg_library_get_current (library)), ==, new_url);
+  }
+}
+
 static void
 test_sync_delay (void)
 {
@@ -335,6 +451,8 @@ main (int   argc,
               fixture_set_up, test_network_back, fixture_tear_down);
   g_test_add ("/library/remove-and-undo", Fixture, NULL,
               fixture_set_up, test_remove_and_undo, fixture_tear_down);
+  g_test_add ("/library/moved-to-followed", Fixture, NULL,
+              fixture_set_up, test_moved_to_followed, fixture_tear_down);
   g_test_add_func ("/library/sync-delay", test_sync_delay);
   g_test_add_func ("/library/bad-locations", test_bad_locations);
   g_test_add_func ("/library/updated-ago", test_updated_ago);

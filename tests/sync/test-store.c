@@ -168,6 +168,7 @@ test_subscriptions (Fixture       *f,
     g_autoptr(GPtrArray) rows = dlg_store_list_subscriptions (store, &error);
     g_autoptr(DlgResource) feed = NULL;
     DlgSubscriptionRow *row;
+    guint n_before;
 
     g_assert_no_error (error);
     g_assert_cmpuint (rows->len, ==, 2);
@@ -209,6 +210,25 @@ test_subscriptions (Fixture       *f,
     g_assert_cmpstr (row->url, ==, "https://b.example/feed.json");
     g_assert_true (row->ended);
     g_assert_cmpstr (row->title, ==, "Kupang");
+
+    /* A feed that moved for good to an address the delegate follows too (added again while
+     * offline, by its new address): one subscription is left, at the new address, and the
+     * sync is kept (the store would refuse a second subscription of the same address). */
+    g_assert_true (dlg_store_add_subscription (store, "http://c.example/feed.json", &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    rows = dlg_store_list_subscriptions (store, &error);
+    n_before = rows->len;
+    g_assert_true (dlg_store_commit_sync (store, "http://c.example/feed.json",
+                                          "https://b.example/feed.json", NULL, NULL, NULL,
+                                          NULL, &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    rows = dlg_store_list_subscriptions (store, &error);
+    g_assert_cmpuint (rows->len, ==, n_before - 1);
+    for (guint i = 0; i < rows->len; i++)
+      g_assert_cmpstr (((DlgSubscriptionRow *) g_ptr_array_index (rows, i))->url, !=,
+                       "http://c.example/feed.json");
 
     g_assert_true (dlg_store_remove_subscription (store, "https://b.example/feed.json", &error));
     g_assert_no_error (error);
