@@ -143,19 +143,21 @@ is_email_address (const char *text)
   return g_utf8_validate (text, -1, NULL);
 }
 
-/* Digits with the usual separators, an optional leading +, and enough
- * digits to dial: "+62 31 8921946", "(0380) 821-1234". */
+/* Digits with the usual separators, an optional + before the first digit, and
+ * enough digits to dial: "+62 31 8921946", "(+62) 380 821-1234", "(0380) 821-1234". */
 static gboolean
 is_phone_number (const char *text)
 {
   guint digits = 0;
+  gboolean plus = FALSE;
 
   for (const char *p = text; *p != '\0'; p++)
     {
       if (g_ascii_isdigit (*p))
         digits++;
-      else if (*p == '+' ? p != text : strchr (" -.()/", *p) == NULL)
+      else if (*p == '+' ? digits > 0 || plus : strchr (" -.()/", *p) == NULL)
         return FALSE;
+      plus = plus || *p == '+';
     }
 
   return digits >= 3 && digits <= 20;

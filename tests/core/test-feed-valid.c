@@ -126,6 +126,8 @@ test_sparse_members (void)
   g_assert_cmpstr (dlg_person_get_name (second), ==, "Delegasi Dua");
   g_assert_cmpstr (dlg_person_get_role (second), ==, "Regional Secretary");
   g_assert_null (dlg_person_get_email (second));
+  /* The country code in brackets, as it is often written in Indonesia. */
+  g_assert_cmpstr (dlg_person_get_phone (second), ==, "(+62) 967 123456");
 
   /* Unknown kinds read as other; unsafe addresses are dropped, not fatal. */
   g_assert_cmpint (dlg_member_get_kind (unsafe), ==, DLG_MEMBER_KIND_OTHER);
