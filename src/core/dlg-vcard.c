@@ -139,25 +139,28 @@ append_text (GString    *out,
   append_property (out, name, escaped);
 }
 
-/* TEL: a tel: URI when the number is international (+62 ...), which is
+/* TEL: a tel: URI when the number is international (+62 ..., (+62) ...), which is
  * what RFC 3966 allows without a phone context; else the number as text. */
 static void
 append_phone (GString    *out,
               const char *phone)
 {
   g_autoptr(GString) uri = NULL;
+  const char *plus;
 
   if (!has_text (phone))
     return;
 
-  if (phone[0] != '+')
+  /* "+62 …", or "(+62) …": the + before any digit. */
+  plus = phone + strspn (phone, " (");
+  if (plus[0] != '+')
     {
       append_text (out, "TEL;VALUE=text;TYPE=work,voice", phone);
       return;
     }
 
   uri = g_string_new ("tel:+");
-  for (const char *p = phone + 1; *p != '\0'; p++)
+  for (const char *p = plus + 1; *p != '\0'; p++)
     {
       if (g_ascii_isdigit (*p))
         g_string_append_c (uri, *p);

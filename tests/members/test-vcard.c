@@ -140,6 +140,29 @@ test_directory (void)
   g_assert_cmpuint (g_hash_table_size (uids), ==, begins);
 }
 
+/* A phone number written "(+62) 967 123456" is international: a tel: URI a phone can dial. */
+static void
+test_phone (void)
+{
+  static const char * const english[] = { "en", NULL };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "valid",
+                                                 "sparse-members.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = NULL;
+  g_autofree char *cards = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  feed = dlg_feed_new_from_bytes (bytes, english, &error);
+  g_assert_no_error (error);
+  cards = dlg_vcard_from_members (dlg_feed_get_members (feed));
+  g_assert_nonnull (strstr (cards, "TEL;VALUE=uri;TYPE=work,voice:tel:+62-21-0000-0000\r\n"));
+  g_assert_nonnull (strstr (cards, "TEL;VALUE=uri;TYPE=work,voice:tel:+62-967-123456\r\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -151,6 +174,7 @@ main (int   argc,
   g_test_add_func ("/members/vcard/fold", test_fold);
   g_test_add_func ("/members/vcard/uid", test_uid);
   g_test_add_func ("/members/vcard/directory", test_directory);
+  g_test_add_func ("/members/vcard/phone", test_phone);
 
   return g_test_run ();
 }
