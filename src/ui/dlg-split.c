@@ -53,3 +53,33 @@ dlg_split_back (AdwLeaflet *leaflet,
   adw_leaflet_set_visible_child (leaflet, sidebar);
   gtk_widget_grab_focus (list);
 }
+
+static gboolean
+escape_pressed_cb (GtkEventControllerKey *keys,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   GtkWidget             *back_button)
+{
+  if (keyval != GDK_KEY_Escape || (state & gtk_accelerator_get_default_mod_mask ()) != 0 ||
+      !gtk_widget_get_mapped (back_button))
+    return FALSE;
+
+  return gtk_widget_activate (back_button);
+}
+
+/* On a narrow window, Escape in the detail goes back to the list, as its back button (shown
+ * only then) and Alt+Left do.  Keys the detail's own controls take (a search's Escape) are
+ * theirs. */
+void
+dlg_split_escape_goes_back (GtkWidget *content,
+                            GtkWidget *back_button)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  g_return_if_fail (GTK_IS_WIDGET (content));
+  g_return_if_fail (GTK_IS_WIDGET (back_button));
+
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (escape_pressed_cb), back_button, 0);
+  gtk_widget_add_controller (content, keys);
+}

@@ -15,5 +15,7 @@ void dlg_split_open (AdwLeaflet *leaflet,
 void dlg_split_back (AdwLeaflet *leaflet,
                      GtkWidget  *sidebar,
                      GtkWidget  *list);
+void dlg_split_escape_goes_back (GtkWidget *content,
+                                 GtkWidget *back_button);
 
 G_END_DECLS

@@ -18,7 +18,8 @@ It starts the app with no arguments and, as a person would:
   and the shortcuts window with Ctrl+?;
 - is handed a file that is not there, whose name has an "&" and tags: a toast names it as it
   is spelt, and is dismissed;
-- narrows the window to 360 px, where a switcher bar at the bottom reaches the pages;
+- narrows the window to 360 px, where a switcher bar at the bottom reaches the pages, a row
+  opens its detail alone, and Escape goes back to the list;
 - quits with Ctrl+Q, starts again at the size it left, and closes the window with Ctrl+W.
 Screenshots of each step land in SCREENSHOT_DIR, with the app's output in delegate.log. Set
 DELEGATE_GUI_DUMP=1 to print the accessibility tree when a step fails. The helpers that find,
@@ -92,7 +93,7 @@ EXPECT = {
          "also": CONTENT["session_when"],
          "dropdowns": [(_("Day"), CONTENT["session_when"]),
                        (_("Room filter"), "Sumba Suka Paradise")]},
-        {"tab": _("Members"), "list": _("Members"),
+        {"tab": _("Members"), "list": _("Members"), "back": _("Back to members"),
          "row": "Kabupaten Sidoarjo", "detail": CONTENT["member_detail"],
          "dropdowns": [(_("Filter by place"), "Jawa Timur")]},
         {"tab": _("Best practices"), "list": _("Best practices"),
@@ -568,6 +569,19 @@ def check_narrow(proc, frame, page):
     wait_for(f"{page['row']!r} within {NARROW} px", row_on_screen)
     screenshot("narrow")
     log(f"at {NARROW} px the bottom bar opens {page['tab']!r}")
+
+    # Narrow, a row opens its detail alone, with a back button; Escape goes back to the list.
+    back = ui.open_row(frame, lst, page["row"], lambda: ui.find_shown(
+        frame, lambda a: role(a) == pyatspi.ROLE_PUSH_BUTTON and a.name == page["back"]))
+    # (GTK 4.8 keeps a hidden page's sizes in the accessibility tree: where the keyboard is
+    # tells which of the two is shown.)
+    def focused(acc):
+        return any(states(a).contains(pyatspi.STATE_FOCUSED)
+                   for a in [acc, *find_all(acc, lambda a: True)])
+    wait_for("the keyboard on the back button of the detail", lambda: focused(back))
+    xdo("key", "--clearmodifiers", "Escape")
+    wait_for("Escape to take the keyboard back to the list", lambda: focused(lst))
+    log(f"narrow, Escape in a detail goes back to the list of {page['tab']!r}")
 
 
 def check_reopens_narrow(env, logfile):

@@ -940,6 +940,7 @@ dlg_agenda_page_init (DlgAgendaPage *self)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  dlg_split_escape_goes_back (GTK_WIDGET (self->content), self->back_button);
 
   self->search_keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->starred = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -758,6 +758,7 @@ dlg_members_page_init (DlgMembersPage *self)
   g_autoptr(GtkStringList) sorts = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  dlg_split_escape_goes_back (GTK_WIDGET (self->content), self->back_button);
   /* No feed until one is set (and none, if the event was never downloaded). */
   show_empty (self);
 
