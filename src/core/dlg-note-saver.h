@@ -37,5 +37,11 @@ gboolean      dlg_note_saver_get_unsaved (DlgNoteSaver *self);
 /* The notes whose changes are not in the store yet (the live objects, not copies): newer
  * than what the store would give back while its saves fail. */
 GPtrArray    *dlg_note_saver_dup_unsaved (DlgNoteSaver *self);
+/* The notes of @event_id, newest first, as they are now: the store's, with the unsaved ones
+ * in their place.  While the saves fail (a full disk), the store holds older text, or nothing
+ * for a note begun since, and an edit to its old copy would replace the newer text. */
+GPtrArray    *dlg_note_saver_list        (DlgNoteSaver *self,
+                                          const char   *event_id,
+                                          GError      **error);
 
 G_END_DECLS

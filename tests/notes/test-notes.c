@@ -465,6 +465,56 @@ check_unwritable (Fixture    *f,
   g_free (watch.last_body);
 }
 
+/* While the store refuses writes, the event's notes as listed (switching back to the event)
+ * are the newest: an edit not yet saved, a note begun since; a note that moved to another
+ * event, or was deleted, is not among them. */
+static void
+test_list_unsaved (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(DlgNoteSaver) saver = g_object_new (DLG_TYPE_NOTE_SAVER, "store", f->store,
+                                                "retry", 60000, NULL);
+  g_autoptr(DlgNote) edited = dlg_note_new ("e1", DLG_NOTE_FREE, NULL);
+  g_autoptr(DlgNote) moved = dlg_note_new ("e1", DLG_NOTE_FREE, NULL);
+  g_autoptr(DlgNote) begun = NULL;
+  g_autoptr(GPtrArray) notes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dlg_note_set_body (edited, "saved");
+  dlg_note_set_body (moved, "moved");
+  g_ptr_array_add (notes, edited);
+  g_ptr_array_add (notes, moved);
+  g_assert_true (dlg_notes_save (f->store, notes, &error));
+
+  exec_sql (f->store, "PRAGMA query_only = ON");
+  g_test_expect_message ("dlg-note-saver", G_LOG_LEVEL_WARNING, "*could not be saved*");
+  dlg_note_set_body (edited, "saved, then edited");
+  dlg_note_saver_queue (saver, edited);
+  dlg_note_move_to_event (moved, "e2");
+  dlg_note_saver_queue (saver, moved);
+  begun = dlg_note_new ("e1", DLG_NOTE_FREE, NULL);
+  dlg_note_set_body (begun, "begun");
+  dlg_note_saver_queue (saver, begun);
+  run_for (200);
+  g_test_assert_expected_messages ();
+  g_assert_nonnull (dlg_note_saver_get_error (saver));
+
+  listed = dlg_note_saver_list (saver, "e1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 2);
+  /* Newest first. */
+  g_assert_true (g_ptr_array_index (listed, 0) == begun);
+  g_assert_true (g_ptr_array_index (listed, 1) == edited);
+  g_assert_cmpstr (dlg_note_get_body (g_ptr_array_index (listed, 1)), ==, "saved, then edited");
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  listed = dlg_note_saver_list (saver, "e2", &error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_true (g_ptr_array_index (listed, 0) == moved);
+  exec_sql (f->store, "PRAGMA query_only = OFF");
+}
+
 static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
@@ -507,6 +557,7 @@ main (int   argc,
   ADD ("/notes/save-on-close", test_save_on_close);
   ADD ("/notes/move-to-event", test_move_to_event);
   ADD ("/notes/orphaned", test_orphaned);
+  ADD ("/notes/list-unsaved", test_list_unsaved);
   ADD ("/notes/read-only", test_read_only);
   ADD ("/notes/full", test_full);
 #undef ADD

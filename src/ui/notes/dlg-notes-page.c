@@ -511,69 +511,6 @@ update_actions (DlgNotesPage *self)
 
 /* Reads the event's notes from the store: once per event, on the main
  * thread (one indexed query); every later change is the page's own. */
-static int
-newest_first (gconstpointer a,
-              gconstpointer b)
-{
-  gint64 ma = dlg_note_get_modified (*(DlgNote * const *) a);
-  gint64 mb = dlg_note_get_modified (*(DlgNote * const *) b);
-
-  return ma < mb ? 1 : ma > mb ? -1 : 0;
-}
-
-/* The notes of @event_id as the store has them, but with the saver's newer ones in their
- * place: while the saves fail (a full disk), the store holds older text, or nothing for a
- * note begun since, and an edit to an old copy would replace the newer text. */
-static GPtrArray *
-list_notes (DlgNotesPage  *self,
-            const char    *event_id,
-            GError       **error)
-{
-  g_autoptr(GPtrArray) stored = dlg_notes_list (self->store, event_id, FALSE, error);
-  g_autoptr(GPtrArray) unsaved = NULL;
-  g_autoptr(GHashTable) newer = NULL;
-  GPtrArray *notes;
-  GHashTableIter iter;
-  gpointer value;
-
-  if (stored == NULL || self->saver == NULL)
-    return g_steal_pointer (&stored);
-  unsaved = dlg_note_saver_dup_unsaved (self->saver);
-  if (unsaved->len == 0)
-    return g_steal_pointer (&stored);
-
-  newer = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < unsaved->len; i++)
-    {
-      DlgNote *note = g_ptr_array_index (unsaved, i);
-
-      g_hash_table_insert (newer, (gpointer) dlg_note_get_id (note), note);
-    }
-
-  notes = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < stored->len; i++)
-    {
-      DlgNote *note = g_ptr_array_index (stored, i);
-      DlgNote *live = g_hash_table_lookup (newer, dlg_note_get_id (note));
-
-      if (live != NULL)
-        {
-          g_hash_table_remove (newer, dlg_note_get_id (live));
-          note = live;
-        }
-      if (!dlg_note_get_deleted (note) && g_strcmp0 (dlg_note_get_event_id (note), event_id) == 0)
-        g_ptr_array_add (notes, g_object_ref (note));
-    }
-
-  g_hash_table_iter_init (&iter, newer);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (!dlg_note_get_deleted (value) && g_strcmp0 (dlg_note_get_event_id (value), event_id) == 0)
-      g_ptr_array_add (notes, g_object_ref (value));
-
-  g_ptr_array_sort (notes, newest_first);
-  return notes;
-}
-
 static void
 reload (DlgNotesPage *self)
 {
@@ -646,7 +583,7 @@ reload (DlgNotesPage *self)
 
   if (self->store != NULL && event_id != NULL)
     {
-      notes = list_notes (self, event_id, &error);
+      notes = dlg_note_saver_list (self->saver, event_id, &error);
       if (notes == NULL)
         g_warning ("%s", error->message);
       else
