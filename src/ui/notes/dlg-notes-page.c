@@ -4,7 +4,8 @@
  * DlgNoteSaver, which saves it at once in a worker thread.  Closing and
  * quitting save what a save in flight has not written yet before they
  * return (dlg_notes_page_save).  A failed save leaves the text in the
- * editor and shows a banner until a retry works.
+ * editor and shows a banner until a retry works.  The report and the
+ * personal data, out to files and back in, are in dlg-notes-page-files.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,61 +19,15 @@
 #include "dlg-feed-scope.h"
 #include "dlg-empty-page.h"
 #include "dlg-list-row.h"
-#include "dlg-note-report.h"
-#include "dlg-notes-export.h"
 #include "dlg-note-saver.h"
 #include "dlg-note-search.h"
 #include "dlg-notes.h"
 #include "dlg-notes-page.h"
+#include "dlg-notes-page-internal.h"
 #include "dlg-pane-search.h"
-#include "dlg-save-file.h"
-#include "dlg-report-print.h"
 #include "dlg-toast.h"
 #include "dlg-mnemonic-names.h"
 
-struct _DlgNotesPage
-{
-  AdwBin              parent_instance;
-
-  DlgStore           *store;
-  DlgFeed            *feed;
-  char               *event_id;
-  char               *pending_id;
-  DlgNoteSaver       *saver;
-  GListStore         *notes;
-  GtkFilterListModel *filtered;
-  GtkSingleSelection *selection;
-  GtkFilterListModel *cases;
-  DlgNote            *current;
-  gboolean            loading_editor;
-  guint               slow_save_id;
-  gboolean            slow_save;
-  gboolean            close_warned; /* since the saves began to fail */
-
-  /* Template widgets */
-  AdwLeaflet         *leaflet;
-  GtkWidget          *sidebar;
-  GtkWidget          *content;
-  GtkSearchEntry     *search_entry;
-  GtkStack           *list_stack;
-  AdwStatusPage      *empty_page;
-  GtkWidget          *empty_new_button;
-  AdwStatusPage      *none_page;
-  GtkWidget          *no_match_label;
-  GtkListView        *list_view;
-  GtkWidget          *cases_heading;
-  GtkListView        *cases_view;
-  GtkInfoBar         *save_banner;
-  GtkLabel           *save_error_label;
-  GtkWidget          *back_button;
-  GtkLabel           *status_label;
-  GtkStack           *editor_stack;
-  GtkWidget          *attached_box;
-  GtkLabel           *attached_label;
-  GtkWidget          *attached_button;
-  GtkEntry           *title_entry;
-  GtkTextView        *text_view;
-};
 
 G_DEFINE_FINAL_TYPE (DlgNotesPage, dlg_notes_page, ADW_TYPE_BIN)
 
@@ -511,8 +466,8 @@ update_actions (DlgNotesPage *self)
 
 /* Reads the event's notes from the store: once per event, on the main
  * thread (one indexed query); every later change is the page's own. */
-static void
-reload (DlgNotesPage *self)
+void
+dlg_notes_page_reload (DlgNotesPage *self)
 {
   const char *event_id = NULL;
   g_autoptr(GPtrArray) notes = NULL;
@@ -623,7 +578,7 @@ dlg_notes_page_set_store (DlgNotesPage *self,
 
   /* Reload from this store. */
   g_clear_pointer (&self->event_id, g_free);
-  reload (self);
+  dlg_notes_page_reload (self);
 }
 
 void
@@ -644,7 +599,7 @@ dlg_notes_page_set_feed (DlgNotesPage *self,
     }
   /* Waiting notes are shown only without a feed; with one, the id only says whose feed. */
   if (g_set_object (&self->feed, feed) || (feed == NULL && pending_changed))
-    reload (self);
+    dlg_notes_page_reload (self);
 }
 
 /* The newest note of the current event attached to @key, or NULL. */
@@ -854,185 +809,6 @@ delete_action (GtkWidget  *widget,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
-/* The trip report (Markdown) or the personal data (JSON), where the delegate chooses.  Made
- * before the dialog shows: it is modal, so nothing is typed while it is open. */
-static void
-export_text (DlgNotesPage *self,
-             gboolean      personal)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
-  char *text;
-
-  /* Both read the store: what is typed must be in it. */
-  dlg_notes_page_save (self);
-  if (personal)
-    text = dlg_notes_export_json (self->store, &error);
-  else
-    text = dlg_note_report_markdown (self->feed, self->store, &error);
-  if (text == NULL)
-    {
-      dlg_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
-  bytes = g_bytes_new_take (text, strlen (text));
-
-  if (personal)
-    {
-      dlg_save_file (GTK_WIDGET (self), _("Export Personal Data"),
-                     /* Translators: the file name of an export of stars and notes */
-                     _("delegate-personal-data.json"), NULL, bytes,
-                     _("Personal data saved"), _("Could not save the personal data"));
-      return;
-    }
-
-  /* Translators: the report's file name; %s is the event's id */
-  name = g_strdup_printf (_("report-%s.md"), self->event_id);
-  dlg_save_file (GTK_WIDGET (self), _("Export Trip Report"), name, NULL, bytes,
-                 _("Trip report saved"), _("Could not save the report"));
-}
-
-static void
-export_report_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  DlgNotesPage *self = DLG_NOTES_PAGE (widget);
-
-  if (self->feed != NULL && self->event_id != NULL && self->store != NULL)
-    export_text (self, FALSE);
-}
-
-static void
-report_pdf_chosen (GtkWidget *widget,
-                   GFile     *file,
-                   gpointer   user_data)
-{
-  DlgNotesPage *self = DLG_NOTES_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
-
-  if (self->store == NULL || self->feed == NULL)
-    return;
-  /* The print operation writes the file itself, and only to a path. */
-  if (path == NULL)
-    {
-      dlg_toast (GTK_WIDGET (self), _("Could not save the report: choose a local folder"));
-      return;
-    }
-
-  /* The report reads the store: what is typed must be in it. */
-  dlg_notes_page_save (self);
-  if (!dlg_report_print_export (self->feed, self->store,
-                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                path, &error))
-    {
-      g_autofree char *text = g_strdup_printf (_("Could not save the report: %s"),
-                                               error != NULL ? error->message : "");
-      dlg_toast (GTK_WIDGET (self), text);
-      return;
-    }
-  dlg_toast (GTK_WIDGET (self), _("Trip report saved"));
-}
-
-/* The trip report as a PDF on A4 pages, where the delegate chooses. */
-static void
-export_report_pdf_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  DlgNotesPage *self = DLG_NOTES_PAGE (widget);
-  g_autoptr(GtkFileFilter) filter = NULL;
-  g_autofree char *name = NULL;
-
-  if (self->feed == NULL || self->event_id == NULL)
-    return;
-
-  filter = gtk_file_filter_new ();
-  /* Translators: a file type in the save dialog */
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  /* Translators: the PDF report's file name; %s is the event's id */
-  name = g_strdup_printf (_("report-%s.pdf"), self->event_id);
-  dlg_choose_save_file (widget, _("Export Trip Report as PDF"), name, filter,
-                        report_pdf_chosen, NULL, NULL);
-}
-
-/* Stars and notes of every event, to move to another laptop. */
-static void
-export_data_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  DlgNotesPage *self = DLG_NOTES_PAGE (widget);
-
-  if (self->store != NULL)
-    export_text (self, TRUE);
-}
-
-static void
-import_chosen_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  gpointer         user_data)
-{
-  g_autoptr(DlgNotesPage) self = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  g_autofree char *text = NULL;
-  gsize length = 0;
-  guint n_stars = 0, n_notes = 0;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  if (file == NULL || self->store == NULL)
-    return;
-
-  /* What is typed here is newer than the file: save it first. */
-  dlg_notes_page_save (self);
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, &error) ||
-      !dlg_notes_import_json (self->store, data, length, &n_stars, &n_notes, &error))
-    {
-      text = g_strdup_printf (_("Could not import: %s"), error->message);
-      dlg_toast (GTK_WIDGET (self), text);
-      return;
-    }
-
-  /* Show what arrived for this event. */
-  g_clear_pointer (&self->event_id, g_free);
-  reload (self);
-  text = g_strdup_printf (_("Imported: notes %u, stars %u"), n_notes, n_stars);
-  dlg_toast (GTK_WIDGET (self), text);
-}
-
-static void
-import_data_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  DlgNotesPage *self = DLG_NOTES_PAGE (widget);
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  if (self->store == NULL)
-    return;
-
-  dialog = gtk_file_chooser_native_new (_("Import Personal Data"),
-                                        GTK_WINDOW (gtk_widget_get_root (widget)),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Import"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Personal data (JSON)"));
-  gtk_file_filter_add_pattern (filter, "*.json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (import_chosen_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
 /* --- GObject ------------------------------------------------------------- */
 
 static void
@@ -1075,12 +851,7 @@ dlg_notes_page_class_init (DlgNotesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "notes.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "notes.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "notes.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "notes.export-report", NULL,
-                                   export_report_action);
-  gtk_widget_class_install_action (widget_class, "notes.export-report-pdf", NULL,
-                                   export_report_pdf_action);
-  gtk_widget_class_install_action (widget_class, "notes.export-data", NULL, export_data_action);
-  gtk_widget_class_install_action (widget_class, "notes.import-data", NULL, import_data_action);
+  dlg_notes_page_install_file_actions (widget_class);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/dlg-notes-page.ui");
