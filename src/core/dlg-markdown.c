@@ -319,13 +319,63 @@ is_rule (const char *t)
   return n >= 3;
 }
 
+/* Strips the markers of a block quote ("> ", "> > " for a nested one;
+ * @t has no leading spaces) and says whether there were any. */
+static gboolean
+strip_quote (char **t)
+{
+  char *p = *t;
+
+  if (*p != '>')
+    return FALSE;
+  while (*p == '>')
+    {
+      p++;
+      if (*p == ' ')
+        p++;
+      while (*p == ' ' && p[1] == '>')
+        p++;
+    }
+  while (*p == ' ')
+    p++;
+  *t = p;
+  return TRUE;
+}
+
+/* Whether @text ends with a backslash that no other one escapes. */
+static gboolean
+ends_with_break_mark (const GString *text)
+{
+  gsize n = 0;
+
+  while (n < text->len && text->str[text->len - 1 - n] == '\\')
+    n++;
+  return n % 2 == 1;
+}
+
+static DlgMdBlock *
+start_block (GPtrArray      *blocks,
+             DlgMdBlock     *block,
+             GString        *pending,
+             DlgMdBlockKind  kind,
+             gboolean        quote)
+{
+  finish_block (blocks, block, pending);
+  block = new_block (kind);
+  block->quote = quote;
+  return block;
+}
+
 GPtrArray *
-dlg_markdown_parse (const char *text)
+dlg_markdown_parse_full (const char      *text,
+                         DlgMdParseFlags  flags)
 {
   g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) dlg_md_block_free);
   g_autoptr(GString) pending = g_string_new (NULL);
-  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) copy = g_string_new (NULL);
+  const char *text_end, *next;
   DlgMdBlock *block = NULL;
+  gboolean hard_break = FALSE;  /* the block's last line asked for one */
 
   if (text == NULL)
     return g_steal_pointer (&blocks);
@@ -333,15 +383,26 @@ dlg_markdown_parse (const char *text)
   if (!g_utf8_validate (text, -1, NULL))
     {
       g_autofree char *valid = g_utf8_make_valid (text, -1);
-      return dlg_markdown_parse (valid);
+      return dlg_markdown_parse_full (valid, flags);
     }
 
-  lines = g_strsplit (text, "\n", -1);
-  for (guint n = 0; lines[n] != NULL; n++)
+  /* A line at a time, each copied to be edited: memchr() finds the ends (g_strsplit() of a
+   * million lines is quadratic under AddressSanitizer, whose strstr() measures what is left
+   * each time). */
+  text_end = text + strlen (text);
+  for (const char *start = text; start != NULL; start = next != NULL ? next + 1 : NULL)
     {
-      char *line = lines[n];
-      gsize len = strlen (line);
+      gsize rest = text_end - start;
+      gsize len;
+      char *line;
+      gboolean quote, breaks;
       char *t;
+
+      next = memchr (start, '\n', rest);
+      len = next != NULL ? (gsize) (next - start) : rest;
+      g_string_truncate (copy, 0);
+      g_string_append_len (copy, start, len);
+      line = copy->str;
 
       if (len > 0 && line[len - 1] == '\r')
         line[--len] = '\0';
@@ -352,8 +413,11 @@ dlg_markdown_parse (const char *text)
       t = line;
       while (*t == ' ')
         t++;
+      quote = strip_quote (&t);
+      breaks = len >= 2 && line[len - 1] == ' ' && line[len - 2] == ' ';
       g_strchomp (t);
 
+      /* A bare ">" parts two paragraphs of a quote, as a blank line does. */
       if (*t == '\0' || is_rule (t))
         {
           finish_block (blocks, block, pending);
@@ -371,8 +435,7 @@ dlg_markdown_parse (const char *text)
             {
               char *end;
 
-              finish_block (blocks, block, pending);
-              block = new_block (DLG_MD_HEADING);
+              block = start_block (blocks, block, pending, DLG_MD_HEADING, quote);
               block->level = level;
               t += level;
               /* "## Title ##": the closing hashes are not text. */
@@ -390,9 +453,9 @@ dlg_markdown_parse (const char *text)
 
       if ((*t == '-' || *t == '*' || *t == '+') && t[1] == ' ')
         {
-          finish_block (blocks, block, pending);
-          block = new_block (DLG_MD_LIST_ITEM);
+          block = start_block (blocks, block, pending, DLG_MD_LIST_ITEM, quote);
           g_string_append (pending, g_strchug (t + 2));
+          hard_break = breaks;
           continue;
         }
 
@@ -404,25 +467,41 @@ dlg_markdown_parse (const char *text)
             digits++;
           if (digits < 10 && (t[digits] == '.' || t[digits] == ')') && t[digits + 1] == ' ')
             {
-              finish_block (blocks, block, pending);
-              block = new_block (DLG_MD_LIST_ITEM);
+              block = start_block (blocks, block, pending, DLG_MD_LIST_ITEM, quote);
               block->ordered = TRUE;
               block->number = (guint) g_ascii_strtoull (t, NULL, 10);
               g_string_append (pending, g_strchug (t + digits + 2));
+              hard_break = breaks;
               continue;
             }
         }
 
-      if (block == NULL)
-        block = new_block (DLG_MD_PARAGRAPH);
+      /* A quote's line after a paragraph starts a block of its own; a
+       * line without ">" after a quote's goes on with it (a "lazy" line). */
+      if (block != NULL && quote && !block->quote)
+        block = start_block (blocks, block, pending, DLG_MD_PARAGRAPH, quote);
+      else if (block == NULL)
+        block = start_block (blocks, block, pending, DLG_MD_PARAGRAPH, quote);
+      else if (hard_break || (flags & DLG_MD_PARSE_LINE_BREAKS))
+        g_string_append_c (pending, '\n');
+      else if (ends_with_break_mark (pending))
+        /* A backslash at a line's end is a hard break, itself not text. */
+        pending->str[pending->len - 1] = '\n';
       else
         g_string_append_c (pending, ' ');
       g_string_append (pending, t);
+      hard_break = breaks;
     }
 
   finish_block (blocks, block, pending);
 
   return g_steal_pointer (&blocks);
+}
+
+GPtrArray *
+dlg_markdown_parse (const char *text)
+{
+  return dlg_markdown_parse_full (text, DLG_MD_PARSE_DEFAULT);
 }
 
 /* --- output -------------------------------------------------------------- */

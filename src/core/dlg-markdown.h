@@ -1,8 +1,8 @@
 /* dlg-markdown.h: the safe Markdown subset of best-practice bodies
  *
  * Feed text is data: this parser never passes any of it through as
- * markup.  It turns the subset (headings, paragraphs, lists, emphasis,
- * code, links) into blocks of spans; the UI renders those, escaping
+ * markup.  It turns the subset (headings, paragraphs, lists, block
+ * quotes, emphasis, code, links) into blocks of spans; the UI renders those, escaping
  * every span's text.  Anything else (HTML, entities, images) stays as
  * the literal text the organiser wrote.
  *
@@ -42,8 +42,18 @@ typedef struct
   guint           level;    /* heading level */
   gboolean        ordered;  /* list item */
   guint           number;   /* ordered list item */
+  gboolean        quote;    /* in a block quote ("> "), its markers gone */
   GPtrArray      *spans;    /* of DlgMdSpan */
 } DlgMdBlock;
+
+typedef enum
+{
+  DLG_MD_PARSE_DEFAULT     = 0,
+  /* Every line break inside a paragraph stays one ("\n" in a span), as
+   * someone typing a note means it; Markdown joins such lines, and keeps
+   * only hard breaks (two spaces or a backslash at the line's end). */
+  DLG_MD_PARSE_LINE_BREAKS = 1 << 0,
+} DlgMdParseFlags;
 
 void        dlg_md_block_free        (DlgMdBlock *block);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlgMdBlock, dlg_md_block_free)
@@ -51,6 +61,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlgMdBlock, dlg_md_block_free)
 /* A GPtrArray of DlgMdBlock (never NULL; empty for NULL or blank text).
  * Linear in the length of @text, whatever it holds. */
 GPtrArray  *dlg_markdown_parse       (const char       *text);
+GPtrArray  *dlg_markdown_parse_full  (const char       *text,
+                                      DlgMdParseFlags   flags);
 
 /* Whether a link to @url may open: http, https and mailto only. */
 gboolean    dlg_markdown_url_is_safe (const char       *url);

@@ -122,5 +122,15 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   plain = dlg_markdown_to_plain (text);
   fuzz_check_utf8 ("dlg_markdown_to_plain", plain, TRUE);
+
+  /* The trip report's reading, every line break kept. */
+  {
+    g_autoptr(GPtrArray) kept = dlg_markdown_parse_full (text, DLG_MD_PARSE_LINE_BREAKS);
+
+    if (kept == NULL)
+      fuzz_fail ("dlg_markdown_parse_full returned NULL");
+    for (guint i = 0; i < kept->len; i++)
+      check_block (g_ptr_array_index (kept, i));
+  }
   return 0;
 }

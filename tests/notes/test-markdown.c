@@ -11,17 +11,22 @@
 
 #include "dlg-markdown.h"
 
-/* The blocks as "KIND:markup" lines, to compare whole. */
+/* The blocks as "KIND:markup" lines, to compare whole; a quote's blocks
+ * start with ">". */
 static char *
-render (const char *text)
+render_full (const char      *text,
+             DlgMdParseFlags  flags)
 {
-  g_autoptr(GPtrArray) blocks = dlg_markdown_parse (text);
+  g_autoptr(GPtrArray) blocks = dlg_markdown_parse_full (text, flags);
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; i < blocks->len; i++)
     {
       DlgMdBlock *block = g_ptr_array_index (blocks, i);
       g_autofree char *markup = dlg_md_block_to_markup (block);
+
+      if (block->quote)
+        g_string_append_c (out, '>');
 
       switch (block->kind)
         {
@@ -42,6 +47,12 @@ render (const char *text)
       g_string_append_c (out, '\n');
     }
   return g_string_free (out, FALSE);
+}
+
+static char *
+render (const char *text)
+{
+  return render_full (text, DLG_MD_PARSE_DEFAULT);
 }
 
 /* Every block's markup must parse as Pango markup would: well-formed,
@@ -188,6 +199,51 @@ test_unbalanced (void)
 
 /* Huge lines and delimiter floods parse in linear time: a quadratic
  * parser takes minutes on these. */
+/* Block quotes, as a best practice quotes its mayor and a delegate quotes
+ * a speaker: the markers go, the blocks know they are quoted. */
+static void
+test_quotes (void)
+{
+  const char *cases[][2] = {
+    { "> Bonds, not loans.", ">P:Bonds, not loans.\n" },
+    { "Said the mayor:\n> First line\n>second line\nlazy line\n\nAfter, 3 > 2.",
+      "P:Said the mayor:\n>P:First line second line lazy line\nP:After, 3 &gt; 2.\n" },
+    { "> one\n>\n> two", ">P:one\n>P:two\n" },
+    { "> ## Heading\n> - *item*\n> 2. item", ">H2:Heading\n>-:<i>item</i>\n>2.:item\n" },
+    { "> > nested\n  > indented", ">P:nested indented\n" },
+    { ">\n>\n>", "" },
+    { "> quote\n- list after", ">P:quote\n-:list after\n" },
+    { "a > b\n>c", "P:a &gt; b\n>P:c\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = render (cases[i][0]);
+
+      g_assert_cmpstr (out, ==, cases[i][1]);
+      assert_markup_is_safe (cases[i][0]);
+    }
+}
+
+/* Line breaks: Markdown joins a paragraph's lines and keeps hard breaks;
+ * a note keeps every break its writer typed. */
+static void
+test_line_breaks (void)
+{
+  const char *text = "Agenda:\nbonds  \nloans\\\nparks\\\\\nend\n\n- item\n  more\n> quoted\n> on";
+  g_autofree char *joined = render (text);
+  g_autofree char *kept = render_full (text, DLG_MD_PARSE_LINE_BREAKS);
+
+  g_assert_cmpstr (joined, ==,
+                   "P:Agenda: bonds\nloans\nparks\\ end\n"
+                   "-:item more\n"
+                   ">P:quoted on\n");
+  g_assert_cmpstr (kept, ==,
+                   "P:Agenda:\nbonds\nloans\\\nparks\\\nend\n"
+                   "-:item\nmore\n"
+                   ">P:quoted\non\n");
+}
+
 static void
 test_huge (void)
 {
@@ -213,6 +269,26 @@ test_huge (void)
       /* One line is one block at most (a line of "*" is a rule: none). */
       g_assert_cmpuint (blocks->len, <=, 1);
     }
+
+  /* Floods of lines: quote markers, hard breaks, backslashes. */
+  {
+    const char *lines[] = { ">\n", "> > > >", "a  \n", "\\\\\\\n", "> - x\ny\n" };
+
+    for (guint u = 0; u < G_N_ELEMENTS (lines); u++)
+      {
+        g_autoptr(GString) text = g_string_sized_new (size + 16);
+        g_autoptr(GPtrArray) blocks = NULL;
+        g_autoptr(GPtrArray) kept = NULL;
+        gint64 start;
+
+        while (text->len < size)
+          g_string_append (text, lines[u]);
+        start = g_get_monotonic_time ();
+        blocks = dlg_markdown_parse (text->str);
+        kept = dlg_markdown_parse_full (text->str, DLG_MD_PARSE_LINE_BREAKS);
+        g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+      }
+  }
 
   /* Deep nesting is cut off, not recursed into. */
   {
@@ -258,6 +334,8 @@ main (int   argc,
   g_test_add_func ("/markdown/links", test_links);
   g_test_add_func ("/markdown/markup-is-text", test_markup_is_text);
   g_test_add_func ("/markdown/unbalanced", test_unbalanced);
+  g_test_add_func ("/markdown/quotes", test_quotes);
+  g_test_add_func ("/markdown/line-breaks", test_line_breaks);
   g_test_add_func ("/markdown/huge", test_huge);
   g_test_add_func ("/markdown/odd-input", test_odd_input);
 

@@ -80,12 +80,13 @@ static char *
 run (const char *program,
      const char *path)
 {
-  const char *argv[] = { program, path, program[3] == 't' ? "-" : NULL, NULL };
+  const char *argv[] = { program, path, g_str_equal (program, "pdftotext") ? "-" : NULL, NULL };
   g_autoptr(GError) error = NULL;
   char *out = NULL;
   int status = 0;
 
-  /* "pdftotext FILE -" prints the text; "pdfinfo FILE" the page count. */
+  /* "pdftotext FILE -" prints the text; "pdfinfo FILE" the page count,
+   * "pdffonts FILE" the fonts. */
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
                 NULL, NULL, &out, NULL, &status, &error);
   g_assert_no_error (error);
@@ -285,6 +286,70 @@ test_tba_and_quotes (Fixture       *fixture,
     }
 }
 
+/* The delegate's Markdown prints as it reads: bold, lists and code
+ * without their marks, a bullet for each item, every line break kept,
+ * and a link's address after its text. */
+static void
+test_markdown (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *fonts = NULL;
+  const char * const expected[] = {
+    "Other notes",
+    "Follow-up",
+    "Three things to copy:",
+    "• Waste bank for every kelurahan",
+    "• Cash for plastic, paid weekly by the city",
+    "1. Ask Semarang for the bond prospectus",
+    "2. Visit the command centre",
+    "Budget line",
+    "Rp 2 M for 2020",
+    "Contact: city hall <https://semarangkota.go.id/>",
+    "mayor@example.org",
+    NULL
+  };
+  g_auto(GStrv) lines = NULL;
+
+  add_note (notes, DLG_NOTE_FREE, NULL, "Follow-up",
+            "**Three things** to copy:\n\n"
+            "- Waste bank for *every* kelurahan\n"
+            "- Cash for plastic, paid weekly by the city\n\n"
+            "1. Ask Semarang for the bond prospectus\n"
+            "2. Visit the command centre\n\n"
+            "Budget line `APBD-2020`\n"
+            "Rp 2 M for 2020\n\n"
+            "Contact: [city hall](https://semarangkota.go.id/), "
+            "[mayor@example.org](mailto:mayor@example.org)");
+  g_assert_true (dlg_notes_save (fixture->store, notes, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (dlg_report_print_export (fixture->feed, fixture->store, NULL,
+                                          fixture->pdf, &error));
+  g_assert_no_error (error);
+
+  text = run ("pdftotext", fixture->pdf);
+  g_test_message ("%s", text);
+  assert_in_order (text, expected);
+  /* No Markdown marks on paper, and no mailto: */
+  g_assert_null (strstr (text, "**"));
+  g_assert_null (strstr (text, "`"));
+  g_assert_null (strstr (text, "*every*"));
+  g_assert_null (strstr (text, "]("));
+  g_assert_null (strstr (text, "mailto:"));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_assert_false (g_str_has_prefix (g_strstrip (lines[i]), "- "));
+  /* The line break typed after the code stays one. */
+  g_assert_nonnull (strstr (text, "APBD-2020\nRp 2 M"));
+  /* The code is set in a monospaced font. */
+  fonts = run ("pdffonts", fixture->pdf);
+  g_test_message ("%s", fonts);
+  g_assert_nonnull (strstr (fonts, "Mono"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -299,6 +364,8 @@ main (int   argc,
               fixture_set_up, test_sections, fixture_tear_down);
   g_test_add ("/notes/report-pdf/long-note", Fixture, NULL,
               fixture_set_up, test_long_note, fixture_tear_down);
+  g_test_add ("/notes/report-pdf/markdown", Fixture, NULL,
+              fixture_set_up, test_markdown, fixture_tear_down);
   g_test_add ("/notes/report-pdf/tba-and-quotes", Fixture, "tba.json",
               fixture_set_up, test_tba_and_quotes, fixture_tear_down);
 

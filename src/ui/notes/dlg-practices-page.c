@@ -137,6 +137,8 @@ render_body (DlgPracticesPage *self,
         }
       else
         gtk_widget_add_css_class (label, "body");
+      if (block->quote)
+        gtk_widget_add_css_class (label, "md-quote");
       g_signal_connect (label, "activate-link", G_CALLBACK (dlg_feed_label_activate_link), NULL);
       gtk_box_append (GTK_BOX (self->body_box), label);
     }

@@ -1,11 +1,14 @@
 /* dlg-report-print.c: the trip report, printed to a PDF
  *
- * The content is core's Markdown report (dlg-note-report.c), read line
- * by line: "## " starts a section, "### " an item, "#### " a note's
- * title, blank lines end paragraphs, and lines marked "> " (a best
- * practice's summary, a quote in a note) are a quote: indented, in
- * italics, with a rule at its left and without the markers.  Every piece
- * of text reaches Pango with pango_layout_set_text, never as markup.
+ * The content is core's Markdown report (dlg-note-report.c), read with
+ * core's Markdown reader, keeping every line break the delegate typed:
+ * level 2 headings are the report's sections, level 3 its items (a
+ * session, a best practice), level 4 a note's title; paragraphs, list
+ * items with their bullet or number hanging, quotes ("> ": a best
+ * practice's summary, a quote in a note) indented in italics with a
+ * rule at their left; bold, italics and code as the delegate marked
+ * them.  Every piece of text reaches Pango with pango_layout_set_text
+ * and its styles as attributes, never as markup.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dlg-markdown.h"
 #include "dlg-note-report.h"
 #include "dlg-report-print.h"
 
@@ -27,13 +31,15 @@ typedef enum
   BLOCK_ITEM,
   BLOCK_NOTE,
   BLOCK_TEXT,
-  BLOCK_QUOTE,    /* a Markdown block quote, its ">" markers gone */
+  BLOCK_LIST_ITEM,
 } BlockKind;
 
 typedef struct
 {
-  BlockKind  kind;
-  char      *text;
+  BlockKind      kind;
+  gboolean       quote;
+  char          *text;    /* a list item's starts with its bullet and a tab */
+  PangoAttrList *attrs;   /* the text's bold, italics and code */
 } Block;
 
 /* One line of a layout, placed on a page. */
@@ -58,65 +64,123 @@ typedef struct
 } Report;
 
 #define FOOTER_HEIGHT 28.0  /* points kept free at the page's foot */
+#define TEXT_INDENT   12.0  /* paragraphs, under their headings */
+#define LIST_INDENT   24.0  /* a list item's bullet */
 #define QUOTE_INDENT  26.0  /* a quote's text from the left margin */
 #define QUOTE_RULE_X  16.0  /* and the rule at its left */
+#define LIST_HANG     16.0  /* a list item's text from its bullet */
 
 static void
 block_clear (gpointer data)
 {
-  g_free (((Block *) data)->text);
+  Block *block = data;
+
+  g_free (block->text);
+  g_clear_pointer (&block->attrs, pango_attr_list_unref);
 }
 
 static void
-add_block (GArray     *blocks,
-           BlockKind   kind,
-           const char *text)
+add_text_block (GArray     *blocks,
+                BlockKind   kind,
+                const char *text)
 {
-  Block block = { kind, g_strdup (text) };
+  Block block = { kind, FALSE, g_strstrip (g_strdup (text)), pango_attr_list_new () };
 
-  g_strstrip (block.text);
-  if (block.text[0] == '\0')
-    {
-      g_free (block.text);
-      return;
-    }
   g_array_append_val (blocks, block);
 }
 
 static void
-flush_paragraph (GArray   *blocks,
-                 GString  *paragraph,
-                 gboolean  in_section,
-                 gboolean *in_quote)
+add_style (PangoAttrList *attrs,
+           DlgMdStyle     style,
+           guint          start,
+           guint          end)
 {
-  if (paragraph->len > 0)
-    add_block (blocks, *in_quote ? BLOCK_QUOTE : in_section ? BLOCK_TEXT : BLOCK_META,
-               paragraph->str);
-  g_string_truncate (paragraph, 0);
-  *in_quote = FALSE;
+  PangoAttribute *attr;
+
+  if (style & DLG_MD_STYLE_STRONG)
+    {
+      attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+      attr->start_index = start;
+      attr->end_index = end;
+      pango_attr_list_insert (attrs, attr);
+    }
+  if (style & DLG_MD_STYLE_EMPH)
+    {
+      attr = pango_attr_style_new (PANGO_STYLE_ITALIC);
+      attr->start_index = start;
+      attr->end_index = end;
+      pango_attr_list_insert (attrs, attr);
+    }
+  if (style & DLG_MD_STYLE_CODE)
+    {
+      attr = pango_attr_family_new ("Monospace");
+      attr->start_index = start;
+      attr->end_index = end;
+      pango_attr_list_insert (attrs, attr);
+    }
 }
 
-/* The text of a block quote's line without its markers (up to three
- * spaces, ">", an optional space; "> > " of a nested quote too), or NULL
- * when @line is not in a quote. */
-static const char *
-quoted_text (const char *line)
+/* Whether a link's text already says where it goes ("https://…", or
+ * the address of a "mailto:"), so that paper needs no more. */
+static gboolean
+link_says_target (const char *text,
+                  const char *url)
 {
-  const char *p = line;
+  return g_str_equal (text, url)
+         || (g_str_has_prefix (url, "mailto:") && g_str_equal (text, url + strlen ("mailto:")));
+}
 
-  for (guint i = 0; i < 3 && *p == ' '; i++)
-    p++;
-  if (*p != '>')
-    return NULL;
-  while (*p == '>')
+/* The block's spans as one text with its styles as attributes; a link
+ * is followed by its address in angle brackets, which paper cannot
+ * follow otherwise.  A line break inside the block is a line separator,
+ * so that a list item's next line hangs under its text, not its bullet. */
+static void
+add_md_block (GArray           *blocks,
+              BlockKind         kind,
+              const DlgMdBlock *md)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) link = g_string_new (NULL);
+  Block block = { kind, md->quote, NULL, pango_attr_list_new () };
+
+  if (kind == BLOCK_LIST_ITEM && md->ordered)
+    g_string_append_printf (text, "%u.\t", md->number);
+  else if (kind == BLOCK_LIST_ITEM)
+    g_string_append (text, "•\t");
+  for (guint i = 0; i < md->spans->len; i++)
     {
-      p++;
-      if (*p == ' ' || *p == '\t')
-        p++;
-      while (*p == ' ' && p[1] == '>')
-        p++;
+      const DlgMdSpan *span = g_ptr_array_index (md->spans, i);
+      const DlgMdSpan *next = i + 1 < md->spans->len ? g_ptr_array_index (md->spans, i + 1) : NULL;
+      guint start = text->len;
+
+      for (const char *p = span->text; *p != '\0'; p++)
+        {
+          if (*p == '\n')
+            g_string_append (text, "\u2028");
+          else
+            g_string_append_c (text, *p);
+        }
+      add_style (block.attrs, span->style, start, text->len);
+
+      if (span->url == NULL)
+        continue;
+      g_string_append (link, span->text);
+      if (next == NULL || g_strcmp0 (next->url, span->url) != 0)
+        {
+          if (!link_says_target (link->str, span->url))
+            g_string_append_printf (text, " <%s>", span->url);
+          g_string_truncate (link, 0);
+        }
     }
-  return p;
+
+  block.text = g_string_free (g_steal_pointer (&text), FALSE);
+  g_array_append_val (blocks, block);
+}
+
+static BlockKind
+heading_kind (guint level)
+{
+  return level <= 2 ? BLOCK_SECTION : level == 3 ? BLOCK_ITEM : BLOCK_NOTE;
 }
 
 static GArray *
@@ -124,74 +188,36 @@ parse_blocks (const char *title,
               const char *markdown)
 {
   GArray *blocks = g_array_new (FALSE, TRUE, sizeof (Block));
-  g_autoptr(GString) paragraph = g_string_new (NULL);
-  g_auto(GStrv) lines = g_strsplit (markdown, "\n", -1);
+  g_autoptr(GPtrArray) md = dlg_markdown_parse_full (markdown, DLG_MD_PARSE_LINE_BREAKS);
   gboolean in_section = FALSE;
-  gboolean in_quote = FALSE;  /* the paragraph is a quote's */
 
   g_array_set_clear_func (blocks, block_clear);
   /* Translators: the big heading on the first page of the PDF trip report */
-  add_block (blocks, BLOCK_KICKER, _("Trip report"));
-  add_block (blocks, BLOCK_TITLE, title);
+  add_text_block (blocks, BLOCK_KICKER, _("Trip report"));
+  add_text_block (blocks, BLOCK_TITLE, title);
 
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (guint i = 0; i < md->len; i++)
     {
-      g_autofree char *line = g_strdup (lines[i]);
-      gsize len = strlen (line);
-      const char *quoted;
+      const DlgMdBlock *block = g_ptr_array_index (md, i);
 
-      /* A Markdown hard break ("  " at the end) is a plain line break here. */
-      if (len >= 2 && g_str_has_suffix (line, "  "))
-        line[len - 2] = '\0';
-      g_strchomp (line);
-      quoted = quoted_text (line);
-
-      if (line[0] == '\0')
-        flush_paragraph (blocks, paragraph, in_section, &in_quote);
-      else if (g_str_has_prefix (line, "# ") && i == 0)
-        ; /* the Markdown title: the title block above stands for it */
-      else if (g_str_has_prefix (line, "## "))
+      switch (block->kind)
         {
-          flush_paragraph (blocks, paragraph, in_section, &in_quote);
-          add_block (blocks, BLOCK_SECTION, line + 3);
-          in_section = TRUE;
-        }
-      else if (g_str_has_prefix (line, "### "))
-        {
-          flush_paragraph (blocks, paragraph, in_section, &in_quote);
-          add_block (blocks, BLOCK_ITEM, line + 4);
-        }
-      else if (g_str_has_prefix (line, "#### "))
-        {
-          flush_paragraph (blocks, paragraph, in_section, &in_quote);
-          add_block (blocks, BLOCK_NOTE, line + 5);
-        }
-      else if (quoted != NULL)
-        {
-          /* A quote starts a paragraph of its own; a bare ">" parts two of it. */
-          if (!in_quote || quoted[0] == '\0')
-            flush_paragraph (blocks, paragraph, in_section, &in_quote);
-          in_quote = TRUE;
-          if (quoted[0] != '\0')
-            {
-              if (paragraph->len > 0)
-                g_string_append_c (paragraph, '\n');
-              g_string_append (paragraph, quoted);
-            }
-        }
-      else
-        {
-          /* After a quote's line, a line without ">" goes on with the
-           * quote, as Markdown reads it (a "lazy" line); after a bare ">"
-           * it starts a paragraph of its own. */
-          if (paragraph->len == 0)
-            in_quote = FALSE;
-          if (paragraph->len > 0)
-            g_string_append_c (paragraph, '\n');
-          g_string_append (paragraph, line);
+        case DLG_MD_HEADING:
+          /* The Markdown title: the title block above stands for it. */
+          if (i == 0 && block->level == 1)
+            break;
+          add_md_block (blocks, heading_kind (block->level), block);
+          in_section |= block->level <= 2;
+          break;
+        case DLG_MD_LIST_ITEM:
+          add_md_block (blocks, BLOCK_LIST_ITEM, block);
+          break;
+        case DLG_MD_PARAGRAPH:
+        default:
+          add_md_block (blocks, in_section ? BLOCK_TEXT : BLOCK_META, block);
+          break;
         }
     }
-  flush_paragraph (blocks, paragraph, in_section, &in_quote);
   return blocks;
 }
 
@@ -234,31 +260,50 @@ block_layout (GtkPrintContext *context,
     case BLOCK_NOTE:
       pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
       pango_font_description_set_weight (font, PANGO_WEIGHT_SEMIBOLD);
-      indent = 12;
+      indent = TEXT_INDENT;
       break;
     case BLOCK_META:
       pango_font_description_set_size (font, 11 * PANGO_SCALE);
       break;
-    case BLOCK_QUOTE:
-      pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
-      indent = QUOTE_INDENT;
+    case BLOCK_LIST_ITEM:
+      indent = LIST_INDENT;
       break;
     case BLOCK_TEXT:
     default:
-      indent = 12;
+      indent = TEXT_INDENT;
       break;
+    }
+  if (block->quote)
+    {
+      pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
+      indent = QUOTE_INDENT + (block->kind == BLOCK_LIST_ITEM ? LIST_INDENT - TEXT_INDENT : 0);
+    }
+  if (block->kind == BLOCK_LIST_ITEM)
+    {
+      /* The bullet hangs: the item's text and its later lines start
+       * at one tab stop. */
+      g_autoptr(PangoTabArray) tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT,
+                                                                          (int) (LIST_HANG * PANGO_SCALE));
+      pango_layout_set_tabs (layout, tabs);
+      pango_layout_set_indent (layout, (int) (-LIST_HANG * PANGO_SCALE));
     }
   pango_layout_set_font_description (layout, font);
   pango_layout_set_width (layout, (int) ((width - indent) * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_text (layout, block->text, -1);
+  pango_layout_set_attributes (layout, block->attrs);
   g_object_set_data (G_OBJECT (layout), "indent", GINT_TO_POINTER ((int) indent));
   return layout;
 }
 
 static double
-space_before (BlockKind kind)
+space_before (BlockKind kind,
+              BlockKind previous)
 {
+  /* A list's items stay together. */
+  if (kind == BLOCK_LIST_ITEM && previous == BLOCK_LIST_ITEM)
+    return 2;
+
   switch (kind)
     {
     case BLOCK_TITLE:
@@ -272,7 +317,7 @@ space_before (BlockKind kind)
     case BLOCK_KICKER:
     case BLOCK_META:
     case BLOCK_TEXT:
-    case BLOCK_QUOTE:
+    case BLOCK_LIST_ITEM:
     default:
       return 6;
     }
@@ -302,7 +347,7 @@ begin_print_cb (GtkPrintOperation *operation,
 
       g_ptr_array_add (report->layouts, layout);
       if (y > 0)
-        y += space_before (block->kind);
+        y += space_before (block->kind, g_array_index (report->blocks, Block, i - 1).kind);
 
       iter = pango_layout_get_iter (layout);
       do
@@ -325,11 +370,11 @@ begin_print_cb (GtkPrintOperation *operation,
           placed.page = page;
           placed.layout = layout;
           placed.line = line++;
-          placed.x = indent;
+          placed.x = indent + (double) logical.x / PANGO_SCALE;  /* a hanging line's too */
           placed.baseline = y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE - top;
           placed.top = y;
           placed.bottom = y + (bottom - top);
-          placed.quote = block->kind == BLOCK_QUOTE;
+          placed.quote = block->quote;
           g_array_append_val (report->placed, placed);
           y += bottom - top;
         }
