@@ -324,8 +324,8 @@ parse_day (DlgFeedParseContext  *ctx,
       if (!dlg_json_get_object (child, rooms_path, &rooms, error))
         return FALSE;
 
-      json_object_iter_init (&iter, rooms);
-      while (json_object_iter_next (&iter, &room, &room_node))
+      json_object_iter_init_ordered (&iter, rooms);
+      while (json_object_iter_next_ordered (&iter, &room, &room_node))
         {
           g_autofree char *room_path = dlg_json_path_name (rooms_path, room);
           JsonArray *array;
@@ -510,8 +510,8 @@ collect_dates (JsonArray *days)
           !JSON_NODE_HOLDS_OBJECT (rooms))
         continue;
 
-      json_object_iter_init (&iter, json_node_get_object (rooms));
-      while (json_object_iter_next (&iter, &room, &room_node))
+      json_object_iter_init_ordered (&iter, json_node_get_object (rooms));
+      while (json_object_iter_next_ordered (&iter, &room, &room_node))
         {
           JsonArray *array;
 

@@ -40,8 +40,9 @@ typedef struct
 {
   const char *p;
   const char *end;
-  GString    *text;   /* the string just read */
+  GString    *text;       /* the string just read */
   guint       depth;
+  const char *duplicate;  /* the first name given twice in one object, or NULL */
 } Reader;
 
 static JsonNode *read_value (Reader *r);
@@ -233,7 +234,9 @@ read_object (Reader *r)
       char short_key[SHORT_KEY];
       g_autofree char *long_key = NULL;
       const char *key;
+      const char *key_at = r->p;
       JsonNode *member;
+      guint n_members;
 
       if (r->p == r->end || *r->p != '"')
         goto decline;
@@ -255,7 +258,12 @@ read_object (Reader *r)
       if (member == NULL)
         goto decline;
       json_node_set_parent (member, node);
+      /* json-glib keeps the last of two members of one name, as this
+       * reader does; dlg_json_read() refuses such a document. */
+      n_members = json_object_get_size (object);
       json_object_set_member (object, key, member);
+      if (json_object_get_size (object) == n_members && r->duplicate == NULL)
+        r->duplicate = key_at;
 
       skip_space (r);
       if (r->p == r->end)
@@ -360,19 +368,23 @@ read_value (Reader *r)
     }
 }
 
-JsonNode *
-dlg_json_load_strict (const char *data,
-                      gsize       size)
+/* dlg_json_load_strict(), and where the first name given twice in one
+ * object is (its opening quote), or NULL. */
+static JsonNode *
+load_strict (const char  *data,
+             gsize        size,
+             const char **duplicate)
 {
   g_autoptr(GString) text = NULL;
   Reader r;
   JsonNode *root;
 
+  *duplicate = NULL;
   if (data == NULL)
     return NULL;
 
   text = g_string_sized_new (256);
-  r = (Reader) { data, data + size, text, 0 };
+  r = (Reader) { data, data + size, text, 0, NULL };
   skip_space (&r);
   if (r.p == r.end || (*r.p != '{' && *r.p != '['))
     return NULL;
@@ -387,20 +399,34 @@ dlg_json_load_strict (const char *data,
       json_node_unref (root);
       return NULL;
     }
+  *duplicate = r.duplicate;
   return root;
 }
 
-gboolean
-dlg_json_load (const char  *data,
-               gsize        size,
-               JsonNode   **root,
-               GError     **error)
+JsonNode *
+dlg_json_load_strict (const char *data,
+                      gsize       size)
+{
+  const char *duplicate;
+
+  return load_strict (data, size, &duplicate);
+}
+
+/* dlg_json_load(); *@strict says whether this reader read it (else
+ * json-glib did), and *@duplicate where a name was given twice in one of
+ * its objects. */
+static gboolean
+load (const char   *data,
+      gsize         size,
+      JsonNode    **root,
+      gboolean     *strict,
+      const char  **duplicate,
+      GError      **error)
 {
   g_autoptr(JsonParser) parser = NULL;
 
-  g_return_val_if_fail (root != NULL, FALSE);
-
-  *root = dlg_json_load_strict (data, size);
+  *root = load_strict (data, size, duplicate);
+  *strict = *root != NULL;
   if (*root != NULL)
     return TRUE;
 
@@ -420,6 +446,43 @@ dlg_json_load (const char  *data,
 }
 
 gboolean
+dlg_json_load (const char  *data,
+               gsize        size,
+               JsonNode   **root,
+               GError     **error)
+{
+  const char *duplicate;
+  gboolean strict;
+
+  g_return_val_if_fail (root != NULL, FALSE);
+
+  return load (data, size, root, &strict, &duplicate, error);
+}
+
+/* The offset of the first control character (a tab, a line break) inside
+ * a string of @data, which JSON must escape, or -1.  Only for documents
+ * this reader left to json-glib, which takes them: it declines them all. */
+static gssize
+find_control_in_string (const char *data,
+                        gsize       size)
+{
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      guchar c = data[i];
+
+      if (in_string && c == '\\')
+        i++;
+      else if (c == '"')
+        in_string = !in_string;
+      else if (in_string && c < 0x20)
+        return i;
+    }
+  return -1;
+}
+
+gboolean
 dlg_json_read (const char  *data,
                gsize        size,
                JsonNode   **root,
@@ -431,6 +494,8 @@ dlg_json_read (const char  *data,
   g_autofree char *message = NULL;
   const char *refused;
   const char *reason;
+  const char *duplicate;
+  gboolean strict;
   guint at_line, at_column;
   int unused_line, unused_column;
 
@@ -451,8 +516,34 @@ dlg_json_read (const char  *data,
       g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA, refused);
       return FALSE;
     }
-  if (dlg_json_load (data, size, root, &local_error))
-    return TRUE;
+  if (load (data, size, root, &strict, &duplicate, &local_error))
+    {
+      gssize control = strict ? -1 : find_control_in_string (data, size);
+
+      /* Other tools keep the first of two members of one name, or refuse
+       * the document: a feed must mean the same to all of them. */
+      if (duplicate != NULL)
+        {
+          g_autofree char *name = NULL;
+          const char *close = memchr (duplicate + 1, '"', data + size - duplicate - 1);
+
+          name = g_utf8_make_valid (duplicate + 1, close - duplicate - 1);
+          dlg_json_position (data, duplicate - data, line, column);
+          g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                       /* Translators: %s is a JSON member's name, e.g. "title" */
+                       _("“%s” is given twice in one object: give each name once"), name);
+        }
+      else if (control >= 0)
+        {
+          dlg_json_position (data, control, line, column);
+          g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                               _("a tab or line break inside a string: write it as \\t or \\n"));
+        }
+      else
+        return TRUE;
+      g_clear_pointer (root, json_node_unref);
+      return FALSE;
+    }
 
   /* json-glib quotes what it could not read as it is, maybe not UTF-8 (a
    * lone "\ud800" becomes bytes that are not), and says where as

@@ -195,8 +195,9 @@ string_end (const char *data,
     }
 }
 
-/* The offset of the first "\u" escape in a string of @data that is not
- * a character (not four hex digits, or half of a surrogate pair), or -1. */
+/* The offset of the first escape in a string of @data that JSON does not
+ * have ("\U", "\x"), or a "\u" that is not a character (not four hex
+ * digits, or half of a surrogate pair), or -1. */
 static gssize
 find_bad_escape (const char *data,
                  gsize       size)
@@ -224,6 +225,9 @@ find_bad_escape (const char *data,
           i = escape - data;
           if (i + 1 < size && data[i + 1] != 'u')
             {
+              /* "C:\Users" is no JSON: json-glib reads it as "C:Users". */
+              if (strchr ("\"\\/bfnrt", data[i + 1]) == NULL)
+                return i;
               i += 2;
               continue;
             }
@@ -281,6 +285,8 @@ dlg_json_precheck (const char *data,
   if (bad >= 0)
     {
       dlg_json_position (data, bad, line, column);
+      if ((gsize) bad + 1 < size && data[bad + 1] != 'u')
+        return _("a backslash that starts no JSON escape: write \\\\ for a backslash");
       return _("a \\u escape that is not a character");
     }
 
@@ -463,7 +469,33 @@ language_equal (const char *a,
   return a[i] == '\0';
 }
 
-static JsonNode *
+/* Whether @key reads as a language tag ("id", "en", "pt-BR", "zh_Hant"):
+ * any other key of a text's object is a field of the organiser's own
+ * (a draft, an internal note), never shown. */
+static gboolean
+is_language_tag (const char *key)
+{
+  gsize n = 0;
+
+  while (g_ascii_isalpha (key[n]))
+    n++;
+  if (n < 2 || n > 3)
+    return FALSE;
+  while (key[n] == '-' || key[n] == '_')
+    {
+      gsize start = ++n;
+
+      while (g_ascii_isalnum (key[n]))
+        n++;
+      if (n - start < 2 || n - start > 8)
+        return FALSE;
+    }
+  return key[n] == '\0';
+}
+
+/* The text of language @wanted (its first @wanted_len bytes) in @object,
+ * or NULL when it has none, or only blank text. */
+static char *
 find_language (JsonObject *object,
                const char *wanted,
                gsize       wanted_len)
@@ -472,11 +504,17 @@ find_language (JsonObject *object,
   const char *key;
   JsonNode *node;
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &key, &node))
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &key, &node))
     {
-      if (language_equal (key, wanted, wanted_len))
-        return node;
+      if (is_language_tag (key) && language_equal (key, wanted, wanted_len)
+          && dlg_json_node_is_string (node))
+        {
+          char *text = dlg_json_strip_or_null (json_node_get_string (node));
+
+          if (text != NULL)
+            return text;
+        }
     }
 
   return NULL;
@@ -484,7 +522,10 @@ find_language (JsonObject *object,
 
 /* Text is a string, or an object of language codes to strings; pick the
  * best language: each preference, then its base language ("id" for
- * "id_ID"), then English, then whatever comes first. */
+ * "id_ID"), then English, then the first language given.  Blank text
+ * counts as missing in every language, as it does in a plain string, so
+ * that a language left empty falls back to another one: a feed must not
+ * read as complete in English and lack a title in Indonesian. */
 gboolean
 dlg_json_resolve_text (GPtrArray   *languages,
                        JsonNode    *node,
@@ -496,7 +537,7 @@ dlg_json_resolve_text (GPtrArray   *languages,
   JsonObjectIter iter;
   const char *key;
   JsonNode *member;
-  JsonNode *chosen = NULL;
+  char *chosen = NULL;
 
   if (dlg_json_node_is_string (node))
     {
@@ -509,10 +550,11 @@ dlg_json_resolve_text (GPtrArray   *languages,
                              path);
 
   object = json_node_get_object (node);
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &key, &member))
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &key, &member))
     {
-      if (!dlg_json_node_is_string (member) && !JSON_NODE_HOLDS_NULL (member))
+      if (is_language_tag (key) && !dlg_json_node_is_string (member)
+          && !JSON_NODE_HOLDS_NULL (member))
         {
           g_autofree char *where = dlg_json_path_key (path, key);
           return dlg_json_invalid (error, _("%s: expected text"), where);
@@ -528,24 +570,15 @@ dlg_json_resolve_text (GPtrArray   *languages,
         chosen = find_language (object, lang, strcspn (lang, "_-"));
     }
 
-  if (chosen == NULL || !dlg_json_node_is_string (chosen))
+  if (chosen == NULL)
     chosen = find_language (object, "en", 2);
 
-  if (chosen == NULL || !dlg_json_node_is_string (chosen))
-    {
-      json_object_iter_init (&iter, object);
-      while (json_object_iter_next (&iter, &key, &member))
-        {
-          if (dlg_json_node_is_string (member))
-            {
-              chosen = member;
-              break;
-            }
-        }
-    }
+  json_object_iter_init_ordered (&iter, object);
+  while (chosen == NULL && json_object_iter_next_ordered (&iter, &key, &member))
+    if (is_language_tag (key) && dlg_json_node_is_string (member))
+      chosen = dlg_json_strip_or_null (json_node_get_string (member));
 
-  *out = (chosen != NULL && dlg_json_node_is_string (chosen)) ?
-         dlg_json_strip_or_null (json_node_get_string (chosen)) : NULL;
+  *out = chosen;
   return TRUE;
 }
 

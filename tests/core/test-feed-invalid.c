@@ -34,6 +34,18 @@ static const InvalidCase cases[] = {
   { "single-quotes", DLG_FEED_ERROR_INVALID_JSON,
     "the feed: not valid JSON at line 2, column 2: a single quote outside a string: "
     "JSON strings are in double quotes" },
+  /* Other tools keep the first "title", or refuse the file: it must mean
+   * the same to all of them. */
+  { "duplicate-key", DLG_FEED_ERROR_INVALID_JSON,
+    "the feed: not valid JSON at line 10, column 3: “title” is given twice in one object: "
+    "give each name once" },
+  /* json-glib reads "C:\Users" as "C:Users", and a raw tab as a tab. */
+  { "bad-escape", DLG_FEED_ERROR_INVALID_JSON,
+    "the feed: not valid JSON at line 13, column 15: a backslash that starts no JSON escape: "
+    "write \\\\ for a backslash" },
+  { "raw-tab", DLG_FEED_ERROR_INVALID_JSON,
+    "the feed: not valid JSON at line 13, column 17: a tab or line break inside a string: "
+    "write it as \\t or \\n" },
   { "not-an-object", DLG_FEED_ERROR_INVALID,
     "The feed is not a JSON object with a “delegate_feed” version" },
   { "no-version", DLG_FEED_ERROR_INVALID,

@@ -275,6 +275,32 @@ test_unknown_fields (void)
   g_assert_cmpstr (dlg_practice_get_member (dlg_feed_find_practice (feed, "p1")), ==, "m1");
 }
 
+/* A text's object holds languages: a blank one falls back to another, as
+ * a blank plain string counts as missing, so that the feed reads the same
+ * in every language; keys that are no language (a draft, an internal
+ * note) are the organiser's own and never shown. */
+static void
+test_language_maps (void)
+{
+  const char * const *both[] = { languages_en, languages_id };
+
+  for (guint i = 0; i < G_N_ELEMENTS (both); i++)
+    {
+      g_autoptr(DlgFeed) feed = load_fixture ("language-maps.json", both[i]);
+      DlgEvent *event = dlg_feed_get_event (feed);
+      DlgMember *m1 = dlg_feed_find_member (feed, "m1");
+      DlgMember *m2 = dlg_feed_find_member (feed, "m2");
+
+      g_assert_cmpstr (dlg_event_get_title (event), ==, "Opening forum");
+      g_assert_cmpstr (dlg_event_get_subtitle (event), ==, "Public subtitle");
+      /* Neither language given: the first one given, in the file's order. */
+      g_assert_cmpstr (dlg_member_get_name (m1), ==, "Ville A");
+      g_assert_null (dlg_member_get_smart_city (m1));
+      g_assert_cmpstr (dlg_member_get_name (m2), ==, i == 0 ? "City B" : "Kota B");
+      g_assert_cmpstr (dlg_member_get_smart_city (m2), ==, "Kota cerdas");
+    }
+}
+
 static void
 test_external_sections (void)
 {
@@ -318,6 +344,7 @@ main (int   argc,
   add_with_packed ("/feed/valid/plain-text", test_plain_text);
   add_with_packed ("/feed/valid/pretalx-agenda", test_pretalx_agenda);
   add_with_packed ("/feed/valid/unknown-fields", test_unknown_fields);
+  add_with_packed ("/feed/valid/language-maps", test_language_maps);
   add_with_packed ("/feed/valid/external-sections", test_external_sections);
 
   return g_test_run ();
