@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dlg-feed-private.h"
+#include "dlg-file.h"
 #include "dlg-models-private.h"
 
 #define DEFAULT_FEED_PATH RESOURCE_PATH "/feeds/kupang-2019.json"
@@ -184,7 +185,7 @@ dlg_feed_load_relative_file (GFile         *base,
     }
 
   file = g_file_new_for_uri (uri);
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  bytes = dlg_file_load_limited (file, DLG_FILE_MAX_SIZE, cancellable, &local_error);
   if (bytes == NULL)
     {
       g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_EXTERNAL_SECTION,
@@ -218,7 +219,7 @@ dlg_feed_new_from_file (GFile               *file,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  bytes = dlg_file_load_limited (file, DLG_FILE_MAX_SIZE, cancellable, error);
   if (bytes == NULL)
     return NULL;
 

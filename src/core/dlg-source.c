@@ -14,6 +14,7 @@
 #include <libsoup/soup.h>
 
 #include "dlg-feed-private.h"
+#include "dlg-file.h"
 #include "dlg-json-load.h"
 #include "dlg-source.h"
 
@@ -216,7 +217,7 @@ dlg_source_load (const char          *source,
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (source);
 
       uri = g_file_get_uri (file);
-      bytes = g_file_load_bytes (file, cancellable, NULL, error);
+      bytes = dlg_file_load_limited (file, DLG_FILE_MAX_SIZE, cancellable, error);
     }
 
   if (bytes == NULL)

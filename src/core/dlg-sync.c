@@ -24,6 +24,7 @@
 
 #include "dlg-feed-pack.h"
 #include "dlg-feed-private.h"
+#include "dlg-file.h"
 #include "dlg-json-load.h"
 #include "dlg-source.h"
 #include "dlg-sync-private.h"
@@ -788,15 +789,15 @@ local_update_thread (GTask        *task,
   LocalSections local = { file, NULL };
   gboolean unchanged;
 
-  bytes = g_file_load_bytes (file, cancellable, NULL, &error);
-  if (bytes == NULL)
+  bytes = dlg_file_load_limited (file, self->max_body_size, cancellable, &error);
+  if (bytes == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
     {
       g_task_return_new_error (task, DLG_SYNC_ERROR, DLG_SYNC_ERROR_FAILED,
                                _("Could not read the feed at %s: %s"),
                                data->url, error->message);
       return;
     }
-  if ((guint64) g_bytes_get_size (bytes) > self->max_body_size)
+  if (bytes == NULL)
     {
       g_autofree char *limit = g_format_size (self->max_body_size);
 
@@ -815,7 +816,8 @@ local_update_thread (GTask        *task,
     {
       DlgFetch *fetch = g_ptr_array_index (data->sections, i);
       g_autoptr(GFile) section_file = g_file_new_for_uri (fetch->url);
-      g_autoptr(GBytes) section_bytes = g_file_load_bytes (section_file, cancellable, NULL, NULL);
+      g_autoptr(GBytes) section_bytes = dlg_file_load_limited (section_file, self->max_body_size,
+                                                               cancellable, NULL);
 
       unchanged = fetch->stored != NULL && section_bytes != NULL &&
                   g_bytes_equal (fetch->stored->body, section_bytes);

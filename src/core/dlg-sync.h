@@ -13,6 +13,7 @@
 #include <libsoup/soup.h>
 
 #include "dlg-feed.h"
+#include "dlg-file.h"
 #include "dlg-store.h"
 
 G_BEGIN_DECLS
@@ -54,7 +55,7 @@ typedef struct
 void dlg_sync_report_free (DlgSyncReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlgSyncReport, dlg_sync_report_free)
 
-#define DLG_SYNC_DEFAULT_MAX_BODY_SIZE (32 * 1024 * 1024)
+#define DLG_SYNC_DEFAULT_MAX_BODY_SIZE DLG_FILE_MAX_SIZE
 
 #define DLG_TYPE_SYNC (dlg_sync_get_type ())
 G_DECLARE_FINAL_TYPE (DlgSync, dlg_sync, DLG, SYNC, GObject)

@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
+#include <stdio.h>
+#include <unistd.h>
 
 #include "dlg-feed.h"
 
@@ -118,6 +121,9 @@ static const InvalidCase cases[] = {
     "agenda: published separately at “agenda.json”, which was not loaded", FALSE, TRUE },
   { "external-missing-file", DLG_FEED_ERROR_EXTERNAL_SECTION,
     "agenda: cannot read “missing/agenda.json”: ", TRUE },
+  /* Read whole, a device would take all the laptop's memory. */
+  { "external-device", DLG_FEED_ERROR_EXTERNAL_SECTION,
+    "agenda: cannot read “/dev/zero”: not a regular file" },
   { "external-not-json", DLG_FEED_ERROR_INVALID_JSON,
     "agenda: not valid JSON at line 2, column ", TRUE },
 };
@@ -194,6 +200,49 @@ test_garbage_bytes (void)
     }
 }
 
+/* A feed file, or a section beside it, larger than a download may be is
+ * refused before it is read (the files are sparse: they take no room). */
+static void
+test_too_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("delegate-large-XXXXXX", &error);
+  g_autofree char *feed_path = g_build_filename (dir, "feed.json", NULL);
+  g_autofree char *section_path = g_build_filename (dir, "members.json", NULL);
+  g_autofree char *big_path = g_build_filename (dir, "big.json", NULL);
+  g_autoptr(GFile) feed_file = g_file_new_for_path (feed_path);
+  g_autoptr(GFile) big_file = g_file_new_for_path (big_path);
+  g_autoptr(DlgFeed) feed = NULL;
+  FILE *big;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (feed_path,
+                                      "{\"delegate_feed\": 1, \"event\": {\"id\": \"e\", \"title\": \"E\", "
+                                      "\"time_zone\": \"Asia/Makassar\", \"start\": \"2024-10-16\"}, "
+                                      "\"members\": \"big.json\"}", -1, NULL));
+  big = fopen (big_path, "w");
+  g_assert_nonnull (big);
+  g_assert_cmpint (ftruncate (fileno (big), 40 * 1024 * 1024), ==, 0);
+  fclose (big);
+
+  feed = dlg_feed_new_from_file (feed_file, NULL, NULL, &error);
+  g_assert_null (feed);
+  g_assert_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_EXTERNAL_SECTION);
+  g_assert_cmpstr (error->message, ==,
+                   "members: cannot read “big.json”: larger than 33.6\u00a0MB, the most Delegate accepts");
+  g_clear_error (&error);
+
+  feed = dlg_feed_new_from_file (big_file, NULL, NULL, &error);
+  g_assert_null (feed);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+  g_clear_error (&error);
+
+  g_unlink (feed_path);
+  g_unlink (section_path);
+  g_unlink (big_path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -204,6 +253,7 @@ main (int   argc,
 
   g_test_add_func ("/feed/invalid/base-is-valid", test_base_is_valid);
   g_test_add_func ("/feed/invalid/garbage", test_garbage_bytes);
+  g_test_add_func ("/feed/invalid/too-large", test_too_large);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *test_path = g_strdup_printf ("/feed/invalid/%s", cases[i].fixture);
