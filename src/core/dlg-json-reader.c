@@ -259,10 +259,14 @@ not_json_here (const char *data,
                int        *line,
                int        *column)
 {
+  /* A string whose closing quote is missing makes the next one inside out:
+   * its text is then outside, and the fault is before the place named. */
   dlg_json_position (data, i, line, column);
   if (data[i] == '\'')
-    return _("a single quote outside a string: JSON strings are in double quotes");
-  return _("a “/” outside a string: JSON has no comments");
+    return _("a single quote outside a string: JSON strings are in double quotes "
+             "(or a string before it lacks its closing quote)");
+  return _("a “/” outside a string: JSON has no comments "
+           "(or a string before it lacks its closing quote)");
 }
 
 /* json-glib 1.6 reads "{...} {...}" as two statements: it keeps the last

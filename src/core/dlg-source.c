@@ -83,6 +83,14 @@ dlg_source_fetch (const char    *uri,
   bytes = soup_session_send_and_read (session, message, cancellable, error);
   if (bytes == NULL)
     return NULL;
+  if (g_bytes_get_size (bytes) > DLG_FILE_MAX_SIZE)
+    {
+      g_autofree char *limit = g_format_size (DLG_FILE_MAX_SIZE);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                   _("larger than %s, the most Delegate accepts"), limit);
+      return NULL;
+    }
 
   status = soup_message_get_status (message);
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
@@ -150,6 +158,13 @@ dlg_source_parse (GBytes              *bytes,
                                 (gpointer) base_uri, cancellable, error);
 }
 
+static const char *
+not_a_source (void)
+{
+  return _("neither a Delegate feed, nor a frab or pretalx schedule.json, "
+           "nor a frab or Pentabarf schedule.xml");
+}
+
 DlgFeed *
 dlg_source_parse_full (GBytes                *bytes,
                        const char * const    *languages,
@@ -160,14 +175,21 @@ dlg_source_parse_full (GBytes                *bytes,
 {
   g_autoptr(JsonNode) document = NULL;
   g_autoptr(GError) local_error = NULL;
-  gsize size;
+  DlgSourceFormat format;
+  gsize size, offset;
   const char *data;
   int line, column;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  switch (dlg_source_detect (bytes))
+  format = dlg_source_detect (bytes);
+  data = g_bytes_get_data (bytes, &size);
+  /* An empty file says so, as JSON's reader words it. */
+  if (format == DLG_SOURCE_FORMAT_UNKNOWN && (data == NULL || skip_space (data, size, &offset) == data + size))
+    format = DLG_SOURCE_FORMAT_SCHEDULE_JSON;
+
+  switch (format)
     {
     case DLG_SOURCE_FORMAT_DELEGATE_FEED:
       return dlg_feed_parse (bytes, languages, loader, loader_data, cancellable, error);
@@ -176,7 +198,6 @@ dlg_source_parse_full (GBytes                *bytes,
       return dlg_feed_parse_schedule_xml (bytes, languages, error);
 
     case DLG_SOURCE_FORMAT_SCHEDULE_JSON:
-      data = g_bytes_get_data (bytes, &size);
       if (!dlg_json_read (data, size, &document, &line, &column, &local_error))
         {
           g_autofree char *where = dlg_json_describe (local_error, line, column);
@@ -185,13 +206,29 @@ dlg_source_parse_full (GBytes                *bytes,
                        _("not valid JSON: %s"), where);
           return NULL;
         }
+      if (document == NULL)
+        {
+          g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID_JSON,
+                       _("not valid JSON: %s"), _("the document is empty"));
+          return NULL;
+        }
+      /* A feed whose version is misspelt ("delegate-feed") is no schedule:
+       * say what it lacks rather than "schedule: required". */
+      if (JSON_NODE_HOLDS_OBJECT (document)
+          && !json_object_has_member (json_node_get_object (document), "schedule"))
+        {
+          if (json_object_has_member (json_node_get_object (document), "event"))
+            g_set_error_literal (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID,
+                                 _("delegate_feed: missing: this is not a Delegate feed"));
+          else
+            g_set_error_literal (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID, not_a_source ());
+          return NULL;
+        }
       return dlg_feed_parse_schedule_json (document, languages, error);
 
     case DLG_SOURCE_FORMAT_UNKNOWN:
     default:
-      g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID,
-                   _("neither a Delegate feed, nor a frab or pretalx schedule.json, "
-                     "nor a frab or Pentabarf schedule.xml"));
+      g_set_error_literal (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID, not_a_source ());
       return NULL;
     }
 }

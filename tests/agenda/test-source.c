@@ -346,6 +346,10 @@ test_errors (void)
     { "not-a-schedule.html", "line 1, column 7: the document is <html>" },
     /* Where, in plain words (json-glib says "<data>:15:18: Parse error: ..."). */
     { "cut-short.json", "not valid JSON: line " },
+    /* A feed whose version is misspelt is no schedule either. */
+    { "misspelt-version.json", "delegate_feed: missing: this is not a Delegate feed" },
+    { "no-schedule.json", "neither a Delegate feed, nor a frab or pretalx schedule.json" },
+    { "empty.json", "not valid JSON: the document is empty" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

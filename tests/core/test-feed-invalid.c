@@ -33,10 +33,10 @@ static const InvalidCase cases[] = {
   /* json-glib reads both; JSON has neither. */
   { "comment", DLG_FEED_ERROR_INVALID_JSON,
     "the feed: not valid JSON at line 2, column 2: a “/” outside a string: "
-    "JSON has no comments" },
+    "JSON has no comments (or a string before it lacks its closing quote)" },
   { "single-quotes", DLG_FEED_ERROR_INVALID_JSON,
     "the feed: not valid JSON at line 2, column 2: a single quote outside a string: "
-    "JSON strings are in double quotes" },
+    "JSON strings are in double quotes (or a string before it lacks its closing quote)" },
   /* Other tools keep the first "title", or refuse the file: it must mean
    * the same to all of them. */
   { "duplicate-key", DLG_FEED_ERROR_INVALID_JSON,
