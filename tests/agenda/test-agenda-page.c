@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 
+#include "dlg-event-view.h"
 #include "dlg-session-view.h"
 #include "dlg-agenda-page-private.h"
 #include "dlg-agenda-text.h"
@@ -369,6 +370,75 @@ test_session_links (void)
   g_object_unref (view);
 }
 
+static const char *
+event_text (DlgEventView *view,
+            const char   *name)
+{
+  GtkWidget *label = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (view),
+                                                                   DLG_TYPE_EVENT_VIEW, name);
+  GtkWidget *box;
+
+  /* A row hidden as a whole shows nothing. */
+  for (box = label; box != NULL; box = gtk_widget_get_parent (box))
+    if (!gtk_widget_get_visible (box))
+      return NULL;
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* Before a session is chosen, the pane beside the agenda says when and where the forum is
+ * and who runs it; what the feed does not say is not shown, nor an unsafe website. */
+static void
+test_event_view (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = dlg_feed_new_default (english, &error);
+  static const char json[] =
+    "{\"delegate_feed\": 1, \"event\": {\"id\": \"e\", \"title\": \"<b>Forum</b>\", "
+    "\"time_zone\": \"Asia/Makassar\", \"start\": \"2024-09-30\", \"end\": \"2024-10-02\", "
+    "\"address\": \"Jl. El Tari No. 1, Kota Kupang\", \"city\": \"Kota Kupang\", "
+    "\"url\": \"javascript:alert(1)\"}}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(DlgFeed) other = NULL;
+  DlgEventView *view = g_object_ref_sink (g_object_new (DLG_TYPE_EVENT_VIEW, NULL));
+  struct { const char *start, *end, *text; } dates[] = {
+    { "2019-10-16", "2019-10-18", "16–18 October 2019" },
+    { "2019-10-16", "2019-10-16", "16 October 2019" },
+    { "2019-10-16", NULL, "16 October 2019" },
+    { "2024-09-30", "2024-10-02", "30 September 2024 – 2 October 2024" },
+    { "2024-12-30", "2025-01-02", "30 December 2024 – 2 January 2025" },
+    { "Oktober 2019", NULL, "Oktober 2019" },
+  };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *text = dlg_event_view_format_dates (dates[i].start, dates[i].end);
+      g_assert_cmpstr (text, ==, dates[i].text);
+    }
+
+  dlg_event_view_set_event (view, dlg_feed_get_event (feed));
+  g_assert_cmpstr (event_text (view, "title_label"), ==,
+                   "Citynet 2019 Best Practice Seminar and Sharing");
+  g_assert_cmpstr (event_text (view, "subtitle_label"), ==,
+                   "A strategic forum for regencies and cities on the way to Smart City");
+  g_assert_cmpstr (event_text (view, "when_label"), ==, "16–18 October 2019");
+  g_assert_cmpstr (event_text (view, "where_label"), ==, "Sumba Suka Paradise\nKota Kupang");
+  g_assert_cmpstr (event_text (view, "organiser_label"), ==, "Citynet Indonesia, hosted by Kota Kupang");
+  g_assert_null (event_text (view, "website_label"));
+
+  other = dlg_feed_new_from_bytes (bytes, english, &error);
+  g_assert_no_error (error);
+  dlg_event_view_set_event (view, dlg_feed_get_event (other));
+  /* Feed text, not markup; the city is not said twice; no javascript: link. */
+  g_assert_cmpstr (event_text (view, "title_label"), ==, "<b>Forum</b>");
+  g_assert_null (event_text (view, "subtitle_label"));
+  g_assert_cmpstr (event_text (view, "when_label"), ==, "30 September 2024 – 2 October 2024");
+  g_assert_cmpstr (event_text (view, "where_label"), ==, "Jl. El Tari No. 1, Kota Kupang");
+  g_assert_null (event_text (view, "organiser_label"));
+  g_assert_null (event_text (view, "website_label"));
+  g_object_unref (view);
+}
+
 /* Link titles and addresses are feed text: they reach the label as text, never as markup. */
 static void
 test_links_markup (void)
@@ -567,6 +637,7 @@ main (int    argc,
   g_test_add_func ("/agenda-text/links-markup", test_links_markup);
   g_test_add_func ("/feed-label/linked", test_feed_label_linked);
   g_test_add_func ("/session-view/links", test_session_links);
+  g_test_add_func ("/event-view/facts", test_event_view);
   g_test_add ("/agenda-page/filters", Fixture, NULL, fixture_set_up, test_filters,
               fixture_tear_down);
   g_test_add ("/agenda-page/groups-and-times", Fixture, NULL, fixture_set_up,

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "dlg-agenda-page-private.h"
+#include "dlg-event-view.h"
 #include "dlg-session-view.h"
 
 G_BEGIN_DECLS
@@ -60,6 +61,7 @@ struct _DlgAgendaPage
   GtkListView        *list_view;
   GtkWidget          *back_button;
   GtkStack           *detail_stack;
+  DlgEventView       *event_view;
   DlgSessionView     *session_view;
 };
 

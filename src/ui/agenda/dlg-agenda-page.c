@@ -624,6 +624,7 @@ dlg_agenda_page_reload (DlgAgendaPage *self)
   event = dlg_feed_get_event (self->feed);
   dlg_feed_label_set_text (self->notice_label, self->notice_box,
             event != NULL ? dlg_event_get_notice (event) : NULL);
+  dlg_event_view_set_event (self->event_view, event);
 
   /* Filters first, with their handlers blocked: the list is built once. */
   g_signal_handlers_block_by_func (self->room_dropdown, room_changed_cb, self);
@@ -892,6 +893,7 @@ dlg_agenda_page_class_init (DlgAgendaPageClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (DLG_TYPE_SESSION_ROW);
+  g_type_ensure (DLG_TYPE_EVENT_VIEW);
   g_type_ensure (DLG_TYPE_SESSION_VIEW);
 
   gtk_widget_class_install_action (widget_class, "agenda.export", NULL, export_action_cb);
@@ -918,6 +920,7 @@ dlg_agenda_page_class_init (DlgAgendaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, event_view);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, session_view);
   gtk_widget_class_bind_template_callback_full (widget_class, "list_activate_cb",
                                                 G_CALLBACK (dlg_agenda_page_open));
