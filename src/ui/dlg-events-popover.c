@@ -21,6 +21,7 @@ struct _DlgEventsPopover
 
   /* Template widgets */
   GtkListView *list_view;
+  GtkWidget   *remove_button;
 };
 
 G_DEFINE_FINAL_TYPE (DlgEventsPopover, dlg_events_popover, GTK_TYPE_POPOVER)
@@ -65,12 +66,31 @@ row_label_cb (gpointer    unused,
   return dlg_list_row_join (parts, G_N_ELEMENTS (parts));
 }
 
+/* "Remove" stops following the event shown: a screen reader names it, as the
+ * tooltip only says "the event shown". */
+static void
+describe_remove (DlgEventsPopover *self)
+{
+  DlgSubscription *current = self->library != NULL ? dlg_library_get_current (self->library) : NULL;
+  g_autofree char *description = NULL;
+
+  if (current != NULL && dlg_subscription_get_title (current) != NULL)
+    /* Translators: what a screen reader says of the events' Remove button */
+    description = g_strdup_printf (_("Stop following “%s”"), dlg_subscription_get_title (current));
+  else
+    description = g_strdup (gtk_widget_get_tooltip_text (self->remove_button));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
 /* The times are relative: bind the rows afresh each time the list shows. */
 static void
 popover_shown_cb (DlgEventsPopover *self)
 {
   GtkSelectionModel *model = gtk_list_view_get_model (self->list_view);
 
+  describe_remove (self);
   if (model == NULL)
     return;
   g_object_ref (model);
@@ -163,6 +183,7 @@ dlg_events_popover_class_init (DlgEventsPopoverClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/dlg-events-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgEventsPopover, list_view);
+  gtk_widget_class_bind_template_child (widget_class, DlgEventsPopover, remove_button);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
 }

@@ -210,7 +210,11 @@ def main():
                         None)
 
         wait_for("the Events button", open_events)
-        wait_for("the Remove button", lambda: app_button("Remove")).queryAction().doAction(0)
+        remove = wait_for("the Remove button", lambda: app_button("Remove"))
+        # A screen reader says which event Remove stops following.
+        if remove.description != f"Stop following “{TITLE}”":
+            raise Failure(f"the Remove button is described as {remove.description!r}")
+        remove.queryAction().doAction(0)
         wait_for(lambda: f"another event in the window (it shows {frame.name!r})",
                  lambda: frame.name != TITLE)
         wait_for("the toast saying the event was removed",
