@@ -10,18 +10,44 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "dlg-day.h"
 #include "dlg-note-report.h"
 #include "dlg-notes.h"
 
-/* Feed text on one line: a title must not start a new block. */
+/* Feed text on one line, as text: a title must not start a new block, and
+ * "[click](javascript:…)", "<img …>" or "*" in it must stay what it says
+ * in any Markdown viewer, so each mark is escaped with a backslash (which
+ * a plain-text reader skips easily).  A line-starting "#", "-", "+" or
+ * "1." would begin a heading or a list: escaped too. */
 static void
 append_line (GString    *out,
              const char *text)
 {
-  for (const char *p = text; *p != '\0'; p++)
-    g_string_append_c (out, *p == '\n' || *p == '\r' ? ' ' : *p);
+  const char *p = text;
+
+  if (*p == '#' || *p == '-' || *p == '+' || *p == '>')
+    g_string_append_c (out, '\\');
+  else if (g_ascii_isdigit (*p))
+    {
+      while (g_ascii_isdigit (*p))
+        g_string_append_c (out, *p++);
+      if (*p == '.' || *p == ')')
+        g_string_append_c (out, '\\');
+    }
+
+  for (; *p != '\0'; p++)
+    {
+      if (*p == '\n' || *p == '\r')
+        g_string_append_c (out, ' ');
+      else
+        {
+          if (strchr ("\\`*_[]<>&", *p) != NULL)
+            g_string_append_c (out, '\\');
+          g_string_append_c (out, *p);
+        }
+    }
 }
 
 static void

@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "dlg-markdown.h"
 #include "dlg-note-report.h"
 #include "dlg-notes.h"
 
@@ -222,6 +223,73 @@ test_time_tba (void)
   remove_store (dir, path);
 }
 
+/* Feed text is text in the report too: a title made of Markdown or HTML
+ * reads, in any Markdown viewer, as the organiser wrote it, with no link
+ * and no heading or list made of it. */
+static void
+test_feed_text_escaped (void)
+{
+  static const char * const english[] = { "en", NULL };
+  static const char *title = "[click](javascript:alert(1)) <img src=x onerror=alert(1)> "
+                             "*not* __bold__ `code` & \\ more";
+  static const char *venue = "1. Aula";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("delegate-report-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
+  g_autoptr(DlgStore) store = dlg_store_open (path, NULL, &error);
+  g_autofree char *json = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(DlgFeed) feed = NULL;
+  g_autofree char *report = NULL;
+  g_autoptr(GPtrArray) blocks = NULL;
+  gboolean found_title = FALSE, found_venue = FALSE;
+
+  g_assert_no_error (error);
+  json = g_strdup_printf ("{\"delegate_feed\": 1, \"event\": {\"id\": \"e\", \"title\": \"E\", "
+                          "\"time_zone\": \"Asia/Makassar\", \"start\": \"2024-10-16\", "
+                          "\"venue\": \"- Gedung\"}, \"agenda\": {\"schedule\": {\"conference\": {"
+                          "\"title\": \"E\", \"days\": [{\"index\": 1, \"date\": \"2024-10-16\", "
+                          "\"rooms\": {\"%s\": [{\"guid\": \"s\", \"date\": \"2024-10-16T09:00:00+08:00\", "
+                          "\"duration\": \"1:00\", \"title\": \"%s\"}]}}]}}}}",
+                          venue, "[click](javascript:alert(1)) <img src=x onerror=alert(1)> "
+                          "*not* __bold__ `code` & \\\\ more");
+  bytes = g_bytes_new (json, strlen (json));
+  feed = dlg_feed_new_from_bytes (bytes, english, &error);
+  g_assert_no_error (error);
+  g_assert_true (dlg_store_set_starred (store, "e", "s", TRUE, &error));
+
+  report = dlg_note_report_markdown (feed, store, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", report);
+
+  blocks = dlg_markdown_parse (report);
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const DlgMdBlock *block = g_ptr_array_index (blocks, i);
+      g_autofree char *plain = dlg_md_block_to_plain (block);
+
+      for (guint j = 0; j < block->spans->len; j++)
+        {
+          const DlgMdSpan *span = g_ptr_array_index (block->spans, j);
+
+          g_assert_null (span->url);
+          g_assert_cmpint (span->style, ==, DLG_MD_STYLE_NONE);
+        }
+      g_assert_true (block->kind != DLG_MD_LIST_ITEM);
+      if (g_str_equal (plain, title))
+        found_title = block->kind == DLG_MD_HEADING;
+      if (g_str_has_prefix (plain, "16 October 2024, 09:00, 1. Aula"))
+        found_venue = TRUE;
+    }
+  g_assert_true (found_title);
+  g_assert_true (found_venue);
+  /* The event's venue starts a line: no list item. */
+  g_assert_nonnull (strstr (report, "\n\\- Gedung"));
+
+  g_clear_object (&store);
+  remove_store (dir, path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,6 +300,7 @@ main (int   argc,
 
   g_test_add_func ("/notes/report", test_report);
   g_test_add_func ("/notes/report/time-tba", test_time_tba);
+  g_test_add_func ("/notes/report/feed-text-escaped", test_feed_text_escaped);
 
   return g_test_run ();
 }
