@@ -233,6 +233,29 @@ dlg_source_parse_full (GBytes                *bytes,
     }
 }
 
+GBytes *
+dlg_source_read (const char    *source,
+                 char         **uri,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_return_val_if_fail (source != NULL, NULL);
+  g_return_val_if_fail (uri != NULL, NULL);
+
+  if (is_web (source))
+    {
+      *uri = g_strdup (source);
+      return dlg_source_fetch (*uri, cancellable, error);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (source);
+
+      *uri = g_file_get_uri (file);
+      return dlg_file_load_limited (file, DLG_FILE_MAX_SIZE, cancellable, error);
+    }
+}
+
 DlgFeed *
 dlg_source_load (const char          *source,
                  const char * const  *languages,
@@ -244,19 +267,7 @@ dlg_source_load (const char          *source,
 
   g_return_val_if_fail (source != NULL, NULL);
 
-  if (is_web (source))
-    {
-      uri = g_strdup (source);
-      bytes = dlg_source_fetch (uri, cancellable, error);
-    }
-  else
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (source);
-
-      uri = g_file_get_uri (file);
-      bytes = dlg_file_load_limited (file, DLG_FILE_MAX_SIZE, cancellable, error);
-    }
-
+  bytes = dlg_source_read (source, &uri, cancellable, error);
   if (bytes == NULL)
     return NULL;
 

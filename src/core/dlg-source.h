@@ -37,9 +37,17 @@ DlgFeed        *dlg_source_parse         (GBytes              *bytes,
                                           GCancellable        *cancellable,
                                           GError             **error);
 
-/* Reads (a path or file: URI) or fetches (http, https: one blocking GET,
- * for the command line and tests; the app syncs asynchronously) @source
- * and parses it.  Blocking. */
+/* The bytes of @source, read (a path or file: URI, a regular file of at
+ * most DLG_FILE_MAX_SIZE) or fetched (http, https: one blocking GET, for
+ * the command line and tests; the app syncs asynchronously); *@uri is
+ * where they came from, for dlg_source_parse(). */
+GBytes         *dlg_source_read          (const char          *source,
+                                          char               **uri,
+                                          GCancellable        *cancellable,
+                                          GError             **error);
+
+/* dlg_source_read() and dlg_source_parse(), one after the other.
+ * Blocking. */
 DlgFeed        *dlg_source_load          (const char          *source,
                                           const char * const  *languages,
                                           GCancellable        *cancellable,

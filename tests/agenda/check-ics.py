@@ -196,6 +196,33 @@ def _():
     assert "usable: 4 sessions, 0 members, 0 best practices\n" in out, out
 
 
+@check("validate warns of misspelt fields and dropped addresses, in the file's order")
+def _():
+    env = dict(os.environ, LANGUAGE="", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    result = subprocess.run([tool, "validate", fixture("typos.json")], capture_output=True, env=env)
+    assert result.returncode == 0, result.stderr
+    warnings = [line.strip() for line in result.stdout.decode().splitlines()
+                if line.startswith("  warning: ")]
+    day = 'agenda.schedule.conference.days[0].rooms["Aula"][0]'
+    expected = [
+        "event.url: “www.kupangkota.go.id” is not an http or https address: it is not shown",
+        "event.timezone: Delegate does not read this field: did you mean “time_zone”?",
+        f"{day}.abstrct: Delegate does not read this field: did you mean “abstract”?",
+        f"{day}.links[0].url: “/2025/” is not an http or https address: it is not shown",
+        f"{day}.persons[0].public_nme: Delegate does not read this field: did you mean “public_name”?",
+        "members[0].e-mail: Delegate does not read this field: did you mean “email”?",
+        "members[0].website: “javascript:alert(1)” is not an http or https address: it is not shown",
+        "members[1].smart_city.program: Delegate does not read this field: did you mean “programme”?",
+        "best_practices[0].summery: Delegate does not read this field: did you mean “summary”?",
+    ]
+    assert warnings == ["warning: " + w for w in expected], warnings
+    # A field of the organiser's own that is no near miss ("custom_colour") goes unmentioned,
+    # and the built-in feed has nothing to warn of.
+    assert b"custom_colour" not in result.stdout
+    result = subprocess.run([tool, "validate", default_feed], capture_output=True, env=env)
+    assert b"warning" not in result.stdout, result.stdout
+
+
 @check("sources over HTTP: a schedule.xml is fetched, a 404 is an error")
 def _():
     class Quiet(http.server.SimpleHTTPRequestHandler):

@@ -1,0 +1,20 @@
+/* dlg-feed-lint.h: what an organiser should hear about a feed that loads
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Warnings about the Delegate feed @document (its JSON, already read), in
+ * the document's order, each "PATH: what": a field Delegate does not read
+ * whose name is close to one it does ("e-mail", "timezone": a typo, so the
+ * value is silently missing), and an address Delegate drops (not http or
+ * https: "www.example.org").  A GPtrArray of strings, empty when there is
+ * nothing to say.  Guided by the feed's JSON Schema, which names every
+ * field. */
+GPtrArray *dlg_feed_lint (JsonNode *document);
+
+G_END_DECLS
