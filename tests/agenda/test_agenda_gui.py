@@ -111,12 +111,18 @@ def check_agenda(app, frame, first_run):
                  lambda: visible_rows(lst) == ["Opening"])
         screenshot("restart-my-schedule")
         log("after a restart, 'My schedule' still shows 'Opening'")
+        before = ui.extents(mine)
         click(wait_for("the 'Unstar session' button of 'Opening'",
                        lambda: star_button(lst, "Opening", "Unstar session")))
         wait_for("the empty 'My schedule' to say so",
                  lambda: label_with(frame, "No starred sessions", exact=False))
         screenshot("unstarred")
-        log("unstarring 'Opening' empties 'My schedule', which says so")
+        # The words that say so wrap: the list beside the session pane keeps its width.
+        after = ui.extents(mine)
+        if (after.x, after.width) != (before.x, before.width):
+            raise Failure(f"the list's side moved when 'My schedule' emptied: the toggle went "
+                          f"from x={before.x} to x={after.x}")
+        log("unstarring 'Opening' empties 'My schedule', which says so, and nothing moves")
         return
 
     wait_for(lambda: f"day 1's sessions (the list shows {visible_rows(lst)})",
