@@ -768,49 +768,70 @@ dlg_store_save_packed (DlgStore    *self,
 
 /* --- subscriptions ------------------------------------------------------- */
 
+/* Reads every subscription; the caller holds the lock. */
+static GPtrArray *
+read_subscriptions (DlgStore  *self,
+                    GError   **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare (self,
+                  "SELECT url, event_id, title, position, current, ended, sections "
+                  "FROM subscriptions ORDER BY position, added_at", error);
+  if (stmt == NULL)
+    return NULL;
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) dlg_subscription_row_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DlgSubscriptionRow *row = g_new0 (DlgSubscriptionRow, 1);
+      const char *sections = (const char *) sqlite3_column_text (stmt, 6);
+
+      row->url = column_text (stmt, 0);
+      row->event_id = column_text (stmt, 1);
+      row->title = column_text (stmt, 2);
+      row->position = sqlite3_column_int (stmt, 3);
+      row->current = sqlite3_column_int (stmt, 4) != 0;
+      row->ended = sqlite3_column_int (stmt, 5) != 0;
+      row->sections = sections != NULL && sections[0] != '\0'
+                      ? g_strsplit (sections, "\n", -1)
+                      : g_new0 (char *, 1);
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
 GPtrArray *
 dlg_store_list_subscriptions (DlgStore  *self,
                               GError   **error)
 {
-  g_autoptr(GPtrArray) rows = NULL;
-  sqlite3_stmt *stmt;
-  int rc = SQLITE_DONE;
+  GPtrArray *rows;
 
   g_return_val_if_fail (DLG_IS_STORE (self), NULL);
 
   g_mutex_lock (&self->mutex);
-  stmt = prepare (self,
-                  "SELECT url, event_id, title, position, current, ended, sections "
-                  "FROM subscriptions ORDER BY position, added_at", error);
-  if (stmt != NULL)
-    {
-      rows = g_ptr_array_new_with_free_func ((GDestroyNotify) dlg_subscription_row_free);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          DlgSubscriptionRow *row = g_new0 (DlgSubscriptionRow, 1);
-          const char *sections = (const char *) sqlite3_column_text (stmt, 6);
-
-          row->url = column_text (stmt, 0);
-          row->event_id = column_text (stmt, 1);
-          row->title = column_text (stmt, 2);
-          row->position = sqlite3_column_int (stmt, 3);
-          row->current = sqlite3_column_int (stmt, 4) != 0;
-          row->ended = sqlite3_column_int (stmt, 5) != 0;
-          row->sections = sections != NULL && sections[0] != '\0'
-                          ? g_strsplit (sections, "\n", -1)
-                          : g_new0 (char *, 1);
-          g_ptr_array_add (rows, row);
-        }
-      sqlite3_finalize (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          set_sqlite_error (self, error);
-          g_clear_pointer (&rows, g_ptr_array_unref);
-        }
-    }
+  rows = read_subscriptions (self, error);
   g_mutex_unlock (&self->mutex);
 
-  return g_steal_pointer (&rows);
+  return rows;
+}
+
+/* The address in a section entry, "agenda https://..." */
+static const char *
+section_url (const char *entry)
+{
+  const char *space = strchr (entry, ' ');
+
+  return space != NULL ? space + 1 : entry;
 }
 
 gboolean
@@ -846,35 +867,46 @@ dlg_store_remove_subscription (DlgStore    *self,
                                GError     **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GHashTable) in_use = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) copies = g_ptr_array_new ();
   gboolean ok;
 
   g_return_val_if_fail (DLG_IS_STORE (self), FALSE);
   g_return_val_if_fail (url != NULL, FALSE);
 
-  rows = dlg_store_list_subscriptions (self, error);
-  if (rows == NULL)
-    return FALSE;
-
   g_mutex_lock (&self->mutex);
   ok = exec (self, "BEGIN IMMEDIATE", error);
+  if (ok)
+    {
+      rows = read_subscriptions (self, error);
+      ok = rows != NULL;
+    }
+
+  /* Its feed and sections go with it, but a section another event publishes too (a shared
+   * list of members) stays for that one. */
+  g_ptr_array_add (copies, (gpointer) url);
   for (guint i = 0; ok && i < rows->len; i++)
     {
       DlgSubscriptionRow *row = g_ptr_array_index (rows, i);
+      gboolean removed = g_strcmp0 (row->url, url) == 0;
 
-      if (g_strcmp0 (row->url, url) != 0)
-        continue;
-
-      /* Its feed and sections go with it. */
-      for (guint j = 0; ok && row->sections[j] != NULL; j++)
+      if (!removed)
+        g_hash_table_add (in_use, row->url);
+      for (guint j = 0; row->sections[j] != NULL; j++)
         {
-          const char *section_url = strchr (row->sections[j], ' ');
-
-          section_url = section_url != NULL ? section_url + 1 : row->sections[j];
-          ok = run_text (self, "DELETE FROM resources WHERE url = ?1", section_url, NULL, error);
+          if (removed)
+            g_ptr_array_add (copies, (gpointer) section_url (row->sections[j]));
+          else
+            g_hash_table_add (in_use, (gpointer) section_url (row->sections[j]));
         }
     }
-  if (ok)
-    ok = run_text (self, "DELETE FROM resources WHERE url = ?1", url, NULL, error);
+  for (guint i = 0; ok && i < copies->len; i++)
+    {
+      const char *copy = g_ptr_array_index (copies, i);
+
+      if (!g_hash_table_contains (in_use, copy))
+        ok = run_text (self, "DELETE FROM resources WHERE url = ?1", copy, NULL, error);
+    }
   if (ok)
     ok = run_text (self, "DELETE FROM packed_feeds WHERE url = ?1", url, NULL, error);
   if (ok)

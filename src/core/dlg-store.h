@@ -97,7 +97,8 @@ GPtrArray   *dlg_store_list_subscriptions (DlgStore    *self,
 gboolean     dlg_store_add_subscription   (DlgStore    *self,
                                            const char  *url,
                                            GError     **error);
-/* Removes the subscription and the resources only it used. */
+/* Removes the subscription and the resources only it used: a section another subscription
+ * publishes too stays. */
 gboolean     dlg_store_remove_subscription (DlgStore   *self,
                                            const char  *url,
                                            GError     **error);

@@ -112,6 +112,12 @@ server_cb (SoupServer        *server,
       serve_body (msg, f->new_body, "\"new\"");
       return;
     }
+  /* Another event, published as the first one and sharing its sections. */
+  if (g_str_equal (path, "/other.json"))
+    {
+      serve_body (msg, f->body, "\"other\"");
+      return;
+    }
   if (g_str_equal (path, "/agenda.json") && f->agenda != NULL)
     {
       g_autoptr(GBytes) agenda = g_bytes_new (f->agenda, strlen (f->agenda));
@@ -1002,6 +1008,45 @@ test_section_gone (Fixture       *f,
                                   g_bytes_get_size (section->body), "\"S1\""));
 }
 
+/* Two events whose agendas are one document (a city's shared schedule): removing one leaves the
+ * other whole, offline too. */
+static void
+test_shared_section (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *other = g_strconcat (f->base, "/other.json", NULL);
+  g_autofree char *agenda_url = g_strconcat (f->base, "/agenda.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgResource) section = NULL;
+  DlgFeed *loaded;
+
+  serve_sectioned_feed (f);
+  g_assert_true (dlg_store_add_subscription (f->store, other, &error));
+  g_assert_no_error (error);
+  sync_once (f, f->url);
+  g_assert_no_error (f->error);
+  sync_once (f, other);
+  g_assert_no_error (f->error);
+
+  g_assert_true (dlg_store_remove_subscription (f->store, f->url, &error));
+  g_assert_no_error (error);
+  section = dlg_store_lookup_resource (f->store, agenda_url);
+  g_assert_nonnull (section);
+
+  soup_server_disconnect (f->server);
+  dlg_sync_load_stored_async (f->sync, other, NULL, NULL, load_cb, f);
+  g_main_loop_run (f->loop);
+  loaded = g_object_get_data (G_OBJECT (f->store), "loaded");
+  g_assert_cmpuint (g_list_model_get_n_items (dlg_feed_get_sessions (loaded)), ==, 1);
+
+  /* Its own removal takes the section along: nobody uses it any more. */
+  g_assert_true (dlg_store_remove_subscription (f->store, other, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&section, dlg_resource_free);
+  section = dlg_store_lookup_resource (f->store, agenda_url);
+  g_assert_null (section);
+}
+
 static void
 joined_cb (GObject      *object,
            GAsyncResult *result,
@@ -1272,6 +1317,7 @@ main (int   argc,
   ADD ("/sync/certificate", test_certificate, NULL);
   ADD ("/sync/sections", test_sections, NULL);
   ADD ("/sync/section-gone", test_section_gone, NULL);
+  ADD ("/sync/shared-section", test_shared_section, NULL);
   ADD ("/sync/joined", test_joined, NULL);
   ADD ("/sync/restart", test_restart, NULL);
   ADD ("/sync/local-file", test_local_file, NULL);
