@@ -840,22 +840,47 @@ dlg_store_add_subscription (DlgStore    *self,
                             GError     **error)
 {
   sqlite3_stmt *stmt;
-  gboolean ok = FALSE;
+  gboolean ok;
 
   g_return_val_if_fail (DLG_IS_STORE (self), FALSE);
   g_return_val_if_fail (url != NULL, FALSE);
 
   g_mutex_lock (&self->mutex);
-  stmt = prepare (self,
-                  "INSERT OR IGNORE INTO subscriptions (url, position, added_at) "
-                  "VALUES (?1, (SELECT coalesce(max(position), -1) + 1 FROM subscriptions), ?2)",
-                  error);
-  if (stmt != NULL)
+  ok = exec (self, "BEGIN IMMEDIATE", error);
+  if (ok)
+    {
+      stmt = prepare (self,
+                      "INSERT OR IGNORE INTO subscriptions (url, position, added_at) VALUES "
+                      "(?1, (SELECT coalesce(max(position), -1) + 1 FROM subscriptions), ?2)",
+                      error);
+      ok = stmt != NULL;
+    }
+  if (ok)
     {
       bind_text (stmt, 1, url);
       sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
       ok = step_done (self, stmt, error);
     }
+
+  /* Followed from now on: whatever is kept under the address is no saved copy of the event
+   * (a sync that ended after the event's removal left it, before dlg_store_commit_sync
+   * checked), and the first sync must not find it unchanged.  A section another event
+   * publishes at that address stays. */
+  if (ok && sqlite3_changes (self->db) > 0)
+    {
+      ok = run_text (self, "DELETE FROM packed_feeds WHERE url = ?1", url, NULL, error);
+      if (ok)
+        ok = run_text (self,
+                       "DELETE FROM resources WHERE url = ?1 AND NOT EXISTS "
+                       "(SELECT 1 FROM subscriptions WHERE "
+                       "instr(char(10) || sections || char(10), ' ' || ?1 || char(10)) > 0)",
+                       url, NULL, error);
+    }
+
+  if (ok)
+    ok = exec (self, "COMMIT", error);
+  else
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   g_mutex_unlock (&self->mutex);
 
   return ok;
@@ -979,6 +1004,31 @@ adopt_pending_notes (DlgStore    *self,
   return dlg_notes_adopt_locked (self->db, pending, event_id, error);
 }
 
+/* Whether @url is followed; on a failed read, FALSE with *@ok FALSE and @error set. */
+static gboolean
+subscription_exists (DlgStore    *self,
+                     const char  *url,
+                     gboolean    *ok,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (self, "SELECT 1 FROM subscriptions WHERE url = ?1", error);
+  int rc;
+
+  *ok = stmt != NULL;
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, url);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      *ok = set_sqlite_error (self, error);
+      return FALSE;
+    }
+  return rc == SQLITE_ROW;
+}
+
 gboolean
 dlg_store_commit_sync (DlgStore           *self,
                        const char         *url,
@@ -1000,6 +1050,16 @@ dlg_store_commit_sync (DlgStore           *self,
 
   g_mutex_lock (&self->mutex);
   ok = exec (self, "BEGIN IMMEDIATE", error);
+
+  /* Removed for good while its sync ran: nobody follows the address any more, and copies kept
+   * for it would pass for the saved event of whoever adds it again (dlg_sync_update_async
+   * compares the feed with them, and would find nothing new to write). */
+  if (ok && !subscription_exists (self, url, &ok, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      g_mutex_unlock (&self->mutex);
+      return ok;
+    }
 
   /* Notes written before the event's first download join it. */
   if (ok && event_id != NULL)

@@ -93,7 +93,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlgSubscriptionRow, dlg_subscription_row_free)
 /* A GPtrArray of DlgSubscriptionRow, by position. */
 GPtrArray   *dlg_store_list_subscriptions (DlgStore    *self,
                                            GError     **error);
-/* Adds @url at the end (no-op, TRUE, if it is there already). */
+/* Adds @url at the end (no-op, TRUE, if it is there already), dropping whatever copies were
+ * left under it while nobody followed it (not a section another subscription uses). */
 gboolean     dlg_store_add_subscription   (DlgStore    *self,
                                            const char  *url,
                                            GError     **error);
@@ -113,7 +114,8 @@ gboolean     dlg_store_set_ended          (DlgStore    *self,
 /* One good sync, in ONE transaction: the resources (feed and sections)
  * replace what was stored, the subscription takes its event id, title
  * and section list, and moves to @new_url if not NULL (a permanent
- * redirect).  Either all of it is written or nothing. */
+ * redirect).  Either all of it is written or nothing; nothing, and TRUE, when @url is no
+ * longer followed (removed while its sync ran). */
 gboolean     dlg_store_commit_sync        (DlgStore           *self,
                                            const char         *url,
                                            const char         *new_url,

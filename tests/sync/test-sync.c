@@ -32,6 +32,7 @@ typedef enum
   MODE_MOVED,       /* 301 to /new.json */
   MODE_HUGE,        /* a chunked body over the limit */
   MODE_HTML,        /* a page that is not JSON at all */
+  MODE_HOLD,        /* the feed, held back until the test lets it go (f->paused) */
 } Mode;
 
 typedef struct
@@ -222,6 +223,13 @@ server_cb (SoupServer        *server,
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
       soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC,
                                         "<html><body>Sign in</body></html>", 33);
+      return;
+
+    case MODE_HOLD:
+      f->n_full++;
+      serve_body (msg, f->body, f->etag);
+      g_ptr_array_add (f->paused, g_object_ref (msg));
+      soup_server_message_pause (msg);
       return;
 
     default:
@@ -1282,6 +1290,86 @@ test_parsed_form_languages (Fixture       *f,
   assert_same_feed (expected_id, loaded);
 }
 
+/* An event removed for good while its sync runs: the sync keeps nothing for it, and the event
+ * added again later is whole after its first sync, though the feed has not changed. */
+static void
+test_removed_while_syncing (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *path = g_strdup (dlg_store_get_path (f->store));
+  g_autoptr(SoupServerMessage) held = NULL;
+  DlgSubscriptionRow *row;
+
+  f->mode = MODE_HOLD;
+  dlg_sync_update_async (f->sync, f->url, NULL, NULL, update_cb, f);
+  while (f->paused->len == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* The delegate removes the event, and the toast goes. */
+  g_assert_true (dlg_store_remove_subscription (f->store, f->url, &error));
+  g_assert_no_error (error);
+
+  held = g_ptr_array_steal_index (f->paused, 0);
+  soup_server_message_unpause (held);
+  g_main_loop_run (f->loop);
+  g_assert_no_error (f->error);
+
+  /* Every parsed form on its way is kept, or not, before the sync goes (dlg_sync_dispose). */
+  g_clear_object (&f->sync);
+  f->sync = dlg_sync_new (f->store, f->session, NULL);
+  g_assert_null (dlg_store_lookup_resource (f->store, f->url));
+  count = run_sql (f, "SELECT count(*) FROM packed_feeds");
+  g_assert_cmpstr (count, ==, "0");
+
+  /* Added again: the unchanged feed comes with its title, now and at the next start. */
+  g_assert_true (dlg_store_add_subscription (f->store, f->url, &error));
+  g_assert_no_error (error);
+  dlg_resource_free (sync_good_copy (f));
+  g_clear_object (&f->sync);
+  g_clear_object (&f->store);
+  f->store = dlg_store_open (path, NULL, &error);
+  g_assert_no_error (error);
+  f->sync = dlg_sync_new (f->store, f->session, NULL);
+  rows = dlg_store_list_subscriptions (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  row = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (row->event_id, ==, "minimal");
+  g_assert_cmpstr (row->title, ==, "A minimal feed");
+}
+
+/* Copies left under an address nobody followed (by a sync that ended after its event's removal,
+ * before that was fixed) are no saved copy of an event added there: its first sync fetches the
+ * feed whole, and the event has its title. */
+static void
+test_added_over_leftovers (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  DlgSubscriptionRow *row;
+
+  dlg_resource_free (sync_good_copy (f));
+  g_free (wait_for_packed (f, NULL));
+  g_free (run_sql (f, "DELETE FROM subscriptions"));
+
+  g_assert_true (dlg_store_add_subscription (f->store, f->url, &error));
+  g_assert_no_error (error);
+  sync_once (f, f->url);
+  g_assert_no_error (f->error);
+  g_assert_nonnull (f->report->feed);
+  g_assert_cmpuint (f->n_full, ==, 2);
+
+  rows = dlg_store_list_subscriptions (f->store, &error);
+  g_assert_no_error (error);
+  row = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (row->event_id, ==, "minimal");
+  g_assert_cmpstr (row->title, ==, "A minimal feed");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1318,6 +1406,8 @@ main (int   argc,
   ADD ("/sync/sections", test_sections, NULL);
   ADD ("/sync/section-gone", test_section_gone, NULL);
   ADD ("/sync/shared-section", test_shared_section, NULL);
+  ADD ("/sync/removed-while-syncing", test_removed_while_syncing, NULL);
+  ADD ("/sync/added-over-leftovers", test_added_over_leftovers, NULL);
   ADD ("/sync/joined", test_joined, NULL);
   ADD ("/sync/restart", test_restart, NULL);
   ADD ("/sync/local-file", test_local_file, NULL);
