@@ -981,7 +981,9 @@ dlg_store_set_ended (DlgStore    *self,
   g_return_val_if_fail (url != NULL, FALSE);
 
   g_mutex_lock (&self->mutex);
-  stmt = prepare (self, "UPDATE subscriptions SET ended = ?2 WHERE url = ?1", error);
+  /* No write when nothing changes: every unchanged sync says the event is not over. */
+  stmt = prepare (self, "UPDATE subscriptions SET ended = ?2 WHERE url = ?1 AND ended != ?2",
+                  error);
   if (stmt != NULL)
     {
       bind_text (stmt, 1, url);
@@ -1098,8 +1100,8 @@ dlg_store_commit_sync (DlgStore           *self,
     {
       stmt = prepare (self,
                       "UPDATE subscriptions SET event_id = coalesce(?2, event_id), "
-                      "title = coalesce(?3, title), sections = coalesce(?4, sections) "
-                      "WHERE url = ?1", error);
+                      "title = coalesce(?3, title), sections = coalesce(?4, sections), "
+                      "ended = 0 WHERE url = ?1", error);
       ok = stmt != NULL;
       if (ok)
         {

@@ -113,9 +113,10 @@ gboolean     dlg_store_set_ended          (DlgStore    *self,
 
 /* One good sync, in ONE transaction: the resources (feed and sections)
  * replace what was stored, the subscription takes its event id, title
- * and section list, and moves to @new_url if not NULL (a permanent
- * redirect).  Either all of it is written or nothing; nothing, and TRUE, when @url is no
- * longer followed (removed while its sync ran). */
+ * and section list, is no longer ended (the feed answered), and moves
+ * to @new_url if not NULL (a permanent redirect).  Either all of it is
+ * written or nothing; nothing, and TRUE, when @url is no longer followed
+ * (removed while its sync ran). */
 gboolean     dlg_store_commit_sync        (DlgStore           *self,
                                            const char         *url,
                                            const char         *new_url,

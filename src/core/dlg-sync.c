@@ -488,6 +488,14 @@ touch_thread (GTask        *task,
         }
     }
 
+  /* The feed answered: an event that a 410 once said was over is not (the store would say
+   * so at every start). */
+  if (!dlg_store_set_ended (self->store, data->url, FALSE, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
   /* A permanent redirect to an unchanged copy still moves the subscription. */
   if (data->feed->final_url != NULL && data->feed->permanent &&
       g_strcmp0 (data->feed->final_url, data->url) != 0)

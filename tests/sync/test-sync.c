@@ -721,6 +721,49 @@ test_gone (Fixture       *f,
   g_assert_true (((DlgSubscriptionRow *) g_ptr_array_index (rows, 0))->ended);
 }
 
+static gboolean
+stored_ended (Fixture *f)
+{
+  g_autoptr(GPtrArray) rows = dlg_store_list_subscriptions (f->store, NULL);
+
+  g_assert_cmpuint (rows->len, ==, 1);
+  return ((DlgSubscriptionRow *) g_ptr_array_index (rows, 0))->ended;
+}
+
+/* A feed taken down for a while (a 410 by mistake) and back: the event is not over, after a
+ * restart either, whether the feed came back as it was or changed. */
+static void
+test_gone_and_back (Fixture       *f,
+                    gconstpointer  data)
+{
+  dlg_resource_free (sync_good_copy (f));
+
+  f->mode = MODE_STATUS;
+  f->status = SOUP_STATUS_GONE;
+  sync_once (f, f->url);
+  g_assert_error (f->error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_GONE);
+  g_assert_true (stored_ended (f));
+
+  /* Back unchanged: a 304. */
+  f->mode = MODE_OK;
+  sync_once (f, f->url);
+  g_assert_no_error (f->error);
+  g_assert_null (f->report->feed);
+  g_assert_false (stored_ended (f));
+
+  f->mode = MODE_STATUS;
+  sync_once (f, f->url);
+  g_assert_true (stored_ended (f));
+
+  /* Back changed. */
+  organiser_changes_feed (f);
+  f->mode = MODE_OK;
+  sync_once (f, f->url);
+  g_assert_no_error (f->error);
+  g_assert_nonnull (f->report->feed);
+  g_assert_false (stored_ended (f));
+}
+
 static void
 test_gzip (Fixture       *f,
            gconstpointer  data)
@@ -1397,6 +1440,7 @@ main (int   argc,
   ADD ("/sync/redirect-loop", test_redirect_loop, NULL);
   ADD ("/sync/moved-permanently", test_moved, NULL);
   ADD ("/sync/gone", test_gone, NULL);
+  ADD ("/sync/gone-and-back", test_gone_and_back, NULL);
   ADD ("/sync/notes-written-offline", test_notes_written_offline, GINT_TO_POINTER (FALSE));
   ADD ("/sync/notes-written-offline-moved", test_notes_written_offline, GINT_TO_POINTER (TRUE));
   ADD ("/sync/gzip", test_gzip, NULL);
