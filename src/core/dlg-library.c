@@ -503,29 +503,30 @@ dlg_library_forget_removed (DlgLibrary      *self,
     forget_removed (self);
 }
 
-void
-dlg_library_start (DlgLibrary *self)
+gboolean
+dlg_library_start (DlgLibrary  *self,
+                   GError     **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) local_error = NULL;
   DlgSubscription *current = NULL;
 
-  g_return_if_fail (DLG_IS_LIBRARY (self));
+  g_return_val_if_fail (DLG_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  rows = dlg_store_list_subscriptions (self->store, &error);
+  /* Unread is not empty: no first launch, which would bring back the built-in forum and make
+   * it the current event in the store, over the delegate's own choice.  The store stays as it
+   * is for the next start. */
+  rows = dlg_store_list_subscriptions (self->store, error);
   if (rows == NULL)
-    {
-      g_warning ("Could not read the subscriptions: %s", error->message);
-      rows = g_ptr_array_new ();
-    }
+    return FALSE;
 
   /* First launch: the built-in forum is there, and needs no network. */
   if (rows->len == 0)
     {
-      if (!dlg_store_add_subscription (self->store, BUILTIN_URL, &error) ||
-          !dlg_store_set_current (self->store, BUILTIN_URL, &error))
-        g_warning ("Could not save the built-in feed’s subscription: %s", error->message);
-      g_clear_error (&error);
+      if (!dlg_store_add_subscription (self->store, BUILTIN_URL, &local_error) ||
+          !dlg_store_set_current (self->store, BUILTIN_URL, &local_error))
+        g_warning ("Could not save the built-in feed’s subscription: %s", local_error->message);
       current = append_subscription (self, BUILTIN_URL);
     }
 
@@ -555,6 +556,8 @@ dlg_library_start (DlgLibrary *self)
           g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0)
         sync_subscription (self, item);
     }
+
+  return TRUE;
 }
 
 /* --- the network ------------------------------------------------------------- */

@@ -27,8 +27,11 @@ G_DECLARE_FINAL_TYPE (DlgLibrary, dlg_library, DLG, LIBRARY, GObject)
 DlgLibrary      *dlg_library_new               (DlgSync          *sync,
                                                 GNetworkMonitor  *monitor);
 /* Reads the subscriptions (adding the built-in feed on first launch),
- * shows the current event's stored copy, then syncs it. */
-void             dlg_library_start             (DlgLibrary       *self);
+ * shows the current event's stored copy, then syncs it.  FALSE when they
+ * could not be read: the list stays empty, with no current event, and
+ * the store as it was (an event added now joins the ones saved). */
+gboolean         dlg_library_start             (DlgLibrary       *self,
+                                                GError          **error);
 
 DlgStore        *dlg_library_get_store         (DlgLibrary       *self);
 /* GListModel of DlgSubscription, in the delegate's order. */

@@ -244,7 +244,14 @@ open_library (DlgApplication *self)
   monitor = g_object_ref (g_network_monitor_get_default ());
   self->sync = dlg_sync_new (self->store, NULL, monitor);
   self->library = dlg_library_new (self->sync, monitor);
-  dlg_library_start (self->library);
+  if (!dlg_library_start (self->library, &error))
+    {
+      /* The window opens with no event, and says why; the saved events stay for the next
+       * start.  The store's message already says what failed. */
+      g_warning ("Could not read the subscriptions: %s", error->message);
+      if (self->store_notice == NULL)
+        self->store_notice = g_strdup (error->message);
+    }
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "dlg-library.h"
+#include "dlg-store-private.h"
 #include "fake-monitor.h"
 
 typedef struct
@@ -87,7 +88,7 @@ test_first_launch (Fixture       *f,
   DlgSubscription *current;
   DlgFeed *feed;
 
-  dlg_library_start (library);
+  g_assert_true (dlg_library_start (library, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (dlg_library_get_subscriptions (library)), ==, 1);
   current = dlg_library_get_current (library);
   g_assert_true (dlg_subscription_get_builtin (current));
@@ -114,7 +115,7 @@ test_switch_and_remove (Fixture       *f,
   {
     g_autoptr(DlgLibrary) library = open_library (f);
 
-    dlg_library_start (library);
+    g_assert_true (dlg_library_start (library, NULL));
     wait_for_sync (f, library);
 
     /* A file that is not there (in a Flatpak: a host path) is refused, and adds nothing. */
@@ -141,7 +142,7 @@ test_switch_and_remove (Fixture       *f,
     g_autoptr(DlgLibrary) library = open_library (f);
     g_autoptr(DlgSubscription) first = NULL;
 
-    dlg_library_start (library);
+    g_assert_true (dlg_library_start (library, NULL));
     current = dlg_library_get_current (library);
     g_assert_cmpuint (g_list_model_get_n_items (dlg_library_get_subscriptions (library)), ==, 2);
     g_assert_cmpstr (dlg_subscription_get_title (current), ==, "A minimal feed");
@@ -185,7 +186,7 @@ test_remove_and_undo (Fixture       *f,
     g_autoptr(DlgSubscription) removed = NULL;
     DlgStore *kept;
 
-    dlg_library_start (library);
+    g_assert_true (dlg_library_start (library, NULL));
     wait_for_sync (f, library);
     kept = dlg_library_get_store (library);
     g_assert_true (dlg_library_add (library, minimal, &error));
@@ -291,7 +292,7 @@ test_network_back (Fixture       *f,
   DlgSubscription *current;
 
   library = dlg_library_new (sync, G_NETWORK_MONITOR (monitor));
-  dlg_library_start (library);
+  g_assert_true (dlg_library_start (library, NULL));
   wait_for_sync (f, library);
   current = dlg_library_get_current (library);
 
@@ -387,7 +388,7 @@ test_moved_to_followed (Fixture       *f,
     gint64 end;
     guint wake;
 
-    dlg_library_start (library);
+    g_assert_true (dlg_library_start (library, NULL));
     wait_for_sync (f, library);
 
     /* Added by its new address first, while the old one is not known to have moved... */
@@ -398,7 +399,7 @@ test_moved_to_followed (Fixture       *f,
     g_clear_object (&library);
     library = dlg_library_new (sync, NULL);
     subscriptions = dlg_library_get_subscriptions (library);
-    dlg_library_start (library);
+    g_assert_true (dlg_library_start (library, NULL));
     g_assert_cmpuint (g_list_model_get_n_items (subscriptions), ==, 3);
 
     /* ...then the old address is opened, and syncs. */
@@ -421,9 +422,79 @@ test_moved_to_followed (Fixture       *f,
     g_autoptr(DlgLibrary) library = open_library (f);
     GListModel *subscriptions = dlg_library_get_subscriptions (library);
 
-    dlg_library_start (library);
+    g_assert_true (dlg_library_start (library, NULL));
     g_assert_cmpuint (g_list_model_get_n_items (subscriptions), ==, 2);
     g_assert_cmpstr (dlg_subscription_get_url (dlg_library_get_current (library)), ==, new_url);
+  }
+}
+
+/* Runs @sql on @store's own connection. */
+static void
+run_sql (DlgStore   *store,
+         const char *sql)
+{
+  sqlite3 *db = dlg_store_lock (store);
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  dlg_store_unlock (store);
+  g_assert_cmpint (rc, ==, SQLITE_OK);
+}
+
+/* A start that cannot read the subscriptions (a disk error) is no first launch: the built-in
+ * forum the delegate removed does not come back, nor does it replace their event as the one
+ * shown, and the error says why.  The next start that reads them opens on their event. */
+static void
+test_unreadable_subscriptions (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *minimal = g_test_build_filename (G_TEST_DIST, "fixtures", "valid",
+                                                    "minimal.json", NULL);
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(DlgLibrary) library = open_library (f);
+    g_autoptr(DlgSubscription) builtin = NULL;
+
+    g_assert_true (dlg_library_start (library, &error));
+    g_assert_no_error (error);
+    wait_for_sync (f, library);
+    builtin = g_object_ref (dlg_library_get_current (library));
+    g_assert_true (dlg_library_add (library, minimal, &error));
+    g_assert_no_error (error);
+    wait_for_sync (f, library);
+    dlg_library_remove (library, builtin);
+    dlg_library_forget_removed (library, builtin);
+  }
+
+  /* The read fails while writes would still go through: a column it needs is gone. */
+  {
+    g_autoptr(DlgStore) store = dlg_store_open (f->path, NULL, &error);
+    g_autoptr(DlgSync) sync = NULL;
+    g_autoptr(DlgLibrary) library = NULL;
+
+    g_assert_no_error (error);
+    run_sql (store, "ALTER TABLE subscriptions DROP COLUMN ended");
+    sync = dlg_sync_new (store, NULL, NULL);
+    library = dlg_library_new (sync, NULL);
+    g_assert_false (dlg_library_start (library, &error));
+    g_assert_error (error, DLG_STORE_ERROR, DLG_STORE_ERROR_FAILED);
+    g_test_message ("reported: %s", error->message);
+    g_clear_error (&error);
+    g_assert_cmpuint (g_list_model_get_n_items (dlg_library_get_subscriptions (library)), ==, 0);
+    g_assert_null (dlg_library_get_current (library));
+    g_clear_object (&library);
+    run_sql (store, "ALTER TABLE subscriptions ADD COLUMN ended INTEGER NOT NULL DEFAULT 0");
+  }
+
+  {
+    g_autoptr(DlgLibrary) library = open_library (f);
+
+    g_assert_true (dlg_library_start (library, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (dlg_library_get_subscriptions (library)), ==, 1);
+    g_assert_cmpstr (dlg_subscription_get_title (dlg_library_get_current (library)), ==,
+                     "A minimal feed");
+    wait_for_sync (f, library);
   }
 }
 
@@ -453,6 +524,8 @@ main (int   argc,
               fixture_set_up, test_remove_and_undo, fixture_tear_down);
   g_test_add ("/library/moved-to-followed", Fixture, NULL,
               fixture_set_up, test_moved_to_followed, fixture_tear_down);
+  g_test_add ("/library/unreadable-subscriptions", Fixture, NULL,
+              fixture_set_up, test_unreadable_subscriptions, fixture_tear_down);
   g_test_add_func ("/library/sync-delay", test_sync_delay);
   g_test_add_func ("/library/bad-locations", test_bad_locations);
   g_test_add_func ("/library/updated-ago", test_updated_ago);
