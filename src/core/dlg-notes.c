@@ -16,7 +16,8 @@ sqlite_error (sqlite3  *db,
               GError  **error)
 {
   g_set_error (error, DLG_STORE_ERROR, DLG_STORE_ERROR_FAILED,
-               _("Your notes could not be saved: %s"), sqlite3_errmsg (db));
+               _("Your notes could not be saved: %s"),
+               dlg_store_sqlite_reason (db, sqlite3_extended_errcode (db)));
   return FALSE;
 }
 
@@ -150,7 +151,8 @@ dlg_notes_list (DlgStore    *self,
   if (rc != SQLITE_DONE)
     {
       g_set_error (error, DLG_STORE_ERROR, DLG_STORE_ERROR_FAILED,
-                   _("Your notes could not be read: %s"), sqlite3_errmsg (db));
+                   _("Your notes could not be read: %s"),
+                   dlg_store_sqlite_reason (db, sqlite3_extended_errcode (db)));
       g_clear_pointer (&notes, g_ptr_array_unref);
     }
   sqlite3_finalize (stmt);

@@ -18,6 +18,13 @@ G_BEGIN_DECLS
 sqlite3 *dlg_store_lock   (DlgStore *self);
 void     dlg_store_unlock (DlgStore *self);
 
+/* Why SQLite failed, in plain words for the delegate ("the disk is full"),
+ * from @rc, the extended code of @db's last error (sqlite3_extended_errcode())
+ * or of an open that gave no connection (@db NULL); SQLite's own English for
+ * the rare others. */
+const char *dlg_store_sqlite_reason (sqlite3 *db,
+                                     int      rc);
+
 /* dlg_notes_adopt() for a caller that holds the lock, inside its own
  * transaction (the sync storing an event's first copy, dlg-store.c). */
 gboolean dlg_notes_adopt_locked (sqlite3     *db,

@@ -154,13 +154,40 @@ dlg_subscription_row_free (DlgSubscriptionRow *row)
 
 /* --- SQLite helpers ------------------------------------------------------ */
 
+const char *
+dlg_store_sqlite_reason (sqlite3 *db,
+                         int      rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      return _("the disk is full");
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      return _("the file may not be written");
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return _("another program is using the file");
+    case SQLITE_IOERR:
+      return _("the disk could not be read or written");
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return _("the file is damaged");
+    case SQLITE_CANTOPEN:
+      return _("the file could not be opened");
+    default:
+      return db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+    }
+}
+
 static gboolean
 set_sqlite_error (DlgStore  *self,
                   GError   **error)
 {
   g_set_error (error, DLG_STORE_ERROR, DLG_STORE_ERROR_FAILED,
                _("The saved data could not be written or read: %s"),
-               sqlite3_errmsg (self->db));
+               dlg_store_sqlite_reason (self->db, sqlite3_extended_errcode (self->db)));
   return FALSE;
 }
 
@@ -342,7 +369,7 @@ try_open (DlgStore  *self,
   g_set_error (error, DLG_STORE_ERROR,
                *corrupt ? DLG_STORE_ERROR_CORRUPT : DLG_STORE_ERROR_FAILED,
                _("Could not open the saved data at “%s”: %s"),
-               self->path, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+               self->path, dlg_store_sqlite_reason (self->db, rc));
   g_clear_pointer (&self->db, sqlite3_close);
   return FALSE;
 }

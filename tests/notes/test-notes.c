@@ -409,7 +409,8 @@ test_orphaned (Fixture       *f,
 static void
 check_unwritable (Fixture    *f,
                   const char *refuse,
-                  const char *allow)
+                  const char *allow,
+                  const char *reason)
 {
   g_autoptr(DlgNoteSaver) saver = g_object_new (DLG_TYPE_NOTE_SAVER, "store", f->store,
                                                 "retry", 300, NULL);
@@ -436,6 +437,8 @@ check_unwritable (Fixture    *f,
   g_assert_cmpuint (watch.n_saved, ==, 0);
   g_assert_nonnull (dlg_note_saver_get_error (saver));
   g_test_message ("error: %s", dlg_note_saver_get_error (saver));
+  /* In plain words, not SQLite's English ("database or disk is full"). */
+  g_assert_cmpstr (dlg_note_saver_get_error (saver), ==, reason);
   g_assert_true (dlg_note_saver_get_unsaved (saver));
   g_assert_cmpstr (dlg_note_get_body (note), ==, body->str);
   g_assert_null (dlg_notes_lookup (f->store, dlg_note_get_id (note)));
@@ -519,7 +522,8 @@ static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
 {
-  check_unwritable (f, "PRAGMA query_only = ON", "PRAGMA query_only = OFF");
+  check_unwritable (f, "PRAGMA query_only = ON", "PRAGMA query_only = OFF",
+                    "Your notes could not be saved: the file may not be written");
 }
 
 static void
@@ -539,7 +543,8 @@ test_full (Fixture       *f,
 
   /* SQLite's own "database or disk is full", as on a full disk. */
   refuse = g_strdup_printf ("PRAGMA max_page_count = %d", pages + 1);
-  check_unwritable (f, refuse, "PRAGMA max_page_count = 1073741823");
+  check_unwritable (f, refuse, "PRAGMA max_page_count = 1073741823",
+                    "Your notes could not be saved: the disk is full");
 }
 
 int
