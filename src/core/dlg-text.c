@@ -177,7 +177,9 @@ append_break (GString *out,
   while (out->len > 0 && out->str[out->len - 1] == ' ')
     g_string_truncate (out, out->len - 1);
 
-  for (gsize i = out->len; i > 0 && out->str[i - 1] == '\n'; i--)
+  /* Whether there are @newlines already is all that matters: counting
+   * every one would make blank lines between Markdown rules quadratic. */
+  for (gsize i = out->len; i > 0 && have < newlines && out->str[i - 1] == '\n'; i--)
     have++;
 
   if (out->len == 0)
@@ -330,10 +332,111 @@ html_to_plain (const char *text)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* What \s matched in the regular expressions that the scanners below
+ * replace (PCRE with Unicode properties), so that they read the same. */
+static gboolean
+is_pattern_space (gunichar c)
+{
+  return g_unichar_isspace (c) || c == '\v' || c == 0x85 || c == 0x180E;
+}
+
+/* What "." did not match there: a span or a heading ends at these. */
+static gboolean
+is_line_break (gunichar c)
+{
+  return c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == 0x85 ||
+         c == 0x2028 || c == 0x2029;
+}
+
+static gunichar
+char_before (const char *start,
+             const char *p)
+{
+  return g_utf8_get_char (g_utf8_find_prev_char (start, p));
+}
+
+static const char *
+trim_spaces_back (const char *start,
+                  const char *end)
+{
+  while (end > start && is_pattern_space (char_before (start, end)))
+    end = g_utf8_find_prev_char (start, end);
+
+  return end;
+}
+
+/* The first @mark twice after a non-space, from @from on: the end of a
+ * strong span.  A span stays within its line: when there is none, *@stop
+ * is where the search gave up. */
+static const char *
+find_strong_close (const char  *line,
+                   const char  *from,
+                   char         mark,
+                   const char **stop)
+{
+  const char *q;
+
+  for (q = from; *q != '\0' && !is_line_break (g_utf8_get_char (q)); q = g_utf8_next_char (q))
+    {
+      if (q[0] == mark && q[1] == mark && !is_pattern_space (char_before (line, q)))
+        return q;
+    }
+
+  *stop = q;
+  return NULL;
+}
+
+/* "**strong**" and "__strong__" lose their marks.  A scanner rather than a
+ * regular expression: that one searched the rest of the line again for
+ * each mark left open, and a long line of "**a " took minutes. */
+static char *
+markdown_strip_strong (const char *line)
+{
+  g_autoptr(GString) out = g_string_sized_new (strlen (line));
+  /* A search that found no close also answers for each later mark of the
+   * same kind before where it stopped: each is skipped, not searched. */
+  const char *no_close_before[2] = { line, line };
+  const char *p = line;
+
+  while (*p != '\0')
+    {
+      gsize run = strcspn (p, "*_");
+      guint kind;
+      const char *close;
+
+      if (run > 0)
+        {
+          g_string_append_len (out, p, run);
+          p += run;
+          continue;
+        }
+
+      kind = *p == '*' ? 0 : 1;
+      if (p[1] != p[0] || p < no_close_before[kind] || p[2] == '\0' ||
+          is_pattern_space (g_utf8_get_char (p + 2)))
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+
+      close = find_strong_close (line, g_utf8_next_char (p + 2), p[0], &no_close_before[kind]);
+      if (close == NULL)
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+
+      g_string_append_len (out, p + 2, close - (p + 2));
+      p = close + 2;
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static char *
 markdown_inline (const char *line)
 {
-  static GRegex *link, *autolink, *image, *strong, *emphasis, *code;
+  static GRegex *link, *autolink, *image, *emphasis, *code;
   g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL, *e = NULL;
   g_autoptr(GString) out = NULL;
   g_autoptr(GMatchInfo) match = NULL;
@@ -345,7 +448,6 @@ markdown_inline (const char *line)
       link = g_regex_new ("\\[([^\\]]*)\\]\\(\\s*([^)\\s]+)(?:\\s+\"[^\"]*\")?\\s*\\)",
                           G_REGEX_OPTIMIZE, 0, NULL);
       autolink = g_regex_new ("<((?:https?://|mailto:)[^>\\s]+)>", G_REGEX_OPTIMIZE, 0, NULL);
-      strong = g_regex_new ("(\\*\\*|__)(?=\\S)(.+?)(?<=\\S)\\1", G_REGEX_OPTIMIZE, 0, NULL);
       emphasis = g_regex_new ("(?<![\\w*])([*_])(?=\\S)([^*_]+?)(?<=\\S)\\1(?![\\w*])",
                               G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&code, g_regex_new ("`([^`]+)`", G_REGEX_OPTIMIZE, 0, NULL));
@@ -354,7 +456,7 @@ markdown_inline (const char *line)
   a = g_regex_replace (code, line, -1, 0, "\\1", 0, NULL);
   b = g_regex_replace (image, a, -1, 0, "\\1", 0, NULL);
   c = g_regex_replace (autolink, b, -1, 0, "\\1", 0, NULL);
-  d = g_regex_replace (strong, c, -1, 0, "\\2", 0, NULL);
+  d = markdown_strip_strong (c);
   e = g_regex_replace (emphasis, d, -1, 0, "\\2", 0, NULL);
 
   /* Links last, through append_link, so unsafe schemes lose their URL. */
@@ -377,65 +479,147 @@ markdown_inline (const char *line)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-static char *
-markdown_to_plain (const char *text)
+static const char *
+skip_spaces (const char *p,
+             guint      max)
 {
-  static GRegex *heading, *bullet, *rule, *quote;
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  g_autoptr(GString) out = g_string_new (NULL);
+  for (guint n = 0; n < max && *p != '\0' && is_pattern_space (g_utf8_get_char (p)); n++)
+    p = g_utf8_next_char (p);
+
+  return p;
+}
+
+/* The text of an ATX heading ("## Title ##"), or NULL when @line is none.
+ * Scanned rather than matched with a lazy regular expression, which tried
+ * every end of a long run of '#' against the rest of the line. */
+static char *
+markdown_heading (const char *line)
+{
+  const char *p = skip_spaces (line, 3);
+  const char *text, *end;
+  guint level = 0;
+
+  while (p[level] == '#')
+    level++;
+  if (level == 0 || level > 6 || !is_pattern_space (g_utf8_get_char (p + level)))
+    return NULL;
+
+  text = skip_spaces (p + level, G_MAXUINT);
+  /* Closing '#'s and the spaces around them are no part of the text. */
+  end = trim_spaces_back (text, text + strlen (text));
+  while (end > text && end[-1] == '#')
+    end--;
+  end = trim_spaces_back (text, end);
+
+  for (const char *q = text; q < end; q = g_utf8_next_char (q))
+    {
+      if (is_line_break (g_utf8_get_char (q)))
+        return NULL;
+    }
+
+  return g_strndup (text, end - text);
+}
+
+/* One line of Markdown, without its "\n", as plain text at the end of @out. */
+static void
+append_markdown_line (GString    *out,
+                      const char *raw)
+{
+  static GRegex *bullet, *rule, *quote;
+  g_autofree char *line = NULL;
+  g_autofree char *inline_text = NULL;
 
   if (g_once_init_enter (&quote))
     {
-      heading = g_regex_new ("^\\s{0,3}#{1,6}\\s+(.*?)\\s*#*\\s*$", G_REGEX_OPTIMIZE, 0, NULL);
       bullet = g_regex_new ("^(\\s*)[*+-]\\s+", G_REGEX_OPTIMIZE, 0, NULL);
       rule = g_regex_new ("^\\s{0,3}([-*_])(\\s*\\1){2,}\\s*$", G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&quote, g_regex_new ("^\\s{0,3}>\\s?", G_REGEX_OPTIMIZE, 0,
                                                       NULL));
     }
 
-  for (guint i = 0; lines[i] != NULL; i++)
+  /* Nothing below changes a blank line: a text of many need not pay
+   * for a pass of every expression over each. */
+  if (raw[0] == '\0')
     {
-      g_autofree char *line = NULL;
-      g_autofree char *inline_text = NULL;
-
-      if (g_regex_match (rule, lines[i], 0, NULL))
-        {
-          append_break (out, 2);
-          continue;
-        }
-
-      line = g_regex_replace (heading, lines[i], -1, 0, "\\1", 0, NULL);
-      if (!g_str_equal (line, lines[i]))
-        {
-          g_autofree char *heading_text = markdown_inline (line);
-
-          append_break (out, 2);
-          g_string_append (out, heading_text);
-          append_break (out, 2);
-          continue;
-        }
-
-      g_free (line);
-      line = g_regex_replace (quote, lines[i], -1, 0, "", 0, NULL);
-      {
-        g_autofree char *bulleted = g_regex_replace (bullet, line, -1, 0, "\\1• ", 0, NULL);
-
-        g_free (line);
-        line = g_steal_pointer (&bulleted);
-      }
-
-      inline_text = markdown_inline (line);
-      g_string_append (out, inline_text);
       g_string_append_c (out, '\n');
+      return;
+    }
+
+  if (g_regex_match (rule, raw, 0, NULL))
+    {
+      append_break (out, 2);
+      return;
+    }
+
+  line = markdown_heading (raw);
+  if (line != NULL)
+    {
+      g_autofree char *heading_text = markdown_inline (line);
+
+      append_break (out, 2);
+      g_string_append (out, heading_text);
+      append_break (out, 2);
+      return;
+    }
+
+  line = g_regex_replace (quote, raw, -1, 0, "", 0, NULL);
+  {
+    g_autofree char *bulleted = g_regex_replace (bullet, line, -1, 0, "\\1• ", 0, NULL);
+
+    g_free (line);
+    line = g_steal_pointer (&bulleted);
+  }
+
+  inline_text = markdown_inline (line);
+  g_string_append (out, inline_text);
+  g_string_append_c (out, '\n');
+}
+
+static char *
+markdown_to_plain (const char *text)
+{
+  /* Split in place: g_strsplit() copies every line, and AddressSanitizer
+   * checks each of its strstr() calls to the end of the text, which made
+   * a text of many lines quadratic in the sanitizer build. */
+  g_autofree char *lines = g_strdup (text);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (char *line = lines, *next; line != NULL; line = next)
+    {
+      char *newline = strchr (line, '\n');
+
+      next = NULL;
+      if (newline != NULL)
+        {
+          *newline = '\0';
+          next = newline + 1;
+        }
+      append_markdown_line (out, line);
     }
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* "\r\n" and a lone "\r" become "\n", in place and in one pass:
+ * g_string_replace() in GLib 2.74 moves the rest of the text at each one. */
+static void
+to_unix_line_ends (char *text)
+{
+  char *to = text;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\r' && p[1] == '\n')
+        p++;
+      *to++ = *p == '\r' ? '\n' : *p;
+    }
+  *to = '\0';
+}
+
 char *
 dlg_text_to_plain (const char *text)
 {
-  g_autoptr(GString) unix_text = NULL;
+  g_autofree char *unix_text = NULL;
   g_autofree char *plain = NULL;
   g_autoptr(GString) out = NULL;
   guint blank = 0;
@@ -445,10 +629,9 @@ dlg_text_to_plain (const char *text)
 
   if (strchr (text, '\r') != NULL)
     {
-      unix_text = g_string_new (text);
-      g_string_replace (unix_text, "\r\n", "\n", 0);
-      g_string_replace (unix_text, "\r", "\n", 0);
-      text = unix_text->str;
+      unix_text = g_strdup (text);
+      to_unix_line_ends (unix_text);
+      text = unix_text;
     }
 
   if (looks_like_html (text))

@@ -428,6 +428,75 @@ test_html_spaces (void)
     }
 }
 
+/* Markdown's strong marks and heading marks go; what only looks like them
+ * stays as written. */
+static void
+test_markdown_marks (void)
+{
+  const struct { const char *markdown; const char *plain; } cases[] = {
+    { "**Bold** and __bold__ words", "Bold and bold words" },
+    { "**a **b** c**", "a **b c**" },
+    { "** not bold**", "** not bold**" },
+    { "**not bold **", "**not bold **" },
+    { "**a\nb**", "**a\nb**" },
+    { "***a**", "*a" },
+    { "## Title ##", "Title" },
+    { "# Title #x", "Title #x" },
+    { "# Über **alles** #", "Über alles" },
+    { "   ### Three spaces", "Three spaces" },
+    { "    # Four spaces", "    # Four spaces" },
+    { "####### Seven", "####### Seven" },
+    { "#No space", "#No space" },
+    { "# ", NULL },
+    { "## Title ##   \r\nText", "Title\n\nText" },
+    { "a\r\rb\r\n\r\nc", "a\n\nb\n\nc" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *plain = dlg_text_to_plain (cases[i].markdown);
+
+      g_test_message ("%s", cases[i].markdown);
+      g_assert_cmpstr (plain, ==, cases[i].plain);
+    }
+}
+
+/* Abstracts are read at each sync and each start: a hostile one of a
+ * megabyte takes a moment.  Each of these once took from seconds (blank
+ * lines between rules, carriage returns) to minutes (open "**"). */
+static void
+test_text_huge (void)
+{
+  const struct { const char *before, *unit, *after; } cases[] = {
+    { "", "\n\n---", "" },
+    { "", "\r", "" },
+    { "", "\r\n", "" },
+    { "# ", "#", "x" },
+    { "", "**a ", "" },
+    { "", "__a ", "" },
+  };
+  gsize size = 1 << 20;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) text = g_string_sized_new (size + 16);
+      g_autofree char *unit = g_strescape (cases[i].unit, NULL);
+      g_autofree char *plain = NULL;
+      gint64 start;
+
+      g_string_append (text, cases[i].before);
+      while (text->len < size)
+        g_string_append (text, cases[i].unit);
+      g_string_append (text, cases[i].after);
+
+      start = g_get_monotonic_time ();
+      plain = dlg_text_to_plain (text->str);
+      g_test_message ("\"%s\" x %zu: %" G_GINT64_FORMAT " ms", unit,
+                      size / strlen (cases[i].unit), (g_get_monotonic_time () - start) / 1000);
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -445,6 +514,8 @@ main (int    argc,
   g_test_add_func ("/source/delegate-feed", test_delegate_feed);
   g_test_add_func ("/source/search", test_search);
   g_test_add_func ("/source/html-spaces", test_html_spaces);
+  g_test_add_func ("/source/markdown-marks", test_markdown_marks);
+  g_test_add_func ("/source/text-huge", test_text_huge);
 
   return g_test_run ();
 }
