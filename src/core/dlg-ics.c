@@ -29,8 +29,9 @@ dlg_ics_escape_text (const char *text)
         case '\n': g_string_append (out, "\\n"); break;
         case '\r': break;
         default:
-          /* Other control characters are not allowed in TEXT. */
-          if ((guchar) *p < 0x20 && *p != '\t')
+          /* Other control characters, DEL among them (RFC 5545 3.1's
+           * CONTROL), are not allowed in TEXT. */
+          if (((guchar) *p < 0x20 && *p != '\t') || *p == 0x7F)
             g_string_append_c (out, ' ');
           else
             g_string_append_c (out, *p);

@@ -49,7 +49,13 @@ dlg_vcard_escape_text (const char *text)
           break;
 
         default:
-          g_string_append_c (escaped, *p);
+          /* RFC 6350 3.3 allows no control character in a text value but
+           * the tab: a vertical tab or an escape from the feed would make
+           * the card unreadable, so it reads as the space it stood for. */
+          if (((guchar) *p < 0x20 && *p != '\t') || *p == 0x7F)
+            g_string_append_c (escaped, ' ');
+          else
+            g_string_append_c (escaped, *p);
         }
     }
 

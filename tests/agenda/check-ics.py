@@ -9,9 +9,11 @@ Usage: check-ics.py DELEGATE_FEED FIXTURES_DIR DEFAULT_FEED  (TAP output)
 import datetime
 import functools
 import http.server
+import json
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 
 import icalendar
@@ -130,6 +132,28 @@ def _():
     assert str(e["URL"]) == "https://example.org/a?b=1,2;c"
     folded = [l for l in data.split(b"\r\n") if l.startswith(b" ")]
     assert len(folded) > 3, "the long description is folded"
+
+
+@check("ics-text.json: control characters, DEL too, read as spaces")
+def _():
+    # RFC 5545 allows no control character in TEXT but the tab (a line break is escaped).
+    with open(fixture("ics-text.json"), encoding="utf-8") as f:
+        feed = json.load(f)
+    rooms = feed["schedule"]["conference"]["days"][0]["rooms"]
+    session = rooms["Room; with, marks \\ here"][0]
+    session["title"] = "Vertical\u000btab\u001bescape\u007fdel\ttab"
+    session["abstract"] = "One\u0001two\u007f"
+    with tempfile.TemporaryDirectory() as tmp:
+        source = os.path.join(tmp, "controls.json")
+        with open(source, "w", encoding="utf-8") as f:
+            json.dump(feed, f)
+        data = export(source)
+    check_raw(data)
+    for byte in set(range(0x20)) - {0x09, 0x0A, 0x0D} | {0x7F}:
+        assert bytes([byte]) not in data, "control character %#04x in the output" % byte
+    e = events(data)["esc-1@ics;test.delegate"]
+    assert str(e["SUMMARY"]).startswith("Vertical tab escape del\ttab"), str(e["SUMMARY"])
+    assert "One two \n" in str(e["DESCRIPTION"]) + "\n", str(e["DESCRIPTION"])
 
 
 @check("floating.json: no zone, no offset: floating local times")

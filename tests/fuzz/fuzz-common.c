@@ -133,6 +133,13 @@ fuzz_check_folded (const char *what,
         fuzz_fail ("%s: a line without CRLF at byte %zu", what, (size_t) (line - text));
       if (memchr (line, '\n', end - line) != NULL || memchr (line, '\r', end - line) != NULL)
         fuzz_fail ("%s: a bare line end at byte %zu", what, (size_t) (line - text));
+      /* Both formats allow the tab and no other control character. */
+      for (const char *c = line; c < end; c++)
+        {
+          if (((guchar) *c < 0x20 && *c != '\t') || *c == 0x7F)
+            fuzz_fail ("%s: control character 0x%02x at byte %zu", what, (guchar) *c,
+                       (size_t) (c - text));
+        }
       if (end - line > 75)
         fuzz_fail ("%s: a line of %zu octets at byte %zu", what,
                    (size_t) (end - line), (size_t) (line - text));

@@ -20,9 +20,12 @@ test_escape (void)
 {
   g_autofree char *a = dlg_vcard_escape_text ("H. Saiful Ilah, SH; M.Hum\\x\nline\r\nend");
   g_autofree char *b = dlg_vcard_escape_text (NULL);
+  /* Control characters other than the tab may not stand in a value. */
+  g_autofree char *c = dlg_vcard_escape_text ("Kota\vKupang\x1b[1m\x01\x7f\tend\rx");
 
   g_assert_cmpstr (a, ==, "H. Saiful Ilah\\, SH\\; M.Hum\\\\x\\nline\\nend");
   g_assert_cmpstr (b, ==, "");
+  g_assert_cmpstr (c, ==, "Kota Kupang [1m  \tend\\nx");
 }
 
 /* Every physical line of @text: at most 75 octets, valid UTF-8 on its

@@ -167,6 +167,29 @@ def test_count_written():
             assert said in proc.stderr, proc.stderr
 
 
+def test_control_characters():
+    # Names, roles and notes from a feed may hold control characters; RFC 6350 allows none in a
+    # value but the tab (a line break is escaped as \n): each reads as a space.
+    feed = json.load(open(COMPLETE, encoding="utf-8"))
+    member = feed["members"][0]
+    member["name"] = {"en": "Contoh\u000bCity\u001b[1m\u007f"}
+    member["description"] = "Line\u0001one\nline\ttwo"
+    member["delegates"][0]["name"] = "Siti\u0008Nurhaliza"
+    member["delegates"][0]["role"] = "Head\u001fof ICT"
+    with tempfile.TemporaryDirectory() as tmp:
+        source = os.path.join(tmp, "controls.json")
+        with open(source, "w", encoding="utf-8") as f:
+            json.dump(feed, f)
+        raw = export(source)
+    for byte in set(range(0x20)) - {0x09, 0x0A, 0x0D} | {0x7F}:
+        assert bytes([byte]) not in raw, f"control character {byte:#04x} in the output"
+    cards = by_fn(cards_of(raw))
+    org = cards["Contoh City [1m "]
+    eq(value(org, "org"), ["Contoh City [1m "], "ORG")
+    assert value(org, "note").startswith("Line one\nline\ttwo"), value(org, "note")
+    eq(value(cards["Siti Nurhaliza"], "title"), "Head of ICT", "TITLE")
+
+
 def test_usage():
     eq(run("export-vcf").returncode, 2, "no SOURCE")
     proc = run("export-vcf", os.path.join(ROOT, "tests", "members", "fixtures", "invalid",
@@ -181,6 +204,7 @@ for name, fn in [("raw lines: CRLF, 75 octets, whole characters", test_raw_lines
                  ("UIDs stable and distinct", test_stable_uids),
                  ("built-in feed in Indonesian", test_built_in_feed_indonesian),
                  ("how many members were written, singular and plural", test_count_written),
+                 ("control characters read as spaces", test_control_characters),
                  ("usage and errors", test_usage)]:
     check(name, fn)
 
