@@ -246,6 +246,14 @@ dlg_feed_place_session (DlgFeedParseContext  *ctx,
 
   session->start = g_steal_pointer (&start_time);
   session->end = g_date_time_add_minutes (session->start, session->duration);
+  if (session->end == NULL)
+    {
+      /* GDateTime ends with the year 9999: a session that would last past
+       * it has no end to show or export.  The duration is what is wrong
+       * with it, the message that says so already translated. */
+      g_autofree char *where = dlg_json_path_key (path, "duration");
+      return dlg_json_invalid (error, _("%s: expected a duration such as “1:30”"), where);
+    }
   session->day = day->index;
 
   session->key = dlg_json_strip_or_null (guid);

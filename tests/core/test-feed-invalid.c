@@ -93,6 +93,9 @@ static const InvalidCase cases[] = {
     AGENDA_DAYS "[2].rooms[\"Aula\"][0].date: expected an ISO 8601 date and time" },
   { "bad-duration", DLG_FEED_ERROR_INVALID,
     AGENDA_DAYS "[0].rooms[\"Aula\"][0].duration: expected a duration such as “1:30”" },
+  /* The end would fall after the year 9999, where GDateTime stops. */
+  { "session-ends-after-9999", DLG_FEED_ERROR_INVALID,
+    AGENDA_DAYS "[0].rooms[\"Aula\"][0].duration: expected a duration such as “1:30”" },
   { "duplicate-guid", DLG_FEED_ERROR_INVALID,
     AGENDA_DAYS "[1].rooms[\"Aula\"][0].guid: the guid “s1” is used twice" },
   { "session-unknown-member", DLG_FEED_ERROR_INVALID,
