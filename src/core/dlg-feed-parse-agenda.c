@@ -166,7 +166,11 @@ start_in_zone (DlgFeedParseContext *ctx,
 
       if (instant == NULL)
         return NULL;
+      /* An instant late on 9999-12-31 may fall in the year 10000 in the
+       * event's zone, past what GDateTime holds. */
       start = g_date_time_to_timezone (instant, ctx->zone);
+      if (start == NULL)
+        return NULL;
       g_hash_table_insert (ctx->starts, g_strdup (date), start);
     }
 

@@ -91,6 +91,9 @@ static const InvalidCase cases[] = {
     "event.president.member: no member has the id “nobody”" },
   { "bad-session-date", DLG_FEED_ERROR_INVALID,
     AGENDA_DAYS "[2].rooms[\"Aula\"][0].date: expected an ISO 8601 date and time" },
+  /* 9999-12-31 there, but the year 10000 in the event's zone. */
+  { "session-date-after-9999-in-zone", DLG_FEED_ERROR_INVALID,
+    AGENDA_DAYS "[0].rooms[\"Aula\"][0].date: expected an ISO 8601 date and time" },
   { "bad-duration", DLG_FEED_ERROR_INVALID,
     AGENDA_DAYS "[0].rooms[\"Aula\"][0].duration: expected a duration such as “1:30”" },
   /* The end would fall after the year 9999, where GDateTime stops. */
