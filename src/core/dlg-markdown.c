@@ -482,11 +482,11 @@ dlg_markdown_parse_full (const char      *text,
         block = start_block (blocks, block, pending, DLG_MD_PARAGRAPH, quote);
       else if (block == NULL)
         block = start_block (blocks, block, pending, DLG_MD_PARAGRAPH, quote);
-      else if (hard_break || (flags & DLG_MD_PARSE_LINE_BREAKS))
-        g_string_append_c (pending, '\n');
       else if (ends_with_break_mark (pending))
         /* A backslash at a line's end is a hard break, itself not text. */
         pending->str[pending->len - 1] = '\n';
+      else if (hard_break || (flags & DLG_MD_PARSE_LINE_BREAKS))
+        g_string_append_c (pending, '\n');
       else
         g_string_append_c (pending, ' ');
       g_string_append (pending, t);

@@ -239,7 +239,7 @@ test_line_breaks (void)
                    "-:item more\n"
                    ">P:quoted on\n");
   g_assert_cmpstr (kept, ==,
-                   "P:Agenda:\nbonds\nloans\\\nparks\\\nend\n"
+                   "P:Agenda:\nbonds\nloans\nparks\\\nend\n"
                    "-:item\nmore\n"
                    ">P:quoted\non\n");
 }

@@ -305,6 +305,7 @@ test_markdown (Fixture       *fixture,
     "• Cash for plastic, paid weekly by the city",
     "1. Ask Semarang for the bond prospectus",
     "2. Visit the command centre",
+    "100. Read the hundredth recommendation",
     "Budget line",
     "Rp 2 M for 2020",
     "Contact: city hall <https://semarangkota.go.id/>",
@@ -318,7 +319,9 @@ test_markdown (Fixture       *fixture,
             "- Waste bank for *every* kelurahan\n"
             "- Cash for plastic, paid weekly by the city\n\n"
             "1. Ask Semarang for the bond prospectus\n"
-            "2. Visit the command centre\n\n"
+            "2. Visit the command centre\n"
+            "100. Read the hundredth recommendation of the report, which is long enough to wrap "
+            "onto a second line of the page\n\n"
             "Budget line `APBD-2020`\n"
             "Rp 2 M for 2020\n\n"
             "Contact: [city hall](https://semarangkota.go.id/), "

@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "dlg-markdown.h"
 #include "dlg-note-report.h"
@@ -278,16 +279,23 @@ block_layout (GtkPrintContext *context,
       pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
       indent = QUOTE_INDENT + (block->kind == BLOCK_LIST_ITEM ? LIST_INDENT - TEXT_INDENT : 0);
     }
+  pango_layout_set_font_description (layout, font);
   if (block->kind == BLOCK_LIST_ITEM)
     {
-      /* The bullet hangs: the item's text and its later lines start
-       * at one tab stop. */
-      g_autoptr(PangoTabArray) tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT,
-                                                                          (int) (LIST_HANG * PANGO_SCALE));
+      /* The bullet hangs: the item's text and its later lines start at one tab stop, past
+       * the widest marker ("100." takes more than a bullet). */
+      const char *tab = strchr (block->text, '\t');
+      g_autoptr(PangoTabArray) tabs = NULL;
+      int marker_width = 0;
+      double hang;
+
+      pango_layout_set_text (layout, block->text, tab != NULL ? (int) (tab - block->text) : 0);
+      pango_layout_get_size (layout, &marker_width, NULL);
+      hang = MAX (LIST_HANG, (double) marker_width / PANGO_SCALE + 5);
+      tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT, (int) (hang * PANGO_SCALE));
       pango_layout_set_tabs (layout, tabs);
-      pango_layout_set_indent (layout, (int) (-LIST_HANG * PANGO_SCALE));
+      pango_layout_set_indent (layout, (int) (-hang * PANGO_SCALE));
     }
-  pango_layout_set_font_description (layout, font);
   pango_layout_set_width (layout, (int) ((width - indent) * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_text (layout, block->text, -1);
