@@ -17,9 +17,9 @@
 #include "dlg-notes.h"
 
 /* Feed text on one line, as text: a title must not start a new block, and
- * "[click](javascript:…)", "<img …>" or "*" in it must stay what it says
- * in any Markdown viewer, so each mark is escaped with a backslash (which
- * a plain-text reader skips easily).  A line-starting "#", "-", "+" or
+ * "[click](javascript:…)", "<img …>", "*", a closing "#" or "~~" in it
+ * must stay what it says in any Markdown viewer, so each mark is escaped
+ * with a backslash (which a plain-text reader skips easily).  A line-starting "#", "-", "+" or
  * "1." would begin a heading or a list: escaped too. */
 static void
 append_line (GString    *out,
@@ -43,7 +43,7 @@ append_line (GString    *out,
         g_string_append_c (out, ' ');
       else
         {
-          if (strchr ("\\`*_[]<>&", *p) != NULL)
+          if (strchr ("\\`*_[]<>&#~", *p) != NULL)
             g_string_append_c (out, '\\');
           g_string_append_c (out, *p);
         }

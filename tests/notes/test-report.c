@@ -231,7 +231,7 @@ test_feed_text_escaped (void)
 {
   static const char * const english[] = { "en", NULL };
   static const char *title = "[click](javascript:alert(1)) <img src=x onerror=alert(1)> "
-                             "*not* __bold__ `code` & \\ more";
+                             "*not* __bold__ `code` & \\ ~~gone~~ more #";
   static const char *venue = "1. Aula";
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("delegate-report-XXXXXX", &error);
@@ -252,7 +252,7 @@ test_feed_text_escaped (void)
                           "\"rooms\": {\"%s\": [{\"guid\": \"s\", \"date\": \"2024-10-16T09:00:00+08:00\", "
                           "\"duration\": \"1:00\", \"title\": \"%s\"}]}}]}}}}",
                           venue, "[click](javascript:alert(1)) <img src=x onerror=alert(1)> "
-                          "*not* __bold__ `code` & \\\\ more");
+                          "*not* __bold__ `code` & \\\\ ~~gone~~ more #");
   bytes = g_bytes_new (json, strlen (json));
   feed = dlg_feed_new_from_bytes (bytes, english, &error);
   g_assert_no_error (error);
@@ -283,6 +283,8 @@ test_feed_text_escaped (void)
     }
   g_assert_true (found_title);
   g_assert_true (found_venue);
+  /* GitHub's strikethrough, which our reader does not have, is escaped too. */
+  g_assert_nonnull (strstr (report, "\\~\\~gone\\~\\~"));
   /* The event's venue starts a line: no list item. */
   g_assert_nonnull (strstr (report, "\n\\- Gedung"));
 
