@@ -253,10 +253,9 @@ dlg_feed_place_session (DlgFeedParseContext  *ctx,
   if (session->end == NULL)
     {
       /* GDateTime ends with the year 9999: a session that would last past
-       * it has no end to show or export.  The duration is what is wrong
-       * with it, the message that says so already translated. */
+       * it has no end to show or export. */
       g_autofree char *where = dlg_json_path_key (path, "duration");
-      return dlg_json_invalid (error, _("%s: expected a duration such as “1:30”"), where);
+      return dlg_json_invalid (error, _("%s: the session would end after the year 9999"), where);
     }
   session->day = day->index;
 

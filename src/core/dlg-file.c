@@ -42,12 +42,9 @@ dlg_file_load_limited (GFile         *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stream = g_file_read (file, cancellable, error);
-  if (stream == NULL)
-    return NULL;
-
-  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                                         G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, error);
+  /* Asked before opening: opening a FIFO waits for a writer, for ever. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
   if (info == NULL)
     return NULL;
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
@@ -61,6 +58,10 @@ dlg_file_load_limited (GFile         *file,
       too_large (max_size, error);
       return NULL;
     }
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
 
   /* The file may grow while it is read. */
   buffer = g_byte_array_sized_new ((guint) g_file_info_get_size (info));

@@ -459,6 +459,82 @@ dlg_json_load (const char  *data,
   return load (data, size, root, &strict, &duplicate, error);
 }
 
+/* The offset of the first name given twice in one object of @data (its
+ * opening quote), or -1: for the documents this reader left to json-glib
+ * (a byte-order mark, an exponent, a \u0000), whose objects json-glib
+ * built keeping the last of the two.  Names compare as written. */
+static void
+free_names (gpointer names)
+{
+  if (names != NULL)
+    g_hash_table_unref (names);
+}
+
+static gssize
+find_duplicate_name (const char *data,
+                     gsize       size)
+{
+  /* The names of each object open, NULL for an array. */
+  g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (free_names);
+  gsize i = 0;
+
+  while (i < size)
+    {
+      char c = data[i];
+
+      if (c == '{' || c == '[')
+        {
+          g_ptr_array_add (open, c == '{'
+                                 ? g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL)
+                                 : NULL);
+          i++;
+        }
+      else if (c == '}' || c == ']')
+        {
+          if (open->len > 0)
+            g_ptr_array_remove_index (open, open->len - 1);
+          i++;
+        }
+      else if (c == '"')
+        {
+          gsize start = i, end = i + 1, after;
+          GHashTable *names = open->len > 0 ? g_ptr_array_index (open, open->len - 1) : NULL;
+
+          while (end < size && data[end] != '"')
+            end += data[end] == '\\' ? 2 : 1;
+          after = end + 1;
+          while (after < size && (data[after] == ' ' || data[after] == '\t' ||
+                                  data[after] == '\n' || data[after] == '\r'))
+            after++;
+          if (end < size && after < size && data[after] == ':' && names != NULL)
+            {
+              char *name = g_strndup (data + start + 1, end - start - 1);
+
+              if (!g_hash_table_add (names, name))
+                return start;
+            }
+          i = end + 1;
+        }
+      else
+        i++;
+    }
+  return -1;
+}
+
+/* The name whose opening quote is at @at, its escapes read, as valid UTF-8. */
+static char *
+name_at (const char *data,
+         gsize       size,
+         gsize       at)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  Reader r = { data + at + 1, data + size, text, 0, NULL };
+
+  if (read_string (&r))
+    return g_utf8_make_valid (text->str, text->len);
+  return g_strdup ("");
+}
+
 /* The offset of the first control character (a tab, a line break) inside
  * a string of @data, which JSON must escape, or -1.  Only for documents
  * this reader left to json-glib, which takes them: it declines them all. */
@@ -519,16 +595,16 @@ dlg_json_read (const char  *data,
   if (load (data, size, root, &strict, &duplicate, &local_error))
     {
       gssize control = strict ? -1 : find_control_in_string (data, size);
+      gssize twice = strict ? (duplicate != NULL ? duplicate - data : -1)
+                            : find_duplicate_name (data, size);
 
       /* Other tools keep the first of two members of one name, or refuse
        * the document: a feed must mean the same to all of them. */
-      if (duplicate != NULL)
+      if (twice >= 0)
         {
-          g_autofree char *name = NULL;
-          const char *close = memchr (duplicate + 1, '"', data + size - duplicate - 1);
+          g_autofree char *name = name_at (data, size, twice);
 
-          name = g_utf8_make_valid (duplicate + 1, close - duplicate - 1);
-          dlg_json_position (data, duplicate - data, line, column);
+          dlg_json_position (data, twice, line, column);
           g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
                        /* Translators: %s is a JSON member's name, e.g. "title" */
                        _("“%s” is given twice in one object: give each name once"), name);

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "dlg-feed.h"
@@ -40,6 +41,10 @@ static const InvalidCase cases[] = {
   /* Other tools keep the first "title", or refuse the file: it must mean
    * the same to all of them. */
   { "duplicate-key", DLG_FEED_ERROR_INVALID_JSON,
+    "the feed: not valid JSON at line 10, column 3: “title” is given twice in one object: "
+    "give each name once" },
+  /* The same with a byte-order mark (Notepad's), which json-glib reads. */
+  { "duplicate-key-bom", DLG_FEED_ERROR_INVALID_JSON,
     "the feed: not valid JSON at line 10, column 3: “title” is given twice in one object: "
     "give each name once" },
   /* json-glib reads "C:\Users" as "C:Users", and a raw tab as a tab. */
@@ -98,7 +103,7 @@ static const InvalidCase cases[] = {
     AGENDA_DAYS "[0].rooms[\"Aula\"][0].duration: expected a duration such as “1:30”" },
   /* The end would fall after the year 9999, where GDateTime stops. */
   { "session-ends-after-9999", DLG_FEED_ERROR_INVALID,
-    AGENDA_DAYS "[0].rooms[\"Aula\"][0].duration: expected a duration such as “1:30”" },
+    AGENDA_DAYS "[0].rooms[\"Aula\"][0].duration: the session would end after the year 9999" },
   { "duplicate-guid", DLG_FEED_ERROR_INVALID,
     AGENDA_DAYS "[1].rooms[\"Aula\"][0].guid: the guid “s1” is used twice" },
   { "session-unknown-member", DLG_FEED_ERROR_INVALID,
@@ -207,7 +212,8 @@ test_garbage_bytes (void)
 }
 
 /* A feed file, or a section beside it, larger than a download may be is
- * refused before it is read (the files are sparse: they take no room). */
+ * refused before it is read (the files are sparse: they take no room), and
+ * so is a FIFO. */
 static void
 test_too_large (void)
 {
@@ -241,6 +247,15 @@ test_too_large (void)
   feed = dlg_feed_new_from_file (big_file, NULL, NULL, &error);
   g_assert_null (feed);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+  g_clear_error (&error);
+
+  /* A FIFO would wait for a writer for ever: refused before it is opened. */
+  g_unlink (big_path);
+  g_assert_cmpint (mkfifo (big_path, 0600), ==, 0);
+  feed = dlg_feed_new_from_file (feed_file, NULL, NULL, &error);
+  g_assert_null (feed);
+  g_assert_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_EXTERNAL_SECTION);
+  g_assert_cmpstr (error->message, ==, "members: cannot read “big.json”: not a regular file");
   g_clear_error (&error);
 
   g_unlink (feed_path);
