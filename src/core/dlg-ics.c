@@ -152,9 +152,12 @@ append_session (GString    *out,
                               g_date_get_year (&date), g_date_get_month (&date),
                               g_date_get_day (&date));
       g_date_add_days (&date, 1);
-      g_string_append_printf (out, "DTEND;VALUE=DATE:%04u%02u%02u\r\n",
-                              g_date_get_year (&date), g_date_get_month (&date),
-                              g_date_get_day (&date));
+      /* A date has four digits of year: without DTEND, a date's event lasts its day
+       * (RFC 5545, 3.6.1), which is all one on 9999-12-31 can say. */
+      if (g_date_get_year (&date) <= 9999)
+        g_string_append_printf (out, "DTEND;VALUE=DATE:%04u%02u%02u\r\n",
+                                g_date_get_year (&date), g_date_get_month (&date),
+                                g_date_get_day (&date));
     }
   else if (dlg_event_get_floating_time (event))
     {

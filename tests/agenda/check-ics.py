@@ -178,6 +178,16 @@ def _():
     assert b"X-WR-TIMEZONE:Asia/Makassar\r\n" in data
 
 
+@check("an all-day session on 9999-12-31 has no DTEND of a five-digit year")
+def _():
+    data = export(fixture("last-day.json"))
+    check_raw(data)
+    assert b"DTSTART;VALUE=DATE:99991231\r\n" in data, data
+    assert b"DTEND" not in data, data
+    (event,) = events(data).values()
+    assert event["DTSTART"].dt == datetime.date(9999, 12, 31)
+
+
 @check("-o FILE writes the same calendar")
 def _():
     path = os.path.join(os.environ.get("TMPDIR", "/tmp"), "check-ics-%d.ics" % os.getpid())
