@@ -13,19 +13,47 @@
 #include "dlg-json-load.h"
 #include "dlg-source.h"
 
-/* The warnings about a Delegate feed (dlg_feed_lint()); none for a schedule.json or
- * schedule.xml, which their own tools write. */
+/* The warnings about a Delegate feed (dlg_feed_lint()), and about each section it publishes
+ * apart (read again: the parse keeps no bytes); none for a schedule.json or schedule.xml,
+ * which their own tools write. */
 static GPtrArray *
-feed_warnings (GBytes *bytes)
+feed_warnings (GBytes     *bytes,
+               const char *uri)
 {
+  static const char * const sections[] = { "agenda", "members", "best_practices" };
   g_autoptr(JsonNode) root = NULL;
+  GPtrArray *warnings;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
 
   if (dlg_source_detect (bytes) != DLG_SOURCE_FORMAT_DELEGATE_FEED ||
       !dlg_json_read (data, size, &root, NULL, NULL, NULL) || root == NULL)
     return g_ptr_array_new ();
-  return dlg_feed_lint (root);
+
+  warnings = dlg_feed_lint (root);
+  for (guint i = 0; JSON_NODE_HOLDS_OBJECT (root) && i < G_N_ELEMENTS (sections); i++)
+    {
+      JsonNode *node = json_object_get_member (json_node_get_object (root), sections[i]);
+      g_autoptr(GBytes) section_bytes = NULL;
+      g_autoptr(JsonNode) section = NULL;
+      g_autoptr(GPtrArray) more = NULL;
+
+      if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+          json_node_get_value_type (node) != G_TYPE_STRING)
+        continue;
+      /* The feed parsed: its sections read. */
+      section_bytes = dlg_source_read_section (uri, sections[i], json_node_get_string (node),
+                                               NULL, NULL);
+      if (section_bytes == NULL)
+        continue;
+      data = g_bytes_get_data (section_bytes, &size);
+      if (!dlg_json_read (data, size, &section, NULL, NULL, NULL) || section == NULL)
+        continue;
+      more = dlg_feed_lint_section (section, sections[i]);
+      for (guint j = 0; j < more->len; j++)
+        g_ptr_array_add (warnings, g_strdup (g_ptr_array_index (more, j)));
+    }
+  return warnings;
 }
 
 int
@@ -75,7 +103,7 @@ dlg_cli_validate (int    argc,
 
   /* What the app reads past without a word: fields it does not know that look like
    * misspelt ones, addresses it will not open. */
-  warnings = feed_warnings (bytes);
+  warnings = feed_warnings (bytes, uri);
   for (guint i = 0; i < warnings->len; i++)
     /* Translators: a warning of "delegate-feed validate" about a usable feed */
     g_print (_("  warning: %s\n"), (const char *) g_ptr_array_index (warnings, i));

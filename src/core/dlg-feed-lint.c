@@ -333,17 +333,18 @@ walk (Lint       *lint,
     }
 }
 
-GPtrArray *
-dlg_feed_lint (JsonNode *document)
+/* The warnings about @node, which stands at @key of a feed (NULL: the whole feed). */
+static GPtrArray *
+lint (JsonNode   *node,
+      const char *key)
 {
   g_autoptr(GBytes) bytes = g_resources_lookup_data (SCHEMA_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE,
                                                      NULL);
   g_autoptr(JsonNode) schema = NULL;
   Lint lint = { NULL, g_ptr_array_new_with_free_func (g_free) };
+  JsonObject *root, *properties;
   gsize size;
   const char *data;
-
-  g_return_val_if_fail (document != NULL, lint.warnings);
 
   /* The schema is ours, built in: it reads. */
   data = g_bytes_get_data (bytes, &size);
@@ -351,7 +352,30 @@ dlg_feed_lint (JsonNode *document)
       !json_object_has_member (json_node_get_object (schema), "$defs"))
     g_return_val_if_reached (lint.warnings);
 
-  lint.defs = json_object_get_object_member (json_node_get_object (schema), "$defs");
-  walk (&lint, document, json_node_get_object (schema), NULL, 0);
+  root = json_node_get_object (schema);
+  lint.defs = json_object_get_object_member (root, "$defs");
+  if (key == NULL)
+    walk (&lint, node, root, NULL, 0);
+  else if ((properties = json_object_get_object_member (root, "properties")) != NULL &&
+           json_object_has_member (properties, key))
+    walk (&lint, node, json_object_get_object_member (properties, key), key, 0);
   return lint.warnings;
+}
+
+GPtrArray *
+dlg_feed_lint (JsonNode *document)
+{
+  g_return_val_if_fail (document != NULL, g_ptr_array_new_with_free_func (g_free));
+
+  return lint (document, NULL);
+}
+
+GPtrArray *
+dlg_feed_lint_section (JsonNode   *document,
+                       const char *section)
+{
+  g_return_val_if_fail (document != NULL, g_ptr_array_new_with_free_func (g_free));
+  g_return_val_if_fail (section != NULL, g_ptr_array_new_with_free_func (g_free));
+
+  return lint (document, section);
 }

@@ -15,6 +15,12 @@ G_BEGIN_DECLS
  * https: "www.example.org").  A GPtrArray of strings, empty when there is
  * nothing to say.  Guided by the feed's JSON Schema, which names every
  * field. */
-GPtrArray *dlg_feed_lint (JsonNode *document);
+GPtrArray *dlg_feed_lint         (JsonNode   *document);
+
+/* The same about a section a feed publishes apart (@section: "agenda",
+ * "members" or "best_practices"), @document being that section's file;
+ * paths start with @section, as if it were inline. */
+GPtrArray *dlg_feed_lint_section (JsonNode   *document,
+                                  const char *section);
 
 G_END_DECLS

@@ -147,6 +147,20 @@ load_section_cb (const char    *section,
   return bytes;
 }
 
+GBytes *
+dlg_source_read_section (const char    *base_uri,
+                         const char    *section,
+                         const char    *reference,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_return_val_if_fail (base_uri != NULL, NULL);
+  g_return_val_if_fail (section != NULL, NULL);
+  g_return_val_if_fail (reference != NULL, NULL);
+
+  return load_section_cb (section, reference, (gpointer) base_uri, cancellable, error);
+}
+
 DlgFeed *
 dlg_source_parse (GBytes              *bytes,
                   const char          *base_uri,

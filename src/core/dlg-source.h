@@ -46,6 +46,15 @@ GBytes         *dlg_source_read          (const char          *source,
                                           GCancellable        *cancellable,
                                           GError             **error);
 
+/* The bytes of @section of a feed read from @base_uri, published apart at
+ * @reference (relative to the feed): read beside a file, or fetched (one
+ * blocking GET) beside a web address, as dlg_source_parse() does. */
+GBytes         *dlg_source_read_section  (const char          *base_uri,
+                                          const char          *section,
+                                          const char          *reference,
+                                          GCancellable        *cancellable,
+                                          GError             **error);
+
 /* dlg_source_read() and dlg_source_parse(), one after the other.
  * Blocking. */
 DlgFeed        *dlg_source_load          (const char          *source,

@@ -257,6 +257,21 @@ def _():
     assert b"warning" not in result.stdout, result.stdout
 
 
+@check("validate warns about a section published apart too, as if it were inline")
+def _():
+    env = dict(os.environ, LANGUAGE="", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    result = subprocess.run([tool, "validate", fixture("apart/feed.json")], capture_output=True,
+                            env=env)
+    assert result.returncode == 0, result.stderr
+    warnings = [line.strip() for line in result.stdout.decode().splitlines()
+                if line.startswith("  warning: ")]
+    assert warnings == [
+        "warning: members[0].e-mail: Delegate does not read this field: did you mean “email”?",
+        "warning: members[0].website: “www.kupangkota.go.id” is not an http or https address: "
+        "it is not shown",
+    ], warnings
+
+
 @check("sources over HTTP: a schedule.xml is fetched, a 404 is an error")
 def _():
     class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -274,6 +289,10 @@ def _():
         assert len(events(export(base + "same.json"))) == 4
         result = run("validate", base + "missing.json")
         assert result.returncode == 1 and b"404" in result.stderr, result.stderr
+        # A section published apart is fetched beside the feed, and warned about too.
+        result = run("validate", base + "apart/feed.json")
+        assert result.returncode == 0, result.stderr
+        assert b"members[0].e-mail" in result.stdout, result.stdout
     finally:
         server.shutdown()
 
