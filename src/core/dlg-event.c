@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "dlg-models-private.h"
 
 /* Read-only model object: the feed parser fills the fields through
@@ -401,4 +403,56 @@ dlg_event_now (DlgEvent *self)
                               g_date_time_get_day_of_month (local), g_date_time_get_hour (local),
                               g_date_time_get_minute (local),
                               g_date_time_get_seconds (local));
+}
+
+static GDateTime *
+parse_date (const char *date)
+{
+  g_autofree char *iso = NULL;
+
+  if (date == NULL)
+    return NULL;
+  iso = g_strconcat (date, "T00:00:00Z", NULL);
+  return g_date_time_new_from_iso8601 (iso, NULL);
+}
+
+char *
+dlg_format_date (const char *date)
+{
+  g_autoptr(GDateTime) time = parse_date (date);
+
+  /* Translators: a date, e.g. "16 October 2019" */
+  return time != NULL ? g_date_time_format (time, _("%-d %B %Y")) : NULL;
+}
+
+char *
+dlg_format_date_range (const char *start,
+                       const char *end)
+{
+  g_autoptr(GDateTime) first = parse_date (start);
+  g_autoptr(GDateTime) last = parse_date (end);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (start == NULL)
+    return NULL;
+  if (first == NULL)
+    return g_strdup (start);
+
+  from = dlg_format_date (start);
+  if (last == NULL || g_date_time_compare (last, first) <= 0)
+    return g_steal_pointer (&from);
+
+  to = dlg_format_date (end);
+  if (g_date_time_get_year (first) == g_date_time_get_year (last) &&
+      g_date_time_get_month (first) == g_date_time_get_month (last))
+    {
+      g_autofree char *first_day = g_date_time_format (first, "%-d");
+
+      /* Translators: the first day of an event and its last date, in one month,
+       * e.g. "16–18 October 2019" */
+      return g_strdup_printf (_("%s–%s"), first_day, to);
+    }
+  /* Translators: an event's first and last dates, e.g. "30 September – 2 October 2019" */
+  return g_strdup_printf (_("%s – %s"), from, to);
 }

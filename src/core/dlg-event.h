@@ -48,4 +48,13 @@ gboolean            dlg_event_get_floating_time  (DlgEvent *self);
  * programme.  @self may be NULL (no event: the instant). */
 GDateTime          *dlg_event_now                (DlgEvent *self);
 
+/* "16 October 2019" from a feed's date "2019-10-16", in the interface's
+ * language; NULL when @date is NULL or no such date. */
+char               *dlg_format_date              (const char *date);
+/* "16–18 October 2019", "30 September 2024 – 2 October 2024", or one day
+ * alone, from an event's first and last dates; a first date that does not
+ * read is given as written; NULL without one. */
+char               *dlg_format_date_range        (const char *start,
+                                                  const char *end);
+
 G_END_DECLS

@@ -90,30 +90,6 @@ notes_about (GPtrArray   *all,
   return found;
 }
 
-/* "2019-10-16" as "16 October 2019", or NULL when it is not such a date. */
-static char *
-format_day (const char *date)
-{
-  g_autoptr(GDateTime) time = NULL;
-  g_autofree char *iso = NULL;
-
-  if (date == NULL)
-    return NULL;
-  iso = g_strconcat (date, "T00:00:00Z", NULL);
-  time = g_date_time_new_from_iso8601 (iso, NULL);
-  /* Translators: a date in the trip report, e.g. "16 October 2019" */
-  return time != NULL ? g_date_time_format (time, _("%-d %B %Y")) : NULL;
-}
-
-/* The event's dates: as the organiser wrote them when they do not read. */
-static char *
-format_date (const char *date)
-{
-  char *text = format_day (date);
-
-  return text != NULL || date == NULL ? text : g_strdup (date);
-}
-
 /* The date the organiser listed @session's day under ("2019-10-16"), or
  * NULL. */
 static const char *
@@ -146,7 +122,7 @@ format_when (DlgFeed    *feed,
     /* Translators: when a session was, in the trip report */
     return g_date_time_format (start, _("%-d %B %Y, %H:%M"));
 
-  date = format_day (day_date (feed, session));
+  date = dlg_format_date (day_date (feed, session));
   if (date == NULL && start != NULL)
     date = g_date_time_format (start, _("%-d %B %Y"));
   if (date == NULL)
@@ -165,8 +141,7 @@ dlg_note_report_markdown (DlgFeed   *feed,
   g_autoptr(GPtrArray) notes = NULL;
   g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
   g_auto(GStrv) starred = NULL;
-  g_autofree char *start = NULL;
-  g_autofree char *end = NULL;
+  g_autofree char *dates = NULL;
   g_autoptr(GPtrArray) others = g_ptr_array_new ();
   DlgEvent *event;
   GListModel *sessions, *practices, *members;
@@ -190,15 +165,10 @@ dlg_note_report_markdown (DlgFeed   *feed,
     append_line (out, title);
   }
   g_string_append (out, "\n\n");
-  start = format_date (dlg_event_get_start_date (event));
-  end = format_date (dlg_event_get_end_date (event));
-  if (start != NULL)
-    {
-      g_string_append (out, start);
-      if (end != NULL && g_strcmp0 (start, end) != 0)
-        g_string_append_printf (out, " – %s", end);
-      g_string_append (out, "  \n");
-    }
+  dates = dlg_format_date_range (dlg_event_get_start_date (event),
+                                 dlg_event_get_end_date (event));
+  if (dates != NULL)
+    g_string_append_printf (out, "%s  \n", dates);
   venue = dlg_event_get_venue (event);
   city = dlg_event_get_city (event);
   if (venue != NULL || city != NULL)

@@ -412,7 +412,7 @@ test_event_view (void)
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
     {
-      g_autofree char *text = dlg_event_view_format_dates (dates[i].start, dates[i].end);
+      g_autofree char *text = dlg_format_date_range (dates[i].start, dates[i].end);
       g_assert_cmpstr (text, ==, dates[i].text);
     }
 

@@ -16,7 +16,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 
 #include "dlg-event-view.h"
 #include "dlg-feed-label.h"
@@ -40,50 +39,6 @@ struct _DlgEventView
 };
 
 G_DEFINE_FINAL_TYPE (DlgEventView, dlg_event_view, GTK_TYPE_WIDGET)
-
-static GDateTime *
-parse_date (const char *date)
-{
-  g_autofree char *iso = NULL;
-
-  if (date == NULL)
-    return NULL;
-  iso = g_strconcat (date, "T00:00:00Z", NULL);
-  return g_date_time_new_from_iso8601 (iso, NULL);
-}
-
-char *
-dlg_event_view_format_dates (const char *start,
-                             const char *end)
-{
-  g_autoptr(GDateTime) first = parse_date (start);
-  g_autoptr(GDateTime) last = parse_date (end);
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-
-  if (start == NULL)
-    return NULL;
-  if (first == NULL)
-    return g_strdup (start);
-
-  /* Translators: a date, e.g. "16 October 2019" */
-  from = g_date_time_format (first, _("%-d %B %Y"));
-  if (last == NULL || g_date_time_compare (last, first) <= 0)
-    return g_steal_pointer (&from);
-
-  to = g_date_time_format (last, _("%-d %B %Y"));
-  if (g_date_time_get_year (first) == g_date_time_get_year (last) &&
-      g_date_time_get_month (first) == g_date_time_get_month (last))
-    {
-      g_autofree char *first_day = g_date_time_format (first, "%-d");
-
-      /* Translators: the first day of an event and its last date, in one month,
-       * e.g. "16–18 October 2019" */
-      return g_strdup_printf (_("%s–%s"), first_day, to);
-    }
-  /* Translators: an event's first and last dates, e.g. "30 September – 2 October 2019" */
-  return g_strdup_printf (_("%s – %s"), from, to);
-}
 
 /* The venue, its address and its city, a line each, without repeating the city when
  * the address already ends with it. */
@@ -119,8 +74,8 @@ dlg_event_view_set_event (DlgEventView *self,
 
   if (event != NULL)
     {
-      dates = dlg_event_view_format_dates (dlg_event_get_start_date (event),
-                                           dlg_event_get_end_date (event));
+      dates = dlg_format_date_range (dlg_event_get_start_date (event),
+                                     dlg_event_get_end_date (event));
       place = format_place (event);
     }
   dlg_feed_label_set_text (self->title_label, NULL, event != NULL ? dlg_event_get_title (event) : NULL);

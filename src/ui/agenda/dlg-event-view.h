@@ -17,9 +17,4 @@ G_DECLARE_FINAL_TYPE (DlgEventView, dlg_event_view, DLG, EVENT_VIEW, GtkWidget)
 void  dlg_event_view_set_event   (DlgEventView *self,
                                   DlgEvent     *event);
 
-/* "16–18 October 2019" from the event's first and last dates ("2019-10-16"), as
- * written when they do not read as dates; NULL without a first date. */
-char *dlg_event_view_format_dates (const char *start,
-                                   const char *end);
-
 G_END_DECLS
