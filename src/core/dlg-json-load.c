@@ -459,10 +459,6 @@ dlg_json_load (const char  *data,
   return load (data, size, root, &strict, &duplicate, error);
 }
 
-/* The offset of the first name given twice in one object of @data (its
- * opening quote), or -1: for the documents this reader left to json-glib
- * (a byte-order mark, an exponent, a \u0000), whose objects json-glib
- * built keeping the last of the two.  Names compare as written. */
 static void
 free_names (gpointer names)
 {
@@ -470,9 +466,16 @@ free_names (gpointer names)
     g_hash_table_unref (names);
 }
 
+/* What json-glib read past in a document this reader left to it (a
+ * byte-order mark, an exponent, a \u0000 make it decline), which other
+ * tools refuse or read otherwise: the offset of the first name given twice
+ * in one object (its opening quote; json-glib kept the last, names compare
+ * as written) or of the first control character inside a string, *@twice
+ * saying which; -1 when there is neither.  This reader declines both. */
 static gssize
-find_duplicate_name (const char *data,
-                     gsize       size)
+find_other_reading (const char *data,
+                    gsize       size,
+                    gboolean   *twice)
 {
   /* The names of each object open, NULL for an array. */
   g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (free_names);
@@ -500,18 +503,21 @@ find_duplicate_name (const char *data,
           gsize start = i, end = i + 1, after;
           GHashTable *names = open->len > 0 ? g_ptr_array_index (open, open->len - 1) : NULL;
 
-          while (end < size && data[end] != '"')
-            end += data[end] == '\\' ? 2 : 1;
+          for (; end < size && data[end] != '"'; end += data[end] == '\\' ? 2 : 1)
+            if ((guchar) data[end] < 0x20)
+              {
+                *twice = FALSE;
+                return end;
+              }
           after = end + 1;
           while (after < size && (data[after] == ' ' || data[after] == '\t' ||
                                   data[after] == '\n' || data[after] == '\r'))
             after++;
-          if (end < size && after < size && data[after] == ':' && names != NULL)
+          if (end < size && after < size && data[after] == ':' && names != NULL &&
+              !g_hash_table_add (names, g_strndup (data + start + 1, end - start - 1)))
             {
-              char *name = g_strndup (data + start + 1, end - start - 1);
-
-              if (!g_hash_table_add (names, name))
-                return start;
+              *twice = TRUE;
+              return start;
             }
           i = end + 1;
         }
@@ -533,29 +539,6 @@ name_at (const char *data,
   if (read_string (&r))
     return g_utf8_make_valid (text->str, text->len);
   return g_strdup ("");
-}
-
-/* The offset of the first control character (a tab, a line break) inside
- * a string of @data, which JSON must escape, or -1.  Only for documents
- * this reader left to json-glib, which takes them: it declines them all. */
-static gssize
-find_control_in_string (const char *data,
-                        gsize       size)
-{
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < size; i++)
-    {
-      guchar c = data[i];
-
-      if (in_string && c == '\\')
-        i++;
-      else if (c == '"')
-        in_string = !in_string;
-      else if (in_string && c < 0x20)
-        return i;
-    }
-  return -1;
 }
 
 gboolean
@@ -594,24 +577,24 @@ dlg_json_read (const char  *data,
     }
   if (load (data, size, root, &strict, &duplicate, &local_error))
     {
-      gssize control = strict ? -1 : find_control_in_string (data, size);
-      gssize twice = strict ? (duplicate != NULL ? duplicate - data : -1)
-                            : find_duplicate_name (data, size);
+      gboolean twice = TRUE;
+      gssize at = strict ? (duplicate != NULL ? duplicate - data : -1)
+                         : find_other_reading (data, size, &twice);
 
       /* Other tools keep the first of two members of one name, or refuse
        * the document: a feed must mean the same to all of them. */
-      if (twice >= 0)
+      if (at >= 0 && twice)
         {
-          g_autofree char *name = name_at (data, size, twice);
+          g_autofree char *name = name_at (data, size, at);
 
-          dlg_json_position (data, twice, line, column);
+          dlg_json_position (data, at, line, column);
           g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
                        /* Translators: %s is a JSON member's name, e.g. "title" */
                        _("“%s” is given twice in one object: give each name once"), name);
         }
-      else if (control >= 0)
+      else if (at >= 0)
         {
-          dlg_json_position (data, control, line, column);
+          dlg_json_position (data, at, line, column);
           g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
                                _("a tab or line break inside a string: write it as \\t or \\n"));
         }
