@@ -369,6 +369,20 @@ def check_events_list(app):
         texts = ui.visible_texts(app.frame)
         return BUILTIN in texts and LIVE["en"] in texts and "Updated just now" in texts
     wait_for("both events in the Events list, the added one 'Updated just now'", listed)
+
+    # The buttons follow the last event: no empty band between them (the list once kept a
+    # height of its own, 120 px, and two events left a blank third of the popover).
+    def visible(pred):
+        return next(a for a in ui.find_all(app.frame, pred)
+                    if ui.states(a).contains(pyatspi.STATE_VISIBLE)
+                    and ui.extents(a).height > 0)
+    events = visible(lambda a: ui.role(a) == pyatspi.ROLE_LIST and a.name == "Events")
+    add = visible(ui.named("Add Event…", ui.BUTTONS))
+    rows = [ui.extents(r) for r in events if r is not None and ui.extents(r).height > 0]
+    gap = ui.extents(add).y - max(r.y + r.height for r in rows)
+    log(f"the Events list: {len(rows)} rows, {gap} px from the last to the buttons")
+    if gap > 24:
+        raise Failure(f"an empty band of {gap} px between the last event and the buttons")
     shots.take("events")
     ui.key("Escape")
     log("the Events list holds the built-in forum and the added event")
