@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "dlg-file.h"
 #include "dlg-json-load.h"
 #include "dlg-notes-export.h"
 #include "dlg-notes.h"
@@ -277,5 +278,78 @@ dlg_notes_import_json (DlgStore    *store,
     *n_stars = stars != NULL ? json_array_get_length (stars) : 0;
   if (n_notes != NULL)
     *n_notes = notes->len;
+  return TRUE;
+}
+
+typedef struct
+{
+  guint n_stars;
+  guint n_notes;
+} ImportCounts;
+
+static void
+import_file_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  DlgStore *store = source_object;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  ImportCounts *counts = g_new0 (ImportCounts, 1);
+  gsize length = 0;
+  const char *data;
+
+  bytes = dlg_file_load_limited (task_data, DLG_FILE_MAX_SIZE, cancellable, &error);
+  if (bytes != NULL)
+    {
+      data = g_bytes_get_data (bytes, &length);
+      if (dlg_notes_import_json (store, data != NULL ? data : "", length,
+                                 &counts->n_stars, &counts->n_notes, &error))
+        {
+          g_task_return_pointer (task, counts, g_free);
+          return;
+        }
+    }
+  g_free (counts);
+  g_task_return_error (task, g_steal_pointer (&error));
+}
+
+void
+dlg_notes_import_file_async (DlgStore            *store,
+                             GFile               *file,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (DLG_IS_STORE (store));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dlg_notes_import_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, import_file_thread);
+}
+
+gboolean
+dlg_notes_import_file_finish (DlgStore      *store,
+                              GAsyncResult  *result,
+                              guint         *n_stars,
+                              guint         *n_notes,
+                              GError       **error)
+{
+  g_autofree ImportCounts *counts = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+
+  counts = g_task_propagate_pointer (G_TASK (result), error);
+  if (counts == NULL)
+    return FALSE;
+  if (n_stars != NULL)
+    *n_stars = counts->n_stars;
+  if (n_notes != NULL)
+    *n_notes = counts->n_notes;
   return TRUE;
 }

@@ -23,4 +23,18 @@ gboolean  dlg_notes_import_json (DlgStore    *store,
                                  guint       *n_notes,
                                  GError     **error);
 
+/* The same from a file, read and merged in a worker thread, so that the window never waits
+ * for the disk. Only a regular file of at most DLG_FILE_MAX_SIZE is read (not /dev/zero, a
+ * pipe, or a disk image chosen by mistake). */
+void      dlg_notes_import_file_async  (DlgStore             *store,
+                                        GFile                *file,
+                                        GCancellable         *cancellable,
+                                        GAsyncReadyCallback   callback,
+                                        gpointer              user_data);
+gboolean  dlg_notes_import_file_finish (DlgStore             *store,
+                                        GAsyncResult         *result,
+                                        guint                *n_stars,
+                                        guint                *n_notes,
+                                        GError              **error);
+
 G_END_DECLS

@@ -7,8 +7,11 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <glib/gstdio.h>
 
+#include "dlg-file.h"
 #include "dlg-notes.h"
 #include "dlg-notes-export.h"
 
@@ -168,6 +171,108 @@ test_invalid (void)
   laptop_close (&a);
 }
 
+typedef struct
+{
+  GMainLoop *loop;
+  gboolean   ok;
+  guint      n_stars;
+  guint      n_notes;
+  GError    *error;
+} Imported;
+
+static void
+imported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Imported *imported = user_data;
+
+  imported->ok = dlg_notes_import_file_finish (DLG_STORE (object), result, &imported->n_stars,
+                                               &imported->n_notes, &imported->error);
+  g_main_loop_quit (imported->loop);
+}
+
+/* Imports @path as the Import menu item does, the main loop turning meanwhile. */
+static gboolean
+import_file (DlgStore    *store,
+             const char  *path,
+             guint       *n_notes,
+             GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  Imported imported = { g_main_loop_new (NULL, FALSE), };
+
+  dlg_notes_import_file_async (store, file, NULL, imported_cb, &imported);
+  g_main_loop_run (imported.loop);
+  g_main_loop_unref (imported.loop);
+  if (n_notes != NULL)
+    *n_notes = imported.n_notes;
+  if (imported.error != NULL)
+    g_propagate_error (error, imported.error);
+  return imported.ok;
+}
+
+/* The file chooser hands over whatever the delegate picked. A file exported on another laptop
+ * arrives whole; a device, a pipe (which would never end: the window waited on it) or a huge
+ * file chosen by mistake is refused in plain words, and nothing is imported. */
+static void
+test_import_file (void)
+{
+  Laptop a = { NULL, }, b = { NULL, };
+  g_autoptr(DlgNote) note = dlg_note_new ("e1", DLG_NOTE_FREE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *fifo = NULL;
+  g_autofree char *huge = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(DlgNote) found = NULL;
+  guint n_notes = 0;
+  FILE *out;
+
+  laptop_open (&a);
+  laptop_open (&b);
+  dlg_note_set_body (note, "Banyuwangi: one-stop service in every village");
+  save (a.store, note);
+  json = dlg_notes_export_json (a.store, &error);
+  g_assert_no_error (error);
+  exported = g_build_filename (b.dir, "personal-data.json", NULL);
+  g_assert_true (g_file_set_contents (exported, json, -1, &error));
+
+  fifo = g_build_filename (b.dir, "pipe.json", NULL);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  huge = g_build_filename (b.dir, "disk-image.json", NULL);
+  out = g_fopen (huge, "w");
+  g_assert_nonnull (out);
+  g_assert_cmpint (fseek (out, DLG_FILE_MAX_SIZE, SEEK_SET), ==, 0);
+  g_assert_cmpint (fputc ('}', out), ==, '}');
+  fclose (out);
+
+  g_assert_false (import_file (b.store, "/dev/zero", NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
+  g_clear_error (&error);
+  g_assert_false (import_file (b.store, fifo, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_clear_error (&error);
+  g_assert_false (import_file (b.store, huge, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+  g_clear_error (&error);
+  listed = dlg_notes_list (b.store, NULL, TRUE, &error);
+  g_assert_cmpuint (listed->len, ==, 0);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  g_assert_true (import_file (b.store, exported, &n_notes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_notes, ==, 1);
+  found = dlg_notes_lookup (b.store, dlg_note_get_id (note));
+  g_assert_nonnull (found);
+  g_assert_cmpstr (dlg_note_get_body (found), ==, "Banyuwangi: one-stop service in every village");
+
+  laptop_close (&a);
+  laptop_close (&b);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -176,6 +281,7 @@ main (int   argc,
 
   g_test_add_func ("/notes/export/round-trip", test_round_trip);
   g_test_add_func ("/notes/export/invalid", test_invalid);
+  g_test_add_func ("/notes/export/import-file", test_import_file);
 
   return g_test_run ();
 }

@@ -138,17 +138,37 @@ export_data_action (GtkWidget  *widget,
 }
 
 static void
+imported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(DlgNotesPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint n_stars = 0, n_notes = 0;
+
+  if (!dlg_notes_import_file_finish (DLG_STORE (object), result, &n_stars, &n_notes, &error))
+    {
+      text = g_strdup_printf (_("Could not import: %s"), error->message);
+      dlg_toast (GTK_WIDGET (self), text);
+      return;
+    }
+
+  /* Show what arrived for this event, and keep what was typed meanwhile. */
+  dlg_notes_page_save (self);
+  g_clear_pointer (&self->event_id, g_free);
+  dlg_notes_page_reload (self);
+  text = g_strdup_printf (_("Imported: notes %u, stars %u"), n_notes, n_stars);
+  dlg_toast (GTK_WIDGET (self), text);
+}
+
+static void
 import_chosen_cb (GtkNativeDialog *dialog,
                   int              response,
                   gpointer         user_data)
 {
   g_autoptr(DlgNotesPage) self = user_data;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  g_autofree char *text = NULL;
-  gsize length = 0;
-  guint n_stars = 0, n_notes = 0;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
@@ -159,19 +179,7 @@ import_chosen_cb (GtkNativeDialog *dialog,
 
   /* What is typed here is newer than the file: save it first. */
   dlg_notes_page_save (self);
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, &error) ||
-      !dlg_notes_import_json (self->store, data, length, &n_stars, &n_notes, &error))
-    {
-      text = g_strdup_printf (_("Could not import: %s"), error->message);
-      dlg_toast (GTK_WIDGET (self), text);
-      return;
-    }
-
-  /* Show what arrived for this event. */
-  g_clear_pointer (&self->event_id, g_free);
-  dlg_notes_page_reload (self);
-  text = g_strdup_printf (_("Imported: notes %u, stars %u"), n_notes, n_stars);
-  dlg_toast (GTK_WIDGET (self), text);
+  dlg_notes_import_file_async (self->store, file, NULL, imported_cb, g_object_ref (self));
 }
 
 static void
