@@ -466,11 +466,24 @@ free_names (gpointer names)
     g_hash_table_unref (names);
 }
 
+/* The name whose opening quote is at @at, its escapes read, as valid UTF-8. */
+static char *
+name_at (const char *data,
+         gsize       size,
+         gsize       at)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  Reader r = { data + at + 1, data + size, text, 0, NULL };
+
+  if (read_string (&r))
+    return g_utf8_make_valid (text->str, text->len);
+  return g_strdup ("");
+}
+
 /* What json-glib read past in a document this reader left to it (a
  * byte-order mark, an exponent, a \u0000 make it decline), which other
  * tools refuse or read otherwise: the offset of the first name given twice
- * in one object (its opening quote; json-glib kept the last, names compare
- * as written) or of the first control character inside a string, *@twice
+ * in one object (its opening quote; json-glib kept the last) or of the first control character inside a string, *@twice
  * saying which; -1 when there is neither.  This reader declines both. */
 static gssize
 find_other_reading (const char *data,
@@ -513,8 +526,12 @@ find_other_reading (const char *data,
           while (after < size && (data[after] == ' ' || data[after] == '\t' ||
                                   data[after] == '\n' || data[after] == '\r'))
             after++;
+          /* Names are compared as read: "ti\u0074le" is "title". */
           if (end < size && after < size && data[after] == ':' && names != NULL &&
-              !g_hash_table_add (names, g_strndup (data + start + 1, end - start - 1)))
+              !g_hash_table_add (names,
+                                 memchr (data + start + 1, '\\', end - start - 1) != NULL
+                                 ? name_at (data, size, start)
+                                 : g_strndup (data + start + 1, end - start - 1)))
             {
               *twice = TRUE;
               return start;
@@ -525,20 +542,6 @@ find_other_reading (const char *data,
         i++;
     }
   return -1;
-}
-
-/* The name whose opening quote is at @at, its escapes read, as valid UTF-8. */
-static char *
-name_at (const char *data,
-         gsize       size,
-         gsize       at)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  Reader r = { data + at + 1, data + size, text, 0, NULL };
-
-  if (read_string (&r))
-    return g_utf8_make_valid (text->str, text->len);
-  return g_strdup ("");
 }
 
 gboolean

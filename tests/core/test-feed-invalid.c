@@ -47,6 +47,14 @@ static const InvalidCase cases[] = {
   { "duplicate-key-bom", DLG_FEED_ERROR_INVALID_JSON,
     "the feed: not valid JSON at line 10, column 3: “title” is given twice in one object: "
     "give each name once" },
+  /* The same name written with an escape ("ti\u0074le"), where the app reads it (json-glib
+   * after a byte-order mark) and where it is read without one. */
+  { "duplicate-key-escaped", DLG_FEED_ERROR_INVALID_JSON,
+    "the feed: not valid JSON at line 10, column 3: “title” is given twice in one object: "
+    "give each name once" },
+  { "duplicate-key-escaped-bom", DLG_FEED_ERROR_INVALID_JSON,
+    "the feed: not valid JSON at line 10, column 3: “title” is given twice in one object: "
+    "give each name once" },
   /* json-glib reads "C:\Users" as "C:Users", and a raw tab as a tab. */
   { "bad-escape", DLG_FEED_ERROR_INVALID_JSON,
     "the feed: not valid JSON at line 13, column 15: a backslash that starts no JSON escape: "
