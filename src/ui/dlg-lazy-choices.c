@@ -60,3 +60,31 @@ dlg_lazy_choices_set (GtkDropDown *dropdown,
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (slice));
   gtk_drop_down_set_selected (dropdown, 0);
 }
+
+/* Selects the choice reading @text (a GtkStringList's), all of them listed first if it is not
+ * the first; FALSE when there is none. */
+gboolean
+dlg_lazy_choices_select (GtkDropDown *dropdown,
+                         const char  *text)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+  GListModel *choices = model;
+
+  g_return_val_if_fail (GTK_IS_DROP_DOWN (dropdown), FALSE);
+
+  if (GTK_IS_SLICE_LIST_MODEL (model))
+    choices = gtk_slice_list_model_get_model (GTK_SLICE_LIST_MODEL (model));
+  for (guint i = 0; choices != NULL && i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (choices, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), text) == 0)
+        {
+          if (i > 0 && GTK_IS_SLICE_LIST_MODEL (model))
+            gtk_slice_list_model_set_size (GTK_SLICE_LIST_MODEL (model), G_MAXUINT);
+          gtk_drop_down_set_selected (dropdown, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}

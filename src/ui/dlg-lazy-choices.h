@@ -8,7 +8,9 @@
 
 G_BEGIN_DECLS
 
-void dlg_lazy_choices_set (GtkDropDown *dropdown,
-                           GListModel  *choices);
+void     dlg_lazy_choices_set    (GtkDropDown *dropdown,
+                                  GListModel  *choices);
+gboolean dlg_lazy_choices_select (GtkDropDown *dropdown,
+                                  const char  *text);
 
 G_END_DECLS

@@ -627,6 +627,166 @@ test_long_day (Fixture       *f,
                    dlg_session_get_title (last));
 }
 
+/* A new copy of the same event (a sync, as an organiser fixes a room) keeps what the delegate
+ * was looking at: the day, the room and the session open. Another event starts afresh. */
+static void
+test_kept_across_sync (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "agenda", "fixtures",
+                                                 "quirks.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) copy = NULL;
+  g_autoptr(DlgFeed) other = NULL;
+  g_autoptr(GBytes) bytes = schedule_fixture_new (40, 4, 2, FALSE, 1);
+  GtkDropDown *days = child (f, "day_dropdown");
+  GtkDropDown *rooms = child (f, "room_dropdown");
+  GtkSingleSelection *selection;
+  DlgSession *day_two = find (f, "Day two");
+
+  choose (rooms, "Hall B");
+  g_assert_cmpuint (n_shown (f), ==, 2);
+  gtk_drop_down_set_selected (days, 1);
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  selection = GTK_SINGLE_SELECTION (shown (f));
+  gtk_single_selection_set_selected (selection, 0);
+  g_assert_cmpstr (session_title (f), ==, dlg_session_get_title (day_two));
+
+  copy = dlg_source_load (path, english, NULL, &error);
+  g_assert_no_error (error);
+  dlg_agenda_page_set_feed (f->page, copy);
+  g_assert_cmpuint (gtk_drop_down_get_selected (days), ==, 1);
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (rooms)), ==,
+                   "Hall B");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f, "detail_stack")), ==, "detail");
+  selection = GTK_SINGLE_SELECTION (shown (f));
+  g_assert_true (gtk_single_selection_get_selected_item (selection) ==
+                 (gpointer) dlg_feed_find_session (copy, dlg_session_get_key (day_two)));
+  g_assert_cmpstr (session_title (f), ==, "Day two");
+
+  /* Back on day 1 in Hall B, nothing open: still so after the next copy. */
+  gtk_drop_down_set_selected (days, 0);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (shown (f)), GTK_INVALID_LIST_POSITION);
+  g_clear_object (&copy);
+  copy = dlg_source_load (path, english, NULL, &error);
+  g_assert_no_error (error);
+  dlg_agenda_page_set_feed (f->page, copy);
+  g_assert_cmpuint (gtk_drop_down_get_selected (days), ==, 0);
+  g_assert_cmpuint (n_shown (f), ==, 2);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f, "detail_stack")), ==, "none");
+
+  /* Another event: all its rooms, its first day, nothing open. */
+  other = dlg_source_parse (bytes, NULL, english, NULL, &error);
+  g_assert_no_error (error);
+  dlg_agenda_page_set_feed (f->page, other);
+  g_assert_cmpuint (gtk_drop_down_get_selected (rooms), ==, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (days), ==, 0);
+}
+
+/* Days around today in Asia/Makassar: "YYYY-MM-DD" of today plus @offset days. */
+static char *
+makassar_date (int offset)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Asia/Makassar");
+  g_autoptr(GDateTime) now = g_date_time_new_now (zone);
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, offset);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+/* A three-day forum of the Kupang kind: the days @first, @first+1 and @first+2 days from
+ * today, a session a day whose time is not announced yet; with @exhibition, also one that
+ * runs from the first morning over all three days, and today's talks running all day. */
+static DlgFeed *
+forum_around_today (int      first,
+                    gboolean exhibition)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  DlgFeed *feed;
+
+  /* Each its own event. */
+  g_string_append_printf (json, "{\"schedule\": {\"version\": \"1\", \"conference\": {"
+                                "\"acronym\": \"forum%d%s\", \"title\": \"Forum\", "
+                                "\"time_zone_name\": \"Asia/Makassar\", \"days\": [",
+                          first, exhibition ? "x" : "");
+  for (int i = 0; i < 3; i++)
+    {
+      g_autofree char *date = makassar_date (first + i);
+
+      g_string_append_printf (json, "%s{\"index\": %d, \"date\": \"%s\", \"rooms\": {\"Aula\": ["
+                                    "{\"guid\": \"tba-%d\", \"date\": \"%sT08:00:00+08:00\", "
+                                    "\"start\": \"08:00\", \"duration\": \"0:00\", "
+                                    "\"time_tba\": true, \"title\": \"Day %d\"}",
+                              i > 0 ? ", " : "", i + 1, date, i + 1, date, i + 1);
+      if (exhibition && i == 0)
+        g_string_append_printf (json, ", {\"guid\": \"exhibition\", \"date\": \"%sT00:00:00+08:00\", "
+                                      "\"start\": \"00:00\", \"duration\": \"72:00\", "
+                                      "\"title\": \"Exhibition\"}", date);
+      if (exhibition && first + i == 0)
+        g_string_append_printf (json, ", {\"guid\": \"talks\", \"date\": \"%sT00:00:00+08:00\", "
+                                      "\"start\": \"00:00\", \"duration\": \"24:00\", "
+                                      "\"title\": \"Talks\"}", date);
+      g_string_append (json, "]}}");
+    }
+  g_string_append (json, "]}}}");
+
+  bytes = g_string_free_to_bytes (g_steal_pointer (&json));
+  feed = dlg_source_parse (bytes, NULL, english, NULL, &error);
+  g_assert_no_error (error);
+  return feed;
+}
+
+static const char *
+selected_title (Fixture *f)
+{
+  DlgSession *session = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (shown (f)));
+
+  return session != NULL ? dlg_session_get_title (session) : NULL;
+}
+
+/* "Now" and the day an event opens on follow the calendar: the programme's times may all be
+ * still to be announced (as in the Kupang forum's feed), and a session may run for days. */
+static void
+test_now_by_days (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkDropDown *days = child (f, "day_dropdown");
+  GtkWidget *now = child (f, "now_button");
+  g_autoptr(DlgFeed) running = forum_around_today (-1, FALSE);
+  g_autoptr(DlgFeed) coming = forum_around_today (400, FALSE);
+  g_autoptr(DlgFeed) over = forum_around_today (-400, FALSE);
+  g_autoptr(DlgFeed) long_session = forum_around_today (-1, TRUE);
+
+  /* Today is day 2: the agenda opens on it, and Now stays there. */
+  dlg_agenda_page_set_feed (f->page, running);
+  g_assert_cmpuint (gtk_drop_down_get_selected (days), ==, 1);
+  gtk_drop_down_set_selected (days, 2);
+  g_signal_emit_by_name (now, "clicked");
+  g_assert_cmpuint (gtk_drop_down_get_selected (days), ==, 1);
+
+  /* A forum next year opens on its first day; Now goes there, not to its last. */
+  dlg_agenda_page_set_feed (f->page, coming);
+  g_assert_cmpuint (gtk_drop_down_get_selected (days), ==, 0);
+  gtk_drop_down_set_selected (days, 2);
+  g_signal_emit_by_name (now, "clicked");
+  g_assert_cmpuint (gtk_drop_down_get_selected (days), ==, 0);
+
+  /* One that is over: its last day. */
+  dlg_agenda_page_set_feed (f->page, over);
+  g_assert_cmpuint (gtk_drop_down_get_selected (days), ==, 0);
+  g_signal_emit_by_name (now, "clicked");
+  g_assert_cmpuint (gtk_drop_down_get_selected (days), ==, 2);
+
+  /* An exhibition since yesterday morning does not keep Now on day 1: today's talks. */
+  dlg_agenda_page_set_feed (f->page, long_session);
+  g_signal_emit_by_name (now, "clicked");
+  g_assert_cmpuint (gtk_drop_down_get_selected (days), ==, 1);
+  g_assert_cmpstr (selected_title (f), ==, "Talks");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -649,6 +809,10 @@ main (int    argc,
   g_test_add ("/agenda-page/detail-links", Fixture, NULL, fixture_set_up, test_detail_links,
               fixture_tear_down);
   g_test_add ("/agenda-page/long-day", Fixture, NULL, fixture_set_up, test_long_day,
+              fixture_tear_down);
+  g_test_add ("/agenda-page/kept-across-sync", Fixture, NULL, fixture_set_up,
+              test_kept_across_sync, fixture_tear_down);
+  g_test_add ("/agenda-page/now-by-days", Fixture, NULL, fixture_set_up, test_now_by_days,
               fixture_tear_down);
   g_test_add ("/agenda-page/floating-now", Fixture, NULL, fixture_set_up, test_floating_now,
               fixture_tear_down);

@@ -11,9 +11,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "dlg-agenda-page-internal.h"
+#include "dlg-agenda-text.h"
 #include "dlg-lazy-slice.h"
 #include "dlg-stars.h"
 #include "dlg-toast.h"
@@ -35,9 +38,9 @@ find_visible (DlgAgendaPage *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
-static void
-select_day (DlgAgendaPage *self,
-            guint          index)
+void
+dlg_agenda_page_select_day (DlgAgendaPage *self,
+                            guint          index)
 {
   GListModel *days = gtk_drop_down_get_model (self->day_dropdown);
 
@@ -61,7 +64,7 @@ dlg_agenda_page_reveal (DlgAgendaPage *self,
   guint position;
 
   if (!dlg_agenda_page_spans_days (self))
-    select_day (self, dlg_session_get_day (session));
+    dlg_agenda_page_select_day (self, dlg_session_get_day (session));
 
   /* The filter may still be working through a long list. */
   if (self->visible != NULL)
@@ -76,7 +79,7 @@ dlg_agenda_page_reveal (DlgAgendaPage *self,
       gtk_drop_down_set_selected (self->room_dropdown, 0);
       gtk_drop_down_set_selected (self->track_dropdown, 0);
       gtk_toggle_button_set_active (self->mine_button, FALSE);
-      select_day (self, dlg_session_get_day (session));
+      dlg_agenda_page_select_day (self, dlg_session_get_day (session));
       position = find_visible (self, session);
     }
   if (position == GTK_INVALID_LIST_POSITION)
@@ -90,48 +93,128 @@ dlg_agenda_page_reveal (DlgAgendaPage *self,
     gtk_single_selection_set_selected (self->selection, position);
 }
 
-/* The running session, or else the next one to start; NULL after the event. */
+/* The event's date at @now ("2019-10-16"), in the event's zone. */
+static char *
+event_date (DlgAgendaPage *self,
+            GDateTime     *now)
+{
+  g_autoptr(GDateTime) here = dlg_agenda_shown_time (self->feed, now, FALSE);
+
+  return g_date_time_format (here, "%Y-%m-%d");
+}
+
+guint
+dlg_agenda_page_today (DlgAgendaPage *self,
+                       GDateTime     *now)
+{
+  GListModel *days = self->feed != NULL ? dlg_feed_get_days (self->feed) : NULL;
+  g_autofree char *today = NULL;
+
+  if (days == NULL)
+    return 0;
+  today = event_date (self, now);
+  for (guint i = 0; i < g_list_model_get_n_items (days); i++)
+    {
+      g_autoptr(DlgDay) day = g_list_model_get_item (days, i);
+
+      if (g_strcmp0 (dlg_day_get_date (day), today) == 0)
+        return dlg_day_get_index (day);
+    }
+  return 0;
+}
+
+/* The first session of day @index, dated @date, with a time that has not ended at @now: the
+ * running one, or else the next to start.  A session listed on the day before but starting
+ * on @date (after midnight, as congresses list their late sessions) counts as the day's; one
+ * that started a day before (an exhibition over three days) does not. */
 static DlgSession *
 find_now (DlgAgendaPage *self,
-          GDateTime     *now)
+          GDateTime     *now,
+          guint          index,
+          const char    *date)
 {
-  GListModel *sessions = self->feed != NULL ? dlg_feed_get_sessions (self->feed) : NULL;
+  GListModel *sessions = dlg_feed_get_sessions (self->feed);
 
-  /* Sessions are sorted by start: the first that has not ended yet. */
+  /* Sessions are sorted by start. */
   for (guint i = 0; sessions != NULL && i < g_list_model_get_n_items (sessions); i++)
     {
       g_autoptr(DlgSession) session = g_list_model_get_item (sessions, i);
+      guint day = dlg_session_get_day (session);
 
-      if (!dlg_session_get_time_tba (session) &&
-          g_date_time_compare (now, dlg_session_get_end (session)) < 0)
-        return session; /* the feed holds it */
+      if (dlg_session_get_time_tba (session) || day > index ||
+          g_date_time_compare (now, dlg_session_get_end (session)) >= 0)
+        continue;
+      if (day < index)
+        {
+          g_autofree char *started = event_date (self, dlg_session_get_start (session));
+
+          if (g_strcmp0 (started, date) != 0)
+            continue;
+        }
+      return session; /* the feed holds it */
     }
 
   return NULL;
 }
 
+/* The first day dated after @date ("2019-10-17"), 0 when none is. */
+static guint
+day_after (DlgAgendaPage *self,
+           const char    *date)
+{
+  GListModel *days = dlg_feed_get_days (self->feed);
+
+  for (guint i = 0; days != NULL && i < g_list_model_get_n_items (days); i++)
+    {
+      g_autoptr(DlgDay) day = g_list_model_get_item (days, i);
+
+      if (dlg_day_get_date (day) != NULL && strcmp (dlg_day_get_date (day), date) > 0)
+        return dlg_day_get_index (day);
+    }
+  return 0;
+}
+
+/* Decided by the event's days, not only by its sessions' times: a programme whose times are
+ * still to be announced has days all the same, and a session running over several days must
+ * not keep "Now" on the first. */
 void
 dlg_agenda_page_show_now (DlgAgendaPage *self)
 {
   g_autoptr(GDateTime) now = dlg_agenda_page_now (self);
-  DlgSession *session = find_now (self, now);
+  g_autofree char *date = NULL;
+  DlgSession *session;
+  guint today;
 
-  if (session == NULL)
+  if (self->feed == NULL)
+    return;
+
+  date = event_date (self, now);
+  today = dlg_agenda_page_today (self, now);
+  /* Between days, or before the first: the next day, at its first session with a time. */
+  if (today == 0)
+    today = day_after (self, date);
+  if (today != 0)
     {
-      GListModel *sessions = dlg_feed_get_sessions (self->feed);
-      guint n = g_list_model_get_n_items (sessions);
-      g_autoptr(DlgSession) last = n > 0 ? g_list_model_get_item (sessions, n - 1) : NULL;
-
-      /* The event is over: show its last day, and say why the list is not on today. */
-      if (last != NULL)
-        {
-          select_day (self, dlg_session_get_day (last));
-          dlg_toast (GTK_WIDGET (self), _("This event is over: its last day is shown"));
-        }
+      session = find_now (self, now, today, date);
+      if (session != NULL)
+        dlg_agenda_page_reveal (self, session, FALSE);
+      else
+        dlg_agenda_page_select_day (self, today);
       return;
     }
 
-  dlg_agenda_page_reveal (self, session, FALSE);
+  /* The event is over: show its last day, and say why the list is not on today. */
+  {
+    GListModel *days = dlg_feed_get_days (self->feed);
+    guint n = days != NULL ? g_list_model_get_n_items (days) : 0;
+    g_autoptr(DlgDay) last = n > 0 ? g_list_model_get_item (days, n - 1) : NULL;
+
+    if (last != NULL)
+      {
+        dlg_agenda_page_select_day (self, dlg_day_get_index (last));
+        dlg_toast (GTK_WIDGET (self), _("This event is over: its last day is shown"));
+      }
+  }
 }
 
 static void

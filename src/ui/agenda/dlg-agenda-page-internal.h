@@ -36,6 +36,7 @@ struct _DlgAgendaPage
   GStrv               terms;
   char               *room;          /* filter, NULL: all */
   char               *track;         /* filter, NULL: all */
+  char               *shown_event_id; /* the event the filters and the open session are of */
   GDateTime          *next_start;    /* start of the next sessions, at the last tick */
   guint               tick_id;
 
@@ -87,6 +88,10 @@ void      dlg_agenda_page_reveal                (DlgAgendaPage *self,
                                                  DlgSession    *session,
                                                  gboolean       open);
 void      dlg_agenda_page_show_now              (DlgAgendaPage *self);
+guint     dlg_agenda_page_today                 (DlgAgendaPage *self,
+                                                 GDateTime     *now);
+void      dlg_agenda_page_select_day            (DlgAgendaPage *self,
+                                                 guint          index);
 void      dlg_agenda_page_find_next_start       (DlgAgendaPage *self,
                                                  GDateTime     *now);
 gboolean  dlg_agenda_page_tick                  (gpointer       user_data);

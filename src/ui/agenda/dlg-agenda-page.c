@@ -599,6 +599,19 @@ dlg_agenda_page_reload (DlgAgendaPage *self)
   GListModel *sessions;
   GListModel *days;
   DlgEvent *event;
+  /* What the delegate was looking at, kept when this is a new copy of the same event (a
+   * sync): the day, the room and track chosen, the session open. */
+  g_autofree char *was_event = g_steal_pointer (&self->shown_event_id);
+  g_autofree char *was_room = g_steal_pointer (&self->room);
+  g_autofree char *was_track = g_steal_pointer (&self->track);
+  g_autofree char *was_open = NULL;
+  DlgDay *was_day = gtk_drop_down_get_selected_item (self->day_dropdown);
+  guint day_index = was_day != NULL ? dlg_day_get_index (was_day) : 0;
+  gboolean same_event;
+
+  if (self->selection != NULL && gtk_single_selection_get_selected_item (self->selection) != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "detail") == 0)
+    was_open = g_strdup (dlg_session_get_key (gtk_single_selection_get_selected_item (self->selection)));
 
   g_hash_table_remove_all (self->search_keys);
   dlg_agenda_page_load_stars (self);
@@ -622,6 +635,8 @@ dlg_agenda_page_reload (DlgAgendaPage *self)
     }
 
   event = dlg_feed_get_event (self->feed);
+  self->shown_event_id = g_strdup (event != NULL ? dlg_event_get_id (event) : NULL);
+  same_event = was_event != NULL && g_strcmp0 (was_event, self->shown_event_id) == 0;
   dlg_feed_label_set_text (self->notice_label, self->notice_box,
             event != NULL ? dlg_event_get_notice (event) : NULL);
   dlg_event_view_set_event (self->event_view, event);
@@ -630,8 +645,6 @@ dlg_agenda_page_reload (DlgAgendaPage *self)
   g_signal_handlers_block_by_func (self->room_dropdown, room_changed_cb, self);
   g_signal_handlers_block_by_func (self->track_dropdown, track_changed_cb, self);
   g_signal_handlers_block_by_func (self->day_dropdown, day_changed_cb, self);
-  g_clear_pointer (&self->room, g_free);
-  g_clear_pointer (&self->track, g_free);
   rooms = dlg_agenda_choices (sessions, _("All rooms"), dlg_session_get_room);
   tracks = dlg_agenda_choices (sessions, _("All tracks"), dlg_session_get_track);
   dlg_lazy_choices_set (self->room_dropdown, G_LIST_MODEL (rooms));
@@ -640,9 +653,18 @@ dlg_agenda_page_reload (DlgAgendaPage *self)
                           g_list_model_get_n_items (G_LIST_MODEL (rooms)) > 2);
   gtk_widget_set_visible (GTK_WIDGET (self->track_dropdown),
                           g_list_model_get_n_items (G_LIST_MODEL (tracks)) > 2);
+  if (same_event && was_room != NULL && dlg_lazy_choices_select (self->room_dropdown, was_room))
+    self->room = g_steal_pointer (&was_room);
+  if (same_event && was_track != NULL && dlg_lazy_choices_select (self->track_dropdown, was_track))
+    self->track = g_steal_pointer (&was_track);
 
   days = dlg_feed_get_days (self->feed);
   gtk_drop_down_set_model (self->day_dropdown, days);
+  /* A new event opens on its day today, if it is one of them. */
+  if (!same_event)
+    day_index = dlg_agenda_page_today (self, now);
+  if (day_index != 0)
+    dlg_agenda_page_select_day (self, day_index);
   gtk_widget_set_visible (GTK_WIDGET (self->day_dropdown),
                           days != NULL && g_list_model_get_n_items (days) > 1);
   g_signal_handlers_unblock_by_func (self->room_dropdown, room_changed_cb, self);
@@ -677,6 +699,14 @@ dlg_agenda_page_reload (DlgAgendaPage *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   day_changed_cb (self);
   show_session (self, NULL);
+  if (same_event && was_open != NULL)
+    {
+      DlgSession *session = dlg_feed_find_session (self->feed, was_open);
+
+      /* Still there and still shown by the filters: open again, where it is now. */
+      if (session != NULL && filter_func (session, self))
+        dlg_agenda_page_reveal (self, session, FALSE);
+    }
 
   gtk_stack_set_visible_child_name (self->page_stack, "content");
 }
@@ -809,6 +839,7 @@ dlg_agenda_page_finalize (GObject *object)
   g_clear_pointer (&self->terms, g_strfreev);
   g_clear_pointer (&self->room, g_free);
   g_clear_pointer (&self->track, g_free);
+  g_clear_pointer (&self->shown_event_id, g_free);
   g_clear_pointer (&self->next_start, g_date_time_unref);
 
   G_OBJECT_CLASS (dlg_agenda_page_parent_class)->finalize (object);
