@@ -13,7 +13,12 @@ dlg_pane_search_focus_cb (GtkWidget *pane,
                           GVariant  *args,
                           gpointer   entry)
 {
-  return gtk_widget_grab_focus (GTK_WIDGET (entry));
+  /* Selected even when the search had the keyboard already (GTK selects it only on coming
+   * in): what is typed next starts a new search. */
+  if (!gtk_widget_grab_focus (GTK_WIDGET (entry)))
+    return FALSE;
+  gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
+  return TRUE;
 }
 
 static inline GtkEventController *
@@ -58,9 +63,16 @@ dlg_pane_search_key_cb (GtkEventControllerKey *controller,
 {
   if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
       (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0 ||
-      !gtk_widget_get_mapped (GTK_WIDGET (list)))
+      !gtk_widget_get_mapped (GTK_WIDGET (list)) ||
+      !gtk_widget_grab_focus (GTK_WIDGET (list)))
     return FALSE;
-  return gtk_widget_grab_focus (GTK_WIDGET (list));
+
+  /* A list view gives the keyboard to the row it last had it on; with none (or that row
+   * filtered out), GTK 4.8 keeps it on the list itself, where no row shows it and Enter
+   * does nothing: move on, as a second Down would, to the first row. */
+  if (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (list))) == GTK_WIDGET (list))
+    gtk_widget_child_focus (GTK_WIDGET (list), GTK_DIR_DOWN);
+  return TRUE;
 }
 
 /* Down in @entry, a pane's search, takes the keyboard to @list, what the search narrows, as
