@@ -210,6 +210,9 @@ def check_agenda(app, frame, first_run):
     # Star a session, then look at "My schedule".
     button = wait_for("the 'Star session' button of 'Opening'",
                       lambda: star_button(lst, "Opening", "Star session"))
+    # Reached by the keyboard (Down from the search lands on it), it says which session.
+    if button.description != "Opening":
+        raise Failure(f"the star of 'Opening' is described as {button.description!r}")
     click(button)
     wait_for("the button to become 'Unstar session'",
              lambda: star_button(lst, "Opening", "Unstar session"))
