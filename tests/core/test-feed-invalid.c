@@ -272,6 +272,60 @@ test_too_large (void)
   g_rmdir (dir);
 }
 
+/* A feed the size of a few pages that would take the app's memory, its stack or hours of its
+ * time is refused in words, quickly: values nested 100,000 deep (json-glib's recursion took
+ * the app down), more values than any feed has (32 MiB of "{}," took 3 GB), and an abstract of
+ * a million "\n" (read in minutes, each escape looking for the string's end again). */
+static void
+test_hostile_shapes (void)
+{
+  static const char head[] = "{\"delegate_feed\": 1, \"event\": {\"id\": \"e\", \"title\": \"E\", "
+                             "\"time_zone\": \"Asia/Makassar\", \"start\": \"2024-10-16\", "
+                             "\"_note\": ";
+  struct { const char *open, *repeat, *close; guint n; const char *message; } shapes[] = {
+    { "", "[", "", 100000,
+      "the feed: not valid JSON at line 1, column 629: values nested more than 512 deep, "
+      "the most Delegate reads" },
+    { "[", "{},", "{}]", 1100000,
+      "the feed: not valid JSON at line 1, column 3000098: more than a million values, "
+      "the most Delegate reads" },
+    { "\"", "\\n", "\"", 1000000, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shapes); i++)
+    {
+      g_autoptr(GString) text = g_string_new (head);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DlgFeed) feed = NULL;
+      gint64 start;
+
+      g_string_append (text, shapes[i].open);
+      for (guint j = 0; j < shapes[i].n; j++)
+        g_string_append (text, shapes[i].repeat);
+      g_string_append (text, shapes[i].close);
+      if (shapes[i].repeat[0] == '[')
+        for (guint j = 0; j < shapes[i].n; j++)
+          g_string_append_c (text, ']');
+      g_string_append (text, "}}");
+      bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+
+      start = g_get_monotonic_time ();
+      feed = dlg_feed_new_from_bytes (bytes, NULL, &error);
+      /* Not a benchmark: seconds where it took minutes (under sanitizers too). */
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
+      if (shapes[i].message == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (feed);
+          continue;
+        }
+      g_assert_null (feed);
+      g_assert_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID_JSON);
+      g_assert_cmpstr (error->message, ==, shapes[i].message);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +337,7 @@ main (int   argc,
   g_test_add_func ("/feed/invalid/base-is-valid", test_base_is_valid);
   g_test_add_func ("/feed/invalid/garbage", test_garbage_bytes);
   g_test_add_func ("/feed/invalid/too-large", test_too_large);
+  g_test_add_func ("/feed/invalid/hostile-shapes", test_hostile_shapes);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *test_path = g_strdup_printf ("/feed/invalid/%s", cases[i].fixture);
