@@ -60,9 +60,13 @@ dlg_markdown_url_is_safe (const char *url)
   if (!g_utf8_validate (url, -1, NULL))
     return FALSE;
 
+  if (g_ascii_strncasecmp (url, "mailto:", 7) == 0)
+    /* An address, no more: "?attach=/home/…/.ssh/id_rsa", "&bcc=", "," (more recipients) and
+     * escapes of them ("%3F") would have the mail program attach files or copy strangers. */
+    return url[7] != '\0' && strpbrk (url + 7, "?&,;%") == NULL;
+
   return (g_ascii_strncasecmp (url, "https://", 8) == 0 && url[8] != '\0') ||
-         (g_ascii_strncasecmp (url, "http://", 7) == 0 && url[7] != '\0') ||
-         (g_ascii_strncasecmp (url, "mailto:", 7) == 0 && url[7] != '\0');
+         (g_ascii_strncasecmp (url, "http://", 7) == 0 && url[7] != '\0');
 }
 
 /* --- spans --------------------------------------------------------------- */

@@ -47,10 +47,12 @@ dlg_feed_label_set_linked (GtkLabel   *label,
 
   g_return_if_fail (GTK_IS_LABEL (label));
 
+  /* A mailto: address stops at its first header field ("?attach=", "&bcc="): only the
+   * address is a link (see dlg_markdown_url_is_safe()). */
   if (g_once_init_enter (&url_regex))
     g_once_init_leave (&url_regex,
                        g_regex_new ("(https?://[^\\s<>\"()]+[^\\s<>\"().,;:!?'])|"
-                                    "(mailto:[^\\s<>\"()]+[^\\s<>\"().,;:!?'])",
+                                    "(mailto:[^\\s<>\"()?&,;%]+[^\\s<>\"().,;:!?&%'])",
                                     G_REGEX_OPTIMIZE, 0, NULL));
 
   if (text == NULL || text[0] == '\0')

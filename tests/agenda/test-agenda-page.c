@@ -482,7 +482,7 @@ test_feed_label_linked (void)
 {
   static const char text[] =
     "See \"https://c.org/a\", <https://d.org/?a=1&b=2> and 'mailto:x@e.org'; "
-    "<b>not bold</b> & https://f.org.";
+    "<b>not bold</b> & https://f.org. Ask mailto:humas@e.org?attach=/etc/passwd&bcc=spy@e.org";
   GtkWidget *label = g_object_ref_sink (gtk_label_new (NULL));
   const char *markup;
 
@@ -495,6 +495,9 @@ test_feed_label_linked (void)
   g_assert_nonnull (strstr (markup, "<a href=\"mailto:x@e.org\">mailto:x@e.org</a>"));
   g_assert_nonnull (strstr (markup, "<a href=\"https://f.org\">https://f.org</a>."));
   g_assert_nonnull (strstr (markup, "&lt;b&gt;not bold&lt;/b&gt; &amp; "));
+  /* Only the address is a link: the fields after it (an attachment, a hidden copy) are text. */
+  g_assert_nonnull (strstr (markup, "Ask <a href=\"mailto:humas@e.org\">mailto:humas@e.org</a>"
+                                    "?attach=/etc/passwd&amp;bcc=spy@e.org"));
   g_object_unref (label);
 }
 

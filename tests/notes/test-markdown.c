@@ -130,6 +130,13 @@ test_links (void)
   g_assert_true (dlg_markdown_url_is_safe ("https://example.org"));
   g_assert_true (dlg_markdown_url_is_safe ("HTTP://example.org"));
   g_assert_true (dlg_markdown_url_is_safe ("mailto:a@b.c"));
+  /* An address, without fields a mail program acts on: attachments, hidden copies. */
+  g_assert_false (dlg_markdown_url_is_safe ("mailto:a@b.c?attach=%2Fhome%2Fd%2F.ssh%2Fid_rsa"));
+  g_assert_false (dlg_markdown_url_is_safe ("mailto:a@b.c?body=x"));
+  g_assert_false (dlg_markdown_url_is_safe ("mailto:a@b.c&bcc=spy@evil.example"));
+  g_assert_false (dlg_markdown_url_is_safe ("mailto:a@b.c,spy@evil.example"));
+  g_assert_false (dlg_markdown_url_is_safe ("mailto:a@b.c%3Fattach=/etc/passwd"));
+  g_assert_false (dlg_markdown_url_is_safe ("mailto:"));
   g_assert_false (dlg_markdown_url_is_safe ("javascript:alert(1)"));
   g_assert_false (dlg_markdown_url_is_safe (" javascript:alert(1)"));
   g_assert_false (dlg_markdown_url_is_safe ("JaVaScRiPt:alert(1)"));
