@@ -177,6 +177,24 @@ start_in_zone (DlgFeedParseContext *ctx,
   return g_date_time_ref (start);
 }
 
+gboolean
+dlg_feed_set_day_change (DlgFeedParseContext  *ctx,
+                         const char           *day_change,
+                         const char           *path,
+                         GError              **error)
+{
+  guint hour, minute;
+
+  ctx->day_change = 0;
+  if (day_change == NULL)
+    return TRUE;
+  if (!dlg_json_parse_clock (day_change, &hour, &minute))
+    return dlg_json_invalid (error, _("%s: expected a time such as “09:30”"), path);
+
+  ctx->day_change = hour * 60 + minute;
+  return TRUE;
+}
+
 static char *
 plain_or_null (char *text)
 {
@@ -230,11 +248,18 @@ dlg_feed_place_session (DlgFeedParseContext  *ctx,
         }
 
       if (dlg_json_parse_date (day->date, &day_date))
-        start_time = g_date_time_new (ctx->zone,
-                                   g_date_get_year (&day_date),
-                                   g_date_get_month (&day_date),
-                                   g_date_get_day (&day_date),
-                                   hour, minute, 0);
+        {
+          /* A night session of a day that changes at 04:00 ("01:00") falls on
+           * the next date.  Built on that date in the zone, not 24 hours on:
+           * the clocks may change in between. */
+          if (hour * 60 + minute < ctx->day_change)
+            g_date_add_days (&day_date, 1);
+          start_time = g_date_time_new (ctx->zone,
+                                        g_date_get_year (&day_date),
+                                        g_date_get_month (&day_date),
+                                        g_date_get_day (&day_date),
+                                        hour, minute, 0);
+        }
       if (start_time == NULL)
         {
           g_autofree char *where = dlg_json_path_key (path, "start");
@@ -556,7 +581,9 @@ parse_schedule_holder (DlgFeedParseContext  *ctx,
   g_autofree char *schedule_path = dlg_json_path_key (prefix, "schedule");
   g_autofree char *conference_path = dlg_json_path_key (schedule_path, "conference");
   g_autofree char *days_path = dlg_json_path_key (conference_path, "days");
+  g_autofree char *day_change_path = dlg_json_path_key (conference_path, "day_change");
   g_autofree char *zone_name = NULL;
+  g_autofree char *day_change = NULL;
   g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
   JsonObject *object, *schedule, *conference;
   JsonNode *child;
@@ -568,7 +595,10 @@ parse_schedule_holder (DlgFeedParseContext  *ctx,
       !dlg_json_require (schedule, schedule_path, "conference", &child, error) ||
       !dlg_json_get_object (child, conference_path, &conference, error) ||
       !dlg_json_read_string (conference, conference_path, "time_zone_name", FALSE, &zone_name,
-                             error))
+                             error) ||
+      !dlg_json_read_string (conference, conference_path, "day_change", FALSE, &day_change,
+                             error) ||
+      !dlg_feed_set_day_change (ctx, day_change, day_change_path, error))
     return FALSE;
 
   if ((child = dlg_json_lookup (conference, "days")) != NULL &&

@@ -45,6 +45,7 @@ typedef struct
   char              *start;
   char              *end;
   char              *zone_name;
+  char              *day_change;
   char              *url;
 
   DlgDay            *day;
@@ -256,6 +257,8 @@ end_element_cb (GMarkupParseContext  *context,
         field = &state->end;
       else if (g_str_equal (name, "time_zone_name"))
         field = &state->zone_name;
+      else if (g_str_equal (name, "day_change"))
+        field = &state->day_change;
       else if (g_str_equal (name, "base_url") || g_str_equal (name, "url"))
         {
           if (state->url == NULL)
@@ -394,6 +397,7 @@ xml_state_clear (XmlState *state)
   g_free (state->start);
   g_free (state->end);
   g_free (state->zone_name);
+  g_free (state->day_change);
   g_free (state->url);
   g_free (state->day_path);
   g_free (state->room);
@@ -496,6 +500,8 @@ dlg_feed_parse_schedule_xml (GBytes              *bytes,
   ctx.feed = feed;
   ctx.zone = event->time_zone;
   ctx.wild = TRUE;
+  if (!dlg_feed_set_day_change (&ctx, state.day_change, "schedule.conference.day_change", error))
+    return NULL;
 
   for (guint i = 0; i < state.events->len; i++)
     {

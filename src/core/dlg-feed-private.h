@@ -46,6 +46,8 @@ typedef struct
   DlgFeed              *feed;      /* being filled */
   GTimeZone            *zone;      /* the event's, once known */
   GHashTable           *starts;    /* ISO 8601 date → its GDateTime in @zone, once read */
+  guint                 day_change; /* minutes past midnight at which a day of the
+                                     * programme ends (frab's day_change), 0 for none */
   gboolean              wild;      /* a bare pretalx/frab/Pentabarf schedule: tolerate
                                     * what such exports get wrong (repeated guids,
                                     * nameless persons) instead of failing */
@@ -68,7 +70,8 @@ gboolean dlg_feed_parse_check_member (DlgFeedParseContext  *ctx,
 /* Gives @session (title, room, ... already set) its instant, duration,
  * day and key, and indexes it.  @date is the ISO 8601 date (the truth),
  * @start the "HH:MM" clock on @day used only without @date; @guid the
- * key, or NULL to derive a stable one. */
+ * key, or NULL to derive a stable one.  A @start earlier than the day change
+ * is on the calendar date after @day's. */
 gboolean  dlg_feed_place_session      (DlgFeedParseContext  *ctx,
                                        DlgSession           *session,
                                        DlgDay               *day,
@@ -76,6 +79,13 @@ gboolean  dlg_feed_place_session      (DlgFeedParseContext  *ctx,
                                        const char           *start,
                                        const char           *duration,
                                        const char           *guid,
+                                       const char           *path,
+                                       GError              **error);
+/* Reads frab's day_change (nullable: "04:00" or "04:00:00", its place @path for
+ * errors) into @ctx: a session's start clock earlier than it is on the next
+ * calendar date. */
+gboolean  dlg_feed_set_day_change     (DlgFeedParseContext  *ctx,
+                                       const char           *day_change,
                                        const char           *path,
                                        GError              **error);
 /* The event's zone from the schedule's time_zone_name (nullable, its

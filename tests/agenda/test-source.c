@@ -234,6 +234,54 @@ test_floating (void)
   g_assert_cmpint (g_date_time_get_minute (dlg_session_get_start (second)), ==, 30);
 }
 
+/* A start clock with no date, earlier than the day change (frab's day_change), is on the
+ * next calendar date: the day runs into the night.  The session stays under its day. */
+static void
+test_day_change (void)
+{
+  g_autoptr(DlgFeed) xml = load ("day-change.xml");
+  g_autoptr(DlgFeed) json = load ("day-change.json");
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  static const struct { const char *title; guint day; int date, hour, minute; } xml_cases[] = {
+    { "Evening", 1, 1, 22, 0 },
+    { "After midnight", 1, 2, 1, 0 },
+    { "At the day change", 1, 1, 4, 0 },
+    { "Last of the night", 2, 3, 3, 59 },
+  };
+  /* Europe/Berlin: the clocks go from 02:00 to 03:00 on 29 March 2020, so the
+   * night's 03:30 is 01:30 UTC, not 24 hours after the 28th's 03:30 (02:30 UTC). */
+  static const struct { const char *title; int date, hour, minute; } json_cases[] = {
+    { "Morning", 28, 9, 0 },
+    { "After midnight", 29, 0, 0 },
+    { "After the clocks go forward", 29, 1, 30 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (xml_cases); i++)
+    {
+      DlgSession *session = find (xml, xml_cases[i].title);
+      GDateTime *start = dlg_session_get_start (session);
+
+      g_test_message ("%s", xml_cases[i].title);
+      g_assert_cmpuint (dlg_session_get_day (session), ==, xml_cases[i].day);
+      g_assert_cmpint (g_date_time_get_day_of_month (start), ==, xml_cases[i].date);
+      g_assert_cmpint (g_date_time_get_hour (start), ==, xml_cases[i].hour);
+      g_assert_cmpint (g_date_time_get_minute (start), ==, xml_cases[i].minute);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (json_cases); i++)
+    {
+      DlgSession *session = find (json, json_cases[i].title);
+      g_autoptr(GDateTime) start = g_date_time_to_timezone (dlg_session_get_start (session), utc);
+
+      g_test_message ("%s", json_cases[i].title);
+      g_assert_cmpuint (dlg_session_get_day (session), ==, 1);
+      g_assert_cmpint (g_date_time_get_day_of_month (start), ==, json_cases[i].date);
+      g_assert_cmpint (g_date_time_get_hour (start), ==, json_cases[i].hour);
+      g_assert_cmpint (g_date_time_get_minute (start), ==, json_cases[i].minute);
+    }
+  g_assert_cmpint (hour_in (find (json, "After the clocks go forward"), "Europe/Berlin"), ==, 3);
+}
+
 static void
 assert_same_sessions (DlgFeed *a,
                       DlgFeed *b)
@@ -508,6 +556,7 @@ main (int    argc,
   g_test_add_func ("/source/zone-from-offsets", test_zone_from_offsets);
   g_test_add_func ("/source/zone-disagrees", test_zone_disagrees);
   g_test_add_func ("/source/floating", test_floating);
+  g_test_add_func ("/source/day-change", test_day_change);
   g_test_add_func ("/source/json-xml-same", test_json_xml_same);
   g_test_add_func ("/source/pentabarf", test_pentabarf);
   g_test_add_func ("/source/errors", test_errors);
