@@ -24,7 +24,7 @@ derive_key (const char *date,
                                      title ? title : "", NULL);
   g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA1, seed, -1);
 
-  /* Stable while the date, room and title stay the same. */
+  /* Stable while the date (and time), room and title stay the same. */
   return g_strdup_printf ("derived-%.16s", sum);
 }
 
@@ -305,7 +305,12 @@ dlg_feed_place_session (DlgFeedParseContext  *ctx,
     }
   else if (session->key == NULL)
     {
-      g_autofree char *base = derive_key (date ? date : start, session->room, session->title);
+      /* A clock alone names no day: with the day's date, the coffee break of
+       * day 2 keeps its key when day 1's is dropped.  A full date stays the
+       * seed it always was, so stars saved on such sessions stay. */
+      g_autofree char *when = date != NULL ? g_strdup (date)
+                                           : g_strdup_printf ("%s %s", day->date, start);
+      g_autofree char *base = derive_key (when, session->room, session->title);
 
       session->key = g_strdup (base);
       for (guint n = 2; g_hash_table_contains (ctx->feed->session_index, session->key); n++)

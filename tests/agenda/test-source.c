@@ -282,6 +282,69 @@ test_day_change (void)
   g_assert_cmpint (hour_in (find (json, "After the clocks go forward"), "Europe/Berlin"), ==, 3);
 }
 
+/* A schedule.json of two days with a coffee break at 10:00 in the Aula each (no guid, only
+ * a start clock), the first left out when @with_day_one is FALSE; and a lunch with a full
+ * date and no guid on day one. */
+static DlgFeed *
+parse_coffee_breaks (gboolean with_day_one)
+{
+  g_autofree char *json = g_strdup_printf (
+    "{\"schedule\": {\"conference\": {\"acronym\": \"coffee\", "
+    "\"time_zone_name\": \"Asia/Makassar\", \"days\": ["
+    "{\"date\": \"2024-10-16\", \"rooms\": {"
+    "\"Aula\": [%s], "
+    "\"Hall\": [{\"date\": \"2024-10-16T12:00:00+08:00\", \"title\": \"Lunch\"}]}}, "
+    "{\"date\": \"2024-10-17\", \"rooms\": {"
+    "\"Aula\": [{\"start\": \"10:00\", \"title\": \"Coffee break\"}]}}]}}}",
+    with_day_one ? "{\"start\": \"10:00\", \"title\": \"Coffee break\"}" : "");
+  gsize length = strlen (json);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&json), length);
+  g_autoptr(GError) error = NULL;
+  DlgFeed *feed = dlg_source_parse (bytes, NULL, english, NULL, &error);
+
+  g_assert_no_error (error);
+  return feed;
+}
+
+static const char *
+key_on_day (DlgFeed    *feed,
+            const char *title,
+            guint       day)
+{
+  GListModel *sessions = dlg_feed_get_sessions (feed);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(DlgSession) session = g_list_model_get_item (sessions, i);
+
+      if (g_str_equal (dlg_session_get_title (session), title) &&
+          dlg_session_get_day (session) == day)
+        return dlg_session_get_key (session); /* the feed holds it */
+    }
+
+  return NULL;
+}
+
+/* Keys derived for sessions without a guid hold a star or a note: the same session keeps
+ * its key when the organiser drops its twin on another day. */
+static void
+test_derived_keys (void)
+{
+  g_autoptr(DlgFeed) both = parse_coffee_breaks (TRUE);
+  g_autoptr(DlgFeed) day_two_only = parse_coffee_breaks (FALSE);
+  const char *first = key_on_day (both, "Coffee break", 1);
+  const char *second = key_on_day (both, "Coffee break", 2);
+
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+  g_assert_cmpstr (first, !=, second);
+  g_assert_cmpstr (key_on_day (day_two_only, "Coffee break", 2), ==, second);
+  g_assert_null (dlg_feed_find_session (day_two_only, first));
+
+  /* A session with a full date keeps the key it always had: stars saved on it stay. */
+  g_assert_cmpstr (key_on_day (both, "Lunch", 1), ==, "derived-24838ac5af7f0572");
+}
+
 static void
 assert_same_sessions (DlgFeed *a,
                       DlgFeed *b)
@@ -557,6 +620,7 @@ main (int    argc,
   g_test_add_func ("/source/zone-disagrees", test_zone_disagrees);
   g_test_add_func ("/source/floating", test_floating);
   g_test_add_func ("/source/day-change", test_day_change);
+  g_test_add_func ("/source/derived-keys", test_derived_keys);
   g_test_add_func ("/source/json-xml-same", test_json_xml_same);
   g_test_add_func ("/source/pentabarf", test_pentabarf);
   g_test_add_func ("/source/errors", test_errors);
