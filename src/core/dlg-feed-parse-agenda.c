@@ -162,7 +162,7 @@ start_in_zone (DlgFeedParseContext *ctx,
   start = g_hash_table_lookup (ctx->starts, date);
   if (start == NULL)
     {
-      g_autoptr(GDateTime) instant = g_date_time_new_from_iso8601 (date, ctx->zone);
+      g_autoptr(GDateTime) instant = dlg_json_parse_instant (date, ctx->zone, NULL);
 
       if (instant == NULL)
         return NULL;
@@ -413,20 +413,6 @@ dlg_feed_add_sessions (DlgFeed   *feed,
   g_list_store_splice (feed->sessions, 0, 0, sessions->pdata, sessions->len);
 }
 
-/* TRUE when an ISO 8601 date and time carries its own offset ("Z", "+01:00"). */
-static gboolean
-has_offset (const char *date)
-{
-  const char *time = strchr (date, 'T');
-
-  if (time == NULL)
-    time = strchr (date, ' ');
-  if (time == NULL)
-    return FALSE;
-
-  return strpbrk (time, "Zz+-") != NULL;
-}
-
 typedef struct
 {
   gboolean valid;   /* has an offset, and parses */
@@ -473,10 +459,12 @@ dlg_feed_choose_zone (const char  *name,
       if (verdict == NULL)
         {
           g_autoptr(GDateTime) instant = NULL;
+          gboolean has_offset = FALSE;
 
           verdict = g_new0 (DateVerdict, 1);
           g_hash_table_insert (verdicts, (gpointer) date, verdict);
-          if (has_offset (date) && (instant = g_date_time_new_from_iso8601 (date, utc)) != NULL)
+          instant = dlg_json_parse_instant (date, utc, &has_offset);
+          if (instant != NULL && has_offset)
             {
               verdict->valid = TRUE;
               verdict->offset = g_date_time_get_utc_offset (instant) / G_TIME_SPAN_SECOND;

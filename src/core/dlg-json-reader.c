@@ -888,6 +888,115 @@ dlg_json_parse_clock (const char *text,
   return TRUE;
 }
 
+/* The @n digits at @text as a number from @min to @max, into *@value. */
+static gboolean
+read_digits (const char *text,
+             guint       n,
+             guint       min,
+             guint       max,
+             guint      *value)
+{
+  guint number = 0;
+
+  /* Stops at the end of @text, a non-digit. */
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      number = number * 10 + (text[i] - '0');
+    }
+
+  *value = number;
+  return number >= min && number <= max;
+}
+
+/* The offset at @text ("Z", "+08", "+0800", "+08:00"), appended to @out; the text after it,
+ * or NULL. */
+static const char *
+read_offset (const char *text,
+             GString    *out)
+{
+  const char *end = text + 3;
+  guint value;
+
+  if (*text == 'Z' || *text == 'z')
+    {
+      g_string_append_c (out, 'Z');
+      return text + 1;
+    }
+  if ((*text != '+' && *text != '-') || !read_digits (text + 1, 2, 0, 23, &value))
+    return NULL;
+  /* The minutes are optional, and so is the colon before them. */
+  if (*end == ':')
+    end++;
+  if (end > text + 3 || g_ascii_isdigit (*end))
+    {
+      if (!read_digits (end, 2, 0, 59, &value))
+        return NULL;
+      end += 2;
+    }
+
+  g_string_append_len (out, text, end - text);
+  return end;
+}
+
+GDateTime *
+dlg_json_parse_instant (const char *text,
+                        GTimeZone  *zone,
+                        gboolean   *has_offset)
+{
+  g_autoptr(GString) iso = NULL;
+  const char *p = text;
+  guint value;
+
+  /* "YYYY-MM-DD", a "T" or a space, "hh:mm", read by hand: GLib reads more forms (week
+   * dates, "20191016T0900") that the schema does not allow, and fewer (GLib 2.74 wants the
+   * seconds).  The calendar itself (no 30 February) is left to GLib. */
+  if (text == NULL || strlen (text) < 16 ||
+      !read_digits (p, 4, 0, 9999, &value) || p[4] != '-' ||
+      !read_digits (p + 5, 2, 1, 12, &value) || p[7] != '-' ||
+      !read_digits (p + 8, 2, 1, 31, &value) ||
+      (p[10] != 'T' && p[10] != 't' && p[10] != ' ') ||
+      !read_digits (p + 11, 2, 0, 23, &value) || p[13] != ':' ||
+      !read_digits (p + 14, 2, 0, 59, &value))
+    return NULL;
+
+  iso = g_string_new_len (text, 10);
+  g_string_append_c (iso, 'T');
+  g_string_append_len (iso, text + 11, 5);
+  p = text + 16;
+
+  /* Seconds, with up to nine decimals (GLib refuses many more), or none. */
+  if (*p == ':')
+    {
+      const char *digits;
+
+      if (!read_digits (p + 1, 2, 0, 59, &value))
+        return NULL;
+      p += 3;
+      if (*p == '.')
+        {
+          for (digits = p + 1; g_ascii_isdigit (*digits); digits++)
+            ;
+          if (digits == p + 1 || digits - (p + 1) > 9)
+            return NULL;
+          p = digits;
+        }
+      g_string_append_len (iso, text + 16, p - (text + 16));
+    }
+  else
+    g_string_append (iso, ":00");
+
+  if (has_offset != NULL)
+    *has_offset = *p != '\0';
+  if (*p != '\0' && (p = read_offset (p, iso)) == NULL)
+    return NULL;
+  if (*p != '\0')
+    return NULL;
+
+  return g_date_time_new_from_iso8601 (iso->str, zone);
+}
+
 gboolean
 dlg_json_read_links (JsonObject  *object,
                      const char  *path,

@@ -108,6 +108,15 @@ gboolean    dlg_json_parse_duration      (const char *text,
 gboolean    dlg_json_parse_clock         (const char *text,
                                           guint      *hour,
                                           guint      *minute);
+/* A session's date and time, in the forms the feed's JSON Schema allows: RFC 3339 with the
+ * seconds optional (with up to nine decimals), a "T", "t" or a space between date and time,
+ * and an optional offset "Z", "+08", "+0800" or "+08:00" ("2019-10-16T09:00:00+08:00",
+ * "2019-10-16 09:00").  Without an offset it is read in @zone.  NULL when @text is none
+ * of these or names no time that exists; *@has_offset (nullable) tells whether it gave
+ * its offset. */
+GDateTime  *dlg_json_parse_instant       (const char *text,
+                                          GTimeZone  *zone,
+                                          gboolean   *has_offset);
 gboolean    dlg_json_read_links          (JsonObject  *object,
                                           const char  *path,
                                           GListModel  *links,

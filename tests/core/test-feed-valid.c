@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+
 #include "dlg-feed.h"
 #include "through-pack.h"
 
@@ -333,6 +335,80 @@ test_external_sections (void)
   g_assert_nonnull (strstr (error->message, "members/list.json"));
 }
 
+/* A feed of the zone Asia/Makassar whose one session has the date @date. */
+static DlgFeed *
+parse_session_date (const char  *date,
+                    GError     **error)
+{
+  g_autofree char *json = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+
+  g_assert_null (strpbrk (date, "\"\\"));
+  json = g_strdup_printf ("{\"delegate_feed\": 1, \"event\": {\"id\": \"instants\", "
+                          "\"title\": \"Instants\", \"time_zone\": \"Asia/Makassar\", "
+                          "\"start\": \"2019-10-16\"}, \"agenda\": {\"schedule\": "
+                          "{\"conference\": {\"days\": [{\"date\": \"2019-10-16\", "
+                          "\"rooms\": {\"Aula\": [{\"guid\": \"s\", \"title\": \"Session\", "
+                          "\"date\": \"%s\"}]}}]}}}}", date);
+  length = strlen (json);
+  bytes = g_bytes_new_take (g_steal_pointer (&json), length);
+  return dlg_feed_new_from_bytes (bytes, languages_en, error);
+}
+
+/* The session dates of tests/fixtures/instants.json: the accepted ones at their instant,
+ * the others refused.  tests/core/check-instants.py holds the JSON Schema to the same list,
+ * so that the two agree. */
+static void
+test_instants (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "instants.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  JsonObject *root;
+  JsonArray *accepted, *refused;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  accepted = json_object_get_array_member (root, "accepted");
+  refused = json_object_get_array_member (root, "refused");
+  g_assert_cmpuint (json_array_get_length (accepted), >, 0);
+  g_assert_cmpuint (json_array_get_length (refused), >, 0);
+
+  for (guint i = 0; i < json_array_get_length (accepted); i++)
+    {
+      JsonArray *pair = json_array_get_array_element (accepted, i);
+      const char *date = json_array_get_string_element (pair, 0);
+      g_autoptr(GDateTime) expected = g_date_time_new_from_iso8601 (
+        json_array_get_string_element (pair, 1), utc);
+      g_autoptr(DlgFeed) feed = NULL;
+      DlgSession *session;
+
+      g_test_message ("accepts “%s”", date);
+      feed = parse_session_date (date, &error);
+      g_assert_no_error (error);
+      session = dlg_feed_find_session (feed, "s");
+      g_assert_nonnull (expected);
+      g_assert_true (g_date_time_equal (dlg_session_get_start (session), expected));
+    }
+
+  for (guint i = 0; i < json_array_get_length (refused); i++)
+    {
+      const char *date = json_array_get_string_element (refused, i);
+      g_autoptr(DlgFeed) feed = NULL;
+
+      g_test_message ("refuses “%s”", date);
+      feed = parse_session_date (date, &error);
+      g_assert_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, "agenda.schedule.conference.days[0].rooms[\"Aula\"][0]"
+                                           ".date: expected an ISO 8601 date and time");
+      g_assert_null (feed);
+      g_clear_error (&error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,6 +422,7 @@ main (int   argc,
   add_with_packed ("/feed/valid/unknown-fields", test_unknown_fields);
   add_with_packed ("/feed/valid/language-maps", test_language_maps);
   add_with_packed ("/feed/valid/external-sections", test_external_sections);
+  g_test_add_func ("/feed/valid/instants", test_instants);
 
   return g_test_run ();
 }
