@@ -91,6 +91,17 @@ format_utc (GDateTime *time)
   return g_date_time_format (utc, "%Y%m%dT%H%M%SZ");
 }
 
+/* A UTC instant, or the wall-clock time the feed gave when its times are floating. */
+static char *
+format_time (GDateTime *time,
+             gboolean   floating)
+{
+  if (floating)
+    return g_date_time_format (time, "%Y%m%dT%H%M%S");
+
+  return format_utc (time);
+}
+
 static DlgDay *
 find_day (DlgFeed *feed,
           guint    index)
@@ -159,21 +170,20 @@ append_session (GString    *out,
                                 g_date_get_year (&date), g_date_get_month (&date),
                                 g_date_get_day (&date));
     }
-  else if (dlg_event_get_floating_time (event))
-    {
-      g_autofree char *start = g_date_time_format (dlg_session_get_start (session),
-                                                   "%Y%m%dT%H%M%S");
-      g_autofree char *end = g_date_time_format (dlg_session_get_end (session),
-                                                 "%Y%m%dT%H%M%S");
-
-      g_string_append_printf (out, "DTSTART:%s\r\nDTEND:%s\r\n", start, end);
-    }
   else
     {
-      g_autofree char *start = format_utc (dlg_session_get_start (session));
-      g_autofree char *end = format_utc (dlg_session_get_end (session));
+      gboolean floating = dlg_event_get_floating_time (event);
+      g_autofree char *start = format_time (dlg_session_get_start (session), floating);
 
-      g_string_append_printf (out, "DTSTART:%s\r\nDTEND:%s\r\n", start, end);
+      g_string_append_printf (out, "DTSTART:%s\r\n", start);
+      /* DTEND must be later than DTSTART (RFC 5545, 3.8.2.2); without it, an event at
+       * a time lasts no time (3.6.1), as a session with no duration does. */
+      if (dlg_session_get_duration (session) > 0)
+        {
+          g_autofree char *end = format_time (dlg_session_get_end (session), floating);
+
+          g_string_append_printf (out, "DTEND:%s\r\n", end);
+        }
     }
 
   if (dlg_session_get_subtitle (session) != NULL)

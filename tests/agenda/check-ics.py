@@ -188,6 +188,34 @@ def _():
     assert event["DTSTART"].dt == datetime.date(9999, 12, 31)
 
 
+@check("a session of no length has no DTEND; every DTEND is later than its DTSTART")
+def _():
+    # RFC 5545 3.8.2.2: DTEND must be later than DTSTART; without it, an event at a
+    # DATE-TIME lasts no time (3.6.1), which is what such a session is.
+    for name, event_id, prefix, floating in (
+            ("no-duration.json", "moments", "moment", False),
+            ("no-duration.xml", "moments-floating", "floating-moment", True)):
+        data = export(fixture(name))
+        check_raw(data)
+        e = events(data)
+        for n in (0, 1):
+            event = e["%s-%d@%s.delegate" % (prefix, n, event_id)]
+            assert "DTEND" not in event, (name, n, event.to_ical())
+            assert "DURATION" not in event
+        keynote = e["%s-2@%s.delegate" % (prefix, event_id)]
+        assert keynote["DTEND"].dt - keynote["DTSTART"].dt == datetime.timedelta(minutes=45)
+        assert (keynote["DTSTART"].dt.tzinfo is None) == floating
+    for name in ("same.json", "same.xml", "quirks.json", "pentabarf.xml", "floating.json",
+                 "ics-text.json", "day-change.xml", "day-change.json", "no-duration.json",
+                 "no-duration.xml"):
+        for event in events(export(fixture(name))).values():
+            if "DTEND" in event:
+                assert event["DTEND"].dt > event["DTSTART"].dt, (name, event.to_ical())
+    for event in events(export(default_feed)).values():
+        if "DTEND" in event:
+            assert event["DTEND"].dt > event["DTSTART"].dt, event.to_ical()
+
+
 @check("-o FILE writes the same calendar")
 def _():
     path = os.path.join(os.environ.get("TMPDIR", "/tmp"), "check-ics-%d.ics" % os.getpid())
