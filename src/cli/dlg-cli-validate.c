@@ -49,7 +49,7 @@ feed_warnings (GBytes     *bytes,
       data = g_bytes_get_data (section_bytes, &size);
       if (!dlg_json_read (data, size, &section, NULL, NULL, NULL) || section == NULL)
         continue;
-      more = dlg_feed_lint_section (section, sections[i]);
+      more = dlg_feed_lint_section (section, sections[i], root);
       for (guint j = 0; j < more->len; j++)
         g_ptr_array_add (warnings, g_strdup (g_ptr_array_index (more, j)));
     }

@@ -4,7 +4,8 @@
  * it will not open: right for delegates, silent for the organiser who misspelt "time_zone"
  * or wrote "www.kupangkota.go.id".  `delegate-feed validate` says so, from this walk of the
  * document beside the published JSON Schema (delegate-feed-v1.schema.json, in the core's
- * resources), which names every field of every object.
+ * resources), which names every field of every object; then a look at the agenda's times,
+ * which load but may not mean what the organiser meant.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -333,10 +334,216 @@ walk (Lint       *lint,
     }
 }
 
-/* The warnings about @node, which stands at @key of a feed (NULL: the whole feed). */
+/* --- the agenda's times --------------------------------------------------- */
+
+/* The sessions with one fault, and the first of them. */
+typedef struct
+{
+  guint       n;
+  char       *path;   /* of the first one's date */
+  const char *date;   /* its date, and the date of its day: borrowed from the document */
+  const char *day;
+} Fault;
+
+typedef struct
+{
+  GTimeZone *zone;      /* the event's, or NULL */
+  GTimeZone *utc;
+  Fault      off_zone;  /* an offset that is not the zone's at that instant */
+  Fault      off_day;   /* a date more than a day from the session's day */
+} Times;
+
+static void
+note (Fault      *fault,
+      const char *path,
+      const char *date,
+      const char *day)
+{
+  if (fault->n++ > 0)
+    return;
+  fault->path = g_strdup (path);
+  fault->date = date;
+  fault->day = day;
+}
+
+/* A member of @node, if @node is an object that has it (not null). */
+static JsonNode *
+member (JsonNode   *node,
+        const char *key)
+{
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node)
+         ? dlg_json_lookup (json_node_get_object (node), key) : NULL;
+}
+
+static const char *
+string_member (JsonNode   *node,
+               const char *key)
+{
+  JsonNode *value = member (node, key);
+
+  return value != NULL && dlg_json_node_is_string (value) ? json_node_get_string (value) : NULL;
+}
+
+static void
+check_session (Times      *times,
+               JsonNode   *session,
+               const char *path,
+               const char *day_text,
+               GDate      *day)
+{
+  g_autoptr(GDateTime) instant = NULL;
+  g_autofree char *where = dlg_json_path_key (path, "date");
+  const char *date = string_member (session, "date");
+  JsonNode *tba = member (session, "time_tba");
+  gboolean has_offset;
+  GDate session_day;
+  gint year, month, day_of_month;
+
+  /* A session whose time is to be announced shows no time to be off. */
+  if (date == NULL || (tba != NULL && JSON_NODE_HOLDS_VALUE (tba) &&
+                       json_node_get_value_type (tba) == G_TYPE_BOOLEAN &&
+                       json_node_get_boolean (tba)))
+    return;
+  if ((instant = dlg_json_parse_instant (date, times->utc, &has_offset)) == NULL)
+    return;
+
+  if (has_offset && times->zone != NULL)
+    {
+      g_autoptr(GDateTime) there = g_date_time_to_timezone (instant, times->zone);
+
+      if (there != NULL &&
+          g_date_time_get_utc_offset (there) != g_date_time_get_utc_offset (instant))
+        note (&times->off_zone, where, date, day_text);
+    }
+
+  /* The date as written: a session after midnight is a day from its day, no more. */
+  g_date_time_get_ymd (instant, &year, &month, &day_of_month);
+  g_date_clear (&session_day, 1);
+  g_date_set_dmy (&session_day, day_of_month, month, year);
+  if (ABS (g_date_days_between (day, &session_day)) > 1)
+    note (&times->off_day, where, date, day_text);
+}
+
+/* "+08:00" for eight hours east of UTC. */
+static char *
+format_offset (GTimeSpan offset)
+{
+  gint64 minutes = ABS (offset) / G_TIME_SPAN_MINUTE;
+
+  return g_strdup_printf ("%c%02d:%02d", offset < 0 ? '-' : '+', (int) (minutes / 60),
+                          (int) (minutes % 60));
+}
+
+static char *
+count_sessions (guint n)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u session", "%u sessions", n), n);
+}
+
+/* Warns, once for all the sessions alike, of the session dates of @agenda (the object
+ * holding "schedule", at @path) whose offset is not that of the event's zone (@zone_name,
+ * else the conference's time_zone_name) at that instant: the agenda would show them at
+ * another hour than the organiser meant, or the zone is wrong; and of those more than a
+ * day from the day they are listed under. */
+static void
+check_times (Lint       *lint,
+             JsonNode   *agenda,
+             const char *path,
+             const char *zone_name)
+{
+  g_autofree char *conference_path = g_strconcat (path, ".schedule.conference", NULL);
+  g_autofree char *days_path = dlg_json_path_key (conference_path, "days");
+  JsonNode *conference = member (member (agenda, "schedule"), "conference");
+  JsonNode *days = member (conference, "days");
+  Times times = { NULL };
+
+  if (days == NULL || !JSON_NODE_HOLDS_ARRAY (days))
+    return;
+  if (zone_name == NULL)
+    zone_name = string_member (conference, "time_zone_name");
+  if (zone_name != NULL)
+    times.zone = g_time_zone_new_identifier (zone_name);
+  times.utc = g_time_zone_new_utc ();
+
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (days)); i++)
+    {
+      JsonNode *day = json_array_get_element (json_node_get_array (days), i);
+      const char *day_text = string_member (day, "date");
+      JsonNode *rooms = member (day, "rooms");
+      g_autofree char *day_path = dlg_json_path_index (days_path, i);
+      g_autofree char *rooms_path = dlg_json_path_key (day_path, "rooms");
+      JsonObjectIter iter;
+      const char *room;
+      JsonNode *sessions;
+      GDate date;
+
+      if (!dlg_json_parse_date (day_text, &date) || rooms == NULL ||
+          !JSON_NODE_HOLDS_OBJECT (rooms))
+        continue;
+
+      json_object_iter_init_ordered (&iter, json_node_get_object (rooms));
+      while (json_object_iter_next_ordered (&iter, &room, &sessions))
+        {
+          g_autofree char *room_path = dlg_json_path_name (rooms_path, room);
+
+          for (guint j = 0; JSON_NODE_HOLDS_ARRAY (sessions) &&
+                            j < json_array_get_length (json_node_get_array (sessions)); j++)
+            {
+              g_autofree char *session_path = dlg_json_path_index (room_path, j);
+
+              check_session (&times, json_array_get_element (json_node_get_array (sessions), j),
+                             session_path, day_text, &date);
+            }
+        }
+    }
+
+  if (times.off_zone.n > 0)
+    {
+      g_autoptr(GDateTime) instant = dlg_json_parse_instant (times.off_zone.date, times.utc,
+                                                             NULL);
+      g_autoptr(GDateTime) there = g_date_time_to_timezone (instant, times.zone);
+      g_autofree char *given = format_offset (g_date_time_get_utc_offset (instant));
+      g_autofree char *zones = format_offset (g_date_time_get_utc_offset (there));
+      g_autofree char *count = count_sessions (times.off_zone.n);
+
+      /* Translators: a warning of "delegate-feed validate", e.g. "agenda.….date:
+       * “2019-11-20T09:00:00+08:00” has the offset +08:00, but Europe/Berlin has +01:00
+       * then: check the zone and the offsets of 5 sessions" */
+      warn (lint, _("%s: “%s” has the offset %s, but %s has %s then: "
+                    "check the zone and the offsets of %s"),
+            times.off_zone.path, times.off_zone.date, given, zone_name, zones, count);
+    }
+  if (times.off_day.n > 0)
+    {
+      g_autofree char *count = count_sessions (times.off_day.n);
+
+      /* Translators: a warning of "delegate-feed validate", e.g. "agenda.….date:
+       * “2019-11-25T09:00:00+08:00” is more than a day from the day it is listed under,
+       * 2019-11-20: check the dates of 2 sessions" */
+      warn (lint, _("%s: “%s” is more than a day from the day it is listed under, %s: "
+                    "check the dates of %s"),
+            times.off_day.path, times.off_day.date, times.off_day.day, count);
+    }
+
+  g_clear_pointer (&times.zone, g_time_zone_unref);
+  g_time_zone_unref (times.utc);
+  g_free (times.off_zone.path);
+  g_free (times.off_day.path);
+}
+
+/* The event's zone a feed names, or NULL. */
+static const char *
+event_zone (JsonNode *feed)
+{
+  return feed != NULL ? string_member (member (feed, "event"), "time_zone") : NULL;
+}
+
+/* The warnings about @node, which stands at @key of a feed (NULL: the whole feed, @node);
+ * @feed is the feed, for the event's zone. */
 static GPtrArray *
 lint (JsonNode   *node,
-      const char *key)
+      const char *key,
+      JsonNode   *feed)
 {
   g_autoptr(GBytes) bytes = g_resources_lookup_data (SCHEMA_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE,
                                                      NULL);
@@ -359,6 +566,12 @@ lint (JsonNode   *node,
   else if ((properties = json_object_get_object_member (root, "properties")) != NULL &&
            json_object_has_member (properties, key))
     walk (&lint, node, json_object_get_object_member (properties, key), key, 0);
+
+  /* What no schema can say: how the agenda's times agree with its zone and days. */
+  if (key == NULL)
+    check_times (&lint, member (node, "agenda"), "agenda", event_zone (node));
+  else if (g_str_equal (key, "agenda"))
+    check_times (&lint, node, "agenda", event_zone (feed));
   return lint.warnings;
 }
 
@@ -367,15 +580,16 @@ dlg_feed_lint (JsonNode *document)
 {
   g_return_val_if_fail (document != NULL, g_ptr_array_new_with_free_func (g_free));
 
-  return lint (document, NULL);
+  return lint (document, NULL, document);
 }
 
 GPtrArray *
 dlg_feed_lint_section (JsonNode   *document,
-                       const char *section)
+                       const char *section,
+                       JsonNode   *feed)
 {
   g_return_val_if_fail (document != NULL, g_ptr_array_new_with_free_func (g_free));
   g_return_val_if_fail (section != NULL, g_ptr_array_new_with_free_func (g_free));
 
-  return lint (document, section);
+  return lint (document, section, feed);
 }

@@ -300,6 +300,33 @@ def _():
     ], warnings
 
 
+@check("validate warns once of offsets not the zone's, and once of dates far from their day")
+def _():
+    env = dict(os.environ, LANGUAGE="", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+
+    def warnings_of(name):
+        result = subprocess.run([tool, "validate", fixture(name)], capture_output=True, env=env)
+        assert result.returncode == 0, result.stderr
+        return [line.strip() for line in result.stdout.decode().splitlines()
+                if line.startswith("  warning: ")]
+
+    # Europe/Berlin is at +01:00 in November: five sessions say otherwise (one at the after-
+    # midnight +01:00 agrees, one without an offset is read in the zone, and the one to be
+    # announced has no time to be off).  Two are dated two days or more from their day.
+    day = "agenda.schedule.conference.days[0].rooms[\"Aula\"]"
+    assert warnings_of("times-off.json") == [
+        f"warning: {day}[0].date: “2019-11-20T09:00:00+08:00” has the offset +08:00, "
+        "but Europe/Berlin has +01:00 then: check the zone and the offsets of 5 sessions",
+        f"warning: {day}[2].date: “2019-11-25T09:00:00+08:00” is more than a day from the day "
+        "it is listed under, 2019-11-20: check the dates of 2 sessions",
+    ], warnings_of("times-off.json")
+    # An agenda published apart is held to the event's zone, which wins over its own.
+    assert warnings_of("apart-times/feed.json") == [
+        f"warning: {day}[0].date: “2019-11-20T09:00:00+08:00” has the offset +08:00, "
+        "but Europe/Berlin has +01:00 then: check the zone and the offsets of 1 session",
+    ], warnings_of("apart-times/feed.json")
+
+
 @check("sources over HTTP: a schedule.xml is fetched, a 404 is an error")
 def _():
     class Quiet(http.server.SimpleHTTPRequestHandler):
