@@ -46,6 +46,7 @@ typedef struct
   DlgFeed              *feed;      /* being filled */
   GTimeZone            *zone;      /* the event's, once known */
   GHashTable           *starts;    /* ISO 8601 date → its GDateTime in @zone, once read */
+  GHashTable           *suffixes;  /* a repeated key → the next "-N" to try for it */
   guint                 day_change; /* minutes past midnight at which a day of the
                                      * programme ends (frab's day_change), 0 for none */
   gboolean              wild;      /* a bare pretalx/frab/Pentabarf schedule: tolerate

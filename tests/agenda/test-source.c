@@ -345,6 +345,56 @@ test_derived_keys (void)
   g_assert_cmpstr (key_on_day (both, "Lunch", 1), ==, "derived-24838ac5af7f0572");
 }
 
+/* Many sessions of one key (no guid, the same time, room and title; or one guid repeated, as
+ * exports do) each get a key of their own, the same as ever ("…-2", "…-3"), in a moment: 20,000
+ * of them took two minutes when each counted its suffix from 2 again. */
+static void
+test_repeated_keys (void)
+{
+  const guint n = 20000;
+  g_autoptr(GString) json = g_string_new ("{\"schedule\": {\"version\": \"1\", \"conference\": {"
+                                          "\"acronym\": \"r\", \"title\": \"R\", "
+                                          "\"time_zone_name\": \"Asia/Makassar\", \"days\": ["
+                                          "{\"index\": 1, \"date\": \"2019-10-16\", "
+                                          "\"rooms\": {\"Aula\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = NULL;
+  g_autoptr(DlgSession) first = NULL;
+  g_autoptr(DlgSession) last = NULL;
+  g_autofree char *last_key = NULL;
+  GListModel *sessions;
+  gint64 start;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"start\": \"10:00\", \"duration\": \"0:15\", "
+                                  "\"title\": \"Coffee break\"}, "
+                                  "{\"guid\": \"same\", \"start\": \"11:00\", "
+                                  "\"duration\": \"0:15\", \"title\": \"Talk %u\"}",
+                            i > 0 ? ", " : "", i);
+  g_string_append (json, "]}}]}}}");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&json));
+
+  start = g_get_monotonic_time ();
+  feed = dlg_source_parse (bytes, NULL, english, NULL, &error);
+  /* Not a benchmark: seconds where it took minutes (under sanitizers too). */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
+  g_assert_no_error (error);
+
+  sessions = dlg_feed_get_sessions (feed);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 2 * n);
+  first = g_list_model_get_item (sessions, 0);
+  last = g_list_model_get_item (sessions, n - 1);
+  g_assert_cmpstr (dlg_session_get_title (first), ==, "Coffee break");
+  last_key = g_strdup_printf ("%s-%u", dlg_session_get_key (first), n);
+  g_assert_cmpstr (dlg_session_get_key (last), ==, last_key);
+  g_assert_nonnull (dlg_feed_find_session (feed, "same"));
+  g_assert_nonnull (dlg_feed_find_session (feed, "same-2"));
+  g_clear_pointer (&last_key, g_free);
+  last_key = g_strdup_printf ("same-%u", n);
+  g_assert_nonnull (dlg_feed_find_session (feed, last_key));
+}
+
 static void
 assert_same_sessions (DlgFeed *a,
                       DlgFeed *b)
@@ -621,6 +671,7 @@ main (int    argc,
   g_test_add_func ("/source/floating", test_floating);
   g_test_add_func ("/source/day-change", test_day_change);
   g_test_add_func ("/source/derived-keys", test_derived_keys);
+  g_test_add_func ("/source/repeated-keys", test_repeated_keys);
   g_test_add_func ("/source/json-xml-same", test_json_xml_same);
   g_test_add_func ("/source/pentabarf", test_pentabarf);
   g_test_add_func ("/source/errors", test_errors);
