@@ -223,6 +223,13 @@ test_groups_and_times (Fixture       *f,
   g_assert_null (second);
   g_assert_cmpstr (third, ==, "10:00 WITA");
   g_assert_cmpstr (time_text, ==, "09:00–09:45");
+  /* Listed under day 1, but after its midnight; ending the next morning. */
+  g_clear_pointer (&time_text, g_free);
+  time_text = dlg_agenda_page_format_time (f->page, find (f, "After midnight"));
+  g_assert_cmpstr (time_text, ==, "00:30 (Thu 17 Oct)–02:00");
+  g_clear_pointer (&time_text, g_free);
+  time_text = dlg_agenda_page_format_time (f->page, find (f, "Hackathon all day"));
+  g_assert_cmpstr (time_text, ==, "10:00–20:00");
   g_assert_cmpstr (place, ==, "Aula/Ruang 2 — Bärensaal · Ana Public, Only Name");
 
   /* While a search spans days, headers say the day. */
@@ -236,8 +243,9 @@ test_groups_and_times (Fixture       *f,
   /* The laptop's zone, when the delegate asks for it (TZ is set by meson). */
   g_settings_set_boolean (settings, "agenda-local-time", TRUE);
   local = dlg_agenda_page_format_time (f->page, opening);
+  /* In New York the forum's Wednesday morning is Tuesday evening: said, not left to guess. */
   if (g_strcmp0 (g_getenv ("TZ"), "America/New_York") == 0)
-    g_assert_cmpstr (local, ==, "21:00–21:45");
+    g_assert_cmpstr (local, ==, "21:00 (Tue 15 Oct)–21:45");
   else if (g_strcmp0 (g_getenv ("TZ"), "UTC") == 0)
     g_assert_cmpstr (local, ==, "01:00–01:45");
   g_settings_set_boolean (settings, "agenda-local-time", FALSE);
@@ -790,6 +798,31 @@ test_now_by_days (Fixture       *f,
   g_assert_cmpstr (selected_title (f), ==, "Talks");
 }
 
+/* A schedule that gives only offsets ("+02:00", no zone name) is labelled as it was written,
+ * and an exhibition over three days says the date it ends. */
+static void
+test_offsets_and_long_sessions (Fixture       *f,
+                                gconstpointer  data)
+{
+  static const char json[] =
+    "{\"schedule\": {\"version\": \"1\", \"conference\": {\"acronym\": \"o\", \"title\": \"O\", "
+    "\"days\": [{\"index\": 1, \"date\": \"2019-10-16\", \"rooms\": {\"Hall\": ["
+    "{\"guid\": \"fair\", \"date\": \"2019-10-16T08:00:00+02:00\", \"start\": \"08:00\", "
+    "\"duration\": \"57:00\", \"title\": \"Exhibition\"}]}}]}}}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = dlg_source_parse (bytes, NULL, english, NULL, &error);
+  g_autofree char *group = NULL;
+  g_autofree char *time_text = NULL;
+
+  g_assert_no_error (error);
+  dlg_agenda_page_set_feed (f->page, feed);
+  group = dlg_agenda_page_describe_group (f->page, 0);
+  g_assert_cmpstr (group, ==, "08:00 +02:00");
+  time_text = dlg_agenda_page_format_time (f->page, dlg_feed_find_session (feed, "fair"));
+  g_assert_cmpstr (time_text, ==, "08:00–17:00 (Fri 18 Oct)");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -817,6 +850,8 @@ main (int    argc,
               test_kept_across_sync, fixture_tear_down);
   g_test_add ("/agenda-page/now-by-days", Fixture, NULL, fixture_set_up, test_now_by_days,
               fixture_tear_down);
+  g_test_add ("/agenda-page/offsets-and-long-sessions", Fixture, NULL, fixture_set_up,
+              test_offsets_and_long_sessions, fixture_tear_down);
   g_test_add ("/agenda-page/floating-now", Fixture, NULL, fixture_set_up, test_floating_now,
               fixture_tear_down);
 

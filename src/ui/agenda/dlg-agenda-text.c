@@ -56,10 +56,22 @@ const char *
 dlg_agenda_zone_label (DlgFeed   *feed,
                        GDateTime *shown)
 {
+  g_autofree char *offset_text = NULL;
+  const char *abbreviation;
+  GTimeSpan minutes;
+
   if (floating_time (feed))
     return "";
 
-  return g_date_time_get_timezone_abbreviation (shown);
+  abbreviation = g_date_time_get_timezone_abbreviation (shown);
+  if (abbreviation[0] != '+' && abbreviation[0] != '-')
+    return abbreviation;
+
+  /* A zone known only by its offset: GLib names it "+02:00:00", the feed wrote "+02:00". */
+  minutes = g_date_time_get_utc_offset (shown) / G_TIME_SPAN_MINUTE;
+  offset_text = g_strdup_printf ("%c%02d:%02d", minutes < 0 ? '-' : '+',
+                                 (int) (ABS (minutes) / 60), (int) (ABS (minutes) % 60));
+  return g_intern_string (offset_text);
 }
 
 char *
@@ -149,11 +161,11 @@ dlg_agenda_format_day (DlgDay    *day,
   return g_strdup_printf (_("Day %u, %s"), dlg_day_get_index (day), date_text);
 }
 
-static DlgDay *
-find_day (DlgFeed *feed,
-          guint    index)
+DlgDay *
+dlg_agenda_find_day (DlgFeed *feed,
+                     guint    index)
 {
-  GListModel *days = dlg_feed_get_days (feed);
+  GListModel *days = feed != NULL ? dlg_feed_get_days (feed) : NULL;
   guint n = days != NULL ? g_list_model_get_n_items (days) : 0;
 
   for (guint i = 0; i < n; i++)
@@ -217,7 +229,7 @@ char *
 dlg_agenda_day_name (DlgFeed *feed,
                      guint    index)
 {
-  return dlg_agenda_format_day (find_day (feed, index), dlg_agenda_feed_time_zone (feed));
+  return dlg_agenda_format_day (dlg_agenda_find_day (feed, index), dlg_agenda_feed_time_zone (feed));
 }
 
 char *
