@@ -174,11 +174,20 @@ dlg_stars_overlapping (DlgFeed            *feed,
     }
   g_ptr_array_sort (chosen, compare_start);
 
-  /* In start order, each session against the one that ends latest before it. */
+  /* In start order, each session against the one that ends latest before it, and against
+   * the one before it when both start together: a session without a duration still takes
+   * the delegate at its start, whichever of the two the sort put first. */
   for (guint i = 0; i < chosen->len; i++)
     {
       DlgSession *session = g_ptr_array_index (chosen, i);
+      DlgSession *previous = i > 0 ? g_ptr_array_index (chosen, i - 1) : NULL;
 
+      if (previous != NULL &&
+          g_date_time_equal (dlg_session_get_start (session), dlg_session_get_start (previous)))
+        {
+          g_hash_table_add (overlapping, g_strdup (dlg_session_get_key (session)));
+          g_hash_table_add (overlapping, g_strdup (dlg_session_get_key (previous)));
+        }
       if (latest_end != NULL &&
           g_date_time_compare (dlg_session_get_start (session), latest_end) < 0)
         {

@@ -260,6 +260,40 @@ test_overlapping (void)
   g_assert_cmpstr (d, ==, "");
 }
 
+/* Two starred sessions that start together clash, whether or not one has a duration, and
+ * whatever their keys (the sort puts the one of the smaller key first). */
+static void
+test_overlapping_same_start (void)
+{
+  static const char json[] =
+    "{\"schedule\": {\"version\": \"1\", \"conference\": {\"acronym\": \"c\", \"title\": \"C\", "
+    "\"time_zone_name\": \"Asia/Makassar\", \"days\": [{\"index\": 1, \"date\": \"2019-10-16\", "
+    "\"rooms\": {\"A\": ["
+    "{\"guid\": \"a-zero\", \"date\": \"2019-10-16T10:00:00+08:00\", \"start\": \"10:00\", "
+    "\"duration\": \"0:00\", \"title\": \"A\"},"
+    "{\"guid\": \"z-zero\", \"date\": \"2019-10-16T10:00:00+08:00\", \"start\": \"10:00\", "
+    "\"duration\": \"0:00\", \"title\": \"Z\"}], \"B\": ["
+    "{\"guid\": \"b-hour\", \"date\": \"2019-10-16T10:00:00+08:00\", \"start\": \"10:00\", "
+    "\"duration\": \"1:00\", \"title\": \"B\"}]}}]}}}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = dlg_source_parse (bytes, NULL, NULL, NULL, &error);
+  const char * const first[] = { "a-zero", "b-hour", NULL };
+  const char * const last[] = { "z-zero", "b-hour", NULL };
+  const char * const instants[] = { "a-zero", "z-zero", NULL };
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+
+  g_assert_no_error (error);
+  a = overlapping (feed, first);
+  b = overlapping (feed, last);
+  c = overlapping (feed, instants);
+  g_assert_cmpstr (a, ==, "a-zero b-hour");
+  g_assert_cmpstr (b, ==, "b-hour z-zero");
+  g_assert_cmpstr (c, ==, "a-zero z-zero");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -270,6 +304,7 @@ main (int    argc,
   g_test_add_func ("/stars/star-without-seen", test_star_without_seen);
   g_test_add_func ("/stars/due", test_due);
   g_test_add_func ("/stars/overlapping", test_overlapping);
+  g_test_add_func ("/stars/overlapping-same-start", test_overlapping_same_start);
 
   return g_test_run ();
 }
