@@ -453,6 +453,13 @@ dlg_format_date_range (const char *start,
        * e.g. "16–18 October 2019" */
       return g_strdup_printf (_("%s–%s"), first_day, to);
     }
-  /* Translators: an event's first and last dates, e.g. "30 September – 2 October 2019" */
+  if (g_date_time_get_year (first) == g_date_time_get_year (last))
+    {
+      g_clear_pointer (&from, g_free);
+      /* Translators: a day and month, the year said once after them, e.g. "30 September" */
+      from = g_date_time_format (first, _("%-d %B"));
+    }
+  /* Translators: an event's first and last dates, e.g. "30 September – 2 October 2019",
+   * or "30 December 2024 – 2 January 2025" */
   return g_strdup_printf (_("%s – %s"), from, to);
 }
