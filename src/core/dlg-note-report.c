@@ -110,7 +110,8 @@ day_date (DlgFeed    *feed,
 
 /* When @session is: its day and time, or, when the organiser has not
  * announced its time, its day only (its start then only orders it within
- * the day, as the agenda and the iCalendar export treat it). */
+ * the day, as the agenda and the iCalendar export treat it; and a report
+ * written after the event has no use for "to be announced"). */
 static char *
 format_when (DlgFeed    *feed,
              DlgSession *session)
@@ -125,11 +126,7 @@ format_when (DlgFeed    *feed,
   date = dlg_format_date (day_date (feed, session));
   if (date == NULL && start != NULL)
     date = g_date_time_format (start, _("%-d %B %Y"));
-  if (date == NULL)
-    return g_strdup (_("Time to be announced"));
-  /* Translators: the day of a session whose time the organiser has not
-   * announced, in the trip report, e.g. "16 October 2019, time to be announced" */
-  return g_strdup_printf (_("%s, time to be announced"), date);
+  return g_steal_pointer (&date);
 }
 
 char *
@@ -145,7 +142,7 @@ dlg_note_report_markdown (DlgFeed   *feed,
   g_autoptr(GPtrArray) others = g_ptr_array_new ();
   DlgEvent *event;
   GListModel *sessions, *practices, *members;
-  gboolean any;
+  gboolean any, anything = FALSE;
   const char *venue, *city;
 
   g_return_val_if_fail (DLG_IS_FEED (feed), NULL);
@@ -159,9 +156,10 @@ dlg_note_report_markdown (DlgFeed   *feed,
 
   /* Title, dates, venue. */
   g_string_append (out, "# ");
-  /* Translators: the trip report's title, e.g. "Report: Citynet 2019 ..." */
   {
-    g_autofree char *title = g_strdup_printf (_("Report: %s"), dlg_event_get_title (event));
+    /* Translators: the trip report's title, as its PDF is headed, e.g. "Trip report:
+     * Citynet 2019 ..." */
+    g_autofree char *title = g_strdup_printf (_("Trip report: %s"), dlg_event_get_title (event));
     append_line (out, title);
   }
   g_string_append (out, "\n\n");
@@ -183,8 +181,8 @@ dlg_note_report_markdown (DlgFeed   *feed,
     }
   g_string_append (out, "\n");
 
-  /* Sessions attended: starred or noted, in time order. */
-  g_string_append_printf (out, "## %s\n\n", _("Sessions attended"));
+  /* Sessions starred or noted, in time order (starred is planned, not attended: the
+   * heading does not claim more).  A section without anything is left out. */
   any = FALSE;
   sessions = dlg_feed_get_sessions (feed);
   for (guint i = 0; sessions != NULL && i < g_list_model_get_n_items (sessions); i++)
@@ -196,27 +194,27 @@ dlg_note_report_markdown (DlgFeed   *feed,
 
       if (about->len == 0 && !g_strv_contains ((const char * const *) starred, key))
         continue;
-      any = TRUE;
+      if (!any)
+        g_string_append_printf (out, "## %s\n\n", _("Sessions"));
+      any = anything = TRUE;
       g_string_append (out, "### ");
       append_line (out, dlg_session_get_title (session));
       g_string_append (out, "\n\n");
       when = format_when (feed, session);
-      append_line (out, when);
+      if (when != NULL)
+        append_line (out, when);
+      if (when != NULL && dlg_session_get_room (session) != NULL)
+        g_string_append (out, ", ");
       if (dlg_session_get_room (session) != NULL)
-        {
-          g_string_append (out, ", ");
-          append_line (out, dlg_session_get_room (session));
-        }
-      g_string_append (out, "\n\n");
+        append_line (out, dlg_session_get_room (session));
+      if (when != NULL || dlg_session_get_room (session) != NULL)
+        g_string_append (out, "\n\n");
       append_notes (out, about, "####");
       for (guint j = 0; j < about->len; j++)
         g_hash_table_add (used, (gpointer) dlg_note_get_id (g_ptr_array_index (about, j)));
     }
-  if (!any)
-    g_string_append_printf (out, "%s\n\n", _("No sessions starred or noted."));
 
   /* Best practices with notes. */
-  g_string_append_printf (out, "## %s\n\n", _("Best practices"));
   any = FALSE;
   practices = dlg_feed_get_practices (feed);
   for (guint i = 0; practices != NULL && i < g_list_model_get_n_items (practices); i++)
@@ -228,7 +226,9 @@ dlg_note_report_markdown (DlgFeed   *feed,
 
       if (about->len == 0)
         continue;
-      any = TRUE;
+      if (!any)
+        g_string_append_printf (out, "## %s\n\n", _("Best practices"));
+      any = anything = TRUE;
       g_string_append (out, "### ");
       append_line (out, dlg_practice_get_title (practice));
       g_string_append (out, "\n\n");
@@ -251,11 +251,8 @@ dlg_note_report_markdown (DlgFeed   *feed,
       for (guint j = 0; j < about->len; j++)
         g_hash_table_add (used, (gpointer) dlg_note_get_id (g_ptr_array_index (about, j)));
     }
-  if (!any)
-    g_string_append_printf (out, "%s\n\n", _("No notes on best practices."));
 
   /* Members noted. */
-  g_string_append_printf (out, "## %s\n\n", _("Members and delegates"));
   any = FALSE;
   members = dlg_feed_get_members (feed);
   for (guint i = 0; members != NULL && i < g_list_model_get_n_items (members); i++)
@@ -265,7 +262,9 @@ dlg_note_report_markdown (DlgFeed   *feed,
 
       if (about->len == 0)
         continue;
-      any = TRUE;
+      if (!any)
+        g_string_append_printf (out, "## %s\n\n", _("Members and delegates"));
+      any = anything = TRUE;
       g_string_append (out, "### ");
       append_line (out, dlg_member_get_name (member));
       g_string_append (out, "\n\n");
@@ -273,8 +272,6 @@ dlg_note_report_markdown (DlgFeed   *feed,
       for (guint j = 0; j < about->len; j++)
         g_hash_table_add (used, (gpointer) dlg_note_get_id (g_ptr_array_index (about, j)));
     }
-  if (!any)
-    g_string_append_printf (out, "%s\n\n", _("No notes on members."));
 
   /* Everything else, oldest first: free notes and those whose item is gone. */
   for (guint i = notes->len; i > 0; i--)
@@ -284,10 +281,11 @@ dlg_note_report_markdown (DlgFeed   *feed,
       if (!g_hash_table_contains (used, dlg_note_get_id (note)))
         g_ptr_array_add (others, note);
     }
-  g_string_append_printf (out, "## %s\n\n", _("Other notes"));
-  if (others->len == 0)
-    g_string_append_printf (out, "%s\n\n", _("No other notes."));
+  if (others->len > 0)
+    g_string_append_printf (out, "## %s\n\n", _("Other notes"));
   append_notes (out, others, "###");
+  if (!anything && others->len == 0)
+    g_string_append_printf (out, "%s\n\n", _("No session starred and no note written yet."));
 
   /* One newline at the end. */
   while (out->len > 0 && out->str[out->len - 1] == '\n')

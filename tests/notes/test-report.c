@@ -78,13 +78,13 @@ test_report (void)
   g_assert_cmpuint (g_strv_length (parts), ==, 5);
 
   g_assert_cmpstr (parts[0], ==,
-                   "# Report: Notes fixture\n"
+                   "# Trip report: Notes fixture\n"
                    "\n"
                    "16 October 2024  \n");
 
   /* s1 starred without notes, s2 noted without a star; time order. */
   g_assert_cmpstr (parts[1], ==,
-                   "Sessions attended\n"
+                   "Sessions\n"
                    "\n"
                    "### Opening\n"
                    "\n"
@@ -154,10 +154,11 @@ remove_store (char       *dir,
   g_rmdir (dir);
 }
 
-/* A session whose time the organiser has not announced shows its day and
- * "time to be announced", never the placeholder clock time the feed
- * orders it by; a session with a time still shows it.  A best practice's
- * summary stays a Markdown quote. */
+/* A session whose time the organiser has not announced shows its day (a
+ * report is written after the event: no "to be announced"), never the
+ * placeholder clock time the feed orders it by; a session with a time
+ * still shows it.  A best practice's summary stays a Markdown quote.  No
+ * section is printed empty: no members, no other notes here. */
 static void
 test_time_tba (void)
 {
@@ -182,14 +183,14 @@ test_time_tba (void)
   g_assert_no_error (error);
   g_test_message ("%s", report);
   parts = sections (report);
-  g_assert_cmpuint (g_strv_length (parts), ==, 5);
+  g_assert_cmpuint (g_strv_length (parts), ==, 3);
 
   g_assert_cmpstr (parts[1], ==,
-                   "Sessions attended\n"
+                   "Sessions\n"
                    "\n"
                    "### Press conference\n"
                    "\n"
-                   "16 October 2019, time to be announced, Sumba Suka Paradise\n"
+                   "16 October 2019, Sumba Suka Paradise\n"
                    "\n"
                    "### Lunch talk\n"
                    "\n"
@@ -197,7 +198,7 @@ test_time_tba (void)
                    "\n"
                    "### Best practice sharing: Semarang\n"
                    "\n"
-                   "17 October 2019, time to be announced, Sumba Suka Paradise\n"
+                   "17 October 2019, Sumba Suka Paradise\n"
                    "\n"
                    "#### Questions\n"
                    "\n"
@@ -292,6 +293,28 @@ test_feed_text_escaped (void)
   remove_store (dir, path);
 }
 
+/* Before anything is starred or noted, the report says so once, under the event's title,
+ * instead of four empty sections. */
+static void
+test_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("delegate-report-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
+  g_autoptr(DlgStore) store = dlg_store_open (path, NULL, &error);
+  g_autoptr(DlgFeed) feed = load_fixture ("tba.json");
+  g_autofree char *report = NULL;
+
+  g_assert_no_error (error);
+  report = dlg_note_report_markdown (feed, store, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (report, "## "));
+  g_assert_true (g_str_has_suffix (report, "\n\nNo session starred and no note written yet.\n"));
+
+  g_clear_object (&store);
+  remove_store (dir, path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +325,7 @@ main (int   argc,
 
   g_test_add_func ("/notes/report", test_report);
   g_test_add_func ("/notes/report/time-tba", test_time_tba);
+  g_test_add_func ("/notes/report/empty", test_empty);
   g_test_add_func ("/notes/report/feed-text-escaped", test_feed_text_escaped);
 
   return g_test_run ();
