@@ -284,12 +284,17 @@ focus_page (DlgWindow *self)
 {
   GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *shown = page;
 
-  /* Ctrl+4 from the cases stays in the same pane, but hides what had the keyboard. */
-  if (page == NULL ||
-      (focus != NULL && gtk_widget_get_mapped (focus) && gtk_widget_is_ancestor (focus, page)))
+  /* In the third pane, the cases or the notes shown: Ctrl+4 goes into the notes, past the
+   * Cases | Notes switch above them. */
+  if (page != NULL && gtk_widget_is_ancestor (GTK_WIDGET (self->practices_stack), page))
+    shown = gtk_stack_get_visible_child (self->practices_stack);
+  if (shown == NULL ||
+      (focus != NULL && gtk_widget_get_mapped (focus) && gtk_widget_is_ancestor (focus, shown)))
     return;
-  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+  if (!gtk_widget_child_focus (shown, GTK_DIR_TAB_FORWARD) && shown != page)
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
 static void

@@ -212,6 +212,10 @@ def main():
         log("the app was killed with SIGKILL")
         app = App(env, logfile)
         xdo("key", "--clearmodifiers", "ctrl+4")
+        # Ctrl+4 puts the keyboard in the notes, at their search, past the Cases | Notes switch.
+        wait_for("Ctrl+4 to take the keyboard to the notes' search", lambda: find(
+            app.frame, lambda a: a.name == "Search notes and best practices"
+            and states(a).contains(pyatspi.STATE_FOCUSED)))
         title, body = app.open_note(TITLE)
         wait_for("the note's text after the restart", lambda: content_of(body) == BODY)
         app.label(f"Best practice: {PRACTICE}")
