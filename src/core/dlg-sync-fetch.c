@@ -100,6 +100,31 @@ dup_host (const char *url)
   return g_strdup (url);
 }
 
+/* Whether a permanent redirect from @from to @to may move the subscription: only on the
+ * same host and port, with the same scheme or from http to https.  A move to another host,
+ * or back to plain http, is followed this time but not kept: one answer forged on a venue's
+ * network would otherwise keep the delegate on the forger's host for good. */
+static gboolean
+may_move (const char *from,
+          const char *to)
+{
+  g_autoptr(GUri) a = g_uri_parse (from, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GUri) b = g_uri_parse (to, G_URI_FLAGS_NONE, NULL);
+  const char *scheme_a, *scheme_b;
+
+  if (a == NULL || b == NULL || g_uri_get_host (a) == NULL || g_uri_get_host (b) == NULL ||
+      g_ascii_strcasecmp (g_uri_get_host (a), g_uri_get_host (b)) != 0)
+    return FALSE;
+  scheme_a = g_uri_get_scheme (a);
+  scheme_b = g_uri_get_scheme (b);
+  if (g_ascii_strcasecmp (scheme_a, scheme_b) == 0)
+    return g_uri_get_port (a) == g_uri_get_port (b);
+  /* The default ports (-1) of http and https differ by nature. */
+  return g_ascii_strcasecmp (scheme_a, "http") == 0 && g_ascii_strcasecmp (scheme_b, "https") == 0 &&
+         (g_uri_get_port (a) == -1 || g_uri_get_port (a) == 80) &&
+         (g_uri_get_port (b) == -1 || g_uri_get_port (b) == 443);
+}
+
 static void
 count_message (FetchData *data)
 {
@@ -296,7 +321,8 @@ send_cb (GObject      *object,
                                    host);
           return;
         }
-      if (status != SOUP_STATUS_MOVED_PERMANENTLY && status != SOUP_STATUS_PERMANENT_REDIRECT)
+      if ((status != SOUP_STATUS_MOVED_PERMANENTLY && status != SOUP_STATUS_PERMANENT_REDIRECT) ||
+          !may_move (data->current_url, next))
         fetch->permanent = FALSE;
 
       g_clear_object (&data->stream);

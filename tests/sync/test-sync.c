@@ -30,6 +30,7 @@ typedef enum
   MODE_GZIP,
   MODE_LOOP,        /* 302 to itself */
   MODE_MOVED,       /* 301 to /new.json */
+  MODE_MOVED_AWAY,  /* 301 to /new.json on another host name (localhost) */
   MODE_HUGE,        /* a chunked body over the limit */
   MODE_HTML,        /* a page that is not JSON at all */
   MODE_HOLD,        /* the feed, held back until the test lets it go (f->paused) */
@@ -204,6 +205,18 @@ server_cb (SoupServer        *server,
 
     case MODE_MOVED:
       soup_server_message_set_redirect (msg, SOUP_STATUS_MOVED_PERMANENTLY, "/new.json");
+      return;
+
+    case MODE_MOVED_AWAY:
+      if (g_str_equal (g_uri_get_host (soup_server_message_get_uri (msg)), "127.0.0.1"))
+        {
+          g_autofree char *away = g_strdup_printf ("http://localhost:%d/new.json",
+                                                   g_uri_get_port (soup_server_message_get_uri (msg)));
+
+          soup_server_message_set_redirect (msg, SOUP_STATUS_MOVED_PERMANENTLY, away);
+          return;
+        }
+      serve_body (msg, f->new_body, NULL);
       return;
 
     case MODE_HUGE:
@@ -641,6 +654,29 @@ test_moved (Fixture       *f,
   g_assert_true (g_bytes_equal (moved->body, f->new_body));
   old = dlg_store_lookup_resource (f->store, f->url);
   g_assert_null (old);
+}
+
+/* A permanent redirect to another host is followed, but the subscription stays where the
+ * delegate added it: one forged answer on a venue's network must not move it for good. */
+static void
+test_moved_away (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(DlgResource) before = sync_good_copy (f);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(DlgResource) kept = NULL;
+
+  f->mode = MODE_MOVED_AWAY;
+  sync_once (f, f->url);
+  g_assert_no_error (f->error);
+  g_assert_cmpstr (f->report->url, ==, f->url);
+  g_assert_cmpuint (f->report->n_requests, ==, 2);
+
+  rows = dlg_store_list_subscriptions (f->store, NULL);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (((DlgSubscriptionRow *) g_ptr_array_index (rows, 0))->url, ==, f->url);
+  kept = dlg_store_lookup_resource (f->store, f->url);
+  g_assert_true (g_bytes_equal (kept->body, f->new_body));
 }
 
 static DlgNote *
@@ -1439,6 +1475,7 @@ main (int   argc,
   ADD ("/sync/too-large", test_too_large, NULL);
   ADD ("/sync/redirect-loop", test_redirect_loop, NULL);
   ADD ("/sync/moved-permanently", test_moved, NULL);
+  ADD ("/sync/moved-to-another-host", test_moved_away, NULL);
   ADD ("/sync/gone", test_gone, NULL);
   ADD ("/sync/gone-and-back", test_gone_and_back, NULL);
   ADD ("/sync/notes-written-offline", test_notes_written_offline, GINT_TO_POINTER (FALSE));
