@@ -168,6 +168,37 @@ test_session_time (Fixture       *f,
   g_assert_cmpstr (again, ==, "Day 1, 09:00 WITA; Day 1, time to be announced");
 }
 
+/* A delegate opens a member to find whom to contact: when the feed gives no way, the page
+ * says so rather than leaving the section out. */
+static void
+test_no_contact (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char with_mail[] =
+    "{\"delegate_feed\": 1, \"event\": {\"id\": \"e\", \"title\": \"E\", "
+    "\"time_zone\": \"Asia/Makassar\", \"start\": \"2019-10-16\"}, "
+    "\"members\": [{\"id\": \"kota-surat\", \"name\": \"Kota Surat\", \"kind\": \"kota\", "
+    "\"email\": \"humas@surat.go.id\"}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (with_mail, strlen (with_mail));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = dlg_feed_new_from_bytes (bytes, english, &error);
+  g_autoptr(DlgMember) member = NULL;
+  GtkWidget *none = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (f->view),
+                                                                 DLG_TYPE_MEMBER_VIEW,
+                                                                 "no_contact_label");
+
+  g_assert_no_error (error);
+  dlg_member_view_show (f->view, f->feed, f->member);
+  g_assert_true (gtk_widget_is_visible (none));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (none)), ==,
+                   "The organiser has published no contact for this member yet.");
+
+  member = g_list_model_get_item (dlg_feed_get_members (feed), 0);
+  dlg_member_view_show (f->view, feed, member);
+  g_assert_false (gtk_widget_is_visible (none));
+  dlg_member_view_show (f->view, NULL, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -176,6 +207,8 @@ main (int    argc,
   adw_init ();
 
   g_test_add ("/member-view/session-time", Fixture, NULL, fixture_set_up, test_session_time,
+              fixture_tear_down);
+  g_test_add ("/member-view/no-contact", Fixture, NULL, fixture_set_up, test_no_contact,
               fixture_tear_down);
 
   return g_test_run ();

@@ -50,7 +50,7 @@ struct _DlgMemberView
   GtkLabel          *masterplan_label;
   GtkLabel          *smart_city_label;
   GtkLabel          *description_label;
-  GtkWidget         *contact_box;
+  GtkWidget         *no_contact_label;
   DlgContactLine    *website_line;
   DlgContactLine    *email_line;
   DlgContactLine    *phone_line;
@@ -247,11 +247,13 @@ dlg_member_view_show (DlgMemberView *self,
   dlg_contact_line_set (self->email_line, DLG_CONTACT_EMAIL, dlg_member_get_email (member));
   dlg_contact_line_set (self->phone_line, DLG_CONTACT_PHONE, dlg_member_get_phone (member));
   dlg_contact_line_set (self->address_line, DLG_CONTACT_ADDRESS, dlg_member_get_address (member));
-  gtk_widget_set_visible (self->contact_box,
-                          gtk_widget_get_visible (GTK_WIDGET (self->website_line)) ||
-                          gtk_widget_get_visible (GTK_WIDGET (self->email_line)) ||
-                          gtk_widget_get_visible (GTK_WIDGET (self->phone_line)) ||
-                          gtk_widget_get_visible (GTK_WIDGET (self->address_line)));
+  /* "Whom to contact" is what a delegate opens a member for: none published is said, not
+   * left for the delegate to wonder about. */
+  gtk_widget_set_visible (self->no_contact_label,
+                          !gtk_widget_get_visible (GTK_WIDGET (self->website_line)) &&
+                          !gtk_widget_get_visible (GTK_WIDGET (self->email_line)) &&
+                          !gtk_widget_get_visible (GTK_WIDGET (self->phone_line)) &&
+                          !gtk_widget_get_visible (GTK_WIDGET (self->address_line)));
 
   delegates = dlg_member_get_delegates (member);
   delegates_selection = gtk_no_selection_new (g_object_ref (delegates));
@@ -355,7 +357,7 @@ dlg_member_view_class_init (DlgMemberViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgMemberView, masterplan_label);
   gtk_widget_class_bind_template_child (widget_class, DlgMemberView, smart_city_label);
   gtk_widget_class_bind_template_child (widget_class, DlgMemberView, description_label);
-  gtk_widget_class_bind_template_child (widget_class, DlgMemberView, contact_box);
+  gtk_widget_class_bind_template_child (widget_class, DlgMemberView, no_contact_label);
   gtk_widget_class_bind_template_child (widget_class, DlgMemberView, website_line);
   gtk_widget_class_bind_template_child (widget_class, DlgMemberView, email_line);
   gtk_widget_class_bind_template_child (widget_class, DlgMemberView, phone_line);
