@@ -33,13 +33,17 @@ not_builtin_cb (gpointer  unused,
   return !builtin;
 }
 
-/* "Updated 5 minutes ago", or what is happening instead. */
+/* "Updated 5 minutes ago", or what is happening instead.  The built-in forum is never
+ * downloaded: "updated" would say it was, on a first launch with no network. */
 static char *
 status_cb (gpointer  unused,
+           gboolean  builtin,
            gint64    updated_at,
            gboolean  syncing,
            gboolean  ended)
 {
+  if (builtin)
+    return g_strdup (_("Built into Delegate"));
   if (syncing)
     return g_strdup (_("Updating…"));
   if (ended)

@@ -367,8 +367,11 @@ def check_events_list(app):
     # A popover's extents are those of its own surface: tell what it shows by VISIBLE.
     def listed():
         texts = ui.visible_texts(app.frame)
-        return BUILTIN in texts and LIVE["en"] in texts and "Updated just now" in texts
-    wait_for("both events in the Events list, the added one 'Updated just now'", listed)
+        return (BUILTIN in texts and LIVE["en"] in texts and "Updated just now" in texts
+                and "Built into Delegate" in texts)
+    # The built-in forum is never downloaded: it does not claim to have been updated.
+    wait_for("both events in the Events list, the added one 'Updated just now', the built-in "
+             "one 'Built into Delegate'", listed)
 
     # The buttons follow the last event: no empty band between them (the list once kept a
     # height of its own, 120 px, and two events left a blank third of the popover).
