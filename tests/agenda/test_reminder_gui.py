@@ -34,6 +34,9 @@ shots = ui.Screenshots(SHOTS)
 SOON = "Water for every kampung"
 LATER = "Drainage after the rains"
 ZONE = datetime.timezone(datetime.timedelta(hours=8))  # Asia/Makassar, no summer time
+# A room name desktops that read a notification's body as markup would style or blank.
+ROOM = "Aula A & <b>B</b>"
+ROOM_SENT = "Aula A \uff06 \u2039b\u203aB\u2039/b\u203a"
 
 
 def schedule(now):
@@ -41,7 +44,7 @@ def schedule(now):
     soon = (now + datetime.timedelta(minutes=6)).replace(second=0, microsecond=0)
     later = soon + datetime.timedelta(hours=3)
     days = {}
-    for i, (title, start, room) in enumerate([(SOON, soon, "Aula"), (LATER, later, "Ruang 2")]):
+    for i, (title, start, room) in enumerate([(SOON, soon, ROOM), (LATER, later, "Ruang 2")]):
         day = days.setdefault(start.date().isoformat(), {"rooms": {}})
         day["rooms"].setdefault(room, []).append({
             "guid": f"reminder-{i}", "id": i + 1, "date": start.isoformat(),
@@ -106,9 +109,11 @@ def main():
             f"{sent['summary']!r}: {sent['body']!r}")
         if sent["summary"] != f"Soon: {SOON}":
             raise Failure(f"the reminder says {sent['summary']!r}, not 'Soon: {SOON}'")
-        if soon.strftime("%H:%M") not in sent["body"] or "Aula" not in sent["body"]:
+        if soon.strftime("%H:%M") not in sent["body"] or ROOM_SENT not in sent["body"]:
             raise Failure(f"the reminder's text {sent['body']!r} lacks the time "
-                          f"{soon:%H:%M} or the room 'Aula'")
+                          f"{soon:%H:%M} or the room {ROOM_SENT!r}")
+        if any(c in sent["body"] for c in "<>&"):
+            raise Failure(f"the reminder's text {sent['body']!r} holds markup characters")
         others = [n for n in notifications(received) if "summary" in n and LATER in n["summary"]]
         if others:
             raise Failure(f"a reminder came for {LATER!r}, which was not starred: {others}")

@@ -217,6 +217,29 @@ dlg_agenda_page_show_now (DlgAgendaPage *self)
   }
 }
 
+/* Feed text for a notification's body, which desktops that read it as markup (the
+ * freedesktop.org server of KDE, Xfce, dunst, mako…) would style, blank on a stray "&", or
+ * turn into a link past the agenda's own checks; GNOME shows it as text.  Each of the three
+ * characters becomes one that looks the same and means nothing to either. */
+static char *
+notification_text (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '&')
+        g_string_append (out, "\xEF\xBC\x86");  /* U+FF06 FULLWIDTH AMPERSAND */
+      else if (*p == '<')
+        g_string_append (out, "\xE2\x80\xB9");  /* U+2039 SINGLE LEFT-POINTING ANGLE QUOTATION MARK */
+      else if (*p == '>')
+        g_string_append (out, "\xE2\x80\xBA");  /* U+203A */
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 remind (DlgAgendaPage *self,
         GDateTime     *now)
@@ -257,8 +280,12 @@ remind (DlgAgendaPage *self,
       /* Translators: a reminder's title, the session's title */
       title = g_strdup_printf (_("Soon: %s"), dlg_session_get_title (session));
       if (dlg_session_get_room (session) != NULL)
-        /* Translators: a reminder's text: time, then room */
-        body = g_strdup_printf (_("%s · %s"), when, dlg_session_get_room (session));
+        {
+          g_autofree char *room = notification_text (dlg_session_get_room (session));
+
+          /* Translators: a reminder's text: time, then room */
+          body = g_strdup_printf (_("%s · %s"), when, room);
+        }
       else
         body = g_steal_pointer (&when);
 
