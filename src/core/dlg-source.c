@@ -60,6 +60,17 @@ dlg_source_detect (GBytes *bytes)
   return DLG_SOURCE_FORMAT_SCHEDULE_JSON;
 }
 
+#define FETCH_CHUNK_SIZE (16 * 1024)
+
+static void
+set_too_large (GError **error)
+{
+  g_autofree char *limit = g_format_size (DLG_FILE_MAX_SIZE);
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+               _("larger than %s, the most Delegate accepts"), limit);
+}
+
 GBytes *
 dlg_source_fetch (const char    *uri,
                   GCancellable  *cancellable,
@@ -70,7 +81,9 @@ dlg_source_fetch (const char    *uri,
                                                                   "timeout", 60,
                                                                   NULL);
   g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, uri);
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GByteArray) buffer = NULL;
+  SoupMessageHeaders *headers;
   guint status;
 
   if (message == NULL)
@@ -80,17 +93,9 @@ dlg_source_fetch (const char    *uri,
       return NULL;
     }
 
-  bytes = soup_session_send_and_read (session, message, cancellable, error);
-  if (bytes == NULL)
+  stream = soup_session_send (session, message, cancellable, error);
+  if (stream == NULL)
     return NULL;
-  if (g_bytes_get_size (bytes) > DLG_FILE_MAX_SIZE)
-    {
-      g_autofree char *limit = g_format_size (DLG_FILE_MAX_SIZE);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-                   _("larger than %s, the most Delegate accepts"), limit);
-      return NULL;
-    }
 
   status = soup_message_get_status (message);
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
@@ -100,7 +105,39 @@ dlg_source_fetch (const char    *uri,
       return NULL;
     }
 
-  return g_steal_pointer (&bytes);
+  /* A body declared too large is refused before it comes; a packed one (Content-Encoding)
+   * declares its size on the wire, not unpacked, and is counted below. */
+  headers = soup_message_get_response_headers (message);
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      soup_message_headers_get_one (headers, "Content-Encoding") == NULL &&
+      soup_message_headers_get_content_length (headers) > DLG_FILE_MAX_SIZE)
+    {
+      set_too_large (error);
+      return NULL;
+    }
+
+  /* Read in chunks and counted as they are unpacked: a small gzip body may unpack to
+   * gigabytes, which libsoup's decoder would hand over whole to a read-it-all call. */
+  buffer = g_byte_array_new ();
+  for (;;)
+    {
+      guint8 chunk[FETCH_CHUNK_SIZE];
+      gssize n_read = g_input_stream_read (stream, chunk, sizeof chunk, cancellable, error);
+
+      if (n_read < 0)
+        return NULL;
+      if (n_read == 0)
+        break;
+      if (buffer->len + (gsize) n_read > DLG_FILE_MAX_SIZE)
+        {
+          /* Dropping the stream closes the connection: nothing more is read. */
+          set_too_large (error);
+          return NULL;
+        }
+      g_byte_array_append (buffer, chunk, n_read);
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }
 
 static gboolean
