@@ -62,6 +62,72 @@ dlg_source_detect (GBytes *bytes)
 
 #define FETCH_CHUNK_SIZE (16 * 1024)
 
+/* The whole fetch, from connecting to the last byte, as the app's sync allows: libsoup's
+ * timeout only bounds each silence, so a server sending a byte every 20 seconds (of headers
+ * or body) could hold the command line for days. */
+#define FETCH_TIME_LIMIT_S (2 * 60)
+
+/* Cancels a blocking fetch when its time is up: a blocking read can only be stopped from
+ * another thread, and stopping it there also covers the connection and the headers. */
+typedef struct
+{
+  GMutex        lock;
+  GCond         cond;
+  gboolean      done;
+  gint64        deadline;     /* monotonic, microseconds */
+  GCancellable *cancellable;
+  gboolean      timed_out;
+} Watchdog;
+
+static gpointer
+watchdog_run (gpointer user_data)
+{
+  Watchdog *dog = user_data;
+
+  g_mutex_lock (&dog->lock);
+  while (!dog->done)
+    if (!g_cond_wait_until (&dog->cond, &dog->lock, dog->deadline))
+      {
+        dog->timed_out = TRUE;
+        g_cancellable_cancel (dog->cancellable);
+        break;
+      }
+  g_mutex_unlock (&dog->lock);
+  return NULL;
+}
+
+static void
+outer_cancelled_cb (GCancellable *outer,
+                    GCancellable *inner)
+{
+  g_cancellable_cancel (inner);
+}
+
+static guint
+fetch_time_limit (void)
+{
+  /* For tests/agenda/check-fetch.py only, so that it waits seconds rather than minutes. */
+  const char *test_limit = g_getenv ("DELEGATE_TEST_FETCH_SECONDS");
+  guint64 seconds;
+
+  if (test_limit != NULL &&
+      g_ascii_string_to_unsigned (test_limit, 10, 1, FETCH_TIME_LIMIT_S, &seconds, NULL))
+    return seconds;
+  return FETCH_TIME_LIMIT_S;
+}
+
+static void
+set_timed_out (const char  *uri,
+               GError     **error)
+{
+  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  const char *host = parsed != NULL ? g_uri_get_host (parsed) : NULL;
+
+  /* Worded as the app's sync words it. */
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, _("%s took too long to answer"),
+               host != NULL ? host : uri);
+}
+
 static void
 set_too_large (GError **error)
 {
@@ -71,10 +137,10 @@ set_too_large (GError **error)
                _("larger than %s, the most Delegate accepts"), limit);
 }
 
-GBytes *
-dlg_source_fetch (const char    *uri,
-                  GCancellable  *cancellable,
-                  GError       **error)
+static GBytes *
+fetch_limited (const char    *uri,
+               GCancellable  *cancellable,
+               GError       **error)
 {
   g_autoptr(SoupSession) session = soup_session_new_with_options ("user-agent",
                                                                   "Delegate/" PACKAGE_VERSION,
@@ -138,6 +204,52 @@ dlg_source_fetch (const char    *uri,
     }
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+GBytes *
+dlg_source_fetch (const char    *uri,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GCancellable) ours = g_cancellable_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GThread *thread;
+  Watchdog dog = { 0 };
+  gulong handler = 0;
+
+  /* Ours is cancelled by the caller's or by the watchdog, which tells the two apart. */
+  if (cancellable != NULL)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (outer_cancelled_cb),
+                                     g_object_ref (ours), g_object_unref);
+
+  g_mutex_init (&dog.lock);
+  g_cond_init (&dog.cond);
+  dog.deadline = g_get_monotonic_time () + fetch_time_limit () * G_TIME_SPAN_SECOND;
+  dog.cancellable = ours;
+  thread = g_thread_new ("dlg-fetch-watchdog", watchdog_run, &dog);
+
+  bytes = fetch_limited (uri, ours, &local_error);
+
+  g_mutex_lock (&dog.lock);
+  dog.done = TRUE;
+  g_cond_signal (&dog.cond);
+  g_mutex_unlock (&dog.lock);
+  g_thread_join (thread);
+  g_mutex_clear (&dog.lock);
+  g_cond_clear (&dog.cond);
+  if (cancellable != NULL)
+    g_cancellable_disconnect (cancellable, handler);
+
+  if (bytes == NULL)
+    {
+      /* libsoup's own timeout (a minute of silence) reads the same to a delegate. */
+      if (dog.timed_out || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+        set_timed_out (uri, error);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  return g_steal_pointer (&bytes);
 }
 
 static gboolean

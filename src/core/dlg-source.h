@@ -65,7 +65,8 @@ DlgFeed        *dlg_source_load          (const char          *source,
 /* The bytes at an http(s) URI, with one blocking GET: a non-2xx status is
  * a G_IO_ERROR naming the status; a body of more than DLG_FILE_MAX_SIZE
  * (unpacked) is G_IO_ERROR_MESSAGE_TOO_LARGE, refused as soon as that is
- * known, not once it is all read. */
+ * known, not once it is all read; a fetch taking more than 2 minutes in all
+ * (connecting, headers, body) is G_IO_ERROR_TIMED_OUT. */
 GBytes         *dlg_source_fetch         (const char          *uri,
                                           GCancellable        *cancellable,
                                           GError             **error);

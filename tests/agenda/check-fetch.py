@@ -3,8 +3,8 @@
 
 A local server (127.0.0.1, a port of its own) sends what a careless or
 malicious host might: a small gzip body that unpacks to far more than Delegate
-accepts, a Content-Length beyond the limit.  Each must end in a plain error,
-soon and without eating memory.
+accepts, a Content-Length beyond the limit, a body or headers trickled a byte
+at a time.  Each must end in a plain error, soon and without eating memory.
 Usage: check-fetch.py DELEGATE_FEED  (TAP output)
 """
 import http.server
@@ -23,6 +23,8 @@ results = []
 BOMB_UNPACKED = 256 * 1024 * 1024
 # Far above the tool's own needs with a 32 MiB feed, far below what unpacking the bomb takes.
 MAX_RSS_KIB = 128 * 1024
+# The fetch's time limit for this test, in seconds (the tool's own is 2 minutes).
+TIME_LIMIT = 2
 
 
 def check(name):
@@ -82,6 +84,14 @@ class Hostile(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(64 * 1024 * 1024))
             self.end_headers()
             self.trickle(b'{"delegate_feed": 1' + b" " * 200)
+        elif self.path == "/slow-body.json":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.trickle(b'{"delegate_feed": 1' + b" " * 200)
+        elif self.path == "/slow-headers.json":
+            self.wfile.write(b"HTTP/1.0 200 OK\r\nX-Slow: ")
+            self.trickle(b"a" * 200)
         else:
             self.send_error(404)
 
@@ -126,6 +136,24 @@ def _():
     assert status == 1, (status, err)
     assert "larger than 33.6\u00a0MB, the most Delegate accepts" in err, err
     assert seconds < 5, seconds
+
+
+@check("a body trickled a byte at a time ends at the time limit")
+def _():
+    status, err, _, seconds = run(base + "slow-body.json",
+                                  {"DELEGATE_TEST_FETCH_SECONDS": str(TIME_LIMIT)})
+    assert status == 1, (status, err)
+    assert "127.0.0.1 took too long to answer" in err, err
+    assert TIME_LIMIT <= seconds < TIME_LIMIT + 5, seconds
+
+
+@check("headers trickled a byte at a time end at the time limit too")
+def _():
+    status, err, _, seconds = run(base + "slow-headers.json",
+                                  {"DELEGATE_TEST_FETCH_SECONDS": str(TIME_LIMIT)})
+    assert status == 1, (status, err)
+    assert "127.0.0.1 took too long to answer" in err, err
+    assert TIME_LIMIT <= seconds < TIME_LIMIT + 5, seconds
 
 
 server.shutdown()
