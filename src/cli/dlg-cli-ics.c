@@ -45,7 +45,7 @@ dlg_cli_export_ics (int    argc,
   feed = dlg_source_load (source, languages, NULL, &error);
   if (feed == NULL)
     {
-      g_printerr (_("%s: not usable:\n  %s\n"), source, error->message);
+      dlg_cli_printerr (_("%s: not usable:\n  %s\n"), source, error->message);
       return 1;
     }
 
@@ -59,7 +59,7 @@ dlg_cli_export_ics (int    argc,
 
   if (!g_file_set_contents (output, ics, -1, &error))
     {
-      g_printerr ("%s\n", error->message);
+      dlg_cli_printerr ("%s\n", error->message);
       return 1;
     }
 

@@ -83,7 +83,7 @@ dlg_cli_validate (int    argc,
     feed = dlg_source_parse (bytes, uri, languages, NULL, &error);
   if (feed == NULL)
     {
-      g_printerr (_("%s: not usable:\n  %s\n"), argv[1], error->message);
+      dlg_cli_printerr (_("%s: not usable:\n  %s\n"), argv[1], error->message);
       return 1;
     }
 
@@ -99,13 +99,13 @@ dlg_cli_validate (int    argc,
                                n_practices);
 
   /* Translators: the feed's path or URL, then "1 session", "2 members" and "3 best practices" */
-  g_print (_("%s: usable: %s, %s, %s\n"), argv[1], sessions, members, practices);
+  dlg_cli_print (_("%s: usable: %s, %s, %s\n"), argv[1], sessions, members, practices);
 
   /* What the app reads past without a word: fields it does not know that look like
    * misspelt ones, addresses it will not open. */
   warnings = feed_warnings (bytes, uri);
   for (guint i = 0; i < warnings->len; i++)
     /* Translators: a warning of "delegate-feed validate" about a usable feed */
-    g_print (_("  warning: %s\n"), (const char *) g_ptr_array_index (warnings, i));
+    dlg_cli_print (_("  warning: %s\n"), (const char *) g_ptr_array_index (warnings, i));
   return 0;
 }

@@ -49,7 +49,7 @@ dlg_cli_export_vcf (int    argc,
   feed = dlg_source_load (source, NULL, NULL, &error);
   if (feed == NULL)
     {
-      g_printerr (_("%s: not usable:\n  %s\n"), source, error->message);
+      dlg_cli_printerr (_("%s: not usable:\n  %s\n"), source, error->message);
       return 1;
     }
 
@@ -67,14 +67,14 @@ dlg_cli_export_vcf (int    argc,
 
   if (!g_file_set_contents (output, cards, -1, &error))
     {
-      g_printerr (_("delegate-feed: cannot write the contacts: %s\n"), error->message);
+      dlg_cli_printerr (_("delegate-feed: cannot write the contacts: %s\n"), error->message);
       return 1;
     }
 
   n_members = g_list_model_get_n_items (dlg_feed_get_members (feed));
   /* Translators: the feed's path or URL, how many members, the file written */
-  g_printerr (g_dngettext (NULL, "%s: %u member written to %s\n", "%s: %u members written to %s\n",
-                           n_members),
-              source, n_members, output);
+  dlg_cli_printerr (g_dngettext (NULL, "%s: %u member written to %s\n",
+                                 "%s: %u members written to %s\n", n_members),
+                    source, n_members, output);
   return 0;
 }

@@ -62,6 +62,6 @@ main (int    argc,
     if (g_str_equal (argv[1], commands[i].name))
       return commands[i].run (argc - 1, argv + 1);
 
-  g_printerr (_("delegate-feed: unknown command “%s”\n"), argv[1]);
+  dlg_cli_printerr (_("delegate-feed: unknown command “%s”\n"), argv[1]);
   return usage (stderr);
 }

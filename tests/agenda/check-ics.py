@@ -327,6 +327,44 @@ def _():
     ], warnings_of("apart-times/feed.json")
 
 
+def terminal_safe(data):
+    """No control character but line breaks and tabs, raw (C0, DEL) or as UTF-8 (C1)."""
+    text = data.decode("utf-8")
+    bad = [c for c in text if (ord(c) < 0x20 and c not in "\n\t") or 0x7f <= ord(c) <= 0x9f]
+    assert not bad, (bad, text)
+    return text
+
+
+@check("validate shows control characters of a feed as \\u escapes, never raw on the terminal")
+def _():
+    env = dict(os.environ, LANGUAGE="", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    result = subprocess.run([tool, "validate", fixture("controls-warning.json")],
+                            capture_output=True, env=env)
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in terminal_safe(result.stdout).splitlines()
+                if line.startswith("  warning: ")]
+    assert warnings == [
+        "  warning: event.url: “\\u001b[31mwww.example.org\\u001b[0m” is not an http or https "
+        "address: it is not shown",
+        "  warning: members[0].website: “javascript:\\u009b2J\\u007f\\u000dOK” is not an http "
+        "or https address: it is not shown",
+    ], warnings
+    result = subprocess.run([tool, "validate", fixture("controls-error.json")],
+                            capture_output=True, env=env)
+    assert result.returncode == 1, result.stderr
+    assert terminal_safe(result.stderr).endswith(
+        ": not usable:\n  event.time_zone: unknown time zone "
+        "“Asia/\\u001b]0;owned\\u0007\\u001b[2K\\u001b[1A\\u001b[32mOK”\n"), result.stderr
+    result = subprocess.run([tool, "export-ics", fixture("controls-error.json")],
+                            capture_output=True, env=env)
+    assert result.returncode == 1 and b"Asia/\\u001b]0;owned" in result.stderr, result.stderr
+    terminal_safe(result.stderr)
+    result = subprocess.run([tool, "export-vcf", fixture("controls-error.json")],
+                            capture_output=True, env=env)
+    assert result.returncode == 1 and b"Asia/\\u001b]0;owned" in result.stderr, result.stderr
+    terminal_safe(result.stderr)
+
+
 @check("sources over HTTP: a schedule.xml is fetched, a 404 is an error")
 def _():
     class Quiet(http.server.SimpleHTTPRequestHandler):
