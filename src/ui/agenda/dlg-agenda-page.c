@@ -91,26 +91,6 @@ zone_label (DlgAgendaPage *self,
   return dlg_agenda_zone_label (self->feed, shown);
 }
 
-/* "09:00", or "01:00 (Sun 2 Feb)" when @shown is on another date than @date ("2020-02-01"): a
- * session listed under a day but after its midnight, one running over days, or a time in the
- * laptop's zone that falls on the day before. */
-static char *
-format_clock_on (GDateTime  *shown,
-                 const char *date)
-{
-  g_autofree char *clock = g_date_time_format (shown, "%H:%M");
-  g_autofree char *shown_date = g_date_time_format (shown, "%Y-%m-%d");
-  g_autofree char *day = NULL;
-
-  if (date == NULL || g_strcmp0 (shown_date, date) == 0)
-    return g_steal_pointer (&clock);
-
-  /* Translators: a short weekday, day and month after a time, see strftime(3) */
-  day = g_date_time_format (shown, _("%a %-d %b"));
-  /* Translators: a time on another date than its day's, "01:00 (Sun 2 Feb)" */
-  return g_strdup_printf (_("%s (%s)"), clock, day);
-}
-
 char *
 dlg_agenda_page_format_time (DlgAgendaPage *self,
                              DlgSession    *session)
@@ -127,14 +107,14 @@ dlg_agenda_page_format_time (DlgAgendaPage *self,
 
   day = dlg_agenda_find_day (self->feed, dlg_session_get_day (session));
   start = shown_time (self, dlg_session_get_start (session));
-  start_text = format_clock_on (start, day != NULL ? dlg_day_get_date (day) : NULL);
+  start_text = dlg_agenda_clock_on (start, day != NULL ? dlg_day_get_date (day) : NULL);
   if (dlg_session_get_end (session) == NULL ||
       g_date_time_compare (dlg_session_get_end (session), dlg_session_get_start (session)) <= 0)
     return g_steal_pointer (&start_text);
 
   end = shown_time (self, dlg_session_get_end (session));
   start_date = g_date_time_format (start, "%Y-%m-%d");
-  end_text = format_clock_on (end, start_date);
+  end_text = dlg_agenda_clock_on (end, start_date);
   /* Translators: a session's start and end, "09:00–10:30" */
   return g_strdup_printf (_("%s–%s"), start_text, end_text);
 }

@@ -74,13 +74,34 @@ dlg_agenda_zone_label (DlgFeed   *feed,
   return g_intern_string (offset_text);
 }
 
+/* "09:00", or "01:00 (Sun 2 Feb)" when @shown is on another date than @date ("2020-02-01"): a
+ * session listed under a day but after its midnight, one running over days, or a time in the
+ * laptop's zone that falls on the day before. */
 char *
-dlg_agenda_format_clock (DlgFeed   *feed,
-                         GDateTime *time,
-                         gboolean   local_time)
+dlg_agenda_clock_on (GDateTime  *shown,
+                     const char *date)
+{
+  g_autofree char *clock = g_date_time_format (shown, "%H:%M");
+  g_autofree char *shown_date = g_date_time_format (shown, "%Y-%m-%d");
+  g_autofree char *day = NULL;
+
+  if (date == NULL || g_strcmp0 (shown_date, date) == 0)
+    return g_steal_pointer (&clock);
+
+  /* Translators: a short weekday, day and month after a time, see strftime(3) */
+  day = g_date_time_format (shown, _("%a %-d %b"));
+  /* Translators: a time on another date than its day's, "01:00 (Sun 2 Feb)" */
+  return g_strdup_printf (_("%s (%s)"), clock, day);
+}
+
+char *
+dlg_agenda_format_clock (DlgFeed    *feed,
+                         GDateTime  *time,
+                         gboolean    local_time,
+                         const char *date)
 {
   g_autoptr(GDateTime) shown = dlg_agenda_shown_time (feed, time, local_time);
-  g_autofree char *clock = g_date_time_format (shown, "%H:%M");
+  g_autofree char *clock = dlg_agenda_clock_on (shown, date);
   const char *zone = dlg_agenda_zone_label (feed, shown);
 
   if (zone[0] == '\0')

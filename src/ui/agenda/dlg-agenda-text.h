@@ -21,10 +21,16 @@ GDateTime     *dlg_agenda_shown_time     (DlgFeed     *feed,
 /* The zone's name after a time from dlg_agenda_shown_time(), "WITA"; "" for floating times. */
 const char    *dlg_agenda_zone_label     (DlgFeed     *feed,
                                           GDateTime   *shown);
-/* "09:00 WITA": @time's clock time as shown (see dlg_agenda_shown_time()), with its zone. */
+/* "09:00", or "01:00 (Sun 2 Feb)" when @shown is on another date than @date ("2020-02-01",
+ * the day it is listed under; NULL: none to compare with). */
+char          *dlg_agenda_clock_on       (GDateTime   *shown,
+                                          const char  *date);
+/* "09:00 WITA": @time's clock time as shown (see dlg_agenda_shown_time()), with its zone,
+ * and its date when it is not @date (see dlg_agenda_clock_on()). */
 char          *dlg_agenda_format_clock   (DlgFeed     *feed,
                                           GDateTime   *time,
-                                          gboolean     local_time);
+                                          gboolean     local_time,
+                                          const char  *date);
 /* "Day 1, Wednesday 16 October"; "Day 1" without a known date. */
 char          *dlg_agenda_format_day     (DlgDay      *day,
                                           GTimeZone   *zone);

@@ -111,12 +111,15 @@ link_subtitle (GObject  *object,
       DlgSession *session = DLG_SESSION (object);
       GDateTime *start = dlg_session_get_start (session);
       g_autofree char *time = NULL;
+      DlgDay *day;
 
       if (dlg_session_get_time_tba (session) || start == NULL)
         /* Translators: when a session is, "Day 1, time to be announced" */
         return g_strdup_printf (_("Day %u, time to be announced"), dlg_session_get_day (session));
 
-      time = dlg_agenda_format_clock (feed, start, local_time);
+      day = dlg_agenda_find_day (feed, dlg_session_get_day (session));
+      time = dlg_agenda_format_clock (feed, start, local_time,
+                                      day != NULL ? dlg_day_get_date (day) : NULL);
       /* Translators: when a session is, "Day 1, 09:00 WITA" */
       return g_strdup_printf (_("Day %u, %s"), dlg_session_get_day (session), time);
     }
