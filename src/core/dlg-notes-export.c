@@ -98,6 +98,23 @@ dlg_notes_export_json (DlgStore  *store,
   return json_generator_to_data (generator, NULL);
 }
 
+/* What an export holds, read whole before any of it is written. */
+typedef struct
+{
+  GPtrArray *notes;  /* DlgNote */
+  GPtrArray *stars;  /* event id, session key, event id, session key… */
+} Import;
+
+static void
+import_free (Import *import)
+{
+  g_clear_pointer (&import->notes, g_ptr_array_unref);
+  g_clear_pointer (&import->stars, g_ptr_array_unref);
+  g_free (import);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Import, import_free)
+
 static gboolean
 invalid (GError     **error,
          const char  *where)
@@ -105,6 +122,14 @@ invalid (GError     **error,
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                _("This is not a Delegate personal data file (%s)"), where);
   return FALSE;
+}
+
+static Import *
+refused (GError     **error,
+         const char  *where)
+{
+  invalid (error, where);
+  return NULL;
 }
 
 static const char *
@@ -192,48 +217,43 @@ element_object (JsonArray *array,
   return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
-gboolean
-dlg_notes_import_json (DlgStore    *store,
-                       const char  *data,
-                       gssize       length,
-                       guint       *n_stars,
-                       guint       *n_notes,
-                       GError     **error)
+
+static Import *
+import_read (const char  *data,
+             gsize        length,
+             GError     **error)
 {
   g_autoptr(JsonNode) document = NULL;
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(Import) import = g_new0 (Import, 1);
   JsonObject *root;
   JsonArray *stars, *list;
   JsonNode *node;
   g_autoptr(GError) local_error = NULL;
   int line, column;
 
-  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
-
-  if (length < 0)
-    length = strlen (data);
+  import->notes = g_ptr_array_new_with_free_func (g_object_unref);
+  import->stars = g_ptr_array_new_with_free_func (g_free);
   if (!dlg_json_read (data, length, &document, &line, &column, &local_error))
     {
       g_autofree char *where = dlg_json_describe (local_error, line, column);
 
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("not valid JSON: %s"), where);
-      return FALSE;
+      return NULL;
     }
   /* Whatever the file holds, a wrong type is an error, never a critical:
    * an empty file has no root at all. */
   if (document == NULL || !JSON_NODE_HOLDS_OBJECT (document))
-    return invalid (error, "root");
+    return refused (error, "root");
   root = json_node_get_object (document);
   node = json_object_get_member (root, "delegate_personal_data");
   if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64 ||
       json_node_get_int (node) != FORMAT_VERSION)
-    return invalid (error, "delegate_personal_data");
+    return refused (error, "delegate_personal_data");
   if (!member_array (root, "stars", &stars))
-    return invalid (error, "stars");
+    return refused (error, "stars");
   if (!member_array (root, "notes", &list))
-    return invalid (error, "notes");
+    return refused (error, "notes");
 
-  /* Read it all before writing any of it. */
   for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
     {
       JsonObject *object = element_object (list, i);
@@ -244,8 +264,8 @@ dlg_notes_import_json (DlgStore    *store,
           (id = member_string (object, "id")) == NULL ||
           (event_id = member_string (object, "event_id")) == NULL ||
           !dlg_note_kind_from_string (member_string (object, "kind"), &kind))
-        return invalid (error, "notes");
-      g_ptr_array_add (notes,
+        return refused (error, "notes");
+      g_ptr_array_add (import->notes,
                        dlg_note_new_full (id, event_id, kind, member_string (object, "key"),
                                           member_string (object, "title"),
                                           member_string (object, "body"),
@@ -260,43 +280,65 @@ dlg_notes_import_json (DlgStore    *store,
       if (object == NULL || !strings_valid (object) ||
           member_string (object, "event_id") == NULL ||
           member_string (object, "session_key") == NULL)
-        return invalid (error, "stars");
+        return refused (error, "stars");
+      g_ptr_array_add (import->stars, g_strdup (member_string (object, "event_id")));
+      g_ptr_array_add (import->stars, g_strdup (member_string (object, "session_key")));
     }
 
-  if (!dlg_notes_save (store, notes, error))
+  return g_steal_pointer (&import);
+}
+
+/* On the thread the store's signals are to be sent from: the panes listen to them. */
+static gboolean
+import_write (DlgStore  *store,
+              Import    *import,
+              guint     *n_stars,
+              guint     *n_notes,
+              GError   **error)
+{
+  if (!dlg_notes_save (store, import->notes, error))
     return FALSE;
-  for (guint i = 0; stars != NULL && i < json_array_get_length (stars); i++)
-    {
-      JsonObject *object = element_object (stars, i);
-
-      if (!dlg_store_set_starred (store, member_string (object, "event_id"),
-                                  member_string (object, "session_key"), TRUE, error))
-        return FALSE;
-    }
+  for (guint i = 0; i + 1 < import->stars->len; i += 2)
+    if (!dlg_store_set_starred (store, g_ptr_array_index (import->stars, i),
+                                g_ptr_array_index (import->stars, i + 1), TRUE, error))
+      return FALSE;
 
   if (n_stars != NULL)
-    *n_stars = stars != NULL ? json_array_get_length (stars) : 0;
+    *n_stars = import->stars->len / 2;
   if (n_notes != NULL)
-    *n_notes = notes->len;
+    *n_notes = import->notes->len;
   return TRUE;
 }
 
-typedef struct
+gboolean
+dlg_notes_import_json (DlgStore    *store,
+                       const char  *data,
+                       gssize       length,
+                       guint       *n_stars,
+                       guint       *n_notes,
+                       GError     **error)
 {
-  guint n_stars;
-  guint n_notes;
-} ImportCounts;
+  g_autoptr(Import) import = NULL;
 
+  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
+
+  if (length < 0)
+    length = strlen (data);
+  import = import_read (data, length, error);
+  return import != NULL && import_write (store, import, n_stars, n_notes, error);
+}
+
+/* Only the reading runs in the worker thread: the writing sends the store's signals, which
+ * the panes handle with GTK, on the main thread (see dlg_notes_import_file_finish()). */
 static void
 import_file_thread (GTask        *task,
                     gpointer      source_object,
                     gpointer      task_data,
                     GCancellable *cancellable)
 {
-  DlgStore *store = source_object;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  ImportCounts *counts = g_new0 (ImportCounts, 1);
+  Import *import = NULL;
   gsize length = 0;
   const char *data;
 
@@ -304,15 +346,12 @@ import_file_thread (GTask        *task,
   if (bytes != NULL)
     {
       data = g_bytes_get_data (bytes, &length);
-      if (dlg_notes_import_json (store, data != NULL ? data : "", length,
-                                 &counts->n_stars, &counts->n_notes, &error))
-        {
-          g_task_return_pointer (task, counts, g_free);
-          return;
-        }
+      import = import_read (data != NULL ? data : "", length, &error);
     }
-  g_free (counts);
-  g_task_return_error (task, g_steal_pointer (&error));
+  if (import != NULL)
+    g_task_return_pointer (task, import, (GDestroyNotify) import_free);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
 }
 
 void
@@ -340,16 +379,10 @@ dlg_notes_import_file_finish (DlgStore      *store,
                               guint         *n_notes,
                               GError       **error)
 {
-  g_autofree ImportCounts *counts = NULL;
+  g_autoptr(Import) import = NULL;
 
   g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
 
-  counts = g_task_propagate_pointer (G_TASK (result), error);
-  if (counts == NULL)
-    return FALSE;
-  if (n_stars != NULL)
-    *n_stars = counts->n_stars;
-  if (n_notes != NULL)
-    *n_notes = counts->n_notes;
-  return TRUE;
+  import = g_task_propagate_pointer (G_TASK (result), error);
+  return import != NULL && import_write (store, import, n_stars, n_notes, error);
 }

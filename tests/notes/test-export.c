@@ -212,6 +212,16 @@ import_file (DlgStore    *store,
   return imported.ok;
 }
 
+static void
+stars_changed_cb (DlgStore   *store,
+                  const char *event_id,
+                  gpointer    user_data)
+{
+  GThread **thread = user_data;
+
+  *thread = g_thread_self ();
+}
+
 /* The file chooser hands over whatever the delegate picked. A file exported on another laptop
  * arrives whole; a device, a pipe (which would never end: the window waited on it) or a huge
  * file chosen by mistake is refused in plain words, and nothing is imported. */
@@ -230,10 +240,13 @@ test_import_file (void)
   guint n_notes = 0;
   FILE *out;
 
+  GThread *signalled = NULL;
+
   laptop_open (&a);
   laptop_open (&b);
   dlg_note_set_body (note, "Banyuwangi: one-stop service in every village");
   save (a.store, note);
+  g_assert_true (dlg_store_set_starred (a.store, "e1", "s1", TRUE, &error));
   json = dlg_notes_export_json (a.store, &error);
   g_assert_no_error (error);
   exported = g_build_filename (b.dir, "personal-data.json", NULL);
@@ -262,9 +275,14 @@ test_import_file (void)
   g_assert_cmpuint (listed->len, ==, 0);
   g_clear_pointer (&listed, g_ptr_array_unref);
 
+  /* The panes hear of the new stars on the main thread, where GTK is: the file is read in a
+   * worker, the store written where the import was asked for. */
+  g_signal_connect (b.store, "stars-changed", G_CALLBACK (stars_changed_cb), &signalled);
   g_assert_true (import_file (b.store, exported, &n_notes, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_notes, ==, 1);
+  g_assert_true (signalled == g_thread_self ());
+  g_assert_true (dlg_store_is_starred (b.store, "e1", "s1"));
   found = dlg_notes_lookup (b.store, dlg_note_get_id (note));
   g_assert_nonnull (found);
   g_assert_cmpstr (dlg_note_get_body (found), ==, "Banyuwangi: one-stop service in every village");
