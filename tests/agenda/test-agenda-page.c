@@ -823,6 +823,57 @@ test_offsets_and_long_sessions (Fixture       *f,
   g_assert_cmpstr (time_text, ==, "08:00–17:00 (Fri 18 Oct)");
 }
 
+static gboolean
+last_selected (gpointer data)
+{
+  Fixture *f = data;
+  GListModel *sessions = dlg_feed_get_sessions (dlg_agenda_page_get_feed (f->page));
+  g_autoptr(DlgSession) last = g_list_model_get_item (sessions,
+                                                      g_list_model_get_n_items (sessions) - 1);
+
+  return gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (shown (f))) ==
+         (gpointer) last;
+}
+
+static gboolean
+ran_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* A link to a session of a congress large enough to be filtered bit by bit (over 2,000
+ * sessions) opens it at once, without running the main loop meanwhile: a sync handled there
+ * replaced the feed under the link, and the reload of a new copy reveals its open session
+ * the same way. */
+static void
+test_reveal_in_long_list (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = schedule_fixture_new (3000, 30, 2, FALSE, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = dlg_source_parse (bytes, NULL, english, NULL, &error);
+  g_autoptr(DlgSession) last = NULL;
+  GListModel *sessions;
+  gboolean ran = FALSE;
+
+  g_assert_no_error (error);
+  sessions = dlg_feed_get_sessions (feed);
+  last = g_list_model_get_item (sessions, g_list_model_get_n_items (sessions) - 1);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 980, 700);
+  gtk_window_present (GTK_WINDOW (f->window));
+  dlg_agenda_page_set_feed (f->page, feed);
+  search (f, "a");
+
+  g_idle_add (ran_cb, &ran);
+  g_assert_true (dlg_agenda_page_show_session (f->page, dlg_session_get_key (last)));
+  g_assert_false (ran);
+  /* The filter finishes between frames, then the session is shown. */
+  if (!wait_until (last_selected, f))
+    g_error ("the linked session was never shown");
+  g_assert_cmpstr (session_title (f), ==, dlg_session_get_title (last));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -852,6 +903,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/agenda-page/offsets-and-long-sessions", Fixture, NULL, fixture_set_up,
               test_offsets_and_long_sessions, fixture_tear_down);
+  g_test_add ("/agenda-page/reveal-in-long-list", Fixture, NULL, fixture_set_up,
+              test_reveal_in_long_list, fixture_tear_down);
   g_test_add ("/agenda-page/floating-now", Fixture, NULL, fixture_set_up, test_floating_now,
               fixture_tear_down);
 

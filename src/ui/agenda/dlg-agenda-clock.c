@@ -56,41 +56,64 @@ dlg_agenda_page_select_day (DlgAgendaPage *self,
     }
 }
 
+/* Selects (or opens) the session a reveal waits for, once the filter has been through the
+ * whole list: a long one (over 2,000 sessions) is filtered bit by bit, between frames.  The
+ * wait is the main loop's own: running it from here, a sync arriving meanwhile replaced the
+ * feed under the reveal. */
 void
-dlg_agenda_page_reveal (DlgAgendaPage *self,
-                        DlgSession    *session,
-                        gboolean       open)
+dlg_agenda_page_finish_reveal (DlgAgendaPage *self)
 {
+  g_autofree char *key = NULL;
+  DlgSession *session;
   guint position;
 
-  if (!dlg_agenda_page_spans_days (self))
-    dlg_agenda_page_select_day (self, dlg_session_get_day (session));
+  if (self->reveal_key == NULL || self->revealing ||
+      (self->visible != NULL && gtk_filter_list_model_get_pending (self->visible) > 0))
+    return;
 
-  /* The filter may still be working through a long list. */
-  if (self->visible != NULL)
-    while (gtk_filter_list_model_get_pending (self->visible) > 0)
-      g_main_context_iteration (NULL, FALSE);
-
-  position = find_visible (self, session);
-  if (position == GTK_INVALID_LIST_POSITION)
+  session = self->feed != NULL ? dlg_feed_find_session (self->feed, self->reveal_key) : NULL;
+  position = session != NULL ? find_visible (self, session) : GTK_INVALID_LIST_POSITION;
+  if (session != NULL && position == GTK_INVALID_LIST_POSITION && !self->reveal_cleared)
     {
-      /* Something hides it: clear the search and the filters. */
+      /* Something hides it: clear the search and the filters, and wait for them. */
+      self->reveal_cleared = TRUE;
+      self->revealing = TRUE;  /* each change below tells the list, which calls back here */
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       gtk_drop_down_set_selected (self->room_dropdown, 0);
       gtk_drop_down_set_selected (self->track_dropdown, 0);
       gtk_toggle_button_set_active (self->mine_button, FALSE);
       dlg_agenda_page_select_day (self, dlg_session_get_day (session));
+      self->revealing = FALSE;
+      if (self->visible != NULL && gtk_filter_list_model_get_pending (self->visible) > 0)
+        return;
       position = find_visible (self, session);
     }
+
+  key = g_steal_pointer (&self->reveal_key);
   if (position == GTK_INVALID_LIST_POSITION)
     return;
 
   dlg_lazy_slice_cover (self->shown, position);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
-  if (open)
+  if (self->reveal_open)
     dlg_agenda_page_open (self, position);
   else
     gtk_single_selection_set_selected (self->selection, position);
+}
+
+void
+dlg_agenda_page_reveal (DlgAgendaPage *self,
+                        DlgSession    *session,
+                        gboolean       open)
+{
+  if (!dlg_agenda_page_spans_days (self))
+    dlg_agenda_page_select_day (self, dlg_session_get_day (session));
+
+  g_free (self->reveal_key);
+  self->reveal_key = g_strdup (dlg_session_get_key (session));
+  self->reveal_open = open;
+  self->reveal_cleared = FALSE;
+  dlg_agenda_page_finish_reveal (self);
 }
 
 /* The event's date at @now ("2019-10-16"), in the event's zone. */

@@ -37,6 +37,11 @@ struct _DlgAgendaPage
   char               *room;          /* filter, NULL: all */
   char               *track;         /* filter, NULL: all */
   char               *shown_event_id; /* the event the filters and the open session are of */
+  char               *reveal_key;    /* a session to show once the filter is done, or NULL */
+  gboolean            reveal_open;   /* ...and to open, keyboard and all */
+  gboolean            reveal_cleared; /* the filters hid it, and were cleared */
+  gboolean            revealing;     /* clearing them: not yet to be shown */
+  guint               reveal_idle_id;
   GDateTime          *next_start;    /* start of the next sessions, at the last tick */
   guint               tick_id;
 
@@ -88,6 +93,7 @@ void      dlg_agenda_page_reveal                (DlgAgendaPage *self,
                                                  DlgSession    *session,
                                                  gboolean       open);
 void      dlg_agenda_page_show_now              (DlgAgendaPage *self);
+void      dlg_agenda_page_finish_reveal         (DlgAgendaPage *self);
 guint     dlg_agenda_page_today                 (DlgAgendaPage *self,
                                                  GDateTime     *now);
 void      dlg_agenda_page_select_day            (DlgAgendaPage *self,

@@ -578,10 +578,27 @@ export_action_cb (GtkWidget  *widget,
 
 /* --- the feed ------------------------------------------------------------- */
 
+static gboolean
+finish_reveal_cb (gpointer data)
+{
+  DlgAgendaPage *self = data;
+
+  self->reveal_idle_id = 0;
+  dlg_agenda_page_finish_reveal (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 visible_changed_cb (DlgAgendaPage *self)
 {
   update_list_state (self);
+
+  /* A reveal waiting for the filter goes on once the models below have heard of the change
+   * too: selecting from inside the filter's "items-changed" left GTK 4.8's list view with
+   * rows it no longer knew of. */
+  if (self->reveal_key != NULL && self->reveal_idle_id == 0 &&
+      gtk_filter_list_model_get_pending (self->visible) == 0)
+    self->reveal_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, finish_reveal_cb, self, NULL);
 }
 
 static void
@@ -617,6 +634,9 @@ dlg_agenda_page_reload (DlgAgendaPage *self)
       g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "detail") == 0)
     was_open = g_strdup (dlg_session_get_key (gtk_single_selection_get_selected_item (self->selection)));
 
+  /* A session a link asked for in the copy before is looked for again below, if open. */
+  g_clear_pointer (&self->reveal_key, g_free);
+  g_clear_handle_id (&self->reveal_idle_id, g_source_remove);
   g_hash_table_remove_all (self->search_keys);
   dlg_agenda_page_load_stars (self);
 
@@ -813,6 +833,7 @@ dlg_agenda_page_dispose (GObject *object)
   DlgAgendaPage *self = DLG_AGENDA_PAGE (object);
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->reveal_idle_id, g_source_remove);
 
   /* AdwBin unparents its child itself; let it go before the template
    * drops its references, or both tear it down. */
@@ -844,6 +865,7 @@ dlg_agenda_page_finalize (GObject *object)
   g_clear_pointer (&self->room, g_free);
   g_clear_pointer (&self->track, g_free);
   g_clear_pointer (&self->shown_event_id, g_free);
+  g_clear_pointer (&self->reveal_key, g_free);
   g_clear_pointer (&self->next_start, g_date_time_unref);
 
   G_OBJECT_CLASS (dlg_agenda_page_parent_class)->finalize (object);
