@@ -496,10 +496,14 @@ dlg_notes_page_reload (DlgNotesPage *self)
       g_signal_connect_object (self->cases, "items-changed",
                                G_CALLBACK (update_list_stack), self, G_CONNECT_SWAPPED);
     }
-  gtk_list_view_set_model (self->cases_view,
-                           self->cases != NULL
-                           ? GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->cases))))
-                           : NULL);
+  {
+    /* The view takes a reference of its own: the copy before, with its cases, goes. */
+    g_autoptr(GtkNoSelection) cases = self->cases != NULL
+                                      ? gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->cases)))
+                                      : NULL;
+
+    gtk_list_view_set_model (self->cases_view, GTK_SELECTION_MODEL (cases));
+  }
 
   if (g_strcmp0 (event_id, self->event_id) != 0 && self->feed != NULL &&
       self->event_id != NULL && g_strcmp0 (self->event_id, self->pending_id) == 0)
