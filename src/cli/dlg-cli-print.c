@@ -30,8 +30,10 @@ dlg_cli_printable (const char *text)
        * byte 0x9B, which an 8-bit terminal reads as the start of a control sequence.
        * Shown as \u001b rather than replaced by U+FFFD: the message then says which
        * character it was, written as the organiser finds it in a JSON feed (where a
-       * control character can only be written so) and can search for it. */
-      if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f))
+       * control character can only be written so) and can search for it.  Line breaks
+       * and tabs too: in a feed's text they would start a line that looks like the tool's
+       * own ("feed.json: usable: …"). */
+      if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
         g_string_append_printf (out, "\\u%04x", c);
       else
         g_string_append_len (out, p, g_utf8_next_char (p) - p);
@@ -40,18 +42,42 @@ dlg_cli_printable (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* @format with its arguments, each argument made printable: the format's own line breaks
+ * stay, those of a feed's text do not.  The tool's messages use only %s, %u and %%. */
 static void
 print_printable (gboolean    to_stderr,
                  const char *format,
                  va_list     args)
 {
-  g_autofree char *text = g_strdup_vprintf (format, args);
-  g_autofree char *printable = dlg_cli_printable (text);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (const char *p = format; *p != '\0'; p++)
+    {
+      if (*p != '%' || p[1] == '\0')
+        {
+          g_string_append_c (text, *p);
+          continue;
+        }
+      p++;
+      if (*p == 's')
+        {
+          const char *arg = va_arg (args, const char *);
+          g_autofree char *printable = dlg_cli_printable (arg != NULL ? arg : "(null)");
+
+          g_string_append (text, printable);
+        }
+      else if (*p == 'u')
+        g_string_append_printf (text, "%u", va_arg (args, guint));
+      else if (*p == '%')
+        g_string_append_c (text, '%');
+      else
+        g_return_if_reached ();
+    }
 
   if (to_stderr)
-    g_printerr ("%s", printable);
+    g_printerr ("%s", text->str);
   else
-    g_print ("%s", printable);
+    g_print ("%s", text->str);
 }
 
 void

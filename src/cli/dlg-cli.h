@@ -21,12 +21,13 @@ int dlg_cli_export_ics (int    argc,
 int dlg_cli_export_vcf (int    argc,
                         char **argv);
 
-/* @text with its control characters (but line breaks and tabs) shown as "\u001b":
- * safe to print on a terminal however a feed was written. */
+/* @text with its control characters, line breaks and tabs included, shown as "\u001b": safe
+ * to print on a terminal however a feed was written. */
 char *dlg_cli_printable  (const char  *text);
 
-/* g_print() and g_printerr() of dlg_cli_printable() text: for every message that may
- * quote a feed (an error, a warning) or a path or URL. */
+/* g_print() and g_printerr() of @format, each of its arguments (%s, %u only) through
+ * dlg_cli_printable(): for every message that may quote a feed (an error, a warning) or a
+ * path or URL.  The format's own line breaks stay. */
 void  dlg_cli_print      (const char  *format,
                           ...) G_GNUC_PRINTF (1, 2);
 void  dlg_cli_printerr   (const char  *format,

@@ -363,6 +363,20 @@ def _():
                             capture_output=True, env=env)
     assert result.returncode == 1 and b"Asia/\\u001b]0;owned" in result.stderr, result.stderr
     terminal_safe(result.stderr)
+    # A line break in a feed's text does not start a line of the tool's own.
+    with open(fixture("controls-error.json"), encoding="utf-8") as f:
+        feed = json.load(f)
+    feed["event"]["time_zone"] = "Mars/Olympus\nfeed.json: usable: 27 sessions"
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        json.dump(feed, f)
+    try:
+        result = subprocess.run([tool, "validate", f.name], capture_output=True, env=env)
+    finally:
+        os.unlink(f.name)
+    lines = terminal_safe(result.stderr).splitlines()
+    assert result.returncode == 1 and len(lines) == 2, lines
+    assert lines[1] == ("  event.time_zone: unknown time zone "
+                        "“Mars/Olympus\\u000afeed.json: usable: 27 sessions”"), lines
 
 
 @check("sources over HTTP: a schedule.xml is fetched, a 404 is an error")
