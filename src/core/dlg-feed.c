@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "dlg-feed-private.h"
@@ -289,6 +291,48 @@ dlg_feed_find_session (DlgFeed    *self,
   g_return_val_if_fail (key != NULL, NULL);
 
   return g_hash_table_lookup (self->session_index, key);
+}
+
+DlgDay *
+dlg_feed_find_day (DlgFeed *self,
+                   guint    index)
+{
+  g_return_val_if_fail (DLG_IS_FEED (self), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->days)); i++)
+    {
+      g_autoptr(DlgDay) day = g_list_model_get_item (G_LIST_MODEL (self->days), i);
+
+      if (dlg_day_get_index (day) == index)
+        return day; /* the feed holds it */
+    }
+  return NULL;
+}
+
+DlgDay *
+dlg_feed_find_day_on (DlgFeed    *self,
+                      const char *date,
+                      gboolean    or_after)
+{
+  DlgDay *found = NULL;
+
+  g_return_val_if_fail (DLG_IS_FEED (self), NULL);
+  g_return_val_if_fail (date != NULL, NULL);
+
+  /* ISO dates compare as text; a feed may list its days in any order. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->days)); i++)
+    {
+      g_autoptr(DlgDay) day = g_list_model_get_item (G_LIST_MODEL (self->days), i);
+      const char *day_date = dlg_day_get_date (day);
+      int order = day_date != NULL ? strcmp (day_date, date) : -1;
+
+      if (order == 0)
+        return day; /* the feed holds it */
+      if (or_after && order > 0 &&
+          (found == NULL || strcmp (day_date, dlg_day_get_date (found)) < 0))
+        found = day;
+    }
+  return found;
 }
 
 DlgMember *

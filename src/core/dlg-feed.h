@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "dlg-day.h"
 #include "dlg-event.h"
 #include "dlg-member.h"
 #include "dlg-practice.h"
@@ -61,5 +62,13 @@ DlgMember  *dlg_feed_find_member        (DlgFeed             *self,
                                          const char          *id);
 DlgPractice *dlg_feed_find_practice     (DlgFeed             *self,
                                          const char          *id);
+/* The day of @index (the feed's own numbering, which may start at 0), or NULL. */
+DlgDay     *dlg_feed_find_day           (DlgFeed             *self,
+                                         guint                index);
+/* The day dated @date ("2019-10-17"), or with @or_after the first dated on or after it;
+ * NULL when there is none. */
+DlgDay     *dlg_feed_find_day_on        (DlgFeed             *self,
+                                         const char          *date,
+                                         gboolean             or_after);
 
 G_END_DECLS

@@ -102,23 +102,6 @@ format_time (GDateTime *time,
   return format_utc (time);
 }
 
-static DlgDay *
-find_day (DlgFeed *feed,
-          guint    index)
-{
-  GListModel *days = dlg_feed_get_days (feed);
-
-  for (guint i = 0; i < g_list_model_get_n_items (days); i++)
-    {
-      g_autoptr(DlgDay) day = g_list_model_get_item (days, i);
-
-      if (dlg_day_get_index (day) == index)
-        return day; /* the feed holds it */
-    }
-
-  return NULL;
-}
-
 static void
 append_session (GString    *out,
                 DlgFeed    *feed,
@@ -148,7 +131,7 @@ append_session (GString    *out,
 
   if (dlg_session_get_time_tba (session))
     {
-      DlgDay *day = find_day (feed, dlg_session_get_day (session));
+      DlgDay *day = dlg_feed_find_day (feed, dlg_session_get_day (session));
       GDate date;
 
       if (day != NULL)

@@ -96,16 +96,9 @@ static const char *
 day_date (DlgFeed    *feed,
           DlgSession *session)
 {
-  GListModel *days = dlg_feed_get_days (feed);
+  DlgDay *day = dlg_feed_find_day (feed, dlg_session_get_day (session));
 
-  for (guint i = 0; days != NULL && i < g_list_model_get_n_items (days); i++)
-    {
-      g_autoptr(DlgDay) day = g_list_model_get_item (days, i);
-
-      if (dlg_day_get_index (day) == dlg_session_get_day (session))
-        return dlg_day_get_date (day); /* the feed holds the day */
-    }
-  return NULL;
+  return day != NULL ? dlg_day_get_date (day) : NULL;
 }
 
 /* When @session is: its day and time, or, when the organiser has not

@@ -706,11 +706,31 @@ makassar_date (int offset)
   return g_date_time_format (then, "%Y-%m-%d");
 }
 
+/* The test's days are worked out from the clock, a few times over: not across Makassar's
+ * midnight (16:00 UTC), which would move "today" between two of them. */
+static void
+away_from_midnight (void)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Asia/Makassar");
+
+  for (;;)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now (zone);
+
+      if (g_date_time_get_hour (now) != 23 || g_date_time_get_minute (now) != 59 ||
+          g_date_time_get_second (now) < 50)
+        return;
+      g_usleep (G_USEC_PER_SEC);
+    }
+}
+
 /* A three-day forum of the Kupang kind: the days @first, @first+1 and @first+2 days from
- * today, a session a day whose time is not announced yet; with @exhibition, also one that
- * runs from the first morning over all three days, and today's talks running all day. */
+ * today, numbered from @index, a session a day whose time is not announced yet; with
+ * @exhibition, also one that runs from the first morning over all three days, and today's
+ * talks running all day. */
 static DlgFeed *
 forum_around_today (int      first,
+                    guint    index,
                     gboolean exhibition)
 {
   g_autoptr(GString) json = g_string_new (NULL);
@@ -720,9 +740,9 @@ forum_around_today (int      first,
 
   /* Each its own event. */
   g_string_append_printf (json, "{\"schedule\": {\"version\": \"1\", \"conference\": {"
-                                "\"acronym\": \"forum%d%s\", \"title\": \"Forum\", "
+                                "\"acronym\": \"forum%d-%u%s\", \"title\": \"Forum\", "
                                 "\"time_zone_name\": \"Asia/Makassar\", \"days\": [",
-                          first, exhibition ? "x" : "");
+                          first, index, exhibition ? "x" : "");
   for (int i = 0; i < 3; i++)
     {
       g_autofree char *date = makassar_date (first + i);
@@ -731,7 +751,7 @@ forum_around_today (int      first,
                                     "{\"guid\": \"tba-%d\", \"date\": \"%sT08:00:00+08:00\", "
                                     "\"start\": \"08:00\", \"duration\": \"0:00\", "
                                     "\"time_tba\": true, \"title\": \"Day %d\"}",
-                              i > 0 ? ", " : "", i + 1, date, i + 1, date, i + 1);
+                              i > 0 ? ", " : "", index + i, date, i + 1, date, i + 1);
       if (exhibition && i == 0)
         g_string_append_printf (json, ", {\"guid\": \"exhibition\", \"date\": \"%sT00:00:00+08:00\", "
                                       "\"start\": \"00:00\", \"duration\": \"72:00\", "
@@ -766,10 +786,24 @@ test_now_by_days (Fixture       *f,
 {
   GtkDropDown *days = child (f, "day_dropdown");
   GtkWidget *now = child (f, "now_button");
-  g_autoptr(DlgFeed) running = forum_around_today (-1, FALSE);
-  g_autoptr(DlgFeed) coming = forum_around_today (400, FALSE);
-  g_autoptr(DlgFeed) over = forum_around_today (-400, FALSE);
-  g_autoptr(DlgFeed) long_session = forum_around_today (-1, TRUE);
+  g_autoptr(DlgFeed) running = NULL;
+  g_autoptr(DlgFeed) coming = NULL;
+  g_autoptr(DlgFeed) over = NULL;
+  g_autoptr(DlgFeed) long_session = NULL;
+  g_autoptr(DlgFeed) first_day = NULL;
+  g_autoptr(DlgFeed) last_day = NULL;
+  g_autoptr(DlgFeed) from_zero = NULL;
+  g_autoptr(DlgFeed) coming_from_zero = NULL;
+
+  away_from_midnight ();
+  running = forum_around_today (-1, 1, FALSE);
+  coming = forum_around_today (400, 1, FALSE);
+  over = forum_around_today (-400, 1, FALSE);
+  long_session = forum_around_today (-1, 1, TRUE);
+  first_day = forum_around_today (0, 1, FALSE);
+  last_day = forum_around_today (-2, 1, FALSE);
+  from_zero = forum_around_today (-1, 0, FALSE);
+  coming_from_zero = forum_around_today (400, 0, FALSE);
 
   /* Today is day 2: the agenda opens on it, and Now stays there. */
   dlg_agenda_page_set_feed (f->page, running);
@@ -796,6 +830,26 @@ test_now_by_days (Fixture       *f,
   g_signal_emit_by_name (now, "clicked");
   g_assert_cmpuint (gtk_drop_down_get_selected (days), ==, 1);
   g_assert_cmpstr (selected_title (f), ==, "Talks");
+
+  /* On its first day and on its last. */
+  dlg_agenda_page_set_feed (f->page, first_day);
+  g_assert_cmpuint (gtk_drop_down_get_selected (days), ==, 0);
+  gtk_drop_down_set_selected (days, 2);
+  g_signal_emit_by_name (now, "clicked");
+  g_assert_cmpuint (gtk_drop_down_get_selected (days), ==, 0);
+  dlg_agenda_page_set_feed (f->page, last_day);
+  g_assert_cmpuint (gtk_drop_down_get_selected (days), ==, 2);
+  gtk_drop_down_set_selected (days, 0);
+  g_signal_emit_by_name (now, "clicked");
+  g_assert_cmpuint (gtk_drop_down_get_selected (days), ==, 2);
+
+  /* Days numbered from 0, as a feed may: day 0 is a day like any other. */
+  dlg_agenda_page_set_feed (f->page, from_zero);
+  g_assert_cmpuint (gtk_drop_down_get_selected (days), ==, 1);
+  dlg_agenda_page_set_feed (f->page, coming_from_zero);
+  gtk_drop_down_set_selected (days, 2);
+  g_signal_emit_by_name (now, "clicked");
+  g_assert_cmpuint (gtk_drop_down_get_selected (days), ==, 0);
 }
 
 /* A schedule that gives only offsets ("+02:00", no zone name) is labelled as it was written,

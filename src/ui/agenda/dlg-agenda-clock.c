@@ -126,24 +126,16 @@ event_date (DlgAgendaPage *self,
   return g_date_time_format (here, "%Y-%m-%d");
 }
 
-guint
+DlgDay *
 dlg_agenda_page_today (DlgAgendaPage *self,
                        GDateTime     *now)
 {
-  GListModel *days = self->feed != NULL ? dlg_feed_get_days (self->feed) : NULL;
   g_autofree char *today = NULL;
 
-  if (days == NULL)
-    return 0;
+  if (self->feed == NULL)
+    return NULL;
   today = event_date (self, now);
-  for (guint i = 0; i < g_list_model_get_n_items (days); i++)
-    {
-      g_autoptr(DlgDay) day = g_list_model_get_item (days, i);
-
-      if (g_strcmp0 (dlg_day_get_date (day), today) == 0)
-        return dlg_day_get_index (day);
-    }
-  return 0;
+  return dlg_feed_find_day_on (self->feed, today, FALSE);
 }
 
 /* The first session of day @index, dated @date, with a time that has not ended at @now: the
@@ -180,23 +172,6 @@ find_now (DlgAgendaPage *self,
   return NULL;
 }
 
-/* The first day dated after @date ("2019-10-17"), 0 when none is. */
-static guint
-day_after (DlgAgendaPage *self,
-           const char    *date)
-{
-  GListModel *days = dlg_feed_get_days (self->feed);
-
-  for (guint i = 0; days != NULL && i < g_list_model_get_n_items (days); i++)
-    {
-      g_autoptr(DlgDay) day = g_list_model_get_item (days, i);
-
-      if (dlg_day_get_date (day) != NULL && strcmp (dlg_day_get_date (day), date) > 0)
-        return dlg_day_get_index (day);
-    }
-  return 0;
-}
-
 /* Decided by the event's days, not only by its sessions' times: a programme whose times are
  * still to be announced has days all the same, and a session running over several days must
  * not keep "Now" on the first. */
@@ -206,23 +181,22 @@ dlg_agenda_page_show_now (DlgAgendaPage *self)
   g_autoptr(GDateTime) now = dlg_agenda_page_now (self);
   g_autofree char *date = NULL;
   DlgSession *session;
-  guint today;
+  DlgDay *today;
 
   if (self->feed == NULL)
     return;
 
+  /* Today, or between days and before the first: the next day, at its first session with
+   * a time. */
   date = event_date (self, now);
-  today = dlg_agenda_page_today (self, now);
-  /* Between days, or before the first: the next day, at its first session with a time. */
-  if (today == 0)
-    today = day_after (self, date);
-  if (today != 0)
+  today = dlg_feed_find_day_on (self->feed, date, TRUE);
+  if (today != NULL)
     {
-      session = find_now (self, now, today, date);
+      session = find_now (self, now, dlg_day_get_index (today), date);
       if (session != NULL)
         dlg_agenda_page_reveal (self, session, FALSE);
       else
-        dlg_agenda_page_select_day (self, today);
+        dlg_agenda_page_select_day (self, dlg_day_get_index (today));
       return;
     }
 

@@ -94,7 +94,7 @@ void      dlg_agenda_page_reveal                (DlgAgendaPage *self,
                                                  gboolean       open);
 void      dlg_agenda_page_show_now              (DlgAgendaPage *self);
 void      dlg_agenda_page_finish_reveal         (DlgAgendaPage *self);
-guint     dlg_agenda_page_today                 (DlgAgendaPage *self,
+DlgDay   *dlg_agenda_page_today                 (DlgAgendaPage *self,
                                                  GDateTime     *now);
 void      dlg_agenda_page_select_day            (DlgAgendaPage *self,
                                                  guint          index);

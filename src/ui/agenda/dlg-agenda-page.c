@@ -105,7 +105,7 @@ dlg_agenda_page_format_time (DlgAgendaPage *self,
   if (dlg_session_get_time_tba (session) || dlg_session_get_start (session) == NULL)
     return g_strdup (_("Time to be announced"));
 
-  day = dlg_agenda_find_day (self->feed, dlg_session_get_day (session));
+  day = self->feed != NULL ? dlg_feed_find_day (self->feed, dlg_session_get_day (session)) : NULL;
   start = shown_time (self, dlg_session_get_start (session));
   start_text = dlg_agenda_clock_on (start, day != NULL ? dlg_day_get_date (day) : NULL);
   if (dlg_session_get_end (session) == NULL ||
@@ -626,8 +626,9 @@ dlg_agenda_page_reload (DlgAgendaPage *self)
   g_autofree char *was_room = g_steal_pointer (&self->room);
   g_autofree char *was_track = g_steal_pointer (&self->track);
   g_autofree char *was_open = NULL;
-  DlgDay *was_day = gtk_drop_down_get_selected_item (self->day_dropdown);
-  guint day_index = was_day != NULL ? dlg_day_get_index (was_day) : 0;
+  DlgDay *day = gtk_drop_down_get_selected_item (self->day_dropdown);
+  gboolean have_day = day != NULL;
+  guint day_index = day != NULL ? dlg_day_get_index (day) : 0;  /* a feed may count from 0 */
   gboolean same_event;
 
   if (self->selection != NULL && gtk_single_selection_get_selected_item (self->selection) != NULL &&
@@ -686,8 +687,12 @@ dlg_agenda_page_reload (DlgAgendaPage *self)
   gtk_drop_down_set_model (self->day_dropdown, days);
   /* A new event opens on its day today, if it is one of them. */
   if (!same_event)
-    day_index = dlg_agenda_page_today (self, now);
-  if (day_index != 0)
+    {
+      day = dlg_agenda_page_today (self, now);
+      have_day = day != NULL;
+      day_index = day != NULL ? dlg_day_get_index (day) : 0;
+    }
+  if (have_day)
     dlg_agenda_page_select_day (self, day_index);
   gtk_widget_set_visible (GTK_WIDGET (self->day_dropdown),
                           days != NULL && g_list_model_get_n_items (days) > 1);

@@ -182,24 +182,6 @@ dlg_agenda_format_day (DlgDay    *day,
   return g_strdup_printf (_("Day %u, %s"), dlg_day_get_index (day), date_text);
 }
 
-DlgDay *
-dlg_agenda_find_day (DlgFeed *feed,
-                     guint    index)
-{
-  GListModel *days = feed != NULL ? dlg_feed_get_days (feed) : NULL;
-  guint n = days != NULL ? g_list_model_get_n_items (days) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DlgDay) day = g_list_model_get_item (days, i);
-
-      if (dlg_day_get_index (day) == index)
-        return day;
-    }
-
-  return NULL;
-}
-
 gboolean
 dlg_agenda_same_group (DlgSession *a,
                        DlgSession *b)
@@ -250,7 +232,8 @@ char *
 dlg_agenda_day_name (DlgFeed *feed,
                      guint    index)
 {
-  return dlg_agenda_format_day (dlg_agenda_find_day (feed, index), dlg_agenda_feed_time_zone (feed));
+  return dlg_agenda_format_day (feed != NULL ? dlg_feed_find_day (feed, index) : NULL,
+                                dlg_agenda_feed_time_zone (feed));
 }
 
 char *

@@ -36,9 +36,6 @@ char          *dlg_agenda_format_day     (DlgDay      *day,
                                           GTimeZone   *zone);
 char          *dlg_agenda_day_name       (DlgFeed     *feed,
                                           guint        index);
-/* The day of @index, owned by @feed; NULL when there is none. */
-DlgDay        *dlg_agenda_find_day       (DlgFeed     *feed,
-                                          guint        index);
 /* Language codes ("id", "de, en-US") by name where the forum hears them; NULL when none. */
 char          *dlg_agenda_language_names (const char  *codes);
 /* Whether two sessions share a group header: the same day and start, or both unannounced. */

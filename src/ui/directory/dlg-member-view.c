@@ -117,7 +117,7 @@ link_subtitle (GObject  *object,
         /* Translators: when a session is, "Day 1, time to be announced" */
         return g_strdup_printf (_("Day %u, time to be announced"), dlg_session_get_day (session));
 
-      day = dlg_agenda_find_day (feed, dlg_session_get_day (session));
+      day = feed != NULL ? dlg_feed_find_day (feed, dlg_session_get_day (session)) : NULL;
       time = dlg_agenda_format_clock (feed, start, local_time,
                                       day != NULL ? dlg_day_get_date (day) : NULL);
       /* Translators: when a session is, "Day 1, 09:00 WITA" */
