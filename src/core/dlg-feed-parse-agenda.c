@@ -217,7 +217,13 @@ dlg_feed_set_day_change (DlgFeedParseContext  *ctx,
   if (day_change == NULL)
     return TRUE;
   if (!dlg_json_parse_clock (day_change, &hour, &minute))
-    return dlg_json_invalid (error, _("%s: expected a time such as “09:30”"), path);
+    {
+      /* A bare export's odd value ("04:00:00.000") is read past, as its other quirks are:
+       * it matters only to sessions given a clock time without a date. */
+      if (ctx->wild)
+        return TRUE;
+      return dlg_json_invalid (error, _("%s: expected a time such as “09:30”"), path);
+    }
 
   ctx->day_change = hour * 60 + minute;
   return TRUE;

@@ -280,6 +280,21 @@ test_day_change (void)
       g_assert_cmpint (g_date_time_get_minute (start), ==, json_cases[i].minute);
     }
   g_assert_cmpint (hour_in (find (json, "After the clocks go forward"), "Europe/Berlin"), ==, 3);
+
+  /* An export's odd day change ("04:00:00.000") does not keep its schedule from loading. */
+  {
+    static const char odd[] =
+      "{\"schedule\": {\"conference\": {\"acronym\": \"odd\", \"day_change\": \"04:00:00.000\", "
+      "\"time_zone_name\": \"Asia/Makassar\", \"days\": [{\"date\": \"2024-10-16\", "
+      "\"rooms\": {\"Aula\": [{\"guid\": \"a\", \"date\": \"2024-10-16T09:00:00+08:00\", "
+      "\"title\": \"Opening\"}]}}]}}}";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (odd, strlen (odd));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DlgFeed) feed = dlg_source_parse (bytes, NULL, english, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (dlg_feed_find_session (feed, "a"));
+  }
 }
 
 /* A schedule.json of two days with a coffee break at 10:00 in the Aula each (no guid, only
