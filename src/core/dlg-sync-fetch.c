@@ -100,10 +100,20 @@ dup_host (const char *url)
   return g_strdup (url);
 }
 
+/* @uri's port, its scheme's own when it gives none. */
+static int
+port_of (GUri *uri)
+{
+  if (g_uri_get_port (uri) != -1)
+    return g_uri_get_port (uri);
+  return g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ? 443 : 80;
+}
+
 /* Whether a permanent redirect from @from to @to may move the subscription: only on the
- * same host and port, with the same scheme or from http to https.  A move to another host,
- * or back to plain http, is followed this time but not kept: one answer forged on a venue's
- * network would otherwise keep the delegate on the forger's host for good. */
+ * same host, to the same port in the same scheme or from http (port 80) to https (443).  A
+ * move to another host, or back to plain http, is followed this time but not kept: one
+ * answer forged on a venue's network would otherwise keep the delegate on the forger's host
+ * for good. */
 static gboolean
 may_move (const char *from,
           const char *to)
@@ -118,11 +128,9 @@ may_move (const char *from,
   scheme_a = g_uri_get_scheme (a);
   scheme_b = g_uri_get_scheme (b);
   if (g_ascii_strcasecmp (scheme_a, scheme_b) == 0)
-    return g_uri_get_port (a) == g_uri_get_port (b);
-  /* The default ports (-1) of http and https differ by nature. */
+    return port_of (a) == port_of (b);
   return g_ascii_strcasecmp (scheme_a, "http") == 0 && g_ascii_strcasecmp (scheme_b, "https") == 0 &&
-         (g_uri_get_port (a) == -1 || g_uri_get_port (a) == 80) &&
-         (g_uri_get_port (b) == -1 || g_uri_get_port (b) == 443);
+         port_of (a) == 80 && port_of (b) == 443;
 }
 
 static void
