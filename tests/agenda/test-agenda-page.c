@@ -862,7 +862,9 @@ test_offsets_and_long_sessions (Fixture       *f,
     "{\"schedule\": {\"version\": \"1\", \"conference\": {\"acronym\": \"o\", \"title\": \"O\", "
     "\"days\": [{\"index\": 1, \"date\": \"2019-10-16\", \"rooms\": {\"Hall\": ["
     "{\"guid\": \"fair\", \"date\": \"2019-10-16T08:00:00+02:00\", \"start\": \"08:00\", "
-    "\"duration\": \"57:00\", \"title\": \"Exhibition\"}]}}]}}}";
+    "\"duration\": \"57:00\", \"title\": \"Exhibition\"}, "
+    "{\"guid\": \"late\", \"date\": \"2019-10-16T23:00:00+02:00\", \"start\": \"23:00\", "
+    "\"duration\": \"1:00\", \"title\": \"Late\"}]}}]}}}";
   g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
   g_autoptr(GError) error = NULL;
   g_autoptr(DlgFeed) feed = dlg_source_parse (bytes, NULL, english, NULL, &error);
@@ -875,6 +877,10 @@ test_offsets_and_long_sessions (Fixture       *f,
   g_assert_cmpstr (group, ==, "08:00 +02:00");
   time_text = dlg_agenda_page_format_time (f->page, dlg_feed_find_session (feed, "fair"));
   g_assert_cmpstr (time_text, ==, "08:00–17:00 (Fri 18 Oct)");
+  /* One ending at midnight ends on its day. */
+  g_clear_pointer (&time_text, g_free);
+  time_text = dlg_agenda_page_format_time (f->page, dlg_feed_find_session (feed, "late"));
+  g_assert_cmpstr (time_text, ==, "23:00–00:00");
 }
 
 static gboolean

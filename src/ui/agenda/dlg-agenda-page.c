@@ -114,7 +114,14 @@ dlg_agenda_page_format_time (DlgAgendaPage *self,
 
   end = shown_time (self, dlg_session_get_end (session));
   start_date = g_date_time_format (start, "%Y-%m-%d");
-  end_text = dlg_agenda_clock_on (end, start_date);
+  {
+    /* A session ending at midnight ends on its own day: "23:00–00:00", no date after it. */
+    g_autoptr(GDateTime) last_moment = g_date_time_add (end, -1);
+    g_autofree char *last_date = g_date_time_format (last_moment, "%Y-%m-%d");
+
+    end_text = g_strcmp0 (last_date, start_date) == 0 ? g_date_time_format (end, "%H:%M")
+                                                      : dlg_agenda_clock_on (end, start_date);
+  }
   /* Translators: a session's start and end, "09:00–10:30" */
   return g_strdup_printf (_("%s–%s"), start_text, end_text);
 }
