@@ -17,9 +17,9 @@
 
 #define CHUNK_SIZE (64 * 1024)
 
-static gboolean
-too_large (gsize    max_size,
-           GError **error)
+gboolean
+dlg_file_too_large (gsize    max_size,
+                    GError **error)
 {
   g_autofree char *limit = g_format_size (max_size);
 
@@ -55,7 +55,7 @@ dlg_file_load_limited (GFile         *file,
     }
   if (g_file_info_get_size (info) < 0 || (guint64) g_file_info_get_size (info) > max_size)
     {
-      too_large (max_size, error);
+      dlg_file_too_large (max_size, error);
       return NULL;
     }
 
@@ -76,7 +76,7 @@ dlg_file_load_limited (GFile         *file,
         break;
       if (buffer->len + g_bytes_get_size (chunk) > max_size)
         {
-          too_large (max_size, error);
+          dlg_file_too_large (max_size, error);
           return NULL;
         }
       g_byte_array_append (buffer, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));

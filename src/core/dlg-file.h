@@ -21,4 +21,8 @@ GBytes *dlg_file_load_limited (GFile         *file,
                                GCancellable  *cancellable,
                                GError       **error);
 
+/* Sets G_IO_ERROR_MESSAGE_TOO_LARGE, "larger than 33.6 MB, the most Delegate accepts"; FALSE. */
+gboolean dlg_file_too_large    (gsize          max_size,
+                                GError       **error);
+
 G_END_DECLS

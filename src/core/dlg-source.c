@@ -128,15 +128,6 @@ set_timed_out (const char  *uri,
                host != NULL ? host : uri);
 }
 
-static void
-set_too_large (GError **error)
-{
-  g_autofree char *limit = g_format_size (DLG_FILE_MAX_SIZE);
-
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-               _("larger than %s, the most Delegate accepts"), limit);
-}
-
 static GBytes *
 fetch_limited (const char    *uri,
                GCancellable  *cancellable,
@@ -178,7 +169,7 @@ fetch_limited (const char    *uri,
       soup_message_headers_get_one (headers, "Content-Encoding") == NULL &&
       soup_message_headers_get_content_length (headers) > DLG_FILE_MAX_SIZE)
     {
-      set_too_large (error);
+      dlg_file_too_large (DLG_FILE_MAX_SIZE, error);
       return NULL;
     }
 
@@ -197,7 +188,7 @@ fetch_limited (const char    *uri,
       if (buffer->len + (gsize) n_read > DLG_FILE_MAX_SIZE)
         {
           /* Dropping the stream closes the connection: nothing more is read. */
-          set_too_large (error);
+          dlg_file_too_large (DLG_FILE_MAX_SIZE, error);
           return NULL;
         }
       g_byte_array_append (buffer, chunk, n_read);
