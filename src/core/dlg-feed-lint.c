@@ -25,9 +25,74 @@
 
 typedef struct
 {
-  JsonObject *defs;      /* the schema's $defs */
+  guint  n;     /* texts given in it */
+  char  *path;  /* the first of them */
+} Stray;
+
+typedef struct
+{
+  JsonObject *defs;       /* the schema's $defs */
   GPtrArray  *warnings;
+  GStrv       languages;  /* event.languages, lower case, "-" for "_"; NULL: not given */
+  GHashTable *strays;     /* a text's language not among them -> Stray */
+  GPtrArray  *stray_order;
 } Lint;
+
+static void
+stray_free (gpointer data)
+{
+  Stray *stray = data;
+
+  g_free (stray->path);
+  g_free (stray);
+}
+
+static char *
+language_key (const char *tag)
+{
+  char *key = g_ascii_strdown (tag, -1);
+
+  g_strdelimit (key, "_", '-');
+  return key;
+}
+
+/* A text's language the event does not list: "en-draft", "id_old".  Delegate reads such a
+ * key as a language (a reader of English may be shown "en-draft"), so a draft or an internal
+ * note kept under one would be published.  A region of a listed language ("pt-BR" for "pt")
+ * is what it looks like. */
+static void
+note_text_languages (Lint       *lint,
+                     JsonObject *text,
+                     const char *path)
+{
+  JsonObjectIter iter;
+  const char *tag;
+  JsonNode *value;
+
+  json_object_iter_init_ordered (&iter, text);
+  while (json_object_iter_next_ordered (&iter, &tag, &value))
+    {
+      g_autofree char *key = language_key (tag);
+      const char *dash = strchr (key, '-');
+      g_autofree char *primary = dash != NULL ? g_strndup (key, dash - key) : NULL;
+      gsize region = dash != NULL ? strlen (dash + 1) : 0;
+      Stray *stray;
+
+      if (g_strv_contains ((const char * const *) lint->languages, key) ||
+          (primary != NULL && g_strv_contains ((const char * const *) lint->languages, primary) &&
+           (region == 2 || (region == 3 && g_ascii_isdigit (dash[1])))))
+        continue;
+      stray = g_hash_table_lookup (lint->strays, key);
+      if (stray == NULL)
+        {
+          stray = g_new0 (Stray, 1);
+          stray->path = dlg_json_path_key (path, tag);
+          g_hash_table_insert (lint->strays, g_strdup (key), stray);
+          g_ptr_array_add (lint->stray_order, g_strdup (tag));
+        }
+      stray->n++;
+    }
+}
 
 static void walk (Lint *lint, JsonNode *node, JsonObject *schema, const char *path, guint depth);
 
@@ -285,6 +350,9 @@ walk (Lint       *lint,
   schema = resolve (lint, schema, &name);
   if (schema == NULL || depth > 32)
     return;
+
+  if (g_strcmp0 (name, "text") == 0 && lint->languages != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    note_text_languages (lint, json_node_get_object (node), path);
 
   /* An address the reader drops. */
   if (g_strcmp0 (name, "url") == 0 && dlg_json_node_is_string (node))
@@ -548,7 +616,8 @@ lint (JsonNode   *node,
   g_autoptr(GBytes) bytes = g_resources_lookup_data (SCHEMA_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE,
                                                      NULL);
   g_autoptr(JsonNode) schema = NULL;
-  Lint lint = { NULL, g_ptr_array_new_with_free_func (g_free) };
+  Lint lint = { NULL, g_ptr_array_new_with_free_func (g_free), };
+  JsonNode *languages = member (member (feed, "event"), "languages");
   JsonObject *root, *properties;
   gsize size;
   const char *data;
@@ -561,11 +630,48 @@ lint (JsonNode   *node,
 
   root = json_node_get_object (schema);
   lint.defs = json_object_get_object_member (root, "$defs");
+  lint.strays = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stray_free);
+  lint.stray_order = g_ptr_array_new_with_free_func (g_free);
+  if (languages != NULL && JSON_NODE_HOLDS_ARRAY (languages))
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      JsonArray *array = json_node_get_array (languages);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (dlg_json_node_is_string (json_array_get_element (array, i)))
+          {
+            g_autofree char *listed = language_key (json_array_get_string_element (array, i));
+
+            g_strv_builder_add (builder, listed);
+          }
+      lint.languages = g_strv_builder_end (builder);
+    }
   if (key == NULL)
     walk (&lint, node, root, NULL, 0);
   else if ((properties = json_object_get_object_member (root, "properties")) != NULL &&
            json_object_has_member (properties, key))
     walk (&lint, node, json_object_get_object_member (properties, key), key, 0);
+
+  /* Each language the event does not list, once, where it is first given. */
+  for (guint i = 0; i < lint.stray_order->len; i++)
+    {
+      const char *tag = g_ptr_array_index (lint.stray_order, i);
+      g_autofree char *stray_key = language_key (tag);
+      Stray *stray = g_hash_table_lookup (lint.strays, stray_key);
+      g_autofree char *listed = g_strjoinv (", ", lint.languages);
+      g_autofree char *texts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u text",
+                                                             "%u texts", stray->n), stray->n);
+
+      /* Translators: a warning of "delegate-feed validate", e.g. "event.title.en-draft: “en-draft”
+       * is not one of event.languages (id, en): delegates reading a language close to it may
+       * be shown it (3 texts in this language)" */
+      warn (&lint, _("%s: “%s” is not one of event.languages (%s): delegates reading a language "
+                     "close to it may be shown it (%s in this language)"),
+            stray->path, tag, listed, texts);
+    }
+  g_clear_pointer (&lint.strays, g_hash_table_unref);
+  g_clear_pointer (&lint.stray_order, g_ptr_array_unref);
+  g_clear_pointer (&lint.languages, g_strfreev);
 
   /* What no schema can say: how the agenda's times agree with its zone and days. */
   if (key == NULL)

@@ -285,6 +285,23 @@ def _():
     assert b"warning" not in result.stdout, result.stdout
 
 
+@check("validate warns of texts in a language the event does not list (a draft, an old title)")
+def _():
+    env = dict(os.environ, LANGUAGE="", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    result = subprocess.run([tool, "validate", fixture("draft-languages.json")],
+                            capture_output=True, env=env)
+    assert result.returncode == 0, result.stderr
+    warnings = [line.strip() for line in result.stdout.decode().splitlines()
+                if line.startswith("  warning: ")]
+    # "en-GB" is English of a region: no warning.
+    assert warnings == [
+        "warning: event.title.en-draft: “en-draft” is not one of event.languages (id, en): "
+        "delegates reading a language close to it may be shown it (2 texts in this language)",
+        "warning: event.subtitle.id_old: “id_old” is not one of event.languages (id, en): "
+        "delegates reading a language close to it may be shown it (1 text in this language)",
+    ], warnings
+
+
 @check("validate warns about a section published apart too, as if it were inline")
 def _():
     env = dict(os.environ, LANGUAGE="", LANG="C.UTF-8", LC_ALL="C.UTF-8")
