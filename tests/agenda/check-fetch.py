@@ -16,8 +16,9 @@ import threading
 import time
 import zlib
 
+from tap import check, report  # beside this script
+
 tool = sys.argv[1]
-results = []
 
 # What the server sends for the bomb: 256 MiB of JSON white space in about 256 kB of gzip.
 BOMB_UNPACKED = 256 * 1024 * 1024
@@ -25,17 +26,6 @@ BOMB_UNPACKED = 256 * 1024 * 1024
 MAX_RSS_KIB = 128 * 1024
 # The fetch's time limit for this test, in seconds (the tool's own is 2 minutes).
 TIME_LIMIT = 2
-
-
-def check(name):
-    def wrap(func):
-        try:
-            func()
-            results.append((True, name, ""))
-        except Exception as error:  # report and go on
-            results.append((False, name, repr(error)))
-        return func
-    return wrap
 
 
 def make_bomb():
@@ -157,9 +147,4 @@ def _():
 
 
 server.shutdown()
-print("1..%d" % len(results))
-for number, (ok, name, detail) in enumerate(results, 1):
-    print("%s %d %s" % ("ok" if ok else "not ok", number, name))
-    if detail:
-        print("# " + detail)
-sys.exit(0 if all(ok for ok, _, _ in results) else 1)
+report()

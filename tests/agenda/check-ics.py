@@ -18,20 +18,10 @@ import threading
 
 import icalendar
 
+from tap import check, report  # beside this script
+
 tool, fixtures, default_feed = sys.argv[1:4]
 UTC = datetime.timezone.utc
-results = []
-
-
-def check(name):
-    def wrap(func):
-        try:
-            func()
-            results.append((True, name, ""))
-        except Exception as error:  # report and go on
-            results.append((False, name, repr(error)))
-        return func
-    return wrap
 
 
 def run(*args):
@@ -421,9 +411,4 @@ def _():
         server.shutdown()
 
 
-print("1..%d" % len(results))
-for number, (ok, name, detail) in enumerate(results, 1):
-    print("%s %d %s" % ("ok" if ok else "not ok", number, name))
-    if detail:
-        print("# " + detail)
-sys.exit(0 if all(ok for ok, _, _ in results) else 1)
+report()
