@@ -18,7 +18,8 @@ import threading
 
 import icalendar
 
-from tap import check, report  # beside this script
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from tap import check, report  # noqa: E402 (tests/tap.py)
 
 tool, fixtures, default_feed = sys.argv[1:4]
 UTC = datetime.timezone.utc

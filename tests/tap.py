@@ -1,5 +1,5 @@
-"""TAP for the agenda's Python checks (check-ics.py, check-fetch.py): each check runs on
-whatever the ones before it found, and the report ends with the exit status."""
+"""TAP for the Python checks (check-ics.py, check-fetch.py, check-report-odt.py): each check
+runs on whatever the ones before it found, and the report ends with the exit status."""
 
 import sys
 
