@@ -4,7 +4,9 @@
  * input is made valid first.  Every block is well formed, every span's
  * text valid UTF-8, every link http, https or mailto; the Pango markup of
  * each block is well-formed XML with only <b>, <i>, <tt> and <a href> in
- * it, and its links are safe too.
+ * it, and its links are safe too.  The trip report's document body made of the
+ * text (dlg-report-odt.c) is well-formed XML of the elements it writes, its
+ * links safe, without a character XML 1.0 cannot hold.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +15,7 @@
 #include <string.h>
 
 #include "dlg-markdown.h"
+#include "dlg-report-odt.h"
 #include "fuzz-common.h"
 
 int
@@ -107,6 +110,51 @@ check_block (const DlgMdBlock *block)
   fuzz_check_utf8 ("dlg_md_block_to_plain", plain, FALSE);
 }
 
+static void
+odt_start_cb (GMarkupParseContext  *context,
+              const char           *element,
+              const char          **names,
+              const char          **values,
+              gpointer              user_data,
+              GError              **error)
+{
+  static const char * const written[] = {
+    "office:document-content", "office:body", "office:text", "text:p", "text:h",
+    "text:span", "text:a", "text:list", "text:list-item", "text:line-break", "text:tab",
+    "text:s", NULL
+  };
+
+  if (!g_strv_contains (written, element))
+    fuzz_fail ("odt: an element we never write: <%s>", element);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_equal (names[i], "xlink:href"))
+        {
+          fuzz_check_url ("odt: xlink:href", values[i], TRUE);
+          if (!dlg_markdown_url_is_safe (values[i]))
+            fuzz_fail ("odt: a link that is not safe: %s", values[i]);
+        }
+    }
+}
+
+static void
+check_odt_content (const char *text)
+{
+  static const GMarkupParser parser = { odt_start_cb, NULL, NULL, NULL, NULL };
+  g_autofree char *content = dlg_report_odt_content (text);
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fuzz_check_utf8 ("odt", content, TRUE);
+  for (const char *p = content; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 && *p != '\n')
+      fuzz_fail ("odt: the control character %#x", (guint) (guchar) *p);
+  context = g_markup_parse_context_new (&parser, G_MARKUP_DEFAULT_FLAGS, NULL, NULL);
+  if (!g_markup_parse_context_parse (context, content, -1, &error) ||
+      !g_markup_parse_context_end_parse (context, &error))
+    fuzz_fail ("odt not well-formed: %s\n%s", error->message, content);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -132,5 +180,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     for (guint i = 0; i < kept->len; i++)
       check_block (g_ptr_array_index (kept, i));
   }
+  check_odt_content (text);
   return 0;
 }

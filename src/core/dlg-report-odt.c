@@ -1,0 +1,295 @@
+/* dlg-report-odt.c: the trip report as an OpenDocument text, to finish in a word processor
+ *
+ * The Markdown report (dlg-note-report.c) is read with core's Markdown reader, as the PDF
+ * reads it, and written as OpenDocument's paragraphs under the styles of
+ * data/report/styles.xml: its level 1 heading the document's title, levels 2-4 headings 1-3,
+ * lists as lists, quotes as "Quotations", bold, italics and code as character styles, safe
+ * links as links.  Every character of text is escaped, and those XML cannot hold (control
+ * characters) are dropped: the delegate's notes and the feed's titles are data here too.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dlg-report-odt"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dlg-markdown.h"
+#include "dlg-note-report.h"
+#include "dlg-report-odt.h"
+#include "dlg-zip.h"
+
+#define MIME_TYPE "application/vnd.oasis.opendocument.text"
+#define REPORT_RESOURCES "/io/github/delegateapp/Delegate/report/"
+
+#define NAMESPACES \
+  " xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"" \
+  " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"" \
+  " xmlns:xlink=\"http://www.w3.org/1999/xlink\"" \
+  " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"" \
+  " xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\"" \
+  " office:version=\"1.2\""
+
+/* Text escaped for an attribute or an element; characters XML 1.0 cannot hold are left
+ * out (the invisible controls a paste may bring). */
+static void
+append_escaped (GString    *xml,
+                const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (c)
+        {
+        case '&': g_string_append (xml, "&amp;"); break;
+        case '<': g_string_append (xml, "&lt;"); break;
+        case '>': g_string_append (xml, "&gt;"); break;
+        case '"': g_string_append (xml, "&quot;"); break;
+        default:
+          if ((c < 0x20 && c != '\t' && c != '\n') || c == 0xfffe || c == 0xffff)
+            break;
+          g_string_append_len (xml, p, g_utf8_next_char (p) - p);
+          break;
+        }
+    }
+}
+
+/* A paragraph's text.  OpenDocument folds runs of white space into one space, as HTML
+ * does: the delegate's indents, tabs and line breaks are written as its own marks. */
+static void
+append_text (GString    *xml,
+             const char *text,
+             gboolean   *after_space)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  for (const char *p = valid; *p != '\0'; p++)
+    {
+      const char *run = p;
+
+      if (*p == ' ')
+        {
+          g_string_append (xml, *after_space ? "<text:s/>" : " ");
+          *after_space = TRUE;
+          continue;
+        }
+      *after_space = *p == '\n' || *p == '\t';
+      if (*p == '\n')
+        g_string_append (xml, "<text:line-break/>");
+      else if (*p == '\t')
+        g_string_append (xml, "<text:tab/>");
+      else
+        {
+          g_autofree char *piece = NULL;
+
+          while (p[1] != '\0' && p[1] != ' ' && p[1] != '\n' && p[1] != '\t')
+            p++;
+          piece = g_strndup (run, p - run + 1);
+          append_escaped (xml, piece);
+        }
+    }
+}
+
+/* Bold, italics and code as the character styles of styles.xml, one inside the other. */
+static const struct
+{
+  DlgMdStyle  style;
+  const char *name;
+} char_styles[] = {
+  { DLG_MD_STYLE_STRONG, "Strong_20_Emphasis" },
+  { DLG_MD_STYLE_EMPH, "Emphasis" },
+  { DLG_MD_STYLE_CODE, "Source_20_Text" },
+};
+
+static void
+append_spans (GString          *xml,
+              const DlgMdBlock *block)
+{
+  /* A paragraph's leading space would be dropped: it is written as a mark. */
+  gboolean after_space = TRUE;
+
+  for (guint i = 0; i < block->spans->len; i++)
+    {
+      const DlgMdSpan *span = g_ptr_array_index (block->spans, i);
+      guint closing = 0;
+
+      if (span->url != NULL)
+        {
+          g_string_append (xml, "<text:a xlink:type=\"simple\" xlink:href=\"");
+          append_escaped (xml, span->url);
+          g_string_append (xml, "\" text:style-name=\"Internet_20_link\">");
+        }
+      for (guint k = 0; k < G_N_ELEMENTS (char_styles); k++)
+        {
+          if ((span->style & char_styles[k].style) == 0)
+            continue;
+          g_string_append_printf (xml, "<text:span text:style-name=\"%s\">", char_styles[k].name);
+          closing++;
+        }
+      append_text (xml, span->text, &after_space);
+      for (; closing > 0; closing--)
+        g_string_append (xml, "</text:span>");
+      if (span->url != NULL)
+        g_string_append (xml, "</text:a>");
+    }
+}
+
+static void
+append_paragraph (GString          *xml,
+                  const char       *style,
+                  const DlgMdBlock *block)
+{
+  g_string_append_printf (xml, "<text:p text:style-name=\"%s\">", style);
+  append_spans (xml, block);
+  g_string_append (xml, "</text:p>");
+}
+
+static void
+append_heading (GString          *xml,
+                const DlgMdBlock *block)
+{
+  /* Below the title, a report's sections (##), its items (###) and the notes' titles
+   * (####); deeper ones, from a note's own Markdown, stay at the last level. */
+  guint level = CLAMP (block->level, 2, 4) - 1;
+
+  g_string_append_printf (xml, "<text:h text:style-name=\"Heading_20_%u\" text:outline-level=\"%u\">",
+                          level, level);
+  append_spans (xml, block);
+  g_string_append (xml, "</text:h>\n");
+}
+
+char *
+dlg_report_odt_content (const char *markdown)
+{
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                         "<office:document-content" NAMESPACES ">\n"
+                                         "<office:body>\n<office:text>\n");
+  g_autoptr(GPtrArray) blocks = dlg_markdown_parse_full (markdown, DLG_MD_PARSE_LINE_BREAKS);
+  const DlgMdBlock *list = NULL;  /* the first item of the list being written */
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const DlgMdBlock *block = g_ptr_array_index (blocks, i);
+      gboolean item = block->kind == DLG_MD_LIST_ITEM;
+
+      /* A list ends with a block of another kind, or where bullets turn to numbers. */
+      if (list != NULL && (!item || block->ordered != list->ordered))
+        {
+          g_string_append (xml, "</text:list>\n");
+          list = NULL;
+        }
+
+      if (item)
+        {
+          if (list == NULL)
+            {
+              list = block;
+              g_string_append_printf (xml, "<text:list text:style-name=\"%s\">\n",
+                                      block->ordered ? "Numbering_20_123" : "List_20_Bullet");
+              /* "3." starts the list at 3, as the delegate numbered it. */
+              if (block->ordered)
+                g_string_append_printf (xml, "<text:list-item text:start-value=\"%u\">",
+                                        block->number);
+              else
+                g_string_append (xml, "<text:list-item>");
+            }
+          else
+            g_string_append (xml, "<text:list-item>");
+          append_paragraph (xml, block->quote ? "Quotations" : "List_20_Contents", block);
+          g_string_append (xml, "</text:list-item>\n");
+        }
+      else if (block->kind == DLG_MD_HEADING && i == 0 && block->level == 1)
+        {
+          append_paragraph (xml, "Title", block);
+          g_string_append_c (xml, '\n');
+        }
+      else if (block->kind == DLG_MD_HEADING)
+        append_heading (xml, block);
+      else
+        {
+          append_paragraph (xml, block->quote ? "Quotations" : "Text_20_body", block);
+          g_string_append_c (xml, '\n');
+        }
+    }
+  if (list != NULL)
+    g_string_append (xml, "</text:list>\n");
+
+  g_string_append (xml, "</office:text>\n</office:body>\n</office:document-content>\n");
+  return g_string_free (g_steal_pointer (&xml), FALSE);
+}
+
+/* The document's title (the report's first heading) and its maker, for the word
+ * processor's properties and the file manager. */
+static char *
+meta_xml (const char *markdown)
+{
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                         "<office:document-meta" NAMESPACES ">\n<office:meta>\n");
+  g_autoptr(GPtrArray) blocks = dlg_markdown_parse (markdown);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+
+  g_string_append (xml, "<meta:generator>Delegate/" PACKAGE_VERSION "</meta:generator>\n");
+  if (blocks->len > 0)
+    {
+      const DlgMdBlock *first = g_ptr_array_index (blocks, 0);
+
+      if (first->kind == DLG_MD_HEADING && first->level == 1)
+        {
+          g_autofree char *title = dlg_md_block_to_plain (first);
+          g_autofree char *valid = g_utf8_make_valid (title, -1);
+
+          g_string_append (xml, "<dc:title>");
+          append_escaped (xml, valid);
+          g_string_append (xml, "</dc:title>\n");
+        }
+    }
+  g_string_append_printf (xml, "<meta:creation-date>%s</meta:creation-date>\n", created);
+  g_string_append (xml, "</office:meta>\n</office:document-meta>\n");
+  return g_string_free (g_steal_pointer (&xml), FALSE);
+}
+
+static void
+add_resource (DlgZip     *zip,
+              const char *entry,
+              const char *resource)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  gsize size;
+  gconstpointer data;
+
+  /* Compiled into the program: never missing. */
+  g_assert (bytes != NULL);
+  data = g_bytes_get_data (bytes, &size);
+  dlg_zip_add (zip, entry, data, size);
+}
+
+GBytes *
+dlg_report_odt_from_markdown (const char *markdown)
+{
+  DlgZip *zip = dlg_zip_new ();
+  g_autofree char *content = dlg_report_odt_content (markdown);
+  g_autofree char *meta = meta_xml (markdown);
+
+  /* The first entry says what the file is, stored as it is (OpenDocument 1.2, 3.3). */
+  dlg_zip_add (zip, "mimetype", MIME_TYPE, strlen (MIME_TYPE));
+  dlg_zip_add (zip, "content.xml", content, strlen (content));
+  add_resource (zip, "styles.xml", REPORT_RESOURCES "styles.xml");
+  dlg_zip_add (zip, "meta.xml", meta, strlen (meta));
+  add_resource (zip, "META-INF/manifest.xml", REPORT_RESOURCES "manifest.xml");
+  return dlg_zip_finish (zip);
+}
+
+GBytes *
+dlg_report_odt (DlgFeed   *feed,
+                DlgStore  *store,
+                GError   **error)
+{
+  g_autofree char *markdown = dlg_note_report_markdown (feed, store, error);
+
+  if (markdown == NULL)
+    return NULL;
+  return dlg_report_odt_from_markdown (markdown);
+}

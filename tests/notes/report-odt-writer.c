@@ -1,0 +1,102 @@
+/* report-odt-writer.c: writes the trip report of the notes fixture as an .odt file, for
+ * check-report-odt.py to read with independent readers
+ *
+ * report-odt-writer FIXTURE-DIR OUTPUT.odt: the store is made in a temporary folder, with a
+ * star, notes like test-report's, and one note holding what a word processor must show
+ * as typed: markup, an unsafe link, indents, tabs, line breaks and control characters.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "report-odt-writer"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "dlg-notes.h"
+#include "dlg-report-odt.h"
+
+static void
+add_note (GPtrArray   *notes,
+          DlgNoteKind  kind,
+          const char  *key,
+          const char  *title,
+          const char  *body)
+{
+  DlgNote *note = dlg_note_new ("notes-fixture", kind, key);
+
+  dlg_note_set_title (note, title);
+  dlg_note_set_body (note, body);
+  g_ptr_array_add (notes, note);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  static const char * const english[] = { "en", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *fixture = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DlgStore) store = NULL;
+  g_autoptr(DlgFeed) feed = NULL;
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GBytes) odt = NULL;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_log_set_always_fatal (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+  if (argc != 3)
+    {
+      g_printerr ("usage: report-odt-writer FIXTURE-DIR OUTPUT.odt\n");
+      return 2;
+    }
+
+  dir = g_dir_make_tmp ("delegate-report-odt-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (dir, "delegate.db", NULL);
+  store = dlg_store_open (db, NULL, &error);
+  g_assert_no_error (error);
+  fixture = g_build_filename (argv[1], "before.json", NULL);
+  file = g_file_new_for_path (fixture);
+  feed = dlg_feed_new_from_file (file, english, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (dlg_store_set_starred (store, "notes-fixture", "s1", TRUE, &error));
+  add_note (notes, DLG_NOTE_SESSION, "s2", "Waste",
+            "Banks pay **cash**, *weekly*, see [the guide](https://example.org/guide?a=1&b=2).\n"
+            "\n"
+            "- ask Kupang\n"
+            "- visit the bank\n"
+            "\n"
+            "3. budget\n"
+            "4. staff\n"
+            "\n"
+            "> Every village has one.");
+  add_note (notes, DLG_NOTE_PRACTICE, "p1", "", "Copy this in our city.");
+  add_note (notes, DLG_NOTE_FREE, NULL, "Typed <as is> & \"quoted\"",
+            "<b>not bold</b> &amp; [run](javascript:alert(1)) `code`\n"
+            "line two\n"
+            "   indented\tafter a tab  two spaces\n"
+            "bell\a here\x01 and\x1f there");
+  g_assert_true (dlg_notes_save (store, notes, &error));
+  g_assert_no_error (error);
+
+  odt = dlg_report_odt (feed, store, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (argv[2], g_bytes_get_data (odt, NULL),
+                                      g_bytes_get_size (odt), &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&store);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *suffix[] = { "", "-wal", "-shm" };
+      g_autofree char *path = g_strconcat (db, suffix[i], NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+  return 0;
+}
