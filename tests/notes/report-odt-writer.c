@@ -16,20 +16,8 @@
 
 #include "dlg-notes.h"
 #include "dlg-report-odt.h"
+#include "fixture-notes.h"
 
-static void
-add_note (GPtrArray   *notes,
-          DlgNoteKind  kind,
-          const char  *key,
-          const char  *title,
-          const char  *body)
-{
-  DlgNote *note = dlg_note_new ("notes-fixture", kind, key);
-
-  dlg_note_set_title (note, title);
-  dlg_note_set_body (note, body);
-  g_ptr_array_add (notes, note);
-}
 
 int
 main (int    argc,

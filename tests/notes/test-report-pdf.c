@@ -11,6 +11,7 @@
 
 #include "dlg-notes.h"
 #include "dlg-report-print.h"
+#include "fixture-notes.h"
 
 typedef struct
 {
@@ -62,19 +63,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-static void
-add_note (GPtrArray   *notes,
-          DlgNoteKind  kind,
-          const char  *key,
-          const char  *title,
-          const char  *body)
-{
-  DlgNote *note = dlg_note_new ("notes-fixture", kind, key);
-
-  dlg_note_set_title (note, title);
-  dlg_note_set_body (note, body);
-  g_ptr_array_add (notes, note);
-}
 
 static char *
 run (const char *program,

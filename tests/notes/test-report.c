@@ -13,6 +13,7 @@
 #include "dlg-markdown.h"
 #include "dlg-note-report.h"
 #include "dlg-notes.h"
+#include "fixture-notes.h"
 
 static DlgFeed *
 load_fixture (const char *name)
@@ -27,20 +28,6 @@ load_fixture (const char *name)
   return feed;
 }
 
-static DlgNote *
-add_note (GPtrArray   *notes,
-          DlgNoteKind  kind,
-          const char  *key,
-          const char  *title,
-          const char  *body)
-{
-  DlgNote *note = dlg_note_new ("notes-fixture", kind, key);
-
-  dlg_note_set_title (note, title);
-  dlg_note_set_body (note, body);
-  g_ptr_array_add (notes, note);
-  return note;
-}
 
 /* The report split at "## " headings: the part before, then each section. */
 static GStrv
