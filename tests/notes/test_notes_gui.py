@@ -19,7 +19,8 @@ With the built-in feed, as a person would:
 - deletes the note, and Undo in the toast brings it back;
 - Ctrl+F and a search find the note and the best practices that match, and Escape clears it;
 - exports the trip report through the menu and the file chooser: the file holds the notes and
-  a toast says it was saved; then exports it as a PDF the same way, and a PDF is written.
+  a toast says it was saved; then exports it as a PDF the same way, and a PDF is written; then
+  as a document for a word processor (.odt), which holds the notes.
 The helpers that find, wait for and click things are in tests/gui/atspi.py.
 """
 
@@ -28,6 +29,7 @@ import signal
 import subprocess
 import sys
 import time
+import zipfile
 
 import pyatspi
 
@@ -376,10 +378,11 @@ def main():
 
         # 9. The trip report, saved where the delegate types, with a toast that says so.
         target = os.path.join(os.environ["XDG_DATA_HOME"], "kupang-report.md")
-        ui.activate(menu_item(app, "Export Trip Report…"))
-        wait_for("the file chooser 'Export Trip Report'", lambda: next(
+        ui.activate(menu_item(app, "Export Report as Markdown…"))
+        wait_for("the file chooser 'Export Trip Report as Markdown'", lambda: next(
             (w for w in find_app(app.proc.pid) or []
-             if w is not None and w != app.frame and w.name == "Export Trip Report"), None))
+             if w is not None and w != app.frame
+             and w.name == "Export Trip Report as Markdown"), None))
         xdo("key", "--clearmodifiers", "ctrl+a")
         xdo("type", "--delay", "20", target)
         xdo("key", "--clearmodifiers", "Return")
@@ -388,7 +391,7 @@ def main():
                  and LAST.strip() in open(target, encoding="utf-8").read())
         app.label("Trip report saved")
         screenshot("report-saved")
-        log(f"'Export Trip Report…' wrote the notes to {target}, and a toast says so")
+        log(f"'Export Report as Markdown…' wrote the notes to {target}, and a toast says so")
 
         # 10. The same report as a PDF, through the same kind of file chooser.
         pdf = os.path.join(os.environ["XDG_DATA_HOME"], "kupang-report.pdf")
@@ -404,6 +407,28 @@ def main():
                  and os.path.getsize(pdf) > 1000 and open(pdf, "rb").read(5) == b"%PDF-")
         screenshot("report-pdf-saved")
         log(f"'Export Report as PDF…' wrote a PDF to {pdf}")
+
+        # 11. And as a document to finish in a word processor (check-report-odt.py reads its
+        # parts; here, that the delegate's note reached the file the chooser was given).
+        odt = os.path.join(os.environ["XDG_DATA_HOME"], "kupang-report.odt")
+        ui.activate(menu_item(app, "Export Report as Document…"))
+        wait_for("the file chooser 'Export Trip Report as Document'", lambda: next(
+            (w for w in find_app(app.proc.pid) or []
+             if w is not None and w != app.frame
+             and w.name == "Export Trip Report as Document"), None))
+        xdo("key", "--clearmodifiers", "ctrl+a")
+        xdo("type", "--delay", "20", odt)
+        xdo("key", "--clearmodifiers", "Return")
+
+        def odt_has_note():
+            try:
+                with zipfile.ZipFile(odt) as archive:
+                    return (archive.read("mimetype") == b"application/vnd.oasis.opendocument.text"
+                            and "Opening remarks" in archive.read("content.xml").decode())
+            except (OSError, KeyError, zipfile.BadZipFile):
+                return False
+        wait_for(f"{odt} to be written as a document with the notes", odt_has_note)
+        log(f"'Export Report as Document…' wrote an OpenDocument text to {odt}")
 
         xdo("key", "--clearmodifiers", "ctrl+q")
         wait_for("the app to quit", lambda: app.proc.poll() is not None, timeout=10)

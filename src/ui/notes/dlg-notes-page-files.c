@@ -1,5 +1,5 @@
-/* dlg-notes-page-files.c: the Notes pane's files: the trip report out, as Markdown or as a
- * PDF, and the personal data (stars and notes of every event) out and back in
+/* dlg-notes-page-files.c: the Notes pane's files: the trip report out, as a document for a
+ * word processor, a PDF or Markdown, and the personal data (stars and notes of every event) out and back in
  *
  * Each is written or read where the delegate chooses, after what is typed is saved: the
  * report and the export read the store.
@@ -15,6 +15,7 @@
 #include "dlg-note-report.h"
 #include "dlg-notes-export.h"
 #include "dlg-notes-page-internal.h"
+#include "dlg-report-odt.h"
 #include "dlg-report-print.h"
 #include "dlg-save-file.h"
 #include "dlg-toast.h"
@@ -54,7 +55,43 @@ export_text (DlgNotesPage *self,
 
   /* Translators: the report's file name; %s is the event's id */
   name = g_strdup_printf (_("report-%s.md"), self->event_id);
-  dlg_save_file (GTK_WIDGET (self), _("Export Trip Report"), name, NULL, bytes,
+  dlg_save_file (GTK_WIDGET (self), _("Export Trip Report as Markdown"), name, NULL, bytes,
+                 _("Trip report saved"), _("Could not save the report"));
+}
+
+/* The trip report as an OpenDocument text, to finish in LibreOffice, Word or any word
+ * processor: most reports are handed in as such a document. */
+static void
+export_report_odt_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  DlgNotesPage *self = DLG_NOTES_PAGE (widget);
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->feed == NULL || self->event_id == NULL || self->store == NULL)
+    return;
+
+  /* The report reads the store: what is typed must be in it. */
+  dlg_notes_page_save (self);
+  bytes = dlg_report_odt (self->feed, self->store, &error);
+  if (bytes == NULL)
+    {
+      dlg_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  filter = gtk_file_filter_new ();
+  /* Translators: a file type in the save dialog */
+  gtk_file_filter_set_name (filter, _("Text documents (ODF)"));
+  gtk_file_filter_add_mime_type (filter, "application/vnd.oasis.opendocument.text");
+  gtk_file_filter_add_suffix (filter, "odt");
+  /* Translators: the report's file name as a document; %s is the event's id */
+  name = g_strdup_printf (_("report-%s.odt"), self->event_id);
+  dlg_save_file (GTK_WIDGET (self), _("Export Trip Report as Document"), name, filter, bytes,
                  _("Trip report saved"), _("Could not save the report"));
 }
 
@@ -213,6 +250,8 @@ dlg_notes_page_install_file_actions (GtkWidgetClass *widget_class)
                                    export_report_action);
   gtk_widget_class_install_action (widget_class, "notes.export-report-pdf", NULL,
                                    export_report_pdf_action);
+  gtk_widget_class_install_action (widget_class, "notes.export-report-odt", NULL,
+                                   export_report_odt_action);
   gtk_widget_class_install_action (widget_class, "notes.export-data", NULL, export_data_action);
   gtk_widget_class_install_action (widget_class, "notes.import-data", NULL, import_data_action);
 }

@@ -460,6 +460,7 @@ update_actions (DlgNotesPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.new", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-report", reportable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-report-pdf", reportable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-report-odt", reportable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-data", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.import-data", self->store != NULL);
 }
@@ -919,6 +920,7 @@ dlg_notes_page_init (DlgNotesPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.new", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-report", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-report-pdf", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-report-odt", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-data", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.import-data", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.delete", FALSE);
