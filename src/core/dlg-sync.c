@@ -42,7 +42,7 @@ struct _DlgSync
   guint64          max_body_size;
   guint            total_timeout_ms;
 
-  /* url -> GPtrArray of the caller GTasks waiting for that sync */
+  /* url -> the Flight syncing it (owned by its task, see update_done_cb) */
   GHashTable      *in_flight;
 
   /* Keeps parsed forms, one at a time, off the path to the screen (see save_packed) */
@@ -103,6 +103,23 @@ is_http (const char *url)
 }
 
 /* --- one update ----------------------------------------------------------- */
+
+/* One sync on its way, and the calls waiting for it. */
+typedef struct
+{
+  char         *url;
+  GCancellable *cancellable;  /* the first call's: cancelling it stops the sync for all */
+  GPtrArray    *waiters;      /* GTask of each call */
+} Flight;
+
+static void
+flight_free (Flight *flight)
+{
+  g_free (flight->url);
+  g_clear_object (&flight->cancellable);
+  g_ptr_array_unref (flight->waiters);
+  g_free (flight);
+}
 
 typedef struct
 {
@@ -397,6 +414,10 @@ commit_thread (GTask   *task,
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   DlgEvent *event;
 
+  /* Cancelled (its event removed) while it downloaded or parsed: the saved copy stays. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
   resources = g_ptr_array_new_with_free_func ((GDestroyNotify) dlg_resource_free);
   for (guint i = 0; i <= data->sections->len; i++)
     {
@@ -476,6 +497,9 @@ touch_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
   for (guint i = 0; i <= data->sections->len; i++)
     {
       DlgFetch *fetch = i == 0 ? data->feed : g_ptr_array_index (data->sections, i - 1);
@@ -530,6 +554,9 @@ mark_ended_thread (GTask        *task,
   DlgSync *self = source_object;
   UpdateData *data = task_data;
   g_autoptr(GError) error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
 
   if (!dlg_store_set_ended (self->store, data->url, TRUE, &error))
     {
@@ -745,8 +772,15 @@ state_loaded_cb (GObject      *object,
   GTask *task = user_data;
   DlgSync *self = g_task_get_source_object (task);
   UpdateData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
 
-  g_task_propagate_boolean (G_TASK (result), NULL);
+  /* Cancelled already: no request at all. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
   dlg_fetch_async (self->session, data->feed, self->max_body_size, self->total_timeout_ms,
                    g_task_get_cancellable (task), feed_fetched_cb, task);
 }
@@ -893,18 +927,18 @@ update_done_cb (GObject      *object,
                 gpointer      user_data)
 {
   DlgSync *self = DLG_SYNC (object);
-  g_autofree char *url = user_data;
+  Flight *flight = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(DlgSyncReport) report = NULL;
-  g_autoptr(GPtrArray) waiters = NULL;
-  g_autofree char *key = NULL;
 
   report = g_task_propagate_pointer (G_TASK (result), &error);
 
-  g_hash_table_steal_extended (self->in_flight, url, (gpointer *) &key, (gpointer *) &waiters);
-  for (guint i = 0; waiters != NULL && i < waiters->len; i++)
+  /* A sync cancelled may end after another one for the same URL began (dlg_sync_update_async). */
+  if (g_hash_table_lookup (self->in_flight, flight->url) == flight)
+    g_hash_table_remove (self->in_flight, flight->url);
+  for (guint i = 0; i < flight->waiters->len; i++)
     {
-      GTask *waiter = g_ptr_array_index (waiters, i);
+      GTask *waiter = g_ptr_array_index (flight->waiters, i);
 
       if (report != NULL)
         g_task_return_pointer (waiter, report_copy (report), (GDestroyNotify) dlg_sync_report_free);
@@ -912,7 +946,8 @@ update_done_cb (GObject      *object,
         g_task_return_error (waiter, explain_error (self, error));
     }
 
-  g_signal_emit (self, signals[SYNC_FINISHED], 0, url);
+  g_signal_emit (self, signals[SYNC_FINISHED], 0, flight->url);
+  flight_free (flight);
 }
 
 void
@@ -924,7 +959,7 @@ dlg_sync_update_async (DlgSync              *self,
                        gpointer              user_data)
 {
   g_autoptr(GTask) waiter = NULL;
-  GPtrArray *waiters;
+  Flight *flight;
   GTask *task;
   UpdateData *data;
 
@@ -934,16 +969,22 @@ dlg_sync_update_async (DlgSync              *self,
   waiter = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (waiter, dlg_sync_update_async);
 
-  waiters = g_hash_table_lookup (self->in_flight, url);
-  if (waiters != NULL)
+  /* A sync that was cancelled is not joined: it keeps nothing, and a call after the cancel
+   * (its event brought back by Undo) wants the feed. */
+  flight = g_hash_table_lookup (self->in_flight, url);
+  if (flight != NULL && !g_cancellable_is_cancelled (flight->cancellable))
     {
-      g_ptr_array_add (waiters, g_steal_pointer (&waiter));
+      g_ptr_array_add (flight->waiters, g_steal_pointer (&waiter));
       return;
     }
 
-  waiters = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (waiters, g_steal_pointer (&waiter));
-  g_hash_table_insert (self->in_flight, g_strdup (url), waiters);
+  flight = g_new0 (Flight, 1);
+  flight->url = g_strdup (url);
+  flight->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  flight->waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (flight->waiters, g_steal_pointer (&waiter));
+  /* Replace, not insert: the key is the new flight's own. */
+  g_hash_table_replace (self->in_flight, flight->url, flight);
 
   data = g_new0 (UpdateData, 1);
   data->url = g_strdup (url);
@@ -952,7 +993,7 @@ dlg_sync_update_async (DlgSync              *self,
   data->report->url = g_strdup (url);
   data->report->max_age = -1;
 
-  task = g_task_new (self, cancellable, update_done_cb, g_strdup (url));
+  task = g_task_new (self, cancellable, update_done_cb, flight);
   g_task_set_source_tag (task, dlg_sync_update_async);
   g_task_set_task_data (task, data, (GDestroyNotify) update_data_free);
 
@@ -1225,7 +1266,6 @@ dlg_sync_init (DlgSync *self)
 {
   self->max_body_size = DLG_SYNC_DEFAULT_MAX_BODY_SIZE;
   self->total_timeout_ms = DEFAULT_TOTAL_TIMEOUT_MS;
-  self->in_flight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                           (GDestroyNotify) g_ptr_array_unref);
+  self->in_flight = g_hash_table_new (g_str_hash, g_str_equal);
   self->pack_saver = g_thread_pool_new (save_packed_func, self, 1, FALSE, NULL);
 }

@@ -79,7 +79,10 @@ gboolean     dlg_sync_is_syncing         (DlgSync              *self,
 
 /* Syncs the subscription at @url (http(s), file or resource URI).  A
  * second call for a URL already syncing joins the first: one sync per
- * feed at a time.  Emits "sync-started"/"sync-finished" (url). */
+ * feed at a time.  Cancelling the first call's @cancellable stops the sync
+ * (its request too) for every call joined to it, and leaves the store as
+ * it was unless its write had begun; a call after the cancel starts a sync
+ * of its own.  Emits "sync-started"/"sync-finished" (url). */
 void           dlg_sync_update_async     (DlgSync              *self,
                                           const char           *url,
                                           const char * const   *languages,

@@ -1167,6 +1167,43 @@ test_joined (Fixture       *f,
 }
 
 static void
+cancelled_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GError **error = user_data;
+  g_autoptr(DlgSyncReport) report = dlg_sync_update_finish (DLG_SYNC (object), result, error);
+
+  g_assert_null (report);
+}
+
+/* A sync asked for after another one was cancelled (its event removed, then back by Undo) does
+ * not join it: it fetches the feed. */
+static void
+test_cancelled_not_joined (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) cancelled = NULL;
+
+  f->mode = MODE_STALL;
+  dlg_sync_update_async (f->sync, f->url, NULL, cancellable, cancelled_cb, &cancelled);
+  while (f->paused->len == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_cancellable_cancel (cancellable);
+
+  /* In the same turn of the main loop, before the cancelled one has wound down. */
+  f->mode = MODE_OK;
+  sync_once (f, f->url);
+  g_assert_no_error (f->error);
+  g_assert_nonnull (f->report->feed);
+  g_assert_cmpuint (f->n_requests, ==, 2);
+  while (cancelled == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (cancelled, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
 test_restart (Fixture       *f,
               gconstpointer  data)
 {
@@ -1490,6 +1527,7 @@ main (int   argc,
   ADD ("/sync/removed-while-syncing", test_removed_while_syncing, NULL);
   ADD ("/sync/added-over-leftovers", test_added_over_leftovers, NULL);
   ADD ("/sync/joined", test_joined, NULL);
+  ADD ("/sync/cancelled-not-joined", test_cancelled_not_joined, NULL);
   ADD ("/sync/restart", test_restart, NULL);
   ADD ("/sync/local-file", test_local_file, NULL);
   ADD ("/sync/parsed-form", test_parsed_form, NULL);
