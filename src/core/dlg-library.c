@@ -23,7 +23,8 @@ struct _DlgLibrary
   GListStore      *subscriptions;
   DlgSubscription *current;
   DlgFeed         *feed;
-  GCancellable    *cancellable;
+  GCancellable    *cancellable;  /* reading saved copies; the library's end cancels it */
+  GHashTable      *syncs;        /* DlgSubscription -> GCancellable of its sync on its way */
   guint            timer_id;
   guint            generation;   /* bumped on each switch: late results are dropped */
   DlgSubscription *removed;      /* out of the list, still in the store (Undo) */
@@ -69,7 +70,19 @@ typedef struct
 {
   DlgLibrary      *self;
   DlgSubscription *subscription;
+  GCancellable    *cancellable;
 } SyncCall;
+
+static void
+sync_call_free (SyncCall *call)
+{
+  g_object_unref (call->cancellable);
+  g_object_unref (call->subscription);
+  g_object_unref (call->self);
+  g_free (call);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SyncCall, sync_call_free)
 
 static void
 sync_subscription (DlgLibrary      *self,
@@ -110,7 +123,7 @@ sync_done_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  SyncCall *call = user_data;
+  g_autoptr(SyncCall) call = user_data;
   DlgLibrary *self = call->self;
   DlgSubscription *subscription = call->subscription;
   g_autoptr(DlgSyncReport) report = NULL;
@@ -119,6 +132,12 @@ sync_done_cb (GObject      *object,
   gboolean is_current;
 
   report = dlg_sync_update_finish (DLG_SYNC (object), result, &error);
+
+  /* Stopped by the event's removal (cancel_sync): nothing to say, and a sync since (after
+   * Undo) is another one's to report. */
+  if (g_hash_table_lookup (self->syncs, subscription) != call->cancellable)
+    return;
+  g_hash_table_remove (self->syncs, subscription);
   dlg_subscription_set_syncing (subscription, FALSE);
   is_current = subscription == self->current;
 
@@ -166,23 +185,46 @@ sync_done_cb (GObject      *object,
   /* An event with nothing saved is on its way until its first sync ends, either way. */
   if (is_current && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     set_loading (self, FALSE);
-
-  g_object_unref (call->subscription);
-  g_object_unref (call->self);
-  g_free (call);
 }
 
 static void
 sync_subscription (DlgLibrary      *self,
                    DlgSubscription *subscription)
 {
-  SyncCall *call = g_new0 (SyncCall, 1);
+  SyncCall *call;
 
+  /* Already on its way: its end is this call's too. */
+  if (g_hash_table_contains (self->syncs, subscription))
+    return;
+
+  call = g_new0 (SyncCall, 1);
   call->self = g_object_ref (self);
   call->subscription = g_object_ref (subscription);
+  /* Its own, so that removing the event stops its sync and no other (cancel_sync). */
+  call->cancellable = g_cancellable_new ();
+  g_hash_table_insert (self->syncs, subscription, g_object_ref (call->cancellable));
   dlg_subscription_set_syncing (subscription, TRUE);
   dlg_sync_update_async (self->sync, dlg_subscription_get_url (subscription), NULL,
-                         self->cancellable, sync_done_cb, call);
+                         call->cancellable, sync_done_cb, call);
+}
+
+/* Stops @subscription's sync, if it has one on its way: its request is dropped, nothing of it
+ * is saved, and it reports nothing, not even that it stopped. */
+static void
+cancel_sync (DlgLibrary      *self,
+             DlgSubscription *subscription)
+{
+  GCancellable *running = g_hash_table_lookup (self->syncs, subscription);
+  g_autoptr(GCancellable) cancellable = NULL;
+
+  if (running == NULL)
+    return;
+
+  /* Out of the table first: sync_done_cb, whenever it runs, then knows it was stopped. */
+  cancellable = g_object_ref (running);
+  g_hash_table_remove (self->syncs, subscription);
+  dlg_subscription_set_syncing (subscription, FALSE);
+  g_cancellable_cancel (cancellable);
 }
 
 void
@@ -448,6 +490,8 @@ dlg_library_remove (DlgLibrary      *self,
 
   /* One removal can be taken back: the one before goes for good now. */
   forget_removed (self);
+  /* Nobody wants its news any more; Undo syncs it again (stored_loaded_cb). */
+  cancel_sync (self, subscription);
   self->removed = g_object_ref (subscription);
   self->removed_position = position;
   g_list_store_remove (self->subscriptions, position);
@@ -645,6 +689,16 @@ dlg_library_dispose (GObject *object)
   if (self->store != NULL)
     forget_removed (self);
   g_cancellable_cancel (self->cancellable);
+  if (self->syncs != NULL)
+    {
+      GHashTableIter iter;
+      gpointer cancellable;
+
+      g_hash_table_iter_init (&iter, self->syncs);
+      while (g_hash_table_iter_next (&iter, NULL, &cancellable))
+        g_cancellable_cancel (cancellable);
+      g_hash_table_remove_all (self->syncs);
+    }
   g_clear_handle_id (&self->timer_id, g_source_remove);
   g_clear_object (&self->feed);
   g_clear_object (&self->current);
@@ -662,6 +716,7 @@ dlg_library_finalize (GObject *object)
   DlgLibrary *self = DLG_LIBRARY (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->syncs, g_hash_table_unref);
 
   G_OBJECT_CLASS (dlg_library_parent_class)->finalize (object);
 }
@@ -717,4 +772,6 @@ dlg_library_init (DlgLibrary *self)
 {
   self->subscriptions = g_list_store_new (DLG_TYPE_SUBSCRIPTION);
   self->cancellable = g_cancellable_new ();
+  /* Keys are borrowed from the sync's call, which outlives the entry. */
+  self->syncs = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
 }

@@ -428,6 +428,204 @@ test_moved_to_followed (Fixture       *f,
   }
 }
 
+/* An organiser's server: /feed.json answers at once, or, while it is slow, trickles a body
+ * that never ends, a byte every 50 ms, until the client hangs up. */
+typedef struct
+{
+  GBytes            *feed;         /* minimal.json, ETag "v1" */
+  gboolean           slow;
+  guint              n_requests;
+  SoupServerMessage *trickled;     /* the slow answer on its way */
+  guint              trickle_id;
+  gboolean           dropped;      /* the client hung up on it */
+} SlowServer;
+
+static gboolean
+trickle_cb (gpointer user_data)
+{
+  SlowServer *server = user_data;
+
+  soup_message_body_append (soup_server_message_get_response_body (server->trickled),
+                            SOUP_MEMORY_STATIC, " ", 1);
+  soup_server_message_unpause (server->trickled);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The body never completes: the message ends only when its connection breaks. */
+static void
+dropped_cb (SoupServerMessage *msg,
+            gpointer           user_data)
+{
+  SlowServer *server = user_data;
+
+  if (msg == server->trickled)
+    {
+      g_clear_handle_id (&server->trickle_id, g_source_remove);
+      server->dropped = TRUE;
+    }
+}
+
+static void
+slow_handler (SoupServer        *soup_server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  SlowServer *server = user_data;
+  SoupMessageHeaders *request = soup_server_message_get_request_headers (msg);
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+
+  if (!g_str_equal (path, "/feed.json"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+
+  server->n_requests++;
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  if (server->slow)
+    {
+      g_clear_handle_id (&server->trickle_id, g_source_remove);
+      g_set_object (&server->trickled, msg);
+      server->dropped = FALSE;
+      g_signal_connect (msg, "finished", G_CALLBACK (dropped_cb), server);
+      soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+      soup_message_headers_replace (headers, "Content-Type", "application/json");
+      server->trickle_id = g_timeout_add (50, trickle_cb, server);
+      return;
+    }
+
+  soup_message_headers_replace (headers, "ETag", "\"v1\"");
+  if (g_strcmp0 (soup_message_headers_get_one (request, "If-None-Match"), "\"v1\"") == 0)
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
+      return;
+    }
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (server->feed, NULL),
+                                    g_bytes_get_size (server->feed));
+}
+
+/* Runs until the client has hung up on the slow answer and the sync of @url has ended, or two
+ * seconds have passed: far sooner than the server would be done. */
+static void
+wait_for_drop (SlowServer *server,
+               DlgSync    *sync,
+               const char *url)
+{
+  gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (20, keep_waking_cb, NULL);
+
+  while ((!server->dropped || dlg_sync_is_syncing (sync, url)) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  g_assert_true (server->dropped);
+  g_assert_false (dlg_sync_is_syncing (sync, url));
+}
+
+/* The delegate removes an event while its server takes its time to answer: the request is
+ * dropped at once, nothing of it is saved and nothing is said of it; Undo brings the event back
+ * with its last good copy, and it syncs again. */
+static void
+test_removed_while_syncing (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *minimal = g_test_build_filename (G_TEST_DIST, "fixtures", "valid",
+                                                    "minimal.json", NULL);
+  g_autoptr(SoupServer) soup_server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) store = dlg_store_open (f->path, NULL, &error);
+  /* No proxy, whatever the machine says: the server is on loopback. */
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("proxy-resolver", NULL, NULL);
+  g_autoptr(DlgSync) sync = dlg_sync_new (store, session, NULL);
+  g_autoptr(DlgLibrary) library = dlg_library_new (sync, NULL);
+  g_autoptr(DlgSubscription) removed = NULL;
+  g_autoptr(DlgResource) before = NULL;
+  g_autoptr(DlgResource) after = NULL;
+  g_autofree char *url = NULL;
+  SlowServer server = { NULL, };
+  GSList *uris;
+
+  {
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (minimal, &contents, &length, &error));
+    server.feed = g_bytes_new_take (g_steal_pointer (&contents), length);
+  }
+  soup_server_add_handler (soup_server, NULL, slow_handler, &server, NULL);
+  soup_server_listen_local (soup_server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (soup_server);
+  url = g_strdup_printf ("http://127.0.0.1:%d/feed.json", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  g_assert_true (dlg_library_start (library, NULL));
+  wait_for_sync (f, library);
+  g_assert_true (dlg_library_add (library, url, &error));
+  g_assert_no_error (error);
+  wait_for_sync (f, library);
+  removed = g_object_ref (dlg_library_get_current (library));
+  before = dlg_store_lookup_resource (store, url);
+  g_assert_nonnull (before);
+  g_assert_cmpuint (server.n_requests, ==, 1);
+
+  /* The server slows down while the event updates... */
+  server.slow = TRUE;
+  dlg_library_refresh (library);
+  while (server.trickled == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (dlg_subscription_get_syncing (removed));
+
+  /* ...and the delegate removes it: the request is dropped at once, not when the server is
+   * done (never, here), and the event says nothing of it. */
+  dlg_library_remove (library, removed);
+  g_assert_false (dlg_subscription_get_syncing (removed));
+  wait_for_drop (&server, sync, url);
+  g_assert_null (dlg_subscription_get_error (removed));
+  g_assert_true (dlg_subscription_get_builtin (dlg_library_get_current (library)));
+
+  /* Nothing was saved of it: the saved copy is the last good one. */
+  after = dlg_store_lookup_resource (store, url);
+  g_assert_nonnull (after);
+  g_assert_true (g_bytes_equal (before->body, after->body));
+  g_assert_cmpstr (before->etag, ==, after->etag);
+  g_assert_cmpint (before->fetched_at, ==, after->fetched_at);
+
+  /* Undo: the event is back as it was, and updates again as any other. */
+  server.slow = FALSE;
+  g_assert_true (dlg_library_restore_removed (library, removed));
+  g_assert_true (dlg_library_get_current (library) == removed);
+  wait_for_sync (f, library);
+  g_assert_cmpstr (dlg_event_get_id (dlg_feed_get_event (dlg_library_get_feed (library))), ==,
+                   "minimal");
+  g_assert_null (dlg_subscription_get_error (removed));
+  g_assert_cmpuint (server.n_requests, ==, 3);
+
+  /* Removed and brought back at once (a quick Undo): it syncs again all the same, and says
+   * nothing of the sync stopped. */
+  server.slow = TRUE;
+  dlg_library_refresh (library);
+  while (server.n_requests < 4)
+    g_main_context_iteration (NULL, TRUE);
+  dlg_library_remove (library, removed);
+  server.slow = FALSE;
+  g_assert_true (dlg_library_restore_removed (library, removed));
+  wait_for_sync (f, library);
+  g_assert_null (dlg_subscription_get_error (removed));
+  g_assert_cmpuint (server.n_requests, ==, 5);
+  g_clear_pointer (&after, dlg_resource_free);
+  after = dlg_store_lookup_resource (store, url);
+  g_assert_true (g_bytes_equal (before->body, after->body));
+
+  wait_for_drop (&server, sync, url);
+  soup_server_disconnect (soup_server);
+  g_clear_handle_id (&server.trickle_id, g_source_remove);
+  g_clear_object (&server.trickled);
+  g_bytes_unref (server.feed);
+}
+
 /* Runs @sql on @store's own connection. */
 static void
 run_sql (DlgStore   *store,
@@ -522,6 +720,8 @@ main (int   argc,
               fixture_set_up, test_network_back, fixture_tear_down);
   g_test_add ("/library/remove-and-undo", Fixture, NULL,
               fixture_set_up, test_remove_and_undo, fixture_tear_down);
+  g_test_add ("/library/removed-while-syncing", Fixture, NULL,
+              fixture_set_up, test_removed_while_syncing, fixture_tear_down);
   g_test_add ("/library/moved-to-followed", Fixture, NULL,
               fixture_set_up, test_moved_to_followed, fixture_tear_down);
   g_test_add ("/library/unreadable-subscriptions", Fixture, NULL,
