@@ -17,6 +17,7 @@
 #include "dlg-file.h"
 #include "dlg-json-load.h"
 #include "dlg-source.h"
+#include "dlg-sync-private.h"
 
 static const char *
 skip_space (const char *data,
@@ -60,141 +61,32 @@ dlg_source_detect (GBytes *bytes)
   return DLG_SOURCE_FORMAT_SCHEDULE_JSON;
 }
 
-#define FETCH_CHUNK_SIZE (16 * 1024)
-
 /* The whole fetch, from connecting to the last byte, as the app's sync allows: libsoup's
  * timeout only bounds each silence, so a server sending a byte every 20 seconds (of headers
  * or body) could hold the command line for days. */
-#define FETCH_TIME_LIMIT_S (2 * 60)
-
-/* Cancels a blocking fetch when its time is up: a blocking read can only be stopped from
- * another thread, and stopping it there also covers the connection and the headers. */
-typedef struct
-{
-  GMutex        lock;
-  GCond         cond;
-  gboolean      done;
-  gint64        deadline;     /* monotonic, microseconds */
-  GCancellable *cancellable;
-  gboolean      timed_out;
-} Watchdog;
-
-static gpointer
-watchdog_run (gpointer user_data)
-{
-  Watchdog *dog = user_data;
-
-  g_mutex_lock (&dog->lock);
-  while (!dog->done)
-    if (!g_cond_wait_until (&dog->cond, &dog->lock, dog->deadline))
-      {
-        dog->timed_out = TRUE;
-        g_cancellable_cancel (dog->cancellable);
-        break;
-      }
-  g_mutex_unlock (&dog->lock);
-  return NULL;
-}
-
-static void
-outer_cancelled_cb (GCancellable *outer,
-                    GCancellable *inner)
-{
-  g_cancellable_cancel (inner);
-}
+#define FETCH_TIME_LIMIT_MS (2 * 60 * 1000)
 
 static guint
-fetch_time_limit (void)
+fetch_time_limit_ms (void)
 {
   /* For tests/agenda/check-fetch.py only, so that it waits seconds rather than minutes. */
   const char *test_limit = g_getenv ("DELEGATE_TEST_FETCH_SECONDS");
   guint64 seconds;
 
   if (test_limit != NULL &&
-      g_ascii_string_to_unsigned (test_limit, 10, 1, FETCH_TIME_LIMIT_S, &seconds, NULL))
-    return seconds;
-  return FETCH_TIME_LIMIT_S;
+      g_ascii_string_to_unsigned (test_limit, 10, 1, FETCH_TIME_LIMIT_MS / 1000, &seconds, NULL))
+    return seconds * 1000;
+  return FETCH_TIME_LIMIT_MS;
 }
 
 static void
-set_timed_out (const char  *uri,
-               GError     **error)
+fetched_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
-  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-  const char *host = parsed != NULL ? g_uri_get_host (parsed) : NULL;
+  GAsyncResult **out = user_data;
 
-  /* Worded as the app's sync words it. */
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, _("%s took too long to answer"),
-               host != NULL ? host : uri);
-}
-
-static GBytes *
-fetch_limited (const char    *uri,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  g_autoptr(SoupSession) session = soup_session_new_with_options ("user-agent",
-                                                                  "Delegate/" PACKAGE_VERSION,
-                                                                  "timeout", 60,
-                                                                  NULL);
-  g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, uri);
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GByteArray) buffer = NULL;
-  SoupMessageHeaders *headers;
-  guint status;
-
-  if (message == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is not a valid address"), uri);
-      return NULL;
-    }
-
-  stream = soup_session_send (session, message, cancellable, error);
-  if (stream == NULL)
-    return NULL;
-
-  status = soup_message_get_status (message);
-  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: the server answered %u %s"),
-                   uri, status, soup_message_get_reason_phrase (message));
-      return NULL;
-    }
-
-  /* A body declared too large is refused before it comes; a packed one (Content-Encoding)
-   * declares its size on the wire, not unpacked, and is counted below. */
-  headers = soup_message_get_response_headers (message);
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      soup_message_headers_get_one (headers, "Content-Encoding") == NULL &&
-      soup_message_headers_get_content_length (headers) > DLG_FILE_MAX_SIZE)
-    {
-      dlg_file_too_large (DLG_FILE_MAX_SIZE, error);
-      return NULL;
-    }
-
-  /* Read in chunks and counted as they are unpacked: a small gzip body may unpack to
-   * gigabytes, which libsoup's decoder would hand over whole to a read-it-all call. */
-  buffer = g_byte_array_new ();
-  for (;;)
-    {
-      guint8 chunk[FETCH_CHUNK_SIZE];
-      gssize n_read = g_input_stream_read (stream, chunk, sizeof chunk, cancellable, error);
-
-      if (n_read < 0)
-        return NULL;
-      if (n_read == 0)
-        break;
-      if (buffer->len + (gsize) n_read > DLG_FILE_MAX_SIZE)
-        {
-          /* Dropping the stream closes the connection: nothing more is read. */
-          dlg_file_too_large (DLG_FILE_MAX_SIZE, error);
-          return NULL;
-        }
-      g_byte_array_append (buffer, chunk, n_read);
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+  *out = g_object_ref (result);
 }
 
 GBytes *
@@ -202,45 +94,33 @@ dlg_source_fetch (const char    *uri,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  g_autoptr(GCancellable) ours = g_cancellable_new ();
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  GThread *thread;
-  Watchdog dog = { 0 };
-  gulong handler = 0;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(SoupSession) session = NULL;
+  g_autoptr(DlgFetch) fetch = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  gboolean fetched;
 
-  /* Ours is cancelled by the caller's or by the watchdog, which tells the two apart. */
-  if (cancellable != NULL)
-    handler = g_cancellable_connect (cancellable, G_CALLBACK (outer_cancelled_cb),
-                                     g_object_ref (ours), g_object_unref);
+  /* The app's own fetch (dlg-sync-fetch.c), run to its end on a main context of ours: one
+   * way to download, with the same limits, and the same words for what went wrong. */
+  g_main_context_push_thread_default (context);
+  session = dlg_sync_session_new ();
+  fetch = dlg_fetch_new (NULL, uri, NULL);
+  dlg_fetch_async (session, fetch, DLG_FILE_MAX_SIZE, fetch_time_limit_ms (), cancellable,
+                   fetched_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+  fetched = dlg_fetch_finish (result, error);
+  /* The fetch's message and stream end with its task, and libsoup wants them to end on the
+   * context they began on: before ours is popped. */
+  g_clear_object (&result);
+  g_clear_object (&session);
+  while (g_main_context_pending (context))
+    g_main_context_iteration (context, FALSE);
+  g_main_context_pop_thread_default (context);
 
-  g_mutex_init (&dog.lock);
-  g_cond_init (&dog.cond);
-  dog.deadline = g_get_monotonic_time () + fetch_time_limit () * G_TIME_SPAN_SECOND;
-  dog.cancellable = ours;
-  thread = g_thread_new ("dlg-fetch-watchdog", watchdog_run, &dog);
-
-  bytes = fetch_limited (uri, ours, &local_error);
-
-  g_mutex_lock (&dog.lock);
-  dog.done = TRUE;
-  g_cond_signal (&dog.cond);
-  g_mutex_unlock (&dog.lock);
-  g_thread_join (thread);
-  g_mutex_clear (&dog.lock);
-  g_cond_clear (&dog.cond);
-  if (cancellable != NULL)
-    g_cancellable_disconnect (cancellable, handler);
-
-  if (bytes == NULL)
-    {
-      /* libsoup's own timeout (a minute of silence) reads the same to a delegate. */
-      if (dog.timed_out || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-        set_timed_out (uri, error);
-      else
-        g_propagate_error (error, g_steal_pointer (&local_error));
-    }
-  return g_steal_pointer (&bytes);
+  if (!fetched)
+    return NULL;
+  return g_bytes_ref (fetch->body);
 }
 
 static gboolean

@@ -62,11 +62,11 @@ DlgFeed        *dlg_source_load          (const char          *source,
                                           GCancellable        *cancellable,
                                           GError             **error);
 
-/* The bytes at an http(s) URI, with one blocking GET: a non-2xx status is
- * a G_IO_ERROR naming the status; a body of more than DLG_FILE_MAX_SIZE
- * (unpacked) is G_IO_ERROR_MESSAGE_TOO_LARGE, refused as soon as that is
- * known, not once it is all read; a fetch taking more than 2 minutes in all
- * (connecting, headers, body) is G_IO_ERROR_TIMED_OUT. */
+/* The bytes at an http(s) URI, fetched as the app's sync fetches a feed and
+ * waited for (redirects followed, at most ten): failures are DLG_SYNC_ERRORs
+ * in the app's words (the server's error status, a body of more than
+ * DLG_FILE_MAX_SIZE unpacked, refused as soon as that is known, more than
+ * 2 minutes in all, connecting, headers and body). */
 GBytes         *dlg_source_fetch         (const char          *uri,
                                           GCancellable        *cancellable,
                                           GError             **error);

@@ -27,6 +27,10 @@ typedef struct
   guint64      n_bytes;
 } DlgFetch;
 
+/* A session as the app's sync makes it: Delegate's user agent, the system's proxy, gzip
+ * and deflate decoded, 30 s of silence at most.  On the thread-default main context. */
+SoupSession *dlg_sync_session_new (void);
+
 DlgFetch *dlg_fetch_new  (const char  *name,
                           const char  *url,
                           DlgResource *stored);

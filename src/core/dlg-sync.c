@@ -1167,20 +1167,21 @@ dlg_sync_new (DlgStore        *store,
   self->store = g_object_ref (store);
   self->monitor = monitor != NULL ? g_object_ref (monitor) : NULL;
 
-  if (session != NULL)
-    self->session = g_object_ref (session);
-  else
-    {
-      g_autofree char *user_agent = g_strdup_printf ("Delegate/%s ", PACKAGE_VERSION);
-
-      /* The default proxy resolver is the system's; libsoup 3 decodes
-       * gzip and deflate (SoupContentDecoder) by default. */
-      self->session = soup_session_new_with_options ("timeout", DEFAULT_IO_TIMEOUT_S,
-                                                     "user-agent", user_agent,
-                                                     NULL);
-    }
-
+  self->session = session != NULL ? g_object_ref (session) : dlg_sync_session_new ();
   return self;
+}
+
+SoupSession *
+dlg_sync_session_new (void)
+{
+  /* The trailing space appends libsoup's own name and version. */
+  g_autofree char *user_agent = g_strdup_printf ("Delegate/%s ", PACKAGE_VERSION);
+
+  /* The default proxy resolver is the system's; libsoup 3 decodes
+   * gzip and deflate (SoupContentDecoder) by default. */
+  return soup_session_new_with_options ("timeout", DEFAULT_IO_TIMEOUT_S,
+                                        "user-agent", user_agent,
+                                        NULL);
 }
 
 DlgStore *
