@@ -27,7 +27,8 @@ append_line (GString    *out,
 {
   const char *p = text;
 
-  if (*p == '#' || *p == '-' || *p == '+' || *p == '>')
+  /* "#" and ">" are escaped below, wherever they are. */
+  if (*p == '-' || *p == '+')
     g_string_append_c (out, '\\');
   else if (g_ascii_isdigit (*p))
     {
@@ -50,29 +51,94 @@ append_line (GString    *out,
     }
 }
 
+/* A note's own headings ("# Summary") under its title, which is at @level: a note never
+ * opens a section of the report, nor outranks its own title. */
+static void
+append_body (GString    *out,
+             const char *body,
+             guint       level)
+{
+  g_auto(GStrv) lines = g_strsplit (body, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      guint indent = 0, marks = 0;
+
+      while (indent < 3 && line[indent] == ' ')
+        indent++;
+      while (line[indent + marks] == '#')
+        marks++;
+      if (marks >= 1 && marks <= 6 &&
+          (line[indent + marks] == ' ' || line[indent + marks] == '\0'))
+        {
+          for (guint k = 0; k < MIN (marks + level, 6); k++)
+            g_string_append_c (out, '#');
+          line += indent + marks;
+        }
+      g_string_append (out, line);
+      if (lines[i + 1] != NULL)
+        g_string_append_c (out, '\n');
+    }
+}
+
+/* The notes one after the other, each under its title at @level (3 or 4).  An untitled
+ * note is headed by when it was taken where it would otherwise run into the note before
+ * it: among several notes, and in "Other notes", where each note is an item. */
 static void
 append_notes (GString    *out,
               GPtrArray  *notes,
-              const char *level)
+              guint       level)
 {
+  gboolean head_all = notes->len > 1 || level <= 3;
+
   for (guint i = 0; i < notes->len; i++)
     {
       DlgNote *note = g_ptr_array_index (notes, i);
       g_autofree char *title = g_strstrip (g_strdup (dlg_note_get_title (note)));
       g_autofree char *body = g_strstrip (g_strdup (dlg_note_get_body (note)));
 
+      if (title[0] == '\0' && body[0] == '\0')
+        continue;
+      if (title[0] == '\0' && head_all)
+        {
+          gint64 seconds = dlg_note_get_created (note) / G_USEC_PER_SEC;
+          g_autoptr(GDateTime) created = g_date_time_new_from_unix_local (seconds);
+          g_autofree char *when = created != NULL
+                                  ? g_date_time_format (created, _("%-d %B, %H:%M")) : NULL;
+
+          g_free (title);
+          /* Translators: the heading of a note without a title in the trip report; %s is
+           * when it was written, e.g. "16 October, 10:32" */
+          title = when != NULL ? g_strdup_printf (_("Note, %s"), when) : g_strdup (_("Note"));
+        }
       if (title[0] != '\0')
         {
-          g_string_append_printf (out, "%s ", level);
+          for (guint k = 0; k < level; k++)
+            g_string_append_c (out, '#');
+          g_string_append_c (out, ' ');
           append_line (out, title);
           g_string_append (out, "\n\n");
         }
       if (body[0] != '\0')
-        g_string_append_printf (out, "%s\n\n", body);
+        {
+          append_body (out, body, level);
+          g_string_append (out, "\n\n");
+        }
     }
 }
 
-/* The notes about one item, oldest first (the order they were taken). */
+static int
+compare_created (gconstpointer a,
+                 gconstpointer b)
+{
+  gint64 created_a = dlg_note_get_created (*(DlgNote **) a);
+  gint64 created_b = dlg_note_get_created (*(DlgNote **) b);
+
+  return created_a < created_b ? -1 : created_a > created_b;
+}
+
+/* The notes about one item, in the order they were taken (@all is). */
 static GPtrArray *
 notes_about (GPtrArray   *all,
              DlgNoteKind  kind,
@@ -80,9 +146,9 @@ notes_about (GPtrArray   *all,
 {
   GPtrArray *found = g_ptr_array_new ();
 
-  for (guint i = all->len; i > 0; i--)
+  for (guint i = 0; i < all->len; i++)
     {
-      DlgNote *note = g_ptr_array_index (all, i - 1);
+      DlgNote *note = g_ptr_array_index (all, i);
 
       if (dlg_note_get_kind (note) == kind && g_strcmp0 (dlg_note_get_key (note), key) == 0)
         g_ptr_array_add (found, note);
@@ -145,6 +211,17 @@ dlg_note_report_markdown (DlgFeed   *feed,
   notes = dlg_notes_list (store, dlg_event_get_id (event), FALSE, error);
   if (notes == NULL)
     return NULL;
+  /* In the order they were taken, which editing one later does not change.  The list
+   * comes newest edit first: turned round, then sorted stably, notes of one instant keep
+   * the order of their edits, as they had until 2 December. */
+  for (guint i = 0; i < notes->len / 2; i++)
+    {
+      gpointer first = notes->pdata[i];
+
+      notes->pdata[i] = notes->pdata[notes->len - 1 - i];
+      notes->pdata[notes->len - 1 - i] = first;
+    }
+  g_ptr_array_sort (notes, compare_created);
   starred = dlg_store_list_starred (store, dlg_event_get_id (event));
 
   /* Title, dates, venue. */
@@ -202,7 +279,7 @@ dlg_note_report_markdown (DlgFeed   *feed,
         append_line (out, dlg_session_get_room (session));
       if (when != NULL || dlg_session_get_room (session) != NULL)
         g_string_append (out, "\n\n");
-      append_notes (out, about, "####");
+      append_notes (out, about, 4);
       for (guint j = 0; j < about->len; j++)
         g_hash_table_add (used, (gpointer) dlg_note_get_id (g_ptr_array_index (about, j)));
     }
@@ -240,7 +317,7 @@ dlg_note_report_markdown (DlgFeed   *feed,
           append_line (out, dlg_practice_get_summary (practice));
           g_string_append (out, "\n\n");
         }
-      append_notes (out, about, "####");
+      append_notes (out, about, 4);
       for (guint j = 0; j < about->len; j++)
         g_hash_table_add (used, (gpointer) dlg_note_get_id (g_ptr_array_index (about, j)));
     }
@@ -261,22 +338,22 @@ dlg_note_report_markdown (DlgFeed   *feed,
       g_string_append (out, "### ");
       append_line (out, dlg_member_get_name (member));
       g_string_append (out, "\n\n");
-      append_notes (out, about, "####");
+      append_notes (out, about, 4);
       for (guint j = 0; j < about->len; j++)
         g_hash_table_add (used, (gpointer) dlg_note_get_id (g_ptr_array_index (about, j)));
     }
 
   /* Everything else, oldest first: free notes and those whose item is gone. */
-  for (guint i = notes->len; i > 0; i--)
+  for (guint i = 0; i < notes->len; i++)
     {
-      DlgNote *note = g_ptr_array_index (notes, i - 1);
+      DlgNote *note = g_ptr_array_index (notes, i);
 
       if (!g_hash_table_contains (used, dlg_note_get_id (note)))
         g_ptr_array_add (others, note);
     }
   if (others->len > 0)
     g_string_append_printf (out, "## %s\n\n", _("Other notes"));
-  append_notes (out, others, "###");
+  append_notes (out, others, 3);
   if (!anything && others->len == 0)
     g_string_append_printf (out, "%s\n\n", _("No session starred and no note written yet."));
 

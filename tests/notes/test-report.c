@@ -280,6 +280,71 @@ test_feed_text_escaped (void)
   remove_store (dir, path);
 }
 
+/* Notes stay apart and in their place: two untitled notes on one session are each headed by
+ * when they were written, in the order they were written even after the first was edited
+ * last; a note's own "# Summary" stays below its title; and a title starting with "#" or
+ * ">" reads as typed, without a backslash. */
+static void
+test_notes_apart (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("delegate-report-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
+  g_autoptr(DlgStore) store = dlg_store_open (path, NULL, &error);
+  g_autoptr(DlgFeed) feed = load_fixture ("before.json");
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  /* 16 October 2024, 10:00 and 10:05 in the laptop's zone. */
+  g_autoptr(GDateTime) first = g_date_time_new_local (2024, 10, 16, 10, 0, 0);
+  g_autoptr(GDateTime) second = g_date_time_add_minutes (first, 5);
+  gint64 t1 = g_date_time_to_unix (first) * G_USEC_PER_SEC;
+  gint64 t2 = g_date_time_to_unix (second) * G_USEC_PER_SEC;
+  g_autofree char *report = NULL;
+  g_autoptr(GPtrArray) blocks = NULL;
+  g_autoptr(GPtrArray) headings = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  /* The first written, but edited after the second. */
+  g_ptr_array_add (notes, dlg_note_new_full ("n1", "notes-fixture", DLG_NOTE_SESSION, "s2", "",
+                                             "Banks pay cash.", t1, t2 + 60 * G_USEC_PER_SEC,
+                                             FALSE));
+  g_ptr_array_add (notes, dlg_note_new_full ("n2", "notes-fixture", DLG_NOTE_SESSION, "s2", "",
+                                             "# Summary\nCopy it.", t2, t2, FALSE));
+  g_ptr_array_add (notes, dlg_note_new_full ("n3", "notes-fixture", DLG_NOTE_FREE, NULL,
+                                             "# Plan > 2", "Budget.", t2, t2, FALSE));
+  g_assert_true (dlg_notes_save (store, notes, &error));
+  g_assert_no_error (error);
+
+  report = dlg_note_report_markdown (feed, store, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", report);
+
+  blocks = dlg_markdown_parse (report);
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const DlgMdBlock *block = g_ptr_array_index (blocks, i);
+      g_autofree char *plain = dlg_md_block_to_plain (block);
+
+      if (block->kind == DLG_MD_HEADING)
+        g_ptr_array_add (headings, g_strdup_printf ("%u %s", block->level, plain));
+    }
+  g_ptr_array_add (headings, NULL);
+  g_assert_cmpstrv ((const char * const *) headings->pdata, ((const char * const []) {
+                      "1 Trip report: Notes fixture",
+                      "2 Sessions",
+                      "3 Waste banks",
+                      "4 Note, 16 October, 10:00",
+                      "4 Note, 16 October, 10:05",
+                      "5 Summary",
+                      "2 Other notes",
+                      "3 # Plan > 2",
+                      NULL }));
+  g_assert_nonnull (strstr (report, "#### Note, 16 October, 10:00\n\nBanks pay cash.\n\n"
+                                    "#### Note, 16 October, 10:05\n\n##### Summary\nCopy it."));
+
+  g_clear_object (&store);
+  remove_store (dir, path);
+}
+
 /* Before anything is starred or noted, the report says so once, under the event's title,
  * instead of four empty sections. */
 static void
@@ -314,6 +379,7 @@ main (int   argc,
   g_test_add_func ("/notes/report/time-tba", test_time_tba);
   g_test_add_func ("/notes/report/empty", test_empty);
   g_test_add_func ("/notes/report/feed-text-escaped", test_feed_text_escaped);
+  g_test_add_func ("/notes/report/notes-apart", test_notes_apart);
 
   return g_test_run ();
 }
