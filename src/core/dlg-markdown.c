@@ -69,6 +69,14 @@ dlg_markdown_url_is_safe (const char *url)
          (g_ascii_strncasecmp (url, "http://", 7) == 0 && url[7] != '\0');
 }
 
+gboolean
+dlg_md_link_says_target (const char *text,
+                         const char *url)
+{
+  return g_str_equal (text, url)
+         || (g_str_has_prefix (url, "mailto:") && g_str_equal (text, url + strlen ("mailto:")));
+}
+
 /* --- spans --------------------------------------------------------------- */
 
 typedef struct

@@ -66,6 +66,10 @@ GPtrArray  *dlg_markdown_parse_full  (const char       *text,
 
 /* Whether a link to @url may open: http, https and mailto only. */
 gboolean    dlg_markdown_url_is_safe (const char       *url);
+/* Whether a link's @text already says where it goes ("https://…", or the address of a
+ * "mailto:"), so that paper needs no more. */
+gboolean    dlg_md_link_says_target  (const char       *text,
+                                      const char       *url);
 
 /* The block's text as Pango markup: every span escaped, styles as
  * <b>/<i>/<tt>, safe links as <a href>. */

@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "dlg-markdown.h"
@@ -31,8 +32,8 @@
   " xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\"" \
   " office:version=\"1.2\""
 
-/* Text escaped for an attribute or an element; characters XML 1.0 cannot hold are left
- * out (the invisible controls a paste may bring). */
+/* Text escaped for an attribute or an element; control characters are left out (the
+ * invisible ones a paste may bring). */
 static void
 append_escaped (GString    *xml,
                 const char *text)
@@ -48,7 +49,10 @@ append_escaped (GString    *xml,
         case '>': g_string_append (xml, "&gt;"); break;
         case '"': g_string_append (xml, "&quot;"); break;
         default:
-          if ((c < 0x20 && c != '\t' && c != '\n') || c == 0xfffe || c == 0xffff)
+          /* C0 (but tab and line feed), DEL and C1: XML 1.0 cannot hold the first, and
+           * word processors draw the others as boxes. */
+          if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c <= 0x9f) ||
+              c == 0xfffe || c == 0xffff)
             break;
           g_string_append_len (xml, p, g_utf8_next_char (p) - p);
           break;
@@ -103,16 +107,21 @@ static const struct
   { DLG_MD_STYLE_CODE, "Source_20_Text" },
 };
 
+/* A link is followed by its address in brackets, as in the PDF: the report is printed to
+ * be handed in, and paper cannot follow a link. */
 static void
 append_spans (GString          *xml,
               const DlgMdBlock *block)
 {
   /* A paragraph's leading space would be dropped: it is written as a mark. */
   gboolean after_space = TRUE;
+  g_autoptr(GString) link = g_string_new (NULL);
 
   for (guint i = 0; i < block->spans->len; i++)
     {
       const DlgMdSpan *span = g_ptr_array_index (block->spans, i);
+      const DlgMdSpan *next = i + 1 < block->spans->len ? g_ptr_array_index (block->spans, i + 1)
+                                                        : NULL;
       guint closing = 0;
 
       if (span->url != NULL)
@@ -131,8 +140,20 @@ append_spans (GString          *xml,
       append_text (xml, span->text, &after_space);
       for (; closing > 0; closing--)
         g_string_append (xml, "</text:span>");
-      if (span->url != NULL)
-        g_string_append (xml, "</text:a>");
+      if (span->url == NULL)
+        continue;
+      g_string_append (xml, "</text:a>");
+      g_string_append (link, span->text);
+      if (next == NULL || g_strcmp0 (next->url, span->url) != 0)
+        {
+          if (!dlg_md_link_says_target (link->str, span->url))
+            {
+              g_autofree char *address = g_strdup_printf (" (%s)", span->url);
+
+              append_text (xml, address, &after_space);
+            }
+          g_string_truncate (link, 0);
+        }
     }
 }
 
@@ -150,9 +171,10 @@ static void
 append_heading (GString          *xml,
                 const DlgMdBlock *block)
 {
-  /* Below the title, a report's sections (##), its items (###) and the notes' titles
-   * (####); deeper ones, from a note's own Markdown, stay at the last level. */
-  guint level = CLAMP (block->level, 2, 4) - 1;
+  /* Below the title, a report's sections (##), its items (###), the notes' titles (####)
+   * and the notes' own headings (#####, ######: dlg-note-report.c puts them below their
+   * note's title), as Heading 1-4. */
+  guint level = CLAMP (block->level, 2, 5) - 1;
 
   g_string_append_printf (xml, "<text:h text:style-name=\"Heading_20_%u\" text:outline-level=\"%u\">",
                           level, level);
@@ -168,6 +190,7 @@ dlg_report_odt_content (const char *markdown)
                                          "<office:body>\n<office:text>\n");
   g_autoptr(GPtrArray) blocks = dlg_markdown_parse_full (markdown, DLG_MD_PARSE_LINE_BREAKS);
   const DlgMdBlock *list = NULL;  /* the first item of the list being written */
+  guint previous_number = 0;
 
   for (guint i = 0; i < blocks->len; i++)
     {
@@ -188,15 +211,15 @@ dlg_report_odt_content (const char *markdown)
               list = block;
               g_string_append_printf (xml, "<text:list text:style-name=\"%s\">\n",
                                       block->ordered ? "Numbering_20_123" : "List_20_Bullet");
-              /* "3." starts the list at 3, as the delegate numbered it. */
-              if (block->ordered)
-                g_string_append_printf (xml, "<text:list-item text:start-value=\"%u\">",
-                                        block->number);
-              else
-                g_string_append (xml, "<text:list-item>");
             }
+          /* A numbered list starts at its first number ("3."), and a number that does not
+           * follow ("1. 1." or "3. 5.") is kept: as typed, and as the PDF prints it. */
+          if (block->ordered && (list == block || block->number != previous_number + 1))
+            g_string_append_printf (xml, "<text:list-item text:start-value=\"%u\">",
+                                    block->number);
           else
             g_string_append (xml, "<text:list-item>");
+          previous_number = block->number;
           append_paragraph (xml, block->quote ? "Quotations" : "List_20_Contents", block);
           g_string_append (xml, "</text:list-item>\n");
         }
@@ -220,7 +243,22 @@ dlg_report_odt_content (const char *markdown)
   return g_string_free (g_steal_pointer (&xml), FALSE);
 }
 
-/* The document's title (the report's first heading) and its maker, for the word
+/* The report's language, that of its headings, as a BCP 47 tag ("en-GB"), split into its
+ * language and its country for OpenDocument; the word processor spell-checks in it. */
+static void
+report_language (char **language,
+                 char **country)
+{
+  /* Translators: the language of this translation as a BCP 47 tag, language and country
+   * ("id-ID"): the trip report's document says it is in that language, and word
+   * processors check its spelling in it */
+  g_auto(GStrv) parts = g_strsplit (_("en-GB"), "-", 2);
+
+  *language = g_strdup (parts[0] != NULL && parts[0][0] != '\0' ? parts[0] : "en");
+  *country = g_strdup (parts[0] != NULL && parts[1] != NULL ? parts[1] : "none");
+}
+
+/* The document's title (the report's first heading), language and maker, for the word
  * processor's properties and the file manager. */
 static char *
 meta_xml (const char *markdown)
@@ -228,7 +266,8 @@ meta_xml (const char *markdown)
   g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                                          "<office:document-meta" NAMESPACES ">\n<office:meta>\n");
   g_autoptr(GPtrArray) blocks = dlg_markdown_parse (markdown);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  /* The laptop's time, without a zone, as word processors write it and read it back. */
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
 
   g_string_append (xml, "<meta:generator>Delegate/" PACKAGE_VERSION "</meta:generator>\n");
@@ -247,23 +286,53 @@ meta_xml (const char *markdown)
         }
     }
   g_string_append_printf (xml, "<meta:creation-date>%s</meta:creation-date>\n", created);
+  {
+    g_autofree char *language = NULL;
+    g_autofree char *country = NULL;
+
+    report_language (&language, &country);
+    g_string_append (xml, "<dc:language>");
+    append_escaped (xml, language);
+    if (!g_str_equal (country, "none"))
+      {
+        g_string_append_c (xml, '-');
+        append_escaped (xml, country);
+      }
+    g_string_append (xml, "</dc:language>\n");
+  }
   g_string_append (xml, "</office:meta>\n</office:document-meta>\n");
   return g_string_free (g_steal_pointer (&xml), FALSE);
 }
 
-static void
-add_resource (DlgZip     *zip,
-              const char *entry,
-              const char *resource)
+static GBytes *
+lookup_resource (const char *name)
 {
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  gsize size;
-  gconstpointer data;
+  g_autofree char *path = g_strconcat (REPORT_RESOURCES, name, NULL);
+  GBytes *bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 
   /* Compiled into the program: never missing. */
   g_assert (bytes != NULL);
-  data = g_bytes_get_data (bytes, &size);
-  dlg_zip_add (zip, entry, data, size);
+  return bytes;
+}
+
+/* styles.xml, in the report's language. */
+static char *
+styles_xml (void)
+{
+  g_autoptr(GBytes) bytes = lookup_resource ("styles.xml");
+  g_autoptr(GString) xml = g_string_new_len (g_bytes_get_data (bytes, NULL),
+                                             g_bytes_get_size (bytes));
+  g_autoptr(GString) language = g_string_new (NULL);
+  g_autoptr(GString) country = g_string_new (NULL);
+  g_autofree char *language_tag = NULL;
+  g_autofree char *country_tag = NULL;
+
+  report_language (&language_tag, &country_tag);
+  append_escaped (language, language_tag);
+  append_escaped (country, country_tag);
+  g_string_replace (xml, "@LANGUAGE@", language->str, 0);
+  g_string_replace (xml, "@COUNTRY@", country->str, 0);
+  return g_string_free (g_steal_pointer (&xml), FALSE);
 }
 
 GBytes *
@@ -271,14 +340,17 @@ dlg_report_odt_from_markdown (const char *markdown)
 {
   DlgZip *zip = dlg_zip_new ();
   g_autofree char *content = dlg_report_odt_content (markdown);
+  g_autofree char *styles = styles_xml ();
   g_autofree char *meta = meta_xml (markdown);
+  g_autoptr(GBytes) manifest = lookup_resource ("manifest.xml");
 
   /* The first entry says what the file is, stored as it is (OpenDocument 1.2, 3.3). */
   dlg_zip_add (zip, "mimetype", MIME_TYPE, strlen (MIME_TYPE));
   dlg_zip_add (zip, "content.xml", content, strlen (content));
-  add_resource (zip, "styles.xml", REPORT_RESOURCES "styles.xml");
+  dlg_zip_add (zip, "styles.xml", styles, strlen (styles));
   dlg_zip_add (zip, "meta.xml", meta, strlen (meta));
-  add_resource (zip, "META-INF/manifest.xml", REPORT_RESOURCES "manifest.xml");
+  dlg_zip_add (zip, "META-INF/manifest.xml", g_bytes_get_data (manifest, NULL),
+               g_bytes_get_size (manifest));
   return dlg_zip_finish (zip);
 }
 

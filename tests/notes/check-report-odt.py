@@ -70,8 +70,9 @@ def _():
 def _():
     headings = [(int(h.getAttrNS(TEXTNS, "outline-level")), teletype.extractText(h), styled(h))
                 for h in state["doc"].getElementsByType(text.H)]
+    # The note's own "## Follow-up" stays under the note's title.
     expected = [
-        (1, "Sessions"), (2, "Opening"), (2, "Waste banks"), (3, "Waste"),
+        (1, "Sessions"), (2, "Opening"), (2, "Waste banks"), (3, "Waste"), (4, "Follow-up"),
         (1, "Best practices"), (2, "Waste banks in every village"),
         (1, "Other notes"), (2, 'Typed <as is> & "quoted"'),
     ]
@@ -85,9 +86,22 @@ def _():
     names = {s.getAttribute("name") for s in state["doc"].styles.childNodes
              if getattr(s, "qname", (None, None))[1] in ("style", "list-style")}
     for name in ("Title", "Text_20_body", "Heading_20_1", "Heading_20_2", "Heading_20_3",
-                 "Quotations", "List_20_Bullet", "Numbering_20_123", "Strong_20_Emphasis",
-                 "Emphasis", "Source_20_Text", "Internet_20_link"):
+                 "Heading_20_4", "Quotations", "List_20_Bullet", "Numbering_20_123",
+                 "Strong_20_Emphasis", "Emphasis", "Source_20_Text", "Internet_20_link"):
         assert name in names, name
+
+
+@check("the report says its language (spelling checks) and numbers its pages")
+def _():
+    with zipfile.ZipFile(path) as archive:
+        styles = archive.read("styles.xml").decode()
+        meta = ET.fromstring(archive.read("meta.xml"))
+    assert 'fo:language="en" fo:country="GB"' in styles, "no language in the default style"
+    assert "@" not in styles, "a placeholder left in styles.xml"
+    footers = [f for f in state["doc"].masterstyles.getElementsByType(text.PageNumber)]
+    assert footers, "no page number in the master page"
+    languages = [e.text for e in meta.iter("{http://purl.org/dc/elements/1.1/}language")]
+    assert languages == ["en-GB"], languages
 
 
 def paragraph_with(words):
@@ -106,6 +120,8 @@ def _():
     links = p.getElementsByType(text.A)
     assert len(links) == 1 and teletype.extractText(links[0]) == "the guide"
     assert links[0].getAttrNS(XLINKNS, "href") == "https://example.org/guide?a=1&b=2"
+    # A printed report cannot follow a link: its address follows it, as in the PDF.
+    assert "see the guide (https://example.org/guide?a=1&b=2)." in teletype.extractText(p)
 
 
 @check("bullets and numbers are lists, numbered from the delegate's first number")
@@ -113,10 +129,13 @@ def _():
     lists = state["doc"].getElementsByType(text.List)
     items = [[teletype.extractText(i) for i in lst.getElementsByType(text.ListItem)]
              for lst in lists]
-    assert items == [["ask Kupang", "visit the bank"], ["budget", "staff"]], items
+    assert items == [["ask Kupang", "visit the bank"], ["budget", "staff"],
+                     ["call the bank", "visit again"]], items
     assert styled(lists[0]) == "List_20_Bullet" and styled(lists[1]) == "Numbering_20_123"
-    first = lists[1].getElementsByType(text.ListItem)[0]
-    assert first.getAttrNS(TEXTNS, "start-value") == "3"
+    starts = [[i.getAttrNS(TEXTNS, "start-value") for i in lst.getElementsByType(text.ListItem)]
+              for lst in lists[1:]]
+    # "3. 4." counts on from 3; "7. 9." keeps the 9 the delegate typed.
+    assert starts == [["3", None], ["7", "9"]], starts
 
 
 @check("a quote is a Quotations paragraph")
@@ -137,10 +156,10 @@ def _():
     assert [teletype.extractText(s) for s in code] == ["code"]
 
 
-@check("control characters, which XML cannot hold, are left out and nothing else")
+@check("control characters (C0, DEL, C1) are left out, and nothing else")
 def _():
     shown = teletype.extractText(paragraph_with("bell"))
-    assert shown.endswith("bell here and there"), repr(shown)
+    assert shown.endswith("bell here and there, and no more"), repr(shown)
 
 
 report()

@@ -3,7 +3,8 @@
  *
  * report-odt-writer FIXTURE-DIR OUTPUT.odt: the store is made in a temporary folder, with a
  * star, notes like test-report's, and one note holding what a word processor must show
- * as typed: markup, an unsafe link, indents, tabs, line breaks and control characters.
+ * as typed: markup, an unsafe link, indents, tabs, line breaks and control characters (C0,
+ * DEL and C1).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -62,13 +63,18 @@ main (int    argc,
             "3. budget\n"
             "4. staff\n"
             "\n"
-            "> Every village has one.");
+            "> Every village has one.\n"
+            "\n"
+            "## Follow-up\n"
+            "\n"
+            "7. call the bank\n"
+            "9. visit again");
   add_note (notes, DLG_NOTE_PRACTICE, "p1", "", "Copy this in our city.");
   add_note (notes, DLG_NOTE_FREE, NULL, "Typed <as is> & \"quoted\"",
             "<b>not bold</b> &amp; [run](javascript:alert(1)) `code`\n"
             "line two\n"
             "   indented\tafter a tab  two spaces\n"
-            "bell\a here\x01 and\x1f there");
+            "bell\a here\x01 and\x1f there\x7f, \xc2\x85" "and no more");
   g_assert_true (dlg_notes_save (store, notes, &error));
   g_assert_no_error (error);
 

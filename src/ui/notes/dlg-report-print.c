@@ -121,16 +121,6 @@ add_style (PangoAttrList *attrs,
     }
 }
 
-/* Whether a link's text already says where it goes ("https://…", or
- * the address of a "mailto:"), so that paper needs no more. */
-static gboolean
-link_says_target (const char *text,
-                  const char *url)
-{
-  return g_str_equal (text, url)
-         || (g_str_has_prefix (url, "mailto:") && g_str_equal (text, url + strlen ("mailto:")));
-}
-
 /* The block's spans as one text with its styles as attributes; a link
  * is followed by its address in angle brackets, which paper cannot
  * follow otherwise.  A line break inside the block is a line separator,
@@ -168,7 +158,7 @@ add_md_block (GArray           *blocks,
       g_string_append (link, span->text);
       if (next == NULL || g_strcmp0 (next->url, span->url) != 0)
         {
-          if (!link_says_target (link->str, span->url))
+          if (!dlg_md_link_says_target (link->str, span->url))
             g_string_append_printf (text, " <%s>", span->url);
           g_string_truncate (link, 0);
         }
