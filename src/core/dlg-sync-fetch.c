@@ -56,6 +56,7 @@ typedef struct
   SoupMessage   *message;
   GInputStream  *stream;
   GByteArray    *buffer;
+  guint8        *chunk;        /* each read lands here, then joins the buffer */
   GCancellable  *cancellable;  /* ours, cancelled by the caller's or the timeout */
   GCancellable  *outer;
   gulong         outer_id;
@@ -70,6 +71,7 @@ typedef struct
 static void
 fetch_data_free (FetchData *data)
 {
+  g_free (data->chunk);
   if (data->timeout != NULL)
     {
       g_source_destroy (data->timeout);
@@ -223,24 +225,40 @@ send_message (GTask *task);
 static void
 read_cb (GObject      *object,
          GAsyncResult *result,
+         gpointer      user_data);
+
+/* Reads on into one chunk of ours: a body of 32 MB is then one buffer that grows, not a
+ * thousand chunks allocated and freed on the way. */
+static void
+read_next (GTask *task)
+{
+  FetchData *data = g_task_get_task_data (task);
+
+  g_input_stream_read_async (data->stream, data->chunk, CHUNK_SIZE, G_PRIORITY_DEFAULT,
+                             data->cancellable, read_cb, task);
+}
+
+static void
+read_cb (GObject      *object,
+         GAsyncResult *result,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   FetchData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) chunk = NULL;
   g_autofree char *host = NULL;
+  gssize n_read;
 
-  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
-  if (chunk == NULL)
+  n_read = g_input_stream_read_finish (G_INPUT_STREAM (object), result, &error);
+  if (n_read < 0)
     {
       fail (task, error);
       return;
     }
 
-  if (g_bytes_get_size (chunk) > 0)
+  if (n_read > 0)
     {
-      if (data->buffer->len + g_bytes_get_size (chunk) > data->max_body_size)
+      if (data->buffer->len + (gsize) n_read > data->max_body_size)
         {
           g_autofree char *limit = g_format_size (data->max_body_size);
 
@@ -252,10 +270,8 @@ read_cb (GObject      *object,
           return;
         }
 
-      g_byte_array_append (data->buffer, g_bytes_get_data (chunk, NULL),
-                           g_bytes_get_size (chunk));
-      g_input_stream_read_bytes_async (data->stream, CHUNK_SIZE, G_PRIORITY_DEFAULT,
-                                       data->cancellable, read_cb, g_steal_pointer (&task));
+      g_byte_array_append (data->buffer, data->chunk, n_read);
+      read_next (g_steal_pointer (&task));
       return;
     }
 
@@ -394,9 +410,11 @@ send_cb (GObject      *object,
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH)
     data->content_length = soup_message_headers_get_content_length (headers);
 
-  data->buffer = g_byte_array_new ();
-  g_input_stream_read_bytes_async (data->stream, CHUNK_SIZE, G_PRIORITY_DEFAULT,
-                                   data->cancellable, read_cb, g_steal_pointer (&task));
+  /* A declared size, within the limit (checked above), is the buffer's from the start. */
+  data->buffer = data->content_length > 0 && !data->encoded
+                 ? g_byte_array_sized_new (data->content_length) : g_byte_array_new ();
+  data->chunk = g_malloc (CHUNK_SIZE);
+  read_next (g_steal_pointer (&task));
 }
 
 static void
