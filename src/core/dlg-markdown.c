@@ -137,6 +137,25 @@ find_cached (const char *s,
   return *cache;
 }
 
+/* A link that may not open is its text and then its target, as text: "Pemkot
+ * (www.kupangkota.go.id)", "berkas (file:///…)".  What was written stays to be read
+ * (and copied), never to be followed.  The spans since @first are the link's text. */
+static void
+append_target (GString    *buf,
+               GPtrArray  *spans,
+               guint       first,
+               const char *target)
+{
+  g_autoptr(GString) shown = g_string_new (NULL);
+
+  for (guint k = first; k < spans->len; k++)
+    g_string_append (shown, ((const DlgMdSpan *) g_ptr_array_index (spans, k))->text);
+  if (shown->len == 0)
+    g_string_append (buf, target);
+  else if (!g_str_equal (shown->str, target))
+    g_string_append_printf (buf, " (%s)", target);
+}
+
 static void parse_inline (Inline     *in,
                           gsize       start,
                           gsize       end,
@@ -234,15 +253,22 @@ parse_inline (Inline     *in,
                   g_autofree char *target = g_strstrip (g_strndup (s + close + 2,
                                                                    paren - close - 2));
                   gboolean safe = dlg_markdown_url_is_safe (target);
+                  guint first;
 
                   flush (in, buf, style, url);
+                  first = in->spans->len;
                   if (close > (gssize) i + 1)
                     parse_inline (in, i + 1, close, style, safe ? target : NULL, depth + 1);
-                  else if (safe)
+                  if (safe && in->spans->len == first)
                     {
                       /* [](url): the address is its own text. */
                       g_string_append (buf, target);
                       flush (in, buf, style, target);
+                    }
+                  else if (!safe && target[0] != '\0')
+                    {
+                      append_target (buf, in->spans, first, target);
+                      flush (in, buf, style, NULL);
                     }
                   i = paren + 1;
                   continue;

@@ -33,7 +33,9 @@ typedef struct
 {
   char       *text;   /* plain text, never markup */
   DlgMdStyle  style;
-  char       *url;    /* a link with a safe URL (http, https, mailto), else NULL */
+  char       *url;    /* a link with a safe URL (http, https, mailto), else NULL: a
+                       * link to anything else is its text and then its target in
+                       * parentheses, all text ("Pemkot (www.kupangkota.go.id)") */
 } DlgMdSpan;
 
 typedef struct

@@ -124,8 +124,8 @@ test_links (void)
                    "P:See <a href=\"https://example.org/a?b=1&amp;c=2\">the report</a>, "
                    "<a href=\"mailto:info@example.org\">mail us</a>, "
                    "<a href=\"http://example.org/x\">http://example.org/x</a> "
-                   "and bad)"
-                   " or file or data.\n");
+                   "and bad (javascript:alert(1))"
+                   " or file (file:///etc/passwd) or data (data:text/html,&lt;b&gt;x&lt;/b&gt;).\n");
 
   g_assert_true (dlg_markdown_url_is_safe ("https://example.org"));
   g_assert_true (dlg_markdown_url_is_safe ("HTTP://example.org"));
@@ -145,6 +145,58 @@ test_links (void)
   g_assert_false (dlg_markdown_url_is_safe ("tel:123"));
   g_assert_false (dlg_markdown_url_is_safe (""));
   g_assert_false (dlg_markdown_url_is_safe (NULL));
+}
+
+/* A link that may not open still says where it goes: its target follows its text, as
+ * text, so that nothing the delegate or an organiser wrote is lost. */
+static void
+test_unsafe_link_targets (void)
+{
+  const char *cases[][2] = {
+    { "[Pemkot](www.kupangkota.go.id)", "P:Pemkot (www.kupangkota.go.id)\n" },
+    { "[berkas](file:///home/x/a.pdf)", "P:berkas (file:///home/x/a.pdf)\n" },
+    { "[skrip](javascript:alert(1))", "P:skrip (javascript:alert(1))\n" },
+    { "See **[the plan](rencana.pdf)**.", "P:See <b>the plan</b><b> (rencana.pdf)</b>.\n" },
+    { "[*Dinas* PU](pu.kupangkota.go.id )", "P:<i>Dinas</i> PU (pu.kupangkota.go.id)\n" },
+    /* Nothing to add: no target, or the text already is the target. */
+    { "[Pemkot]()", "P:Pemkot\n" },
+    { "[Pemkot]( )", "P:Pemkot\n" },
+    { "[www.kupangkota.go.id](www.kupangkota.go.id)", "P:www.kupangkota.go.id\n" },
+    { "[](www.kupangkota.go.id)", "P:www.kupangkota.go.id\n" },
+    /* Markup in the target is text, as everywhere. */
+    { "[x](<b>y</b>)", "P:x (&lt;b&gt;y&lt;/b&gt;)\n" },
+    { "[x](\"><a href=\"javascript:y\">)", "P:x (&quot;&gt;&lt;a href=&quot;javascript:y&quot;&gt;)\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) blocks = dlg_markdown_parse (cases[i][0]);
+      g_autofree char *out = render (cases[i][0]);
+
+      g_assert_cmpstr (out, ==, cases[i][1]);
+      assert_markup_is_safe (cases[i][0]);
+      for (guint b = 0; b < blocks->len; b++)
+        {
+          DlgMdBlock *block = g_ptr_array_index (blocks, b);
+
+          for (guint j = 0; j < block->spans->len; j++)
+            g_assert_null (((DlgMdSpan *) g_ptr_array_index (block->spans, j))->url);
+        }
+    }
+
+  /* Safe links are as they were: the address is the link's, not text. */
+  {
+    g_autofree char *out = render ("[Pemkot](https://kupangkota.go.id) [](https://e.org)");
+
+    g_assert_cmpstr (out, ==, "P:<a href=\"https://kupangkota.go.id\">Pemkot</a> "
+                              "<a href=\"https://e.org\">https://e.org</a>\n");
+  }
+  /* And the plain text (note search) has the target too. */
+  {
+    g_autofree char *plain = dlg_markdown_to_plain ("Ask [Pemkot](www.kupangkota.go.id).");
+
+    g_assert_cmpstr (plain, ==, "Ask Pemkot (www.kupangkota.go.id).");
+  }
 }
 
 static void
@@ -172,7 +224,7 @@ test_markup_is_text (void)
   assert_markup_is_safe ("[<b>x</b>](https://e.org/\"><b>) *<i>* `<tt>`");
   {
     g_autofree char *out = render ("[<b>x</b> &amp;](https://e.org/?q=<b>)");
-    g_assert_cmpstr (out, ==, "P:&lt;b&gt;x&lt;/b&gt; &amp;amp;\n");
+    g_assert_cmpstr (out, ==, "P:&lt;b&gt;x&lt;/b&gt; &amp;amp; (https://e.org/?q=&lt;b&gt;)\n");
   }
 }
 
@@ -339,6 +391,7 @@ main (int   argc,
 
   g_test_add_func ("/markdown/blocks", test_blocks);
   g_test_add_func ("/markdown/links", test_links);
+  g_test_add_func ("/markdown/unsafe-link-targets", test_unsafe_link_targets);
   g_test_add_func ("/markdown/markup-is-text", test_markup_is_text);
   g_test_add_func ("/markdown/unbalanced", test_unbalanced);
   g_test_add_func ("/markdown/quotes", test_quotes);
