@@ -2,8 +2,9 @@
  *
  * One pass over the lines for blocks, one over each block for spans.
  * Where each closing delimiter is (or that there is none) is remembered
- * per delimiter, so unbalanced emphasis or brackets in a huge line stay
- * linear, and nesting is limited, so no input can recurse deeply.
+ * per delimiter, and the parentheses of link targets are paired once per
+ * block, so unbalanced emphasis, brackets or parentheses in a huge line
+ * stay linear, and nesting is limited, so no input can recurse deeply.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,7 +25,6 @@ enum {
   MISS_UNDER2,
   MISS_BACKTICK,
   MISS_BRACKET,
-  MISS_PAREN,
   MISS_ANGLE,
   N_MISSES
 };
@@ -84,6 +84,7 @@ typedef struct
   const char *s;
   gsize       len;
   GPtrArray  *spans;
+  gssize     *closing;  /* of each "(" in s, the ")" that closes it, or -1; made when needed */
 } Inline;
 
 static void
@@ -154,6 +155,61 @@ append_target (GString    *buf,
     g_string_append (buf, target);
   else if (!g_str_equal (shown->str, target))
     g_string_append_printf (buf, " (%s)", target);
+}
+
+/* Where the "(" at @open closes: the ")" after it where as many unescaped "(" as ")" lie
+ * between, as CommonMark reads a link's target ("…/Kupang_(kota)"), or -1.  Every pair in
+ * the block is matched at once, with a stack: a parenthesis's match depends only on the
+ * text after it, so one pass serves every link and every part of the block, and a flood
+ * of "[a](((" stays linear. */
+static gssize
+closing_paren (Inline *in,
+               gsize   open)
+{
+  if (in->closing == NULL)
+    {
+      g_autoptr(GArray) opened = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+      in->closing = g_new (gssize, MAX (in->len, 1));
+      for (gsize k = 0; k < in->len; k++)
+        {
+          in->closing[k] = -1;
+          if (in->s[k] == '\\' && k + 1 < in->len && g_ascii_ispunct (in->s[k + 1]))
+            in->closing[++k] = -1;
+          else if (in->s[k] == '(')
+            g_array_append_val (opened, k);
+          else if (in->s[k] == ')' && opened->len > 0)
+            {
+              in->closing[g_array_index (opened, gsize, opened->len - 1)] = k;
+              g_array_set_size (opened, opened->len - 1);
+            }
+        }
+    }
+  return in->closing[open];
+}
+
+/* A link's target as written between its parentheses: without the spaces around it,
+ * backslash escapes ("\)") read as what they escape. */
+static char *
+link_target (const char *s,
+             gsize       len)
+{
+  GString *target = g_string_sized_new (len);
+
+  while (len > 0 && g_ascii_isspace (*s))
+    {
+      s++;
+      len--;
+    }
+  while (len > 0 && g_ascii_isspace (s[len - 1]))
+    len--;
+  for (gsize k = 0; k < len; k++)
+    {
+      if (s[k] == '\\' && k + 1 < len && g_ascii_ispunct (s[k + 1]))
+        k++;
+      g_string_append_c (target, s[k]);
+    }
+  return g_string_free (target, FALSE);
 }
 
 static void parse_inline (Inline     *in,
@@ -246,12 +302,11 @@ parse_inline (Inline     *in,
 
           if (close > 0 && (gsize) close + 1 < end && s[close + 1] == '(')
             {
-              gssize paren = find_cached (s, &next[MISS_PAREN], close + 2, end, ")");
+              gssize paren = closing_paren (in, close + 1);
 
-              if (paren > 0)
+              if (paren > 0 && (gsize) paren < end)
                 {
-                  g_autofree char *target = g_strstrip (g_strndup (s + close + 2,
-                                                                   paren - close - 2));
+                  g_autofree char *target = link_target (s + close + 2, paren - close - 2);
                   gboolean safe = dlg_markdown_url_is_safe (target);
                   guint first;
 
@@ -320,7 +375,9 @@ finish_block (GPtrArray  *blocks,
   in.s = text->str;
   in.len = text->len;
   in.spans = block->spans;
+  in.closing = NULL;
   parse_inline (&in, 0, text->len, DLG_MD_STYLE_NONE, NULL, 0);
+  g_free (in.closing);
   g_string_truncate (text, 0);
 
   if (block->spans->len == 0)

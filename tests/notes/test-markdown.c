@@ -199,6 +199,38 @@ test_unsafe_link_targets (void)
   }
 }
 
+/* A link's target holds balanced parentheses, as CommonMark reads it: Wikipedia's
+ * "Kupang_(kota)" is one address, not one cut short and a stray ")". */
+static void
+test_link_parentheses (void)
+{
+  const char *cases[][2] = {
+    { "[Kupang](https://id.wikipedia.org/wiki/Kupang_(kota))",
+      "P:<a href=\"https://id.wikipedia.org/wiki/Kupang_(kota)\">Kupang</a>\n" },
+    { "(see [Kupang](https://e.org/K_(kota)), a city)",
+      "P:(see <a href=\"https://e.org/K_(kota)\">Kupang</a>, a city)\n" },
+    { "[x](https://e.org/a_(b_(c)))d", "P:<a href=\"https://e.org/a_(b_(c))\">x</a>d\n" },
+    { "[x](https://e.org/()) [y](https://e.org/y)",
+      "P:<a href=\"https://e.org/()\">x</a> <a href=\"https://e.org/y\">y</a>\n" },
+    /* Escaped parentheses count for nothing, and lose their backslash. */
+    { "[x](https://e.org/a_\\(b)", "P:<a href=\"https://e.org/a_(b\">x</a>\n" },
+    { "[x](https://e.org/a\\))", "P:<a href=\"https://e.org/a)\">x</a>\n" },
+    /* Not balanced: not a link. */
+    { "[x](https://e.org/a_(b) c", "P:[x](https://e.org/a_(b) c\n" },
+    /* A target that may not open is shown whole. */
+    { "[w](Kupang_(kota)) [s](javascript:alert(1))",
+      "P:w (Kupang_(kota)) s (javascript:alert(1))\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = render (cases[i][0]);
+
+      g_assert_cmpstr (out, ==, cases[i][1]);
+      assert_markup_is_safe (cases[i][0]);
+    }
+}
+
 static void
 test_markup_is_text (void)
 {
@@ -306,7 +338,8 @@ test_line_breaks (void)
 static void
 test_huge (void)
 {
-  const char *units[] = { "*", "**", "_", "[", "[a]", "<", "<http", "`", "](", "a*b ", "# ", "\\" };
+  const char *units[] = { "*", "**", "_", "[", "[a]", "<", "<http", "`", "](", "a*b ", "# ", "\\",
+                          "[a](", "[a](((", "[a]()", "(", ")", "\\(" };
   gsize size = 1 << 20;
 
   for (guint u = 0; u < G_N_ELEMENTS (units); u++)
@@ -392,6 +425,7 @@ main (int   argc,
   g_test_add_func ("/markdown/blocks", test_blocks);
   g_test_add_func ("/markdown/links", test_links);
   g_test_add_func ("/markdown/unsafe-link-targets", test_unsafe_link_targets);
+  g_test_add_func ("/markdown/link-parentheses", test_link_parentheses);
   g_test_add_func ("/markdown/markup-is-text", test_markup_is_text);
   g_test_add_func ("/markdown/unbalanced", test_unbalanced);
   g_test_add_func ("/markdown/quotes", test_quotes);
