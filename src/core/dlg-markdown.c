@@ -362,7 +362,8 @@ parse_inline (Inline     *in,
 
 /* --- blocks -------------------------------------------------------------- */
 
-static void
+/* Whether @block had any text: one without is left out. */
+static gboolean
 finish_block (GPtrArray  *blocks,
               DlgMdBlock *block,
               GString    *text)
@@ -370,7 +371,7 @@ finish_block (GPtrArray  *blocks,
   Inline in;
 
   if (block == NULL)
-    return;
+    return FALSE;
 
   in.s = text->str;
   in.len = text->len;
@@ -381,9 +382,12 @@ finish_block (GPtrArray  *blocks,
   g_string_truncate (text, 0);
 
   if (block->spans->len == 0)
-    dlg_md_block_free (block);
-  else
-    g_ptr_array_add (blocks, block);
+    {
+      dlg_md_block_free (block);
+      return FALSE;
+    }
+  g_ptr_array_add (blocks, block);
+  return TRUE;
 }
 
 static DlgMdBlock *
@@ -415,9 +419,12 @@ is_rule (const char *t)
 }
 
 /* Strips the markers of a block quote ("> ", "> > " for a nested one;
- * @t has no leading spaces) and says whether there were any. */
+ * @t has no leading spaces) and says whether there were any.  @base is
+ * where the quote's own lines start, past the last marker and the one
+ * space after it: a list's indent counts from there. */
 static gboolean
-strip_quote (char **t)
+strip_quote (char **t,
+             char **base)
 {
   char *p = *t;
 
@@ -431,10 +438,66 @@ strip_quote (char **t)
       while (*p == ' ' && p[1] == '>')
         p++;
     }
+  *base = p;
   while (*p == ' ')
     p++;
   *t = p;
   return TRUE;
+}
+
+/* The column @len bytes of a line's indent reach: a tab moves to the
+ * next multiple of 4, as in CommonMark. */
+static guint
+column (const char *line,
+        gsize       len)
+{
+  guint col = 0;
+
+  for (gsize k = 0; k < len; k++)
+    col = line[k] == '\t' ? (col / 4 + 1) * 4 : col + 1;
+  return col;
+}
+
+/* The list items a new item may nest in, as the columns their text starts at: an item
+ * whose marker is indented at least to the text of an item above it is nested in that
+ * item, as CommonMark reads it (roughly: every indented line here is text, never code). */
+typedef struct
+{
+  guint    text[DLG_MD_LIST_DEPTH_MAX + 1];
+  guint    n;
+  gboolean quote;  /* whether the items are quoted: none nests across a quote's edge */
+} Lists;
+
+/* A block indented to @indent ends the items whose text starts further right. */
+static void
+lists_end (Lists    *lists,
+           guint     indent,
+           gboolean  quote)
+{
+  if (quote != lists->quote)
+    lists->n = 0;
+  lists->quote = quote;
+  while (lists->n > 0 && lists->text[lists->n - 1] > indent)
+    lists->n--;
+}
+
+/* The depth of an item whose marker is at @indent and @width wide, followed by
+ * @spaces spaces; it is then open to nest in. */
+static guint
+lists_add (Lists    *lists,
+           guint     indent,
+           guint     width,
+           guint     spaces,
+           gboolean  quote)
+{
+  guint depth;
+
+  lists_end (lists, indent, quote);
+  depth = MIN (lists->n, DLG_MD_LIST_DEPTH_MAX);
+  /* Five spaces or more after the marker: the text starts after one (CommonMark). */
+  lists->text[depth] = indent + width + (spaces > 4 ? 1 : spaces);
+  lists->n = depth + 1;
+  return depth;
 }
 
 /* Whether @text ends with a backslash that no other one escapes. */
@@ -448,14 +511,30 @@ ends_with_break_mark (const GString *text)
   return n % 2 == 1;
 }
 
+/* Finishes @block.  An item that is nothing ("- []()") is left out, and no items nest
+ * in it: the ones under it move up one, none more than one deeper than the item above. */
+static void
+end_block (GPtrArray  *blocks,
+           DlgMdBlock *block,
+           GString    *pending,
+           Lists      *lists)
+{
+  gboolean item = block != NULL && block->kind == DLG_MD_LIST_ITEM;
+  guint depth = block != NULL ? block->depth : 0;
+
+  if (!finish_block (blocks, block, pending) && item && lists->n == depth + 1)
+    lists->n = depth;
+}
+
 static DlgMdBlock *
 start_block (GPtrArray      *blocks,
              DlgMdBlock     *block,
              GString        *pending,
+             Lists          *lists,
              DlgMdBlockKind  kind,
              gboolean        quote)
 {
-  finish_block (blocks, block, pending);
+  end_block (blocks, block, pending, lists);
   block = new_block (kind);
   block->quote = quote;
   return block;
@@ -471,6 +550,7 @@ dlg_markdown_parse_full (const char      *text,
   const char *text_end, *next;
   DlgMdBlock *block = NULL;
   gboolean hard_break = FALSE;  /* the block's last line asked for one */
+  Lists lists = { { 0, }, 0, FALSE };
 
   if (text == NULL)
     return g_steal_pointer (&blocks);
@@ -491,7 +571,8 @@ dlg_markdown_parse_full (const char      *text,
       gsize len;
       char *line;
       gboolean quote, breaks;
-      char *t;
+      guint indent;
+      char *t, *base;
 
       next = memchr (start, '\n', rest);
       len = next != NULL ? (gsize) (next - start) : rest;
@@ -508,17 +589,24 @@ dlg_markdown_parse_full (const char      *text,
       t = line;
       while (*t == ' ')
         t++;
-      quote = strip_quote (&t);
+      base = line;
+      quote = strip_quote (&t, &base);
       breaks = len >= 2 && line[len - 1] == ' ' && line[len - 2] == ' ';
       g_strchomp (t);
 
-      /* A bare ">" parts two paragraphs of a quote, as a blank line does. */
+      /* A bare ">" parts two paragraphs of a quote, as a blank line does; a rule ends the
+       * lists too. */
       if (*t == '\0' || is_rule (t))
         {
-          finish_block (blocks, block, pending);
+          if (*t != '\0')
+            lists.n = 0;
+          end_block (blocks, block, pending, &lists);
           block = NULL;
           continue;
         }
+
+      /* Tabs count from the line as written (they are spaces in @line by now). */
+      indent = column (start, t - line) - column (start, base - line);
 
       if (*t == '#')
         {
@@ -530,7 +618,8 @@ dlg_markdown_parse_full (const char      *text,
             {
               char *end;
 
-              block = start_block (blocks, block, pending, DLG_MD_HEADING, quote);
+              lists_end (&lists, indent, quote);
+              block = start_block (blocks, block, pending, &lists, DLG_MD_HEADING, quote);
               block->level = level;
               t += level;
               /* "## Title ##": the closing hashes are not text. */
@@ -548,7 +637,8 @@ dlg_markdown_parse_full (const char      *text,
 
       if ((*t == '-' || *t == '*' || *t == '+') && t[1] == ' ')
         {
-          block = start_block (blocks, block, pending, DLG_MD_LIST_ITEM, quote);
+          block = start_block (blocks, block, pending, &lists, DLG_MD_LIST_ITEM, quote);
+          block->depth = lists_add (&lists, indent, 1, strspn (t + 1, " "), quote);
           g_string_append (pending, g_strchug (t + 2));
           hard_break = breaks;
           continue;
@@ -562,9 +652,11 @@ dlg_markdown_parse_full (const char      *text,
             digits++;
           if (digits < 10 && (t[digits] == '.' || t[digits] == ')') && t[digits + 1] == ' ')
             {
-              block = start_block (blocks, block, pending, DLG_MD_LIST_ITEM, quote);
+              block = start_block (blocks, block, pending, &lists, DLG_MD_LIST_ITEM, quote);
               block->ordered = TRUE;
               block->number = (guint) g_ascii_strtoull (t, NULL, 10);
+              block->depth = lists_add (&lists, indent, digits + 1,
+                                        strspn (t + digits + 1, " "), quote);
               g_string_append (pending, g_strchug (t + digits + 2));
               hard_break = breaks;
               continue;
@@ -572,11 +664,13 @@ dlg_markdown_parse_full (const char      *text,
         }
 
       /* A quote's line after a paragraph starts a block of its own; a
-       * line without ">" after a quote's goes on with it (a "lazy" line). */
-      if (block != NULL && quote && !block->quote)
-        block = start_block (blocks, block, pending, DLG_MD_PARAGRAPH, quote);
-      else if (block == NULL)
-        block = start_block (blocks, block, pending, DLG_MD_PARAGRAPH, quote);
+       * line without ">" after a quote's goes on with it (a "lazy" line),
+       * as an indented one goes on with its list item. */
+      if ((block != NULL && quote && !block->quote) || block == NULL)
+        {
+          lists_end (&lists, indent, quote);
+          block = start_block (blocks, block, pending, &lists, DLG_MD_PARAGRAPH, quote);
+        }
       else if (ends_with_break_mark (pending))
         /* A backslash at a line's end is a hard break, itself not text. */
         pending->str[pending->len - 1] = '\n';

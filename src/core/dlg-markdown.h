@@ -1,8 +1,8 @@
 /* dlg-markdown.h: the safe Markdown subset of best-practice bodies
  *
  * Feed text is data: this parser never passes any of it through as
- * markup.  It turns the subset (headings, paragraphs, lists, block
- * quotes, emphasis, code, links) into blocks of spans; the UI renders those, escaping
+ * markup.  It turns the subset (headings, paragraphs, lists nested or not,
+ * block quotes, emphasis, code, links) into blocks of spans; the UI renders those, escaping
  * every span's text.  Anything else (HTML, entities, images) stays as
  * the literal text the organiser wrote.
  *
@@ -38,12 +38,21 @@ typedef struct
                        * parentheses, all text ("Pemkot (www.kupangkota.go.id)") */
 } DlgMdSpan;
 
+/* The deepest a list item nests: deeper items are read at this depth. */
+#define DLG_MD_LIST_DEPTH_MAX 3
+
 typedef struct
 {
   DlgMdBlockKind  kind;
   guint           level;    /* heading level */
   gboolean        ordered;  /* list item */
   guint           number;   /* ordered list item */
+  /* List item: 0 at the top, 1 for an item nested in one at 0, and so on, at most
+   * DLG_MD_LIST_DEPTH_MAX; never more than one deeper than the list item before it,
+   * and 0 for the first.  An item whose marker is indented at least as far as the text of
+   * an item above it is nested in that item (a tab moves to the next multiple of 4
+   * columns); 0 for every other block. */
+  guint           depth;
   gboolean        quote;    /* in a block quote ("> "), its markers gone */
   GPtrArray      *spans;    /* of DlgMdSpan */
 } DlgMdBlock;

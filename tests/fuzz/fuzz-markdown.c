@@ -1,7 +1,9 @@
 /* fuzz-markdown.c: the Markdown subset of best-practice bodies
  *
  * Feed text is valid UTF-8 (json-glib and GMarkup see to it), so the
- * input is made valid first.  Every block is well formed, every span's
+ * input is made valid first.  Every block is well formed (a list item at
+ * most DLG_MD_LIST_DEPTH_MAX deep and at most one deeper than the item
+ * before it, the first at the top; every other block at depth 0), every span's
  * text valid UTF-8, every link http, https or mailto; the Pango markup of
  * each block is well-formed XML with only <b>, <i>, <tt> and <a href> in
  * it, and its links are safe too.  The trip report's document body made of the
@@ -70,12 +72,17 @@ check_markup (const char *markup)
     fuzz_fail ("markup not well-formed: %s\n%s", error->message, markup);
 }
 
+/* @deepest: how deep the next list item may be, one more than the item before it (0 for
+ * the first): a writer nests a list in an item, never one in nothing. */
 static void
-check_block (const DlgMdBlock *block)
+check_block (const DlgMdBlock *block,
+             guint            *deepest)
 {
   g_autofree char *markup = NULL;
   g_autofree char *plain = NULL;
 
+  if (block->kind != DLG_MD_LIST_ITEM && block->depth != 0)
+    fuzz_fail ("a block of kind %d at depth %u", (int) block->kind, block->depth);
   switch (block->kind)
     {
     case DLG_MD_PARAGRAPH:
@@ -85,6 +92,12 @@ check_block (const DlgMdBlock *block)
         fuzz_fail ("a heading of level %u", block->level);
       break;
     case DLG_MD_LIST_ITEM:
+      if (block->depth > DLG_MD_LIST_DEPTH_MAX)
+        fuzz_fail ("a list item at depth %u, deeper than %u", block->depth,
+                   (guint) DLG_MD_LIST_DEPTH_MAX);
+      if (block->depth > *deepest)
+        fuzz_fail ("a list item at depth %u after one at %d", block->depth, (int) *deepest - 1);
+      *deepest = block->depth + 1;
       break;
     default:
       fuzz_fail ("a block of kind %d", (int) block->kind);
@@ -162,11 +175,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autofree char *text = g_utf8_make_valid ((const char *) data, size);
   g_autoptr(GPtrArray) blocks = dlg_markdown_parse (text);
   g_autofree char *plain = NULL;
+  guint deepest = 0;
 
   if (blocks == NULL)
     fuzz_fail ("dlg_markdown_parse returned NULL");
   for (guint i = 0; i < blocks->len; i++)
-    check_block (g_ptr_array_index (blocks, i));
+    check_block (g_ptr_array_index (blocks, i), &deepest);
 
   plain = dlg_markdown_to_plain (text);
   fuzz_check_utf8 ("dlg_markdown_to_plain", plain, TRUE);
@@ -177,8 +191,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
     if (kept == NULL)
       fuzz_fail ("dlg_markdown_parse_full returned NULL");
+    deepest = 0;
     for (guint i = 0; i < kept->len; i++)
-      check_block (g_ptr_array_index (kept, i));
+      check_block (g_ptr_array_index (kept, i), &deepest);
   }
   check_odt_content (text);
   return 0;

@@ -12,7 +12,7 @@
 #include "dlg-markdown.h"
 
 /* The blocks as "KIND:markup" lines, to compare whole; a quote's blocks
- * start with ">". */
+ * start with ">", a list item nested at depth n with 2n spaces. */
 static char *
 render_full (const char      *text,
              DlgMdParseFlags  flags)
@@ -27,6 +27,10 @@ render_full (const char      *text,
 
       if (block->quote)
         g_string_append_c (out, '>');
+      if (block->kind != DLG_MD_LIST_ITEM)
+        g_assert_cmpuint (block->depth, ==, 0);
+      for (guint d = 0; d < block->depth; d++)
+        g_string_append (out, "  ");
 
       switch (block->kind)
         {
@@ -316,6 +320,71 @@ test_quotes (void)
     }
 }
 
+/* Nested lists, as a delegate outlines a point: an item indented at least to the text of
+ * the one above is nested in it, as CommonMark reads it, down to DLG_MD_LIST_DEPTH_MAX. */
+static void
+test_nested_lists (void)
+{
+  const char *cases[][2] = {
+    { "- Perlu SDM\n  - pelatihan ASN\n    - kontrak 1 tahun",
+      "-:Perlu SDM\n  -:pelatihan ASN\n    -:kontrak 1 tahun\n" },
+    /* Back out to any level. */
+    { "- a\n  - b\n    - c\n  - d\n- e", "-:a\n  -:b\n    -:c\n  -:d\n-:e\n" },
+    /* The text's column counts, whatever the marker. */
+    { "1. a\n   - b\n2. c", "1.:a\n  -:b\n2.:c\n" },
+    { "10. a\n   - b\n11. c\n    - d", "10.:a\n-:b\n11.:c\n  -:d\n" },
+    { "-   a\n  - b\n    - c", "-:a\n-:b\n  -:c\n" },
+    { "-      a\n  - b", "-:a\n  -:b\n" },
+    /* Indented less than the text above: a sibling. */
+    { "- a\n - b\n   - c", "-:a\n-:b\n  -:c\n" },
+    { "- a\n    - b\n  - c", "-:a\n  -:b\n  -:c\n" },
+    /* A tab moves to the next multiple of four columns. */
+    { "- a\n\t- b\n\t\t- c\n  \t- d", "-:a\n  -:b\n    -:c\n  -:d\n" },
+    /* No deeper than DLG_MD_LIST_DEPTH_MAX. */
+    { "- 0\n  - 1\n    - 2\n      - 3\n        - 4\n          - 5\n      - 3\n  - 1",
+      "-:0\n  -:1\n    -:2\n      -:3\n      -:4\n      -:5\n      -:3\n  -:1\n" },
+    /* A first item is at the top however far it is indented. */
+    { "Text\n    - a\n      - b", "P:Text\n-:a\n  -:b\n" },
+    /* An indented line without a marker goes on with the item, as before. */
+    { "- Perlu SDM\n  untuk kota\n  - pelatihan ASN\n    dan PPPK",
+      "-:Perlu SDM untuk kota\n  -:pelatihan ASN dan PPPK\n" },
+    /* A blank line, or a paragraph indented into the item, keeps the nesting; a paragraph,
+     * heading or rule at the left ends it. */
+    { "- a\n\n  - b\n\n  more on b\n\n  - c", "-:a\n  -:b\nP:more on b\n  -:c\n" },
+    { "- a\n\nText\n\n  - b", "-:a\nP:Text\n-:b\n" },
+    { "- a\n# Head\n  - b", "-:a\nH1:Head\n-:b\n" },
+    { "- a\n---\n  - b", "-:a\n-:b\n" },
+    /* Inside a quote, the indent counts after its marker. */
+    { "> - a\n>   - b\n> - c", ">-:a\n>  -:b\n>-:c\n" },
+    { "- a\n>   - b\n  - c", "-:a\n>-:b\n-:c\n" },
+    /* An item that is nothing is left out, and the ones in it move up. */
+    { "- a\n  - []()\n    - c\n      - d\n  - e", "-:a\n  -:c\n    -:d\n  -:e\n" },
+    { "- a\n  - []()\n    - c\n    - d", "-:a\n  -:c\n  -:d\n" },
+    { "- a\n  - []()\n\n    - c", "-:a\n  -:c\n" },
+    { "- []()\n  - b", "-:b\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = render (cases[i][0]);
+
+      if (g_strcmp0 (out, cases[i][1]) != 0)
+        g_test_message ("case %u", i);
+      g_assert_cmpstr (out, ==, cases[i][1]);
+      assert_markup_is_safe (cases[i][0]);
+    }
+
+  /* Every line break kept, as the trip report reads a note: the same nesting. */
+  {
+    g_autofree char *kept = render_full ("- Perlu SDM\n  untuk kota\n  - pelatihan ASN\n"
+                                         "    - kontrak 1 tahun\n- Anggaran",
+                                         DLG_MD_PARSE_LINE_BREAKS);
+
+    g_assert_cmpstr (kept, ==, "-:Perlu SDM\nuntuk kota\n  -:pelatihan ASN\n"
+                               "    -:kontrak 1 tahun\n-:Anggaran\n");
+  }
+}
+
 /* Line breaks: Markdown joins a paragraph's lines and keeps hard breaks;
  * a note keeps every break its writer typed. */
 static void
@@ -364,7 +433,9 @@ test_huge (void)
 
   /* Floods of lines: quote markers, hard breaks, backslashes. */
   {
-    const char *lines[] = { ">\n", "> > > >", "a  \n", "\\\\\\\n", "> - x\ny\n" };
+    const char *lines[] = { ">\n", "> > > >", "a  \n", "\\\\\\\n", "> - x\ny\n",
+                            "- x\n  - y\n    - z\n      - w\n        - v\n", "\t\t\t\t- x\n",
+                            "          - x\n- y\n" };
 
     for (guint u = 0; u < G_N_ELEMENTS (lines); u++)
       {
@@ -379,6 +450,9 @@ test_huge (void)
         blocks = dlg_markdown_parse (text->str);
         kept = dlg_markdown_parse_full (text->str, DLG_MD_PARSE_LINE_BREAKS);
         g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+        for (guint i = 0; i < blocks->len; i++)
+          g_assert_cmpuint (((DlgMdBlock *) g_ptr_array_index (blocks, i))->depth, <=,
+                            DLG_MD_LIST_DEPTH_MAX);
       }
   }
 
@@ -429,6 +503,7 @@ main (int   argc,
   g_test_add_func ("/markdown/markup-is-text", test_markup_is_text);
   g_test_add_func ("/markdown/unbalanced", test_unbalanced);
   g_test_add_func ("/markdown/quotes", test_quotes);
+  g_test_add_func ("/markdown/nested-lists", test_nested_lists);
   g_test_add_func ("/markdown/line-breaks", test_line_breaks);
   g_test_add_func ("/markdown/huge", test_huge);
   g_test_add_func ("/markdown/odd-input", test_odd_input);
