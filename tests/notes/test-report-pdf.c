@@ -341,6 +341,69 @@ test_markdown (Fixture       *fixture,
   g_assert_nonnull (strstr (fonts, "Mono"));
 }
 
+/* The column, in the text of `pdftotext -layout`, of the bullet on the line that holds
+ * @item. */
+static long
+bullet_column (const char *layout,
+               const char *item)
+{
+  const char *found = strstr (layout, item);
+  const char *line, *bullet;
+
+  if (found == NULL)
+    g_test_message ("“%s” is not in the PDF", item);
+  g_assert_nonnull (found);
+  for (line = found; line > layout && line[-1] != '\n'; line--)
+    ;
+  bullet = strstr (line, "•");
+  g_assert_true (bullet != NULL && bullet < found);
+  return g_utf8_pointer_to_offset (line, bullet);
+}
+
+/* A nested list prints nested: each item set in under the one it belongs to, back out
+ * again after it, in a quote too. */
+static void
+test_nested_list (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *argv[] = { "pdftotext", "-layout", fixture->pdf, "-", NULL };
+  int status = 0;
+  long top, nested, deeper;
+
+  add_note (notes, DLG_NOTE_FREE, NULL, "Rekomendasi",
+            "- Perlu SDM\n"
+            "  - pelatihan ASN\n"
+            "    - kontrak 1 tahun\n"
+            "  - rekrutmen daerah\n"
+            "- Anggaran 2020\n\n"
+            "> - Kutipan atas\n"
+            ">   - kutipan dalam");
+  g_assert_true (dlg_notes_save (fixture->store, notes, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (dlg_report_print_export (fixture->feed, fixture->store, NULL,
+                                          fixture->pdf, &error));
+  g_assert_no_error (error);
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_test_message ("%s", text);
+
+  top = bullet_column (text, "Perlu SDM");
+  nested = bullet_column (text, "pelatihan ASN");
+  deeper = bullet_column (text, "kontrak 1 tahun");
+  g_assert_cmpint (nested, >, top);
+  g_assert_cmpint (deeper, >, nested);
+  g_assert_cmpint (bullet_column (text, "rekrutmen daerah"), ==, nested);
+  g_assert_cmpint (bullet_column (text, "Anggaran 2020"), ==, top);
+  g_assert_cmpint (bullet_column (text, "kutipan dalam"), >, bullet_column (text, "Kutipan atas"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -357,6 +420,8 @@ main (int   argc,
               fixture_set_up, test_long_note, fixture_tear_down);
   g_test_add ("/notes/report-pdf/markdown", Fixture, NULL,
               fixture_set_up, test_markdown, fixture_tear_down);
+  g_test_add ("/notes/report-pdf/nested-list", Fixture, NULL,
+              fixture_set_up, test_nested_list, fixture_tear_down);
   g_test_add ("/notes/report-pdf/tba-and-quotes", Fixture, "tba.json",
               fixture_set_up, test_tba_and_quotes, fixture_tear_down);
 

@@ -4,7 +4,8 @@
  * core's Markdown reader, keeping every line break the delegate typed:
  * level 2 headings are the report's sections, level 3 its items (a
  * session, a best practice), level 4 a note's title; paragraphs, list
- * items with their bullet or number hanging, quotes ("> ": a best
+ * items with their bullet or number hanging, a nested one set in under
+ * the text of the item it belongs to, quotes ("> ": a best
  * practice's summary, a quote in a note) indented in italics with a
  * rule at their left; bold, italics and code as the delegate marked
  * them.  Every piece of text reaches Pango with pango_layout_set_text
@@ -41,6 +42,7 @@ typedef struct
   gboolean       quote;
   char          *text;    /* a list item's starts with its bullet and a tab */
   PangoAttrList *attrs;   /* the text's bold, italics and code */
+  guint          depth;   /* a list item's: 0 at the top, 1 nested in one, ... */
 } Block;
 
 /* One line of a layout, placed on a page. */
@@ -70,6 +72,7 @@ typedef struct
 #define QUOTE_INDENT  26.0  /* a quote's text from the left margin */
 #define QUOTE_RULE_X  16.0  /* and the rule at its left */
 #define LIST_HANG     16.0  /* a list item's text from its bullet */
+#define LIST_NEST     LIST_HANG  /* a nested item's bullet, under its parent's text */
 
 static void
 block_clear (gpointer data)
@@ -132,7 +135,7 @@ add_md_block (GArray           *blocks,
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GString) link = g_string_new (NULL);
-  Block block = { kind, md->quote, NULL, pango_attr_list_new () };
+  Block block = { kind, md->quote, NULL, pango_attr_list_new (), md->depth };
 
   if (kind == BLOCK_LIST_ITEM && md->ordered)
     g_string_append_printf (text, "%u.\t", md->number);
@@ -257,7 +260,7 @@ block_layout (GtkPrintContext *context,
       pango_font_description_set_size (font, 11 * PANGO_SCALE);
       break;
     case BLOCK_LIST_ITEM:
-      indent = LIST_INDENT;
+      indent = LIST_INDENT + block->depth * LIST_NEST;
       break;
     case BLOCK_TEXT:
     default:
@@ -267,7 +270,8 @@ block_layout (GtkPrintContext *context,
   if (block->quote)
     {
       pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
-      indent = QUOTE_INDENT + (block->kind == BLOCK_LIST_ITEM ? LIST_INDENT - TEXT_INDENT : 0);
+      indent = QUOTE_INDENT + (block->kind == BLOCK_LIST_ITEM
+                               ? LIST_INDENT - TEXT_INDENT + block->depth * LIST_NEST : 0);
     }
   pango_layout_set_font_description (layout, font);
   if (block->kind == BLOCK_LIST_ITEM)
