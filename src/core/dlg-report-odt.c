@@ -179,7 +179,86 @@ append_heading (GString          *xml,
   g_string_append_printf (xml, "<text:h text:style-name=\"Heading_20_%u\" text:outline-level=\"%u\">",
                           level, level);
   append_spans (xml, block);
-  g_string_append (xml, "</text:h>\n");
+  g_string_append (xml, "</text:h>");
+}
+
+/* The lists being written, each level inside the open item of the one above, as
+ * OpenDocument nests them.  Between blocks every open list has one open item: a nested list
+ * lies in the item above it, so an item is closed only once the next block shows it has
+ * nothing more under it. */
+typedef struct
+{
+  guint    n;                                   /* lists open, levels 0 to n - 1 */
+  gboolean ordered[DLG_MD_LIST_DEPTH_MAX + 1];  /* each level's kind */
+  guint    number[DLG_MD_LIST_DEPTH_MAX + 1];   /* each level's last number, 0 at its start */
+} Lists;
+
+static void
+open_list (GString  *xml,
+           Lists    *lists,
+           guint     level,
+           gboolean  ordered)
+{
+  g_string_append_printf (xml, "<text:list text:style-name=\"%s\">",
+                          ordered ? "Numbering_20_123" : "List_20_Bullet");
+  lists->ordered[level] = ordered;
+  lists->number[level] = 0;
+}
+
+/* Closes the open lists deeper than @n levels, with their items. */
+static void
+close_lists (GString *xml,
+             Lists   *lists,
+             guint    n)
+{
+  for (; lists->n > n; lists->n--)
+    g_string_append (xml, "</text:list-item></text:list>");
+  /* A line break between blocks only: inside an item it would be its text to a reader. */
+  if (n == 0)
+    g_string_append_c (xml, '\n');
+}
+
+static void
+append_item (GString          *xml,
+             Lists            *lists,
+             const DlgMdBlock *block)
+{
+  guint depth = MIN (block->depth, DLG_MD_LIST_DEPTH_MAX);
+
+  close_lists (xml, lists, depth + 1);
+  if (lists->n == depth + 1)
+    {
+      /* The item before, at this level, ends here; bullets turning to numbers, or back,
+       * make a new list. */
+      g_string_append (xml, "</text:list-item>");
+      if (lists->ordered[depth] != block->ordered)
+        {
+          g_string_append (xml, "</text:list>");
+          open_list (xml, lists, depth, block->ordered);
+        }
+    }
+  else
+    {
+      /* Deeper than any open list: the levels between are opened in empty items, as word
+       * processors write a list that starts deep (after a paragraph, say). */
+      for (guint level = lists->n; level <= depth; level++)
+        {
+          if (level > lists->n)
+            g_string_append (xml, "<text:list-item>");
+          open_list (xml, lists, level, block->ordered);
+        }
+      lists->n = depth + 1;
+    }
+
+  /* A numbered list starts at its first number ("3."), and a number that does not follow
+   * ("1. 1." or "3. 5.") is kept: as typed, and as the PDF prints it. */
+  if (block->ordered &&
+      (lists->number[depth] == 0 || block->number != lists->number[depth] + 1))
+    g_string_append_printf (xml, "<text:list-item text:start-value=\"%u\">", block->number);
+  else
+    g_string_append (xml, "<text:list-item>");
+  lists->number[depth] = block->ordered ? MAX (block->number, 1) : 1;
+  append_paragraph (xml, block->quote ? "Quotations" : "List_20_Contents", block);
 }
 
 char *
@@ -189,55 +268,30 @@ dlg_report_odt_content (const char *markdown)
                                          "<office:document-content" NAMESPACES ">\n"
                                          "<office:body>\n<office:text>\n");
   g_autoptr(GPtrArray) blocks = dlg_markdown_parse_full (markdown, DLG_MD_PARSE_LINE_BREAKS);
-  const DlgMdBlock *list = NULL;  /* the first item of the list being written */
-  guint previous_number = 0;
+  Lists lists = { 0 };
 
   for (guint i = 0; i < blocks->len; i++)
     {
       const DlgMdBlock *block = g_ptr_array_index (blocks, i);
-      gboolean item = block->kind == DLG_MD_LIST_ITEM;
 
-      /* A list ends with a block of another kind, or where bullets turn to numbers. */
-      if (list != NULL && (!item || block->ordered != list->ordered))
+      if (block->kind == DLG_MD_LIST_ITEM)
         {
-          g_string_append (xml, "</text:list>\n");
-          list = NULL;
+          append_item (xml, &lists, block);
+          continue;
         }
 
-      if (item)
-        {
-          if (list == NULL)
-            {
-              list = block;
-              g_string_append_printf (xml, "<text:list text:style-name=\"%s\">\n",
-                                      block->ordered ? "Numbering_20_123" : "List_20_Bullet");
-            }
-          /* A numbered list starts at its first number ("3."), and a number that does not
-           * follow ("1. 1." or "3. 5.") is kept: as typed, and as the PDF prints it. */
-          if (block->ordered && (list == block || block->number != previous_number + 1))
-            g_string_append_printf (xml, "<text:list-item text:start-value=\"%u\">",
-                                    block->number);
-          else
-            g_string_append (xml, "<text:list-item>");
-          previous_number = block->number;
-          append_paragraph (xml, block->quote ? "Quotations" : "List_20_Contents", block);
-          g_string_append (xml, "</text:list-item>\n");
-        }
-      else if (block->kind == DLG_MD_HEADING && i == 0 && block->level == 1)
-        {
-          append_paragraph (xml, "Title", block);
-          g_string_append_c (xml, '\n');
-        }
+      if (lists.n > 0)
+        close_lists (xml, &lists, 0);
+      if (block->kind == DLG_MD_HEADING && i == 0 && block->level == 1)
+        append_paragraph (xml, "Title", block);
       else if (block->kind == DLG_MD_HEADING)
         append_heading (xml, block);
       else
-        {
-          append_paragraph (xml, block->quote ? "Quotations" : "Text_20_body", block);
-          g_string_append_c (xml, '\n');
-        }
+        append_paragraph (xml, block->quote ? "Quotations" : "Text_20_body", block);
+      g_string_append_c (xml, '\n');
     }
-  if (list != NULL)
-    g_string_append (xml, "</text:list>\n");
+  if (lists.n > 0)
+    close_lists (xml, &lists, 0);
 
   g_string_append (xml, "</office:text>\n</office:body>\n</office:document-content>\n");
   return g_string_free (g_steal_pointer (&xml), FALSE);

@@ -126,7 +126,7 @@ def _():
 
 @check("bullets and numbers are lists, numbered from the delegate's first number")
 def _():
-    lists = state["doc"].getElementsByType(text.List)
+    lists = state["doc"].getElementsByType(text.List)[:3]  # the first note's
     items = [[teletype.extractText(i) for i in lst.getElementsByType(text.ListItem)]
              for lst in lists]
     assert items == [["ask Kupang", "visit the bank"], ["budget", "staff"],
@@ -136,6 +136,33 @@ def _():
               for lst in lists[1:]]
     # "3. 4." counts on from 3; "7. 9." keeps the 9 the delegate typed.
     assert starts == [["3", None], ["7", "9"]], starts
+
+
+def nested(lst):
+    """A list as [(item text, nested list or None)], as a word processor reads it."""
+    out = []
+    for item in lst.childNodes:
+        if getattr(item, "qname", (None, None))[1] != "list-item":
+            assert not teletype.extractText(item).strip(), "text between items"
+            continue
+        words = "".join(teletype.extractText(p) for p in item.childNodes
+                        if getattr(p, "qname", (None, None))[1] == "p")
+        inner = [c for c in item.childNodes if getattr(c, "qname", (None, None))[1] == "list"]
+        out.append((words, [styled(inner[0]), nested(inner[0])] if inner else None))
+    return out
+
+
+@check("nested lists stay nested, numbers inside bullets too")
+def _():
+    top = [lst for lst in state["doc"].getElementsByType(text.List)
+           if lst.parentNode.qname[1] == "text"]  # office:text, the body
+    found = [nested(lst) for lst in top if "Perlu SDM" in teletype.extractText(lst)]
+    assert found == [[
+        ("Perlu SDM", ["List_20_Bullet", [
+            ("pelatihan ASN", ["Numbering_20_123", [("kontrak 1 tahun", None),
+                                                    ("evaluasi", None)]]),
+            ("anggaran", None)]]),
+        ("Perlu regulasi", None)]], found
 
 
 @check("a quote is a Quotations paragraph")

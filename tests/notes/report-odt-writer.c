@@ -69,7 +69,15 @@ main (int    argc,
             "\n"
             "7. call the bank\n"
             "9. visit again");
-  add_note (notes, DLG_NOTE_PRACTICE, "p1", "", "Copy this in our city.");
+  add_note (notes, DLG_NOTE_PRACTICE, "p1", "",
+            "Copy this in our city.\n"
+            "\n"
+            "- Perlu SDM\n"
+            "  - pelatihan ASN\n"
+            "    1. kontrak 1 tahun\n"
+            "    2. evaluasi\n"
+            "  - anggaran\n"
+            "- Perlu regulasi");
   add_note (notes, DLG_NOTE_FREE, NULL, "Typed <as is> & \"quoted\"",
             "<b>not bold</b> &amp; [run](javascript:alert(1)) `code`\n"
             "line two\n"

@@ -122,7 +122,8 @@ render_body (DlgPracticesPage *self,
                                   : g_strdup_printf ("•\u2002%s", markup);
           g_free (markup);
           markup = g_steal_pointer (&item);
-          gtk_widget_set_margin_start (label, 12);
+          /* A nested item under the text of the one above it. */
+          gtk_widget_set_margin_start (label, 12 + 18 * block->depth);
         }
       gtk_label_set_markup (GTK_LABEL (label), markup);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
