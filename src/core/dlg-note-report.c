@@ -51,8 +51,15 @@ append_line (GString    *out,
     }
 }
 
+static gboolean
+is_blank (char c)
+{
+  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
 /* A note's own headings ("# Summary") under its title, which is at @level: a note never
- * opens a section of the report, nor outranks its own title. */
+ * opens a section of the report, nor outranks its own title.  A heading is found as the
+ * Markdown reader finds it (dlg-markdown.c): after any indent and quote marks. */
 static void
 append_body (GString    *out,
              const char *body,
@@ -63,18 +70,19 @@ append_body (GString    *out,
   for (guint i = 0; lines[i] != NULL; i++)
     {
       const char *line = lines[i];
-      guint indent = 0, marks = 0;
+      const char *p = line;
+      guint marks = 0;
 
-      while (indent < 3 && line[indent] == ' ')
-        indent++;
-      while (line[indent + marks] == '#')
+      while (is_blank (*p) || *p == '>')
+        p++;
+      while (p[marks] == '#')
         marks++;
-      if (marks >= 1 && marks <= 6 &&
-          (line[indent + marks] == ' ' || line[indent + marks] == '\0'))
+      if (marks >= 1 && marks <= 6 && (is_blank (p[marks]) || p[marks] == '\0'))
         {
+          g_string_append_len (out, line, p - line);
           for (guint k = 0; k < MIN (marks + level, 6); k++)
             g_string_append_c (out, '#');
-          line += indent + marks;
+          line = p + marks;
         }
       g_string_append (out, line);
       if (lines[i + 1] != NULL)
@@ -90,7 +98,20 @@ append_notes (GString    *out,
               GPtrArray  *notes,
               guint       level)
 {
-  gboolean head_all = notes->len > 1 || level <= 3;
+  guint n_written = 0;
+  gboolean head_all;
+
+  /* Empty notes are left out, and do not count. */
+  for (guint i = 0; i < notes->len; i++)
+    {
+      DlgNote *note = g_ptr_array_index (notes, i);
+      g_autofree char *text = g_strconcat (dlg_note_get_title (note), dlg_note_get_body (note),
+                                           NULL);
+
+      if (g_strstrip (text)[0] != '\0')
+        n_written++;
+    }
+  head_all = n_written > 1 || level <= 3;
 
   for (guint i = 0; i < notes->len; i++)
     {
@@ -128,14 +149,24 @@ append_notes (GString    *out,
     }
 }
 
+/* By creation, then (notes of one instant, imported say) by edit and by id: one order,
+ * whatever order the store lists them in. */
 static int
 compare_created (gconstpointer a,
                  gconstpointer b)
 {
-  gint64 created_a = dlg_note_get_created (*(DlgNote **) a);
-  gint64 created_b = dlg_note_get_created (*(DlgNote **) b);
+  DlgNote *note_a = *(DlgNote **) a;
+  DlgNote *note_b = *(DlgNote **) b;
+  gint64 created_a = dlg_note_get_created (note_a);
+  gint64 created_b = dlg_note_get_created (note_b);
+  gint64 modified_a = dlg_note_get_modified (note_a);
+  gint64 modified_b = dlg_note_get_modified (note_b);
 
-  return created_a < created_b ? -1 : created_a > created_b;
+  if (created_a != created_b)
+    return created_a < created_b ? -1 : 1;
+  if (modified_a != modified_b)
+    return modified_a < modified_b ? -1 : 1;
+  return g_strcmp0 (dlg_note_get_id (note_a), dlg_note_get_id (note_b));
 }
 
 /* The notes about one item, in the order they were taken (@all is). */
@@ -211,16 +242,7 @@ dlg_note_report_markdown (DlgFeed   *feed,
   notes = dlg_notes_list (store, dlg_event_get_id (event), FALSE, error);
   if (notes == NULL)
     return NULL;
-  /* In the order they were taken, which editing one later does not change.  The list
-   * comes newest edit first: turned round, then sorted stably, notes of one instant keep
-   * the order of their edits, as they had until 2 December. */
-  for (guint i = 0; i < notes->len / 2; i++)
-    {
-      gpointer first = notes->pdata[i];
-
-      notes->pdata[i] = notes->pdata[notes->len - 1 - i];
-      notes->pdata[notes->len - 1 - i] = first;
-    }
+  /* In the order they were taken, which editing one later does not change. */
   g_ptr_array_sort (notes, compare_created);
   starred = dlg_store_list_starred (store, dlg_event_get_id (event));
 

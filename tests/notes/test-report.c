@@ -308,7 +308,13 @@ test_notes_apart (void)
                                              "Banks pay cash.", t1, t2 + 60 * G_USEC_PER_SEC,
                                              FALSE));
   g_ptr_array_add (notes, dlg_note_new_full ("n2", "notes-fixture", DLG_NOTE_SESSION, "s2", "",
-                                             "# Summary\nCopy it.", t2, t2, FALSE));
+                                             "# Summary\nCopy it.\n\n> # Quoted\n\n"
+                                             "    # Four\n\n\t# Tab", t2, t2, FALSE));
+  /* Empty: left out, and not counted (the note above would need no heading then). */
+  g_ptr_array_add (notes, dlg_note_new_full ("n0", "notes-fixture", DLG_NOTE_PRACTICE, "p1", " ",
+                                             "\n", t1, t1, FALSE));
+  g_ptr_array_add (notes, dlg_note_new_full ("n4", "notes-fixture", DLG_NOTE_PRACTICE, "p1", "",
+                                             "Copy this.", t2, t2, FALSE));
   g_ptr_array_add (notes, dlg_note_new_full ("n3", "notes-fixture", DLG_NOTE_FREE, NULL,
                                              "# Plan > 2", "Budget.", t2, t2, FALSE));
   g_assert_true (dlg_notes_save (store, notes, &error));
@@ -335,6 +341,11 @@ test_notes_apart (void)
                       "4 Note, 16 October, 10:00",
                       "4 Note, 16 October, 10:05",
                       "5 Summary",
+                      "5 Quoted",
+                      "5 Four",
+                      "5 Tab",
+                      "2 Best practices",
+                      "3 Waste banks in every village",
                       "2 Other notes",
                       "3 # Plan > 2",
                       NULL }));
