@@ -69,12 +69,41 @@ dlg_markdown_url_is_safe (const char *url)
          (g_ascii_strncasecmp (url, "http://", 7) == 0 && url[7] != '\0');
 }
 
-gboolean
-dlg_md_link_says_target (const char *text,
-                         const char *url)
+/* Whether a link's @text already says where it goes ("https://…", or the address of a
+ * "mailto:"), so that paper needs no more. */
+static gboolean
+link_says_target (const char *text,
+                  const char *url)
 {
   return g_str_equal (text, url)
-         || (g_str_has_prefix (url, "mailto:") && g_str_equal (text, url + strlen ("mailto:")));
+         || (g_ascii_strncasecmp (url, "mailto:", strlen ("mailto:")) == 0 &&
+             g_str_equal (text, url + strlen ("mailto:")));
+}
+
+char *
+dlg_md_link_address (const DlgMdBlock *block,
+                     guint             i)
+{
+  const DlgMdSpan *span = g_ptr_array_index (block->spans, i);
+  const DlgMdSpan *next = i + 1 < block->spans->len ? g_ptr_array_index (block->spans, i + 1)
+                                                    : NULL;
+  g_autoptr(GString) text = NULL;
+  guint first = i;
+
+  /* Only at a link's last span: each link's spans are read once. */
+  if (span->url == NULL || (next != NULL && g_strcmp0 (next->url, span->url) == 0))
+    return NULL;
+  while (first > 0 &&
+         g_strcmp0 (((const DlgMdSpan *) g_ptr_array_index (block->spans, first - 1))->url,
+                    span->url) == 0)
+    first--;
+  text = g_string_new (NULL);
+  for (guint k = first; k <= i; k++)
+    g_string_append (text, ((const DlgMdSpan *) g_ptr_array_index (block->spans, k))->text);
+  if (link_says_target (text->str, span->url))
+    return NULL;
+  /* As a link that may not open shows its target (parse_inline). */
+  return g_strdup_printf (" (%s)", span->url);
 }
 
 /* --- spans --------------------------------------------------------------- */

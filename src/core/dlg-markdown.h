@@ -77,10 +77,11 @@ GPtrArray  *dlg_markdown_parse_full  (const char       *text,
 
 /* Whether a link to @url may open: http, https and mailto only. */
 gboolean    dlg_markdown_url_is_safe (const char       *url);
-/* Whether a link's @text already says where it goes ("https://…", or the address of a
- * "mailto:"), so that paper needs no more. */
-gboolean    dlg_md_link_says_target  (const char       *text,
-                                      const char       *url);
+/* For paper, which cannot follow a link: " (https://…)" when span @i of @block is the last
+ * of a link whose text does not already say where it goes (the address itself, or a
+ * mailto's), else NULL. */
+char       *dlg_md_link_address      (const DlgMdBlock *block,
+                                      guint             i);
 
 /* The block's text as Pango markup: every span escaped, styles as
  * <b>/<i>/<tt>, safe links as <a href>. */

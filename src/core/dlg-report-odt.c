@@ -107,21 +107,19 @@ static const struct
   { DLG_MD_STYLE_CODE, "Source_20_Text" },
 };
 
-/* A link is followed by its address in brackets, as in the PDF: the report is printed to
- * be handed in, and paper cannot follow a link. */
+/* A link is followed by its address, as in the PDF: the report is printed to be handed in,
+ * and paper cannot follow a link. */
 static void
 append_spans (GString          *xml,
               const DlgMdBlock *block)
 {
   /* A paragraph's leading space would be dropped: it is written as a mark. */
   gboolean after_space = TRUE;
-  g_autoptr(GString) link = g_string_new (NULL);
 
   for (guint i = 0; i < block->spans->len; i++)
     {
       const DlgMdSpan *span = g_ptr_array_index (block->spans, i);
-      const DlgMdSpan *next = i + 1 < block->spans->len ? g_ptr_array_index (block->spans, i + 1)
-                                                        : NULL;
+      g_autofree char *address = NULL;
       guint closing = 0;
 
       if (span->url != NULL)
@@ -143,17 +141,9 @@ append_spans (GString          *xml,
       if (span->url == NULL)
         continue;
       g_string_append (xml, "</text:a>");
-      g_string_append (link, span->text);
-      if (next == NULL || g_strcmp0 (next->url, span->url) != 0)
-        {
-          if (!dlg_md_link_says_target (link->str, span->url))
-            {
-              g_autofree char *address = g_strdup_printf (" (%s)", span->url);
-
-              append_text (xml, address, &after_space);
-            }
-          g_string_truncate (link, 0);
-        }
+      address = dlg_md_link_address (block, i);
+      if (address != NULL)
+        append_text (xml, address, &after_space);
     }
 }
 
@@ -191,13 +181,13 @@ typedef struct
   guint    n;                                   /* lists open, levels 0 to n - 1 */
   gboolean ordered[DLG_MD_LIST_DEPTH_MAX + 1];  /* each level's kind */
   guint    number[DLG_MD_LIST_DEPTH_MAX + 1];   /* each level's last number, 0 at its start */
-} Lists;
+} OpenLists;
 
 static void
-open_list (GString  *xml,
-           Lists    *lists,
-           guint     level,
-           gboolean  ordered)
+open_list (GString   *xml,
+           OpenLists *lists,
+           guint      level,
+           gboolean   ordered)
 {
   g_string_append_printf (xml, "<text:list text:style-name=\"%s\">",
                           ordered ? "Numbering_20_123" : "List_20_Bullet");
@@ -207,9 +197,9 @@ open_list (GString  *xml,
 
 /* Closes the open lists deeper than @n levels, with their items. */
 static void
-close_lists (GString *xml,
-             Lists   *lists,
-             guint    n)
+close_lists (GString   *xml,
+             OpenLists *lists,
+             guint      n)
 {
   for (; lists->n > n; lists->n--)
     g_string_append (xml, "</text:list-item></text:list>");
@@ -220,7 +210,7 @@ close_lists (GString *xml,
 
 static void
 append_item (GString          *xml,
-             Lists            *lists,
+             OpenLists        *lists,
              const DlgMdBlock *block)
 {
   guint depth = MIN (block->depth, DLG_MD_LIST_DEPTH_MAX);
@@ -268,7 +258,7 @@ dlg_report_odt_content (const char *markdown)
                                          "<office:document-content" NAMESPACES ">\n"
                                          "<office:body>\n<office:text>\n");
   g_autoptr(GPtrArray) blocks = dlg_markdown_parse_full (markdown, DLG_MD_PARSE_LINE_BREAKS);
-  Lists lists = { 0 };
+  OpenLists lists = { 0 };
 
   for (guint i = 0; i < blocks->len; i++)
     {

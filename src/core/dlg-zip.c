@@ -23,9 +23,10 @@ struct _DlgZip
   guint16     dos_date;
 };
 
-guint32
-dlg_zip_crc32 (const void *data,
-               gsize       size)
+/* The CRC-32 of ZIP, gzip and PNG (ISO 3309). */
+static guint32
+crc32 (const void *data,
+       gsize       size)
 {
   static guint32 table[256];
   static gsize table_made = 0;
@@ -116,7 +117,7 @@ dlg_zip_add (DlgZip     *zip,
   g_return_if_fail (size < G_MAXUINT32 - zip->data->len && name_length < G_MAXUINT16);
   g_return_if_fail (zip->n_entries < G_MAXUINT16);
 
-  crc = dlg_zip_crc32 (data, size);
+  crc = crc32 (data, size);
 
   put32 (zip->data, 0x04034b50);
   put_common (zip->data, zip, crc, size, name_length);

@@ -23,8 +23,4 @@ void    dlg_zip_add    (DlgZip     *zip,
 /* The archive; frees @zip. */
 GBytes *dlg_zip_finish (DlgZip     *zip);
 
-/* The CRC-32 of ZIP, gzip and PNG (ISO 3309). */
-guint32 dlg_zip_crc32  (const void *data,
-                        gsize       size);
-
 G_END_DECLS

@@ -117,6 +117,16 @@ check_block (const DlgMdBlock *block,
         fuzz_fail ("span.url kept, yet not safe: %s", span->url);
     }
 
+  for (guint i = 0; i < block->spans->len; i++)
+    {
+      g_autofree char *address = dlg_md_link_address (block, i);
+      const DlgMdSpan *span = g_ptr_array_index (block->spans, i);
+
+      if (address != NULL && (span->url == NULL || !g_str_has_prefix (address, " (")))
+        fuzz_fail ("dlg_md_link_address: %s after a span without a link", address);
+      fuzz_check_utf8 ("dlg_md_link_address", address, TRUE);
+    }
+
   markup = dlg_md_block_to_markup (block);
   check_markup (markup);
   plain = dlg_md_block_to_plain (block);

@@ -296,7 +296,7 @@ test_markdown (Fixture       *fixture,
     "100. Read the hundredth recommendation",
     "Budget line",
     "Rp 2 M for 2020",
-    "Contact: city hall <https://semarangkota.go.id/>",
+    "Contact: city hall (https://semarangkota.go.id/),",
     "mayor@example.org",
     NULL
   };

@@ -97,6 +97,11 @@ has_text_cb (GtkListItem *item,
   return text != NULL && text[0] != '\0';
 }
 
+/* A list item's indent, and each level of nesting's: about the width of a bullet and the
+ * space after it. */
+#define LIST_INDENT 12
+#define LIST_NEST   18
+
 /* The body's Markdown subset as one label per block: every span was
  * escaped by dlg_md_block_to_markup, so feed text never becomes markup. */
 static void
@@ -123,7 +128,7 @@ render_body (DlgPracticesPage *self,
           g_free (markup);
           markup = g_steal_pointer (&item);
           /* A nested item under the text of the one above it. */
-          gtk_widget_set_margin_start (label, 12 + 18 * block->depth);
+          gtk_widget_set_margin_start (label, LIST_INDENT + LIST_NEST * block->depth);
         }
       gtk_label_set_markup (GTK_LABEL (label), markup);
       gtk_label_set_xalign (GTK_LABEL (label), 0);

@@ -125,7 +125,7 @@ add_style (PangoAttrList *attrs,
 }
 
 /* The block's spans as one text with its styles as attributes; a link
- * is followed by its address in angle brackets, which paper cannot
+ * is followed by its address (dlg_md_link_address), which paper cannot
  * follow otherwise.  A line break inside the block is a line separator,
  * so that a list item's next line hangs under its text, not its bullet. */
 static void
@@ -134,7 +134,6 @@ add_md_block (GArray           *blocks,
               const DlgMdBlock *md)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GString) link = g_string_new (NULL);
   Block block = { kind, md->quote, NULL, pango_attr_list_new (), md->depth };
 
   if (kind == BLOCK_LIST_ITEM && md->ordered)
@@ -144,7 +143,7 @@ add_md_block (GArray           *blocks,
   for (guint i = 0; i < md->spans->len; i++)
     {
       const DlgMdSpan *span = g_ptr_array_index (md->spans, i);
-      const DlgMdSpan *next = i + 1 < md->spans->len ? g_ptr_array_index (md->spans, i + 1) : NULL;
+      g_autofree char *address = dlg_md_link_address (md, i);
       guint start = text->len;
 
       for (const char *p = span->text; *p != '\0'; p++)
@@ -155,16 +154,8 @@ add_md_block (GArray           *blocks,
             g_string_append_c (text, *p);
         }
       add_style (block.attrs, span->style, start, text->len);
-
-      if (span->url == NULL)
-        continue;
-      g_string_append (link, span->text);
-      if (next == NULL || g_strcmp0 (next->url, span->url) != 0)
-        {
-          if (!dlg_md_link_says_target (link->str, span->url))
-            g_string_append_printf (text, " <%s>", span->url);
-          g_string_truncate (link, 0);
-        }
+      if (address != NULL)
+        g_string_append (text, address);
     }
 
   block.text = g_string_free (g_steal_pointer (&text), FALSE);
