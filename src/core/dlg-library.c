@@ -24,7 +24,8 @@ struct _DlgLibrary
   DlgSubscription *current;
   DlgFeed         *feed;
   GCancellable    *cancellable;  /* reading saved copies; the library's end cancels it */
-  GHashTable      *syncs;        /* DlgSubscription -> GCancellable of its sync on its way */
+  GHashTable      *syncs;        /* DlgSubscription -> GCancellable of its sync on its way:
+                                  * removing the event cancels it (cancel_sync) */
   guint            timer_id;
   guint            generation;   /* bumped on each switch: late results are dropped */
   DlgSubscription *removed;      /* out of the list, still in the store (Undo) */
@@ -689,16 +690,7 @@ dlg_library_dispose (GObject *object)
   if (self->store != NULL)
     forget_removed (self);
   g_cancellable_cancel (self->cancellable);
-  if (self->syncs != NULL)
-    {
-      GHashTableIter iter;
-      gpointer cancellable;
-
-      g_hash_table_iter_init (&iter, self->syncs);
-      while (g_hash_table_iter_next (&iter, NULL, &cancellable))
-        g_cancellable_cancel (cancellable);
-      g_hash_table_remove_all (self->syncs);
-    }
+  /* No sync is left in self->syncs by now: each holds the library until it ends. */
   g_clear_handle_id (&self->timer_id, g_source_remove);
   g_clear_object (&self->feed);
   g_clear_object (&self->current);

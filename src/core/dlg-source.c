@@ -14,10 +14,10 @@
 #include <libsoup/soup.h>
 
 #include "dlg-feed-private.h"
+#include "dlg-fetch.h"
 #include "dlg-file.h"
 #include "dlg-json-load.h"
 #include "dlg-source.h"
-#include "dlg-sync-private.h"
 
 static const char *
 skip_space (const char *data,
@@ -100,10 +100,10 @@ dlg_source_fetch (const char    *uri,
   g_autoptr(GAsyncResult) result = NULL;
   gboolean fetched;
 
-  /* The app's own fetch (dlg-sync-fetch.c), run to its end on a main context of ours: one
+  /* The app's own fetch (dlg-fetch.c), run to its end on a main context of ours: one
    * way to download, with the same limits, and the same words for what went wrong. */
   g_main_context_push_thread_default (context);
-  session = dlg_sync_session_new ();
+  session = dlg_fetch_session_new ();
   fetch = dlg_fetch_new (NULL, uri, NULL);
   dlg_fetch_async (session, fetch, DLG_FILE_MAX_SIZE, fetch_time_limit_ms (), cancellable,
                    fetched_cb, &result);

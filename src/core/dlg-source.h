@@ -28,7 +28,7 @@ DlgSourceFormat dlg_source_detect        (GBytes              *bytes);
 
 /* Parses @bytes of any format.  @base_uri (nullable) is where they came
  * from: a feed's sections published apart are read relative to it (files
- * directly, http(s) with a blocking GET).  Errors are DLG_FEED_ERROR, and
+ * directly, http(s) fetched and waited for, see dlg_source_fetch()).  Errors are DLG_FEED_ERROR, and
  * name the place ("schedule.conference.days[0].date: ..." or "line 3,
  * column 7: ..."). */
 DlgFeed        *dlg_source_parse         (GBytes              *bytes,
@@ -38,8 +38,8 @@ DlgFeed        *dlg_source_parse         (GBytes              *bytes,
                                           GError             **error);
 
 /* The bytes of @source, read (a path or file: URI, a regular file of at
- * most DLG_FILE_MAX_SIZE) or fetched (http, https: one blocking GET, for
- * the command line and tests; the app syncs asynchronously); *@uri is
+ * most DLG_FILE_MAX_SIZE) or fetched (http, https: dlg_source_fetch(), waited
+ * for: the command line's and the tests'; the app syncs without waiting); *@uri is
  * where they came from, for dlg_source_parse(). */
 GBytes         *dlg_source_read          (const char          *source,
                                           char               **uri,
@@ -47,8 +47,8 @@ GBytes         *dlg_source_read          (const char          *source,
                                           GError             **error);
 
 /* The bytes of @section of a feed read from @base_uri, published apart at
- * @reference (relative to the feed): read beside a file, or fetched (one
- * blocking GET) beside a web address, as dlg_source_parse() does. */
+ * @reference (relative to the feed): read beside a file, or fetched (dlg_source_fetch())
+ * beside a web address, as dlg_source_parse() does. */
 GBytes         *dlg_source_read_section  (const char          *base_uri,
                                           const char          *section,
                                           const char          *reference,

@@ -27,9 +27,8 @@
 #include "dlg-file.h"
 #include "dlg-json-load.h"
 #include "dlg-source.h"
-#include "dlg-sync-private.h"
+#include "dlg-fetch.h"
 
-#define DEFAULT_IO_TIMEOUT_S 30
 #define DEFAULT_TOTAL_TIMEOUT_MS (2 * 60 * 1000)
 
 struct _DlgSync
@@ -930,11 +929,14 @@ update_done_cb (GObject      *object,
   Flight *flight = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(DlgSyncReport) report = NULL;
+  gboolean replaced;
 
   report = g_task_propagate_pointer (G_TASK (result), &error);
 
-  /* A sync cancelled may end after another one for the same URL began (dlg_sync_update_async). */
-  if (g_hash_table_lookup (self->in_flight, flight->url) == flight)
+  /* A sync cancelled may end after another one for the same URL began (dlg_sync_update_async):
+   * that one says when the URL's sync is finished. */
+  replaced = g_hash_table_lookup (self->in_flight, flight->url) != flight;
+  if (!replaced)
     g_hash_table_remove (self->in_flight, flight->url);
   for (guint i = 0; i < flight->waiters->len; i++)
     {
@@ -946,7 +948,8 @@ update_done_cb (GObject      *object,
         g_task_return_error (waiter, explain_error (self, error));
     }
 
-  g_signal_emit (self, signals[SYNC_FINISHED], 0, flight->url);
+  if (!replaced)
+    g_signal_emit (self, signals[SYNC_FINISHED], 0, flight->url);
   flight_free (flight);
 }
 
@@ -1167,21 +1170,8 @@ dlg_sync_new (DlgStore        *store,
   self->store = g_object_ref (store);
   self->monitor = monitor != NULL ? g_object_ref (monitor) : NULL;
 
-  self->session = session != NULL ? g_object_ref (session) : dlg_sync_session_new ();
+  self->session = session != NULL ? g_object_ref (session) : dlg_fetch_session_new ();
   return self;
-}
-
-SoupSession *
-dlg_sync_session_new (void)
-{
-  /* The trailing space appends libsoup's own name and version. */
-  g_autofree char *user_agent = g_strdup_printf ("Delegate/%s ", PACKAGE_VERSION);
-
-  /* The default proxy resolver is the system's; libsoup 3 decodes
-   * gzip and deflate (SoupContentDecoder) by default. */
-  return soup_session_new_with_options ("timeout", DEFAULT_IO_TIMEOUT_S,
-                                        "user-agent", user_agent,
-                                        NULL);
 }
 
 DlgStore *

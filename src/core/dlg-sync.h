@@ -82,7 +82,8 @@ gboolean     dlg_sync_is_syncing         (DlgSync              *self,
  * feed at a time.  Cancelling the first call's @cancellable stops the sync
  * (its request too) for every call joined to it, and leaves the store as
  * it was unless its write had begun; a call after the cancel starts a sync
- * of its own.  Emits "sync-started"/"sync-finished" (url). */
+ * of its own.  Emits "sync-started"/"sync-finished" (url); a cancelled sync replaced
+ * by a later one emits no "sync-finished": the later one does. */
 void           dlg_sync_update_async     (DlgSync              *self,
                                           const char           *url,
                                           const char * const   *languages,

@@ -1,4 +1,4 @@
-/* dlg-sync-fetch.c: one conditional HTTP fetch with size and time limits
+/* dlg-fetch.c: one conditional HTTP fetch with size and time limits
  *
  * Redirects are followed here rather than by libsoup, so that we know
  * whether every hop was permanent (then the subscription moves) and can
@@ -13,10 +13,25 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "dlg-sync-private.h"
+#include "dlg-fetch.h"
 
 #define MAX_REDIRECTS 10
+/* The longest silence of a server, connecting or reading. */
+#define IO_TIMEOUT_S 30
 #define CHUNK_SIZE (64 * 1024)
+
+SoupSession *
+dlg_fetch_session_new (void)
+{
+  /* The trailing space appends libsoup's own name and version. */
+  g_autofree char *user_agent = g_strdup_printf ("Delegate/%s ", PACKAGE_VERSION);
+
+  /* The default proxy resolver is the system's; libsoup 3 decodes
+   * gzip and deflate (SoupContentDecoder) by default. */
+  return soup_session_new_with_options ("timeout", IO_TIMEOUT_S,
+                                        "user-agent", user_agent,
+                                        NULL);
+}
 
 DlgFetch *
 dlg_fetch_new (const char  *name,

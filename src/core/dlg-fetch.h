@@ -1,4 +1,5 @@
-/* dlg-sync-private.h: fetching one resource, shared by the parts of DlgSync
+/* dlg-fetch.h: fetching one resource over HTTP, with the sync's limits: for DlgSync and
+ * the command line (dlg-source.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,7 +30,7 @@ typedef struct
 
 /* A session as the app's sync makes it: Delegate's user agent, the system's proxy, gzip
  * and deflate decoded, 30 s of silence at most.  On the thread-default main context. */
-SoupSession *dlg_sync_session_new (void);
+SoupSession *dlg_fetch_session_new (void);
 
 DlgFetch *dlg_fetch_new  (const char  *name,
                           const char  *url,
