@@ -20,43 +20,53 @@
 #include "dlg-save-file.h"
 #include "dlg-toast.h"
 
-/* The trip report (Markdown) or the personal data (JSON), where the delegate chooses.  Made
- * before the dialog shows: it is modal, so nothing is typed while it is open. */
-static void
-export_text (DlgNotesPage *self,
-             gboolean      personal)
+static GtkFileFilter *
+file_filter (const char *name,
+             const char *mime_type,
+             const char *suffix)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
-  char *text;
+  GtkFileFilter *filter = gtk_file_filter_new ();
 
-  /* Both read the store: what is typed must be in it. */
-  dlg_notes_page_save (self);
-  if (personal)
-    text = dlg_notes_export_json (self->store, &error);
-  else
-    text = dlg_note_report_markdown (self->feed, self->store, &error);
-  if (text == NULL)
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_filter_add_suffix (filter, suffix);
+  return filter;
+}
+
+/* A report needs the event's copy and its notes. */
+static gboolean
+reportable (DlgNotesPage *self)
+{
+  return self->feed != NULL && self->event_id != NULL && self->store != NULL;
+}
+
+/* @bytes, made from the store before the dialog shows (it is modal: nothing is typed while
+ * it is open), saved where the delegate chooses; or, when they could not be made, @error in
+ * a toast.  Takes @bytes. */
+static void
+save_export (DlgNotesPage  *self,
+             GBytes        *bytes,
+             const GError  *error,
+             const char    *title,
+             const char    *file_name,
+             GtkFileFilter *filter,
+             const char    *done,
+             const char    *failed)
+{
+  g_autoptr(GBytes) owned = bytes;
+
+  if (owned == NULL)
     {
       dlg_toast (GTK_WIDGET (self), error->message);
       return;
     }
-  bytes = g_bytes_new_take (text, strlen (text));
+  dlg_save_file (GTK_WIDGET (self), title, file_name, filter, owned, done, failed);
+}
 
-  if (personal)
-    {
-      dlg_save_file (GTK_WIDGET (self), _("Export Personal Data"),
-                     /* Translators: the file name of an export of stars and notes */
-                     _("delegate-personal-data.json"), NULL, bytes,
-                     _("Personal data saved"), _("Could not save the personal data"));
-      return;
-    }
-
-  /* Translators: the report's file name; %s is the event's id */
-  name = g_strdup_printf (_("report-%s.md"), self->event_id);
-  dlg_save_file (GTK_WIDGET (self), _("Export Trip Report as Markdown"), name, NULL, bytes,
-                 _("Trip report saved"), _("Could not save the report"));
+static GBytes *
+take_text (char *text)
+{
+  return text != NULL ? g_bytes_new_take (text, strlen (text)) : NULL;
 }
 
 /* The trip report as an OpenDocument text, to finish in LibreOffice, Word or any word
@@ -69,41 +79,44 @@ export_report_odt_action (GtkWidget  *widget,
   DlgNotesPage *self = DLG_NOTES_PAGE (widget);
   g_autoptr(GtkFileFilter) filter = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
+  GBytes *bytes;
 
-  if (self->feed == NULL || self->event_id == NULL || self->store == NULL)
+  if (!reportable (self))
     return;
 
   /* The report reads the store: what is typed must be in it. */
   dlg_notes_page_save (self);
   bytes = dlg_report_odt (self->feed, self->store, &error);
-  if (bytes == NULL)
-    {
-      dlg_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
-
-  filter = gtk_file_filter_new ();
   /* Translators: a file type in the save dialog */
-  gtk_file_filter_set_name (filter, _("Text documents (ODF)"));
-  gtk_file_filter_add_mime_type (filter, "application/vnd.oasis.opendocument.text");
-  gtk_file_filter_add_suffix (filter, "odt");
+  filter = file_filter (_("Text documents (ODF)"), "application/vnd.oasis.opendocument.text",
+                        "odt");
   /* Translators: the report's file name as a document; %s is the event's id */
   name = g_strdup_printf (_("report-%s.odt"), self->event_id);
-  dlg_save_file (GTK_WIDGET (self), _("Export Trip Report as Document"), name, filter, bytes,
-                 _("Trip report saved"), _("Could not save the report"));
+  save_export (self, bytes, error, _("Export Trip Report as Document"), name, filter,
+               _("Trip report saved"), _("Could not save the report"));
 }
 
+/* The trip report as Markdown, for those who write in it. */
 static void
 export_report_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
   DlgNotesPage *self = DLG_NOTES_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  GBytes *bytes;
 
-  if (self->feed != NULL && self->event_id != NULL && self->store != NULL)
-    export_text (self, FALSE);
+  if (!reportable (self))
+    return;
+
+  dlg_notes_page_save (self);
+  bytes = take_text (dlg_note_report_markdown (self->feed, self->store, &error));
+  /* Translators: the report's file name; %s is the event's id */
+  name = g_strdup_printf (_("report-%s.md"), self->event_id);
+  save_export (self, bytes, error, _("Export Trip Report as Markdown"), name, NULL,
+               _("Trip report saved"), _("Could not save the report"));
 }
 
 static void
@@ -148,14 +161,11 @@ export_report_pdf_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) filter = NULL;
   g_autofree char *name = NULL;
 
-  if (self->feed == NULL || self->event_id == NULL)
+  if (!reportable (self))
     return;
 
-  filter = gtk_file_filter_new ();
   /* Translators: a file type in the save dialog */
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
+  filter = file_filter (_("PDF documents"), "application/pdf", "pdf");
   /* Translators: the PDF report's file name; %s is the event's id */
   name = g_strdup_printf (_("report-%s.pdf"), self->event_id);
   dlg_choose_save_file (widget, _("Export Trip Report as PDF"), name, filter,
@@ -169,9 +179,19 @@ export_data_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   DlgNotesPage *self = DLG_NOTES_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
 
-  if (self->store != NULL)
-    export_text (self, TRUE);
+  if (self->store == NULL)
+    return;
+
+  /* The export reads the store: what is typed must be in it. */
+  dlg_notes_page_save (self);
+  bytes = take_text (dlg_notes_export_json (self->store, &error));
+  save_export (self, bytes, error, _("Export Personal Data"),
+               /* Translators: the file name of an export of stars and notes */
+               _("delegate-personal-data.json"), NULL,
+               _("Personal data saved"), _("Could not save the personal data"));
 }
 
 static void
