@@ -36,29 +36,65 @@ sections (const char *report)
   return g_strsplit (report, "\n## ", -1);
 }
 
+/* A store of its own for each test, in a folder removed after it. */
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  DlgStore *store;
+} Fixture;
+
 static void
-test_report (void)
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("delegate-report-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
-  g_autoptr(DlgStore) store = dlg_store_open (path, NULL, &error);
+
+  f->dir = g_dir_make_tmp ("delegate-report-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "delegate.db", NULL);
+  f->store = dlg_store_open (f->path, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *suffix[] = { "", "-wal", "-shm" };
+
+  g_clear_object (&f->store);
+  for (guint i = 0; i < G_N_ELEMENTS (suffix); i++)
+    {
+      g_autofree char *file = g_strconcat (f->path, suffix[i], NULL);
+      g_unlink (file);
+    }
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static void
+test_report (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
   g_autoptr(DlgFeed) feed = load_fixture ("before.json");
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *report = NULL;
   g_auto(GStrv) parts = NULL;
 
   g_assert_no_error (error);
-  g_assert_true (dlg_store_set_starred (store, "notes-fixture", "s1", TRUE, &error));
+  g_assert_true (dlg_store_set_starred (f->store, "notes-fixture", "s1", TRUE, &error));
   add_note (notes, DLG_NOTE_SESSION, "s2", "Waste", "Banks pay **cash**.\n\n- ask Kupang");
   add_note (notes, DLG_NOTE_PRACTICE, "p1", "", "Copy this in our city.");
   add_note (notes, DLG_NOTE_MEMBER, "kupang", "Contact", "Meet the mayor's office.");
   add_note (notes, DLG_NOTE_FREE, NULL, "Travel", "Flight home on Friday.");
   add_note (notes, DLG_NOTE_SESSION, "gone", "Cancelled talk", "It was dropped.");
-  g_assert_true (dlg_notes_save (store, notes, &error));
+  g_assert_true (dlg_notes_save (f->store, notes, &error));
   g_assert_no_error (error);
 
-  report = dlg_note_report_markdown (feed, store, &error);
+  report = dlg_note_report_markdown (feed, f->store, &error);
   g_assert_no_error (error);
   g_test_message ("%s", report);
   parts = sections (report);
@@ -116,29 +152,6 @@ test_report (void)
                    "### Cancelled talk\n"
                    "\n"
                    "It was dropped.\n");
-
-  g_clear_object (&store);
-  for (guint i = 0; i < 3; i++)
-    {
-      const char *suffix[] = { "", "-wal", "-shm" };
-      g_autofree char *file = g_strconcat (path, suffix[i], NULL);
-      g_unlink (file);
-    }
-  g_rmdir (dir);
-}
-
-static void
-remove_store (char       *dir,
-              const char *path)
-{
-  const char *suffix[] = { "", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffix); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffix[i], NULL);
-      g_unlink (file);
-    }
-  g_rmdir (dir);
 }
 
 /* A session whose time the organiser has not announced shows its day (a
@@ -147,26 +160,24 @@ remove_store (char       *dir,
  * still shows it.  A best practice's summary stays a Markdown quote.  No
  * section is printed empty: no members, no other notes here. */
 static void
-test_time_tba (void)
+test_time_tba (Fixture       *f,
+              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("delegate-report-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
-  g_autoptr(DlgStore) store = dlg_store_open (path, NULL, &error);
   g_autoptr(DlgFeed) feed = load_fixture ("tba.json");
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *report = NULL;
   g_auto(GStrv) parts = NULL;
 
   g_assert_no_error (error);
-  g_assert_true (dlg_store_set_starred (store, "notes-fixture", "press", TRUE, &error));
-  g_assert_true (dlg_store_set_starred (store, "notes-fixture", "lunch", TRUE, &error));
+  g_assert_true (dlg_store_set_starred (f->store, "notes-fixture", "press", TRUE, &error));
+  g_assert_true (dlg_store_set_starred (f->store, "notes-fixture", "lunch", TRUE, &error));
   add_note (notes, DLG_NOTE_SESSION, "semarang", "Questions", "Ask about bonds.");
   add_note (notes, DLG_NOTE_PRACTICE, "financing", "", "> Bonds, not loans.\n\nCopy this.");
-  g_assert_true (dlg_notes_save (store, notes, &error));
+  g_assert_true (dlg_notes_save (f->store, notes, &error));
   g_assert_no_error (error);
 
-  report = dlg_note_report_markdown (feed, store, &error);
+  report = dlg_note_report_markdown (feed, f->store, &error);
   g_assert_no_error (error);
   g_test_message ("%s", report);
   parts = sections (report);
@@ -206,25 +217,20 @@ test_time_tba (void)
                    "> Bonds, not loans.\n"
                    "\n"
                    "Copy this.\n");
-
-  g_clear_object (&store);
-  remove_store (dir, path);
 }
 
 /* Feed text is text in the report too: a title made of Markdown or HTML
  * reads, in any Markdown viewer, as the organiser wrote it, with no link
  * and no heading or list made of it. */
 static void
-test_feed_text_escaped (void)
+test_feed_text_escaped (Fixture       *f,
+                       gconstpointer  data)
 {
   static const char * const english[] = { "en", NULL };
   static const char *title = "[click](javascript:alert(1)) <img src=x onerror=alert(1)> "
                              "*not* __bold__ `code` & \\ ~~gone~~ more #";
   static const char *venue = "1. Aula";
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("delegate-report-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
-  g_autoptr(DlgStore) store = dlg_store_open (path, NULL, &error);
   g_autofree char *json = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(DlgFeed) feed = NULL;
@@ -244,9 +250,9 @@ test_feed_text_escaped (void)
   bytes = g_bytes_new (json, strlen (json));
   feed = dlg_feed_new_from_bytes (bytes, english, &error);
   g_assert_no_error (error);
-  g_assert_true (dlg_store_set_starred (store, "e", "s", TRUE, &error));
+  g_assert_true (dlg_store_set_starred (f->store, "e", "s", TRUE, &error));
 
-  report = dlg_note_report_markdown (feed, store, &error);
+  report = dlg_note_report_markdown (feed, f->store, &error);
   g_assert_no_error (error);
   g_test_message ("%s", report);
 
@@ -275,9 +281,6 @@ test_feed_text_escaped (void)
   g_assert_nonnull (strstr (report, "\\~\\~gone\\~\\~"));
   /* The event's venue starts a line: no list item. */
   g_assert_nonnull (strstr (report, "\n\\- Gedung"));
-
-  g_clear_object (&store);
-  remove_store (dir, path);
 }
 
 /* Notes stay apart and in their place: two untitled notes on one session are each headed by
@@ -285,12 +288,10 @@ test_feed_text_escaped (void)
  * last; a note's own "# Summary" stays below its title; and a title starting with "#" or
  * ">" reads as typed, without a backslash. */
 static void
-test_notes_apart (void)
+test_notes_apart (Fixture       *f,
+                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("delegate-report-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
-  g_autoptr(DlgStore) store = dlg_store_open (path, NULL, &error);
   g_autoptr(DlgFeed) feed = load_fixture ("before.json");
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
   /* 16 October 2024, 10:00 and 10:05 in the laptop's zone. */
@@ -317,10 +318,10 @@ test_notes_apart (void)
                                              "Copy this.", t2, t2, FALSE));
   g_ptr_array_add (notes, dlg_note_new_full ("n3", "notes-fixture", DLG_NOTE_FREE, NULL,
                                              "# Plan > 2", "Budget.", t2, t2, FALSE));
-  g_assert_true (dlg_notes_save (store, notes, &error));
+  g_assert_true (dlg_notes_save (f->store, notes, &error));
   g_assert_no_error (error);
 
-  report = dlg_note_report_markdown (feed, store, &error);
+  report = dlg_note_report_markdown (feed, f->store, &error);
   g_assert_no_error (error);
   g_test_message ("%s", report);
 
@@ -351,31 +352,23 @@ test_notes_apart (void)
                       NULL }));
   g_assert_nonnull (strstr (report, "#### Note, 16 October, 10:00\n\nBanks pay cash.\n\n"
                                     "#### Note, 16 October, 10:05\n\n##### Summary\nCopy it."));
-
-  g_clear_object (&store);
-  remove_store (dir, path);
 }
 
 /* Before anything is starred or noted, the report says so once, under the event's title,
  * instead of four empty sections. */
 static void
-test_empty (void)
+test_empty (Fixture       *f,
+           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("delegate-report-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
-  g_autoptr(DlgStore) store = dlg_store_open (path, NULL, &error);
   g_autoptr(DlgFeed) feed = load_fixture ("tba.json");
   g_autofree char *report = NULL;
 
   g_assert_no_error (error);
-  report = dlg_note_report_markdown (feed, store, &error);
+  report = dlg_note_report_markdown (feed, f->store, &error);
   g_assert_no_error (error);
   g_assert_null (strstr (report, "## "));
   g_assert_true (g_str_has_suffix (report, "\n\nNo session starred and no note written yet.\n"));
-
-  g_clear_object (&store);
-  remove_store (dir, path);
 }
 
 int
@@ -386,11 +379,11 @@ main (int   argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/notes/report", test_report);
-  g_test_add_func ("/notes/report/time-tba", test_time_tba);
-  g_test_add_func ("/notes/report/empty", test_empty);
-  g_test_add_func ("/notes/report/feed-text-escaped", test_feed_text_escaped);
-  g_test_add_func ("/notes/report/notes-apart", test_notes_apart);
+  g_test_add ("/notes/report", Fixture, NULL, fixture_set_up, test_report, fixture_tear_down);
+  g_test_add ("/notes/report/time-tba", Fixture, NULL, fixture_set_up, test_time_tba, fixture_tear_down);
+  g_test_add ("/notes/report/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
+  g_test_add ("/notes/report/feed-text-escaped", Fixture, NULL, fixture_set_up, test_feed_text_escaped, fixture_tear_down);
+  g_test_add ("/notes/report/notes-apart", Fixture, NULL, fixture_set_up, test_notes_apart, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -142,21 +142,35 @@ def has_focus(entry):
                for a in [entry, *ui.find_all(entry, lambda a: True)])
 
 
-def menu_item(app, name, menu="Trip report"):
-    """Opens the menu of the button @menu ("Trip report" at the foot of the notes, or
-    "Personal data") and returns its item @name.  Here (Xvfb, no window manager) the first
-    click on the menu button after a file chooser closed is lost as the window takes its
-    focus back: then it clicks again, and says so in the log."""
+def menu_item(app, name, open_menu=None):
+    """Opens the Trip Report button's menu, by a click or by open_menu() (a key), and returns
+    its item @name.  Here (Xvfb, no window manager) the first click or key after a file
+    chooser closed is lost as the window takes its focus back: then it tries again, and says
+    so in the log."""
     for attempt in range(3):
-        click(app.button(menu))
+        if open_menu is None:
+            click(app.button("Trip report"))
+        else:
+            open_menu()
         try:
             return wait_for(f"the menu item {name!r}", lambda: find(
                 find_app(app.proc.pid), lambda a: a.name == name
-                and role(a) in (pyatspi.ROLE_MENU_ITEM, pyatspi.ROLE_PUSH_BUTTON)), timeout=5)
+                and role(a) in (pyatspi.ROLE_MENU_ITEM, pyatspi.ROLE_PUSH_BUTTON)
+                and on_screen(a)), timeout=5)
         except Failure:
             log(f"the menu did not open (attempt {attempt + 1}); again")
             xdo("key", "--clearmodifiers", "Escape")
     raise Failure(f"the menu with {name!r} never opened")
+
+
+def save_as(app, title, path):
+    """In the file chooser titled @title, types @path and saves."""
+    wait_for(f"the file chooser {title!r}", lambda: next(
+        (w for w in find_app(app.proc.pid) or []
+         if w is not None and w != app.frame and w.name == title), None))
+    xdo("key", "--clearmodifiers", "ctrl+a")
+    xdo("type", "--delay", "20", path)
+    xdo("key", "--clearmodifiers", "Return")
 
 
 def main():
@@ -381,13 +395,7 @@ def main():
         # 9. The trip report, saved where the delegate types, with a toast that says so.
         target = os.path.join(os.environ["XDG_DATA_HOME"], "kupang-report.md")
         ui.activate(menu_item(app, "Export Report as Markdown…"))
-        wait_for("the file chooser 'Export Trip Report as Markdown'", lambda: next(
-            (w for w in find_app(app.proc.pid) or []
-             if w is not None and w != app.frame
-             and w.name == "Export Trip Report as Markdown"), None))
-        xdo("key", "--clearmodifiers", "ctrl+a")
-        xdo("type", "--delay", "20", target)
-        xdo("key", "--clearmodifiers", "Return")
+        save_as(app, "Export Trip Report as Markdown", target)
         wait_for(f"{target} to be written with the notes", lambda: os.path.exists(target)
                  and "Opening remarks" in open(target, encoding="utf-8").read()
                  and LAST.strip() in open(target, encoding="utf-8").read())
@@ -398,13 +406,7 @@ def main():
         # 10. The same report as a PDF, through the same kind of file chooser.
         pdf = os.path.join(os.environ["XDG_DATA_HOME"], "kupang-report.pdf")
         ui.activate(menu_item(app, "Export Report as PDF…"))
-        wait_for("the file chooser 'Export Trip Report as PDF'", lambda: next(
-            (w for w in find_app(app.proc.pid) or []
-             if w is not None and w != app.frame and w.name == "Export Trip Report as PDF"),
-            None))
-        xdo("key", "--clearmodifiers", "ctrl+a")
-        xdo("type", "--delay", "20", pdf)
-        xdo("key", "--clearmodifiers", "Return")
+        save_as(app, "Export Trip Report as PDF", pdf)
         wait_for(f"{pdf} to be written as a PDF", lambda: os.path.exists(pdf)
                  and os.path.getsize(pdf) > 1000 and open(pdf, "rb").read(5) == b"%PDF-")
         screenshot("report-pdf-saved")
@@ -414,27 +416,9 @@ def main():
         # parts; here, that the delegate's note reached the file the chooser was given).
         # From the keyboard this time: Alt+R opens the Trip Report button's menu.
         odt = os.path.join(os.environ["XDG_DATA_HOME"], "kupang-report.odt")
-        for attempt in range(3):
-            xdo("key", "--clearmodifiers", "alt+r")
-            try:
-                item = wait_for("the Trip Report menu, from Alt+R", lambda: find(
-                    find_app(app.proc.pid), lambda a: a.name == "Export Report as Document…"
-                    and role(a) in (pyatspi.ROLE_MENU_ITEM, pyatspi.ROLE_PUSH_BUTTON)
-                    and on_screen(a)), timeout=5)
-                break
-            except Failure:
-                # As menu_item(): the first key after a file chooser closed may be lost.
-                log(f"Alt+R opened no menu (attempt {attempt + 1}); again")
-        else:
-            raise Failure("Alt+R never opened the Trip Report menu")
-        ui.activate(item)
-        wait_for("the file chooser 'Export Trip Report as Document'", lambda: next(
-            (w for w in find_app(app.proc.pid) or []
-             if w is not None and w != app.frame
-             and w.name == "Export Trip Report as Document"), None))
-        xdo("key", "--clearmodifiers", "ctrl+a")
-        xdo("type", "--delay", "20", odt)
-        xdo("key", "--clearmodifiers", "Return")
+        ui.activate(menu_item(app, "Export Report as Document…",
+                              lambda: xdo("key", "--clearmodifiers", "alt+r")))
+        save_as(app, "Export Trip Report as Document", odt)
 
         def odt_has_note():
             try:
