@@ -67,6 +67,8 @@ append_text (GString    *xml,
              const char *text,
              gboolean   *after_space)
 {
+  /* The Markdown reader expects valid text; a note that is not (one stored by an older
+   * version, say) must not make the whole document unreadable to a word processor. */
   g_autofree char *valid = g_utf8_make_valid (text, -1);
 
   for (const char *p = valid; *p != '\0'; p++)
