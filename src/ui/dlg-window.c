@@ -422,8 +422,12 @@ update_status (DlgWindow *self)
   /* A hidden spinner that spins still asks for a frame 60 times a second: 5% of a CPU on an
    * idle laptop, for nothing. */
   gtk_spinner_set_spinning (self->sync_spinner, syncing && self->sync_shown);
+  /* Through a quick sync the button stays as it is, like the header: greyed for a moment, it
+   * would only flicker at every start.  Pressed meanwhile, it joins the sync on its way
+   * (dlg_library_refresh).  A slow sync puts the spinner in its place. */
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "refresh");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), current != NULL && !syncing);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
+                               current != NULL && !(syncing && self->sync_shown));
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "remove-event");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), current != NULL);
 

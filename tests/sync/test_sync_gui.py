@@ -6,6 +6,8 @@ Run by tests/gui/run-gui-test.sh inside Xvfb and a private session bus:
 
 - serves FEED_JSON from a web server on 127.0.0.1 and runs `delegate URL`: the window shows
   the event, and its row in the Events list says "Updated just now";
+- presses Ctrl+R against a server that answers in 0.6 s: the Update button is never greyed
+  out for so quick an update;
 - runs `delegate PATH` and `delegate URL` while it runs: the window switches event each time;
 - adds an event from a file with Ctrl+O and the Add Event dialog;
 - removes the event shown from the Events list, and takes it back with the toast's Undo; later
@@ -64,8 +66,12 @@ class FeedServer:
     """The organiser's web server, with the validators a static host sends."""
 
     def __init__(self, body, path="/feed.json", port=0):
+        server = self
+        self.delay = 0.0
+
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(handler):
+                time.sleep(server.delay)
                 if handler.path != path:
                     handler.send_error(404)
                     return
@@ -143,6 +149,27 @@ def main():
                  lambda: row_name in event_rows())
         screenshot("synced")
         subprocess.run(["xdotool", "key", "Escape"], check=True)
+
+        # A sync that ends within a moment changes nothing on screen: the Update button is not
+        # greyed out for it, which would flicker at every start.
+        update = wait_for("the button 'Update the event'", lambda: next(
+            (a for a in ui.find_all(frame, lambda a: a.name == "Update the event")
+             if ui.on_screen(a)), None))
+        server.delay = 0.6
+        subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+r"], check=True)
+        greyed = []
+        until = time.monotonic() + 0.75
+        while time.monotonic() < until:
+            if not update.getState().contains(pyatspi.STATE_SENSITIVE):
+                greyed.append(round(until - time.monotonic(), 2))
+            time.sleep(0.03)
+        server.delay = 0.0
+        if greyed:
+            raise Failure(f"the Update button was greyed out during a quick sync ({len(greyed)} "
+                          "looks)")
+        wait_for("the header to say 'Updated just now' after the quick sync",
+                 lambda: "Updated just now" in showing_texts(frame))
+        log("a quick sync leaves the Update button as it is")
 
         # `delegate PATH` while Delegate runs: the running window switches to that event;
         # `delegate URL` again switches back.
