@@ -13,6 +13,7 @@
 #endif
 
 #include "dlg-application.h"
+#include "dlg-relayout.h"
 
 int
 main (int   argc,
@@ -30,6 +31,9 @@ main (int   argc,
    * (docs/performance.md). */
   mallopt (M_ARENA_MAX, 1);
 #endif
+
+  /* Before anything logs: GLib takes one log writer, once. */
+  dlg_relayout_install ();
 
   setlocale (LC_ALL, "");
 
