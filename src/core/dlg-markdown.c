@@ -519,12 +519,17 @@ lists_add (Lists    *lists,
            guint     spaces,
            gboolean  quote)
 {
-  guint depth;
+  guint depth, text;
 
   lists_end (lists, indent, quote);
   depth = MIN (lists->n, DLG_MD_LIST_DEPTH_MAX);
   /* Five spaces or more after the marker: the text starts after one (CommonMark). */
-  lists->text[depth] = indent + width + (spaces > 4 ? 1 : spaces);
+  text = indent + width + (spaces > 4 ? 1 : spaces);
+  /* An item deeper than the deepest is read beside the one there: a paragraph indented to
+   * the text of either is at that depth, not one above it. */
+  if (lists->n > DLG_MD_LIST_DEPTH_MAX)
+    text = MIN (text, lists->text[depth]);
+  lists->text[depth] = text;
   lists->n = depth + 1;
   return depth;
 }
@@ -553,6 +558,20 @@ end_block (GPtrArray  *blocks,
 
   if (!finish_block (blocks, block, pending) && item && lists->n == depth + 1)
     lists->n = depth;
+}
+
+/* Whether a paragraph may continue a list item: only right after the item, its nested
+ * items or its other paragraphs, never after a heading that an indent left open. */
+static gboolean
+continues_list (GPtrArray *blocks,
+                gboolean   quote)
+{
+  const DlgMdBlock *last;
+
+  if (blocks->len == 0)
+    return FALSE;
+  last = g_ptr_array_index (blocks, blocks->len - 1);
+  return (last->kind == DLG_MD_LIST_ITEM || last->continues_item) && last->quote == quote;
 }
 
 static DlgMdBlock *
@@ -697,8 +716,16 @@ dlg_markdown_parse_full (const char      *text,
        * as an indented one goes on with its list item. */
       if ((block != NULL && quote && !block->quote) || block == NULL)
         {
+          gboolean after_blank = block == NULL;
+
           lists_end (&lists, indent, quote);
           block = start_block (blocks, block, pending, &lists, DLG_MD_PARAGRAPH, quote);
+          /* After a blank line, a paragraph indented to an item's text is that item's. */
+          if (after_blank && lists.n > 0 && continues_list (blocks, quote))
+            {
+              block->continues_item = TRUE;
+              block->depth = lists.n - 1;
+            }
         }
       else if (ends_with_break_mark (pending))
         /* A backslash at a line's end is a hard break, itself not text. */

@@ -1,10 +1,11 @@
 /* dlg-markdown.h: the safe Markdown subset of best-practice bodies
  *
  * Feed text is data: this parser never passes any of it through as
- * markup.  It turns the subset (headings, paragraphs, lists nested or not,
- * block quotes, emphasis, code, links) into blocks of spans; the UI renders those, escaping
- * every span's text.  Anything else (HTML, entities, images) stays as
- * the literal text the organiser wrote.
+ * markup.  It turns the subset (headings, paragraphs, lists nested or not
+ * and their items' further paragraphs, block quotes, emphasis, code, links)
+ * into blocks of spans; the UI renders those, escaping every span's text.
+ * Anything else (HTML, entities, images) stays as the literal text the
+ * organiser wrote.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -51,8 +52,15 @@ typedef struct
    * DLG_MD_LIST_DEPTH_MAX; never more than one deeper than the list item before it,
    * and 0 for the first.  An item whose marker is indented at least as far as the text of
    * an item above it is nested in that item (a tab moves to the next multiple of 4
-   * columns); 0 for every other block. */
+   * columns).  A paragraph that continues an item: that item's depth.  0 for every other
+   * block. */
   guint           depth;
+  /* Paragraph: a later paragraph of the list item at @depth, one that comes after a blank
+   * line indented at least as far as that item's text; shown as the item's text, without
+   * a bullet or number.  It follows a list item at @depth or deeper, or another paragraph
+   * that continues an item at @depth or deeper, in the same quote (or none); the next list
+   * item is at most one deeper than it.  FALSE for every other block. */
+  gboolean        continues_item;
   gboolean        quote;    /* in a block quote ("> "), its markers gone */
   GPtrArray      *spans;    /* of DlgMdSpan */
 } DlgMdBlock;

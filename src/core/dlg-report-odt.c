@@ -253,6 +253,17 @@ append_item (GString          *xml,
   append_paragraph (xml, block->quote ? "Quotations" : "List_20_Contents", block);
 }
 
+/* A later paragraph of an item, in the item's own text:list-item, the deeper lists in it
+ * closed: the list goes on after it, numbered on, as the delegate wrote it. */
+static void
+append_item_paragraph (GString          *xml,
+                       OpenLists        *lists,
+                       const DlgMdBlock *block)
+{
+  close_lists (xml, lists, MIN (block->depth, DLG_MD_LIST_DEPTH_MAX) + 1);
+  append_paragraph (xml, block->quote ? "Quotations" : "List_20_Contents", block);
+}
+
 char *
 dlg_report_odt_content (const char *markdown)
 {
@@ -269,6 +280,12 @@ dlg_report_odt_content (const char *markdown)
       if (block->kind == DLG_MD_LIST_ITEM)
         {
           append_item (xml, &lists, block);
+          continue;
+        }
+      /* The reader puts it after its item, whose list is open. */
+      if (block->continues_item && lists.n > 0)
+        {
+          append_item_paragraph (xml, &lists, block);
           continue;
         }
 

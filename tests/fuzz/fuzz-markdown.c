@@ -3,12 +3,16 @@
  * Feed text is valid UTF-8 (json-glib and GMarkup see to it), so the
  * input is made valid first.  Every block is well formed (a list item at
  * most DLG_MD_LIST_DEPTH_MAX deep and at most one deeper than the item
- * before it, the first at the top; every other block at depth 0), every span's
- * text valid UTF-8, every link http, https or mailto; the Pango markup of
- * each block is well-formed XML with only <b>, <i>, <tt> and <a href> in
+ * before it, the first at the top; a paragraph that continues a list item right
+ * after an item or such a paragraph, in the same quote, no deeper than it, and the
+ * next item at most one deeper than the paragraph; every other block at depth 0),
+ * every span's text valid UTF-8, every link http, https or mailto; the Pango markup
+ * of each block is well-formed XML with only <b>, <i>, <tt> and <a href> in
  * it, and its links are safe too.  The trip report's document body made of the
- * text (dlg-report-odt.c) is well-formed XML of the elements it writes, its
- * links safe, without a character XML 1.0 cannot hold.
+ * text (dlg-report-odt.c) is well-formed XML of the elements it writes, each where
+ * OpenDocument allows it, one paragraph for each block, an item's (and its later
+ * paragraphs') in its list item, its links safe, without a character XML 1.0 cannot
+ * hold.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -73,15 +77,32 @@ check_markup (const char *markup)
 }
 
 /* @deepest: how deep the next list item may be, one more than the item before it (0 for
- * the first): a writer nests a list in an item, never one in nothing. */
+ * the first): a writer nests a list in an item, never one in nothing.  @previous: the
+ * block before, or NULL. */
 static void
 check_block (const DlgMdBlock *block,
+             const DlgMdBlock *previous,
              guint            *deepest)
 {
   g_autofree char *markup = NULL;
   g_autofree char *plain = NULL;
 
-  if (block->kind != DLG_MD_LIST_ITEM && block->depth != 0)
+  if (block->continues_item)
+    {
+      /* In its item's list item: right after the item or the item's own blocks. */
+      if (block->kind != DLG_MD_PARAGRAPH)
+        fuzz_fail ("a block of kind %d continues a list item", (int) block->kind);
+      if (previous == NULL ||
+          (previous->kind != DLG_MD_LIST_ITEM && !previous->continues_item))
+        fuzz_fail ("a paragraph continues a list item, yet follows none");
+      if (block->depth > previous->depth)
+        fuzz_fail ("a paragraph continues a list item at depth %u after one at %u",
+                   block->depth, previous->depth);
+      if (block->quote != previous->quote)
+        fuzz_fail ("a paragraph continues a list item across a quote's edge");
+      *deepest = block->depth + 1;
+    }
+  else if (block->kind != DLG_MD_LIST_ITEM && block->depth != 0)
     fuzz_fail ("a block of kind %d at depth %u", (int) block->kind, block->depth);
   switch (block->kind)
     {
@@ -133,6 +154,20 @@ check_block (const DlgMdBlock *block,
   fuzz_check_utf8 ("dlg_md_block_to_plain", plain, FALSE);
 }
 
+/* The paragraphs of the document body, by style: those of list items (and their later
+ * paragraphs), of the text, of quotes, the title. */
+enum {
+  ODT_LIST,
+  ODT_TEXT,
+  ODT_QUOTE,
+  ODT_TITLE,
+  N_ODT_STYLES
+};
+
+static const char * const odt_styles[N_ODT_STYLES] = {
+  "List_20_Contents", "Text_20_body", "Quotations", "Title",
+};
+
 static void
 odt_start_cb (GMarkupParseContext  *context,
               const char           *element,
@@ -146,6 +181,10 @@ odt_start_cb (GMarkupParseContext  *context,
     "text:span", "text:a", "text:list", "text:list-item", "text:line-break", "text:tab",
     "text:s", NULL
   };
+  guint *paragraphs = user_data;
+  const GSList *stack = g_markup_parse_context_get_element_stack (context);
+  const char *parent = stack->next != NULL ? stack->next->data : "";
+  const char *style = NULL;
 
   if (!g_strv_contains (written, element))
     fuzz_fail ("odt: an element we never write: <%s>", element);
@@ -157,25 +196,74 @@ odt_start_cb (GMarkupParseContext  *context,
           if (!dlg_markdown_url_is_safe (values[i]))
             fuzz_fail ("odt: a link that is not safe: %s", values[i]);
         }
+      else if (g_str_equal (names[i], "text:style-name"))
+        style = values[i];
+    }
+
+  /* Where OpenDocument has them: an item in a list, a list in the text or in an item,
+   * headings in the text, a list item's paragraphs in it, the others in the text. */
+  if (g_str_equal (element, "text:list-item") && !g_str_equal (parent, "text:list"))
+    fuzz_fail ("odt: a list item in <%s>", parent);
+  if (g_str_equal (element, "text:list") &&
+      !g_str_equal (parent, "office:text") && !g_str_equal (parent, "text:list-item"))
+    fuzz_fail ("odt: a list in <%s>", parent);
+  if (g_str_equal (element, "text:h") && !g_str_equal (parent, "office:text"))
+    fuzz_fail ("odt: a heading in <%s>", parent);
+  if (g_str_equal (element, "text:p"))
+    {
+      guint k = 0;
+
+      while (k < N_ODT_STYLES && g_strcmp0 (style, odt_styles[k]) != 0)
+        k++;
+      if (k == N_ODT_STYLES)
+        fuzz_fail ("odt: a paragraph of style %s", style != NULL ? style : "(none)");
+      if (k == ODT_LIST && !g_str_equal (parent, "text:list-item"))
+        fuzz_fail ("odt: a list item's paragraph in <%s>", parent);
+      if ((k == ODT_TEXT || k == ODT_TITLE) && !g_str_equal (parent, "office:text"))
+        fuzz_fail ("odt: a paragraph of the text in <%s>", parent);
+      paragraphs[k]++;
     }
 }
 
+/* @blocks: the text as the document reads it, every line break kept. */
 static void
-check_odt_content (const char *text)
+check_odt_content (const char *text,
+                   GPtrArray  *blocks)
 {
   static const GMarkupParser parser = { odt_start_cb, NULL, NULL, NULL, NULL };
   g_autofree char *content = dlg_report_odt_content (text);
   g_autoptr(GMarkupParseContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  guint paragraphs[N_ODT_STYLES] = { 0, };
+  guint expected[N_ODT_STYLES] = { 0, };
 
   fuzz_check_utf8 ("odt", content, TRUE);
   for (const char *p = content; *p != '\0'; p++)
     if ((guchar) *p < 0x20 && *p != '\n')
       fuzz_fail ("odt: the control character %#x", (guint) (guchar) *p);
-  context = g_markup_parse_context_new (&parser, G_MARKUP_DEFAULT_FLAGS, NULL, NULL);
+  context = g_markup_parse_context_new (&parser, G_MARKUP_DEFAULT_FLAGS, paragraphs, NULL);
   if (!g_markup_parse_context_parse (context, content, -1, &error) ||
       !g_markup_parse_context_end_parse (context, &error))
     fuzz_fail ("odt not well-formed: %s\n%s", error->message, content);
+
+  /* One paragraph for each block but the headings: none lost, none out of its list. */
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const DlgMdBlock *block = g_ptr_array_index (blocks, i);
+
+      if (block->kind == DLG_MD_HEADING)
+        expected[ODT_TITLE] += i == 0 && block->level == 1;
+      else if (block->quote)
+        expected[ODT_QUOTE]++;
+      else if (block->kind == DLG_MD_LIST_ITEM || block->continues_item)
+        expected[ODT_LIST]++;
+      else
+        expected[ODT_TEXT]++;
+    }
+  for (guint k = 0; k < N_ODT_STYLES; k++)
+    if (paragraphs[k] != expected[k])
+      fuzz_fail ("odt: %u paragraphs of style %s, not %u\n%s", paragraphs[k], odt_styles[k],
+                 expected[k], content);
 }
 
 int
@@ -190,7 +278,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (blocks == NULL)
     fuzz_fail ("dlg_markdown_parse returned NULL");
   for (guint i = 0; i < blocks->len; i++)
-    check_block (g_ptr_array_index (blocks, i), &deepest);
+    check_block (g_ptr_array_index (blocks, i),
+                 i > 0 ? g_ptr_array_index (blocks, i - 1) : NULL, &deepest);
 
   plain = dlg_markdown_to_plain (text);
   fuzz_check_utf8 ("dlg_markdown_to_plain", plain, TRUE);
@@ -203,8 +292,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       fuzz_fail ("dlg_markdown_parse_full returned NULL");
     deepest = 0;
     for (guint i = 0; i < kept->len; i++)
-      check_block (g_ptr_array_index (kept, i), &deepest);
+      check_block (g_ptr_array_index (kept, i),
+                   i > 0 ? g_ptr_array_index (kept, i - 1) : NULL, &deepest);
+    check_odt_content (text, kept);
   }
-  check_odt_content (text);
   return 0;
 }

@@ -74,6 +74,7 @@ def _():
     expected = [
         (1, "Sessions"), (2, "Opening"), (2, "Waste banks"), (3, "Waste"), (4, "Follow-up"),
         (1, "Best practices"), (2, "Waste banks in every village"),
+        (1, "Members and delegates"), (2, "Kota Kupang"), (3, "Parking"),
         (1, "Other notes"), (2, 'Typed <as is> & "quoted"'),
     ]
     assert [(level, words) for level, words, _ in headings] == expected, headings
@@ -163,6 +164,32 @@ def _():
                                                     ("evaluasi", None)]]),
             ("anggaran", None)]]),
         ("Perlu regulasi", None)]], found
+
+
+def kind(node):
+    return getattr(node, "qname", (None, None))[1]
+
+
+@check("an item's later paragraphs stay in its list item, the list numbered on after them")
+def _():
+    top = [lst for lst in state["doc"].getElementsByType(text.List)
+           if lst.parentNode.qname[1] == "text" and "Smart parking" in teletype.extractText(lst)]
+    assert len(top) == 1, "the list is cut in %d" % len(top)
+    items = [i for i in top[0].childNodes if kind(i) == "list-item"]
+    assert len(items) == 2, "%d items, not 2: the list is cut short" % len(items)
+    # In the item, in order: its text, its paragraph, the list nested in it, one more.
+    shown = [(kind(c), teletype.extractText(c), styled(c)) for c in items[0].childNodes]
+    assert shown == [("p", "Smart parking", "List_20_Contents"),
+                     ("p", "It cut queues by half.", "List_20_Contents"),
+                     ("list", "fines", "List_20_Bullet"),
+                     ("p", "The city kept the fines.", "List_20_Contents")], shown
+    # "2." follows "1." as typed: no number of its own, so the list counts on.
+    assert teletype.extractText(items[1]) == "Bike lanes"
+    assert items[1].getAttrNS(TEXTNS, "start-value") is None, \
+        items[1].getAttrNS(TEXTNS, "start-value")
+    # A paragraph at the left is the list's end.
+    after = paragraph_with("After the list.")
+    assert styled(after) == "Text_20_body" and after.parentNode.qname[1] == "text"
 
 
 @check("a quote is a Quotations paragraph")

@@ -2,9 +2,9 @@
  * check-report-odt.py to read with independent readers
  *
  * report-odt-writer FIXTURE-DIR OUTPUT.odt: the store is made in a temporary folder, with a
- * star, notes like test-report's, and one note holding what a word processor must show
- * as typed: markup, an unsafe link, indents, tabs, line breaks and control characters (C0,
- * DEL and C1).
+ * star, notes like test-report's, one whose list item has paragraphs of its own, and one
+ * note holding what a word processor must show as typed: markup, an unsafe link, indents,
+ * tabs, line breaks and control characters (C0, DEL and C1).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -78,6 +78,17 @@ main (int    argc,
             "    2. evaluasi\n"
             "  - anggaran\n"
             "- Perlu regulasi");
+  /* An item's later paragraphs, around a list nested in it, and the list going on. */
+  add_note (notes, DLG_NOTE_MEMBER, "kupang", "Parking",
+            "1. Smart parking\n"
+            "\n"
+            "   It cut queues by half.\n"
+            "   - fines\n"
+            "\n"
+            "   The city kept the fines.\n"
+            "2. Bike lanes\n"
+            "\n"
+            "After the list.");
   add_note (notes, DLG_NOTE_FREE, NULL, "Typed <as is> & \"quoted\"",
             "<b>not bold</b> &amp; [run](javascript:alert(1)) `code`\n"
             "line two\n"

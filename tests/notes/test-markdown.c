@@ -12,7 +12,8 @@
 #include "dlg-markdown.h"
 
 /* The blocks as "KIND:markup" lines, to compare whole; a quote's blocks
- * start with ">", a list item nested at depth n with 2n spaces. */
+ * start with ">", a list item nested at depth n with 2n spaces, and a paragraph that
+ * continues a list item is "+:" at its item's depth. */
 static char *
 render_full (const char      *text,
              DlgMdParseFlags  flags)
@@ -27,8 +28,10 @@ render_full (const char      *text,
 
       if (block->quote)
         g_string_append_c (out, '>');
-      if (block->kind != DLG_MD_LIST_ITEM)
+      if (block->kind != DLG_MD_LIST_ITEM && !block->continues_item)
         g_assert_cmpuint (block->depth, ==, 0);
+      if (block->kind != DLG_MD_PARAGRAPH)
+        g_assert_false (block->continues_item);
       for (guint d = 0; d < block->depth; d++)
         g_string_append (out, "  ");
 
@@ -45,7 +48,7 @@ render_full (const char      *text,
           break;
         case DLG_MD_PARAGRAPH:
         default:
-          g_string_append (out, "P:");
+          g_string_append (out, block->continues_item ? "+:" : "P:");
         }
       g_string_append (out, markup);
       g_string_append_c (out, '\n');
@@ -348,9 +351,10 @@ test_nested_lists (void)
     /* An indented line without a marker goes on with the item, as before. */
     { "- Perlu SDM\n  untuk kota\n  - pelatihan ASN\n    dan PPPK",
       "-:Perlu SDM untuk kota\n  -:pelatihan ASN dan PPPK\n" },
-    /* A blank line, or a paragraph indented into the item, keeps the nesting; a paragraph,
-     * heading or rule at the left ends it. */
-    { "- a\n\n  - b\n\n  more on b\n\n  - c", "-:a\n  -:b\nP:more on b\n  -:c\n" },
+    /* A blank line, or a paragraph indented into an item (the item's own, see
+     * test_list_paragraphs), keeps the nesting; a paragraph, heading or rule at the left
+     * ends it. */
+    { "- a\n\n  - b\n\n  more on a\n\n  - c", "-:a\n  -:b\n+:more on a\n  -:c\n" },
     { "- a\n\nText\n\n  - b", "-:a\nP:Text\n-:b\n" },
     { "- a\n# Head\n  - b", "-:a\nH1:Head\n-:b\n" },
     { "- a\n---\n  - b", "-:a\n-:b\n" },
@@ -382,6 +386,65 @@ test_nested_lists (void)
 
     g_assert_cmpstr (kept, ==, "-:Perlu SDM\nuntuk kota\n  -:pelatihan ASN\n"
                                "    -:kontrak 1 tahun\n-:Anggaran\n");
+  }
+}
+
+/* A paragraph after a blank line, indented at least to a list item's text, is that item's
+ * next paragraph, as CommonMark reads it: "+:" at the item's depth, the list going on
+ * after it.  One at the left, or indented less than the item's text, ends the list. */
+static void
+test_list_paragraphs (void)
+{
+  const char *cases[][2] = {
+    { "- Smart parking\n\n  It cut queues by half.\n- Next",
+      "-:Smart parking\n+:It cut queues by half.\n-:Next\n" },
+    { "1. Smart parking\n\n   It cut *queues* by half.\n\n   And fines.\n2. Bike lanes",
+      "1.:Smart parking\n+:It cut <i>queues</i> by half.\n+:And fines.\n2.:Bike lanes\n" },
+    /* Not indented as far as the item's text, or not at all: the list ends. */
+    { "1. a\n\n  b\n2. c", "1.:a\nP:b\n2.:c\n" },
+    { "- a\n\n b", "-:a\nP:b\n" },
+    { "- Smart parking\n\nIt cut queues by half.\n- Next",
+      "-:Smart parking\nP:It cut queues by half.\n-:Next\n" },
+    /* Without a blank line, an indented or a lazy line goes on with the item, as before; a
+     * lazy line goes on with the item's paragraph too. */
+    { "- a\n  more\nlazy", "-:a more lazy\n" },
+    { "- a\n\n  more\nlazy\n- b", "-:a\n+:more lazy\n-:b\n" },
+    /* The item whose text the indent reaches: a nested one, or one further out. */
+    { "- a\n  - b\n\n    on b\n\n  on a\n\n      also a\n- c",
+      "-:a\n  -:b\n  +:on b\n+:on a\n+:also a\n-:c\n" },
+    { "- a\n  - b\n\n  on a\n\n    - c", "-:a\n  -:b\n+:on a\n  -:c\n" },
+    { "- a\n\n\tafter a tab", "-:a\n+:after a tab\n" },
+    /* Beyond the deepest level, an item is read at it, and so is its paragraph. */
+    { "- 0\n  - 1\n    - 2\n      - 3\n        - 4\n\n          on 4\n\n        on 3\n\n"
+      "      on 2",
+      "-:0\n  -:1\n    -:2\n      -:3\n      -:4\n      +:on 4\n      +:on 3\n    +:on 2\n" },
+    /* In a quote, the indent counts after its marker; a quote's edge ends the list. */
+    { "> 1. a\n>\n>    more\n> 2. b", ">1.:a\n>+:more\n>2.:b\n" },
+    { "- a\n\n>   more", "-:a\n>P:more\n" },
+    { "> - a\n\n  more", ">-:a\nP:more\n" },
+    /* Only right after the item: not after a heading, nor once the item is left out. */
+    { "- a\n  # Head\n\n  more", "-:a\nH1:Head\nP:more\n" },
+    { "- []()\n\n  more", "P:more\n" },
+    { "- a\n  - []()\n\n    more", "-:a\n+:more\n" },
+    { "- a\n\n  []()\n\n  more\n- b", "-:a\n+:more\n-:b\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = render (cases[i][0]);
+
+      if (g_strcmp0 (out, cases[i][1]) != 0)
+        g_test_message ("case %u", i);
+      g_assert_cmpstr (out, ==, cases[i][1]);
+      assert_markup_is_safe (cases[i][0]);
+    }
+
+  /* Every line break kept, as the trip report reads a note: the same paragraphs. */
+  {
+    g_autofree char *kept = render_full ("1. Smart parking\n\n   It cut queues\n   by half.\n"
+                                         "2. Bike lanes", DLG_MD_PARSE_LINE_BREAKS);
+
+    g_assert_cmpstr (kept, ==, "1.:Smart parking\n+:It cut queues\nby half.\n2.:Bike lanes\n");
   }
 }
 
@@ -433,7 +496,7 @@ test_huge (void)
 
   /* Floods of lines: quote markers, hard breaks, backslashes. */
   {
-    const char *lines[] = { ">\n", "> > > >", "a  \n", "\\\\\\\n", "> - x\ny\n",
+    const char *lines[] = { ">\n", "> > > >", "a  \n", "\\\\\\\n", "> - x\ny\n", "- x\n\n  y\n",
                             "- x\n  - y\n    - z\n      - w\n        - v\n", "\t\t\t\t- x\n",
                             "          - x\n- y\n" };
 
@@ -504,6 +567,7 @@ main (int   argc,
   g_test_add_func ("/markdown/unbalanced", test_unbalanced);
   g_test_add_func ("/markdown/quotes", test_quotes);
   g_test_add_func ("/markdown/nested-lists", test_nested_lists);
+  g_test_add_func ("/markdown/list-paragraphs", test_list_paragraphs);
   g_test_add_func ("/markdown/line-breaks", test_line_breaks);
   g_test_add_func ("/markdown/huge", test_huge);
   g_test_add_func ("/markdown/odd-input", test_odd_input);

@@ -341,6 +341,22 @@ test_markdown (Fixture       *fixture,
   g_assert_nonnull (strstr (fonts, "Mono"));
 }
 
+/* The text of `pdftotext -layout`: each line where it is on the page. */
+static char *
+run_layout (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return text;
+}
+
 /* The column, in the text of `pdftotext -layout`, of the bullet on the line that holds
  * @item. */
 static long
@@ -369,8 +385,6 @@ test_nested_list (Fixture       *fixture,
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  const char *argv[] = { "pdftotext", "-layout", fixture->pdf, "-", NULL };
-  int status = 0;
   long top, nested, deeper;
 
   add_note (notes, DLG_NOTE_FREE, NULL, "Rekomendasi",
@@ -388,10 +402,7 @@ test_nested_list (Fixture       *fixture,
                                           fixture->pdf, &error));
   g_assert_no_error (error);
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &text, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  text = run_layout (fixture->pdf);
   g_test_message ("%s", text);
 
   top = bullet_column (text, "Perlu SDM");
@@ -402,6 +413,103 @@ test_nested_list (Fixture       *fixture,
   g_assert_cmpint (bullet_column (text, "rekrutmen daerah"), ==, nested);
   g_assert_cmpint (bullet_column (text, "Anggaran 2020"), ==, top);
   g_assert_cmpint (bullet_column (text, "kutipan dalam"), >, bullet_column (text, "Kutipan atas"));
+}
+
+/* How far from the left @word (its first time) starts, in points, and how far down, from
+ * the words and their boxes that `pdftotext -bbox` gives; -layout only says which column,
+ * which runs a list item's text into its marker. */
+static double
+word_x (const char *bbox,
+        const char *word,
+        double     *y)
+{
+  g_autofree char *element = g_strdup_printf (">%s</word>", word);
+  const char *found = strstr (bbox, element);
+  const char *start;
+
+  if (found == NULL)
+    g_test_message ("“%s” is not a word of the PDF", word);
+  g_assert_nonnull (found);
+  for (start = found; start > bbox && !g_str_has_prefix (start, "<word "); start--)
+    ;
+  g_assert_nonnull (strstr (start, "xMin=\""));
+  if (y != NULL)
+    *y = g_ascii_strtod (strstr (start, "yMin=\"") + strlen ("yMin=\""), NULL);
+  return g_ascii_strtod (strstr (start, "xMin=\"") + strlen ("xMin=\""), NULL);
+}
+
+static guint
+count (const char *text,
+       const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* An item's later paragraph prints under the item's text, without a bullet or number of
+ * its own, and the list goes on after it; one at the left ends the list. */
+static void
+test_list_paragraphs (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bbox = NULL;
+  const char *argv[] = { "pdftotext", "-bbox", fixture->pdf, "-", NULL };
+  int status = 0;
+  /* The first word of an item's text, and of a paragraph of the item. */
+  const char *under[][2] = {
+    { "Smart", "Queues" },
+    { "Waste", "Every" },
+    { "Kupang", "Since" },
+    { "Kupang", "Semarang" },  /* the paragraph's second line */
+    { "Waste", "Paid" },
+  };
+  double y_number, y_words;
+
+  add_note (notes, DLG_NOTE_FREE, NULL, "Rekomendasi",
+            "1. Smart parking\n\n"
+            "   Queues halved.\n"
+            "2. Bike lanes\n\n"
+            "- Waste banks\n\n"
+            "  Every village has one.\n"
+            "  - Kupang first\n\n"
+            "    Since 2019,\n"
+            "    Semarang next.\n\n"
+            "  Paid weekly.\n\n"
+            "After the list.");
+  g_assert_true (dlg_notes_save (fixture->store, notes, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (dlg_report_print_export (fixture->feed, fixture->store, NULL,
+                                          fixture->pdf, &error));
+  g_assert_no_error (error);
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &bbox, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_test_message ("%s", bbox);
+
+  for (guint i = 0; i < G_N_ELEMENTS (under); i++)
+    {
+      g_test_message ("“%s” under “%s”", under[i][1], under[i][0]);
+      g_assert_cmpfloat_with_epsilon (word_x (bbox, under[i][1], NULL),
+                                      word_x (bbox, under[i][0], NULL), 0.5);
+    }
+  g_assert_cmpfloat (word_x (bbox, "Kupang", NULL), >, word_x (bbox, "Waste", NULL));
+  /* A bullet or a number for each item, none for a paragraph. */
+  g_assert_cmpuint (count (bbox, ">•</word>"), ==, 2);
+  g_assert_cmpuint (count (bbox, ">1.</word>"), ==, 1);
+  /* "2." as typed, on the second item's line. */
+  word_x (bbox, "2.", &y_number);
+  word_x (bbox, "Bike", &y_words);
+  g_assert_cmpfloat_with_epsilon (y_number, y_words, 1);
+  /* A paragraph at the left ends the list. */
+  g_assert_cmpfloat (word_x (bbox, "After", NULL), <, word_x (bbox, "Waste", NULL));
 }
 
 int
@@ -422,6 +530,8 @@ main (int   argc,
               fixture_set_up, test_markdown, fixture_tear_down);
   g_test_add ("/notes/report-pdf/nested-list", Fixture, NULL,
               fixture_set_up, test_nested_list, fixture_tear_down);
+  g_test_add ("/notes/report-pdf/list-paragraphs", Fixture, NULL,
+              fixture_set_up, test_list_paragraphs, fixture_tear_down);
   g_test_add ("/notes/report-pdf/tba-and-quotes", Fixture, "tba.json",
               fixture_set_up, test_tba_and_quotes, fixture_tear_down);
 

@@ -130,6 +130,10 @@ render_body (DlgPracticesPage *self,
           /* A nested item under the text of the one above it. */
           gtk_widget_set_margin_start (label, LIST_INDENT + LIST_NEST * block->depth);
         }
+      else if (block->continues_item)
+        /* An item's later paragraph under its text, where an item nested in it would have
+         * its bullet. */
+        gtk_widget_set_margin_start (label, LIST_INDENT + LIST_NEST * (block->depth + 1));
       gtk_label_set_markup (GTK_LABEL (label), markup);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);

@@ -5,7 +5,7 @@
  * level 2 headings are the report's sections, level 3 its items (a
  * session, a best practice), level 4 a note's title; paragraphs, list
  * items with their bullet or number hanging, a nested one set in under
- * the text of the item it belongs to, quotes ("> ": a best
+ * the text of the item it belongs to, as is an item's later paragraph, quotes ("> ": a best
  * practice's summary, a quote in a note) indented in italics with a
  * rule at their left; bold, italics and code as the delegate marked
  * them.  Every piece of text reaches Pango with pango_layout_set_text
@@ -34,6 +34,7 @@ typedef enum
   BLOCK_NOTE,
   BLOCK_TEXT,
   BLOCK_LIST_ITEM,
+  BLOCK_LIST_TEXT,  /* a list item's later paragraph, under its text */
 } BlockKind;
 
 typedef struct
@@ -42,7 +43,8 @@ typedef struct
   gboolean       quote;
   char          *text;    /* a list item's starts with its bullet and a tab */
   PangoAttrList *attrs;   /* the text's bold, italics and code */
-  guint          depth;   /* a list item's: 0 at the top, 1 nested in one, ... */
+  guint          depth;   /* a list item's or its paragraph's: 0 at the top, 1 nested in one */
+  char          *marker;  /* a list item's paragraph: the item's bullet or number */
 } Block;
 
 /* One line of a layout, placed on a page. */
@@ -80,6 +82,7 @@ block_clear (gpointer data)
   Block *block = data;
 
   g_free (block->text);
+  g_free (block->marker);
   g_clear_pointer (&block->attrs, pango_attr_list_unref);
 }
 
@@ -131,10 +134,11 @@ add_style (PangoAttrList *attrs,
 static void
 add_md_block (GArray           *blocks,
               BlockKind         kind,
-              const DlgMdBlock *md)
+              const DlgMdBlock *md,
+              const char       *marker)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  Block block = { kind, md->quote, NULL, pango_attr_list_new (), md->depth };
+  Block block = { kind, md->quote, NULL, pango_attr_list_new (), md->depth, g_strdup (marker) };
 
   if (kind == BLOCK_LIST_ITEM && md->ordered)
     g_string_append_printf (text, "%u.\t", md->number);
@@ -175,6 +179,8 @@ parse_blocks (const char *title,
   GArray *blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_autoptr(GPtrArray) md = dlg_markdown_parse_full (markdown, DLG_MD_PARSE_LINE_BREAKS);
   gboolean in_section = FALSE;
+  /* The last list item at each depth, so that its later paragraphs hang as its text does. */
+  guint items[DLG_MD_LIST_DEPTH_MAX + 1] = { 0, };
 
   g_array_set_clear_func (blocks, block_clear);
   /* Translators: the big heading on the first page of the PDF trip report */
@@ -191,15 +197,28 @@ parse_blocks (const char *title,
           /* The Markdown title: the title block above stands for it. */
           if (i == 0 && block->level == 1)
             break;
-          add_md_block (blocks, heading_kind (block->level), block);
+          add_md_block (blocks, heading_kind (block->level), block, NULL);
           in_section |= block->level <= 2;
           break;
         case DLG_MD_LIST_ITEM:
-          add_md_block (blocks, BLOCK_LIST_ITEM, block);
+          items[MIN (block->depth, DLG_MD_LIST_DEPTH_MAX)] = blocks->len;
+          add_md_block (blocks, BLOCK_LIST_ITEM, block, NULL);
           break;
         case DLG_MD_PARAGRAPH:
         default:
-          add_md_block (blocks, in_section ? BLOCK_TEXT : BLOCK_META, block);
+          if (block->continues_item)
+            {
+              /* The reader puts it after its item, whose "•\t" or "12.\t" it hangs from. */
+              const Block *item = &g_array_index (blocks, Block,
+                                                  items[MIN (block->depth, DLG_MD_LIST_DEPTH_MAX)]);
+              g_autofree char *marker = NULL;
+
+              if (item->kind == BLOCK_LIST_ITEM)
+                marker = g_strndup (item->text, strcspn (item->text, "\t"));
+              add_md_block (blocks, BLOCK_LIST_TEXT, block, marker);
+            }
+          else
+            add_md_block (blocks, in_section ? BLOCK_TEXT : BLOCK_META, block, NULL);
           break;
         }
     }
@@ -213,6 +232,20 @@ report_free (Report *report)
   g_clear_pointer (&report->layouts, g_ptr_array_unref);
   g_clear_pointer (&report->placed, g_array_unref);
   g_free (report);
+}
+
+/* How far a list item's text stands from its bullet or number (@len bytes of @marker):
+ * past the widest one ("100." takes more than a bullet), in @layout's font. */
+static double
+marker_hang (PangoLayout *layout,
+             const char  *marker,
+             int          len)
+{
+  int width = 0;
+
+  pango_layout_set_text (layout, marker != NULL ? marker : "", marker != NULL ? len : 0);
+  pango_layout_get_size (layout, &width, NULL);
+  return MAX (LIST_HANG, (double) width / PANGO_SCALE + 5);
 }
 
 static PangoLayout *
@@ -251,6 +284,7 @@ block_layout (GtkPrintContext *context,
       pango_font_description_set_size (font, 11 * PANGO_SCALE);
       break;
     case BLOCK_LIST_ITEM:
+    case BLOCK_LIST_TEXT:
       indent = LIST_INDENT + block->depth * LIST_NEST;
       break;
     case BLOCK_TEXT:
@@ -261,26 +295,26 @@ block_layout (GtkPrintContext *context,
   if (block->quote)
     {
       pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
-      indent = QUOTE_INDENT + (block->kind == BLOCK_LIST_ITEM
+      indent = QUOTE_INDENT + (block->kind == BLOCK_LIST_ITEM || block->kind == BLOCK_LIST_TEXT
                                ? LIST_INDENT - TEXT_INDENT + block->depth * LIST_NEST : 0);
     }
   pango_layout_set_font_description (layout, font);
   if (block->kind == BLOCK_LIST_ITEM)
     {
-      /* The bullet hangs: the item's text and its later lines start at one tab stop, past
-       * the widest marker ("100." takes more than a bullet). */
+      /* The bullet hangs: the item's text and its later lines start at one tab stop. */
       const char *tab = strchr (block->text, '\t');
       g_autoptr(PangoTabArray) tabs = NULL;
-      int marker_width = 0;
-      double hang;
+      double hang = marker_hang (layout, block->text,
+                                 tab != NULL ? (int) (tab - block->text) : 0);
 
-      pango_layout_set_text (layout, block->text, tab != NULL ? (int) (tab - block->text) : 0);
-      pango_layout_get_size (layout, &marker_width, NULL);
-      hang = MAX (LIST_HANG, (double) marker_width / PANGO_SCALE + 5);
-      tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT, (int) (hang * PANGO_SCALE));
+      tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT,
+                                                 (int) (hang * PANGO_SCALE));
       pango_layout_set_tabs (layout, tabs);
       pango_layout_set_indent (layout, (int) (-hang * PANGO_SCALE));
     }
+  else if (block->kind == BLOCK_LIST_TEXT)
+    /* A later paragraph of an item: where the item's text starts, without a marker. */
+    indent += marker_hang (layout, block->marker, -1);
   pango_layout_set_width (layout, (int) ((width - indent) * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_text (layout, block->text, -1);
