@@ -360,6 +360,8 @@ parse_inline (Inline     *in,
             }
         }
 
+      /* An autolink, "<https://…>" or "<mailto:…>", is a link to its address; any other
+       * "<…>" ("<b>", "<ftp://…>", "<javascript:…>") stays the text it is. */
       if (c == '<' && url == NULL)
         {
           gssize close = find_cached (s, &next[MISS_ANGLE], i + 1, end, ">");
@@ -373,8 +375,13 @@ parse_inline (Inline     *in,
 
               if (dlg_markdown_url_is_safe (target))
                 {
+                  /* A mail address reads as itself: "mailto:" is for the program that opens
+                   * it, noise to a reader and on paper, where the link's text is all there
+                   * is (as "[a@b.id](mailto:a@b.id)" reads, and CommonMark's "<a@b.id>"). */
+                  gsize skip = g_ascii_strncasecmp (target, "mailto:", 7) == 0 ? 7 : 0;
+
                   flush (in, buf, style, url);
-                  g_string_append (buf, target);
+                  g_string_append (buf, target + skip);
                   flush (in, buf, style, target);
                   i = close + 1;
                   continue;

@@ -125,6 +125,18 @@ def _():
     assert "see the guide (https://example.org/guide?a=1&b=2)." in teletype.extractText(p)
 
 
+@check("an address in angle brackets is a link shown as the address, a mail's without mailto:")
+def _():
+    p = paragraph_with("Write to")
+    links = [(teletype.extractText(a), a.getAttrNS(XLINKNS, "href"))
+             for a in p.getElementsByType(text.A)]
+    assert links == [("bank@example.org", "mailto:bank@example.org"),
+                     ("https://example.org/bank", "https://example.org/bank")], links
+    # The text already says where each goes: no address after it, no brackets.
+    shown = teletype.extractText(p)
+    assert shown == "Write to bank@example.org or see https://example.org/bank.", repr(shown)
+
+
 @check("bullets and numbers are lists, numbered from the delegate's first number")
 def _():
     lists = state["doc"].getElementsByType(text.List)[:3]  # the first note's

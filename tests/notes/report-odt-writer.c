@@ -68,7 +68,9 @@ main (int    argc,
             "## Follow-up\n"
             "\n"
             "7. call the bank\n"
-            "9. visit again");
+            "9. visit again\n"
+            "\n"
+            "Write to <mailto:bank@example.org> or see <https://example.org/bank>.");
   add_note (notes, DLG_NOTE_PRACTICE, "p1", "",
             "Copy this in our city.\n"
             "\n"

@@ -154,6 +154,66 @@ test_links (void)
   g_assert_false (dlg_markdown_url_is_safe (NULL));
 }
 
+/* An autolink is a link to the address it holds, shown as that address (a mail address
+ * without "mailto:", which means nothing to a reader); anything else between angle
+ * brackets, an address that may not open among it, is the text it is. */
+static void
+test_autolinks (void)
+{
+  const char *cases[][2] = {
+    { "<https://kupangkota.go.id>",
+      "P:<a href=\"https://kupangkota.go.id\">https://kupangkota.go.id</a>\n" },
+    { "See <http://e.org/a_b?c=1&d=2>.",
+      "P:See <a href=\"http://e.org/a_b?c=1&amp;d=2\">http://e.org/a_b?c=1&amp;d=2</a>.\n" },
+    { "<mailto:a@b.id>", "P:<a href=\"mailto:a@b.id\">a@b.id</a>\n" },
+    { "Mail <MAILTO:a@b.id>, **<https://e.org>**",
+      "P:Mail <a href=\"MAILTO:a@b.id\">a@b.id</a>, "
+      "<a href=\"https://e.org\"><b>https://e.org</b></a>\n" },
+    { "<https://a.id><mailto:b@c.id>",
+      "P:<a href=\"https://a.id\">https://a.id</a><a href=\"mailto:b@c.id\">b@c.id</a>\n" },
+    /* Literal, exactly as written. */
+    { "<ftp://x>", "P:&lt;ftp://x&gt;\n" },
+    { "<javascript:alert(1)>", "P:&lt;javascript:alert(1)&gt;\n" },
+    { "<b>", "P:&lt;b&gt;\n" },
+    { "<b>bold</b>", "P:&lt;b&gt;bold&lt;/b&gt;\n" },
+    { "<httpx://e.org> <http://> <https://a b>",
+      "P:&lt;httpx://e.org&gt; &lt;http://&gt; &lt;https://a b&gt;\n" },
+    { "<mailto:> <mailto:a@b.id?attach=/etc/passwd> <mailto:a@b.id,c@d.id>",
+      "P:&lt;mailto:&gt; &lt;mailto:a@b.id?attach=/etc/passwd&gt; "
+      "&lt;mailto:a@b.id,c@d.id&gt;\n" },
+    { "<https://e.org", "P:&lt;https://e.org\n" },
+    /* In a link's text, the link's own address is the one. */
+    { "[see <https://a.id>](https://b.id)",
+      "P:<a href=\"https://b.id\">see &lt;https://a.id&gt;</a>\n" },
+    /* In code, text. */
+    { "`<https://a.id>`", "P:<tt>&lt;https://a.id&gt;</tt>\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = render (cases[i][0]);
+
+      if (g_strcmp0 (out, cases[i][1]) != 0)
+        g_test_message ("case %u", i);
+      g_assert_cmpstr (out, ==, cases[i][1]);
+      assert_markup_is_safe (cases[i][0]);
+    }
+
+  /* Paper needs no more than the address itself; search finds the address. */
+  {
+    g_autoptr(GPtrArray) blocks = dlg_markdown_parse ("<mailto:a@b.id> <https://e.org>");
+    const DlgMdBlock *block = g_ptr_array_index (blocks, 0);
+    g_autofree char *plain = dlg_markdown_to_plain ("Write to <mailto:a@b.id>.");
+
+    for (guint i = 0; i < block->spans->len; i++)
+      {
+        g_autofree char *address = dlg_md_link_address (block, i);
+        g_assert_null (address);
+      }
+    g_assert_cmpstr (plain, ==, "Write to a@b.id.");
+  }
+}
+
 /* A link that may not open still says where it goes: its target follows its text, as
  * text, so that nothing the delegate or an organiser wrote is lost. */
 static void
@@ -561,6 +621,7 @@ main (int   argc,
 
   g_test_add_func ("/markdown/blocks", test_blocks);
   g_test_add_func ("/markdown/links", test_links);
+  g_test_add_func ("/markdown/autolinks", test_autolinks);
   g_test_add_func ("/markdown/unsafe-link-targets", test_unsafe_link_targets);
   g_test_add_func ("/markdown/link-parentheses", test_link_parentheses);
   g_test_add_func ("/markdown/markup-is-text", test_markup_is_text);

@@ -276,7 +276,8 @@ test_tba_and_quotes (Fixture       *fixture,
 
 /* The delegate's Markdown prints as it reads: bold, lists and code
  * without their marks, a bullet for each item, every line break kept,
- * and a link's address after its text. */
+ * a link's address after its text, and an address in angle brackets as
+ * the address alone. */
 static void
 test_markdown (Fixture       *fixture,
                gconstpointer  data)
@@ -298,6 +299,7 @@ test_markdown (Fixture       *fixture,
     "Rp 2 M for 2020",
     "Contact: city hall (https://semarangkota.go.id/),",
     "mayor@example.org",
+    "deputy@example.org, https://semarangkota.go.id/en.",
     NULL
   };
   g_auto(GStrv) lines = NULL;
@@ -313,7 +315,8 @@ test_markdown (Fixture       *fixture,
             "Budget line `APBD-2020`\n"
             "Rp 2 M for 2020\n\n"
             "Contact: [city hall](https://semarangkota.go.id/), "
-            "[mayor@example.org](mailto:mayor@example.org)");
+            "[mayor@example.org](mailto:mayor@example.org),\n"
+            "<mailto:deputy@example.org>, <https://semarangkota.go.id/en>.");
   g_assert_true (dlg_notes_save (fixture->store, notes, &error));
   g_assert_no_error (error);
 
@@ -324,8 +327,9 @@ test_markdown (Fixture       *fixture,
   text = run ("pdftotext", fixture->pdf);
   g_test_message ("%s", text);
   assert_in_order (text, expected);
-  /* No Markdown marks on paper, and no mailto: */
+  /* No Markdown marks on paper (an autolink's angle brackets neither), and no mailto: */
   g_assert_null (strstr (text, "**"));
+  g_assert_null (strstr (text, "<"));
   g_assert_null (strstr (text, "`"));
   g_assert_null (strstr (text, "*every*"));
   g_assert_null (strstr (text, "]("));
