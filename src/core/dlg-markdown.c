@@ -217,8 +217,45 @@ closing_paren (Inline *in,
   return in->closing[open];
 }
 
+/* How much of a link's target (@len bytes at @s, without spaces around it) is its address:
+ * all of it, or what comes before a title, which is set apart by white space and quoted in
+ * double or single quotes, those inside it escaped ("https://x.id "Official site"").  As
+ * CommonMark reads it, the address ends at the first white space. */
+static gsize
+without_title (const char *s,
+               gsize       len)
+{
+  char quote = len > 0 ? s[len - 1] : '\0';
+  gsize address = 0;
+  gsize open;
+
+  if (quote != '"' && quote != '\'')
+    return len;
+  while (address < len && !g_ascii_isspace (s[address]))
+    address++;
+  for (open = address; open < len && g_ascii_isspace (s[open]); open++)
+    ;
+  if (address == 0 || open >= len - 1 || s[open] != quote)
+    return len;
+  for (gsize k = open + 1; k < len - 1; k++)
+    {
+      if (s[k] == '\\' && g_ascii_ispunct (s[k + 1]))
+        {
+          /* An escaped last quote closes nothing. */
+          if (k + 1 == len - 1)
+            return len;
+          k++;
+        }
+      else if (s[k] == quote)
+        return len;
+    }
+  return address;
+}
+
 /* A link's target as written between its parentheses: without the spaces around it,
- * backslash escapes ("\)") read as what they escape. */
+ * backslash escapes ("\)") read as what they escape.  A title after the address is
+ * dropped: paper has nowhere to show one, and the case page, which could as a tooltip,
+ * keeps to the link's text, as everywhere else the link is read. */
 static char *
 link_target (const char *s,
              gsize       len)
@@ -232,6 +269,7 @@ link_target (const char *s,
     }
   while (len > 0 && g_ascii_isspace (s[len - 1]))
     len--;
+  len = without_title (s, len);
   for (gsize k = 0; k < len; k++)
     {
       if (s[k] == '\\' && k + 1 < len && g_ascii_ispunct (s[k + 1]))

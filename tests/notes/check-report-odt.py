@@ -137,6 +137,16 @@ def _():
     assert shown == "Write to bank@example.org or see https://example.org/bank.", repr(shown)
 
 
+@check("a link with a title goes to its address, the title left out")
+def _():
+    p = paragraph_with("Ask the bank")
+    links = [(teletype.extractText(a), a.getAttrNS(XLINKNS, "href"))
+             for a in p.getElementsByType(text.A)]
+    assert links == [("the bank", "https://example.org/bank/ask")], links
+    shown = teletype.extractText(p)
+    assert shown == "Ask the bank (https://example.org/bank/ask).", repr(shown)
+
+
 @check("bullets and numbers are lists, numbered from the delegate's first number")
 def _():
     lists = state["doc"].getElementsByType(text.List)[:3]  # the first note's

@@ -70,7 +70,9 @@ main (int    argc,
             "7. call the bank\n"
             "9. visit again\n"
             "\n"
-            "Write to <mailto:bank@example.org> or see <https://example.org/bank>.");
+            "Write to <mailto:bank@example.org> or see <https://example.org/bank>.\n"
+            "\n"
+            "Ask [the bank](https://example.org/bank/ask \"Bank Sampah\").");
   add_note (notes, DLG_NOTE_PRACTICE, "p1", "",
             "Copy this in our city.\n"
             "\n"

@@ -298,6 +298,46 @@ test_link_parentheses (void)
     }
 }
 
+/* A link may have a title after its address, in double or single quotes: the link goes to
+ * the address, and the title is dropped (paper has nowhere to show it). */
+static void
+test_link_titles (void)
+{
+  const char *cases[][2] = {
+    { "[Smart City](https://x.id \"Official site\")",
+      "P:<a href=\"https://x.id\">Smart City</a>\n" },
+    { "[Smart City](https://x.id 'Official site')",
+      "P:<a href=\"https://x.id\">Smart City</a>\n" },
+    { "[a]( https://x.id/a_(b)\n\t\"t (1)\"  ) after",
+      "P:<a href=\"https://x.id/a_(b)\">a</a> after\n" },
+    { "[a](https://x.id \"say \\\"hi\\\"\") [b](mailto:a@b.id 'it''s')",
+      "P:<a href=\"https://x.id\">a</a> b (mailto:a@b.id &apos;it&apos;&apos;s&apos;)\n" },
+    { "[a](https://x.id \"it's\")", "P:<a href=\"https://x.id\">a</a>\n" },
+    { "[](https://x.id \"t\")", "P:<a href=\"https://x.id\">https://x.id</a>\n" },
+    /* A link that may not open shows its address, without the title. */
+    { "[Pemkot](www.kupangkota.go.id \"Situs resmi\")", "P:Pemkot (www.kupangkota.go.id)\n" },
+    { "[x](javascript:alert(1) 'y')", "P:x (javascript:alert(1))\n" },
+    /* Not a title: the target as written, which may not open. */
+    { "[a](https://x.id \"t)", "P:a (https://x.id &quot;t)\n" },
+    { "[a](https://x.id \"t')", "P:a (https://x.id &quot;t&apos;)\n" },
+    { "[a](https://x.id\"t\")", "P:a (https://x.id&quot;t&quot;)\n" },
+    { "[a](https://x.id \"t\" more)", "P:a (https://x.id &quot;t&quot; more)\n" },
+    { "[a](https://x.id \"t\\\")", "P:a (https://x.id &quot;t&quot;)\n" },
+    { "[a](https://x.id \")", "P:a (https://x.id &quot;)\n" },
+    { "[a]( \"t\")", "P:a (&quot;t&quot;)\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = render (cases[i][0]);
+
+      if (g_strcmp0 (out, cases[i][1]) != 0)
+        g_test_message ("case %u", i);
+      g_assert_cmpstr (out, ==, cases[i][1]);
+      assert_markup_is_safe (cases[i][0]);
+    }
+}
+
 static void
 test_markup_is_text (void)
 {
@@ -624,6 +664,7 @@ main (int   argc,
   g_test_add_func ("/markdown/autolinks", test_autolinks);
   g_test_add_func ("/markdown/unsafe-link-targets", test_unsafe_link_targets);
   g_test_add_func ("/markdown/link-parentheses", test_link_parentheses);
+  g_test_add_func ("/markdown/link-titles", test_link_titles);
   g_test_add_func ("/markdown/markup-is-text", test_markup_is_text);
   g_test_add_func ("/markdown/unbalanced", test_unbalanced);
   g_test_add_func ("/markdown/quotes", test_quotes);
