@@ -3,8 +3,8 @@
  * Reading a large saved event at start-up used to mean parsing its JSON again: 2.7 MB for a
  * 1,000-session forum with 514 members, some 200 ms of a worker thread that built and freed a
  * 14 MiB tree while GTK started beside it, both contending for one malloc arena.  Once parsed,
- * a feed is packed and kept beside its source (dlg-sync.c): a later start copies the objects'
- * fields straight out of it.
+ * a feed is packed and kept beside its source (dlg-sync-stored.c): a later start copies the
+ * objects' fields straight out of it.
  *
  * The form is a plain sequence of fields, in the order the functions below write them:
  * numbers in this machine's byte order, strings as their length + 1 (0 for none) and their

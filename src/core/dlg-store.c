@@ -91,7 +91,7 @@ static const char * const migrations[] = {
   "ALTER TABLE stars ADD COLUMN seen_room TEXT;"
   "ALTER TABLE stars ADD COLUMN seen_title TEXT;",
   /* 3 -> 4: each feed's parsed form (dlg-feed-pack.c), so that a start reads the saved event
-   * without parsing it again; @digest names the copies it was made from (dlg-sync.c). */
+   * without parsing it again; @digest names the copies it was made from (dlg-sync-stored.c). */
   "CREATE TABLE packed_feeds ("
   "  url TEXT PRIMARY KEY,"
   "  digest TEXT NOT NULL,"

@@ -425,7 +425,7 @@ test_properties (void)
 }
 
 /* A packed form that is damaged, or from another version, is refused (the app then parses
- * the saved copy again, see dlg-sync.c) or reads as a feed the parser could have given:
+ * the saved copy again, see dlg-sync-stored.c) or reads as a feed the parser could have given:
  * never a crash, nor an agenda out of order or a session ending before it starts. */
 static void
 test_packed_damaged (void)

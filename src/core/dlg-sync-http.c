@@ -1,0 +1,230 @@
+/* dlg-sync-http.c: a sync over HTTP: the stored validators read, the feed's conditional
+ * GET, then the sections it publishes apart, one after the other
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dlg-sync"
+
+#include "config.h"
+
+#include "dlg-json-load.h"
+#include "dlg-source.h"
+#include "dlg-sync-private.h"
+
+static const char * const section_names[] = { "members", "agenda", "best_practices" };
+
+static void
+fetch_next_section (GTask *task);
+
+static gboolean
+all_not_modified (UpdateData *data)
+{
+  if (data->feed->status != SOUP_STATUS_NOT_MODIFIED)
+    return FALSE;
+
+  for (guint i = 0; i < data->sections->len; i++)
+    {
+      DlgFetch *fetch = g_ptr_array_index (data->sections, i);
+
+      if (fetch->status != SOUP_STATUS_NOT_MODIFIED)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+section_fetched_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  UpdateData *data = g_task_get_task_data (task);
+  DlgFetch *fetch = g_ptr_array_index (data->sections, data->next_section);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  ok = dlg_fetch_finish (result, &error);
+  data->report->n_requests += fetch->n_requests;
+  data->report->n_bytes += fetch->n_bytes;
+  /* A section taken down ends the event as the feed's own 410 does, in the store too. */
+  if (!ok && g_error_matches (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_GONE))
+    {
+      g_task_run_in_thread (task, mark_ended_thread);
+      return;
+    }
+  if (!ok)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  data->next_section++;
+  fetch_next_section (g_steal_pointer (&task));
+}
+
+static void
+fetch_next_section (GTask *task)
+{
+  DlgSync *self = g_task_get_source_object (task);
+  UpdateData *data = g_task_get_task_data (task);
+
+  if (data->next_section < data->sections->len)
+    {
+      DlgFetch *fetch = g_ptr_array_index (data->sections, data->next_section);
+
+      dlg_fetch_async (self->session, fetch, self->max_body_size, self->total_timeout_ms,
+                       g_task_get_cancellable (task), section_fetched_cb, task);
+      return;
+    }
+
+  if (all_not_modified (data))
+    g_task_run_in_thread (task, touch_thread);
+  else
+    g_task_run_in_thread (task, parse_and_commit_thread);
+  g_object_unref (task);
+}
+
+/* After a 200: which sections does the new feed publish apart? */
+static void
+scan_sections_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  DlgSync *self = source_object;
+  UpdateData *data = task_data;
+  g_autoptr(JsonNode) root = NULL;
+  gsize size;
+  const char *body = g_bytes_get_data (data->feed->body, &size);
+
+  g_clear_pointer (&data->sections, g_ptr_array_unref);
+  data->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) dlg_fetch_free);
+
+  /* Only a Delegate feed publishes sections apart: a bare schedule (a
+   * congress's, often the biggest document) is parsed once, not twice.
+   * Not JSON: the full parse below reports it properly. */
+  if (dlg_source_detect (data->feed->body) != DLG_SOURCE_FORMAT_DELEGATE_FEED)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  data->report->n_parses++;
+  if (dlg_json_read (body, size, &root, NULL, NULL, NULL) &&
+      root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    {
+      JsonObject *object = json_node_get_object (root);
+
+      for (guint i = 0; i < G_N_ELEMENTS (section_names); i++)
+        {
+          JsonNode *node = json_object_get_member (object, section_names[i]);
+          g_autofree char *url = NULL;
+
+          if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+              json_node_get_value_type (node) != G_TYPE_STRING)
+            continue;
+
+          url = g_uri_resolve_relative (data->feed->final_url, json_node_get_string (node),
+                                        G_URI_FLAGS_NONE, NULL);
+          if (url != NULL && is_http (url))
+            g_ptr_array_add (data->sections,
+                             dlg_fetch_new (section_names[i], url,
+                                            dlg_store_lookup_resource (self->store, url)));
+        }
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+scanned_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GTask *task = user_data;
+
+  g_task_propagate_boolean (G_TASK (result), NULL);
+  fetch_next_section (task);
+}
+
+static void
+feed_fetched_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  DlgSync *self = g_task_get_source_object (task);
+  UpdateData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  ok = dlg_fetch_finish (result, &error);
+  data->report->n_requests += data->feed->n_requests;
+  data->report->n_bytes += data->feed->n_bytes;
+
+  if (!ok && g_error_matches (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_GONE))
+    {
+      g_task_run_in_thread (task, mark_ended_thread);
+      return;
+    }
+  if (!ok)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (data->feed->status == SOUP_STATUS_NOT_MODIFIED)
+    {
+      /* The stored list of sections still holds. */
+      fetch_next_section (g_steal_pointer (&task));
+      return;
+    }
+
+  {
+    /* A scan task of its own, so the update task is returned only once. */
+    GCancellable *cancellable = g_task_get_cancellable (task);
+    GTask *scan = g_task_new (self, cancellable, scanned_cb, g_steal_pointer (&task));
+
+    g_task_set_task_data (scan, data, NULL);
+    g_task_run_in_thread (scan, scan_sections_thread);
+    g_object_unref (scan);
+  }
+}
+
+/* Reads what is stored, in a worker. */
+void
+load_state_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  DlgSync *self = source_object;
+  UpdateData *data = task_data;
+  g_autoptr(DlgSubscriptionRow) row = find_row (self->store, data->url);
+
+  data->feed = dlg_fetch_new (NULL, data->url, dlg_store_lookup_resource (self->store, data->url));
+  data->sections = stored_sections (self->store, row);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+state_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GTask *task = user_data;
+  DlgSync *self = g_task_get_source_object (task);
+  UpdateData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  /* Cancelled already: no request at all. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+  dlg_fetch_async (self->session, data->feed, self->max_body_size, self->total_timeout_ms,
+                   g_task_get_cancellable (task), feed_fetched_cb, task);
+}

@@ -1,0 +1,102 @@
+/* dlg-sync-private.h: what the parts of the sync share: its fields, one update's data, and
+ * the steps one part hands over to another
+ *
+ * dlg-sync.c holds the entry points, the joined calls and the stored state an update starts
+ * from; dlg-sync-http.c and dlg-sync-local.c get the new bytes; dlg-sync-commit.c parses and
+ * writes them; dlg-sync-stored.c reads a saved event at a start and keeps parsed forms.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dlg-fetch.h"
+#include "dlg-sync.h"
+
+G_BEGIN_DECLS
+
+struct _DlgSync
+{
+  GObject          parent_instance;
+
+  DlgStore        *store;
+  SoupSession     *session;
+  GNetworkMonitor *monitor;
+  guint64          max_body_size;
+  guint            total_timeout_ms;
+
+  /* url -> the Flight syncing it (owned by its task, see update_done_cb) */
+  GHashTable      *in_flight;
+
+  /* Keeps parsed forms, one at a time, off the path to the screen (see save_packed) */
+  GThreadPool     *pack_saver;
+};
+
+typedef struct
+{
+  char          *url;
+  GStrv          languages;
+  DlgFetch      *feed;       /* the feed itself */
+  GPtrArray     *sections;   /* DlgFetch, one per section published apart */
+  guint          next_section;
+  DlgSyncReport *report;
+} UpdateData;
+
+/* dlg-sync.c */
+gboolean            is_http                 (const char         *url);
+DlgSubscriptionRow *find_row                (DlgStore           *store,
+                                             const char         *url);
+GPtrArray          *stored_sections         (DlgStore           *store,
+                                             DlgSubscriptionRow *row);
+GBytes             *current_body            (DlgFetch           *fetch);
+
+/* dlg-sync-stored.c */
+void                save_packed_func        (gpointer            data,
+                                             gpointer            user_data);
+void                save_packed             (DlgSync            *self,
+                                             const char         *url,
+                                             GBytes             *packed,
+                                             const char         *digest,
+                                             const char * const *languages,
+                                             GBytes             *feed,
+                                             GPtrArray          *sections);
+
+/* dlg-sync-commit.c */
+GBytes             *load_fetched_section_cb (const char         *section,
+                                             const char         *reference,
+                                             gpointer            user_data,
+                                             GCancellable       *cancellable,
+                                             GError            **error);
+GError             *invalid_error           (const char         *url,
+                                             const GError       *error);
+void                parse_and_commit_thread (GTask              *task,
+                                             gpointer            source_object,
+                                             gpointer            task_data,
+                                             GCancellable       *cancellable);
+void                commit_thread           (GTask              *task,
+                                             DlgSync            *self,
+                                             DlgFeed            *parsed);
+void                touch_thread            (GTask              *task,
+                                             gpointer            source_object,
+                                             gpointer            task_data,
+                                             GCancellable       *cancellable);
+void                mark_ended_thread       (GTask              *task,
+                                             gpointer            source_object,
+                                             gpointer            task_data,
+                                             GCancellable       *cancellable);
+
+/* dlg-sync-http.c */
+void                load_state_thread       (GTask              *task,
+                                             gpointer            source_object,
+                                             gpointer            task_data,
+                                             GCancellable       *cancellable);
+void                state_loaded_cb         (GObject            *object,
+                                             GAsyncResult       *result,
+                                             gpointer            user_data);
+
+/* dlg-sync-local.c */
+void                local_update_thread     (GTask              *task,
+                                             gpointer            source_object,
+                                             gpointer            task_data,
+                                             GCancellable       *cancellable);
+
+G_END_DECLS
