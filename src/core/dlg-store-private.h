@@ -26,7 +26,7 @@ const char *dlg_store_sqlite_reason (sqlite3 *db,
                                      int      rc);
 
 /* dlg_notes_adopt() for a caller that holds the lock, inside its own
- * transaction (the sync storing an event's first copy, dlg-store.c). */
+ * transaction (the sync storing an event's first copy, dlg-store-subscriptions.c). */
 gboolean dlg_notes_adopt_locked (sqlite3     *db,
                                  const char  *from,
                                  const char  *to,

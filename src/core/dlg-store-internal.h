@@ -1,0 +1,53 @@
+/* dlg-store-internal.h: what the store's own files (dlg-store*.c) share: its fields, the
+ * SQLite helpers (dlg-store-sqlite.c) and the writing of a resource (dlg-store-resources.c)
+ *
+ * Other core modules that keep tables in the store use dlg-store-private.h.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "dlg-store-private.h"
+
+G_BEGIN_DECLS
+
+struct _DlgStore
+{
+  GObject   parent_instance;
+
+  char     *path;
+  sqlite3  *db;
+  GMutex    mutex;
+};
+
+/* dlg-store-sqlite.c */
+gboolean      set_sqlite_error (DlgStore           *self,
+                                GError            **error);
+gboolean      exec             (DlgStore           *self,
+                                const char         *sql,
+                                GError            **error);
+sqlite3_stmt *prepare          (DlgStore           *self,
+                                const char         *sql,
+                                GError            **error);
+void          bind_text        (sqlite3_stmt       *stmt,
+                                int                 index,
+                                const char         *text);
+gboolean      step_done        (DlgStore           *self,
+                                sqlite3_stmt       *stmt,
+                                GError            **error);
+gboolean      run_text         (DlgStore           *self,
+                                const char         *sql,
+                                const char         *first,
+                                const char         *second,
+                                GError            **error);
+char         *column_text      (sqlite3_stmt       *stmt,
+                                int                 column);
+
+/* dlg-store-resources.c */
+gboolean      write_resource   (DlgStore           *self,
+                                const DlgResource  *resource,
+                                GError            **error);
+
+G_END_DECLS
