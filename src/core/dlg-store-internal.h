@@ -23,31 +23,31 @@ struct _DlgStore
 };
 
 /* dlg-store-sqlite.c */
-gboolean      set_sqlite_error (DlgStore           *self,
-                                GError            **error);
-gboolean      exec             (DlgStore           *self,
-                                const char         *sql,
-                                GError            **error);
-sqlite3_stmt *prepare          (DlgStore           *self,
-                                const char         *sql,
-                                GError            **error);
-void          bind_text        (sqlite3_stmt       *stmt,
-                                int                 index,
-                                const char         *text);
-gboolean      step_done        (DlgStore           *self,
-                                sqlite3_stmt       *stmt,
-                                GError            **error);
-gboolean      run_text         (DlgStore           *self,
-                                const char         *sql,
-                                const char         *first,
-                                const char         *second,
-                                GError            **error);
-char         *column_text      (sqlite3_stmt       *stmt,
-                                int                 column);
+gboolean      dlg_store_set_sqlite_error (DlgStore           *self,
+                                          GError            **error);
+gboolean      dlg_store_exec             (DlgStore           *self,
+                                          const char         *sql,
+                                          GError            **error);
+sqlite3_stmt *dlg_store_prepare          (DlgStore           *self,
+                                          const char         *sql,
+                                          GError            **error);
+void          dlg_store_bind_text        (sqlite3_stmt       *stmt,
+                                          int                 index,
+                                          const char         *text);
+gboolean      dlg_store_step_done        (DlgStore           *self,
+                                          sqlite3_stmt       *stmt,
+                                          GError            **error);
+gboolean      dlg_store_run_text         (DlgStore           *self,
+                                          const char         *sql,
+                                          const char         *first,
+                                          const char         *second,
+                                          GError            **error);
+char         *dlg_store_column_text      (sqlite3_stmt       *stmt,
+                                          int                 column);
 
 /* dlg-store-resources.c */
-gboolean      write_resource   (DlgStore           *self,
-                                const DlgResource  *resource,
-                                GError            **error);
+gboolean      dlg_store_write_resource   (DlgStore           *self,
+                                          const DlgResource  *resource,
+                                          GError            **error);
 
 G_END_DECLS

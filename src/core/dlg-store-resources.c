@@ -60,19 +60,19 @@ dlg_store_lookup_resource (DlgStore   *self,
   g_return_val_if_fail (url != NULL, NULL);
 
   g_mutex_lock (&self->mutex);
-  stmt = prepare (self,
-                  "SELECT body, etag, last_modified, fetched_at, max_age "
-                  "FROM resources WHERE url = ?1", NULL);
+  stmt = dlg_store_prepare (self,
+                            "SELECT body, etag, last_modified, fetched_at, max_age "
+                            "FROM resources WHERE url = ?1", NULL);
   if (stmt != NULL)
     {
-      bind_text (stmt, 1, url);
+      dlg_store_bind_text (stmt, 1, url);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         {
           resource = dlg_resource_new (url);
           resource->body = g_bytes_new (sqlite3_column_blob (stmt, 0),
                                         sqlite3_column_bytes (stmt, 0));
-          resource->etag = column_text (stmt, 1);
-          resource->last_modified = column_text (stmt, 2);
+          resource->etag = dlg_store_column_text (stmt, 1);
+          resource->last_modified = dlg_store_column_text (stmt, 2);
           resource->fetched_at = sqlite3_column_int64 (stmt, 3);
           resource->max_age = sqlite3_column_int64 (stmt, 4);
         }
@@ -84,29 +84,29 @@ dlg_store_lookup_resource (DlgStore   *self,
 }
 
 gboolean
-write_resource (DlgStore           *self,
-                const DlgResource  *resource,
-                GError            **error)
+dlg_store_write_resource (DlgStore           *self,
+                          const DlgResource  *resource,
+                          GError            **error)
 {
   sqlite3_stmt *stmt;
   gsize size = 0;
   gconstpointer data = g_bytes_get_data (resource->body, &size);
 
-  stmt = prepare (self,
-                  "INSERT OR REPLACE INTO resources "
-                  "(url, body, etag, last_modified, fetched_at, max_age) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  stmt = dlg_store_prepare (self,
+                            "INSERT OR REPLACE INTO resources "
+                            "(url, body, etag, last_modified, fetched_at, max_age) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
   if (stmt == NULL)
     return FALSE;
 
-  bind_text (stmt, 1, resource->url);
+  dlg_store_bind_text (stmt, 1, resource->url);
   /* A zero-length blob must still be a blob, not NULL. */
   sqlite3_bind_blob64 (stmt, 2, data != NULL ? data : "", size, SQLITE_TRANSIENT);
-  bind_text (stmt, 3, resource->etag);
-  bind_text (stmt, 4, resource->last_modified);
+  dlg_store_bind_text (stmt, 3, resource->etag);
+  dlg_store_bind_text (stmt, 4, resource->last_modified);
   sqlite3_bind_int64 (stmt, 5, resource->fetched_at);
   sqlite3_bind_int64 (stmt, 6, resource->max_age);
-  return step_done (self, stmt, error);
+  return dlg_store_step_done (self, stmt, error);
 }
 
 gboolean
@@ -125,18 +125,18 @@ dlg_store_touch_resource (DlgStore    *self,
   g_return_val_if_fail (url != NULL, FALSE);
 
   g_mutex_lock (&self->mutex);
-  stmt = prepare (self,
-                  "UPDATE resources SET etag = coalesce(?2, etag), "
-                  "last_modified = coalesce(?3, last_modified), "
-                  "fetched_at = ?4, max_age = ?5 WHERE url = ?1", error);
+  stmt = dlg_store_prepare (self,
+                            "UPDATE resources SET etag = coalesce(?2, etag), "
+                            "last_modified = coalesce(?3, last_modified), "
+                            "fetched_at = ?4, max_age = ?5 WHERE url = ?1", error);
   if (stmt != NULL)
     {
-      bind_text (stmt, 1, url);
-      bind_text (stmt, 2, etag);
-      bind_text (stmt, 3, last_modified);
+      dlg_store_bind_text (stmt, 1, url);
+      dlg_store_bind_text (stmt, 2, etag);
+      dlg_store_bind_text (stmt, 3, last_modified);
       sqlite3_bind_int64 (stmt, 4, fetched_at);
       sqlite3_bind_int64 (stmt, 5, max_age);
-      ok = step_done (self, stmt, error);
+      ok = dlg_store_step_done (self, stmt, error);
     }
   g_mutex_unlock (&self->mutex);
 
@@ -158,11 +158,12 @@ dlg_store_lookup_packed (DlgStore   *self,
   g_return_val_if_fail (digest != NULL, NULL);
 
   g_mutex_lock (&self->mutex);
-  stmt = prepare (self, "SELECT data FROM packed_feeds WHERE url = ?1 AND digest = ?2", NULL);
+  stmt = dlg_store_prepare (self, "SELECT data FROM packed_feeds WHERE url = ?1 AND digest = ?2",
+                            NULL);
   if (stmt != NULL)
     {
-      bind_text (stmt, 1, url);
-      bind_text (stmt, 2, digest);
+      dlg_store_bind_text (stmt, 1, url);
+      dlg_store_bind_text (stmt, 2, digest);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         data = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
       sqlite3_finalize (stmt);
@@ -192,16 +193,17 @@ dlg_store_save_packed (DlgStore    *self,
   bytes = g_bytes_get_data (data, &size);
   g_mutex_lock (&self->mutex);
   /* Only beside its copy: a form written just after its event was removed is not kept. */
-  stmt = prepare (self,
-                  "INSERT OR REPLACE INTO packed_feeds (url, digest, data) "
-                  "SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM resources WHERE url = ?1)",
-                  error);
+  stmt = dlg_store_prepare (self,
+                            "INSERT OR REPLACE INTO packed_feeds (url, digest, data) "
+                            "SELECT ?1, ?2, ?3 WHERE EXISTS "
+                            "(SELECT 1 FROM resources WHERE url = ?1)",
+                            error);
   if (stmt != NULL)
     {
-      bind_text (stmt, 1, url);
-      bind_text (stmt, 2, digest);
+      dlg_store_bind_text (stmt, 1, url);
+      dlg_store_bind_text (stmt, 2, digest);
       sqlite3_bind_blob64 (stmt, 3, bytes != NULL ? bytes : "", size, SQLITE_STATIC);
-      ok = step_done (self, stmt, error);
+      ok = dlg_store_step_done (self, stmt, error);
     }
   g_mutex_unlock (&self->mutex);
 

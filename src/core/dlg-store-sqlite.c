@@ -40,8 +40,8 @@ dlg_store_sqlite_reason (sqlite3 *db,
 }
 
 gboolean
-set_sqlite_error (DlgStore  *self,
-                  GError   **error)
+dlg_store_set_sqlite_error (DlgStore  *self,
+                            GError   **error)
 {
   g_set_error (error, DLG_STORE_ERROR, DLG_STORE_ERROR_FAILED,
                _("The saved data could not be written or read: %s"),
@@ -50,34 +50,34 @@ set_sqlite_error (DlgStore  *self,
 }
 
 gboolean
-exec (DlgStore    *self,
-      const char  *sql,
-      GError     **error)
+dlg_store_exec (DlgStore    *self,
+                const char  *sql,
+                GError     **error)
 {
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return set_sqlite_error (self, error);
+    return dlg_store_set_sqlite_error (self, error);
   return TRUE;
 }
 
 sqlite3_stmt *
-prepare (DlgStore    *self,
-         const char  *sql,
-         GError     **error)
+dlg_store_prepare (DlgStore    *self,
+                   const char  *sql,
+                   GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
 
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (self, error);
+      dlg_store_set_sqlite_error (self, error);
       return NULL;
     }
   return stmt;
 }
 
 void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
+dlg_store_bind_text (sqlite3_stmt *stmt,
+                     int           index,
+                     const char   *text)
 {
   if (text != NULL)
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
@@ -87,40 +87,40 @@ bind_text (sqlite3_stmt *stmt,
 
 /* Runs a statement that returns no rows. */
 gboolean
-step_done (DlgStore      *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
+dlg_store_step_done (DlgStore      *self,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, error);
+    return dlg_store_set_sqlite_error (self, error);
   return TRUE;
 }
 
 /* Runs a statement that returns no rows and takes one or two text
  * parameters (?1, and ?2 unless @second is NULL). */
 gboolean
-run_text (DlgStore    *self,
-          const char  *sql,
-          const char  *first,
-          const char  *second,
-          GError     **error)
+dlg_store_run_text (DlgStore    *self,
+                    const char  *sql,
+                    const char  *first,
+                    const char  *second,
+                    GError     **error)
 {
-  sqlite3_stmt *stmt = prepare (self, sql, error);
+  sqlite3_stmt *stmt = dlg_store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, first);
+  dlg_store_bind_text (stmt, 1, first);
   if (second != NULL)
-    bind_text (stmt, 2, second);
-  return step_done (self, stmt, error);
+    dlg_store_bind_text (stmt, 2, second);
+  return dlg_store_step_done (self, stmt, error);
 }
 
 char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
+dlg_store_column_text (sqlite3_stmt *stmt,
+                       int           column)
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }

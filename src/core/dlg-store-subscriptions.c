@@ -35,9 +35,9 @@ read_subscriptions (DlgStore  *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = prepare (self,
-                  "SELECT url, event_id, title, position, current, ended, sections "
-                  "FROM subscriptions ORDER BY position, added_at", error);
+  stmt = dlg_store_prepare (self,
+                            "SELECT url, event_id, title, position, current, ended, sections "
+                            "FROM subscriptions ORDER BY position, added_at", error);
   if (stmt == NULL)
     return NULL;
 
@@ -47,9 +47,9 @@ read_subscriptions (DlgStore  *self,
       DlgSubscriptionRow *row = g_new0 (DlgSubscriptionRow, 1);
       const char *sections = (const char *) sqlite3_column_text (stmt, 6);
 
-      row->url = column_text (stmt, 0);
-      row->event_id = column_text (stmt, 1);
-      row->title = column_text (stmt, 2);
+      row->url = dlg_store_column_text (stmt, 0);
+      row->event_id = dlg_store_column_text (stmt, 1);
+      row->title = dlg_store_column_text (stmt, 2);
       row->position = sqlite3_column_int (stmt, 3);
       row->current = sqlite3_column_int (stmt, 4) != 0;
       row->ended = sqlite3_column_int (stmt, 5) != 0;
@@ -61,7 +61,7 @@ read_subscriptions (DlgStore  *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, error);
+      dlg_store_set_sqlite_error (self, error);
       return NULL;
     }
 
@@ -104,20 +104,21 @@ dlg_store_add_subscription (DlgStore    *self,
   g_return_val_if_fail (url != NULL, FALSE);
 
   g_mutex_lock (&self->mutex);
-  ok = exec (self, "BEGIN IMMEDIATE", error);
+  ok = dlg_store_exec (self, "BEGIN IMMEDIATE", error);
   if (ok)
     {
-      stmt = prepare (self,
-                      "INSERT OR IGNORE INTO subscriptions (url, position, added_at) VALUES "
-                      "(?1, (SELECT coalesce(max(position), -1) + 1 FROM subscriptions), ?2)",
-                      error);
+      stmt = dlg_store_prepare (self,
+                                "INSERT OR IGNORE INTO subscriptions (url, position, added_at) "
+                                "VALUES (?1, (SELECT coalesce(max(position), -1) + 1 "
+                                "FROM subscriptions), ?2)",
+                                error);
       ok = stmt != NULL;
     }
   if (ok)
     {
-      bind_text (stmt, 1, url);
+      dlg_store_bind_text (stmt, 1, url);
       sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
-      ok = step_done (self, stmt, error);
+      ok = dlg_store_step_done (self, stmt, error);
     }
 
   /* Followed from now on: whatever is kept under the address is no saved copy of the event
@@ -126,17 +127,18 @@ dlg_store_add_subscription (DlgStore    *self,
    * publishes at that address stays. */
   if (ok && sqlite3_changes (self->db) > 0)
     {
-      ok = run_text (self, "DELETE FROM packed_feeds WHERE url = ?1", url, NULL, error);
+      ok = dlg_store_run_text (self, "DELETE FROM packed_feeds WHERE url = ?1", url, NULL, error);
       if (ok)
-        ok = run_text (self,
-                       "DELETE FROM resources WHERE url = ?1 AND NOT EXISTS "
-                       "(SELECT 1 FROM subscriptions WHERE "
-                       "instr(char(10) || sections || char(10), ' ' || ?1 || char(10)) > 0)",
-                       url, NULL, error);
+        ok = dlg_store_run_text (self,
+                                 "DELETE FROM resources WHERE url = ?1 AND NOT EXISTS "
+                                 "(SELECT 1 FROM subscriptions WHERE "
+                                 "instr(char(10) || sections || char(10), "
+                                 "' ' || ?1 || char(10)) > 0)",
+                                 url, NULL, error);
     }
 
   if (ok)
-    ok = exec (self, "COMMIT", error);
+    ok = dlg_store_exec (self, "COMMIT", error);
   else
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   g_mutex_unlock (&self->mutex);
@@ -158,7 +160,7 @@ dlg_store_remove_subscription (DlgStore    *self,
   g_return_val_if_fail (url != NULL, FALSE);
 
   g_mutex_lock (&self->mutex);
-  ok = exec (self, "BEGIN IMMEDIATE", error);
+  ok = dlg_store_exec (self, "BEGIN IMMEDIATE", error);
   if (ok)
     {
       rows = read_subscriptions (self, error);
@@ -188,14 +190,14 @@ dlg_store_remove_subscription (DlgStore    *self,
       const char *copy = g_ptr_array_index (copies, i);
 
       if (!g_hash_table_contains (in_use, copy))
-        ok = run_text (self, "DELETE FROM resources WHERE url = ?1", copy, NULL, error);
+        ok = dlg_store_run_text (self, "DELETE FROM resources WHERE url = ?1", copy, NULL, error);
     }
   if (ok)
-    ok = run_text (self, "DELETE FROM packed_feeds WHERE url = ?1", url, NULL, error);
+    ok = dlg_store_run_text (self, "DELETE FROM packed_feeds WHERE url = ?1", url, NULL, error);
   if (ok)
-    ok = run_text (self, "DELETE FROM subscriptions WHERE url = ?1", url, NULL, error);
+    ok = dlg_store_run_text (self, "DELETE FROM subscriptions WHERE url = ?1", url, NULL, error);
   if (ok)
-    ok = exec (self, "COMMIT", error);
+    ok = dlg_store_exec (self, "COMMIT", error);
   else
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   g_mutex_unlock (&self->mutex);
@@ -215,11 +217,11 @@ dlg_store_set_current (DlgStore    *self,
   g_return_val_if_fail (url != NULL, FALSE);
 
   g_mutex_lock (&self->mutex);
-  stmt = prepare (self, "UPDATE subscriptions SET current = (url = ?1)", error);
+  stmt = dlg_store_prepare (self, "UPDATE subscriptions SET current = (url = ?1)", error);
   if (stmt != NULL)
     {
-      bind_text (stmt, 1, url);
-      ok = step_done (self, stmt, error);
+      dlg_store_bind_text (stmt, 1, url);
+      ok = dlg_store_step_done (self, stmt, error);
     }
   g_mutex_unlock (&self->mutex);
 
@@ -240,13 +242,14 @@ dlg_store_set_ended (DlgStore    *self,
 
   g_mutex_lock (&self->mutex);
   /* No write when nothing changes: every unchanged sync says the event is not over. */
-  stmt = prepare (self, "UPDATE subscriptions SET ended = ?2 WHERE url = ?1 AND ended != ?2",
-                  error);
+  stmt = dlg_store_prepare (self,
+                            "UPDATE subscriptions SET ended = ?2 WHERE url = ?1 AND ended != ?2",
+                            error);
   if (stmt != NULL)
     {
-      bind_text (stmt, 1, url);
+      dlg_store_bind_text (stmt, 1, url);
       sqlite3_bind_int (stmt, 2, ended ? 1 : 0);
-      ok = step_done (self, stmt, error);
+      ok = dlg_store_step_done (self, stmt, error);
     }
   g_mutex_unlock (&self->mutex);
 
@@ -271,19 +274,20 @@ subscription_exists (DlgStore    *self,
                      gboolean    *ok,
                      GError     **error)
 {
-  sqlite3_stmt *stmt = prepare (self, "SELECT 1 FROM subscriptions WHERE url = ?1", error);
+  sqlite3_stmt *stmt = dlg_store_prepare (self, "SELECT 1 FROM subscriptions WHERE url = ?1",
+                                          error);
   int rc;
 
   *ok = stmt != NULL;
   if (stmt == NULL)
     return FALSE;
 
-  bind_text (stmt, 1, url);
+  dlg_store_bind_text (stmt, 1, url);
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      *ok = set_sqlite_error (self, error);
+      *ok = dlg_store_set_sqlite_error (self, error);
       return FALSE;
     }
   return rc == SQLITE_ROW;
@@ -309,7 +313,7 @@ dlg_store_commit_sync (DlgStore           *self,
   joined = sections != NULL ? g_strjoinv ("\n", (char **) sections) : NULL;
 
   g_mutex_lock (&self->mutex);
-  ok = exec (self, "BEGIN IMMEDIATE", error);
+  ok = dlg_store_exec (self, "BEGIN IMMEDIATE", error);
 
   /* Removed for good while its sync ran: nobody follows the address any more, and copies kept
    * for it would pass for the saved event of whoever adds it again (dlg_sync_update_async
@@ -330,49 +334,49 @@ dlg_store_commit_sync (DlgStore           *self,
   if (ok && new_url != NULL && g_strcmp0 (new_url, url) != 0)
     {
       /* The feed moved for good: so do its subscription and old copy. */
-      ok = run_text (self, "DELETE FROM resources WHERE url = ?1", url, NULL, error);
+      ok = dlg_store_run_text (self, "DELETE FROM resources WHERE url = ?1", url, NULL, error);
       if (ok)
-        ok = run_text (self, "DELETE FROM packed_feeds WHERE url = ?1", url, NULL, error);
+        ok = dlg_store_run_text (self, "DELETE FROM packed_feeds WHERE url = ?1", url, NULL, error);
       /* Followed at its new address as well (added again by it): the one there stays, and is
        * the current event if this one was. */
       if (ok)
-        ok = run_text (self,
-                       "UPDATE subscriptions SET current = 1 WHERE url = ?2 AND "
-                       "EXISTS (SELECT 1 FROM subscriptions WHERE url = ?1 AND current)",
-                       url, new_url, error);
+        ok = dlg_store_run_text (self,
+                                 "UPDATE subscriptions SET current = 1 WHERE url = ?2 AND "
+                                 "EXISTS (SELECT 1 FROM subscriptions WHERE url = ?1 AND current)",
+                                 url, new_url, error);
       if (ok)
-        ok = run_text (self,
-                       "DELETE FROM subscriptions WHERE url = ?1 AND "
-                       "EXISTS (SELECT 1 FROM subscriptions WHERE url = ?2)",
-                       url, new_url, error);
+        ok = dlg_store_run_text (self,
+                                 "DELETE FROM subscriptions WHERE url = ?1 AND "
+                                 "EXISTS (SELECT 1 FROM subscriptions WHERE url = ?2)",
+                                 url, new_url, error);
       if (ok)
-        ok = run_text (self, "UPDATE subscriptions SET url = ?2 WHERE url = ?1",
-                       url, new_url, error);
+        ok = dlg_store_run_text (self, "UPDATE subscriptions SET url = ?2 WHERE url = ?1",
+                                 url, new_url, error);
       url = new_url;
     }
 
   for (guint i = 0; ok && resources != NULL && i < resources->len; i++)
-    ok = write_resource (self, g_ptr_array_index (resources, i), error);
+    ok = dlg_store_write_resource (self, g_ptr_array_index (resources, i), error);
 
   if (ok)
     {
-      stmt = prepare (self,
-                      "UPDATE subscriptions SET event_id = coalesce(?2, event_id), "
-                      "title = coalesce(?3, title), sections = coalesce(?4, sections), "
-                      "ended = 0 WHERE url = ?1", error);
+      stmt = dlg_store_prepare (self,
+                                "UPDATE subscriptions SET event_id = coalesce(?2, event_id), "
+                                "title = coalesce(?3, title), sections = coalesce(?4, sections), "
+                                "ended = 0 WHERE url = ?1", error);
       ok = stmt != NULL;
       if (ok)
         {
-          bind_text (stmt, 1, url);
-          bind_text (stmt, 2, event_id);
-          bind_text (stmt, 3, title);
-          bind_text (stmt, 4, joined);
-          ok = step_done (self, stmt, error);
+          dlg_store_bind_text (stmt, 1, url);
+          dlg_store_bind_text (stmt, 2, event_id);
+          dlg_store_bind_text (stmt, 3, title);
+          dlg_store_bind_text (stmt, 4, joined);
+          ok = dlg_store_step_done (self, stmt, error);
         }
     }
 
   if (ok)
-    ok = exec (self, "COMMIT", error);
+    ok = dlg_store_exec (self, "COMMIT", error);
   else
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   g_mutex_unlock (&self->mutex);

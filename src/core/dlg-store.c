@@ -103,7 +103,7 @@ migrate (DlgStore  *self,
       sqlite3_step (stmt) != SQLITE_ROW)
     {
       sqlite3_finalize (stmt);
-      return set_sqlite_error (self, error);
+      return dlg_store_set_sqlite_error (self, error);
     }
   version = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
@@ -120,14 +120,14 @@ migrate (DlgStore  *self,
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
 
-      if (!exec (self, "BEGIN IMMEDIATE", error))
+      if (!dlg_store_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
-      if (!exec (self, migrations[version], error) || !exec (self, bump, error))
+      if (!dlg_store_exec (self, migrations[version], error) || !dlg_store_exec (self, bump, error))
         {
           sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
           return FALSE;
         }
-      if (!exec (self, "COMMIT", error))
+      if (!dlg_store_exec (self, "COMMIT", error))
         return FALSE;
     }
 
@@ -308,19 +308,20 @@ dlg_store_set_starred (DlgStore    *self,
 
   g_mutex_lock (&self->mutex);
   if (starred)
-    stmt = prepare (self,
-                    "INSERT OR IGNORE INTO stars (event_id, session_key, starred_at) "
-                    "VALUES (?1, ?2, ?3)", error);
+    stmt = dlg_store_prepare (self,
+                              "INSERT OR IGNORE INTO stars (event_id, session_key, starred_at) "
+                              "VALUES (?1, ?2, ?3)", error);
   else
-    stmt = prepare (self, "DELETE FROM stars WHERE event_id = ?1 AND session_key = ?2", error);
+    stmt = dlg_store_prepare (self, "DELETE FROM stars WHERE event_id = ?1 AND session_key = ?2",
+                              error);
   ok = stmt != NULL;
   if (ok)
     {
-      bind_text (stmt, 1, event_id);
-      bind_text (stmt, 2, session_key);
+      dlg_store_bind_text (stmt, 1, event_id);
+      dlg_store_bind_text (stmt, 2, session_key);
       if (starred)
         sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
-      ok = step_done (self, stmt, error);
+      ok = dlg_store_step_done (self, stmt, error);
       changes = sqlite3_changes (self->db);
     }
   g_mutex_unlock (&self->mutex);
@@ -343,11 +344,12 @@ dlg_store_is_starred (DlgStore   *self,
   g_return_val_if_fail (session_key != NULL, FALSE);
 
   g_mutex_lock (&self->mutex);
-  stmt = prepare (self, "SELECT 1 FROM stars WHERE event_id = ?1 AND session_key = ?2", NULL);
+  stmt = dlg_store_prepare (self, "SELECT 1 FROM stars WHERE event_id = ?1 AND session_key = ?2",
+                            NULL);
   if (stmt != NULL)
     {
-      bind_text (stmt, 1, event_id);
-      bind_text (stmt, 2, session_key);
+      dlg_store_bind_text (stmt, 1, event_id);
+      dlg_store_bind_text (stmt, 2, session_key);
       starred = sqlite3_step (stmt) == SQLITE_ROW;
       sqlite3_finalize (stmt);
     }
@@ -368,12 +370,12 @@ dlg_store_list_starred (DlgStore   *self,
 
   g_mutex_lock (&self->mutex);
   /* rowid breaks ties between stars made within one microsecond. */
-  stmt = prepare (self,
-                  "SELECT session_key FROM stars WHERE event_id = ?1 "
-                  "ORDER BY starred_at, rowid", NULL);
+  stmt = dlg_store_prepare (self,
+                            "SELECT session_key FROM stars WHERE event_id = ?1 "
+                            "ORDER BY starred_at, rowid", NULL);
   if (stmt != NULL)
     {
-      bind_text (stmt, 1, event_id);
+      dlg_store_bind_text (stmt, 1, event_id);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
       sqlite3_finalize (stmt);
@@ -400,18 +402,18 @@ dlg_store_set_starred_seen (DlgStore    *self,
   g_return_val_if_fail (session_key != NULL, FALSE);
 
   g_mutex_lock (&self->mutex);
-  stmt = prepare (self,
-                  "UPDATE stars SET seen_start = ?3, seen_room = ?4, seen_title = ?5 "
-                  "WHERE event_id = ?1 AND session_key = ?2", error);
+  stmt = dlg_store_prepare (self,
+                            "UPDATE stars SET seen_start = ?3, seen_room = ?4, seen_title = ?5 "
+                            "WHERE event_id = ?1 AND session_key = ?2", error);
   ok = stmt != NULL;
   if (ok)
     {
-      bind_text (stmt, 1, event_id);
-      bind_text (stmt, 2, session_key);
+      dlg_store_bind_text (stmt, 1, event_id);
+      dlg_store_bind_text (stmt, 2, session_key);
       sqlite3_bind_int64 (stmt, 3, start);
-      bind_text (stmt, 4, room);
-      bind_text (stmt, 5, title);
-      ok = step_done (self, stmt, error);
+      dlg_store_bind_text (stmt, 4, room);
+      dlg_store_bind_text (stmt, 5, title);
+      ok = dlg_store_step_done (self, stmt, error);
     }
   g_mutex_unlock (&self->mutex);
 
@@ -434,13 +436,14 @@ dlg_store_get_starred_seen (DlgStore    *self,
   g_return_val_if_fail (session_key != NULL, FALSE);
 
   g_mutex_lock (&self->mutex);
-  stmt = prepare (self,
-                  "SELECT seen_start, seen_room, seen_title FROM stars "
-                  "WHERE event_id = ?1 AND session_key = ?2 AND seen_start IS NOT NULL", NULL);
+  stmt = dlg_store_prepare (self,
+                            "SELECT seen_start, seen_room, seen_title FROM stars "
+                            "WHERE event_id = ?1 AND session_key = ?2 AND seen_start IS NOT NULL",
+                            NULL);
   if (stmt != NULL)
     {
-      bind_text (stmt, 1, event_id);
-      bind_text (stmt, 2, session_key);
+      dlg_store_bind_text (stmt, 1, event_id);
+      dlg_store_bind_text (stmt, 2, session_key);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         {
           seen = TRUE;

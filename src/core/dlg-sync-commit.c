@@ -40,14 +40,14 @@ find_section (GPtrArray  *sections,
 }
 
 GBytes *
-load_fetched_section_cb (const char    *section,
-                         const char    *reference,
-                         gpointer       user_data,
-                         GCancellable  *cancellable,
-                         GError       **error)
+dlg_sync_load_fetched_section_cb (const char    *section,
+                                  const char    *reference,
+                                  gpointer       user_data,
+                                  GCancellable  *cancellable,
+                                  GError       **error)
 {
   DlgFetch *fetch = find_section (user_data, section);
-  GBytes *body = fetch != NULL ? current_body (fetch) : NULL;
+  GBytes *body = fetch != NULL ? dlg_sync_current_body (fetch) : NULL;
 
   if (body == NULL)
     {
@@ -61,8 +61,8 @@ load_fetched_section_cb (const char    *section,
 }
 
 GError *
-invalid_error (const char   *url,
-               const GError *error)
+dlg_sync_invalid_error (const char   *url,
+                        const GError *error)
 {
   if (error->domain == DLG_FEED_ERROR)
     return g_error_new (DLG_SYNC_ERROR, DLG_SYNC_ERROR_INVALID,
@@ -72,33 +72,35 @@ invalid_error (const char   *url,
 
 /* Parses and validates in a worker; writes the whole result at once. */
 void
-parse_and_commit_thread (GTask        *task,
-                         gpointer      source_object,
-                         gpointer      task_data,
-                         GCancellable *cancellable)
+dlg_sync_parse_and_commit_thread (GTask        *task,
+                                  gpointer      source_object,
+                                  gpointer      task_data,
+                                  GCancellable *cancellable)
 {
   DlgSync *self = source_object;
   UpdateData *data = task_data;
   g_autoptr(GError) error = NULL;
   DlgFeed *feed;
 
-  feed = dlg_source_parse_full (current_body (data->feed), (const char * const *) data->languages,
-                                load_fetched_section_cb, data->sections, cancellable, &error);
+  feed = dlg_source_parse_full (dlg_sync_current_body (data->feed),
+                                (const char * const *) data->languages,
+                                dlg_sync_load_fetched_section_cb, data->sections,
+                                cancellable, &error);
   data->report->n_parses += 1 + data->sections->len;
   if (feed == NULL)
     {
-      g_task_return_error (task, invalid_error (data->url, error));
+      g_task_return_error (task, dlg_sync_invalid_error (data->url, error));
       return;
     }
 
-  commit_thread (task, self, feed);
+  dlg_sync_commit_thread (task, self, feed);
 }
 
 /* Writes a parsed feed (transfer full) and its bodies at once, and reports it. */
 void
-commit_thread (GTask   *task,
-               DlgSync *self,
-               DlgFeed *parsed)
+dlg_sync_commit_thread (GTask   *task,
+                        DlgSync *self,
+                        DlgFeed *parsed)
 {
   UpdateData *data = g_task_get_task_data (task);
   g_autoptr(DlgFeed) feed = parsed;
@@ -167,8 +169,8 @@ commit_thread (GTask   *task,
     }
 
   /* Packed before the feed leaves this thread (its lists are not to be read from two
-   * threads), and kept by another thread while the feed goes to the screen (save_packed).
-   * The task, and with it @data, lives until this function returns. */
+   * threads), and kept by another thread while the feed goes to the screen
+   * (dlg_sync_save_packed). The task, and with it @data, lives until this function returns. */
   packed = dlg_feed_pack (feed);
   data->report->feed = g_steal_pointer (&feed);
   replace_str (&data->report->url, new_url != NULL ? new_url : data->url);
@@ -177,17 +179,17 @@ commit_thread (GTask   *task,
   g_task_return_pointer (task, g_steal_pointer (&data->report),
                          (GDestroyNotify) dlg_sync_report_free);
 
-  save_packed (self, new_url != NULL ? new_url : data->url, packed, NULL,
-               (const char * const *) data->languages, current_body (data->feed),
-               data->sections);
+  dlg_sync_save_packed (self, new_url != NULL ? new_url : data->url, packed, NULL,
+                        (const char * const *) data->languages, dlg_sync_current_body (data->feed),
+                        data->sections);
 }
 
 /* Everything answered 304: only the fetch times move. */
 void
-touch_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+dlg_sync_touch_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
 {
   DlgSync *self = source_object;
   UpdateData *data = task_data;
@@ -243,10 +245,10 @@ touch_thread (GTask        *task,
 }
 
 void
-mark_ended_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
+dlg_sync_mark_ended_thread (GTask        *task,
+                            gpointer      source_object,
+                            gpointer      task_data,
+                            GCancellable *cancellable)
 {
   DlgSync *self = source_object;
   UpdateData *data = task_data;

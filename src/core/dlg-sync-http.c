@@ -50,7 +50,7 @@ section_fetched_cb (GObject      *object,
   /* A section taken down ends the event as the feed's own 410 does, in the store too. */
   if (!ok && g_error_matches (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_GONE))
     {
-      g_task_run_in_thread (task, mark_ended_thread);
+      g_task_run_in_thread (task, dlg_sync_mark_ended_thread);
       return;
     }
   if (!ok)
@@ -79,9 +79,9 @@ fetch_next_section (GTask *task)
     }
 
   if (all_not_modified (data))
-    g_task_run_in_thread (task, touch_thread);
+    g_task_run_in_thread (task, dlg_sync_touch_thread);
   else
-    g_task_run_in_thread (task, parse_and_commit_thread);
+    g_task_run_in_thread (task, dlg_sync_parse_and_commit_thread);
   g_object_unref (task);
 }
 
@@ -127,7 +127,7 @@ scan_sections_thread (GTask        *task,
 
           url = g_uri_resolve_relative (data->feed->final_url, json_node_get_string (node),
                                         G_URI_FLAGS_NONE, NULL);
-          if (url != NULL && is_http (url))
+          if (url != NULL && dlg_sync_is_http (url))
             g_ptr_array_add (data->sections,
                              dlg_fetch_new (section_names[i], url,
                                             dlg_store_lookup_resource (self->store, url)));
@@ -165,7 +165,7 @@ feed_fetched_cb (GObject      *object,
 
   if (!ok && g_error_matches (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_GONE))
     {
-      g_task_run_in_thread (task, mark_ended_thread);
+      g_task_run_in_thread (task, dlg_sync_mark_ended_thread);
       return;
     }
   if (!ok)
@@ -194,24 +194,24 @@ feed_fetched_cb (GObject      *object,
 
 /* Reads what is stored, in a worker. */
 void
-load_state_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
+dlg_sync_load_state_thread (GTask        *task,
+                            gpointer      source_object,
+                            gpointer      task_data,
+                            GCancellable *cancellable)
 {
   DlgSync *self = source_object;
   UpdateData *data = task_data;
-  g_autoptr(DlgSubscriptionRow) row = find_row (self->store, data->url);
+  g_autoptr(DlgSubscriptionRow) row = dlg_sync_find_row (self->store, data->url);
 
   data->feed = dlg_fetch_new (NULL, data->url, dlg_store_lookup_resource (self->store, data->url));
-  data->sections = stored_sections (self->store, row);
+  data->sections = dlg_sync_stored_sections (self->store, row);
   g_task_return_boolean (task, TRUE);
 }
 
 void
-state_loaded_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+dlg_sync_state_loaded_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
 {
   GTask *task = user_data;
   DlgSync *self = g_task_get_source_object (task);

@@ -44,10 +44,10 @@ load_local_section_cb (const char    *section,
 }
 
 void
-local_update_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
+dlg_sync_local_update_thread (GTask        *task,
+                              gpointer      source_object,
+                              gpointer      task_data,
+                              GCancellable *cancellable)
 {
   DlgSync *self = source_object;
   UpdateData *data = task_data;
@@ -78,9 +78,9 @@ local_update_thread (GTask        *task,
     }
 
   /* Unchanged when the feed and every section read last time are. */
-  row = find_row (self->store, data->url);
+  row = dlg_sync_find_row (self->store, data->url);
   data->feed = dlg_fetch_new (NULL, data->url, dlg_store_lookup_resource (self->store, data->url));
-  data->sections = stored_sections (self->store, row);
+  data->sections = dlg_sync_stored_sections (self->store, row);
   unchanged = data->feed->stored != NULL && g_bytes_equal (data->feed->stored->body, bytes);
   for (guint i = 0; unchanged && i < data->sections->len; i++)
     {
@@ -98,7 +98,7 @@ local_update_thread (GTask        *task,
       for (guint i = 0; i < data->sections->len; i++)
         ((DlgFetch *) g_ptr_array_index (data->sections, i))->status = SOUP_STATUS_NOT_MODIFIED;
       data->feed->status = SOUP_STATUS_NOT_MODIFIED;
-      touch_thread (task, source_object, task_data, cancellable);
+      dlg_sync_touch_thread (task, source_object, task_data, cancellable);
       return;
     }
 
@@ -108,7 +108,7 @@ local_update_thread (GTask        *task,
   if (feed == NULL)
     {
       g_ptr_array_unref (local.read);
-      g_task_return_error (task, invalid_error (data->url, error));
+      g_task_return_error (task, dlg_sync_invalid_error (data->url, error));
       return;
     }
 
@@ -119,5 +119,5 @@ local_update_thread (GTask        *task,
   g_clear_pointer (&data->sections, g_ptr_array_unref);
   data->sections = local.read;
   data->report->n_parses += 1 + data->sections->len;
-  commit_thread (task, self, g_steal_pointer (&feed));
+  dlg_sync_commit_thread (task, self, g_steal_pointer (&feed));
 }

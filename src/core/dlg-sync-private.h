@@ -27,7 +27,7 @@ struct _DlgSync
   /* url -> the Flight syncing it (owned by its task, see update_done_cb) */
   GHashTable      *in_flight;
 
-  /* Keeps parsed forms, one at a time, off the path to the screen (see save_packed) */
+  /* Keeps parsed forms, one at a time, off the path to the screen (see dlg_sync_save_packed) */
   GThreadPool     *pack_saver;
 };
 
@@ -42,61 +42,61 @@ typedef struct
 } UpdateData;
 
 /* dlg-sync.c */
-gboolean            is_http                 (const char         *url);
-DlgSubscriptionRow *find_row                (DlgStore           *store,
-                                             const char         *url);
-GPtrArray          *stored_sections         (DlgStore           *store,
-                                             DlgSubscriptionRow *row);
-GBytes             *current_body            (DlgFetch           *fetch);
+gboolean            dlg_sync_is_http                 (const char         *url);
+DlgSubscriptionRow *dlg_sync_find_row                (DlgStore           *store,
+                                                      const char         *url);
+GPtrArray          *dlg_sync_stored_sections         (DlgStore           *store,
+                                                      DlgSubscriptionRow *row);
+GBytes             *dlg_sync_current_body            (DlgFetch           *fetch);
 
 /* dlg-sync-stored.c */
-void                save_packed_func        (gpointer            data,
-                                             gpointer            user_data);
-void                save_packed             (DlgSync            *self,
-                                             const char         *url,
-                                             GBytes             *packed,
-                                             const char         *digest,
-                                             const char * const *languages,
-                                             GBytes             *feed,
-                                             GPtrArray          *sections);
+void                dlg_sync_save_packed_func        (gpointer            data,
+                                                      gpointer            user_data);
+void                dlg_sync_save_packed             (DlgSync            *self,
+                                                      const char         *url,
+                                                      GBytes             *packed,
+                                                      const char         *digest,
+                                                      const char * const *languages,
+                                                      GBytes             *feed,
+                                                      GPtrArray          *sections);
 
 /* dlg-sync-commit.c */
-GBytes             *load_fetched_section_cb (const char         *section,
-                                             const char         *reference,
-                                             gpointer            user_data,
-                                             GCancellable       *cancellable,
-                                             GError            **error);
-GError             *invalid_error           (const char         *url,
-                                             const GError       *error);
-void                parse_and_commit_thread (GTask              *task,
-                                             gpointer            source_object,
-                                             gpointer            task_data,
-                                             GCancellable       *cancellable);
-void                commit_thread           (GTask              *task,
-                                             DlgSync            *self,
-                                             DlgFeed            *parsed);
-void                touch_thread            (GTask              *task,
-                                             gpointer            source_object,
-                                             gpointer            task_data,
-                                             GCancellable       *cancellable);
-void                mark_ended_thread       (GTask              *task,
-                                             gpointer            source_object,
-                                             gpointer            task_data,
-                                             GCancellable       *cancellable);
+GBytes             *dlg_sync_load_fetched_section_cb (const char         *section,
+                                                      const char         *reference,
+                                                      gpointer            user_data,
+                                                      GCancellable       *cancellable,
+                                                      GError            **error);
+GError             *dlg_sync_invalid_error           (const char         *url,
+                                                      const GError       *error);
+void                dlg_sync_parse_and_commit_thread (GTask              *task,
+                                                      gpointer            source_object,
+                                                      gpointer            task_data,
+                                                      GCancellable       *cancellable);
+void                dlg_sync_commit_thread           (GTask              *task,
+                                                      DlgSync            *self,
+                                                      DlgFeed            *parsed);
+void                dlg_sync_touch_thread            (GTask              *task,
+                                                      gpointer            source_object,
+                                                      gpointer            task_data,
+                                                      GCancellable       *cancellable);
+void                dlg_sync_mark_ended_thread       (GTask              *task,
+                                                      gpointer            source_object,
+                                                      gpointer            task_data,
+                                                      GCancellable       *cancellable);
 
 /* dlg-sync-http.c */
-void                load_state_thread       (GTask              *task,
-                                             gpointer            source_object,
-                                             gpointer            task_data,
-                                             GCancellable       *cancellable);
-void                state_loaded_cb         (GObject            *object,
-                                             GAsyncResult       *result,
-                                             gpointer            user_data);
+void                dlg_sync_load_state_thread       (GTask              *task,
+                                                      gpointer            source_object,
+                                                      gpointer            task_data,
+                                                      GCancellable       *cancellable);
+void                dlg_sync_state_loaded_cb         (GObject            *object,
+                                                      GAsyncResult       *result,
+                                                      gpointer            user_data);
 
 /* dlg-sync-local.c */
-void                local_update_thread     (GTask              *task,
-                                             gpointer            source_object,
-                                             gpointer            task_data,
-                                             GCancellable       *cancellable);
+void                dlg_sync_local_update_thread     (GTask              *task,
+                                                      gpointer            source_object,
+                                                      gpointer            task_data,
+                                                      GCancellable       *cancellable);
 
 G_END_DECLS

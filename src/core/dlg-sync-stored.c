@@ -51,7 +51,7 @@ packed_digest (const char * const *languages,
   for (guint i = 0; sections != NULL && i < sections->len; i++)
     {
       DlgFetch *fetch = g_ptr_array_index (sections, i);
-      GBytes *body = current_body (fetch);
+      GBytes *body = dlg_sync_current_body (fetch);
 
       g_checksum_update (sum, (const guchar *) fetch->name, strlen (fetch->name) + 1);
       if (body != NULL)
@@ -87,8 +87,8 @@ packed_save_free (PackedSave *save)
 }
 
 void
-save_packed_func (gpointer data,
-                  gpointer user_data)
+dlg_sync_save_packed_func (gpointer data,
+                           gpointer user_data)
 {
   PackedSave *save = data;
   DlgSync *self = user_data;
@@ -108,13 +108,13 @@ save_packed_func (gpointer data,
  * digesting and writing the form there (7-10 ms for a FOSDEM-size schedule) held the feed
  * back from the screen by as much. */
 void
-save_packed (DlgSync            *self,
-             const char         *url,
-             GBytes             *packed,
-             const char         *digest,
-             const char * const *languages,
-             GBytes             *feed,
-             GPtrArray          *sections)
+dlg_sync_save_packed (DlgSync            *self,
+                      const char         *url,
+                      GBytes             *packed,
+                      const char         *digest,
+                      const char * const *languages,
+                      GBytes             *feed,
+                      GPtrArray          *sections)
 {
   PackedSave *save;
 
@@ -159,7 +159,7 @@ load_stored_thread (GTask        *task,
 {
   DlgSync *self = source_object;
   LoadData *data = task_data;
-  g_autoptr(DlgSubscriptionRow) row = find_row (self->store, data->url);
+  g_autoptr(DlgSubscriptionRow) row = dlg_sync_find_row (self->store, data->url);
   g_autoptr(DlgResource) stored = dlg_store_lookup_resource (self->store, data->url);
   g_autoptr(GPtrArray) sections = NULL;
   g_autoptr(GError) error = NULL;
@@ -174,7 +174,7 @@ load_stored_thread (GTask        *task,
       return;
     }
 
-  sections = stored_sections (self->store, row);
+  sections = dlg_sync_stored_sections (self->store, row);
 
   /* Kept parsed by the sync that stored it (or the last start): no parse. */
   digest = packed_digest ((const char * const *) data->languages, stored->body, sections);
@@ -193,10 +193,10 @@ load_stored_thread (GTask        *task,
     }
 
   feed = dlg_source_parse_full (stored->body, (const char * const *) data->languages,
-                                load_fetched_section_cb, sections, cancellable, &error);
+                                dlg_sync_load_fetched_section_cb, sections, cancellable, &error);
   if (feed == NULL)
     {
-      g_task_return_error (task, invalid_error (data->url, error));
+      g_task_return_error (task, dlg_sync_invalid_error (data->url, error));
       return;
     }
   g_clear_pointer (&packed, g_bytes_unref);
@@ -204,8 +204,8 @@ load_stored_thread (GTask        *task,
   data->fetched_at = stored->fetched_at;
   g_task_return_pointer (task, feed, g_object_unref);
 
-  /* Kept while the feed goes to the screen (see commit_thread). */
-  save_packed (self, data->url, packed, digest, NULL, NULL, NULL);
+  /* Kept while the feed goes to the screen (see dlg_sync_commit_thread). */
+  dlg_sync_save_packed (self, data->url, packed, digest, NULL, NULL, NULL);
 }
 
 void

@@ -60,7 +60,7 @@ report_copy (const DlgSyncReport *report)
 }
 
 gboolean
-is_http (const char *url)
+dlg_sync_is_http (const char *url)
 {
   g_autofree char *scheme = g_uri_parse_scheme (url);
 
@@ -98,8 +98,8 @@ update_data_free (UpdateData *data)
 }
 
 DlgSubscriptionRow *
-find_row (DlgStore   *store,
-          const char *url)
+dlg_sync_find_row (DlgStore   *store,
+                   const char *url)
 {
   g_autoptr(GPtrArray) rows = dlg_store_list_subscriptions (store, NULL);
 
@@ -131,8 +131,8 @@ split_section (const char  *entry,
 
 /* Sections from the stored list, with their stored copies. */
 GPtrArray *
-stored_sections (DlgStore           *store,
-                 DlgSubscriptionRow *row)
+dlg_sync_stored_sections (DlgStore           *store,
+                          DlgSubscriptionRow *row)
 {
   GPtrArray *sections = g_ptr_array_new_with_free_func ((GDestroyNotify) dlg_fetch_free);
 
@@ -149,7 +149,7 @@ stored_sections (DlgStore           *store,
 }
 
 GBytes *
-current_body (DlgFetch *fetch)
+dlg_sync_current_body (DlgFetch *fetch)
 {
   if (fetch->body != NULL)
     return fetch->body;
@@ -267,17 +267,17 @@ dlg_sync_update_async (DlgSync              *self,
 
   g_signal_emit (self, signals[SYNC_STARTED], 0, url);
 
-  if (is_http (url))
+  if (dlg_sync_is_http (url))
     {
-      GTask *load = g_task_new (self, cancellable, state_loaded_cb, task);
+      GTask *load = g_task_new (self, cancellable, dlg_sync_state_loaded_cb, task);
 
       g_task_set_task_data (load, data, NULL);
-      g_task_run_in_thread (load, load_state_thread);
+      g_task_run_in_thread (load, dlg_sync_load_state_thread);
       g_object_unref (load);
     }
   else
     {
-      g_task_run_in_thread (task, local_update_thread);
+      g_task_run_in_thread (task, dlg_sync_local_update_thread);
       g_object_unref (task);
     }
 }
@@ -407,5 +407,5 @@ dlg_sync_init (DlgSync *self)
   self->max_body_size = DLG_SYNC_DEFAULT_MAX_BODY_SIZE;
   self->total_timeout_ms = DEFAULT_TOTAL_TIMEOUT_MS;
   self->in_flight = g_hash_table_new (g_str_hash, g_str_equal);
-  self->pack_saver = g_thread_pool_new (save_packed_func, self, 1, FALSE, NULL);
+  self->pack_saver = g_thread_pool_new (dlg_sync_save_packed_func, self, 1, FALSE, NULL);
 }
