@@ -223,7 +223,8 @@ dlg_sync_touch_thread (GTask        *task,
   if (data->feed->final_url != NULL && data->feed->permanent &&
       g_strcmp0 (data->feed->final_url, data->url) != 0)
     {
-      g_autoptr(GPtrArray) resources = g_ptr_array_new_with_free_func ((GDestroyNotify) dlg_resource_free);
+      g_autoptr(GPtrArray) resources =
+        g_ptr_array_new_with_free_func ((GDestroyNotify) dlg_resource_free);
       DlgResource *moved = dlg_resource_copy (data->feed->stored);
 
       replace_str (&moved->url, data->feed->final_url);

@@ -2,7 +2,7 @@
  *
  * A sync over HTTP goes:
  *   worker: read the stored copies and their validators
- *   main:   conditional GET of the feed (dlg-sync-fetch.c)
+ *   main:   conditional GET of the feed (dlg-fetch.c)
  *   worker: on 200, find the sections published at their own URLs
  *   main:   conditional GET of each section
  *   worker: parse and validate everything, then write it in one transaction
@@ -142,7 +142,8 @@ dlg_sync_stored_sections (DlgStore           *store,
       const char *url;
 
       if (split_section (row->sections[i], &name, &url))
-        g_ptr_array_add (sections, dlg_fetch_new (name, url, dlg_store_lookup_resource (store, url)));
+        g_ptr_array_add (sections,
+                         dlg_fetch_new (name, url, dlg_store_lookup_resource (store, url)));
     }
 
   return sections;
