@@ -326,6 +326,9 @@ def check_dropdown_search(dropdown, search, choice, choices, count):
     Escape then clears the search, and a second Escape closes the list (the caller presses it).
     GTK 4.8 kept Escape in the search, and the list stayed open."""
     click(search)
+    # On a busy machine the click may land after typing begins: type once the search has it.
+    wait_for(f"the search of {dropdown!r} to have the keyboard",
+             lambda: states(search).contains(pyatspi.STATE_FOCUSED), timeout=5)
     typed = choice.split()[0]
     ui.type_text(typed)
 
