@@ -14,6 +14,7 @@
 #include "dlg-note-report.h"
 #include "dlg-notes.h"
 #include "fixture-notes.h"
+#include "fixture-store.h"
 
 static DlgFeed *
 load_fixture (const char *name)
@@ -28,50 +29,11 @@ load_fixture (const char *name)
   return feed;
 }
 
-
 /* The report split at "## " headings: the part before, then each section. */
 static GStrv
 sections (const char *report)
 {
   return g_strsplit (report, "\n## ", -1);
-}
-
-/* A store of its own for each test, in a folder removed after it. */
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  DlgStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("delegate-report-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "delegate.db", NULL);
-  f->store = dlg_store_open (f->path, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  const char *suffix[] = { "", "-wal", "-shm" };
-
-  g_clear_object (&f->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffix); i++)
-    {
-      g_autofree char *file = g_strconcat (f->path, suffix[i], NULL);
-      g_unlink (file);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
 }
 
 static void
