@@ -92,6 +92,22 @@ assert_markup_is_safe (const char *text)
     }
 }
 
+/* Each case: Markdown, then its blocks as render() writes them; its markup safe too. */
+static void
+check_cases (const char *(*cases)[2],
+             guint         n_cases)
+{
+  for (guint i = 0; i < n_cases; i++)
+    {
+      g_autofree char *out = render (cases[i][0]);
+
+      if (g_strcmp0 (out, cases[i][1]) != 0)
+        g_test_message ("case %u", i);
+      g_assert_cmpstr (out, ==, cases[i][1]);
+      assert_markup_is_safe (cases[i][0]);
+    }
+}
+
 static void
 test_blocks (void)
 {
@@ -189,15 +205,7 @@ test_autolinks (void)
     { "`<https://a.id>`", "P:<tt>&lt;https://a.id&gt;</tt>\n" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *out = render (cases[i][0]);
-
-      if (g_strcmp0 (out, cases[i][1]) != 0)
-        g_test_message ("case %u", i);
-      g_assert_cmpstr (out, ==, cases[i][1]);
-      assert_markup_is_safe (cases[i][0]);
-    }
+  check_cases (cases, G_N_ELEMENTS (cases));
 
   /* Paper needs no more than the address itself; search finds the address. */
   {
@@ -327,15 +335,7 @@ test_link_titles (void)
     { "[a]( \"t\")", "P:a (&quot;t&quot;)\n" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *out = render (cases[i][0]);
-
-      if (g_strcmp0 (out, cases[i][1]) != 0)
-        g_test_message ("case %u", i);
-      g_assert_cmpstr (out, ==, cases[i][1]);
-      assert_markup_is_safe (cases[i][0]);
-    }
+  check_cases (cases, G_N_ELEMENTS (cases));
 }
 
 static void
@@ -468,15 +468,7 @@ test_nested_lists (void)
     { "- []()\n  - b", "-:b\n" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *out = render (cases[i][0]);
-
-      if (g_strcmp0 (out, cases[i][1]) != 0)
-        g_test_message ("case %u", i);
-      g_assert_cmpstr (out, ==, cases[i][1]);
-      assert_markup_is_safe (cases[i][0]);
-    }
+  check_cases (cases, G_N_ELEMENTS (cases));
 
   /* Every line break kept, as the trip report reads a note: the same nesting. */
   {
@@ -529,15 +521,7 @@ test_list_paragraphs (void)
     { "- a\n\n  []()\n\n  more\n- b", "-:a\n+:more\n-:b\n" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *out = render (cases[i][0]);
-
-      if (g_strcmp0 (out, cases[i][1]) != 0)
-        g_test_message ("case %u", i);
-      g_assert_cmpstr (out, ==, cases[i][1]);
-      assert_markup_is_safe (cases[i][0]);
-    }
+  check_cases (cases, G_N_ELEMENTS (cases));
 
   /* Every line break kept, as the trip report reads a note: the same paragraphs. */
   {
