@@ -69,9 +69,28 @@ dlg_pane_search_key_cb (GtkEventControllerKey *controller,
 
   /* A list view gives the keyboard to the row it last had it on; with none (or that row
    * filtered out), GTK 4.8 keeps it on the list itself, where no row shows it and Enter
-   * does nothing: move on, as a second Down would, to the first row. */
+   * does nothing: move on, as a second Down would, to the first row, selected.  The row
+   * itself, where Enter opens it: moving focus into the list instead would stop on the
+   * row's first control (a session's star), where Enter stars the session. */
   if (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (list))) == GTK_WIDGET (list))
-    gtk_widget_child_focus (GTK_WIDGET (list), GTK_DIR_DOWN);
+    {
+#if GTK_CHECK_VERSION (4, 12, 0)
+      gtk_list_view_scroll_to (GTK_LIST_VIEW (list), 0,
+                               GTK_LIST_SCROLL_FOCUS | GTK_LIST_SCROLL_SELECT, NULL);
+#else
+      gtk_widget_activate_action (GTK_WIDGET (list), "list.scroll-to-item", "u", 0);
+      gtk_widget_activate_action (GTK_WIDGET (list), "list.select-item", "(ubb)", 0, FALSE, FALSE);
+      /* GTK 4.8 has no call to focus a row: the row just selected is the one marked so. */
+      for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
+           row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        if ((gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED) != 0 &&
+            gtk_widget_grab_focus (row))
+          return TRUE;
+      /* A list without selection: its first row, or the first control in it. */
+      gtk_widget_child_focus (GTK_WIDGET (list), GTK_DIR_DOWN);
+#endif
+    }
   return TRUE;
 }
 

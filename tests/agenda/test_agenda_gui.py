@@ -31,7 +31,8 @@ import pyatspi
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gui"))
 import atspi as ui  # noqa: E402
 from atspi import (LISTS, Failure, click, find, find_all, find_app, log,  # noqa: E402
-                   on_screen, role, rows_of, selected, tab, text_of, the_list, wait_for, xdo)
+                   on_screen, role, rows_of, selected, states, tab, text_of, the_list, wait_for,
+                   xdo)
 
 EXE, SHOTS = sys.argv[1], sys.argv[2]
 shots = ui.Screenshots(SHOTS)
@@ -139,6 +140,24 @@ def check_agenda(app, frame, first_run):
              lambda: row_item(lst, "Opening").name == shown_text(row_item(lst, "Opening")))
     log(f"the row 'Opening' is named {row_item(lst, 'Opening').name!r}")
 
+    # From the search, Down and Enter open the first session, with the keyboard on its title.
+    # Down lands on the row itself: until 2 December, with no row of the list focused yet, it
+    # landed on the row's star, where Enter starred the session instead.
+    xdo("key", "--clearmodifiers", "ctrl+f")
+    wait_for("Ctrl+F to put the keyboard in 'Search sessions'", lambda: any(
+        a.name == "Search sessions" and states(a).contains(pyatspi.STATE_FOCUSED)
+        for a in find_all(frame, lambda a: a.name == "Search sessions")))
+    xdo("key", "--clearmodifiers", "Down")
+    wait_for("Down from the search to put the keyboard on the row 'Press conference'",
+             lambda: states(row_item(lst, "Press conference")).contains(pyatspi.STATE_FOCUSED))
+    xdo("key", "--clearmodifiers", "Return")
+    wait_for("Enter on it to open 'Press conference', the keyboard on its title", lambda: find(
+        frame, lambda a: role(a) == pyatspi.ROLE_LABEL and text_of(a) == "Press conference"
+        and states(a).contains(pyatspi.STATE_FOCUSED)))
+    if star_button(lst, "Press conference", "Star session") is None:
+        raise Failure("Down and Enter from the search starred 'Press conference'")
+    log("from the search, Down and Enter open the first session, and star nothing")
+
     # The selection marks the session, not the group's heading its row opens with: the heading
     # stays on the list's own background.
     click(find(lst, lambda a: text_of(a) == "Press conference"))
@@ -210,7 +229,7 @@ def check_agenda(app, frame, first_run):
     # Star a session, then look at "My schedule".
     button = wait_for("the 'Star session' button of 'Opening'",
                       lambda: star_button(lst, "Opening", "Star session"))
-    # Reached by the keyboard (Down from the search lands on it), it says which session.
+    # Reached by the keyboard (Tab from its row), it says which session.
     if button.description != "Opening":
         raise Failure(f"the star of 'Opening' is described as {button.description!r}")
     click(button)

@@ -166,7 +166,7 @@ dlg_session_row_update (DlgSessionRow *self)
     time_text = dlg_agenda_page_format_time (self->page, self->session);
   set_optional (self->time_label, time_text);
   set_label (self->title_label, dlg_session_get_title (self->session));
-  /* Tab and Down reach the star, not the row: it says which session it stars. */
+  /* Tab from the row reaches the star: it says which session it stars. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->star_button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   dlg_session_get_title (self->session), -1);
