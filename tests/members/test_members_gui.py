@@ -129,6 +129,8 @@ def check_members(app, frame):
                     lambda: find(sessions, lambda a: text_of(a) == "Press conference"))
     screenshot("sidoarjo")
     log("Kabupaten Sidoarjo shows its delegate and the session it presents in")
+    wait_for("Sidoarjo's regent under 'Head of region'",
+             lambda: label_with(frame, "Head of region") and label_with(frame, "Bupati: H. Saiful Ilah, SH, M.Hum"))
 
     # A screen reader on those rows says what they show.
     def item_names(view):
@@ -150,6 +152,17 @@ def check_members(app, frame):
                                        "Sidoarjo", exact=False))
     screenshot("agenda-from-member")
     log("'Press conference' opens on the Agenda page")
+
+    # A network's president is not a head of region: until 2 December every member's head
+    # was shown under "Head of region", a ministry's minister and Citynet's president too.
+    xdo("key", "--clearmodifiers", "ctrl+2")
+    wait_for("the Members page again", lambda: selected(members_tab))
+    open_row(frame, lst, "Citynet Indonesia",
+             lambda: label_with(frame, "Presiden: H. Saiful Ilah, SH, M.Hum"))
+    wait_for("Citynet's president under 'Led by'", lambda: label_with(frame, "Led by"))
+    if label_with(frame, "Head of region"):
+        raise Failure("Citynet Indonesia, an organisation, shows a 'Head of region'")
+    log("an organisation's head is shown under 'Led by', not 'Head of region'")
 
     # Back to the members, in the list: Ctrl+F takes the keyboard to the search, its old text
     # selected, and typing replaces it.

@@ -44,6 +44,7 @@ struct _DlgMemberView
   GtkWidget         *joined_box;
   GtkLabel          *joined_label;
   GtkWidget         *head_box;
+  GtkLabel          *head_heading;
   GtkLabel          *head_label;
   GtkWidget         *smart_city_box;
   GtkLabel          *programme_label;
@@ -82,6 +83,13 @@ dlg_member_kind_to_string (DlgMemberKind kind)
     default:
       return _("Member");
     }
+}
+
+static gboolean
+is_region (DlgMemberKind kind)
+{
+  return kind == DLG_MEMBER_KIND_KOTA || kind == DLG_MEMBER_KIND_KABUPATEN ||
+         kind == DLG_MEMBER_KIND_PROVINCE;
 }
 
 /* Row template callbacks: the scope appends the feed to every call. */
@@ -229,6 +237,9 @@ dlg_member_view_show (DlgMemberView *self,
   else
     head = g_strdup (head_name != NULL ? head_name : head_title);
   dlg_feed_label_set_text (self->head_label, self->head_box, head);
+  /* A ministry or a network has a minister or a president, not a head of region. */
+  gtk_label_set_text (self->head_heading,
+                      is_region (dlg_member_get_kind (member)) ? _("Head of region") : _("Led by"));
 
   /* Smart City: say only what the feed says. */
   if (dlg_member_get_smart_city_masterplan (member, &masterplan_known) || masterplan_known)
@@ -354,6 +365,7 @@ dlg_member_view_class_init (DlgMemberViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgMemberView, joined_box);
   gtk_widget_class_bind_template_child (widget_class, DlgMemberView, joined_label);
   gtk_widget_class_bind_template_child (widget_class, DlgMemberView, head_box);
+  gtk_widget_class_bind_template_child (widget_class, DlgMemberView, head_heading);
   gtk_widget_class_bind_template_child (widget_class, DlgMemberView, head_label);
   gtk_widget_class_bind_template_child (widget_class, DlgMemberView, smart_city_box);
   gtk_widget_class_bind_template_child (widget_class, DlgMemberView, programme_label);
