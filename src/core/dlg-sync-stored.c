@@ -40,7 +40,7 @@ packed_digest (const char * const *languages,
 {
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA1);
 
-  /* As the parser takes them (dlg-json-reader.c): a delegate who switches the desktop to
+  /* As the parser takes them (dlg-json-reader-languages.c): a delegate who switches the desktop to
    * Indonesian gets the feed's Indonesian texts, not the kept English ones. */
   if (languages == NULL)
     languages = g_get_language_names ();
