@@ -1,9 +1,9 @@
 /* dlg-agenda-page-internal.h: the agenda pane's state, shared by the files that make it up
  *
- * dlg-agenda-page.c is the pane (its list, filters and feed); dlg-agenda-stars.c the
+ * dlg-agenda-page.c is the pane (its list, filters and feed); dlg-agenda-rows.c what the
+ * session rows show (times, group headers, place, flags); dlg-agenda-stars.c the
  * delegate's stars; dlg-agenda-clock.c what follows the clock (now, the next start,
- * reminders).  Nothing outside the pane
- * includes this.
+ * reminders).  Nothing outside the pane includes this.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -73,13 +73,15 @@ struct _DlgAgendaPage
 
 /* dlg-agenda-page.c */
 gboolean  dlg_agenda_page_spans_days            (DlgAgendaPage *self);
-char     *dlg_agenda_page_format_time_with_zone (DlgAgendaPage *self,
-                                                 DlgSession    *session);
 void      dlg_agenda_page_open                  (DlgAgendaPage *self,
                                                  guint          position);
 void      dlg_agenda_page_rows_changed          (DlgAgendaPage *self);
 void      dlg_agenda_page_refilter              (DlgAgendaPage *self,
                                                  GtkFilterChange change);
+
+/* dlg-agenda-rows.c */
+char     *dlg_agenda_page_format_time_with_zone (DlgAgendaPage *self,
+                                                 DlgSession    *session);
 
 /* dlg-agenda-stars.c */
 const char *dlg_agenda_page_event_id            (DlgAgendaPage *self);
