@@ -1,4 +1,4 @@
-/* dlg-json-reader-languages.c: texts given in several languages, read in the delegate's
+/* dlg-json-reader-languages.c: texts given in several languages, read in the delegate's language
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
