@@ -8,15 +8,26 @@
 
 G_BEGIN_DECLS
 
-/* A toast saying @text as it is spelt.  libadwaita reads a toast's title as Pango markup, and
- * what a toast says often quotes a file's name, an address or an error: an "&" or a "<" in it
- * would blank the toast (and warn), or style it. */
+/* A toast saying @text as it is spelt, and all of it.  What a toast says often quotes a
+ * file's name, an address or an error: libadwaita reads a toast's title as Pango markup (an
+ * "&" or a "<" in it would blank the toast, and warn, or style it), and keeps it to one line,
+ * cutting off the end, often the very file or address the delegate needs.  So the title is
+ * a plain label of our own, which wraps.  A short one looks as libadwaita's own. */
 static inline AdwToast *
 dlg_toast_new (const char *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new ("");
+  GtkWidget *label = gtk_label_new (text);
 
-  return adw_toast_new (escaped);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* A wrapping label asks for the width of its whole text on one line: keep a long toast
+   * to a reading width (a narrow window makes it narrower still). */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_widget_add_css_class (label, "heading");
+  adw_toast_set_custom_title (toast, label);
+  return toast;
 }
 
 /* Shows @text (see dlg_toast_new()) in the window @widget is in; nothing when it is in none
