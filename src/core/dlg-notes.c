@@ -21,17 +21,6 @@ sqlite_error (sqlite3  *db,
   return FALSE;
 }
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 static gboolean
 write_notes (sqlite3    *db,
              GPtrArray  *notes,
@@ -58,12 +47,12 @@ write_notes (sqlite3    *db,
       DlgNote *note = g_ptr_array_index (notes, i);
 
       sqlite3_reset (stmt);
-      bind_text (stmt, 1, dlg_note_get_id (note));
-      bind_text (stmt, 2, dlg_note_get_event_id (note));
-      bind_text (stmt, 3, dlg_note_kind_to_string (dlg_note_get_kind (note)));
-      bind_text (stmt, 4, dlg_note_get_key (note));
-      bind_text (stmt, 5, dlg_note_get_title (note));
-      bind_text (stmt, 6, dlg_note_get_body (note));
+      dlg_store_bind_text (stmt, 1, dlg_note_get_id (note));
+      dlg_store_bind_text (stmt, 2, dlg_note_get_event_id (note));
+      dlg_store_bind_text (stmt, 3, dlg_note_kind_to_string (dlg_note_get_kind (note)));
+      dlg_store_bind_text (stmt, 4, dlg_note_get_key (note));
+      dlg_store_bind_text (stmt, 5, dlg_note_get_title (note));
+      dlg_store_bind_text (stmt, 6, dlg_note_get_body (note));
       sqlite3_bind_int64 (stmt, 7, dlg_note_get_created (note));
       sqlite3_bind_int64 (stmt, 8, dlg_note_get_modified (note));
       sqlite3_bind_int (stmt, 9, dlg_note_get_deleted (note) ? 1 : 0);
@@ -143,7 +132,7 @@ dlg_notes_list (DlgStore    *self,
                            -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
-      bind_text (stmt, 1, event_id);
+      dlg_store_bind_text (stmt, 1, event_id);
       sqlite3_bind_int (stmt, 2, with_deleted ? 1 : 0);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         g_ptr_array_add (notes, read_note (stmt));
@@ -176,7 +165,7 @@ dlg_notes_lookup (DlgStore   *self,
   if (sqlite3_prepare_v2 (db, "SELECT " NOTE_COLUMNS " FROM notes WHERE id = ?1",
                           -1, &stmt, NULL) == SQLITE_OK)
     {
-      bind_text (stmt, 1, id);
+      dlg_store_bind_text (stmt, 1, id);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         note = read_note (stmt);
     }
@@ -207,8 +196,8 @@ dlg_notes_adopt_locked (sqlite3     *db,
                            -1, &stmt, NULL) == SQLITE_OK;
   if (ok)
     {
-      bind_text (stmt, 1, from);
-      bind_text (stmt, 2, to);
+      dlg_store_bind_text (stmt, 1, from);
+      dlg_store_bind_text (stmt, 2, to);
       ok = sqlite3_step (stmt) == SQLITE_DONE;
     }
   if (!ok)

@@ -31,9 +31,6 @@ gboolean      dlg_store_exec             (DlgStore           *self,
 sqlite3_stmt *dlg_store_prepare          (DlgStore           *self,
                                           const char         *sql,
                                           GError            **error);
-void          dlg_store_bind_text        (sqlite3_stmt       *stmt,
-                                          int                 index,
-                                          const char         *text);
 gboolean      dlg_store_step_done        (DlgStore           *self,
                                           sqlite3_stmt       *stmt,
                                           GError            **error);

@@ -1,6 +1,6 @@
 /* dlg-store-private.h: the store's connection, for core modules that keep
- * their own tables in it (the notes, dlg-notes.c), and the notes' one use
- * of the store's own transactions
+ * their own tables in it (the notes, dlg-notes.c), the SQLite helpers they
+ * share with the store, and the notes' one use of the store's own transactions
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +24,11 @@ void     dlg_store_unlock (DlgStore *self);
  * the rare others. */
 const char *dlg_store_sqlite_reason (sqlite3 *db,
                                      int      rc);
+
+/* Binds @text to parameter @index of @stmt, or NULL when @text is NULL (dlg-store-sqlite.c). */
+void     dlg_store_bind_text (sqlite3_stmt *stmt,
+                              int           index,
+                              const char   *text);
 
 /* dlg_notes_adopt() for a caller that holds the lock, inside its own
  * transaction (the sync storing an event's first copy, dlg-store-subscriptions.c). */
