@@ -49,37 +49,55 @@ dlg_resource_free (DlgResource *resource)
 
 /* --- resources ----------------------------------------------------------- */
 
+gboolean
+dlg_store_read_resource (DlgStore     *self,
+                         const char   *url,
+                         DlgResource **resource,
+                         GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_ERROR;
+
+  g_return_val_if_fail (DLG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (url != NULL, FALSE);
+  g_return_val_if_fail (resource != NULL && *resource == NULL, FALSE);
+
+  g_mutex_lock (&self->mutex);
+  stmt = dlg_store_prepare (self,
+                            "SELECT body, etag, last_modified, fetched_at, max_age "
+                            "FROM resources WHERE url = ?1", error);
+  if (stmt != NULL)
+    {
+      dlg_store_bind_text (stmt, 1, url);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          DlgResource *found = dlg_resource_new (url);
+
+          found->body = g_bytes_new (sqlite3_column_blob (stmt, 0),
+                                     sqlite3_column_bytes (stmt, 0));
+          found->etag = dlg_store_column_text (stmt, 1);
+          found->last_modified = dlg_store_column_text (stmt, 2);
+          found->fetched_at = sqlite3_column_int64 (stmt, 3);
+          found->max_age = sqlite3_column_int64 (stmt, 4);
+          *resource = found;
+        }
+      else if (rc != SQLITE_DONE)
+        dlg_store_set_sqlite_error (self, error);
+      sqlite3_finalize (stmt);
+    }
+  g_mutex_unlock (&self->mutex);
+
+  return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
 DlgResource *
 dlg_store_lookup_resource (DlgStore   *self,
                            const char *url)
 {
   DlgResource *resource = NULL;
-  sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (DLG_IS_STORE (self), NULL);
-  g_return_val_if_fail (url != NULL, NULL);
-
-  g_mutex_lock (&self->mutex);
-  stmt = dlg_store_prepare (self,
-                            "SELECT body, etag, last_modified, fetched_at, max_age "
-                            "FROM resources WHERE url = ?1", NULL);
-  if (stmt != NULL)
-    {
-      dlg_store_bind_text (stmt, 1, url);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          resource = dlg_resource_new (url);
-          resource->body = g_bytes_new (sqlite3_column_blob (stmt, 0),
-                                        sqlite3_column_bytes (stmt, 0));
-          resource->etag = dlg_store_column_text (stmt, 1);
-          resource->last_modified = dlg_store_column_text (stmt, 2);
-          resource->fetched_at = sqlite3_column_int64 (stmt, 3);
-          resource->max_age = sqlite3_column_int64 (stmt, 4);
-        }
-      sqlite3_finalize (stmt);
-    }
-  g_mutex_unlock (&self->mutex);
-
+  dlg_store_read_resource (self, url, &resource, NULL);
   return resource;
 }
 

@@ -26,6 +26,27 @@ dlg_subscription_row_free (DlgSubscriptionRow *row)
   g_free (row);
 }
 
+/* The columns row_from_statement() reads, in its order. */
+#define SUBSCRIPTION_COLUMNS "url, event_id, title, position, current, ended, sections"
+
+static DlgSubscriptionRow *
+row_from_statement (sqlite3_stmt *stmt)
+{
+  DlgSubscriptionRow *row = g_new0 (DlgSubscriptionRow, 1);
+  const char *sections = (const char *) sqlite3_column_text (stmt, 6);
+
+  row->url = dlg_store_column_text (stmt, 0);
+  row->event_id = dlg_store_column_text (stmt, 1);
+  row->title = dlg_store_column_text (stmt, 2);
+  row->position = sqlite3_column_int (stmt, 3);
+  row->current = sqlite3_column_int (stmt, 4) != 0;
+  row->ended = sqlite3_column_int (stmt, 5) != 0;
+  row->sections = sections != NULL && sections[0] != '\0'
+                  ? g_strsplit (sections, "\n", -1)
+                  : g_new0 (char *, 1);
+  return row;
+}
+
 /* Reads every subscription; the caller holds the lock. */
 static GPtrArray *
 read_subscriptions (DlgStore  *self,
@@ -36,28 +57,14 @@ read_subscriptions (DlgStore  *self,
   int rc;
 
   stmt = dlg_store_prepare (self,
-                            "SELECT url, event_id, title, position, current, ended, sections "
+                            "SELECT " SUBSCRIPTION_COLUMNS " "
                             "FROM subscriptions ORDER BY position, added_at", error);
   if (stmt == NULL)
     return NULL;
 
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) dlg_subscription_row_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      DlgSubscriptionRow *row = g_new0 (DlgSubscriptionRow, 1);
-      const char *sections = (const char *) sqlite3_column_text (stmt, 6);
-
-      row->url = dlg_store_column_text (stmt, 0);
-      row->event_id = dlg_store_column_text (stmt, 1);
-      row->title = dlg_store_column_text (stmt, 2);
-      row->position = sqlite3_column_int (stmt, 3);
-      row->current = sqlite3_column_int (stmt, 4) != 0;
-      row->ended = sqlite3_column_int (stmt, 5) != 0;
-      row->sections = sections != NULL && sections[0] != '\0'
-                      ? g_strsplit (sections, "\n", -1)
-                      : g_new0 (char *, 1);
-      g_ptr_array_add (rows, row);
-    }
+    g_ptr_array_add (rows, row_from_statement (stmt));
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -81,6 +88,38 @@ dlg_store_list_subscriptions (DlgStore  *self,
   g_mutex_unlock (&self->mutex);
 
   return rows;
+}
+
+gboolean
+dlg_store_read_subscription (DlgStore            *self,
+                             const char          *url,
+                             DlgSubscriptionRow **row,
+                             GError             **error)
+{
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_ERROR;
+
+  g_return_val_if_fail (DLG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (url != NULL, FALSE);
+  g_return_val_if_fail (row != NULL && *row == NULL, FALSE);
+
+  g_mutex_lock (&self->mutex);
+  stmt = dlg_store_prepare (self,
+                            "SELECT " SUBSCRIPTION_COLUMNS " FROM subscriptions WHERE url = ?1",
+                            error);
+  if (stmt != NULL)
+    {
+      dlg_store_bind_text (stmt, 1, url);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        *row = row_from_statement (stmt);
+      else if (rc != SQLITE_DONE)
+        dlg_store_set_sqlite_error (self, error);
+      sqlite3_finalize (stmt);
+    }
+  g_mutex_unlock (&self->mutex);
+
+  return rc == SQLITE_ROW || rc == SQLITE_DONE;
 }
 
 /* The address in a section entry, "agenda https://..." */

@@ -69,7 +69,14 @@ DlgResource *dlg_resource_copy            (const DlgResource *resource);
 void         dlg_resource_free            (DlgResource *resource);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlgResource, dlg_resource_free)
 
-/* NULL when nothing is stored for @url. */
+/* The copy stored for @url in *@resource, or NULL there when nothing is stored for it.
+ * FALSE, with @error set, when it could not be read: never as if nothing were stored. */
+gboolean     dlg_store_read_resource      (DlgStore     *self,
+                                           const char   *url,
+                                           DlgResource **resource,
+                                           GError      **error);
+/* NULL when nothing is stored for @url, and when it could not be read: for a caller to
+ * whom both mean the same (a test); the sync tells them apart (dlg_store_read_resource). */
 DlgResource *dlg_store_lookup_resource    (DlgStore    *self,
                                            const char  *url);
 
@@ -93,6 +100,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlgSubscriptionRow, dlg_subscription_row_free)
 /* A GPtrArray of DlgSubscriptionRow, by position. */
 GPtrArray   *dlg_store_list_subscriptions (DlgStore    *self,
                                            GError     **error);
+/* The subscription to @url in *@row, or NULL there when @url is not followed.  FALSE,
+ * with @error set, when it could not be read: never as if @url were not followed. */
+gboolean     dlg_store_read_subscription  (DlgStore            *self,
+                                           const char          *url,
+                                           DlgSubscriptionRow **row,
+                                           GError             **error);
 /* Adds @url at the end (no-op, TRUE, if it is there already), dropping whatever copies were
  * left under it while nobody followed it (not a section another subscription uses). */
 gboolean     dlg_store_add_subscription   (DlgStore    *self,
