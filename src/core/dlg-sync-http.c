@@ -120,6 +120,8 @@ scan_sections_thread (GTask        *task,
         {
           JsonNode *node = json_object_get_member (object, section_names[i]);
           g_autofree char *url = NULL;
+          g_autoptr(DlgResource) stored = NULL;
+          g_autoptr(GError) error = NULL;
 
           if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
               json_node_get_value_type (node) != G_TYPE_STRING)
@@ -127,10 +129,15 @@ scan_sections_thread (GTask        *task,
 
           url = g_uri_resolve_relative (data->feed->final_url, json_node_get_string (node),
                                         G_URI_FLAGS_NONE, NULL);
-          if (url != NULL && dlg_sync_is_http (url))
-            g_ptr_array_add (data->sections,
-                             dlg_fetch_new (section_names[i], url,
-                                            dlg_store_lookup_resource (self->store, url)));
+          if (url == NULL || !dlg_sync_is_http (url))
+            continue;
+          if (!dlg_store_read_resource (self->store, url, &stored, &error))
+            {
+              g_task_return_error (task, dlg_sync_store_error (data->url, error));
+              return;
+            }
+          g_ptr_array_add (data->sections,
+                           dlg_fetch_new (section_names[i], url, g_steal_pointer (&stored)));
         }
     }
 
@@ -143,8 +150,14 @@ scanned_cb (GObject      *object,
             gpointer      user_data)
 {
   GTask *task = user_data;
+  GError *error = NULL;
 
-  g_task_propagate_boolean (G_TASK (result), NULL);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
   fetch_next_section (task);
 }
 
@@ -201,10 +214,17 @@ dlg_sync_load_state_thread (GTask        *task,
 {
   DlgSync *self = source_object;
   UpdateData *data = task_data;
-  g_autoptr(DlgSubscriptionRow) row = dlg_sync_find_row (self->store, data->url);
+  g_autoptr(DlgResource) stored = NULL;
+  g_autoptr(GError) error = NULL;
 
-  data->feed = dlg_fetch_new (NULL, data->url, dlg_store_lookup_resource (self->store, data->url));
-  data->sections = dlg_sync_stored_sections (self->store, row);
+  /* Copies or a list of sections that could not be read are not taken for none: no
+   * request then, and the copies stay as they are. */
+  if (!dlg_sync_read_stored (self->store, data->url, &stored, &data->sections, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  data->feed = dlg_fetch_new (NULL, data->url, g_steal_pointer (&stored));
   g_task_return_boolean (task, TRUE);
 }
 
@@ -218,7 +238,7 @@ dlg_sync_state_loaded_cb (GObject      *object,
   UpdateData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
-  /* Cancelled already: no request at all. */
+  /* Cancelled already, or the stored copy unreadable: no request at all. */
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));

@@ -54,7 +54,7 @@ dlg_sync_local_update_thread (GTask        *task,
   g_autoptr(GFile) file = g_file_new_for_uri (data->url);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(DlgSubscriptionRow) row = NULL;
+  g_autoptr(DlgResource) stored = NULL;
   g_autoptr(DlgFeed) feed = NULL;
   LocalSections local = { file, NULL };
   gboolean unchanged;
@@ -77,10 +77,14 @@ dlg_sync_local_update_thread (GTask        *task,
       return;
     }
 
-  /* Unchanged when the feed and every section read last time are. */
-  row = dlg_sync_find_row (self->store, data->url);
-  data->feed = dlg_fetch_new (NULL, data->url, dlg_store_lookup_resource (self->store, data->url));
-  data->sections = dlg_sync_stored_sections (self->store, row);
+  /* Unchanged when the feed and every section read last time are.  Copies or a list of
+   * sections that could not be read are not taken for none. */
+  if (!dlg_sync_read_stored (self->store, data->url, &stored, &data->sections, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  data->feed = dlg_fetch_new (NULL, data->url, g_steal_pointer (&stored));
   unchanged = data->feed->stored != NULL && g_bytes_equal (data->feed->stored->body, bytes);
   for (guint i = 0; unchanged && i < data->sections->len; i++)
     {

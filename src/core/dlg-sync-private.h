@@ -43,10 +43,17 @@ typedef struct
 
 /* dlg-sync.c */
 gboolean            dlg_sync_is_http                 (const char         *url);
-DlgSubscriptionRow *dlg_sync_find_row                (DlgStore           *store,
-                                                      const char         *url);
-GPtrArray          *dlg_sync_stored_sections         (DlgStore           *store,
-                                                      DlgSubscriptionRow *row);
+/* What the store holds of @url: the feed's copy (NULL when nothing is saved yet) and a
+ * DlgFetch, with its copy, for each section of the last good copy.  A failed read is
+ * FALSE with a DLG_SYNC_ERROR_STORE error, never taken for nothing saved. */
+gboolean            dlg_sync_read_stored             (DlgStore           *store,
+                                                      const char         *url,
+                                                      DlgResource       **feed,
+                                                      GPtrArray         **sections,
+                                                      GError            **error);
+/* @error, the store's, as the sync of @url reports it (DLG_SYNC_ERROR_STORE). */
+GError             *dlg_sync_store_error             (const char         *url,
+                                                      const GError       *error);
 GBytes             *dlg_sync_current_body            (DlgFetch           *fetch);
 
 /* dlg-sync-stored.c */

@@ -159,22 +159,26 @@ load_stored_thread (GTask        *task,
 {
   DlgSync *self = source_object;
   LoadData *data = task_data;
-  g_autoptr(DlgSubscriptionRow) row = dlg_sync_find_row (self->store, data->url);
-  g_autoptr(DlgResource) stored = dlg_store_lookup_resource (self->store, data->url);
+  g_autoptr(DlgResource) stored = NULL;
   g_autoptr(GPtrArray) sections = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) packed = NULL;
   g_autofree char *digest = NULL;
   DlgFeed *feed;
 
+  /* An unreadable copy is no missing one: the feed parsed without its sections would be
+   * called invalid, and "nothing saved" would have the window wait for a first sync. */
+  if (!dlg_sync_read_stored (self->store, data->url, &stored, &sections, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
   if (stored == NULL)
     {
       g_task_return_new_error (task, DLG_SYNC_ERROR, DLG_SYNC_ERROR_NOTHING_SAVED,
                                _("Nothing is saved yet for %s"), data->url);
       return;
     }
-
-  sections = dlg_sync_stored_sections (self->store, row);
 
   /* Kept parsed by the sync that stored it (or the last start): no parse. */
   digest = packed_digest ((const char * const *) data->languages, stored->body, sections);

@@ -97,21 +97,15 @@ update_data_free (UpdateData *data)
   g_free (data);
 }
 
-DlgSubscriptionRow *
-dlg_sync_find_row (DlgStore   *store,
-                   const char *url)
+GError *
+dlg_sync_store_error (const char   *url,
+                      const GError *error)
 {
-  g_autoptr(GPtrArray) rows = dlg_store_list_subscriptions (store, NULL);
-
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
-    {
-      DlgSubscriptionRow *row = g_ptr_array_index (rows, i);
-
-      if (g_strcmp0 (row->url, url) == 0)
-        return g_ptr_array_steal_index (rows, i);
-    }
-
-  return NULL;
+  return g_error_new (DLG_SYNC_ERROR, DLG_SYNC_ERROR_STORE,
+                      /* Translators: the feed's address, then the store's own sentence on why
+                       * ("The saved data could not be written or read: the file is damaged") */
+                      _("The saved copy of %s could not be read, and was left as it is. %s"),
+                      url, error->message);
 }
 
 /* "agenda https://..." */
@@ -129,24 +123,45 @@ split_section (const char  *entry,
   return TRUE;
 }
 
-/* Sections from the stored list, with their stored copies. */
-GPtrArray *
-dlg_sync_stored_sections (DlgStore           *store,
-                          DlgSubscriptionRow *row)
+gboolean
+dlg_sync_read_stored (DlgStore     *store,
+                      const char   *url,
+                      DlgResource **feed,
+                      GPtrArray   **sections,
+                      GError      **error)
 {
-  GPtrArray *sections = g_ptr_array_new_with_free_func ((GDestroyNotify) dlg_fetch_free);
+  g_autoptr(DlgSubscriptionRow) row = NULL;
+  g_autoptr(DlgResource) stored = NULL;
+  g_autoptr(GPtrArray) fetches = NULL;
+  g_autoptr(GError) local_error = NULL;
 
+  if (!dlg_store_read_subscription (store, url, &row, &local_error) ||
+      !dlg_store_read_resource (store, url, &stored, &local_error))
+    {
+      g_propagate_error (error, dlg_sync_store_error (url, local_error));
+      return FALSE;
+    }
+
+  fetches = g_ptr_array_new_with_free_func ((GDestroyNotify) dlg_fetch_free);
   for (guint i = 0; row != NULL && row->sections[i] != NULL; i++)
     {
       g_autofree char *name = NULL;
-      const char *url;
+      g_autoptr(DlgResource) section = NULL;
+      const char *section_url;
 
-      if (split_section (row->sections[i], &name, &url))
-        g_ptr_array_add (sections,
-                         dlg_fetch_new (name, url, dlg_store_lookup_resource (store, url)));
+      if (!split_section (row->sections[i], &name, &section_url))
+        continue;
+      if (!dlg_store_read_resource (store, section_url, &section, &local_error))
+        {
+          g_propagate_error (error, dlg_sync_store_error (url, local_error));
+          return FALSE;
+        }
+      g_ptr_array_add (fetches, dlg_fetch_new (name, section_url, g_steal_pointer (&section)));
     }
 
-  return sections;
+  *feed = g_steal_pointer (&stored);
+  *sections = g_steal_pointer (&fetches);
+  return TRUE;
 }
 
 GBytes *

@@ -35,6 +35,7 @@ typedef enum
   DLG_SYNC_ERROR_CERTIFICATE,     /* TLS certificate problem: never bypassed */
   DLG_SYNC_ERROR_GONE,            /* 410: the event is over; its data is kept */
   DLG_SYNC_ERROR_NOTHING_SAVED,   /* no stored copy yet */
+  DLG_SYNC_ERROR_STORE,           /* the stored copy could not be read: it is left as it is */
   DLG_SYNC_ERROR_FAILED,          /* anything else; the message says what */
 } DlgSyncError;
 

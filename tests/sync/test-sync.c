@@ -1486,6 +1486,154 @@ test_added_over_leftovers (Fixture       *f,
   g_assert_cmpstr (row->title, ==, "A minimal feed");
 }
 
+/* Writes @type over the page type of @table's first page in the database file, as a bad
+ * block of the disk would (0xff: no type at all), and has the store forget the pages it
+ * keeps in memory, so that it reads the table from the file again.  Returns the byte it
+ * overwrote, to put it back. */
+static int
+set_page_type (Fixture    *f,
+               const char *table,
+               int         type)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT rootpage FROM sqlite_schema "
+                                          "WHERE type = 'table' AND name = '%s'", table);
+  g_autofree char *root = run_sql (f, sql);
+  g_autofree char *page_size = run_sql (f, "PRAGMA page_size");
+  g_autofree char *busy = run_sql (f, "PRAGMA wal_checkpoint(TRUNCATE)");
+  sqlite3 *db;
+  FILE *file;
+  int old;
+
+  /* Every page in the file itself, none left in the write-ahead log. */
+  g_assert_cmpstr (busy, ==, "0");
+  /* Page 1 starts with the file's header, not with a page type. */
+  g_assert_cmpint (g_ascii_strtoll (root, NULL, 10), >, 1);
+
+  file = fopen (dlg_store_get_path (f->store), "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, (g_ascii_strtoll (root, NULL, 10) - 1) *
+                                g_ascii_strtoll (page_size, NULL, 10), SEEK_SET), ==, 0);
+  old = fgetc (file);
+  g_assert_cmpint (old, !=, EOF);
+  g_assert_cmpint (fseek (file, -1, SEEK_CUR), ==, 0);
+  g_assert_cmpint (fputc (type, file), ==, type);
+  g_assert_cmpint (fclose (file), ==, 0);
+
+  db = dlg_store_lock (f->store);
+  sqlite3_db_release_memory (db);
+  dlg_store_unlock (f->store);
+  return old;
+}
+
+static void
+load_failed_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Fixture *f = user_data;
+  g_autoptr(DlgFeed) feed = dlg_sync_load_stored_finish (DLG_SYNC (object), result, NULL,
+                                                         &f->error);
+
+  g_assert_null (feed);
+  g_main_loop_quit (f->loop);
+}
+
+/* The delegate should be told the saved copy could not be read, with the reason. */
+static void
+assert_unreadable (Fixture    *f,
+                   const char *url)
+{
+  g_assert_error (f->error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_STORE);
+  g_test_message ("reported: %s", f->error->message);
+  g_assert_nonnull (strstr (f->error->message, url));
+  g_assert_nonnull (strstr (f->error->message, "the file is damaged"));
+}
+
+/* A damaged page where the subscriptions (data: "subscriptions") or the saved copies
+ * ("resources") are kept: a start, a sync of the feed and a sync of a file each say that the
+ * saved copy could not be read, rather than take it for nothing saved or for an event
+ * without its sections, and make no request; the copies are whole once the page is. */
+static void
+test_unreadable (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *table = data;
+  g_autofree char *src = g_test_build_filename (G_TEST_DIST, "fixtures", "valid", "external",
+                                                "feed.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (src);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *agenda_url = g_strconcat (f->base, "/agenda.json", NULL);
+  g_autoptr(DlgResource) feed_before = NULL;
+  g_autoptr(DlgResource) agenda_before = NULL;
+  g_autoptr(DlgResource) file_before = NULL;
+  g_autoptr(DlgResource) after = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  DlgSubscriptionRow *row;
+  DlgFeed *loaded;
+  guint n_requests;
+  int type;
+
+  /* Good copies of a feed with its agenda apart, and of a file with its sections. */
+  serve_sectioned_feed (f);
+  sync_once (f, f->url);
+  g_assert_no_error (f->error);
+  g_assert_true (dlg_store_add_subscription (f->store, uri, &error));
+  g_assert_no_error (error);
+  sync_once (f, uri);
+  g_assert_no_error (f->error);
+  /* Their parsed forms kept (dlg_sync_dispose): no write while the page is damaged. */
+  g_clear_object (&f->sync);
+  f->sync = dlg_sync_new (f->store, f->session, NULL);
+  dlg_sync_set_total_timeout (f->sync, 3000);
+  feed_before = dlg_store_lookup_resource (f->store, f->url);
+  agenda_before = dlg_store_lookup_resource (f->store, agenda_url);
+  file_before = dlg_store_lookup_resource (f->store, uri);
+  g_assert_nonnull (feed_before);
+  g_assert_nonnull (agenda_before);
+  g_assert_nonnull (file_before);
+  n_requests = f->n_requests;
+
+  type = set_page_type (f, table, 0xff);
+
+  /* The app starts. */
+  g_clear_error (&f->error);
+  dlg_sync_load_stored_async (f->sync, f->url, NULL, NULL, load_failed_cb, f);
+  g_main_loop_run (f->loop);
+  assert_unreadable (f, f->url);
+
+  /* It syncs the feed, and the file. */
+  sync_once (f, f->url);
+  assert_unreadable (f, f->url);
+  g_assert_cmpuint (f->n_requests, ==, n_requests);
+  sync_once (f, uri);
+  assert_unreadable (f, uri);
+
+  /* The page mended, everything is as it was. */
+  set_page_type (f, table, type);
+  after = dlg_store_lookup_resource (f->store, f->url);
+  assert_same_resource (feed_before, after);
+  g_clear_pointer (&after, dlg_resource_free);
+  after = dlg_store_lookup_resource (f->store, agenda_url);
+  assert_same_resource (agenda_before, after);
+  g_clear_pointer (&after, dlg_resource_free);
+  after = dlg_store_lookup_resource (f->store, uri);
+  assert_same_resource (file_before, after);
+  rows = dlg_store_list_subscriptions (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  row = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (row->url, ==, f->url);
+  g_assert_cmpuint (g_strv_length (row->sections), ==, 1);
+  row = g_ptr_array_index (rows, 1);
+  g_assert_cmpstr (row->url, ==, uri);
+  g_assert_cmpuint (g_strv_length (row->sections), ==, 2);
+
+  g_clear_error (&f->error);
+  loaded = load_stored (f);
+  g_assert_cmpuint (g_list_model_get_n_items (dlg_feed_get_sessions (loaded)), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1532,6 +1680,8 @@ main (int   argc,
   ADD ("/sync/local-file", test_local_file, NULL);
   ADD ("/sync/parsed-form", test_parsed_form, NULL);
   ADD ("/sync/parsed-form-languages", test_parsed_form_languages, NULL);
+  ADD ("/sync/unreadable-subscription", test_unreadable, "subscriptions");
+  ADD ("/sync/unreadable-copy", test_unreadable, "resources");
 
   return g_test_run ();
 }
