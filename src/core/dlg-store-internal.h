@@ -34,6 +34,14 @@ sqlite3_stmt *dlg_store_prepare          (DlgStore           *self,
 gboolean      dlg_store_step_done        (DlgStore           *self,
                                           sqlite3_stmt       *stmt,
                                           GError            **error);
+/* Prepares @sql, binds @key to ?1 and steps to its first row: the statement, on that row
+ * when *@found, for the caller to finalize; NULL, with @error set, when the read failed
+ * (never as if there were no row). */
+sqlite3_stmt *dlg_store_query_one        (DlgStore           *self,
+                                          const char         *sql,
+                                          const char         *key,
+                                          gboolean           *found,
+                                          GError            **error);
 gboolean      dlg_store_run_text         (DlgStore           *self,
                                           const char         *sql,
                                           const char         *first,

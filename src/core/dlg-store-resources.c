@@ -56,39 +56,33 @@ dlg_store_read_resource (DlgStore     *self,
                          GError      **error)
 {
   sqlite3_stmt *stmt;
-  int rc = SQLITE_ERROR;
+  gboolean found;
+  gboolean ok;
 
   g_return_val_if_fail (DLG_IS_STORE (self), FALSE);
   g_return_val_if_fail (url != NULL, FALSE);
   g_return_val_if_fail (resource != NULL && *resource == NULL, FALSE);
 
   g_mutex_lock (&self->mutex);
-  stmt = dlg_store_prepare (self,
-                            "SELECT body, etag, last_modified, fetched_at, max_age "
-                            "FROM resources WHERE url = ?1", error);
-  if (stmt != NULL)
+  stmt = dlg_store_query_one (self,
+                              "SELECT body, etag, last_modified, fetched_at, max_age "
+                              "FROM resources WHERE url = ?1", url, &found, error);
+  if (found)
     {
-      dlg_store_bind_text (stmt, 1, url);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          DlgResource *found = dlg_resource_new (url);
+      DlgResource *copy = dlg_resource_new (url);
 
-          found->body = g_bytes_new (sqlite3_column_blob (stmt, 0),
-                                     sqlite3_column_bytes (stmt, 0));
-          found->etag = dlg_store_column_text (stmt, 1);
-          found->last_modified = dlg_store_column_text (stmt, 2);
-          found->fetched_at = sqlite3_column_int64 (stmt, 3);
-          found->max_age = sqlite3_column_int64 (stmt, 4);
-          *resource = found;
-        }
-      else if (rc != SQLITE_DONE)
-        dlg_store_set_sqlite_error (self, error);
-      sqlite3_finalize (stmt);
+      copy->body = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+      copy->etag = dlg_store_column_text (stmt, 1);
+      copy->last_modified = dlg_store_column_text (stmt, 2);
+      copy->fetched_at = sqlite3_column_int64 (stmt, 3);
+      copy->max_age = sqlite3_column_int64 (stmt, 4);
+      *resource = copy;
     }
+  ok = stmt != NULL;
+  sqlite3_finalize (stmt);
   g_mutex_unlock (&self->mutex);
 
-  return rc == SQLITE_ROW || rc == SQLITE_DONE;
+  return ok;
 }
 
 DlgResource *

@@ -99,6 +99,32 @@ dlg_store_step_done (DlgStore      *self,
   return TRUE;
 }
 
+sqlite3_stmt *
+dlg_store_query_one (DlgStore    *self,
+                     const char  *sql,
+                     const char  *key,
+                     gboolean    *found,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = dlg_store_prepare (self, sql, error);
+  int rc;
+
+  *found = FALSE;
+  if (stmt == NULL)
+    return NULL;
+
+  dlg_store_bind_text (stmt, 1, key);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      dlg_store_set_sqlite_error (self, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  *found = rc == SQLITE_ROW;
+  return stmt;
+}
+
 /* Runs a statement that returns no rows and takes one or two text
  * parameters (?1, and ?2 unless @second is NULL). */
 gboolean

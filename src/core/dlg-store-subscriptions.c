@@ -97,29 +97,24 @@ dlg_store_read_subscription (DlgStore            *self,
                              GError             **error)
 {
   sqlite3_stmt *stmt;
-  int rc = SQLITE_ERROR;
+  gboolean found;
+  gboolean ok;
 
   g_return_val_if_fail (DLG_IS_STORE (self), FALSE);
   g_return_val_if_fail (url != NULL, FALSE);
   g_return_val_if_fail (row != NULL && *row == NULL, FALSE);
 
   g_mutex_lock (&self->mutex);
-  stmt = dlg_store_prepare (self,
-                            "SELECT " SUBSCRIPTION_COLUMNS " FROM subscriptions WHERE url = ?1",
-                            error);
-  if (stmt != NULL)
-    {
-      dlg_store_bind_text (stmt, 1, url);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        *row = row_from_statement (stmt);
-      else if (rc != SQLITE_DONE)
-        dlg_store_set_sqlite_error (self, error);
-      sqlite3_finalize (stmt);
-    }
+  stmt = dlg_store_query_one (self,
+                              "SELECT " SUBSCRIPTION_COLUMNS " FROM subscriptions WHERE url = ?1",
+                              url, &found, error);
+  if (found)
+    *row = row_from_statement (stmt);
+  ok = stmt != NULL;
+  sqlite3_finalize (stmt);
   g_mutex_unlock (&self->mutex);
 
-  return rc == SQLITE_ROW || rc == SQLITE_DONE;
+  return ok;
 }
 
 /* The address in a section entry, "agenda https://..." */
@@ -313,23 +308,13 @@ subscription_exists (DlgStore    *self,
                      gboolean    *ok,
                      GError     **error)
 {
-  sqlite3_stmt *stmt = dlg_store_prepare (self, "SELECT 1 FROM subscriptions WHERE url = ?1",
-                                          error);
-  int rc;
+  gboolean found;
+  sqlite3_stmt *stmt = dlg_store_query_one (self, "SELECT 1 FROM subscriptions WHERE url = ?1",
+                                            url, &found, error);
 
   *ok = stmt != NULL;
-  if (stmt == NULL)
-    return FALSE;
-
-  dlg_store_bind_text (stmt, 1, url);
-  rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      *ok = dlg_store_set_sqlite_error (self, error);
-      return FALSE;
-    }
-  return rc == SQLITE_ROW;
+  return found;
 }
 
 gboolean
