@@ -2,8 +2,9 @@
  *
  * One pass over the lines for blocks, one over each block for spans.
  * Where each closing delimiter is (or that there is none) is remembered
- * per delimiter, and the parentheses of link targets are paired once per
- * block, so unbalanced emphasis, brackets or parentheses in a huge line
+ * per delimiter, and the parentheses of link targets are paired and the
+ * autolinks found once per block, so unbalanced emphasis, brackets,
+ * parentheses or angle brackets in a huge line
  * stay linear, and nesting is limited, so no input can recurse deeply.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,7 +26,6 @@ enum {
   MISS_UNDER2,
   MISS_BACKTICK,
   MISS_BRACKET,
-  MISS_ANGLE,
   N_MISSES
 };
 
@@ -114,6 +114,8 @@ typedef struct
   gsize       len;
   GPtrArray  *spans;
   gssize     *closing;  /* of each "(" in s, the ")" that closes it, or -1; made when needed */
+  gssize     *autolink; /* at each byte of an autolink ("<" to ">"), where its ">" is, else
+                         * -1; made when needed */
 } Inline;
 
 static void
@@ -135,37 +137,118 @@ flush (Inline     *in,
   g_string_truncate (buf, 0);
 }
 
-/* The position of @needle (1 or 2 bytes) in [from, end), or -1. */
+/* Where an autolink of @len bytes at @s ("<…>" without its brackets) goes: the address
+ * itself when it is an http, https or mailto one; NULL for anything else ("<b>",
+ * "<ftp://…>") and for an address that may not open (dlg_markdown_url_is_safe()). */
+static char *
+autolink_url (const char *s,
+              gsize       len)
+{
+  g_autofree char *url = NULL;
+
+  /* Only a short run is worth a copy. */
+  if (len == 0 || len > 2048)
+    return NULL;
+  url = g_strndup (s, len);
+  return dlg_markdown_url_is_safe (url) ? g_steal_pointer (&url) : NULL;
+}
+
+/* Where the autolink that holds byte @k of the block ends (its ">"), or -1.  Every autolink
+ * is found at once, left to right, one with an escaped "<" ("\<") none: as an address
+ * holds no "<" and no white space, what is read from one "<" ends before the next, and the
+ * whole block is read once. */
 static gssize
-find (const char *s,
+autolink_close (Inline *in,
+                gsize   k)
+{
+  if (in->autolink == NULL)
+    {
+      const char *s = in->s;
+      gsize m = 0;
+
+      in->autolink = g_new (gssize, MAX (in->len, 1));
+      for (gsize a = 0; a < in->len; a++)
+        in->autolink[a] = -1;
+      while (m < in->len)
+        {
+          gsize close = m + 1;
+
+          if (s[m] == '\\' && m + 1 < in->len && g_ascii_ispunct (s[m + 1]))
+            {
+              m += 2;
+              continue;
+            }
+          if (s[m] != '<')
+            {
+              m++;
+              continue;
+            }
+          while (close < in->len && s[close] != '>' && s[close] != '<' &&
+                 (guchar) s[close] > ' ')
+            close++;
+          if (close < in->len && s[close] == '>')
+            {
+              g_autofree char *url = autolink_url (s + m + 1, close - m - 1);
+
+              if (url != NULL)
+                for (gsize a = m; a <= close; a++)
+                  in->autolink[a] = close;
+            }
+          m = close;
+        }
+    }
+  return in->autolink[k];
+}
+
+/* The position of @needle (1 or 2 bytes) in [from, end), or -1.  An emphasis delimiter
+ * (@delimiter) is never one inside an autolink that ends before @end: the address is read
+ * whole before any emphasis, as CommonMark reads it, so "_<https://x.id/Kupang_(kota)>_"
+ * is the link in italics, not italics cut at the address's "_". */
+static gssize
+find (Inline     *in,
       gsize       from,
       gsize       end,
-      const char *needle)
+      const char *needle,
+      gboolean    delimiter)
 {
+  const char *s = in->s;
   gsize n = strlen (needle);
 
   for (gsize i = from; i + n <= end; i++)
-    if (s[i] == needle[0] && (n == 1 || s[i + 1] == needle[1]))
-      return i;
+    {
+      if (delimiter)
+        {
+          gssize close = autolink_close (in, i);
+
+          if (close >= 0 && (gsize) close < end)
+            {
+              i = close;
+              continue;
+            }
+        }
+      if (s[i] == needle[0] && (n == 1 || s[i + 1] == needle[1]))
+        return i;
+    }
   return -1;
 }
 
-/* Like find(), remembering the answer: the first match at or after an
- * earlier start is still the first one after a later start before it. */
+/* find(), remembering the answer in @cache (-2 before any): the first match at or after an
+ * earlier start is still the first one after a later start before it, so each cache serves
+ * starts that only move on. */
 static gssize
-find_cached (const char *s,
+find_cached (Inline     *in,
              gssize     *cache,
              gsize       from,
              gsize       end,
-             const char *needle)
+             const char *needle,
+             gboolean    delimiter)
 {
-  if (*cache == -1)
-    return -1;
-  if (*cache >= 0 && (gsize) *cache >= from)
+  if (*cache == -1 || (*cache >= 0 && (gsize) *cache >= from))
     return *cache;
-  *cache = find (s, from, end, needle);
+  *cache = find (in, from, end, needle, delimiter);
   return *cache;
 }
+
 
 /* A link that may not open is its text and then its target, as text: "Pemkot
  * (www.kupangkota.go.id)", "berkas (file:///…)".  What was written stays to be read
@@ -321,7 +404,7 @@ parse_inline (Inline     *in,
 
       if (c == '`')
         {
-          gssize j = find_cached (s, &next[MISS_BACKTICK], i + 1, end, "`");
+          gssize j = find_cached (in, &next[MISS_BACKTICK], i + 1, end, "`", FALSE);
 
           if (j > 0 && (gsize) j > i + 1)
             {
@@ -346,7 +429,7 @@ parse_inline (Inline     *in,
 
           if (can_open)
             {
-              gssize j = find_cached (s, &next[miss], i + k, end, needle);
+              gssize j = find_cached (in, &next[miss], i + k, end, needle, TRUE);
 
               if (j > 0 && (gsize) j > i + k && !is_space (s[j - 1]))
                 {
@@ -365,7 +448,7 @@ parse_inline (Inline     *in,
 
       if (c == '[' && url == NULL && depth < MAX_DEPTH)
         {
-          gssize close = find_cached (s, &next[MISS_BRACKET], i + 1, end, "]");
+          gssize close = find_cached (in, &next[MISS_BRACKET], i + 1, end, "]", FALSE);
 
           if (close > 0 && (gsize) close + 1 < end && s[close + 1] == '(')
             {
@@ -402,28 +485,22 @@ parse_inline (Inline     *in,
        * "<…>" ("<b>", "<ftp://…>", "<javascript:…>") stays the text it is. */
       if (c == '<' && url == NULL)
         {
-          gssize close = find_cached (s, &next[MISS_ANGLE], i + 1, end, ">");
+          gssize close = autolink_close (in, i);
+          g_autofree char *target = NULL;
 
-          /* Only a short run that starts like an address is worth a copy. */
-          if (close > 0 && close - (gssize) i - 1 <= 2048 &&
-              (g_ascii_strncasecmp (s + i + 1, "http", MIN (4, end - i - 1)) == 0 ||
-               g_ascii_strncasecmp (s + i + 1, "mailto:", MIN (7, end - i - 1)) == 0))
+          if (close > 0 && (gsize) close < end &&
+              (target = autolink_url (s + i + 1, close - i - 1)) != NULL)
             {
-              g_autofree char *target = g_strndup (s + i + 1, close - i - 1);
+              /* A mail address reads as itself: "mailto:" is for the program that opens
+               * it, noise to a reader and on paper, where the link's text is all there
+               * is (as "[a@b.id](mailto:a@b.id)" reads, and CommonMark's "<a@b.id>"). */
+              gsize skip = g_ascii_strncasecmp (target, "mailto:", 7) == 0 ? 7 : 0;
 
-              if (dlg_markdown_url_is_safe (target))
-                {
-                  /* A mail address reads as itself: "mailto:" is for the program that opens
-                   * it, noise to a reader and on paper, where the link's text is all there
-                   * is (as "[a@b.id](mailto:a@b.id)" reads, and CommonMark's "<a@b.id>"). */
-                  gsize skip = g_ascii_strncasecmp (target, "mailto:", 7) == 0 ? 7 : 0;
-
-                  flush (in, buf, style, url);
-                  g_string_append (buf, target + skip);
-                  flush (in, buf, style, target);
-                  i = close + 1;
-                  continue;
-                }
+              flush (in, buf, style, url);
+              g_string_append (buf, target + skip);
+              flush (in, buf, style, target);
+              i = close + 1;
+              continue;
             }
         }
 
@@ -451,8 +528,10 @@ finish_block (GPtrArray  *blocks,
   in.len = text->len;
   in.spans = block->spans;
   in.closing = NULL;
+  in.autolink = NULL;
   parse_inline (&in, 0, text->len, DLG_MD_STYLE_NONE, NULL, 0);
   g_free (in.closing);
+  g_free (in.autolink);
   g_string_truncate (text, 0);
 
   if (block->spans->len == 0)

@@ -222,6 +222,36 @@ test_autolinks (void)
   }
 }
 
+/* Emphasis around an autolink: the address is read whole first, as CommonMark reads it, so
+ * that a "*" or "_" in it closes nothing ("…/Kupang_(kota)"); the link is in italics or
+ * bold.  Only an autolink is read so: elsewhere such a "_" or "*" still closes. */
+static void
+test_autolink_emphasis (void)
+{
+  const char *cases[][2] = {
+    { "*<https://x.id>*", "P:<a href=\"https://x.id\"><i>https://x.id</i></a>\n" },
+    { "**see <https://x.id>**",
+      "P:<b>see </b><a href=\"https://x.id\"><b>https://x.id</b></a>\n" },
+    { "_<https://id.wikipedia.org/wiki/Kupang_(kota)>_",
+      "P:<a href=\"https://id.wikipedia.org/wiki/Kupang_(kota)\">"
+      "<i>https://id.wikipedia.org/wiki/Kupang_(kota)</i></a>\n" },
+    { "*<https://x.id/a*b>*", "P:<a href=\"https://x.id/a*b\"><i>https://x.id/a*b</i></a>\n" },
+    { "**see <https://x.id/**>** now",
+      "P:<b>see </b><a href=\"https://x.id/**\"><b>https://x.id/**</b></a> now\n" },
+    { "*a <https://x.id/a*b> b* c",
+      "P:<i>a </i><a href=\"https://x.id/a*b\"><i>https://x.id/a*b</i></a><i> b</i> c\n" },
+    { "__<mailto:a__b@c.id>__",
+      "P:<a href=\"mailto:a__b@c.id\"><b>a__b@c.id</b></a>\n" },
+    /* Not an autolink: the "*" in it closes, as before. */
+    { "*<ftp://x*y>*", "P:<i>&lt;ftp://x</i>y&gt;*\n" },
+    { "*\\<https://x.id/a*b>*", "P:<i>&lt;https://x.id/a</i>b&gt;*\n" },
+    /* An address no emphasis closes in stays as it was. */
+    { "*a <https://x.id/a*b>", "P:*a <a href=\"https://x.id/a*b\">https://x.id/a*b</a>\n" },
+  };
+
+  check_cases (cases, G_N_ELEMENTS (cases));
+}
+
 /* A link that may not open still says where it goes: its target follows its text, as
  * text, so that nothing the delegate or an organiser wrote is lost. */
 static void
@@ -322,6 +352,7 @@ test_link_titles (void)
       "P:<a href=\"https://x.id\">a</a> b (mailto:a@b.id &apos;it&apos;&apos;s&apos;)\n" },
     { "[a](https://x.id \"it's\")", "P:<a href=\"https://x.id\">a</a>\n" },
     { "[](https://x.id \"t\")", "P:<a href=\"https://x.id\">https://x.id</a>\n" },
+
     /* A link that may not open shows its address, without the title. */
     { "[Pemkot](www.kupangkota.go.id \"Situs resmi\")", "P:Pemkot (www.kupangkota.go.id)\n" },
     { "[x](javascript:alert(1) 'y')", "P:x (javascript:alert(1))\n" },
@@ -555,7 +586,9 @@ static void
 test_huge (void)
 {
   const char *units[] = { "*", "**", "_", "[", "[a]", "<", "<http", "`", "](", "a*b ", "# ", "\\",
-                          "[a](", "[a](((", "[a]()", "(", ")", "\\(" };
+                          "[a](", "[a](((", "[a]()", "(", ")", "\\(",
+                          /* Autolinks that emphasis skips. */
+                          "*<https://x.id/*>", "_<https://x.id/_> " };
   gsize size = 1 << 20;
 
   for (guint u = 0; u < G_N_ELEMENTS (units); u++)
@@ -646,6 +679,7 @@ main (int   argc,
   g_test_add_func ("/markdown/blocks", test_blocks);
   g_test_add_func ("/markdown/links", test_links);
   g_test_add_func ("/markdown/autolinks", test_autolinks);
+  g_test_add_func ("/markdown/autolink-emphasis", test_autolink_emphasis);
   g_test_add_func ("/markdown/unsafe-link-targets", test_unsafe_link_targets);
   g_test_add_func ("/markdown/link-parentheses", test_link_parentheses);
   g_test_add_func ("/markdown/link-titles", test_link_titles);
