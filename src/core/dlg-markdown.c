@@ -26,6 +26,15 @@ enum {
   MISS_UNDER2,
   MISS_BACKTICK,
   MISS_BRACKET,
+  /* A link's target: its address, the white space after it, a title in quotes, the
+   * closing quote, what comes after that (each kind of quote apart). */
+  MISS_ADDRESS,
+  MISS_ADDRESS_END,
+  MISS_TITLE,
+  MISS_QUOTE,
+  MISS_APOSTROPHE,
+  MISS_AFTER_QUOTE,
+  MISS_AFTER_APOSTROPHE,
   N_MISSES
 };
 
@@ -114,6 +123,8 @@ typedef struct
   gsize       len;
   GPtrArray  *spans;
   gssize     *closing;  /* of each "(" in s, the ")" that closes it, or -1; made when needed */
+  gsize      *open;     /* at each byte of s, how many "(" before it are not closed yet; made
+                         * with closing */
   gssize     *autolink; /* at each byte of an autolink ("<" to ">"), where its ">" is, else
                          * -1; made when needed */
 } Inline;
@@ -232,9 +243,49 @@ find (Inline     *in,
   return -1;
 }
 
-/* find(), remembering the answer in @cache (-2 before any): the first match at or after an
- * earlier start is still the first one after a later start before it, so each cache serves
- * starts that only move on. */
+/* Where the next byte in [from, end) is that @what looks for, or -1. */
+typedef enum
+{
+  SEEK_SPACE,       /* white space */
+  SEEK_TEXT,        /* anything but white space */
+  SEEK_QUOTE,       /* a '"' no backslash escapes */
+  SEEK_APOSTROPHE,  /* a "'" no backslash escapes */
+} Seek;
+
+static gssize
+seek (const char *s,
+      gsize       from,
+      gsize       end,
+      Seek        what)
+{
+  for (gsize i = from; i < end; i++)
+    {
+      switch (what)
+        {
+        case SEEK_SPACE:
+          if (g_ascii_isspace (s[i]))
+            return i;
+          break;
+        case SEEK_TEXT:
+          if (!g_ascii_isspace (s[i]))
+            return i;
+          break;
+        case SEEK_QUOTE:
+        case SEEK_APOSTROPHE:
+        default:
+          if (s[i] == '\\' && i + 1 < end && g_ascii_ispunct (s[i + 1]))
+            i++;
+          else if (s[i] == (what == SEEK_QUOTE ? '"' : '\''))
+            return i;
+          break;
+        }
+    }
+  return -1;
+}
+
+/* find() and seek(), remembering the answer in @cache (-2 before any): the first match at
+ * or after an earlier start is still the first one after a later start before it, so each
+ * cache serves starts that only move on. */
 static gssize
 find_cached (Inline     *in,
              gssize     *cache,
@@ -249,6 +300,18 @@ find_cached (Inline     *in,
   return *cache;
 }
 
+static gssize
+seek_cached (Inline *in,
+             gssize *cache,
+             gsize   from,
+             gsize   end,
+             Seek    what)
+{
+  if (*cache == -1 || (*cache >= 0 && (gsize) *cache >= from))
+    return *cache;
+  *cache = seek (in->s, from, end, what);
+  return *cache;
+}
 
 /* A link that may not open is its text and then its target, as text: "Pemkot
  * (www.kupangkota.go.id)", "berkas (file:///…)".  What was written stays to be read
@@ -283,11 +346,17 @@ closing_paren (Inline *in,
       g_autoptr(GArray) opened = g_array_new (FALSE, FALSE, sizeof (gsize));
 
       in->closing = g_new (gssize, MAX (in->len, 1));
+      in->open = g_new (gsize, MAX (in->len, 1));
       for (gsize k = 0; k < in->len; k++)
         {
           in->closing[k] = -1;
+          in->open[k] = opened->len;
           if (in->s[k] == '\\' && k + 1 < in->len && g_ascii_ispunct (in->s[k + 1]))
-            in->closing[++k] = -1;
+            {
+              k++;
+              in->closing[k] = -1;
+              in->open[k] = opened->len;
+            }
           else if (in->s[k] == '(')
             g_array_append_val (opened, k);
           else if (in->s[k] == ')' && opened->len > 0)
@@ -298,6 +367,44 @@ closing_paren (Inline *in,
         }
     }
   return in->closing[open];
+}
+
+/* Where the link whose target opens at @open (the "(" after its "]") ends: after a title in
+ * quotes, at the ")" after that title whatever parentheses it holds ("Official (site",
+ * "a)b"), as CommonMark reads it; else at the ")" that closes @open, or -1 (none before
+ * @end too).  The address before a title holds balanced parentheses and no white space.
+ * Every step seeks with a cache of its own in @next, the starts only moving on from one
+ * link to the next, so that a flood of "[a](x \"" stays linear. */
+static gssize
+link_close (Inline *in,
+            gsize   open,
+            gsize   end,
+            gssize *next)
+{
+  const char *s = in->s;
+  gssize paren = closing_paren (in, open);
+  gssize address, space, title, quote, close;
+  gboolean apostrophe;
+
+  address = seek_cached (in, &next[MISS_ADDRESS], open + 1, end, SEEK_TEXT);
+  if (address < 0)
+    return paren;
+  space = seek_cached (in, &next[MISS_ADDRESS_END], address, end, SEEK_SPACE);
+  if (space < 0 || (paren >= 0 && paren < space) || in->open[space] != in->open[address])
+    return paren;
+  title = seek_cached (in, &next[MISS_TITLE], space, end, SEEK_TEXT);
+  if (title < 0 || (s[title] != '"' && s[title] != '\''))
+    return paren;
+  apostrophe = s[title] == '\'';
+  quote = seek_cached (in, &next[apostrophe ? MISS_APOSTROPHE : MISS_QUOTE], title + 1, end,
+                       apostrophe ? SEEK_APOSTROPHE : SEEK_QUOTE);
+  if (quote < 0)
+    return paren;
+  close = seek_cached (in, &next[apostrophe ? MISS_AFTER_APOSTROPHE : MISS_AFTER_QUOTE],
+                       quote + 1, end, SEEK_TEXT);
+  if (close < 0 || s[close] != ')')
+    return paren;
+  return close;
 }
 
 /* How much of a link's target (@len bytes at @s, without spaces around it) is its address:
@@ -452,7 +559,7 @@ parse_inline (Inline     *in,
 
           if (close > 0 && (gsize) close + 1 < end && s[close + 1] == '(')
             {
-              gssize paren = closing_paren (in, close + 1);
+              gssize paren = link_close (in, close + 1, end, next);
 
               if (paren > 0 && (gsize) paren < end)
                 {
@@ -528,9 +635,11 @@ finish_block (GPtrArray  *blocks,
   in.len = text->len;
   in.spans = block->spans;
   in.closing = NULL;
+  in.open = NULL;
   in.autolink = NULL;
   parse_inline (&in, 0, text->len, DLG_MD_STYLE_NONE, NULL, 0);
   g_free (in.closing);
+  g_free (in.open);
   g_free (in.autolink);
   g_string_truncate (text, 0);
 

@@ -352,6 +352,16 @@ test_link_titles (void)
       "P:<a href=\"https://x.id\">a</a> b (mailto:a@b.id &apos;it&apos;&apos;s&apos;)\n" },
     { "[a](https://x.id \"it's\")", "P:<a href=\"https://x.id\">a</a>\n" },
     { "[](https://x.id \"t\")", "P:<a href=\"https://x.id\">https://x.id</a>\n" },
+    /* Whatever parentheses the title holds: the link ends at the ")" after it. */
+    { "[Smart City](https://x.id \"Official (site)\")",
+      "P:<a href=\"https://x.id\">Smart City</a>\n" },
+    { "[a](https://x.id \"a)b\")", "P:<a href=\"https://x.id\">a</a>\n" },
+    { "[Smart City](https://x.id \"Official (site\") (2019)",
+      "P:<a href=\"https://x.id\">Smart City</a> (2019)\n" },
+    { "[a](https://x.id/a_(b)\n'a)b' ) c)", "P:<a href=\"https://x.id/a_(b)\">a</a> c)\n" },
+    { "[a](https://x.id \":)\") [b](https://y.id \"(\\\")\")",
+      "P:<a href=\"https://x.id\">a</a> <a href=\"https://y.id\">b</a>\n" },
+    { "[x](javascript:alert(1) \"a)b\")", "P:x (javascript:alert(1))\n" },
 
     /* A link that may not open shows its address, without the title. */
     { "[Pemkot](www.kupangkota.go.id \"Situs resmi\")", "P:Pemkot (www.kupangkota.go.id)\n" },
@@ -587,8 +597,9 @@ test_huge (void)
 {
   const char *units[] = { "*", "**", "_", "[", "[a]", "<", "<http", "`", "](", "a*b ", "# ", "\\",
                           "[a](", "[a](((", "[a]()", "(", ")", "\\(",
-                          /* Autolinks that emphasis skips. */
-                          "*<https://x.id/*>", "_<https://x.id/_> " };
+                          /* Autolinks that emphasis skips, titles. */
+                          "*<https://x.id/*>", "_<https://x.id/_> ",
+                          "[a](x \"", "[a](x \"(\" ", "[a](x 't' ", "[[a](x \"t\"  ", "[a](x " };
   gsize size = 1 << 20;
 
   for (guint u = 0; u < G_N_ELEMENTS (units); u++)
