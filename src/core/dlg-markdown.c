@@ -148,8 +148,40 @@ flush (Inline     *in,
   g_string_truncate (buf, 0);
 }
 
+/* Whether @len bytes at @s are a mail address as CommonMark's email autolink reads one, and
+ * no more: [a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+ then "@" then labels of letters, digits and
+ * "-" (1 to 63 of them, not starting or ending with "-") parted by ".". */
+static gboolean
+is_mail_address (const char *s,
+                 gsize       len)
+{
+  gsize at = 0;
+  gsize label = 0;
+
+  while (at < len && s[at] != '\0' &&
+         (g_ascii_isalnum (s[at]) || strchr (".!#$%&'*+/=?^_`{|}~-", s[at]) != NULL))
+    at++;
+  if (at == 0 || at >= len || s[at] != '@')
+    return FALSE;
+  for (gsize k = at + 1; k <= len; k++)
+    {
+      if (k == len || s[k] == '.')
+        {
+          if (label == 0 || label > 63 || s[k - 1] == '-')
+            return FALSE;
+          label = 0;
+        }
+      else if (g_ascii_isalnum (s[k]) || (s[k] == '-' && label > 0))
+        label++;
+      else
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Where an autolink of @len bytes at @s ("<…>" without its brackets) goes: the address
- * itself when it is an http, https or mailto one; NULL for anything else ("<b>",
+ * itself when it is an http, https or mailto one, "mailto:" and the address when it is a
+ * mail address ("<a@b.id>", as CommonMark reads it); NULL for anything else ("<b>",
  * "<ftp://…>") and for an address that may not open (dlg_markdown_url_is_safe()). */
 static char *
 autolink_url (const char *s,
@@ -160,7 +192,16 @@ autolink_url (const char *s,
   /* Only a short run is worth a copy. */
   if (len == 0 || len > 2048)
     return NULL;
-  url = g_strndup (s, len);
+  if (is_mail_address (s, len))
+    {
+      /* A "#" would end the address for the mail program (what follows is a fragment): the
+       * mail would go to someone other than the address shown. */
+      if (memchr (s, '#', len) != NULL)
+        return NULL;
+      url = g_strdup_printf ("mailto:%.*s", (int) len, s);
+    }
+  else
+    url = g_strndup (s, len);
   return dlg_markdown_url_is_safe (url) ? g_steal_pointer (&url) : NULL;
 }
 
@@ -588,8 +629,8 @@ parse_inline (Inline     *in,
             }
         }
 
-      /* An autolink, "<https://…>" or "<mailto:…>", is a link to its address; any other
-       * "<…>" ("<b>", "<ftp://…>", "<javascript:…>") stays the text it is. */
+      /* An autolink, "<https://…>", "<mailto:…>" or "<a@b.id>", is a link to its address;
+       * any other "<…>" ("<b>", "<ftp://…>", "<javascript:…>") stays the text it is. */
       if (c == '<' && url == NULL)
         {
           gssize close = autolink_close (in, i);
@@ -600,7 +641,7 @@ parse_inline (Inline     *in,
             {
               /* A mail address reads as itself: "mailto:" is for the program that opens
                * it, noise to a reader and on paper, where the link's text is all there
-               * is (as "[a@b.id](mailto:a@b.id)" reads, and CommonMark's "<a@b.id>"). */
+               * is (as "[a@b.id](mailto:a@b.id)" reads). */
               gsize skip = g_ascii_strncasecmp (target, "mailto:", 7) == 0 ? 7 : 0;
 
               flush (in, buf, style, url);

@@ -147,6 +147,22 @@ def _():
     assert shown == "Ask the bank (https://example.org/bank/ask).", repr(shown)
 
 
+@check("an address in emphasis, a title holding a parenthesis, a mail address alone: links")
+def _():
+    p = paragraph_with("Read ")
+    links = [(teletype.extractText(a), a.getAttrNS(XLINKNS, "href"))
+             for a in p.getElementsByType(text.A)]
+    assert links == [("https://example.org/Bank_(sampah)", "https://example.org/Bank_(sampah)"),
+                     ("the rules", "https://example.org/rules"),
+                     ("bank.sampah@example.org", "mailto:bank.sampah@example.org")], links
+    # The address in italics, whole: the "_" in it ends no emphasis.
+    spans = [(teletype.extractText(s), styled(s)) for s in p.getElementsByType(text.Span)]
+    assert spans == [("https://example.org/Bank_(sampah)", "Emphasis")], spans
+    shown = teletype.extractText(p)
+    assert shown == ("Read https://example.org/Bank_(sampah), the rules "
+                     "(https://example.org/rules) and mail bank.sampah@example.org."), repr(shown)
+
+
 @check("bullets and numbers are lists, numbered from the delegate's first number")
 def _():
     lists = state["doc"].getElementsByType(text.List)[:3]  # the first note's

@@ -72,7 +72,10 @@ main (int    argc,
             "\n"
             "Write to <mailto:bank@example.org> or see <https://example.org/bank>.\n"
             "\n"
-            "Ask [the bank](https://example.org/bank/ask \"Bank Sampah\").");
+            "Ask [the bank](https://example.org/bank/ask \"Bank Sampah\").\n"
+            "\n"
+            "Read _<https://example.org/Bank_(sampah)>_, [the rules](https://example.org/rules "
+            "\"Rules (2019\") and mail <bank.sampah@example.org>.");
   add_note (notes, DLG_NOTE_PRACTICE, "p1", "",
             "Copy this in our city.\n"
             "\n"

@@ -252,6 +252,61 @@ test_autolink_emphasis (void)
   check_cases (cases, G_N_ELEMENTS (cases));
 }
 
+/* A mail address in angle brackets, without "mailto:", as CommonMark reads one: a link to
+ * it shown as the address, as "<mailto:…>" is.  Only what CommonMark's email autolink
+ * grammar takes is an address, and only one a mail program reads as no more than an
+ * address may open: anything else stays as written. */
+static void
+test_mail_autolinks (void)
+{
+  const char *cases[][2] = {
+    { "<a@b.id>", "P:<a href=\"mailto:a@b.id\">a@b.id</a>\n" },
+    { "Write to <Info.Forum+kota_2019@kupang-kota.go.id>.",
+      "P:Write to <a href=\"mailto:Info.Forum+kota_2019@kupang-kota.go.id\">"
+      "Info.Forum+kota_2019@kupang-kota.go.id</a>.\n" },
+    { "<o'brien@x1.id> <a@b>",
+      "P:<a href=\"mailto:o&apos;brien@x1.id\">o&apos;brien@x1.id</a> "
+      "<a href=\"mailto:a@b\">a@b</a>\n" },
+    { "*<a_b@c.id>*", "P:<a href=\"mailto:a_b@c.id\"><i>a_b@c.id</i></a>\n" },
+    /* A label of 63 letters is one; of 64, none. */
+    { "<a@bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.id>",
+      "P:<a href=\"mailto:a@bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.id\">"
+      "a@bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.id</a>\n" },
+    { "<a@bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.id>",
+      "P:&lt;a@bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.id&gt;\n" },
+    /* Not an address: literal, exactly as written. */
+    { "<@b.id> <a@> <a@b.> <a@.b> <a@b..id> <a@-b.id> <a@b-.id> <a@b_c.id>",
+      "P:&lt;@b.id&gt; &lt;a@&gt; &lt;a@b.&gt; &lt;a@.b&gt; &lt;a@b..id&gt; &lt;a@-b.id&gt; "
+      "&lt;a@b-.id&gt; &lt;a@b_c.id&gt;\n" },
+    { "<a b@c.id> <a,b@c.id> <a@b@c.id> <a@b.id/x> <\xc3\xa4@b.id> <a@b.id?x>",
+      "P:&lt;a b@c.id&gt; &lt;a,b@c.id&gt; &lt;a@b@c.id&gt; &lt;a@b.id/x&gt; "
+      "&lt;\xc3\xa4@b.id&gt; &lt;a@b.id?x&gt;\n" },
+    /* No backslash escapes in an address (CommonMark's "<foo\+@bar.example.com>"). */
+    { "<a\\+@b.id>", "P:&lt;a+@b.id&gt;\n" },
+    /* An address, yet one a mail program would act on or cut: attachments, more
+     * recipients, escapes of them, a fragment. */
+    { "<a?attach=/etc/passwd@b.id> <a&bcc=c@b.id> <a%3F@b.id> <a;b@c.id> <a#b@c.id>",
+      "P:&lt;a?attach=/etc/passwd@b.id&gt; &lt;a&amp;bcc=c@b.id&gt; &lt;a%3F@b.id&gt; "
+      "&lt;a;b@c.id&gt; &lt;a#b@c.id&gt;\n" },
+    /* In a link's text, the link's own address is the one; in code, text. */
+    { "[ask <a@b.id>](https://b.id) `<a@b.id>`",
+      "P:<a href=\"https://b.id\">ask &lt;a@b.id&gt;</a> <tt>&lt;a@b.id&gt;</tt>\n" },
+  };
+
+  check_cases (cases, G_N_ELEMENTS (cases));
+
+  /* Paper needs no more than the address itself; search finds the address. */
+  {
+    g_autoptr(GPtrArray) blocks = dlg_markdown_parse ("<a@b.id>");
+    const DlgMdBlock *block = g_ptr_array_index (blocks, 0);
+    g_autofree char *address = dlg_md_link_address (block, 0);
+    g_autofree char *plain = dlg_markdown_to_plain ("Write to <a@b.id>.");
+
+    g_assert_null (address);
+    g_assert_cmpstr (plain, ==, "Write to a@b.id.");
+  }
+}
+
 /* A link that may not open still says where it goes: its target follows its text, as
  * text, so that nothing the delegate or an organiser wrote is lost. */
 static void
@@ -597,9 +652,10 @@ test_huge (void)
 {
   const char *units[] = { "*", "**", "_", "[", "[a]", "<", "<http", "`", "](", "a*b ", "# ", "\\",
                           "[a](", "[a](((", "[a]()", "(", ")", "\\(",
-                          /* Autolinks that emphasis skips, titles. */
+                          /* Autolinks that emphasis skips, titles, mail addresses. */
                           "*<https://x.id/*>", "_<https://x.id/_> ",
-                          "[a](x \"", "[a](x \"(\" ", "[a](x 't' ", "[[a](x \"t\"  ", "[a](x " };
+                          "[a](x \"", "[a](x \"(\" ", "[a](x 't' ", "[[a](x \"t\"  ", "[a](x ",
+                          "_<a_b@c.id> ", "<a@b", "<a@b.id" };
   gsize size = 1 << 20;
 
   for (guint u = 0; u < G_N_ELEMENTS (units); u++)
@@ -691,6 +747,7 @@ main (int   argc,
   g_test_add_func ("/markdown/links", test_links);
   g_test_add_func ("/markdown/autolinks", test_autolinks);
   g_test_add_func ("/markdown/autolink-emphasis", test_autolink_emphasis);
+  g_test_add_func ("/markdown/mail-autolinks", test_mail_autolinks);
   g_test_add_func ("/markdown/unsafe-link-targets", test_unsafe_link_targets);
   g_test_add_func ("/markdown/link-parentheses", test_link_parentheses);
   g_test_add_func ("/markdown/link-titles", test_link_titles);

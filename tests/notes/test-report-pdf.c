@@ -276,8 +276,9 @@ test_tba_and_quotes (Fixture       *fixture,
 
 /* The delegate's Markdown prints as it reads: bold, lists and code
  * without their marks, a bullet for each item, every line break kept,
- * a link's address after its text (without its title), and an address
- * in angle brackets as the address alone. */
+ * a link's address after its text (without its title, whatever parentheses it holds), and
+ * an address in angle brackets (a mail address too, without "mailto:") as the address
+ * alone, in emphasis too. */
 static void
 test_markdown (Fixture       *fixture,
                gconstpointer  data)
@@ -301,6 +302,8 @@ test_markdown (Fixture       *fixture,
     "mayor@example.org",
     "deputy@example.org, https://semarangkota.go.id/en.",
     "Plan: the master plan (https://semarangkota.go.id/plan).",
+    "See https://id.wikipedia.org/wiki/Semarang_(kota), the map (https://semarangkota.go.id/",
+    "bappeda@semarangkota.go.id.",
     NULL
   };
   g_auto(GStrv) lines = NULL;
@@ -318,7 +321,9 @@ test_markdown (Fixture       *fixture,
             "Contact: [city hall](https://semarangkota.go.id/), "
             "[mayor@example.org](mailto:mayor@example.org),\n"
             "<mailto:deputy@example.org>, <https://semarangkota.go.id/en>.\n\n"
-            "Plan: [the master plan](https://semarangkota.go.id/plan 'Rencana induk').");
+            "Plan: [the master plan](https://semarangkota.go.id/plan 'Rencana induk').\n\n"
+            "See _<https://id.wikipedia.org/wiki/Semarang_(kota)>_, [the map]"
+            "(https://semarangkota.go.id/map \"Peta :)\"),\n<bappeda@semarangkota.go.id>.");
   g_assert_true (dlg_notes_save (fixture->store, notes, &error));
   g_assert_no_error (error);
 
@@ -337,6 +342,7 @@ test_markdown (Fixture       *fixture,
   g_assert_null (strstr (text, "]("));
   /* A link's title has nowhere to go on paper. */
   g_assert_null (strstr (text, "Rencana induk"));
+  g_assert_null (strstr (text, "Peta"));
   g_assert_null (strstr (text, "mailto:"));
   lines = g_strsplit (text, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
