@@ -4,8 +4,8 @@
  * Where each closing delimiter is (or that there is none) is remembered
  * per delimiter, and the parentheses of link targets are paired and the
  * autolinks found once per block, so unbalanced emphasis, brackets,
- * parentheses or angle brackets in a huge line
- * stay linear, and nesting is limited, so no input can recurse deeply.
+ * parentheses or angle brackets in a huge line stay linear, and nesting
+ * is limited, so no input can recurse deeply.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -284,7 +284,7 @@ find (Inline     *in,
   return -1;
 }
 
-/* Where the next byte in [from, end) is that @what looks for, or -1. */
+/* What seek() looks for. */
 typedef enum
 {
   SEEK_SPACE,       /* white space */
@@ -293,6 +293,7 @@ typedef enum
   SEEK_APOSTROPHE,  /* a "'" no backslash escapes */
 } Seek;
 
+/* Where the next byte in [from, end) is that @what looks for, or -1. */
 static gssize
 seek (const char *s,
       gsize       from,
