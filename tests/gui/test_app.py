@@ -175,6 +175,8 @@ def main():
         check_open_missing(env, frame)
 
         check_narrow(proc, frame, EXPECT["pages"][1])
+        # The same notice in the narrow window: all of it, and its close button, inside.
+        check_open_missing(env, frame)
 
         # Quit like a person: Ctrl+Q.
         xdo("key", "--clearmodifiers", "ctrl+q")
@@ -533,9 +535,6 @@ def check_open_missing(env, frame):
                      f"cannot hold the whole file name", lambda: text_lines(ext) >= 2, timeout=5)
     log(f"the toast's text: {text_lines(ext)} lines, {ext.width} px wide at x {ext.x}, in a "
         f"window {win.width} px wide")
-    if ext.x < win.x or ext.x + ext.width > win.x + win.width:
-        raise Failure(f"the toast's text runs out of the window (x {ext.x} to "
-                      f"{ext.x + ext.width}, the window {win.x} to {win.x + win.width})")
     # The notice stays until dismissed: its close button is the toast's last button.
     toast = label.parent
     while toast is not None and text_of(toast) != "AdwToastWidget":
@@ -543,6 +542,10 @@ def check_open_missing(env, frame):
     buttons = find_all(toast, lambda a: role(a) == pyatspi.ROLE_PUSH_BUTTON) if toast else []
     if not buttons:
         raise Failure("the toast has no button to dismiss it")
+    for what, box in (("text", ext), ("close button", ui.extents(buttons[-1]))):
+        if box.x < win.x or box.x + box.width > win.x + win.width:
+            raise Failure(f"the toast's {what} runs out of the window (x {box.x} to "
+                          f"{box.x + box.width}, the window {win.x} to {win.x + win.width})")
     click(buttons[-1])
     wait_for("the toast to go", lambda: toast_label() is None, timeout=10)
 
