@@ -144,6 +144,18 @@ def pixel(x, y):
     return shot.stdout.strip()
 
 
+def text_lines(ext):
+    """How many lines of text the screen shows in the box ext (window coordinates): the bands
+    of pixel rows where light and dark meet."""
+    shot = subprocess.run(["/usr/bin/import", "-window", "root", "-crop",
+                           f"{ext.width}x{ext.height}+{BORDER + ext.x}+{BORDER + ext.y}",
+                           "-colorspace", "gray", "-depth", "8", "gray:-"],
+                          capture_output=True, check=True).stdout
+    rows = [shot[y * ext.width:(y + 1) * ext.width] for y in range(ext.height)]
+    inked = [len(row) > 0 and max(row) - min(row) > 100 for row in rows]
+    return sum(1 for y, ink in enumerate(inked) if ink and (y == 0 or not inked[y - 1]))
+
+
 def on_screen(acc):
     """Rows scrolled out of view and hidden pages have no size (GTK 4.8 leaves SHOWING off
     most accessibles, so the size is what tells)."""

@@ -504,18 +504,6 @@ def check_shortcuts(app, frame):
              timeout=5)
 
 
-def text_lines(ext):
-    """How many lines of text the screen shows in the box ext (window coordinates): the bands
-    of pixel rows where light and dark meet."""
-    shot = subprocess.run(["/usr/bin/import", "-window", "root", "-crop",
-                           f"{ext.width}x{ext.height}+{ui.BORDER + ext.x}+{ui.BORDER + ext.y}",
-                           "-colorspace", "gray", "-depth", "8", "gray:-"],
-                          capture_output=True, check=True).stdout
-    rows = [shot[y * ext.width:(y + 1) * ext.width] for y in range(ext.height)]
-    inked = [len(row) > 0 and max(row) - min(row) > 100 for row in rows]
-    return sum(1 for y, ink in enumerate(inked) if ink and (y == 0 or not inked[y - 1]))
-
-
 def check_open_missing(env, frame):
     """A file that is not there, handed over as from a file manager, is named in a toast as it
     is spelt: its name is text, not markup (an "&" in it used to stop the app)."""
@@ -531,9 +519,9 @@ def check_open_missing(env, frame):
     # window: until 2 December a toast kept to one line and cut the name off.
     ext, win = ui.extents(label), ui.extents(frame)
     # (The toast fades in: its text is looked at until it is there.)
-    wait_for(lambda: f"the toast's text on two lines or more (it is on {text_lines(ext)}): one "
-                     f"cannot hold the whole file name", lambda: text_lines(ext) >= 2, timeout=5)
-    log(f"the toast's text: {text_lines(ext)} lines, {ext.width} px wide at x {ext.x}, in a "
+    wait_for(lambda: f"the toast's text on two lines or more (it is on {ui.text_lines(ext)}): one "
+                     f"cannot hold the whole file name", lambda: ui.text_lines(ext) >= 2, timeout=5)
+    log(f"the toast's text: {ui.text_lines(ext)} lines, {ext.width} px wide at x {ext.x}, in a "
         f"window {win.width} px wide")
     # The notice stays until dismissed: its close button is the toast's last button.
     toast = label.parent

@@ -247,6 +247,11 @@ def main():
         wait_for("the toast saying the event was removed",
                  lambda: f"“{TITLE}” removed" in showing_texts(frame))
         screenshot("removed")
+        # A few words keep to one line, as libadwaita's own toasts (which cut a long one off:
+        # ours wrap, src/ui/dlg-toast.h).
+        said = ui.extents(ui.find(frame, lambda a: ui.text_of(a) == f"“{TITLE}” removed"))
+        wait_for(lambda: f"the toast's few words on one line (they are on {ui.text_lines(said)})",
+                 lambda: ui.text_lines(said) == 1, timeout=5)
         wait_for("the toast's Undo", lambda: app_button("Undo")).queryAction().doAction(0)
         wait_for(f"the removed event back after Undo (the window shows {frame.name!r})",
                  lambda: frame.name == TITLE)
