@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "dlg-library.h"
@@ -362,6 +364,28 @@ find_subscription (DlgLibrary *self,
   return NULL;
 }
 
+/* Whether @text, without a scheme, starts with a host name: "kupangkota.go.id/forum" does,
+ * "agenda.json", "Unduhan/agenda.json" and "/media/usb/agenda.json" do not. */
+static gboolean
+looks_like_web_address (const char *text)
+{
+  static const char * const file_types[] = { "json", "xml", "ics", "txt", "zip", "md", NULL };
+  gsize host_len = strcspn (text, "/?#");
+  g_autofree char *host = g_ascii_strdown (text, host_len);
+  const char *last_dot = strrchr (host, '.');
+
+  if (host_len == 0 || last_dot == NULL || last_dot == host || last_dot[1] == '\0')
+    return FALSE;
+  for (const char *p = host; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '.' && *p != '-')
+      return FALSE;
+  /* A top-level domain is letters, and not a file's type. */
+  for (const char *p = last_dot + 1; *p != '\0'; p++)
+    if (!g_ascii_isalpha (*p))
+      return FALSE;
+  return !g_strv_contains (file_types, last_dot + 1);
+}
+
 char *
 dlg_library_normalise_location (const char  *location,
                                 GError     **error)
@@ -383,8 +407,20 @@ dlg_library_normalise_location (const char  *location,
   scheme = g_uri_parse_scheme (stripped);
   if (scheme == NULL)
     {
-      /* A path, relative to where delegate was started. */
-      file = g_file_new_for_commandline_arg (stripped);
+      /* "~/Unduhan/agenda.json", typed as in a terminal. */
+      if (stripped[0] == '~' && (stripped[1] == '/' || stripped[1] == '\0'))
+        file = g_file_new_build_filename (g_get_home_dir (), stripped + 1, NULL);
+      else
+        /* A path, relative to where delegate was started. */
+        file = g_file_new_for_commandline_arg (stripped);
+      /* An address as a poster or a chat prints it, without "https://", is one, unless a
+       * file of that name is there. */
+      if (looks_like_web_address (stripped) && !g_file_query_exists (file, NULL))
+        {
+          g_autofree char *web = g_strconcat ("https://", stripped, NULL);
+
+          return dlg_library_normalise_location (web, error);
+        }
       return g_file_get_uri (file);
     }
 

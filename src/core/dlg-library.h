@@ -68,7 +68,9 @@ void             dlg_library_refresh           (DlgLibrary       *self);
  * max-age (-1: none): 30 minutes, or max-age when longer (at most a day). */
 guint            dlg_library_sync_delay        (gint64           max_age);
 
-/* A path or URL as the store keeps it: an absolute file:// URI for paths. */
+/* A path or URL as the store keeps it: an absolute file:// URI for paths ("~/" is the home
+ * folder), and an https one for a web address typed without its scheme
+ * ("kupangkota.go.id/forum/feed.json"), unless a file of that name is there. */
 char            *dlg_library_normalise_location (const char      *location,
                                                  GError         **error);
 

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -262,6 +263,64 @@ test_bad_locations (void)
   url = dlg_library_normalise_location (" https://example.org/feed.json\n", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (url, ==, "https://example.org/feed.json");
+}
+
+/* What a delegate types in Add Event as a poster or a chat gave it. */
+static void
+test_typed_locations (void)
+{
+  static const struct { const char *typed; const char *url; } cases[] = {
+    /* A web address without its scheme is a web address, as in a browser. */
+    { "kupangkota.go.id/forum/feed.json", "https://kupangkota.go.id/forum/feed.json" },
+    { "Citynet-Indonesia.id", "https://Citynet-Indonesia.id" },
+    { "www.citynet.id/kupang?lang=id", "https://www.citynet.id/kupang?lang=id" },
+  };
+  g_autofree char *dir = g_dir_make_tmp ("delegate-typed-XXXXXX", NULL);
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *home_file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *url = dlg_library_normalise_location (cases[i].typed, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (url, ==, cases[i].url);
+    }
+
+  /* File names stay files, wherever they are or are not: a feed's file type is no domain, a
+   * folder is not a host, and a file that is there wins. */
+  g_assert_no_errno (chdir (dir));
+  g_assert_true (g_file_set_contents ("citynet.id", "{}", -1, NULL));
+  {
+    static const char * const files[] = { "agenda.json", "schedule.xml", "Unduhan/agenda.json",
+                                          "citynet.id", "./kupangkota.go.id/feed.json",
+                                          "forum 2019.json" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+      {
+        g_autofree char *url = dlg_library_normalise_location (files[i], &error);
+        g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
+        g_autofree char *file_uri = g_file_get_uri (file);
+
+        g_assert_no_error (error);
+        g_assert_cmpstr (url, ==, file_uri);
+      }
+  }
+  g_assert_no_errno (g_remove ("citynet.id"));
+  g_assert_no_errno (chdir (cwd));
+  g_assert_no_errno (g_rmdir (dir));
+
+  /* "~/" is the home folder, as in a terminal. */
+  {
+    g_autofree char *url = dlg_library_normalise_location ("~/Unduhan/agenda.json", &error);
+    g_autoptr(GFile) home = g_file_new_build_filename (g_get_home_dir (), "Unduhan",
+                                                       "agenda.json", NULL);
+
+    g_assert_no_error (error);
+    home_file = g_file_get_uri (home);
+    g_assert_cmpstr (url, ==, home_file);
+  }
 }
 
 static void
@@ -728,6 +787,7 @@ main (int   argc,
               fixture_set_up, test_unreadable_subscriptions, fixture_tear_down);
   g_test_add_func ("/library/sync-delay", test_sync_delay);
   g_test_add_func ("/library/bad-locations", test_bad_locations);
+  g_test_add_func ("/library/typed-locations", test_typed_locations);
   g_test_add_func ("/library/updated-ago", test_updated_ago);
 
   return g_test_run ();
