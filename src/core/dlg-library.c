@@ -369,7 +369,10 @@ find_subscription (DlgLibrary *self,
 static gboolean
 looks_like_web_address (const char *text)
 {
-  static const char * const file_types[] = { "json", "xml", "ics", "txt", "zip", "md", NULL };
+  /* What a file the delegate might type ends with; no top-level domain is one of them. */
+  static const char * const file_types[] = { "json", "xml", "ics", "txt", "md", "csv", "html",
+                                             "htm", "pdf", "odt", "doc", "docx", "zip",
+                                             NULL };
   gsize host_len = strcspn (text, "/?#");
   g_autofree char *host = g_ascii_strdown (text, host_len);
   const char *last_dot = strrchr (host, '.');

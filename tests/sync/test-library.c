@@ -295,7 +295,7 @@ test_typed_locations (void)
   {
     static const char * const files[] = { "agenda.json", "schedule.xml", "Unduhan/agenda.json",
                                           "citynet.id", "./kupangkota.go.id/feed.json",
-                                          "forum 2019.json" };
+                                          "forum 2019.json", "laporan.pdf" };
 
     for (guint i = 0; i < G_N_ELEMENTS (files); i++)
       {
