@@ -369,7 +369,8 @@ find_subscription (DlgLibrary *self,
 static gboolean
 looks_like_web_address (const char *text)
 {
-  /* What a file the delegate might type ends with; no top-level domain is one of them. */
+  /* What a file the delegate might type ends with: read as a file even where a top-level
+   * domain has the name (.md, .zip), a file being far likelier. */
   static const char * const file_types[] = { "json", "xml", "ics", "txt", "md", "csv", "html",
                                              "htm", "pdf", "odt", "doc", "docx", "zip",
                                              NULL };
