@@ -33,6 +33,27 @@ all_not_modified (UpdateData *data)
   return TRUE;
 }
 
+/* @fetch's answer, counted in the sync's report.  On a failure the task ends: with the
+ * error, or, for a 410 (the feed or a section taken down), by marking the event ended in the
+ * store, as it is over. */
+static gboolean
+fetch_answered (GTask        *task,
+                DlgFetch     *fetch,
+                GAsyncResult *result)
+{
+  UpdateData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = dlg_fetch_finish (result, &error);
+
+  data->report->n_requests += fetch->n_requests;
+  data->report->n_bytes += fetch->n_bytes;
+  if (!ok && g_error_matches (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_GONE))
+    g_task_run_in_thread (task, dlg_sync_mark_ended_thread);
+  else if (!ok)
+    g_task_return_error (task, g_steal_pointer (&error));
+  return ok;
+}
+
 static void
 section_fetched_cb (GObject      *object,
                     GAsyncResult *result,
@@ -41,23 +62,9 @@ section_fetched_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   UpdateData *data = g_task_get_task_data (task);
   DlgFetch *fetch = g_ptr_array_index (data->sections, data->next_section);
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
 
-  ok = dlg_fetch_finish (result, &error);
-  data->report->n_requests += fetch->n_requests;
-  data->report->n_bytes += fetch->n_bytes;
-  /* A section taken down ends the event as the feed's own 410 does, in the store too. */
-  if (!ok && g_error_matches (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_GONE))
-    {
-      g_task_run_in_thread (task, dlg_sync_mark_ended_thread);
-      return;
-    }
-  if (!ok)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  if (!fetch_answered (task, fetch, result))
+    return;
 
   data->next_section++;
   fetch_next_section (g_steal_pointer (&task));
@@ -169,23 +176,9 @@ feed_fetched_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   DlgSync *self = g_task_get_source_object (task);
   UpdateData *data = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
 
-  ok = dlg_fetch_finish (result, &error);
-  data->report->n_requests += data->feed->n_requests;
-  data->report->n_bytes += data->feed->n_bytes;
-
-  if (!ok && g_error_matches (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_GONE))
-    {
-      g_task_run_in_thread (task, dlg_sync_mark_ended_thread);
-      return;
-    }
-  if (!ok)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  if (!fetch_answered (task, data->feed, result))
+    return;
 
   if (data->feed->status == SOUP_STATUS_NOT_MODIFIED)
     {
