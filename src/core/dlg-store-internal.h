@@ -28,6 +28,11 @@ gboolean      dlg_store_set_sqlite_error (DlgStore           *self,
 gboolean      dlg_store_exec             (DlgStore           *self,
                                           const char         *sql,
                                           GError            **error);
+/* Ends the transaction begun with "BEGIN IMMEDIATE": COMMIT when @ok, else ROLLBACK (@error
+ * set by the step that failed).  Whether it was all written. */
+gboolean      dlg_store_finish           (DlgStore           *self,
+                                          gboolean            ok,
+                                          GError            **error);
 sqlite3_stmt *dlg_store_prepare          (DlgStore           *self,
                                           const char         *sql,
                                           GError            **error);

@@ -59,6 +59,18 @@ dlg_store_exec (DlgStore    *self,
   return TRUE;
 }
 
+gboolean
+dlg_store_finish (DlgStore  *self,
+                  gboolean   ok,
+                  GError   **error)
+{
+  if (ok)
+    return dlg_store_exec (self, "COMMIT", error);
+  /* @error already says what failed; a failed rollback adds nothing to it. */
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
 sqlite3_stmt *
 dlg_store_prepare (DlgStore    *self,
                    const char  *sql,

@@ -171,10 +171,7 @@ dlg_store_add_subscription (DlgStore    *self,
                                  url, NULL, error);
     }
 
-  if (ok)
-    ok = dlg_store_exec (self, "COMMIT", error);
-  else
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  ok = dlg_store_finish (self, ok, error);
   g_mutex_unlock (&self->mutex);
 
   return ok;
@@ -230,10 +227,7 @@ dlg_store_remove_subscription (DlgStore    *self,
     ok = dlg_store_run_text (self, "DELETE FROM packed_feeds WHERE url = ?1", url, NULL, error);
   if (ok)
     ok = dlg_store_run_text (self, "DELETE FROM subscriptions WHERE url = ?1", url, NULL, error);
-  if (ok)
-    ok = dlg_store_exec (self, "COMMIT", error);
-  else
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  ok = dlg_store_finish (self, ok, error);
   g_mutex_unlock (&self->mutex);
 
   return ok;
@@ -399,10 +393,7 @@ dlg_store_commit_sync (DlgStore           *self,
         }
     }
 
-  if (ok)
-    ok = dlg_store_exec (self, "COMMIT", error);
-  else
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  ok = dlg_store_finish (self, ok, error);
   g_mutex_unlock (&self->mutex);
 
   return ok;
