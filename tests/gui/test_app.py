@@ -172,7 +172,7 @@ def main():
         check_open_by_keyboard(frame, tabs)
         check_about(app, frame)
         check_shortcuts(app, frame)
-        check_open_missing(env, frame)
+        check_open_missing(env, frame, narrow_to=560)
 
         check_narrow(proc, frame, EXPECT["pages"][1])
         # The same notice in the narrow window: all of it, and its close button, inside.
@@ -504,9 +504,10 @@ def check_shortcuts(app, frame):
              timeout=5)
 
 
-def check_open_missing(env, frame):
+def check_open_missing(env, frame, narrow_to=None):
     """A file that is not there, handed over as from a file manager, is named in a toast as it
-    is spelt: its name is text, not markup (an "&" in it used to stop the app)."""
+    is spelt: its name is text, not markup (an "&" in it used to stop the app).  With
+    narrow_to, the window is then narrowed to that width while the notice is up, and back."""
     missing = os.path.join(SHOTS, "Agenda & <b>peserta</b>.json")
     subprocess.run([EXE, missing], env=env, timeout=30, check=True)
 
@@ -530,12 +531,43 @@ def check_open_missing(env, frame):
     buttons = find_all(toast, lambda a: role(a) == pyatspi.ROLE_PUSH_BUTTON) if toast else []
     if not buttons:
         raise Failure("the toast has no button to dismiss it")
-    for what, box in (("text", ext), ("close button", ui.extents(buttons[-1]))):
+    check_toast_inside(frame, label, buttons[-1])
+    if narrow_to is not None:
+        # The notice stays up while the window is narrowed: it takes the new width (until
+        # 2 December it kept the wide window's and was cut off on the right and below).
+        wide = win.width
+        resize_window(frame, narrow_to)
+        wait_for(lambda: f"the toast's text on more lines at {narrow_to} px (it is on "
+                         f"{ui.text_lines(ui.extents(label))})",
+                 lambda: ui.text_lines(ui.extents(label)) > ui.text_lines(ext), timeout=5)
+        check_toast_inside(frame, label, buttons[-1])
+        screenshot("missing-file-narrowed")
+        log(f"narrowed to {narrow_to} px, the toast's text is on "
+            f"{ui.text_lines(ui.extents(label))} lines, inside the window")
+        resize_window(frame, wide)
+    click(buttons[-1])
+    wait_for("the toast to go", lambda: toast_label() is None, timeout=10)
+
+
+def check_toast_inside(frame, label, close):
+    """The toast's text, and its close button, are inside the window."""
+    win = ui.extents(frame)
+    for what, box in (("text", ui.extents(label)), ("close button", ui.extents(close))):
         if box.x < win.x or box.x + box.width > win.x + win.width:
             raise Failure(f"the toast's {what} runs out of the window (x {box.x} to "
                           f"{box.x + box.width}, the window {win.x} to {win.x + win.width})")
-    click(buttons[-1])
-    wait_for("the toast to go", lambda: toast_label() is None, timeout=10)
+
+
+def resize_window(frame, width):
+    """Makes the window width px wide (its X window has a 5 px shadow on each side)."""
+    wid = subprocess.run(["xdotool", "search", "--name", f"^{re.escape(frame.name)}$"],
+                         capture_output=True, text=True).stdout.split()
+    if not wid:
+        raise Failure(f"cannot find the X window {frame.name!r} to resize it")
+    height = ui.extents(frame).height
+    xdo("windowsize", wid[0], str(width + 2 * ui.BORDER), str(height + 2 * ui.BORDER))
+    wait_for(lambda: f"the window to be {width} px wide (it is {ui.extents(frame).width} px)",
+             lambda: ui.extents(frame).width == width)
 
 
 NARROW = 360
