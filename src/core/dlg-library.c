@@ -364,10 +364,11 @@ find_subscription (DlgLibrary *self,
   return NULL;
 }
 
-/* Whether @text, without a scheme, starts with a host name: "kupangkota.go.id/forum" does,
- * "agenda.json", "Unduhan/agenda.json" and "/media/usb/agenda.json" do not. */
-static gboolean
-looks_like_web_address (const char *text)
+/* The scheme meant by @text when it starts with a host name, as a poster or a chat prints
+ * an address: "kupangkota.go.id/forum" is https, "192.168.1.10:8000/feed.json" http; NULL
+ * for "agenda.json", "Unduhan/agenda.json" and "/media/usb/agenda.json". */
+static const char *
+bare_address_scheme (const char *text)
 {
   /* What a file the delegate might type ends with: read as a file even where a top-level
    * domain has the name (.md, .zip), a file being far likelier. */
@@ -376,18 +377,47 @@ looks_like_web_address (const char *text)
                                              NULL };
   gsize host_len = strcspn (text, "/?#");
   g_autofree char *host = g_ascii_strdown (text, host_len);
-  const char *last_dot = strrchr (host, '.');
+  char *colon = strchr (host, ':');
+  const char *last_dot;
 
-  if (host_len == 0 || last_dot == NULL || last_dot == host || last_dot[1] == '\0')
-    return FALSE;
+  /* A port: digits, and nothing else, after the host. */
+  if (colon != NULL)
+    {
+      if (colon[1] == '\0' || strspn (colon + 1, "0123456789") != strlen (colon + 1) ||
+          strlen (colon + 1) > 5)
+        return NULL;
+      *colon = '\0';
+    }
+  /* A machine on the venue's network, or the organiser's own, serves plain http: such
+   * servers have no certificate. */
+  if (g_strcmp0 (host, "localhost") == 0 ||
+      (strchr (host, ':') == NULL && g_hostname_is_ip_address (host)))
+    return "http";
+
+  last_dot = strrchr (host, '.');
+  if (host[0] == '\0' || last_dot == NULL || last_dot == host || last_dot[1] == '\0')
+    return NULL;
   for (const char *p = host; *p != '\0'; p++)
     if (!g_ascii_isalnum (*p) && *p != '.' && *p != '-')
-      return FALSE;
+      return NULL;
   /* A top-level domain is letters, and not a file's type. */
   for (const char *p = last_dot + 1; *p != '\0'; p++)
     if (!g_ascii_isalpha (*p))
-      return FALSE;
-  return !g_strv_contains (file_types, last_dot + 1);
+      return NULL;
+  return g_strv_contains (file_types, last_dot + 1) ? NULL : "https";
+}
+
+/* "https//kupangkota.go.id/feed.json": a scheme with its colon lost, or misspelt, before
+ * an address. */
+static gboolean
+is_mistyped_address (const char *text)
+{
+  gsize letters = 0;
+
+  while (g_ascii_isalpha (text[letters]))
+    letters++;
+  return letters > 0 && g_str_has_prefix (text + letters, "//") &&
+         bare_address_scheme (text + letters + 2) != NULL;
 }
 
 char *
@@ -417,15 +447,34 @@ dlg_library_normalise_location (const char  *location,
       else
         /* A path, relative to where delegate was started. */
         file = g_file_new_for_commandline_arg (stripped);
-      /* An address as a poster or a chat prints it, without "https://", is one, unless a
-       * file of that name is there. */
-      if (looks_like_web_address (stripped) && !g_file_query_exists (file, NULL))
+      if (!g_file_query_exists (file, NULL))
         {
-          g_autofree char *web = g_strconcat ("https://", stripped, NULL);
+          /* An address as a poster or a chat prints it, without "https://", is one,
+           * unless a file of that name is there. */
+          const char *bare = bare_address_scheme (stripped);
 
-          return dlg_library_normalise_location (web, error);
+          if (bare != NULL)
+            {
+              g_autofree char *web = g_strconcat (bare, "://", stripped, NULL);
+
+              return dlg_library_normalise_location (web, error);
+            }
+          if (is_mistyped_address (stripped))
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("“%s” is not a valid web address"), stripped);
+              return NULL;
+            }
         }
       return g_file_get_uri (file);
+    }
+
+  /* "kupangkota.go.id:8080/feed.json" parses as the scheme "kupangkota.go.id". */
+  if (bare_address_scheme (stripped) != NULL)
+    {
+      g_autofree char *web = g_strconcat (bare_address_scheme (stripped), "://", stripped, NULL);
+
+      return dlg_library_normalise_location (web, error);
     }
 
   if (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0)

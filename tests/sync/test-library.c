@@ -274,7 +274,18 @@ test_typed_locations (void)
     { "kupangkota.go.id/forum/feed.json", "https://kupangkota.go.id/forum/feed.json" },
     { "Citynet-Indonesia.id", "https://Citynet-Indonesia.id" },
     { "www.citynet.id/kupang?lang=id", "https://www.citynet.id/kupang?lang=id" },
+    /* With a port, as a venue's own server is often printed. */
+    { "kupangkota.go.id:8080/feed.json", "https://kupangkota.go.id:8080/feed.json" },
+    /* A machine on the venue's network, or the organiser's own: plain http, as such
+     * servers have no certificate (a browser takes these so too). */
+    { "192.168.1.10:8000/feed.json", "http://192.168.1.10:8000/feed.json" },
+    { "10.0.0.5/forum/feed.json", "http://10.0.0.5/forum/feed.json" },
+    { "localhost:8000/feed.json", "http://localhost:8000/feed.json" },
   };
+  /* A scheme mistyped: said to be no web address, not taken for a folder named "https". */
+  static const char * const mistyped[] = { "https//kupangkota.go.id/feed.json",
+                                           "htp//kupangkota.go.id/feed.json",
+                                           "http//192.168.1.10:8000/feed.json" };
   g_autofree char *dir = g_dir_make_tmp ("delegate-typed-XXXXXX", NULL);
   g_autofree char *cwd = g_get_current_dir ();
   g_autofree char *home_file = NULL;
@@ -287,6 +298,17 @@ test_typed_locations (void)
       g_assert_no_error (error);
       g_assert_cmpstr (url, ==, cases[i].url);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (mistyped); i++)
+    {
+      g_autofree char *url = dlg_library_normalise_location (mistyped[i], &error);
+      g_autofree char *expected = g_strdup_printf ("“%s” is not a valid web address",
+                                                   mistyped[i]);
+
+      g_assert_null (url);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+      g_assert_cmpstr (error->message, ==, expected);
+      g_clear_error (&error);
+    }
 
   /* File names stay files, wherever they are or are not: a feed's file type is no domain, a
    * folder is not a host, and a file that is there wins. */
@@ -295,7 +317,8 @@ test_typed_locations (void)
   {
     static const char * const files[] = { "agenda.json", "schedule.xml", "Unduhan/agenda.json",
                                           "citynet.id", "./kupangkota.go.id/feed.json",
-                                          "forum 2019.json", "laporan.pdf" };
+                                          "forum 2019.json", "laporan.pdf",
+                                          "2019.10.16" };
 
     for (guint i = 0; i < G_N_ELEMENTS (files); i++)
       {
