@@ -1,7 +1,7 @@
 /* dlg-note-report.c: the trip report, in Markdown
  *
- * The delegate's own text goes in as they wrote it (it is Markdown-
- * friendly); the feed's titles go in on one line each.
+ * The delegate's notes go in as the app reads them, in Markdown that any viewer reads the
+ * same way (dlg-markdown-write.c); the feed's titles go in on one line each, as text.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "dlg-day.h"
+#include "dlg-markdown-write.h"
 #include "dlg-note-report.h"
 #include "dlg-notes.h"
 
@@ -51,43 +52,18 @@ append_line (GString    *out,
     }
 }
 
-static gboolean
-is_blank (char c)
-{
-  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
-
-/* A note's own headings ("# Summary") under its title, which is at @level: a note never
- * opens a section of the report, nor outranks its own title.  A heading is found as the
- * Markdown reader finds it (dlg-markdown.c): after any indent and quote marks. */
+/* A note's text under its title, which is at @level, as the app reads and shows it (each
+ * line break kept, HTML as text: dlg-markdown-write.c), whatever Markdown viewer opens the
+ * report.  Its own headings ("# Summary") go below its title: a note never opens a section
+ * of the report, nor outranks its own title. */
 static void
 append_body (GString    *out,
              const char *body,
              guint       level)
 {
-  g_auto(GStrv) lines = g_strsplit (body, "\n", -1);
+  g_autoptr(GPtrArray) blocks = dlg_markdown_parse_full (body, DLG_MD_PARSE_LINE_BREAKS);
 
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *line = lines[i];
-      const char *p = line;
-      guint marks = 0;
-
-      while (is_blank (*p) || *p == '>')
-        p++;
-      while (p[marks] == '#')
-        marks++;
-      if (marks >= 1 && marks <= 6 && (is_blank (p[marks]) || p[marks] == '\0'))
-        {
-          g_string_append_len (out, line, p - line);
-          for (guint k = 0; k < MIN (marks + level, 6); k++)
-            g_string_append_c (out, '#');
-          line = p + marks;
-        }
-      g_string_append (out, line);
-      if (lines[i + 1] != NULL)
-        g_string_append_c (out, '\n');
-    }
+  dlg_markdown_write (out, blocks, level);
 }
 
 /* The notes one after the other, each under its title at @level (3 or 4).  An untitled

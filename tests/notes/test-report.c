@@ -313,7 +313,137 @@ test_notes_apart (Fixture       *f,
                       "3 # Plan > 2",
                       NULL }));
   g_assert_nonnull (strstr (report, "#### Note, 16 October, 10:00\n\nBanks pay cash.\n\n"
-                                    "#### Note, 16 October, 10:05\n\n##### Summary\nCopy it."));
+                                    "#### Note, 16 October, 10:05\n\n##### Summary\n\nCopy it."));
+}
+
+/* The blocks of @text as the app reads a note, one line each ("P|text", "L0.|text" for a
+ * list item at depth 0, "Q" for a quote's), its styles and links marked: what the Notes
+ * pane, the PDF and the .odt show. */
+static char *
+shown (const char *text)
+{
+  g_autoptr(GPtrArray) blocks = dlg_markdown_parse_full (text, DLG_MD_PARSE_LINE_BREAKS);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const DlgMdBlock *block = g_ptr_array_index (blocks, i);
+
+      g_string_append_printf (out, "%s%c%u%s%u|", block->quote ? "Q" : "",
+                              block->kind == DLG_MD_HEADING ? 'H'
+                              : block->kind == DLG_MD_LIST_ITEM ? 'L' : 'P',
+                              block->kind == DLG_MD_HEADING ? block->level : block->depth,
+                              block->continues_item ? "+" : block->ordered ? "." : "",
+                              block->number);
+      for (guint j = 0; j < block->spans->len; j++)
+        {
+          const DlgMdSpan *span = g_ptr_array_index (block->spans, j);
+
+          g_string_append_printf (out, "{%d %s}%s", span->style,
+                                  span->url != NULL ? span->url : "", span->text);
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A note reads in a Markdown viewer (CommonMark) as it does in the app, the PDF and the
+ * .odt: its lines stay lines, a line of dashes under a line does not make it a heading that
+ * outranks the report's own, "===" and "2." after a line, HTML and entities are text as
+ * the app shows them, an indented line is no code block; its own Markdown (bold, lists,
+ * links, quotes) stays Markdown.  And the app reads the report's copy of the note as it
+ * read the note, so the PDF and the .odt made from the report show it as typed. */
+static void
+test_note_markdown (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char *body =
+    "Pak Budi\n"
+    "Kadis DLH Kota Kupang\n"
+    "0812-3456-7890\n"
+    "\n"
+    "Kesimpulan\n"
+    "---\n"
+    "Harga naik\n"
+    "===\n"
+    "Catatan:\n"
+    "2. poin kedua\n"
+    "\n"
+    "<b>tebal?</b> &amp; &copy; a_b_c 2 * 3 * 4 | x | ~~y~~ R&D\n"
+    "\n"
+    "    kode?\n"
+    "\n"
+    "Bank **sampah *desa* ini**, `kode_x*`, [panduan](https://example.org/a_(b)) dan "
+    "<https://example.org/x?a=1&b=2> atau <budi@kupang.go.id>. "
+    "Lihat ![foto](https://example.org/f).\n"
+    "\n"
+    "- satu\n"
+    "  lanjut\n"
+    "  1. dalam\n"
+    "\n"
+    "     paragraf dalam\n"
+    "- dua\n"
+    "\n"
+    "> kutipan\n"
+    "> baris dua\n"
+    "> - butir\n"
+    "\n"
+    "# Ringkasan\n"
+    "- = tanda\n"
+    "+ 3) tiga";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = load_fixture ("before.json");
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *report = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  const char *start, *end;
+
+  add_note (notes, DLG_NOTE_MEMBER, "kupang", "Kontak", body);
+  g_assert_true (dlg_notes_save (f->store, notes, &error));
+  g_assert_no_error (error);
+
+  report = dlg_note_report_markdown (feed, f->store, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", report);
+
+  /* Line breaks a Markdown viewer keeps: two spaces at the line's end. */
+  g_assert_nonnull (strstr (report, "\nPak Budi  \nKadis DLH Kota Kupang  \n0812-3456-7890\n\n"));
+  /* Not a heading over the rest of the report, nor a rule under a line. */
+  g_assert_nonnull (strstr (report, "\nKesimpulan\n\n"));
+  g_assert_null (strstr (report, "\n---\n"));
+  g_assert_nonnull (strstr (report, "\nHarga naik  \n\\===  \nCatatan:\n\n2. poin kedua\n"));
+  g_assert_nonnull (strstr (report, "\n\nkode?\n\n"));
+  g_assert_nonnull (strstr (report, "\n\\<b>tebal?\\</b> \\&amp; \\&copy; a_b_c 2 \\* 3 \\* 4 "
+                                    "\\| x \\| \\~\\~y\\~\\~ R&D\n"));
+  g_assert_nonnull (strstr (report, "\nBank **sampah *desa* ini**, `kode_x*`, "
+                                    "[panduan](https://example.org/a_\\(b\\)) dan "
+                                    "<https://example.org/x?a=1&b=2> atau "
+                                    "[budi@kupang.go.id](mailto:budi@kupang.go.id). "
+                                    "Lihat \\![foto](https://example.org/f).\n"));
+  g_assert_nonnull (strstr (report, "\n- satu  \n  lanjut\n  1. dalam\n\n     paragraf dalam\n"
+                                    "\n- dua\n"));
+  g_assert_nonnull (strstr (report, "\n> kutipan  \n> baris dua\n>\n> - butir\n"));
+  g_assert_nonnull (strstr (report, "\n##### Ringkasan\n\n- \\= tanda\n- 3\\) tiga\n"));
+
+  /* The note's copy, from below its title to the end, read as the app reads notes. */
+  start = strstr (report, "#### Kontak\n\n");
+  g_assert_nonnull (start);
+  start += strlen ("#### Kontak\n\n");
+  end = start + strlen (start);
+  copy = g_strndup (start, end - start);
+  expected = shown (body);
+  got = shown (copy);
+  /* The note's heading, one level under its title's. */
+  g_assert_nonnull (strstr (expected, "\nH10|{0 }Ringkasan\n"));
+  g_assert_nonnull (strstr (got, "\nH50|{0 }Ringkasan\n"));
+  {
+    g_autoptr(GString) moved = g_string_new (expected);
+
+    g_string_replace (moved, "\nH10|", "\nH50|", 0);
+    g_assert_cmpstr (got, ==, moved->str);
+  }
 }
 
 /* Before anything is starred or noted, the report says so once, under the event's title,
@@ -345,6 +475,7 @@ main (int   argc,
   g_test_add ("/notes/report/time-tba", Fixture, NULL, fixture_set_up, test_time_tba, fixture_tear_down);
   g_test_add ("/notes/report/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
   g_test_add ("/notes/report/feed-text-escaped", Fixture, NULL, fixture_set_up, test_feed_text_escaped, fixture_tear_down);
+  g_test_add ("/notes/report/note-markdown", Fixture, NULL, fixture_set_up, test_note_markdown, fixture_tear_down);
   g_test_add ("/notes/report/notes-apart", Fixture, NULL, fixture_set_up, test_notes_apart, fixture_tear_down);
 
   return g_test_run ();

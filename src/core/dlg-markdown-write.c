@@ -1,0 +1,281 @@
+/* dlg-markdown-write.c: blocks of the Markdown subset written back as CommonMark
+ *
+ * A note is Markdown as Delegate reads it (dlg-markdown.c): each line break kept, "---" under
+ * a line a pause, not a heading, "<b>" and "&amp;" text, an indented line never code.  Other
+ * Markdown readers differ on each of these, so the trip report does not copy a note as it
+ * was typed: it writes what Delegate read, in the Markdown every reader shares.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dlg-markdown-write"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dlg-markdown-write.h"
+
+/* Where each line of the block being written starts: its quote's marker and its indent. */
+typedef struct
+{
+  GString    *out;
+  const char *prefix;
+  gboolean    line_start;
+  char        before;   /* the text's last character, '\0' at a line's start */
+} Writer;
+
+static void
+new_line (Writer *w)
+{
+  g_string_append_c (w->out, '\n');
+  g_string_append (w->out, w->prefix);
+  w->line_start = TRUE;
+  w->before = '\0';
+}
+
+/* Whether "&" at @p starts what HTML would read as an entity ("&amp;", "&#169;"). */
+static gboolean
+is_entity (const char *p)
+{
+  const char *q = p + 1;
+
+  if (*q == '#')
+    q++;
+  while (g_ascii_isalnum (*q))
+    q++;
+  return q > p + 1 && *q == ';';
+}
+
+/* Text as text: every mark that would make something of it escaped with a backslash, and
+ * each line break a hard one (two spaces), which every reader keeps. */
+static void
+append_text (Writer     *w,
+             const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      char c = *p;
+
+      if (c == '\n')
+        {
+          g_string_append (w->out, "  ");
+          new_line (w);
+          continue;
+        }
+      if (w->line_start)
+        {
+          const char *q = p;
+
+          /* A list's marker, "=" or "-" under a line (a heading), "+" a list too. */
+          while (g_ascii_isdigit (*q))
+            q++;
+          if (q > p && (*q == '.' || *q == ')'))
+            {
+              g_string_append_len (w->out, p, q - p);
+              p = q;
+              c = *p;
+              g_string_append_c (w->out, '\\');
+            }
+          else if (c == '-' || c == '+' || c == '=' || c == '>')
+            g_string_append_c (w->out, '\\');
+        }
+      w->line_start = FALSE;
+      if (strchr ("\\`*[]<#~|", c) != NULL
+          /* snake_case is no emphasis to any reader, "_x_" is */
+          || (c == '_' && !(g_ascii_isalnum (w->before) && g_ascii_isalnum (p[1])))
+          || (c == '&' && is_entity (p)))
+        g_string_append_c (w->out, '\\');
+      g_string_append_c (w->out, c);
+      w->before = c;
+    }
+}
+
+/* Code as it is: backslashes are text inside backticks, and the reader's code holds none. */
+static void
+append_code (Writer     *w,
+             const char *text)
+{
+  g_string_append_c (w->out, '`');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\n')
+        new_line (w);
+      else
+        g_string_append_c (w->out, *p);
+    }
+  g_string_append_c (w->out, '`');
+  w->line_start = FALSE;
+  w->before = '`';
+}
+
+/* The styles open, outermost first. */
+typedef struct
+{
+  DlgMdStyle style[2];
+  guint      n;
+} Open;
+
+static const char *
+style_mark (DlgMdStyle style)
+{
+  return style == DLG_MD_STYLE_STRONG ? "**" : "*";
+}
+
+/* Closes the open styles down to those @style keeps, then opens what it adds: bold outside
+ * italics, as "**a *b* c**" reads. */
+static void
+set_style (Writer     *w,
+           Open       *open,
+           DlgMdStyle  style)
+{
+  static const DlgMdStyle order[] = { DLG_MD_STYLE_STRONG, DLG_MD_STYLE_EMPH };
+  guint keep = 0;
+
+  while (keep < open->n && (style & open->style[keep]) != 0)
+    keep++;
+  for (; open->n > keep; open->n--)
+    g_string_append (w->out, style_mark (open->style[open->n - 1]));
+  for (guint k = 0; k < G_N_ELEMENTS (order); k++)
+    {
+      gboolean is_open = FALSE;
+
+      if ((style & order[k]) == 0)
+        continue;
+      for (guint m = 0; m < open->n; m++)
+        is_open |= open->style[m] == order[k];
+      if (is_open)
+        continue;
+      g_string_append (w->out, style_mark (order[k]));
+      open->style[open->n++] = order[k];
+    }
+  if (open->n > 0)
+    w->line_start = FALSE;
+}
+
+/* A link's address between its parentheses: a safe one holds no space, "<", ">" or '"'. */
+static void
+append_address (GString    *out,
+                const char *url)
+{
+  for (const char *p = url; *p != '\0'; p++)
+    {
+      if (*p == '(' || *p == ')' || *p == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+}
+
+static void
+append_spans (Writer           *w,
+              const DlgMdBlock *block)
+{
+  Open open = { { 0, }, 0 };
+
+  for (guint i = 0; i < block->spans->len; i++)
+    {
+      const DlgMdSpan *span = g_ptr_array_index (block->spans, i);
+      const DlgMdSpan *next = i + 1 < block->spans->len ? g_ptr_array_index (block->spans, i + 1)
+                                                        : NULL;
+      const DlgMdSpan *previous = i > 0 ? g_ptr_array_index (block->spans, i - 1) : NULL;
+      gboolean opens = span->url != NULL && (previous == NULL ||
+                                             g_strcmp0 (previous->url, span->url) != 0);
+      gboolean closes = span->url != NULL && (next == NULL ||
+                                              g_strcmp0 (next->url, span->url) != 0);
+
+      /* An address that is its own text, "<https://…>", reads best as it was typed. */
+      if (opens && closes && g_str_equal (span->text, span->url) &&
+          g_ascii_strncasecmp (span->url, "mailto:", strlen ("mailto:")) != 0)
+        {
+          set_style (w, &open, span->style & ~DLG_MD_STYLE_CODE);
+          g_string_append_printf (w->out, "<%s>", span->url);
+          w->line_start = FALSE;
+          w->before = '>';
+          continue;
+        }
+      /* A link's styles stay inside its brackets. */
+      if (opens)
+        {
+          set_style (w, &open, DLG_MD_STYLE_NONE);
+          /* "!" before it would make the link an image. */
+          if (w->before == '!' && w->out->len > 0 && w->out->str[w->out->len - 1] == '!')
+            g_string_insert_c (w->out, w->out->len - 1, '\\');
+          g_string_append_c (w->out, '[');
+          w->line_start = FALSE;
+          w->before = '[';
+        }
+      set_style (w, &open, span->style & ~DLG_MD_STYLE_CODE);
+      if (span->style & DLG_MD_STYLE_CODE)
+        append_code (w, span->text);
+      else
+        append_text (w, span->text);
+      if (closes)
+        {
+          set_style (w, &open, DLG_MD_STYLE_NONE);
+          g_string_append (w->out, "](");
+          append_address (w->out, span->url);
+          g_string_append_c (w->out, ')');
+          w->before = ')';
+        }
+    }
+  set_style (w, &open, DLG_MD_STYLE_NONE);
+}
+
+void
+dlg_markdown_write (GString   *out,
+                    GPtrArray *blocks,
+                    guint      shift)
+{
+  /* The column each depth's list item's text starts at, the quote's marker aside. */
+  guint text[DLG_MD_LIST_DEPTH_MAX + 1] = { 0, };
+  const DlgMdBlock *previous = NULL;
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const DlgMdBlock *block = g_ptr_array_index (blocks, i);
+      guint depth = MIN (block->depth, DLG_MD_LIST_DEPTH_MAX);
+      g_autofree char *marker = NULL;
+      g_autoptr(GString) prefix = g_string_new (block->quote ? "> " : "");
+      Writer w = { out, NULL, TRUE, '\0' };
+      guint indent = 0;
+
+      /* An item right after an item is in its list; any other block after a blank line
+       * (one of the quote when both are quoted, for one quote). */
+      if (previous != NULL)
+        {
+          gboolean items = block->kind == DLG_MD_LIST_ITEM &&
+                           previous->kind == DLG_MD_LIST_ITEM;
+
+          g_string_append_c (out, '\n');
+          if (previous->quote != block->quote || !items)
+            g_string_append (out, previous->quote && block->quote ? ">\n" : "\n");
+        }
+      previous = block;
+
+      if (block->kind == DLG_MD_LIST_ITEM)
+        {
+          indent = depth > 0 ? text[depth - 1] : 0;
+          marker = block->ordered ? g_strdup_printf ("%u. ", block->number) : g_strdup ("- ");
+          text[depth] = indent + strlen (marker);
+        }
+      else if (block->continues_item)
+        indent = text[depth];
+
+      g_string_append (out, prefix->str);
+      for (guint k = 0; k < indent; k++)
+        g_string_append_c (out, ' ');
+      if (block->kind == DLG_MD_HEADING)
+        {
+          for (guint k = 0; k < MIN (block->level + shift, 6); k++)
+            g_string_append_c (out, '#');
+          g_string_append_c (out, ' ');
+        }
+      else if (marker != NULL)
+        g_string_append (out, marker);
+
+      /* The block's later lines start under its text. */
+      for (guint k = 0; k < (marker != NULL ? text[depth] : indent); k++)
+        g_string_append_c (prefix, ' ');
+      w.prefix = prefix->str;
+      append_spans (&w, block);
+    }
+}
