@@ -159,6 +159,27 @@ test_sections (Fixture       *fixture,
   g_assert_cmpint (n_pages (fixture->pdf), ==, 1);
 }
 
+/* The document says what it is, as the .odt does: a PDF viewer's window and a file
+ * manager's properties show the report's title, not "report.pdf"; and who made it. */
+static void
+test_metadata (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *info = NULL;
+
+  g_assert_true (dlg_report_print_export (fixture->feed, fixture->store, NULL,
+                                          fixture->pdf, &error));
+  g_assert_no_error (error);
+  output = run ("pdfinfo", fixture->pdf);
+  /* Every line after a line break, the first too. */
+  info = g_strconcat ("\n", output, NULL);
+  g_test_message ("%s", info);
+  g_assert_nonnull (strstr (info, "\nTitle:           Trip report: Notes fixture\n"));
+  g_assert_nonnull (strstr (info, "\nCreator:         Delegate\n"));
+}
+
 /* A note longer than a page goes on over the next ones, every line of it. */
 static void
 test_long_note (Fixture       *fixture,
@@ -538,6 +559,8 @@ main (int   argc,
 
   g_test_add ("/notes/report-pdf/sections", Fixture, NULL,
               fixture_set_up, test_sections, fixture_tear_down);
+  g_test_add ("/notes/report-pdf/metadata", Fixture, NULL,
+              fixture_set_up, test_metadata, fixture_tear_down);
   g_test_add ("/notes/report-pdf/long-note", Fixture, NULL,
               fixture_set_up, test_long_note, fixture_tear_down);
   g_test_add ("/notes/report-pdf/markdown", Fixture, NULL,

@@ -17,6 +17,7 @@
 
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -62,6 +63,7 @@ typedef struct
 
 typedef struct
 {
+  char      *title;   /* the document's, as the .odt's: "Trip report: …" */
   GArray    *blocks;
   GPtrArray *layouts;
   GArray    *placed;
@@ -228,6 +230,7 @@ parse_blocks (const char *title,
 static void
 report_free (Report *report)
 {
+  g_free (report->title);
   g_clear_pointer (&report->blocks, g_array_unref);
   g_clear_pointer (&report->layouts, g_ptr_array_unref);
   g_clear_pointer (&report->placed, g_array_unref);
@@ -359,8 +362,16 @@ begin_print_cb (GtkPrintOperation *operation,
 {
   double width = gtk_print_context_get_width (context);
   double height = gtk_print_context_get_height (context) - FOOTER_HEIGHT;
+  cairo_surface_t *surface = cairo_get_target (gtk_print_context_get_cairo_context (context));
   double y = 0;
   int page = 0;
+
+  /* What a PDF viewer's window and a file manager show for the file, and who made it. */
+  if (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_PDF)
+    {
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, report->title);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Delegate");
+    }
 
   for (guint i = 0; i < report->blocks->len; i++)
     {
@@ -487,6 +498,10 @@ dlg_report_print_export (DlgFeed     *feed,
     return FALSE;
 
   report = g_new0 (Report, 1);
+  /* Translators: the trip report's title, as its PDF is headed, e.g. "Trip report:
+   * Citynet 2019 ..." */
+  report->title = g_strdup_printf (_("Trip report: %s"),
+                                   dlg_event_get_title (dlg_feed_get_event (feed)));
   report->blocks = parse_blocks (dlg_event_get_title (dlg_feed_get_event (feed)), markdown);
   report->layouts = g_ptr_array_new_with_free_func (g_object_unref);
   report->placed = g_array_new (FALSE, TRUE, sizeof (Placed));
