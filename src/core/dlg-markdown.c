@@ -277,6 +277,12 @@ find (Inline     *in,
               i = close;
               continue;
             }
+          /* An escaped one ("\\*") is text: it closes nothing, as in CommonMark. */
+          if (s[i] == '\\' && i + 1 < end && g_ascii_ispunct (s[i + 1]))
+            {
+              i++;
+              continue;
+            }
         }
       if (s[i] == needle[0] && (n == 1 || s[i + 1] == needle[1]))
         return i;

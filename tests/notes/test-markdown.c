@@ -491,6 +491,23 @@ test_unbalanced (void)
     }
 }
 
+/* An escaped "*" or "_" inside emphasis is text, and closes nothing, as in CommonMark: a
+ * delegate's "*2 \\* 3 = 6*" reads "2 * 3 = 6" in italics, and so does the trip report's
+ * copy of a note with an asterisk in italics. */
+static void
+test_escaped_delimiters (void)
+{
+  const char *cases[][2] = {
+    { "*2 \\* 3 = 6*", "P:<i>2 * 3 = 6</i>\n" },
+    { "**a \\** b**", "P:<b>a ** b</b>\n" },
+    { "_a\\_b_ c", "P:<i>a_b</i> c\n" },
+    { "*a \\\\* b", "P:<i>a \\</i> b\n" },
+    { "*a \\*", "P:*a *\n" },
+  };
+
+  check_cases (cases, G_N_ELEMENTS (cases));
+}
+
 /* Huge lines and delimiter floods parse in linear time: a quadratic
  * parser takes minutes on these. */
 /* Block quotes, as a best practice quotes its mayor and a delegate quotes
@@ -747,6 +764,7 @@ main (int   argc,
   g_test_add_func ("/markdown/links", test_links);
   g_test_add_func ("/markdown/autolinks", test_autolinks);
   g_test_add_func ("/markdown/autolink-emphasis", test_autolink_emphasis);
+  g_test_add_func ("/markdown/escaped-delimiters", test_escaped_delimiters);
   g_test_add_func ("/markdown/mail-autolinks", test_mail_autolinks);
   g_test_add_func ("/markdown/unsafe-link-targets", test_unsafe_link_targets);
   g_test_add_func ("/markdown/link-parentheses", test_link_parentheses);
