@@ -121,20 +121,41 @@ style_mark (DlgMdStyle style)
   return style == DLG_MD_STYLE_STRONG ? "**" : "*";
 }
 
-/* Closes the open styles down to those @style keeps, then opens what it adds: bold outside
- * italics, as "**a *b* c**" reads. */
-static void
-set_style (Writer     *w,
-           Open       *open,
-           DlgMdStyle  style)
+/* How many spans from @i on have @style, without a break. */
+static guint
+style_run (const DlgMdBlock *block,
+           guint             i,
+           DlgMdStyle        style)
 {
-  static const DlgMdStyle order[] = { DLG_MD_STYLE_STRONG, DLG_MD_STYLE_EMPH };
+  guint n = 0;
+
+  while (i + n < block->spans->len &&
+         (((const DlgMdSpan *) g_ptr_array_index (block->spans, i + n))->style & style) != 0)
+    n++;
+  return n;
+}
+
+/* Closes the open styles down to those @style keeps, then opens what it adds, the one that
+ * lasts longer from span @i of @block on outside: "***a* b**", "***a** b*". */
+static void
+set_style (Writer           *w,
+           Open             *open,
+           DlgMdStyle        style,
+           const DlgMdBlock *block,
+           guint             i)
+{
+  DlgMdStyle order[] = { DLG_MD_STYLE_STRONG, DLG_MD_STYLE_EMPH };
   guint keep = 0;
 
   while (keep < open->n && (style & open->style[keep]) != 0)
     keep++;
   for (; open->n > keep; open->n--)
     g_string_append (w->out, style_mark (open->style[open->n - 1]));
+  if (block != NULL && style_run (block, i, order[1]) > style_run (block, i, order[0]))
+    {
+      order[0] = DLG_MD_STYLE_EMPH;
+      order[1] = DLG_MD_STYLE_STRONG;
+    }
   for (guint k = 0; k < G_N_ELEMENTS (order); k++)
     {
       gboolean is_open = FALSE;
@@ -165,11 +186,23 @@ append_address (GString    *out,
     }
 }
 
+/* Closes the styles opened since @base, as a link's text ends. */
+static void
+close_to (Writer *w,
+          Open   *open,
+          guint   base)
+{
+  for (; open->n > base; open->n--)
+    g_string_append (w->out, style_mark (open->style[open->n - 1]));
+}
+
 static void
 append_spans (Writer           *w,
               const DlgMdBlock *block)
 {
   Open open = { { 0, }, 0 };
+  /* The styles open around the link being written: "**see [the guide](…) now**". */
+  guint base = 0;
 
   for (guint i = 0; i < block->spans->len; i++)
     {
@@ -186,16 +219,29 @@ append_spans (Writer           *w,
       if (opens && closes && g_str_equal (span->text, span->url) &&
           g_ascii_strncasecmp (span->url, "mailto:", strlen ("mailto:")) != 0)
         {
-          set_style (w, &open, span->style & ~DLG_MD_STYLE_CODE);
+          set_style (w, &open, span->style & ~DLG_MD_STYLE_CODE, block, i);
           g_string_append_printf (w->out, "<%s>", span->url);
           w->line_start = FALSE;
           w->before = '>';
           continue;
         }
-      /* A link's styles stay inside its brackets. */
       if (opens)
         {
-          set_style (w, &open, DLG_MD_STYLE_NONE);
+          /* The styles all its text has are set around it ("**see [the guide](…) now**",
+           * "*[a](…)*"): a style that ends or starts inside a link's brackets cannot go on
+           * outside them. */
+          DlgMdStyle around = span->style & ~DLG_MD_STYLE_CODE;
+
+          for (guint k = i + 1; k < block->spans->len; k++)
+            {
+              const DlgMdSpan *later = g_ptr_array_index (block->spans, k);
+
+              if (g_strcmp0 (later->url, span->url) != 0)
+                break;
+              around &= later->style;
+            }
+          set_style (w, &open, around, block, i);
+          base = open.n;
           /* "!" before it would make the link an image. */
           if (w->before == '!' && w->out->len > 0 && w->out->str[w->out->len - 1] == '!')
             g_string_insert_c (w->out, w->out->len - 1, '\\');
@@ -203,21 +249,22 @@ append_spans (Writer           *w,
           w->line_start = FALSE;
           w->before = '[';
         }
-      set_style (w, &open, span->style & ~DLG_MD_STYLE_CODE);
+      set_style (w, &open, span->style & ~DLG_MD_STYLE_CODE, block, i);
       if (span->style & DLG_MD_STYLE_CODE)
         append_code (w, span->text);
       else
         append_text (w, span->text);
       if (closes)
         {
-          set_style (w, &open, DLG_MD_STYLE_NONE);
+          close_to (w, &open, MIN (base, open.n));
           g_string_append (w->out, "](");
           append_address (w->out, span->url);
           g_string_append_c (w->out, ')');
           w->before = ')';
+          base = 0;
         }
     }
-  set_style (w, &open, DLG_MD_STYLE_NONE);
+  set_style (w, &open, DLG_MD_STYLE_NONE, NULL, 0);
 }
 
 void

@@ -377,6 +377,8 @@ test_note_markdown (Fixture       *f,
     "<https://example.org/x?a=1&b=2> atau <budi@kupang.go.id>. "
     "Lihat ![foto](https://example.org/f).\n"
     "\n"
+    "**Penting: lihat [panduan](https://example.org/p) ini**, _harga 2 * 3_\n"
+    "\n"
     "- satu\n"
     "  lanjut\n"
     "  1. dalam\n"
@@ -422,6 +424,8 @@ test_note_markdown (Fixture       *f,
                                     "<https://example.org/x?a=1&b=2> atau "
                                     "[budi@kupang.go.id](mailto:budi@kupang.go.id). "
                                     "Lihat \\![foto](https://example.org/f).\n"));
+  g_assert_nonnull (strstr (report, "\n**Penting: lihat [panduan](https://example.org/p) ini**, "
+                                    "*harga 2 \\* 3*\n"));
   g_assert_nonnull (strstr (report, "\n- satu  \n  lanjut\n  1. dalam\n\n     paragraf dalam\n"
                                     "\n- dua\n"));
   g_assert_nonnull (strstr (report, "\n> kutipan  \n> baris dua\n>\n> - butir\n"));
