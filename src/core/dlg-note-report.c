@@ -68,11 +68,15 @@ append_body (GString    *out,
 
 /* The notes one after the other, each under its title at @level (3 or 4).  An untitled
  * note is headed by when it was taken where it would otherwise run into the note before
- * it: among several notes, and in "Other notes", where each note is an item. */
+ * it: among several notes, and in "Other notes", where each note is an item.  That time
+ * is given in the event's time zone @zone, as its sessions' are: a laptop often keeps its
+ * home's time at an event, and the report is read at home, where a note taken at 11:05
+ * under an 11:00 session must not read 10:05. */
 static void
 append_notes (GString    *out,
               GPtrArray  *notes,
-              guint       level)
+              guint       level,
+              GTimeZone  *zone)
 {
   guint n_written = 0;
   gboolean head_all;
@@ -100,7 +104,10 @@ append_notes (GString    *out,
       if (title[0] == '\0' && head_all)
         {
           gint64 seconds = dlg_note_get_created (note) / G_USEC_PER_SEC;
-          g_autoptr(GDateTime) created = g_date_time_new_from_unix_local (seconds);
+          g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (seconds);
+          g_autoptr(GDateTime) created = utc == NULL ? NULL
+                                         : zone != NULL ? g_date_time_to_timezone (utc, zone)
+                                         : g_date_time_to_local (utc);
           g_autofree char *when = created != NULL
                                   ? g_date_time_format (created, _("%-d %B, %H:%M")) : NULL;
 
@@ -207,6 +214,7 @@ dlg_note_report_markdown (DlgFeed   *feed,
   g_autofree char *dates = NULL;
   g_autoptr(GPtrArray) others = g_ptr_array_new ();
   DlgEvent *event;
+  GTimeZone *zone;
   GListModel *sessions, *practices, *members;
   gboolean any, anything = FALSE;
   const char *venue, *city;
@@ -215,6 +223,7 @@ dlg_note_report_markdown (DlgFeed   *feed,
   g_return_val_if_fail (DLG_IS_STORE (store), NULL);
 
   event = dlg_feed_get_event (feed);
+  zone = dlg_event_get_time_zone (event);
   notes = dlg_notes_list (store, dlg_event_get_id (event), FALSE, error);
   if (notes == NULL)
     return NULL;
@@ -277,7 +286,7 @@ dlg_note_report_markdown (DlgFeed   *feed,
         append_line (out, dlg_session_get_room (session));
       if (when != NULL || dlg_session_get_room (session) != NULL)
         g_string_append (out, "\n\n");
-      append_notes (out, about, 4);
+      append_notes (out, about, 4, zone);
       for (guint j = 0; j < about->len; j++)
         g_hash_table_add (used, (gpointer) dlg_note_get_id (g_ptr_array_index (about, j)));
     }
@@ -315,7 +324,7 @@ dlg_note_report_markdown (DlgFeed   *feed,
           append_line (out, dlg_practice_get_summary (practice));
           g_string_append (out, "\n\n");
         }
-      append_notes (out, about, 4);
+      append_notes (out, about, 4, zone);
       for (guint j = 0; j < about->len; j++)
         g_hash_table_add (used, (gpointer) dlg_note_get_id (g_ptr_array_index (about, j)));
     }
@@ -336,7 +345,7 @@ dlg_note_report_markdown (DlgFeed   *feed,
       g_string_append (out, "### ");
       append_line (out, dlg_member_get_name (member));
       g_string_append (out, "\n\n");
-      append_notes (out, about, 4);
+      append_notes (out, about, 4, zone);
       for (guint j = 0; j < about->len; j++)
         g_hash_table_add (used, (gpointer) dlg_note_get_id (g_ptr_array_index (about, j)));
     }
@@ -351,7 +360,7 @@ dlg_note_report_markdown (DlgFeed   *feed,
     }
   if (others->len > 0)
     g_string_append_printf (out, "## %s\n\n", _("Other notes"));
-  append_notes (out, others, 3);
+  append_notes (out, others, 3, zone);
   if (!anything && others->len == 0)
     g_string_append_printf (out, "%s\n\n", _("No session starred and no note written yet."));
 

@@ -256,8 +256,9 @@ test_notes_apart (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(DlgFeed) feed = load_fixture ("before.json");
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
-  /* 16 October 2024, 10:00 and 10:05 in the laptop's zone. */
-  g_autoptr(GDateTime) first = g_date_time_new_local (2024, 10, 16, 10, 0, 0);
+  /* 16 October 2024, 10:00 and 10:05 at the event, in its time zone. */
+  g_autoptr(GTimeZone) makassar = g_time_zone_new_identifier ("Asia/Makassar");
+  g_autoptr(GDateTime) first = g_date_time_new (makassar, 2024, 10, 16, 10, 0, 0);
   g_autoptr(GDateTime) second = g_date_time_add_minutes (first, 5);
   gint64 t1 = g_date_time_to_unix (first) * G_USEC_PER_SEC;
   gint64 t2 = g_date_time_to_unix (second) * G_USEC_PER_SEC;
@@ -450,6 +451,37 @@ test_note_markdown (Fixture       *f,
   }
 }
 
+/* A note's time is given in the event's time zone, as its sessions' are: notes taken five
+ * and thirty minutes into the 11:00 session read 11:05 and 11:30, though the laptop stayed
+ * on Jakarta's time (main() sets it), an hour behind the event's. */
+static void
+test_note_time_zone (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = load_fixture ("before.json");
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GTimeZone) makassar = g_time_zone_new_identifier ("Asia/Makassar");
+  g_autoptr(GDateTime) first = g_date_time_new (makassar, 2024, 10, 16, 11, 5, 0);
+  gint64 t1 = g_date_time_to_unix (first) * G_USEC_PER_SEC;
+  gint64 t2 = t1 + 25 * 60 * G_USEC_PER_SEC;
+  g_autofree char *report = NULL;
+
+  g_ptr_array_add (notes, dlg_note_new_full ("n1", "notes-fixture", DLG_NOTE_SESSION, "s2", "",
+                                             "Banks pay cash.", t1, t1, FALSE));
+  g_ptr_array_add (notes, dlg_note_new_full ("n2", "notes-fixture", DLG_NOTE_SESSION, "s2", "",
+                                             "Every village.", t2, t2, FALSE));
+  g_assert_true (dlg_notes_save (f->store, notes, &error));
+  g_assert_no_error (error);
+
+  report = dlg_note_report_markdown (feed, f->store, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", report);
+  g_assert_nonnull (strstr (report, "### Waste banks\n\n16 October 2024, 11:00, Aula\n\n"
+                                    "#### Note, 16 October, 11:05\n\nBanks pay cash.\n\n"
+                                    "#### Note, 16 October, 11:30\n\nEvery village.\n"));
+}
+
 /* Before anything is starred or noted, the report says so once, under the event's title,
  * instead of four empty sections. */
 static void
@@ -473,6 +505,8 @@ main (int   argc,
 {
   /* English month names whatever the machine's locale. */
   setlocale (LC_ALL, "C.UTF-8");
+  /* A delegate from Jakarta whose laptop keeps its time at an event an hour ahead of it. */
+  g_setenv ("TZ", "Asia/Jakarta", TRUE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/notes/report", Fixture, NULL, fixture_set_up, test_report, fixture_tear_down);
@@ -480,6 +514,7 @@ main (int   argc,
   g_test_add ("/notes/report/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
   g_test_add ("/notes/report/feed-text-escaped", Fixture, NULL, fixture_set_up, test_feed_text_escaped, fixture_tear_down);
   g_test_add ("/notes/report/note-markdown", Fixture, NULL, fixture_set_up, test_note_markdown, fixture_tear_down);
+  g_test_add ("/notes/report/note-time-zone", Fixture, NULL, fixture_set_up, test_note_time_zone, fixture_tear_down);
   g_test_add ("/notes/report/notes-apart", Fixture, NULL, fixture_set_up, test_notes_apart, fixture_tear_down);
 
   return g_test_run ();
