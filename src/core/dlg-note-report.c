@@ -78,20 +78,8 @@ append_notes (GString    *out,
               guint       level,
               GTimeZone  *zone)
 {
-  guint n_written = 0;
-  gboolean head_all;
-
-  /* Empty notes are left out, and do not count. */
-  for (guint i = 0; i < notes->len; i++)
-    {
-      DlgNote *note = g_ptr_array_index (notes, i);
-      g_autofree char *text = g_strconcat (dlg_note_get_title (note), dlg_note_get_body (note),
-                                           NULL);
-
-      if (g_strstrip (text)[0] != '\0')
-        n_written++;
-    }
-  head_all = n_written > 1 || level <= 3;
+  /* Empty notes are out already (is_empty()). */
+  gboolean head_all = notes->len > 1 || level <= 3;
 
   for (guint i = 0; i < notes->len; i++)
     {
@@ -99,8 +87,6 @@ append_notes (GString    *out,
       g_autofree char *title = g_strstrip (g_strdup (dlg_note_get_title (note)));
       g_autofree char *body = g_strstrip (g_strdup (dlg_note_get_body (note)));
 
-      if (title[0] == '\0' && body[0] == '\0')
-        continue;
       if (title[0] == '\0' && head_all)
         {
           gint64 seconds = dlg_note_get_created (note) / G_USEC_PER_SEC;
@@ -130,6 +116,17 @@ append_notes (GString    *out,
           g_string_append (out, "\n\n");
         }
     }
+}
+
+/* Whether @note has nothing in it: a note opened and left so, which the app keeps (a new
+ * note is saved at once) but which says nothing, and so puts no item in the report. */
+static gboolean
+is_empty (gpointer data)
+{
+  DlgNote *note = data;
+  g_autofree char *text = g_strconcat (dlg_note_get_title (note), dlg_note_get_body (note), NULL);
+
+  return g_strstrip (text)[0] == '\0';
 }
 
 /* By creation, then (notes of one instant, imported say) by edit and by id: one order,
@@ -227,6 +224,9 @@ dlg_note_report_markdown (DlgFeed   *feed,
   notes = dlg_notes_list (store, dlg_event_get_id (event), FALSE, error);
   if (notes == NULL)
     return NULL;
+  for (guint i = notes->len; i > 0; i--)
+    if (is_empty (g_ptr_array_index (notes, i - 1)))
+      g_ptr_array_remove_index (notes, i - 1);
   /* In the order they were taken, which editing one later does not change. */
   g_ptr_array_sort (notes, compare_created);
   starred = dlg_store_list_starred (store, dlg_event_get_id (event));

@@ -482,6 +482,36 @@ test_note_time_zone (Fixture       *f,
                                     "#### Note, 16 October, 11:30\n\nEvery village.\n"));
 }
 
+/* A note opened and left empty (the app keeps a new note at once) is no note: the session,
+ * case or member it is on is not listed for it, no "Other notes" heading stands over
+ * nothing, and the report says that nothing is noted yet. */
+static void
+test_empty_notes (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = load_fixture ("before.json");
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *report = NULL;
+
+  add_note (notes, DLG_NOTE_FREE, NULL, "", "");
+  add_note (notes, DLG_NOTE_SESSION, "s1", " ", "\n\t\n");
+  add_note (notes, DLG_NOTE_PRACTICE, "p1", "", "  ");
+  add_note (notes, DLG_NOTE_MEMBER, "kupang", "", "");
+  g_assert_true (dlg_notes_save (f->store, notes, &error));
+  g_assert_no_error (error);
+
+  report = dlg_note_report_markdown (feed, f->store, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", report);
+  g_assert_cmpstr (report, ==,
+                   "# Trip report: Notes fixture\n"
+                   "\n"
+                   "16 October 2024  \n"
+                   "\n"
+                   "No session starred and no note written yet.\n");
+}
+
 /* Before anything is starred or noted, the report says so once, under the event's title,
  * instead of four empty sections. */
 static void
@@ -512,6 +542,7 @@ main (int   argc,
   g_test_add ("/notes/report", Fixture, NULL, fixture_set_up, test_report, fixture_tear_down);
   g_test_add ("/notes/report/time-tba", Fixture, NULL, fixture_set_up, test_time_tba, fixture_tear_down);
   g_test_add ("/notes/report/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
+  g_test_add ("/notes/report/empty-notes", Fixture, NULL, fixture_set_up, test_empty_notes, fixture_tear_down);
   g_test_add ("/notes/report/feed-text-escaped", Fixture, NULL, fixture_set_up, test_feed_text_escaped, fixture_tear_down);
   g_test_add ("/notes/report/note-markdown", Fixture, NULL, fixture_set_up, test_note_markdown, fixture_tear_down);
   g_test_add ("/notes/report/note-time-zone", Fixture, NULL, fixture_set_up, test_note_time_zone, fixture_tear_down);
