@@ -268,21 +268,29 @@ find (Inline     *in,
 
   for (gsize i = from; i + n <= end; i++)
     {
-      if (delimiter)
-        {
-          gssize close = autolink_close (in, i);
+      gssize close = delimiter ? autolink_close (in, i) : -1;
 
-          if (close >= 0 && (gsize) close < end)
-            {
-              i = close;
-              continue;
-            }
-          /* An escaped one ("\\*") is text: it closes nothing, as in CommonMark. */
-          if (s[i] == '\\' && i + 1 < end && g_ascii_ispunct (s[i + 1]))
-            {
-              i++;
-              continue;
-            }
+      if (close >= 0 && (gsize) close < end)
+        {
+          i = close;
+          continue;
+        }
+      /* An escaped one ("\\*", "\\]") is text: it closes nothing, as in CommonMark.  (In
+       * code a backslash is text: "`a\\`" ends at its second "`".) */
+      if (needle[0] != '`' && s[i] == '\\' && i + 1 < end && g_ascii_ispunct (s[i + 1]))
+        {
+          i++;
+          continue;
+        }
+      /* Nor does a delimiter in code ("*use `*` for bold*"): a code span is read whole, as
+       * parse_inline() reads it, from a "`" to the next one. */
+      if (delimiter && s[i] == '`')
+        {
+          const char *tick = memchr (s + i + 1, '`', end - i - 1);
+
+          if (tick != NULL && tick > s + i + 1)
+            i = tick - s;
+          continue;
         }
       if (s[i] == needle[0] && (n == 1 || s[i + 1] == needle[1]))
         return i;

@@ -508,6 +508,23 @@ test_escaped_delimiters (void)
   check_cases (cases, G_N_ELEMENTS (cases));
 }
 
+/* A "*" or "_" in code closes no emphasis around it, and an escaped "]" ends no link's
+ * text, as in CommonMark: "*use `*` for bold*" is in italics whole, its code in it. */
+static void
+test_code_in_emphasis (void)
+{
+  const char *cases[][2] = {
+    { "*use `*` for bold*", "P:<i>use </i><i><tt>*</tt></i><i> for bold</i>\n" },
+    { "_see `a_b` here_", "P:<i>see </i><i><tt>a_b</tt></i><i> here</i>\n" },
+    { "**a `**` b**", "P:<b>a </b><b><tt>**</tt></b><b> b</b>\n" },
+    /* An empty pair is no code: the "`" after it may open one. */
+    { "*a ``*", "P:<i>a ``</i>\n" },
+    { "[a\\]b](https://x.id)", "P:<a href=\"https://x.id\">a]b</a>\n" },
+  };
+
+  check_cases (cases, G_N_ELEMENTS (cases));
+}
+
 /* Huge lines and delimiter floods parse in linear time: a quadratic
  * parser takes minutes on these. */
 /* Block quotes, as a best practice quotes its mayor and a delegate quotes
@@ -765,6 +782,7 @@ main (int   argc,
   g_test_add_func ("/markdown/autolinks", test_autolinks);
   g_test_add_func ("/markdown/autolink-emphasis", test_autolink_emphasis);
   g_test_add_func ("/markdown/escaped-delimiters", test_escaped_delimiters);
+  g_test_add_func ("/markdown/code-in-emphasis", test_code_in_emphasis);
   g_test_add_func ("/markdown/mail-autolinks", test_mail_autolinks);
   g_test_add_func ("/markdown/unsafe-link-targets", test_unsafe_link_targets);
   g_test_add_func ("/markdown/link-parentheses", test_link_parentheses);
