@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "dlg-markdown.h"
+#include "dlg-markdown-write.h"
 #include "dlg-report-odt.h"
 #include "fuzz-common.h"
 
@@ -266,6 +267,46 @@ check_odt_content (const char *text,
                  expected[k], content);
 }
 
+/* The trip report's copy of a note (dlg-markdown-write.c), read back: well-formed blocks
+ * of valid text, and no link that the note did not have (text escaped as text). */
+static void
+check_written (GPtrArray *blocks)
+{
+  g_autoptr(GString) written = g_string_new (NULL);
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GHashTable) urls = g_hash_table_new (g_str_hash, g_str_equal);
+  guint deepest = 0;
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const DlgMdBlock *block = g_ptr_array_index (blocks, i);
+
+      for (guint j = 0; j < block->spans->len; j++)
+        {
+          const DlgMdSpan *span = g_ptr_array_index (block->spans, j);
+
+          if (span->url != NULL)
+            g_hash_table_add (urls, span->url);
+        }
+    }
+  dlg_markdown_write (written, blocks, 4);
+  fuzz_check_utf8 ("dlg_markdown_write", written->str, TRUE);
+  again = dlg_markdown_parse_full (written->str, DLG_MD_PARSE_LINE_BREAKS);
+  for (guint i = 0; i < again->len; i++)
+    {
+      const DlgMdBlock *block = g_ptr_array_index (again, i);
+
+      check_block (block, i > 0 ? g_ptr_array_index (again, i - 1) : NULL, &deepest);
+      for (guint j = 0; j < block->spans->len; j++)
+        {
+          const DlgMdSpan *span = g_ptr_array_index (block->spans, j);
+
+          if (span->url != NULL && !g_hash_table_contains (urls, span->url))
+            fuzz_fail ("dlg_markdown_write: a link the text did not have: %s", span->url);
+        }
+    }
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -295,6 +336,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       check_block (g_ptr_array_index (kept, i),
                    i > 0 ? g_ptr_array_index (kept, i - 1) : NULL, &deepest);
     check_odt_content (text, kept);
+    check_written (kept);
   }
   return 0;
 }
