@@ -530,7 +530,7 @@ check_times (Lint       *lint,
   if (zone_name == NULL)
     zone_name = string_member (conference, "time_zone_name");
   if (zone_name != NULL)
-    times.zone = g_time_zone_new_identifier (zone_name);
+    times.zone = dlg_json_time_zone_new (zone_name, conference_path, NULL);
   times.utc = g_time_zone_new_utc ();
 
   for (guint i = 0; i < json_array_get_length (json_node_get_array (days)); i++)

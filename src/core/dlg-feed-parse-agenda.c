@@ -463,12 +463,9 @@ dlg_feed_choose_zone (const char  *name,
 
   if (name != NULL)
     {
-      named = g_time_zone_new_identifier (name);
+      named = dlg_json_time_zone_new (name, name_path, error);
       if (named == NULL)
-        {
-          dlg_json_invalid (error, _("%s: unknown time zone “%s”"), name_path, name);
-          return NULL;
-        }
+        return NULL;
     }
 
   for (guint i = 0; dates != NULL && i < dates->len; i++)

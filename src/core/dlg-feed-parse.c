@@ -72,10 +72,10 @@ parse_event (DlgFeedParseContext  *ctx,
 
   if (event->time_zone_name != NULL)
     {
-      event->time_zone = g_time_zone_new_identifier (event->time_zone_name);
+      event->time_zone = dlg_json_time_zone_new (event->time_zone_name, "event.time_zone",
+                                                 error);
       if (event->time_zone == NULL)
-        return dlg_json_invalid (error, _("%s: unknown time zone “%s”"),
-                                 "event.time_zone", event->time_zone_name);
+        return FALSE;
     }
 
   president = dlg_json_lookup (object, "president");

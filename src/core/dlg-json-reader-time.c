@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -219,4 +220,83 @@ dlg_json_parse_instant (const char *text,
     return NULL;
 
   return g_date_time_new_from_iso8601 (iso->str, zone);
+}
+
+/* Whether @name is made as an IANA zone name is ("Asia/Makassar", "Etc/GMT-8"): parts
+ * that start with a letter, with no "." or "..", and not a path from the root. */
+static gboolean
+looks_like_zone_name (const char *name)
+{
+  gboolean part_start = TRUE;
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (*p == '/')
+        {
+          if (part_start)
+            return FALSE;
+          part_start = TRUE;
+        }
+      else if (part_start ? !g_ascii_isalpha (*p)
+                          : !g_ascii_isalnum (*p) && strchr ("_+-", *p) == NULL)
+        return FALSE;
+      else
+        part_start = FALSE;
+    }
+  return !part_start;
+}
+
+/* Whether the zone database has a zone file named @name, where GLib looks for it. */
+static gboolean
+is_zone_file (const char *name)
+{
+  const char *tzdir = g_getenv ("TZDIR");
+  g_autofree char *path = g_build_filename (tzdir != NULL ? tzdir : "/usr/share/zoneinfo",
+                                            name, NULL);
+  char magic[4];
+  gboolean is_zone;
+  FILE *file;
+
+  /* Only a regular file is opened: a named pipe would block the open. */
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) || (file = fopen (path, "rb")) == NULL)
+    return FALSE;
+  /* The database's own tables (zone.tab, leapseconds) are files too. */
+  is_zone = fread (magic, 1, sizeof magic, file) == sizeof magic &&
+            memcmp (magic, "TZif", sizeof magic) == 0;
+  fclose (file);
+  return is_zone;
+}
+
+GTimeZone *
+dlg_json_time_zone_new (const char  *name,
+                        const char  *path,
+                        GError     **error)
+{
+  gboolean offset = name[0] != '\0' && strspn (name, "+-0123456789:") == strlen (name);
+  GTimeZone *zone = NULL;
+
+  /* g_time_zone_new_identifier() reads more than a zone's name or offset: a POSIX rule,
+   * in which "UTC+8" is eight hours behind UTC (WITA written so put every session given
+   * without an offset sixteen hours off, labelled "UTC"), and a path, which it opens as a
+   * zone file: a feed naming a named pipe hung the parse for good. */
+  if (offset || g_str_equal (name, "Z") ||
+      (looks_like_zone_name (name) && is_zone_file (name)))
+    zone = g_time_zone_new_identifier (name);
+  if (zone != NULL)
+    return zone;
+
+  /* A name then an offset ("UTC+8", "GMT+07:00", "WITA-8"): a rule, not a zone. */
+  for (const char *p = name; g_ascii_isalpha (*p); p++)
+    if ((p[1] == '+' || p[1] == '-') && g_ascii_isdigit (p[2]))
+      {
+        dlg_json_invalid (error,
+                          /* Translators: the place in the feed, then what it gives; “+08:00”
+                           * is an offset from UTC and stays as it is */
+                          _("%s: “%s” is not the name of a time zone: give its name, such as "
+                            "“Asia/Makassar”, or its offset from UTC, such as “+08:00”"),
+                          path, name);
+        return NULL;
+      }
+  dlg_json_invalid (error, _("%s: unknown time zone “%s”"), path, name);
+  return NULL;
 }

@@ -117,6 +117,11 @@ gboolean    dlg_json_parse_clock         (const char *text,
 GDateTime  *dlg_json_parse_instant       (const char *text,
                                           GTimeZone  *zone,
                                           gboolean   *has_offset);
+/* The time zone a feed names in @path: an IANA name ("Asia/Makassar") or an offset from UTC
+ * ("+08:00", "+0800", "+08", "Z"); NULL, with an error naming @path, for anything else. */
+GTimeZone  *dlg_json_time_zone_new       (const char  *name,
+                                          const char  *path,
+                                          GError     **error);
 gboolean    dlg_json_read_links          (JsonObject  *object,
                                           const char  *path,
                                           GListModel  *links,

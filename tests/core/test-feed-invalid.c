@@ -7,9 +7,11 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -80,6 +82,14 @@ static const InvalidCase cases[] = {
     "event.title.en: expected text" },
   { "unknown-zone", DLG_FEED_ERROR_INVALID,
     "event.time_zone: unknown time zone “Mars/Olympus”" },
+  /* A POSIX rule, where "+8" is west of Greenwich: read so, a Kupang session at 09:00 was
+   * at 17:00 UTC, not 01:00, in every calendar it was exported to. */
+  { "zone-posix-rule", DLG_FEED_ERROR_INVALID,
+    "event.time_zone: “UTC+8” is not the name of a time zone: give its name, such as "
+    "“Asia/Makassar”, or its offset from UTC, such as “+08:00”" },
+  /* A path is no zone name: GLib opened the file (and warned that it is no zone file). */
+  { "zone-path", DLG_FEED_ERROR_INVALID,
+    "event.time_zone: unknown time zone “/etc/passwd”" },
   { "no-zone", DLG_FEED_ERROR_INVALID,
     "event.time_zone: required, but missing" },
   { "unknown-conference-zone", DLG_FEED_ERROR_INVALID,
@@ -326,6 +336,78 @@ test_hostile_shapes (void)
     }
 }
 
+static gpointer
+unblock_fifo_cb (gpointer data)
+{
+  const char *fifo = data;
+  int fd;
+
+  /* Succeeds only while a reader waits in open(): the parse it unblocks then ends. */
+  g_usleep (2 * G_USEC_PER_SEC);
+  fd = open (fifo, O_WRONLY | O_NONBLOCK);
+  if (fd >= 0)
+    close (fd);
+  return GINT_TO_POINTER (fd >= 0);
+}
+
+/* A feed from the web names a named pipe as its zone: the parse waited for good, for a
+ * writer (here a thread plays one), and the app never showed the event or said why. */
+static void
+test_zone_fifo (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("delegate-zone-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "zone", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = NULL;
+  GThread *writer;
+
+  g_assert_nonnull (dir);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  text = g_strdup_printf ("{\"delegate_feed\": 1, \"event\": {\"id\": \"e\", \"title\": \"E\", "
+                          "\"time_zone\": \"%s\", \"start\": \"2024-10-16\"}}", fifo);
+  bytes = g_bytes_new (text, strlen (text));
+
+  writer = g_thread_new ("writer", unblock_fifo_cb, fifo);
+  feed = dlg_feed_new_from_bytes (bytes, NULL, &error);
+  g_assert_false (GPOINTER_TO_INT (g_thread_join (writer)));
+  g_assert_null (feed);
+  g_assert_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID);
+
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
+/* What the refusals above must not catch: an IANA name with an offset in it, and offsets. */
+static void
+test_zone_names (void)
+{
+  static const struct { const char *zone; const char *shown; } zones[] = {
+    { "Etc/GMT-8", "+08" },
+    { "+08:00", "+08:00" },
+    { "Asia/Makassar", "WITA" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    {
+      g_autofree char *text = g_strdup_printf (
+        "{\"delegate_feed\": 1, \"event\": {\"id\": \"e\", \"title\": \"E\", "
+        "\"time_zone\": \"%s\", \"start\": \"2024-10-16\"}}", zones[i].zone);
+      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DlgFeed) feed = dlg_feed_new_from_bytes (bytes, NULL, &error);
+      g_autoptr(GDateTime) nine = NULL;
+
+      g_assert_no_error (error);
+      nine = g_date_time_new (dlg_event_get_time_zone (dlg_feed_get_event (feed)),
+                              2024, 10, 16, 9, 0, 0);
+      /* 09:00 there is 01:00 UTC, with the zone's own label. */
+      g_assert_cmpint (g_date_time_get_utc_offset (nine), ==, 8 * G_TIME_SPAN_HOUR);
+      g_assert_cmpstr (g_date_time_get_timezone_abbreviation (nine), ==, zones[i].shown);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -338,6 +420,8 @@ main (int   argc,
   g_test_add_func ("/feed/invalid/garbage", test_garbage_bytes);
   g_test_add_func ("/feed/invalid/too-large", test_too_large);
   g_test_add_func ("/feed/invalid/hostile-shapes", test_hostile_shapes);
+  g_test_add_func ("/feed/invalid/zone-fifo", test_zone_fifo);
+  g_test_add_func ("/feed/invalid/zone-names", test_zone_names);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *test_path = g_strdup_printf ("/feed/invalid/%s", cases[i].fixture);
