@@ -149,13 +149,37 @@ not_json_here (const char *data,
            "(or a string before it lacks its closing quote)");
 }
 
+/* A document that ends inside a string, an object or a list: a file cut short (an upload
+ * that stopped), or a closing bracket or quote left out.  json-glib blamed the last thing
+ * it read, text that is right ("unexpected character `,'", "invalid string constant
+ * \"Panel\""); the place given here is where the text stops. */
+static const char *
+ends_early (const char *data,
+            gsize       size,
+            gboolean    in_string,
+            int        *line,
+            int        *column)
+{
+  gsize end = size;
+
+  while (!in_string && end > 0 && is_json_space (data[end - 1]))
+    end--;
+  dlg_json_position (data, end, line, column);
+  if (in_string)
+    return _("the document ends inside a string: is the file cut short, "
+             "or a closing quote missing?");
+  return _("the document ends before every “{” and “[” in it is closed: is the file cut short, "
+           "or a closing bracket missing?");
+}
+
 /* json-glib 1.6 reads "{...} {...}" as two statements: it keeps the last
  * value and leaks the others.  Its scanner also mishandles "\u" escapes
  * that are no character: a lone surrogate becomes bytes that are not
  * UTF-8 and swallows the two characters after it, and a bad escape can
  * leak (all found by fuzzing).  No document Delegate reads needs either,
- * so both are errors, caught before json-glib sees them.  Anything else
- * wrong (an unterminated or mismatched value) is left for json-glib. */
+ * so both are errors, caught before json-glib sees them, as is a document that ends
+ * before its values do.  Anything else wrong (a mismatched bracket, a missing comma) is
+ * left for json-glib. */
 const char *
 dlg_json_precheck (const char *data,
                    gsize       size,
@@ -193,7 +217,9 @@ dlg_json_precheck (const char *data,
           if (c == '"')
             {
               i = string_end (data, size, i + 1);
-              if (i >= size || open->len == 0)
+              if (i >= size)
+                return ends_early (data, size, TRUE, line, column);
+              if (open->len == 0)
                 break;
             }
           else if (c == '\'' || c == '/')
@@ -229,7 +255,7 @@ dlg_json_precheck (const char *data,
             }
         }
       if (i >= size)
-        return NULL;
+        return ends_early (data, size, FALSE, line, column);
       i++;
     }
   else

@@ -31,6 +31,14 @@ typedef struct
 static const InvalidCase cases[] = {
   { "not-json", DLG_FEED_ERROR_INVALID_JSON,
     "the feed: not valid JSON at line 3, column ", TRUE },
+  /* An upload that stopped: json-glib blamed the last comma ("unexpected character `,'") or
+   * the last text ("invalid string constant"), both right; the place is where it stops. */
+  { "cut-short", DLG_FEED_ERROR_INVALID_JSON,
+    "the feed: not valid JSON at line 45, column 23: the document ends before every “{” and "
+    "“[” in it is closed: is the file cut short, or a closing bracket missing?" },
+  { "cut-short-in-string", DLG_FEED_ERROR_INVALID_JSON,
+    "the feed: not valid JSON at line 50, column 23: the document ends inside a string: "
+    "is the file cut short, or a closing quote missing?" },
   { "empty", DLG_FEED_ERROR_INVALID_JSON,
     "the feed: not valid JSON: the document is empty" },
   /* json-glib reads both; JSON has neither. */
@@ -154,7 +162,8 @@ static const InvalidCase cases[] = {
   { "external-device", DLG_FEED_ERROR_EXTERNAL_SECTION,
     "agenda: cannot read “/dev/zero”: not a regular file" },
   { "external-not-json", DLG_FEED_ERROR_INVALID_JSON,
-    "agenda: not valid JSON at line 2, column ", TRUE },
+    "agenda: not valid JSON at line 1, column 15: the document ends before every “{” and “[” "
+    "in it is closed: is the file cut short, or a closing bracket missing?" },
 };
 
 static void
