@@ -508,15 +508,48 @@ count_sessions (guint n)
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u session", "%u sessions", n), n);
 }
 
+/* Warns of a day of the agenda outside the event's dates (@event's start to end): a typo in
+ * the day or in event.end ("2024-11-17" for "2024-10-17") lists sessions a month after the
+ * dates the event shows, where no delegate looks for them. */
+static void
+check_day (Lint       *lint,
+           JsonNode   *event,
+           const char *day_path,
+           const char *day_text,
+           GDate      *day)
+{
+  const char *start_text = string_member (event, "start");
+  const char *end_text = string_member (event, "end");
+  GDate start, end;
+
+  if (!dlg_json_parse_date (start_text, &start))
+    return;
+  if (end_text == NULL || !dlg_json_parse_date (end_text, &end))
+    {
+      end_text = start_text;
+      end = start;
+    }
+  if (g_date_compare (day, &start) >= 0 && g_date_compare (day, &end) <= 0)
+    return;
+
+  /* Translators: a warning of "delegate-feed validate", e.g. "agenda.….days[1].date:
+   * 2024-11-17 is outside the event's dates, 2024-10-16 to 2024-10-18: check the day's date,
+   * and event.start and event.end" */
+  warn (lint, _("%s: %s is outside the event’s dates, %s to %s: check the day’s date, "
+                "and event.start and event.end"),
+        day_path, day_text, start_text, end_text);
+}
+
 /* Warns, once for all the sessions alike, of the session dates of @agenda (the object
  * holding "schedule", at @path) whose offset is not that of the event's zone (@zone_name,
  * else the conference's time_zone_name) at that instant: the agenda would show them at
  * another hour than the organiser meant, or the zone is wrong; and of those more than a
- * day from the day they are listed under. */
+ * day from the day they are listed under.  And of each day outside @event's dates. */
 static void
 check_times (Lint       *lint,
              JsonNode   *agenda,
              const char *path,
+             JsonNode   *event,
              const char *zone_name)
 {
   g_autofree char *conference_path = g_strconcat (path, ".schedule.conference", NULL);
@@ -545,8 +578,15 @@ check_times (Lint       *lint,
       JsonNode *sessions;
       GDate date;
 
-      if (!dlg_json_parse_date (day_text, &date) || rooms == NULL ||
-          !JSON_NODE_HOLDS_OBJECT (rooms))
+      if (!dlg_json_parse_date (day_text, &date))
+        continue;
+      if (event != NULL)
+        {
+          g_autofree char *date_path = dlg_json_path_key (day_path, "date");
+
+          check_day (lint, event, date_path, day_text, &date);
+        }
+      if (rooms == NULL || !JSON_NODE_HOLDS_OBJECT (rooms))
         continue;
 
       json_object_iter_init_ordered (&iter, json_node_get_object (rooms));
@@ -675,9 +715,10 @@ lint (JsonNode   *node,
 
   /* What no schema can say: how the agenda's times agree with its zone and days. */
   if (key == NULL)
-    check_times (&lint, member (node, "agenda"), "agenda", event_zone (node));
+    check_times (&lint, member (node, "agenda"), "agenda", member (node, "event"),
+                 event_zone (node));
   else if (g_str_equal (key, "agenda"))
-    check_times (&lint, node, "agenda", event_zone (feed));
+    check_times (&lint, node, "agenda", member (feed, "event"), event_zone (feed));
   return lint.warnings;
 }
 

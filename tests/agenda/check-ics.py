@@ -335,6 +335,28 @@ def _():
     ], warnings_of("apart-times/feed.json")
 
 
+@check("validate warns of a day outside the event's dates, inline or published apart")
+def _():
+    env = dict(os.environ, LANGUAGE="", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+
+    def warnings_of(name):
+        result = subprocess.run([tool, "validate", fixture(name)], capture_output=True, env=env)
+        assert result.returncode == 0, result.stderr
+        return [line.strip() for line in result.stdout.decode().splitlines()
+                if line.startswith("  warning: ")]
+
+    # November for October: the city tour would be listed a month after the event. The gala
+    # dinner running past midnight of the last day is no fault.
+    assert warnings_of("day-outside.json") == [
+        "warning: agenda.schedule.conference.days[2].date: 2024-11-18 is outside the event’s "
+        "dates, 2024-10-16 to 2024-10-17: check the day’s date, and event.start and event.end",
+    ], warnings_of("day-outside.json")
+    assert warnings_of("apart-day-outside/feed.json") == [
+        "warning: agenda.schedule.conference.days[1].date: 2024-11-17 is outside the event’s "
+        "dates, 2024-10-16 to 2024-10-17: check the day’s date, and event.start and event.end",
+    ], warnings_of("apart-day-outside/feed.json")
+
+
 def terminal_safe(data):
     """No control character but line breaks and tabs, raw (C0, DEL) or as UTF-8 (C1)."""
     text = data.decode("utf-8")
