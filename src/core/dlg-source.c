@@ -192,6 +192,23 @@ dlg_source_parse (GBytes              *bytes,
                                 (gpointer) base_uri, cancellable, error);
 }
 
+/* Whether @data is UTF-16 or UTF-32: Windows PowerShell's "> feed.json" and Notepad's
+ * "Unicode" write it, with a byte-order mark or without (then a NUL beside the first
+ * character).  JSON is UTF-8, and GMarkup reads only UTF-8. */
+static gboolean
+is_wide (const char *data,
+         gsize       size)
+{
+  if (size < 2)
+    return FALSE;
+  if (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0)
+    return TRUE;
+  /* "{" as UTF-16 or UTF-32, little- or big-endian; not a gzip header (1F 8B 08 00). */
+  return (data[0] != '\0' && data[1] == '\0') ||
+         (data[0] == '\0' && data[1] != '\0') ||
+         (size >= 4 && data[0] == '\0' && data[1] == '\0' && data[2] == '\0' && data[3] != '\0');
+}
+
 static const char *
 not_a_source (void)
 {
@@ -222,6 +239,15 @@ dlg_source_parse_full (GBytes                *bytes,
   /* An empty file says so, as JSON's reader words it. */
   if (format == DLG_SOURCE_FORMAT_UNKNOWN && (data == NULL || skip_space (data, size, &offset) == data + size))
     format = DLG_SOURCE_FORMAT_SCHEDULE_JSON;
+
+  /* Read as UTF-8, it was "neither a Delegate feed, nor …", or not JSON at line 1: words
+   * that send the organiser to look at the content, which is right. */
+  if (is_wide (data, size))
+    {
+      g_set_error_literal (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID,
+                           _("the file is in UTF-16 or UTF-32, not UTF-8: save it as UTF-8"));
+      return NULL;
+    }
 
   switch (format)
     {

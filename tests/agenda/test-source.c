@@ -526,6 +526,8 @@ test_errors (void)
     { "misspelt-version.json", "delegate_feed: missing: this is not a Delegate feed" },
     { "no-schedule.json", "neither a Delegate feed, nor a frab or pretalx schedule.json" },
     { "empty.json", "not valid JSON: the document is empty" },
+    /* Saved by Windows PowerShell ("> feed.json"): UTF-16 with a byte-order mark. */
+    { "utf-16.json", "the file is in UTF-16 or UTF-32, not UTF-8: save it as UTF-8" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
