@@ -616,6 +616,30 @@ to_unix_line_ends (char *text)
   *to = '\0';
 }
 
+/* @text without its HTML comments ("<!-- to confirm -->"), one left open running to the end.
+ * Markdown renderers, pretalx's among them, pass a comment on to HTML, where no reader sees
+ * it: an organiser's note to self there was shown to every delegate (and was hidden only
+ * when the text held HTML tags too). */
+static char *
+markdown_without_comments (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  const char *p = text;
+  const char *open;
+
+  while ((open = strstr (p, "<!--")) != NULL)
+    {
+      const char *close = strstr (open + 4, "-->");
+
+      g_string_append_len (out, p, open - p);
+      if (close == NULL)
+        return g_string_free (out, FALSE);
+      p = close + 3;
+    }
+  g_string_append (out, p);
+  return g_string_free (out, FALSE);
+}
+
 char *
 dlg_text_to_plain (const char *text)
 {
@@ -636,6 +660,12 @@ dlg_text_to_plain (const char *text)
 
   if (looks_like_html (text))
     plain = html_to_plain (text);
+  else if (strstr (text, "<!--") != NULL)
+    {
+      g_autofree char *shown = markdown_without_comments (text);
+
+      plain = markdown_to_plain (shown);
+    }
   else
     plain = markdown_to_plain (text);
 

@@ -639,6 +639,20 @@ test_markdown_marks (void)
     }
 }
 
+/* A note to self in a pretalx abstract written in Markdown, as an HTML comment: pretalx's
+ * page never shows it, and neither may Delegate (it did, when the text held no HTML tag). */
+static void
+test_markdown_comments (void)
+{
+  g_autoptr(DlgFeed) feed = load ("markdown-comments.json");
+  DlgSession *panel = find (feed, "Smart city panel");
+
+  g_assert_cmpstr (dlg_session_get_abstract (panel), ==,
+                   "Three cities share their plans.\n\nQuestions from the floor.");
+  /* One left open hides the rest, as in a browser. */
+  g_assert_cmpstr (dlg_session_get_description (panel), ==, "Moderated by the secretariat.");
+}
+
 /* Abstracts are read at each sync and each start: a hostile one of a
  * megabyte takes a moment.  Each of these once took from seconds (blank
  * lines between rules, carriage returns) to minutes (open "**"). */
@@ -696,6 +710,7 @@ main (int    argc,
   g_test_add_func ("/source/search", test_search);
   g_test_add_func ("/source/html-spaces", test_html_spaces);
   g_test_add_func ("/source/markdown-marks", test_markdown_marks);
+  g_test_add_func ("/source/markdown-comments", test_markdown_comments);
   g_test_add_func ("/source/text-huge", test_text_huge);
 
   return g_test_run ();
