@@ -17,6 +17,7 @@
 #include "dlg-json-load.h"
 #include "dlg-json-reader.h"
 #include "dlg-models-private.h"
+#include "dlg-text.h"
 
 #define FEED_VERSION 1
 
@@ -432,6 +433,15 @@ parse_practice (DlgFeedParseContext  *ctx,
       !dlg_json_read_text_list (ctx->languages, object, path, "tags", &practice->tags, error) ||
       !dlg_json_read_links (object, path, practice->links, error))
     return FALSE;
+
+  /* A body is Markdown: a note to self in a comment is never shown, in any reader. */
+  if (practice->body != NULL && strstr (practice->body, "<!--") != NULL)
+    {
+      g_autofree char *shown = dlg_text_without_comments (practice->body);
+
+      g_free (practice->body);
+      practice->body = dlg_json_strip_or_null (shown);
+    }
 
   if (practice->session != NULL &&
       !g_hash_table_contains (ctx->feed->session_index, practice->session))

@@ -616,12 +616,11 @@ to_unix_line_ends (char *text)
   *to = '\0';
 }
 
-/* @text without its HTML comments ("<!-- to confirm -->"), one left open running to the end.
- * Markdown renderers, pretalx's among them, pass a comment on to HTML, where no reader sees
- * it: an organiser's note to self there was shown to every delegate (and was hidden only
- * when the text held HTML tags too). */
-static char *
-markdown_without_comments (const char *text)
+/* Markdown renderers, pretalx's among them, pass a comment on to HTML, where no reader sees
+ * it: an organiser's note to self there was shown to every delegate (in an abstract, only
+ * when it held no HTML tag). */
+char *
+dlg_text_without_comments (const char *text)
 {
   GString *out = g_string_sized_new (strlen (text));
   const char *p = text;
@@ -662,7 +661,7 @@ dlg_text_to_plain (const char *text)
     plain = html_to_plain (text);
   else if (strstr (text, "<!--") != NULL)
     {
-      g_autofree char *shown = markdown_without_comments (text);
+      g_autofree char *shown = dlg_text_without_comments (text);
 
       plain = markdown_to_plain (shown);
     }

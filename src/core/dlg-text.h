@@ -15,4 +15,8 @@ G_BEGIN_DECLS
  * for http, https and mailto.  Returns NULL when nothing readable is left. */
 char *dlg_text_to_plain (const char *text);
 
+/* @text without its HTML comments ("<!-- to confirm -->"); one left open runs to the end.
+ * For Markdown, whose readers never see them. */
+char *dlg_text_without_comments (const char *text);
+
 G_END_DECLS

@@ -6,9 +6,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <json-glib/json-glib.h>
 
 #include "dlg-feed.h"
+#include "dlg-markdown.h"
 #include "through-pack.h"
 
 static const char * const languages_en[] = { "en_US.UTF-8", "en", NULL };
@@ -409,6 +412,29 @@ test_instants (void)
     }
 }
 
+/* A best practice's body is Markdown: a note to self in an HTML comment, hidden in every
+ * Markdown reader the organiser previews with, was shown to delegates word for word. */
+static void
+test_practice_comments (void)
+{
+  static const char json[] =
+    "{\"delegate_feed\": 1, \"event\": {\"id\": \"e\", \"title\": \"E\", "
+    "\"time_zone\": \"Asia/Makassar\", \"start\": \"2024-10-16\"}, \"best_practices\": ["
+    "{\"id\": \"a\", \"title\": \"A\", \"body\": \"Kupang's **data centre**.\\n\\n"
+    "<!-- Figures not yet confirmed\\nby the Bupati -->\\n\\n- one\\n- two <!-- or three? -->\"},"
+    "{\"id\": \"b\", \"title\": \"B\", \"body\": \"<!-- to be written -->\"}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = dlg_feed_new_from_bytes (bytes, languages_en, &error);
+  g_autofree char *shown = NULL;
+
+  g_assert_no_error (error);
+  shown = dlg_markdown_to_plain (dlg_practice_get_body (dlg_feed_find_practice (feed, "a")));
+  g_assert_cmpstr (shown, ==, "Kupang's data centre.\n• one\n• two");
+  /* Nothing but a note: no body at all, rather than an empty one. */
+  g_assert_null (dlg_practice_get_body (dlg_feed_find_practice (feed, "b")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,6 +449,7 @@ main (int   argc,
   add_with_packed ("/feed/valid/language-maps", test_language_maps);
   add_with_packed ("/feed/valid/external-sections", test_external_sections);
   g_test_add_func ("/feed/valid/instants", test_instants);
+  g_test_add_func ("/feed/valid/practice-comments", test_practice_comments);
 
   return g_test_run ();
 }
