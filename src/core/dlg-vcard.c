@@ -193,14 +193,21 @@ append_begin (GString    *out,
   append_property (out, "KIND", kind);
 }
 
+/* @person, the @nth (from 1) of @member's delegates of that name. */
 static void
 append_person (GString    *out,
                DlgMember  *member,
-               DlgPerson  *person)
+               DlgPerson  *person,
+               guint       nth)
 {
-  g_autofree char *seed = g_strdup_printf ("member/%s/delegate/%s",
-                                           dlg_member_get_id (member),
-                                           dlg_person_get_name (person));
+  /* Two delegates of one name (single names are common: "Sari") had one UID, and an
+   * address book kept one of them.  The first keeps the UID it always had. */
+  g_autofree char *seed = nth <= 1
+                          ? g_strdup_printf ("member/%s/delegate/%s", dlg_member_get_id (member),
+                                             dlg_person_get_name (person))
+                          : g_strdup_printf ("member/%s/delegate/%s/%u",
+                                             dlg_member_get_id (member),
+                                             dlg_person_get_name (person), nth);
   g_autofree char *org = dlg_vcard_escape_text (dlg_member_get_name (member));
   g_autofree char *member_uid = NULL;
   g_autofree char *member_seed = g_strdup_printf ("member/%s", dlg_member_get_id (member));
@@ -228,6 +235,7 @@ dlg_vcard_append_member (GString   *out,
   const char *programme;
   double latitude, longitude;
   gboolean masterplan_known = FALSE;
+  g_autoptr(GHashTable) seen = NULL;
   GListModel *delegates;
 
   g_return_if_fail (out != NULL);
@@ -289,11 +297,17 @@ dlg_vcard_append_member (GString   *out,
   dlg_vcard_append_line (out, "END:VCARD");
 
   delegates = dlg_member_get_delegates (member);
+  /* Each name, to how many delegates had it so far. */
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; delegates != NULL && i < g_list_model_get_n_items (delegates); i++)
     {
       g_autoptr(DlgPerson) person = g_list_model_get_item (delegates, i);
+      const char *name = dlg_person_get_name (person) != NULL ? dlg_person_get_name (person) : "";
+      guint nth = GPOINTER_TO_UINT (g_hash_table_lookup (seen, name)) + 1;
 
-      append_person (out, member, person);
+      /* The person lives as long as the member, and its name with it. */
+      g_hash_table_insert (seen, (gpointer) name, GUINT_TO_POINTER (nth));
+      append_person (out, member, person, nth);
     }
 }
 

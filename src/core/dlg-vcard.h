@@ -4,8 +4,9 @@
  * each of its delegates an individual card with ORG and TITLE.  Lines end
  * in CRLF and are folded at 75 octets, never inside a UTF-8 character;
  * text escapes backslash, comma, semicolon and newlines.  UIDs come from
- * the member's id (and the delegate's name), so exporting the same feed
- * again updates the contacts instead of adding copies.
+ * the member's id (and the delegate's name, and which of that name it is),
+ * so exporting the same feed again updates the contacts instead of adding
+ * copies.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

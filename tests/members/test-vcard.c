@@ -166,6 +166,43 @@ test_phone (void)
   g_assert_nonnull (strstr (cards, "TEL;VALUE=uri;TYPE=work,voice:tel:+62-967-123456\r\n"));
 }
 
+/* Two delegates of one member with one name (single names are common) are two contacts: they
+ * had one UID, and an address book importing the file kept only one of them.  The first keeps
+ * the UID earlier exports gave it, so that importing again still updates it. */
+static void
+test_same_name (void)
+{
+  static const char * const english[] = { "en", NULL };
+  static const char json[] =
+    "{\"delegate_feed\": 1, \"event\": {\"id\": \"e\", \"title\": \"E\", "
+    "\"time_zone\": \"Asia/Makassar\", \"start\": \"2024-10-16\"}, \"members\": ["
+    "{\"id\": \"kota-kupang\", \"name\": \"Kota Kupang\", \"delegates\": ["
+    "{\"name\": \"Sari\", \"role\": \"Kepala Dinas\"}, {\"name\": \"Budi\"}, "
+    "{\"name\": \"Sari\", \"role\": \"Staf\"}]}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = dlg_feed_new_from_bytes (bytes, english, &error);
+  g_autofree char *first = dlg_vcard_uid ("member/kota-kupang/delegate/Sari");
+  g_autoptr(GHashTable) uids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *cards = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_cards = 0;
+
+  g_assert_no_error (error);
+  cards = dlg_vcard_from_members (dlg_feed_get_members (feed));
+  lines = g_strsplit (cards, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      n_cards += g_str_equal (lines[i], "BEGIN:VCARD");
+      if (g_str_has_prefix (lines[i], "UID:"))
+        g_assert_true (g_hash_table_add (uids, lines[i] + 4));
+    }
+  g_assert_cmpuint (n_cards, ==, 4);
+  g_assert_cmpuint (g_hash_table_size (uids), ==, 4);
+  g_assert_nonnull (strstr (cards, first));
+  g_assert_true (strstr (cards, first) < strstr (cards, "TITLE:Kepala Dinas"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -178,6 +215,7 @@ main (int   argc,
   g_test_add_func ("/members/vcard/uid", test_uid);
   g_test_add_func ("/members/vcard/directory", test_directory);
   g_test_add_func ("/members/vcard/phone", test_phone);
+  g_test_add_func ("/members/vcard/same-name", test_same_name);
 
   return g_test_run ();
 }
