@@ -36,6 +36,8 @@ typedef struct
   GStrv       languages;  /* event.languages, lower case, "-" for "_"; NULL: not given */
   GHashTable *strays;     /* a text's language not among them -> Stray */
   GPtrArray  *stray_order;
+  GHashTable *missing;    /* a listed language a text given in languages lacks -> Stray */
+  GPtrArray  *missing_order;
 } Lint;
 
 static void
@@ -91,6 +93,55 @@ note_text_languages (Lint       *lint,
           g_ptr_array_add (lint->stray_order, g_strdup (tag));
         }
       stray->n++;
+    }
+}
+
+/* Whether @text has a text in the listed language @listed: blank counts as missing, as when
+ * the feed is read. */
+static gboolean
+has_language (JsonObject *text,
+              const char *listed)
+{
+  JsonObjectIter iter;
+  const char *tag;
+  JsonNode *value;
+
+  json_object_iter_init_ordered (&iter, text);
+  while (json_object_iter_next_ordered (&iter, &tag, &value))
+    {
+      g_autofree char *key = language_key (tag);
+      g_autofree char *given = NULL;
+
+      if (g_str_equal (key, listed) && dlg_json_node_is_string (value) &&
+          (given = dlg_json_strip_or_null (json_node_get_string (value))) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A text given in languages ("title": {"id": "Pembukaan"}) without one event.languages lists:
+ * a delegate reading that one is shown another.  A plain string is in no language. */
+static void
+note_missing_languages (Lint       *lint,
+                        JsonObject *text,
+                        const char *path)
+{
+  for (guint i = 0; lint->languages[i] != NULL; i++)
+    {
+      const char *listed = lint->languages[i];
+      Stray *missing;
+
+      if (has_language (text, listed))
+        continue;
+      missing = g_hash_table_lookup (lint->missing, listed);
+      if (missing == NULL)
+        {
+          missing = g_new0 (Stray, 1);
+          missing->path = g_strdup (path);
+          g_hash_table_insert (lint->missing, g_strdup (listed), missing);
+          g_ptr_array_add (lint->missing_order, g_strdup (listed));
+        }
+      missing->n++;
     }
 }
 
@@ -352,7 +403,10 @@ walk (Lint       *lint,
     return;
 
   if (g_strcmp0 (name, "text") == 0 && lint->languages != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    note_text_languages (lint, json_node_get_object (node), path);
+    {
+      note_text_languages (lint, json_node_get_object (node), path);
+      note_missing_languages (lint, json_node_get_object (node), path);
+    }
 
   /* An address the reader drops. */
   if (g_strcmp0 (name, "url") == 0 && dlg_json_node_is_string (node))
@@ -672,6 +726,8 @@ lint (JsonNode   *node,
   lint.defs = json_object_get_object_member (root, "$defs");
   lint.strays = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stray_free);
   lint.stray_order = g_ptr_array_new_with_free_func (g_free);
+  lint.missing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stray_free);
+  lint.missing_order = g_ptr_array_new_with_free_func (g_free);
   if (languages != NULL && JSON_NODE_HOLDS_ARRAY (languages))
     {
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -709,6 +765,23 @@ lint (JsonNode   *node,
                      "close to it may be shown it (%s in this language)"),
             stray->path, tag, listed, texts);
     }
+  /* Each listed language some texts lack, once, where it is first missing. */
+  for (guint i = 0; i < lint.missing_order->len; i++)
+    {
+      const char *listed = g_ptr_array_index (lint.missing_order, i);
+      Stray *missing = g_hash_table_lookup (lint.missing, listed);
+      g_autofree char *texts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u text",
+                                                             "%u texts", missing->n), missing->n);
+
+      /* Translators: a warning of "delegate-feed validate", e.g. "event.title: no “en” text,
+       * though event.languages lists it: delegates reading it are shown another language
+       * (in 3 texts)" */
+      warn (&lint, _("%s: no “%s” text, though event.languages lists it: delegates reading it "
+                     "are shown another language (in %s)"),
+            missing->path, listed, texts);
+    }
+  g_clear_pointer (&lint.missing, g_hash_table_unref);
+  g_clear_pointer (&lint.missing_order, g_ptr_array_unref);
   g_clear_pointer (&lint.strays, g_hash_table_unref);
   g_clear_pointer (&lint.stray_order, g_ptr_array_unref);
   g_clear_pointer (&lint.languages, g_strfreev);

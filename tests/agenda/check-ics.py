@@ -290,6 +290,27 @@ def _():
         "delegates reading a language close to it may be shown it (2 texts in this language)",
         "warning: event.subtitle.id_old: “id_old” is not one of event.languages (id, en): "
         "delegates reading a language close to it may be shown it (1 text in this language)",
+        # The draft, a region and another draft stand where English is wanted.
+        "warning: event.title: no “en” text, though event.languages lists it: delegates "
+        "reading it are shown another language (in 3 texts)",
+    ], warnings
+
+
+@check("validate warns of texts given in languages that lack one event.languages lists")
+def _():
+    env = dict(os.environ, LANGUAGE="", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    result = subprocess.run([tool, "validate", fixture("missing-languages.json")],
+                            capture_output=True, env=env)
+    assert result.returncode == 0, result.stderr
+    warnings = [line.strip() for line in result.stdout.decode().splitlines()
+                if line.startswith("  warning: ")]
+    # A subtitle and a case's title only in Indonesian; a description whose Indonesian is
+    # blank. A plain string (the session's title) is in no language: nothing to say.
+    assert warnings == [
+        "warning: event.subtitle: no “en” text, though event.languages lists it: delegates "
+        "reading it are shown another language (in 2 texts)",
+        "warning: members[0].description: no “id” text, though event.languages lists it: "
+        "delegates reading it are shown another language (in 1 text)",
     ], warnings
 
 
