@@ -177,9 +177,9 @@ ends_early (const char *data,
  * that are no character: a lone surrogate becomes bytes that are not
  * UTF-8 and swallows the two characters after it, and a bad escape can
  * leak (all found by fuzzing).  No document Delegate reads needs either,
- * so both are errors, caught before json-glib sees them, as is a document that ends
- * before its values do.  Anything else wrong (a mismatched bracket, a missing comma) is
- * left for json-glib. */
+ * so both are errors, caught before json-glib sees them, as are a document that ends
+ * before its values do and a comma after the last value.  Anything else wrong (a
+ * mismatched bracket, a missing comma) is left for json-glib. */
 const char *
 dlg_json_precheck (const char *data,
                    gsize       size,
@@ -210,9 +210,25 @@ dlg_json_precheck (const char *data,
 
   if (data[i] == '{' || data[i] == '[' || data[i] == '"')
     {
+      /* The offset of a "," when it is the last thing before @i but white space, else -1. */
+      gssize comma = -1;
+
       for (; i < size; i++)
         {
           char c = data[i];
+
+          /* "[1, 2,]", hand-edited: json-glib said "unexpected character `,', expected
+           * character `]'" even inside an object, and a "]" added there broke it more. */
+          if ((c == '}' || c == ']') && comma >= 0)
+            {
+              dlg_json_position (data, comma, line, column);
+              return _("a comma with no value after it: JSON has no comma after the last "
+                       "value of an object or list");
+            }
+          if (c == ',')
+            comma = i;
+          else if (!is_json_space (c))
+            comma = -1;
 
           if (c == '"')
             {

@@ -39,6 +39,11 @@ static const InvalidCase cases[] = {
   { "cut-short-in-string", DLG_FEED_ERROR_INVALID_JSON,
     "the feed: not valid JSON at line 50, column 23: the document ends inside a string: "
     "is the file cut short, or a closing quote missing?" },
+  /* A member's last field with a comma after it, as hand-edited feeds have: json-glib
+   * said "expected character `]'" inside an object. */
+  { "trailing-comma", DLG_FEED_ERROR_INVALID_JSON,
+    "the feed: not valid JSON at line 90, column 15: a comma with no value after it: JSON has "
+    "no comma after the last value of an object or list" },
   { "empty", DLG_FEED_ERROR_INVALID_JSON,
     "the feed: not valid JSON: the document is empty" },
   /* json-glib reads both; JSON has neither. */
