@@ -350,15 +350,24 @@ test_hostile_shapes (void)
     }
 }
 
+typedef struct
+{
+  char *fifo;
+  gint  parsed;  /* atomic */
+} Fifo;
+
 static gpointer
 unblock_fifo_cb (gpointer data)
 {
-  const char *fifo = data;
+  Fifo *fifo = data;
   int fd;
 
+  for (guint i = 0; i < 200 && !g_atomic_int_get (&fifo->parsed); i++)
+    g_usleep (10 * 1000);
+  if (g_atomic_int_get (&fifo->parsed))
+    return GINT_TO_POINTER (FALSE);
   /* Succeeds only while a reader waits in open(): the parse it unblocks then ends. */
-  g_usleep (2 * G_USEC_PER_SEC);
-  fd = open (fifo, O_WRONLY | O_NONBLOCK);
+  fd = open (fifo->fifo, O_WRONLY | O_NONBLOCK);
   if (fd >= 0)
     close (fd);
   return GINT_TO_POINTER (fd >= 0);
@@ -370,7 +379,8 @@ static void
 test_zone_fifo (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("delegate-zone-XXXXXX", NULL);
-  g_autofree char *fifo = g_build_filename (dir, "zone", NULL);
+  g_autofree char *path = g_build_filename (dir, "zone", NULL);
+  Fifo fifo = { path, 0 };
   g_autofree char *text = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
@@ -378,18 +388,19 @@ test_zone_fifo (void)
   GThread *writer;
 
   g_assert_nonnull (dir);
-  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
   text = g_strdup_printf ("{\"delegate_feed\": 1, \"event\": {\"id\": \"e\", \"title\": \"E\", "
-                          "\"time_zone\": \"%s\", \"start\": \"2024-10-16\"}}", fifo);
+                          "\"time_zone\": \"%s\", \"start\": \"2024-10-16\"}}", path);
   bytes = g_bytes_new (text, strlen (text));
 
-  writer = g_thread_new ("writer", unblock_fifo_cb, fifo);
+  writer = g_thread_new ("writer", unblock_fifo_cb, &fifo);
   feed = dlg_feed_new_from_bytes (bytes, NULL, &error);
+  g_atomic_int_set (&fifo.parsed, TRUE);
   g_assert_false (GPOINTER_TO_INT (g_thread_join (writer)));
   g_assert_null (feed);
   g_assert_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID);
 
-  g_unlink (fifo);
+  g_unlink (path);
   g_rmdir (dir);
 }
 
