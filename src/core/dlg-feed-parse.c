@@ -145,9 +145,11 @@ is_email_address (const char *text)
 }
 
 /* Digits with the usual separators, an optional + before the first digit, and
- * enough digits to dial: "+62 31 8921946", "(+62) 380 821-1234", "(0380) 821-1234". */
+ * enough digits to dial: "+62 31 8921946", "(+62) 380 821-1234", "(0380) 821-1234".
+ * *@international says whether it has the +, and then how many digits. */
 static gboolean
-is_phone_number (const char *text)
+is_phone_number (const char *text,
+                 guint      *international)
 {
   guint digits = 0;
   gboolean plus = FALSE;
@@ -161,6 +163,7 @@ is_phone_number (const char *text)
       plus = plus || *p == '+';
     }
 
+  *international = plus ? digits : 0;
   return digits >= 3 && digits <= 20;
 }
 
@@ -191,15 +194,30 @@ read_phone (JsonObject  *object,
             char       **out,
             GError     **error)
 {
+  guint international = 0;
+
   if (!dlg_json_read_string (object, path, "phone", FALSE, out, error))
     return FALSE;
 
-  if (*out != NULL && !is_phone_number (*out))
+  if (*out != NULL && !is_phone_number (*out, &international))
     {
       g_autofree char *where = dlg_json_path_key (path, "phone");
 
       g_clear_pointer (out, g_free);
       return dlg_json_invalid (error, _("%s: expected a phone number such as %s"),
+                               where, "+62 31 896 1234");
+    }
+  /* No number in the world has more (ITU-T E.164): "+62 380 821234 / 821235", two numbers
+   * in one, became one tel: link that dialled neither. */
+  if (international > 15)
+    {
+      g_autofree char *where = dlg_json_path_key (path, "phone");
+
+      g_clear_pointer (out, g_free);
+      return dlg_json_invalid (error,
+                               /* Translators: “+” stays as it is; the example is a number */
+                               _("%s: more digits than one phone number has (15 at most "
+                                 "after “+”): give one number, such as %s"),
                                where, "+62 31 896 1234");
     }
 

@@ -177,6 +177,10 @@ static const InvalidCase invalid_cases[] = {
     "members[1].delegates[1].email: expected an e-mail address such as humas@example.go.id" },
   { "phone-with-letters",
     "members[1].phone: expected a phone number such as +62 31 896 1234" },
+  /* Two numbers in one: the tel: link dialled "+62380821234821235", neither of them. */
+  { "phone-two-numbers",
+    "members[1].phone: more digits than one phone number has (15 at most after “+”): give one "
+    "number, such as +62 31 896 1234" },
   { "delegate-phone-javascript",
     "members[1].delegates[0].phone: expected a phone number such as +62 31 896 1234" },
   { "smart-city-masterplan-text",
