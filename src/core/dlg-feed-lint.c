@@ -693,6 +693,24 @@ check_times (Lint       *lint,
   g_free (times.off_day.path);
 }
 
+/* Warns of a zone named as "UTC+8": read as +08:00, as it is meant, but calendars and other
+ * programs that take the feed's zone read it as a POSIX rule, eight hours behind UTC. */
+static void
+check_zone_spelling (Lint       *lint,
+                     const char *path,
+                     const char *name)
+{
+  g_autofree char *offset = name != NULL ? dlg_json_zone_offset_spelt (name) : NULL;
+
+  if (offset != NULL)
+    /* Translators: a warning of "delegate-feed validate", e.g. "event.time_zone: “UTC+8” is
+     * read as +08:00, but other programs read it as eight hours behind UTC: give the zone’s
+     * name, such as “Asia/Makassar”, or “+08:00”" */
+    warn (lint, _("%s: “%s” is read as %s, but other programs read it the other side of "
+                  "UTC: give the zone’s name, such as “Asia/Makassar”, or “%s”"),
+          path, name, offset, offset);
+}
+
 /* The event's zone a feed names, or NULL. */
 static const char *
 event_zone (JsonNode *feed)
@@ -786,7 +804,15 @@ lint (JsonNode   *node,
   g_clear_pointer (&lint.stray_order, g_ptr_array_unref);
   g_clear_pointer (&lint.languages, g_strfreev);
 
-  /* What no schema can say: how the agenda's times agree with its zone and days. */
+  /* What no schema can say: a zone as people write it, and how the agenda's times agree
+   * with its zone and days. */
+  if (key == NULL)
+    check_zone_spelling (&lint, "event.time_zone", event_zone (node));
+  if (key == NULL || g_str_equal (key, "agenda"))
+    check_zone_spelling (&lint, "agenda.schedule.conference.time_zone_name",
+                         string_member (member (member (key == NULL ? member (node, "agenda")
+                                                                    : node, "schedule"),
+                                                "conference"), "time_zone_name"));
   if (key == NULL)
     check_times (&lint, member (node, "agenda"), "agenda", member (node, "event"),
                  event_zone (node));

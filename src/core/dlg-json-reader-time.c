@@ -267,6 +267,37 @@ is_zone_file (const char *name)
   return is_zone;
 }
 
+char *
+dlg_json_zone_offset_spelt (const char *name)
+{
+  const char *p = name;
+  guint hours = 0, minutes = 0, digits = 0;
+  char sign;
+
+  if (g_ascii_strncasecmp (p, "UTC", 3) != 0 && g_ascii_strncasecmp (p, "GMT", 3) != 0)
+    return NULL;
+  p += 3;
+  if (*p != '+' && *p != '-')
+    return NULL;
+  sign = *p++;
+  for (; g_ascii_isdigit (*p) && digits < 2; p++, digits++)
+    hours = hours * 10 + (*p - '0');
+  if (digits == 0)
+    return NULL;
+  if (*p == ':' || (g_ascii_isdigit (p[0]) && digits == 2))
+    {
+      if (*p == ':')
+        p++;
+      if (!g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1]))
+        return NULL;
+      minutes = (p[0] - '0') * 10 + (p[1] - '0');
+      p += 2;
+    }
+  if (*p != '\0' || hours > 14 || minutes > 59)
+    return NULL;
+  return g_strdup_printf ("%c%02u:%02u", sign, hours, minutes);
+}
+
 GTimeZone *
 dlg_json_time_zone_new (const char  *name,
                         const char  *path,
@@ -277,7 +308,8 @@ dlg_json_time_zone_new (const char  *name,
 
   /* g_time_zone_new_identifier() reads more than a zone's name or offset: a POSIX rule,
    * in which "UTC+8" is eight hours behind UTC (WITA written so put every session given
-   * without an offset sixteen hours off, labelled "UTC"), and a path, which it opens as a
+   * without an offset sixteen hours off, labelled "UTC": it is read below as people mean
+   * it), and a path, which it opens as a
    * zone file: a feed naming a named pipe hung the parse for good. */
   if (offset || g_str_equal (name, "Z") ||
       (looks_like_zone_name (name) && is_zone_file (name)))
@@ -285,7 +317,16 @@ dlg_json_time_zone_new (const char  *name,
   if (zone != NULL)
     return zone;
 
-  /* A name then an offset ("UTC+8", "GMT+07:00", "WITA-8"): a rule, not a zone. */
+  /* "UTC+8" and "GMT+8" are how people write WITA, and what they mean is plain: +08:00
+   * (validate says to write the zone's name, which other programs read alike). */
+  {
+    g_autofree char *spelt = dlg_json_zone_offset_spelt (name);
+
+    if (spelt != NULL)
+      return g_time_zone_new_identifier (spelt);
+  }
+
+  /* Another name then an offset ("WITA-8", "CET-1"): a rule, not a zone. */
   for (const char *p = name; g_ascii_isalpha (*p); p++)
     if ((p[1] == '+' || p[1] == '-') && g_ascii_isdigit (p[2]))
       {

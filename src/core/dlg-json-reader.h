@@ -122,6 +122,9 @@ GDateTime  *dlg_json_parse_instant       (const char *text,
 GTimeZone  *dlg_json_time_zone_new       (const char  *name,
                                           const char  *path,
                                           GError     **error);
+/* "UTC+8", "GMT+07:00": a zone spelt as UTC or GMT and an offset, as the offset it means
+ * ("+08:00"); NULL for anything else. */
+char       *dlg_json_zone_offset_spelt   (const char  *name);
 gboolean    dlg_json_read_links          (JsonObject  *object,
                                           const char  *path,
                                           GListModel  *links,

@@ -378,6 +378,25 @@ def _():
     ], warnings_of("apart-day-outside/feed.json")
 
 
+@check("a zone written \"UTC+8\" is +08:00, as meant, and validate says to name it")
+def _():
+    env = dict(os.environ, LANGUAGE="", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    result = subprocess.run([tool, "validate", fixture("zone-utc-plus.json")], capture_output=True,
+                            env=env)
+    assert result.returncode == 0, result.stderr
+    warnings = [line.strip() for line in result.stdout.decode().splitlines()
+                if line.startswith("  warning: ")]
+    assert warnings == [
+        "warning: event.time_zone: “UTC+8” is read as +08:00, but other programs read it the "
+        "other side of UTC: give the zone’s name, such as “Asia/Makassar”, or “+08:00”",
+    ], warnings
+    # The opening at 09:00 in Kupang is at 01:00 UTC (read as a POSIX rule, "UTC+8" put it at
+    # 17:00 UTC, sixteen hours off, in every calendar).
+    opening = events(export(fixture("zone-utc-plus.json")))
+    start = next(iter(opening.values()))["DTSTART"].dt
+    assert start.astimezone(UTC) == datetime.datetime(2024, 10, 16, 1, 0, tzinfo=UTC), start
+
+
 def terminal_safe(data):
     """No control character but line breaks and tabs, raw (C0, DEL) or as UTF-8 (C1)."""
     text = data.decode("utf-8")

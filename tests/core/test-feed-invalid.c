@@ -95,10 +95,10 @@ static const InvalidCase cases[] = {
     "event.title.en: expected text" },
   { "unknown-zone", DLG_FEED_ERROR_INVALID,
     "event.time_zone: unknown time zone “Mars/Olympus”" },
-  /* A POSIX rule, where "+8" is west of Greenwich: read so, a Kupang session at 09:00 was
-   * at 17:00 UTC, not 01:00, in every calendar it was exported to. */
+  /* A POSIX rule, whose sign reads the other way from an offset's ("WITA-8" is +08:00):
+   * no zone's name.  ("UTC+8" is read as it is meant: test_zone_names().) */
   { "zone-posix-rule", DLG_FEED_ERROR_INVALID,
-    "event.time_zone: “UTC+8” is not the name of a time zone: give its name, such as "
+    "event.time_zone: “WITA-8” is not the name of a time zone: give its name, such as "
     "“Asia/Makassar”, or its offset from UTC, such as “+08:00”" },
   /* A path is no zone name: GLib opened the file (and warned that it is no zone file). */
   { "zone-path", DLG_FEED_ERROR_INVALID,
@@ -404,7 +404,9 @@ test_zone_fifo (void)
   g_rmdir (dir);
 }
 
-/* What the refusals above must not catch: an IANA name with an offset in it, and offsets. */
+/* What the refusals above must not catch: an IANA name with an offset in it, and offsets;
+ * and "UTC+8", as people write WITA: +08:00, as they mean (read as a POSIX rule, a Kupang
+ * session at 09:00 was at 17:00 UTC, not 01:00, in every calendar it was exported to). */
 static void
 test_zone_names (void)
 {
@@ -412,6 +414,9 @@ test_zone_names (void)
     { "Etc/GMT-8", "+08" },
     { "+08:00", "+08:00" },
     { "Asia/Makassar", "WITA" },
+    { "UTC+8", "+08:00" },
+    { "GMT+08:00", "+08:00" },
+    { "utc+0800", "+08:00" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
