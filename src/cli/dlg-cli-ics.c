@@ -57,7 +57,7 @@ dlg_cli_export_ics (int    argc,
       return fflush (stdout) == 0 ? 0 : 1;
     }
 
-  if (!g_file_set_contents (output, ics, -1, &error))
+  if (!dlg_cli_write_file (output, ics, &error))
     {
       dlg_cli_printerr ("%s\n", error->message);
       return 1;

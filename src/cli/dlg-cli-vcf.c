@@ -65,7 +65,7 @@ dlg_cli_export_vcf (int    argc,
       return 0;
     }
 
-  if (!g_file_set_contents (output, cards, -1, &error))
+  if (!dlg_cli_write_file (output, cards, &error))
     {
       dlg_cli_printerr (_("delegate-feed: cannot write the contacts: %s\n"), error->message);
       return 1;

@@ -33,4 +33,10 @@ void  dlg_cli_print      (const char  *format,
 void  dlg_cli_printerr   (const char  *format,
                           ...) G_GNUC_PRINTF (1, 2);
 
+/* Writes @contents to @path (as typed: relative to the current folder), replacing it
+ * whole; an error names @path. */
+gboolean dlg_cli_write_file (const char  *path,
+                             const char  *contents,
+                             GError     **error);
+
 G_END_DECLS

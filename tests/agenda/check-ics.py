@@ -217,6 +217,20 @@ def _():
     os.unlink(path)
 
 
+@check("-o into a folder that is not there names the file asked for, for both exports")
+def _():
+    missing = os.path.join(os.environ.get("TMPDIR", "/tmp"), "check-ics-%d-gone" % os.getpid())
+    for command, name in (("export-ics", "forum.ics"), ("export-vcf", "members.vcf")):
+        path = os.path.join(missing, name)
+        result = run(command, fixture("same.json"), "-o", path)
+        message = result.stderr.decode()
+        assert result.returncode == 1, (command, result.returncode, message)
+        # Not a temporary file's name ("forum.ics.NI6YZ3"), which the organiser never typed.
+        assert f"“{path}”" in message, (command, message)
+        assert f"{path}." not in message, (command, message)
+    assert not os.path.exists(missing)
+
+
 @check("validate: exit 0 for every usable format, 1 naming the place, 2 for usage")
 def _():
     for name in ("same.json", "same.xml", "quirks.json", "pentabarf.xml"):
