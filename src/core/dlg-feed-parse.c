@@ -452,10 +452,11 @@ parse_practice (DlgFeedParseContext  *ctx,
       !dlg_json_read_links (object, path, practice->links, error))
     return FALSE;
 
-  /* A body is Markdown: a note to self in a comment is never shown, in any reader. */
-  if (practice->body != NULL && strstr (practice->body, "<!--") != NULL)
+  /* A body is Markdown: a note to self in a comment is never shown, in any reader, nor
+   * what was struck out. */
+  if (practice->body != NULL && strchr (practice->body, '<') != NULL)
     {
-      g_autofree char *shown = dlg_text_without_comments (practice->body);
+      g_autofree char *shown = dlg_text_without_unshown (practice->body);
 
       g_free (practice->body);
       practice->body = dlg_json_strip_or_null (shown);

@@ -231,7 +231,11 @@ html_to_plain (const char *text)
             tag = g_strndup (p + 1, close - p - 1);
           p = close + 1;
 
-          if (g_str_equal (name, "script") || g_str_equal (name, "style"))
+          /* Struck-out text too: what the organiser took back (see
+           * dlg_text_without_unshown()). */
+          if (g_str_equal (name, "script") || g_str_equal (name, "style") ||
+              g_str_equal (name, "del") || g_str_equal (name, "s") ||
+              g_str_equal (name, "strike"))
             {
               if (closing && skip_depth > 0)
                 skip_depth--;
@@ -616,24 +620,98 @@ to_unix_line_ends (char *text)
   *to = '\0';
 }
 
+/* The length of the struck-out element's opening tag at @p ("<del>", "<s class=…>",
+ * "<strike>"), 0 if it is none; its name in @name. */
+static gsize
+struck_tag (const char  *p,
+            const char **name)
+{
+  static const char * const names[] = { "del", "strike", "s" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gsize len = strlen (names[i]);
+      gsize n = len + 1;
+
+      if (g_ascii_strncasecmp (p + 1, names[i], len) != 0 ||
+          (p[n] != '>' && !g_ascii_isspace (p[n])))
+        continue;
+      /* Its attributes, if any, within a tag's length: "<s <s <s…" without a ">" is not
+       * searched to its end at each "<". */
+      while (p[n] != '>' && p[n] != '\0' && n < 256)
+        n++;
+      if (p[n] != '>')
+        return 0;
+      *name = names[i];
+      return n + 1;
+    }
+  return 0;
+}
+
+/* The end of the element @name whose content starts at @p: after its closing tag, nested
+ * ones of its name counted; the text's end when it is left open, as a browser strikes the
+ * rest out. */
+static const char *
+struck_end (const char *p,
+            const char *name)
+{
+  gsize len = strlen (name);
+  guint depth = 1;
+
+  for (; (p = strchr (p, '<')) != NULL; p++)
+    {
+      const char *other;
+
+      if (p[1] == '/' && g_ascii_strncasecmp (p + 2, name, len) == 0 && p[len + 2] == '>')
+        {
+          if (--depth == 0)
+            return p + len + 3;
+        }
+      else if (struck_tag (p, &other) > 0 && other == name)
+        depth++;
+    }
+  return NULL;
+}
+
 /* Markdown renderers, pretalx's among them, pass a comment on to HTML, where no reader sees
  * it: an organiser's note to self there was shown to every delegate (in an abstract, only
- * when it held no HTML tag). */
+ * when it held no HTML tag).  Text struck out ("Venue: <del>Aula Hotel Aston</del> Sumba Suka
+ * Paradise") is what the organiser took back: shown as plain text it read as current, and
+ * sent delegates to the old venue. */
 char *
-dlg_text_without_comments (const char *text)
+dlg_text_without_unshown (const char *text)
 {
   GString *out = g_string_sized_new (strlen (text));
   const char *p = text;
   const char *open;
 
-  while ((open = strstr (p, "<!--")) != NULL)
+  while ((open = strchr (p, '<')) != NULL)
     {
-      const char *close = strstr (open + 4, "-->");
+      const char *name = NULL;
+      const char *end;
+      gsize tag;
 
       g_string_append_len (out, p, open - p);
-      if (close == NULL)
+      if (g_str_has_prefix (open, "<!--"))
+        {
+          end = strstr (open + 4, "-->");
+          if (end != NULL)
+            end += 3;
+        }
+      else if ((tag = struck_tag (open, &name)) > 0)
+        end = struck_end (open + tag, name);
+      else
+        {
+          g_string_append_c (out, '<');
+          p = open + 1;
+          continue;
+        }
+      if (end == NULL)
         return g_string_free (out, FALSE);
-      p = close + 3;
+      /* "Venue: <del>old</del> new" reads "Venue: new", with one space. */
+      if (*end == ' ' && out->len > 0 && out->str[out->len - 1] == ' ')
+        end++;
+      p = end;
     }
   g_string_append (out, p);
   return g_string_free (out, FALSE);
@@ -659,9 +737,9 @@ dlg_text_to_plain (const char *text)
 
   if (looks_like_html (text))
     plain = html_to_plain (text);
-  else if (strstr (text, "<!--") != NULL)
+  else if (strchr (text, '<') != NULL)
     {
-      g_autofree char *shown = dlg_text_without_comments (text);
+      g_autofree char *shown = dlg_text_without_unshown (text);
 
       plain = markdown_to_plain (shown);
     }

@@ -15,8 +15,10 @@ G_BEGIN_DECLS
  * for http, https and mailto.  Returns NULL when nothing readable is left. */
 char *dlg_text_to_plain (const char *text);
 
-/* @text without its HTML comments ("<!-- to confirm -->"); one left open runs to the end.
- * For Markdown, whose readers never see them. */
-char *dlg_text_without_comments (const char *text);
+/* @text without what its organiser did not mean to be read: its HTML comments ("<!-- to
+ * confirm -->") and text struck out ("<del>Aula Hotel Aston</del>", <s>, <strike>); one left
+ * open runs to the end.  For Markdown, whose readers never see the one, and see the other
+ * as withdrawn. */
+char *dlg_text_without_unshown (const char *text);
 
 G_END_DECLS

@@ -653,6 +653,36 @@ test_markdown_comments (void)
   g_assert_cmpstr (dlg_session_get_description (panel), ==, "Moderated by the secretariat.");
 }
 
+/* Text struck out is what the organiser took back: "Venue: Aula Hotel Aston" read as
+ * current, in HTML and in Markdown alike, and sent delegates to the old venue. */
+static void
+test_struck_out (void)
+{
+  const struct { const char *text; const char *plain; } cases[] = {
+    { "<p>Venue: <del>Aula Hotel Aston</del> Sumba Suka Paradise</p>",
+      "Venue: Sumba Suka Paradise" },
+    { "<p>Speakers: <S>Pak Budi</S> <strike class=\"x\">Bu Ani</strike> Bu Sari</p>",
+      "Speakers: Bu Sari" },
+    { "Venue: <del>Aula Hotel Aston</del> **Sumba Suka Paradise**",
+      "Venue: Sumba Suka Paradise" },
+    { "Moved to <s>day 1</s> day 2.\n\n<del datetime=\"2019-10-10\">Bring <del>a</del> "
+      "passport.</del>\n\nLunch at noon.", "Moved to day 2.\n\nLunch at noon." },
+    /* Left open, it strikes the rest, as in a browser. */
+    { "Bring slides. <del>And a laptop.", "Bring slides." },
+    /* What only looks like one is text. */
+    { "<p>a <strong>b</strong> <sup>2</sup> <span>c</span></p>", "a b 2 c" },
+    { "Keys: <ss> <s-x> and <sx>, a<s", "Keys: <ss> <s-x> and <sx>, a<s" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *plain = dlg_text_to_plain (cases[i].text);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpstr (plain, ==, cases[i].plain);
+    }
+}
+
 /* Abstracts are read at each sync and each start: a hostile one of a
  * megabyte takes a moment.  Each of these once took from seconds (blank
  * lines between rules, carriage returns) to minutes (open "**"). */
@@ -666,6 +696,8 @@ test_text_huge (void)
     { "# ", "#", "x" },
     { "", "**a ", "" },
     { "", "__a ", "" },
+    { "", "<s ", "" },
+    { "", "<del>", "" },
   };
   gsize size = 1 << 20;
 
@@ -711,6 +743,7 @@ main (int    argc,
   g_test_add_func ("/source/html-spaces", test_html_spaces);
   g_test_add_func ("/source/markdown-marks", test_markdown_marks);
   g_test_add_func ("/source/markdown-comments", test_markdown_comments);
+  g_test_add_func ("/source/struck-out", test_struck_out);
   g_test_add_func ("/source/text-huge", test_text_huge);
 
   return g_test_run ();

@@ -422,7 +422,8 @@ test_practice_comments (void)
     "\"time_zone\": \"Asia/Makassar\", \"start\": \"2024-10-16\"}, \"best_practices\": ["
     "{\"id\": \"a\", \"title\": \"A\", \"body\": \"Kupang's **data centre**.\\n\\n"
     "<!-- Figures not yet confirmed\\nby the Bupati -->\\n\\n- one\\n- two <!-- or three? -->\"},"
-    "{\"id\": \"b\", \"title\": \"B\", \"body\": \"<!-- to be written -->\"}]}";
+    "{\"id\": \"b\", \"title\": \"B\", \"body\": \"<!-- to be written -->\"},"
+    "{\"id\": \"c\", \"title\": \"C\", \"body\": \"Served <del>40</del> 60 villages.\"}]}";
   g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
   g_autoptr(GError) error = NULL;
   g_autoptr(DlgFeed) feed = dlg_feed_new_from_bytes (bytes, languages_en, &error);
@@ -433,6 +434,9 @@ test_practice_comments (void)
   g_assert_cmpstr (shown, ==, "Kupang's data centre.\n• one\n• two");
   /* Nothing but a note: no body at all, rather than an empty one. */
   g_assert_null (dlg_practice_get_body (dlg_feed_find_practice (feed, "b")));
+  /* Nor is a figure struck out: it was taken back. */
+  g_assert_cmpstr (dlg_practice_get_body (dlg_feed_find_practice (feed, "c")), ==,
+                   "Served 60 villages.");
 }
 
 int
