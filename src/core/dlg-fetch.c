@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "dlg-fetch.h"
 
@@ -234,6 +235,51 @@ parse_max_age (SoupMessageHeaders *headers)
   return max_age;
 }
 
+/* Whether @body is a web page: what a venue's sign-in page (when the network monitor has not
+ * noticed it: NetworkManager checks for one only when set up to) or the event's own page
+ * answers where a feed was asked for.  Neither a Delegate feed nor a frab <schedule> starts so,
+ * and the parser would only say "the document is <html>, not a frab or Pentabarf <schedule>",
+ * which tells a delegate nothing about signing in. */
+static gboolean
+is_web_page (GBytes *body)
+{
+  static const char * const starts[] = {
+    "<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<script",
+  };
+  gsize size;
+  const char *p = g_bytes_get_data (body, &size);
+  const char *end = p + size;
+
+  if (size >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+  for (;;)
+    {
+      while (p < end && g_ascii_isspace (*p))
+        p++;
+      /* An XHTML page's XML declaration, and comments before the page. */
+      if (end - p >= 5 && g_ascii_strncasecmp (p, "<?xml", 5) == 0)
+        p = g_strstr_len (p, end - p, "?>");
+      else if (end - p >= 4 && strncmp (p, "<!--", 4) == 0)
+        p = g_strstr_len (p, end - p, "-->");
+      else
+        break;
+      if (p == NULL)
+        return FALSE;
+      p += p[1] == '>' ? 2 : 3;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (starts); i++)
+    {
+      gsize n = strlen (starts[i]);
+
+      if ((gsize) (end - p) > n && g_ascii_strncasecmp (p, starts[i], n) == 0 &&
+          (g_ascii_isspace (p[n]) || p[n] == '>'))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 send_message (GTask *task);
 
@@ -311,6 +357,17 @@ read_cb (GObject      *object,
         }
     }
   data->fetch->body = g_byte_array_free_to_bytes (g_steal_pointer (&data->buffer));
+  if (is_web_page (data->fetch->body))
+    {
+      host = dup_host (data->current_url);
+      g_clear_pointer (&data->fetch->body, g_bytes_unref);
+      g_task_return_new_error (task, DLG_SYNC_ERROR, DLG_SYNC_ERROR_INVALID,
+                               /* Translators: %s is a server's name, e.g. login.venue.net */
+                               _("%s sent a web page, not the event's feed: if the network "
+                                 "here needs you to sign in, open a web browser to sign in"),
+                               host);
+      return;
+    }
   g_task_return_boolean (task, TRUE);
 }
 

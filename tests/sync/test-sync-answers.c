@@ -1,0 +1,195 @@
+/* test-sync-answers.c: what a delegate is told when a server answers oddly: a venue's sign-in
+ * page that the network monitor has not noticed, the event's web page instead of its feed
+ *
+ * A real SoupServer on 127.0.0.1 and a real store in a temporary directory, as test-sync.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-sync-answers"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "dlg-store.h"
+#include "dlg-sync.h"
+
+#define FEED "{\"delegate_feed\": 1, \"event\": {\"id\": \"x\", \"title\": \"X\", " \
+             "\"time_zone\": \"Asia/Makassar\", \"start\": \"2024-10-16\"}}"
+
+typedef struct
+{
+  char          *dir;
+  DlgStore      *store;
+  SoupSession   *session;
+  DlgSync       *sync;
+  SoupServer    *server;
+  char          *url;
+
+  const char    *page;     /* what /login answers, and /feed.json redirects to; NULL: the feed */
+
+  GMainLoop     *loop;
+  DlgSyncReport *report;
+  GError        *error;
+} Fixture;
+
+static void
+server_cb (SoupServer        *server,
+           SoupServerMessage *msg,
+           const char        *path,
+           GHashTable        *query,
+           gpointer           user_data)
+{
+  Fixture *f = user_data;
+
+  if (g_str_equal (path, "/feed.json") && f->page == NULL)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "ETag", "\"v1\"");
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
+                                        FEED, strlen (FEED));
+    }
+  else if (g_str_equal (path, "/feed.json"))
+    /* As a venue's network does: every address is sent to its sign-in page. */
+    soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/login?from=feed.json");
+  else if (g_str_equal (path, "/login") && f->page != NULL)
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC,
+                                        f->page, strlen (f->page));
+    }
+  else
+    soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GSList *uris;
+
+  f->dir = g_dir_make_tmp ("delegate-answers-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "delegate.db", NULL);
+  f->store = dlg_store_open (path, NULL, &error);
+  g_assert_no_error (error);
+
+  /* No proxy: the server is on loopback.  No network monitor: it has not noticed the
+   * sign-in page, as NetworkManager does not when no connectivity check is set up. */
+  f->session = soup_session_new_with_options ("proxy-resolver", NULL, "timeout", 2, NULL);
+  f->sync = dlg_sync_new (f->store, f->session, NULL);
+  dlg_sync_set_total_timeout (f->sync, 5000);
+
+  f->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (f->server, NULL, server_cb, f, NULL);
+  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (f->server);
+  f->url = g_strdup_printf ("http://127.0.0.1:%d/feed.json", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  f->loop = g_main_loop_new (NULL, FALSE);
+  g_assert_true (dlg_store_add_subscription (f->store, f->url, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (f->dir, "delegate.db", NULL);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  soup_server_disconnect (f->server);
+  g_clear_object (&f->server);
+  g_clear_object (&f->sync);
+  g_clear_object (&f->session);
+  g_clear_object (&f->store);
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (f->dir, name, NULL);
+
+      g_remove (child);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->url);
+  g_clear_pointer (&f->report, dlg_sync_report_free);
+  g_clear_error (&f->error);
+  g_main_loop_unref (f->loop);
+}
+
+static void
+update_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Fixture *f = user_data;
+
+  f->report = dlg_sync_update_finish (DLG_SYNC (object), result, &f->error);
+  g_main_loop_quit (f->loop);
+}
+
+static void
+sync_once (Fixture *f)
+{
+  g_clear_pointer (&f->report, dlg_sync_report_free);
+  g_clear_error (&f->error);
+  dlg_sync_update_async (f->sync, f->url, NULL, NULL, update_cb, f);
+  g_main_loop_run (f->loop);
+}
+
+/* At the venue, the Wi-Fi sends the feed's address to its sign-in page.  The delegate is told
+ * to sign in (docs/publishing-feeds.md, "At the venue"), not that the feed "is <html>, not a
+ * frab or Pentabarf <schedule>"; the saved copy stays. */
+static void
+test_sign_in_page (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(DlgResource) before = NULL;
+  g_autoptr(DlgResource) after = NULL;
+
+  sync_once (f);
+  g_assert_no_error (f->error);
+  before = dlg_store_lookup_resource (f->store, f->url);
+  g_assert_nonnull (before);
+
+  f->page = data;
+  sync_once (f);
+  g_assert_error (f->error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_INVALID);
+  g_test_message ("reported: %s", f->error->message);
+  g_assert_nonnull (strstr (f->error->message, "sign in"));
+  g_assert_nonnull (strstr (f->error->message, "web page"));
+  g_assert_nonnull (strstr (f->error->message, "127.0.0.1"));
+  g_assert_null (strstr (f->error->message, "schedule"));
+
+  after = dlg_store_lookup_resource (f->store, f->url);
+  g_assert_true (g_bytes_equal (before->body, after->body));
+  g_assert_cmpstr (after->etag, ==, "\"v1\"");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/sync-answers/sign-in-page", Fixture,
+              "<!DOCTYPE html>\n<html lang=\"id\"><head><title>Wi-Fi Hotel</title></head>"
+              "<body><form>Masuk</form></body></html>",
+              fixture_set_up, test_sign_in_page, fixture_tear_down);
+  g_test_add ("/sync-answers/sign-in-page-xhtml", Fixture,
+              "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+              "<!-- portal -->\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" "
+              "\"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd\">\n"
+              "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>Sign in</body></html>",
+              fixture_set_up, test_sign_in_page, fixture_tear_down);
+
+  return g_test_run ();
+}
