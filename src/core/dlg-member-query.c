@@ -75,6 +75,38 @@ dlg_member_fold_text (const char *text)
   return g_utf8_casefold (bare->str, bare->len);
 }
 
+/* Punctuation in @folded dropped (a search key) or made a space (what was typed), in place:
+ * names come with titles and abbreviations written many ways ("H. Saiful Ilah, SH, M.Hum",
+ * "Kab. Sidoarjo"), and a delegate types "kab. sidoarjo" or "saiful ilah mhum" and expects
+ * to find them.  The newline between fields is no punctuation: it stays. */
+static char *
+unpunctuate (char     *folded,
+             gboolean  as_space)
+{
+  char *out = folded;
+
+  for (const char *p = folded; *p != '\0';)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+
+      if (g_unichar_ispunct (c))
+        {
+          if (as_space)
+            *out++ = ' ';
+        }
+      else
+        {
+          memmove (out, p, next - p);
+          out += next - p;
+        }
+      p = next;
+    }
+  *out = '\0';
+
+  return folded;
+}
+
 /* One line per field, so that a search word never spans two fields. */
 static const char *
 member_search_key (DlgMember *member)
@@ -101,7 +133,7 @@ member_search_key (DlgMember *member)
       g_string_append_printf (key, "%s\n", dlg_person_get_name (person));
     }
 
-  member->search_key = dlg_member_fold_text (key->str);
+  member->search_key = unpunctuate (dlg_member_fold_text (key->str), FALSE);
   return member->search_key;
 }
 
@@ -248,7 +280,7 @@ dlg_member_query_set_text (DlgMemberQuery *self,
   g_free (self->text);
   self->text = g_strdup (text);
 
-  folded = g_strstrip (dlg_member_fold_text (text));
+  folded = g_strstrip (unpunctuate (dlg_member_fold_text (text), TRUE));
 
   /* Typing on adds to the words or lengthens the last: every member
    * that matches now matched before. */

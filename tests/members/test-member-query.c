@@ -91,6 +91,30 @@ test_search (void)
   g_assert_false (dlg_member_query_is_empty (query));
 }
 
+/* What a delegate types: the abbreviations and titles of names written without their dots and
+ * commas, or with them where the feed has none. */
+static void
+test_search_as_typed (void)
+{
+  g_autoptr(DlgFeed) feed = load_complete ();
+  g_autoptr(DlgMemberQuery) query = dlg_member_query_new ();
+
+  /* "Kabupaten Ujung", as Indonesians abbreviate it */
+  assert_search (query, feed, "kab. ujung", "kabupaten-ujung");
+  assert_search (query, feed, "Kab.Ujung", "kabupaten-ujung");
+  assert_search (query, feed, "kab ujung", "kabupaten-ujung");
+  /* "Dr. Ayu Pratiwi, M.Si" and "Siti Nurhaliza, S.T., M.T." */
+  assert_search (query, feed, "ayu pratiwi msi", "kota-contoh");
+  assert_search (query, feed, "dr ayu", "kota-contoh");
+  assert_search (query, feed, "nurhaliza st mt", "kota-contoh");
+  assert_search (query, feed, "Nurhaliza, S.T.", "kota-contoh");
+  /* punctuation alone is no search; a word still does not span two fields */
+  assert_search (query, feed, " . , ", "kota-contoh kabupaten-ujung kota-pesisir");
+  g_assert_true (dlg_member_query_is_empty (query));
+  assert_search (query, feed, "ujung.nusa", "kabupaten-ujung");
+  assert_search (query, feed, "ujungnusa", "");
+}
+
 static void
 test_filters (void)
 {
@@ -490,6 +514,7 @@ main (int   argc,
 
   g_test_add_func ("/members/query/fold", test_fold);
   g_test_add_func ("/members/query/search", test_search);
+  g_test_add_func ("/members/query/search-as-typed", test_search_as_typed);
   g_test_add_func ("/members/query/filters", test_filters);
   g_test_add_func ("/members/query/change-hints", test_change_hints);
   g_test_add_func ("/members/query/sort", test_sort);
