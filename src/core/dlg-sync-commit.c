@@ -184,7 +184,8 @@ dlg_sync_commit_thread (GTask   *task,
                         data->sections);
 }
 
-/* Everything answered 304: only the fetch times move. */
+/* Everything answered 304, or sent the saved bytes again (is_unchanged, dlg-sync-http.c):
+ * only the validators and fetch times move. */
 void
 dlg_sync_touch_thread (GTask        *task,
                        gpointer      source_object,

@@ -16,17 +16,32 @@ static const char * const section_names[] = { "members", "agenda", "best_practic
 static void
 fetch_next_section (GTask *task);
 
+/* A 304, or a 200 with the very bytes saved: servers behind one address that each make their
+ * own ETag (Apache's holds the file's inode), or a script that writes the same feed again, send
+ * a new ETag for an unchanged feed.  Taken for a new copy, it was parsed again and replaced
+ * the one on screen: the member a delegate was reading, for one, was shown anew, back at its
+ * top. */
 static gboolean
-all_not_modified (UpdateData *data)
+is_unchanged (DlgFetch *fetch)
 {
-  if (data->feed->status != SOUP_STATUS_NOT_MODIFIED)
+  if (fetch->status == SOUP_STATUS_NOT_MODIFIED)
+    return TRUE;
+
+  return fetch->body != NULL && fetch->stored != NULL && fetch->stored->body != NULL &&
+         g_bytes_equal (fetch->body, fetch->stored->body);
+}
+
+static gboolean
+all_unchanged (UpdateData *data)
+{
+  if (!is_unchanged (data->feed))
     return FALSE;
 
   for (guint i = 0; i < data->sections->len; i++)
     {
       DlgFetch *fetch = g_ptr_array_index (data->sections, i);
 
-      if (fetch->status != SOUP_STATUS_NOT_MODIFIED)
+      if (!is_unchanged (fetch))
         return FALSE;
     }
 
@@ -85,7 +100,7 @@ fetch_next_section (GTask *task)
       return;
     }
 
-  if (all_not_modified (data))
+  if (all_unchanged (data))
     g_task_run_in_thread (task, dlg_sync_touch_thread);
   else
     g_task_run_in_thread (task, dlg_sync_parse_and_commit_thread);
@@ -180,9 +195,11 @@ feed_fetched_cb (GObject      *object,
   if (!fetch_answered (task, data->feed, result))
     return;
 
-  if (data->feed->status == SOUP_STATUS_NOT_MODIFIED)
+  if (data->feed->status == SOUP_STATUS_NOT_MODIFIED ||
+      (is_unchanged (data->feed) && g_strcmp0 (data->feed->final_url, data->url) == 0))
     {
-      /* The stored list of sections still holds. */
+      /* The stored list of sections still holds (the same bytes at the same address name
+       * the same sections). */
       fetch_next_section (g_steal_pointer (&task));
       return;
     }

@@ -1,5 +1,5 @@
-/* test-sync-answers.c: what a delegate is told when a server answers oddly: a venue's sign-in
- * page that the network monitor has not noticed, the event's web page instead of its feed
+/* test-sync-answers.c: what a delegate sees when a server answers oddly: a venue's sign-in
+ * page that the network monitor has not noticed, an unchanged feed under a new ETag
  *
  * A real SoupServer on 127.0.0.1 and a real store in a temporary directory, as test-sync.c.
  *
@@ -16,7 +16,9 @@
 #include "dlg-sync.h"
 
 #define FEED "{\"delegate_feed\": 1, \"event\": {\"id\": \"x\", \"title\": \"X\", " \
-             "\"time_zone\": \"Asia/Makassar\", \"start\": \"2024-10-16\"}}"
+             "\"time_zone\": \"Asia/Makassar\", \"start\": \"2024-10-16\"}, " \
+             "\"members\": \"members.json\"}"
+#define MEMBERS "[{\"id\": \"kota-kupang\", \"name\": \"Kota Kupang\"}]"
 
 typedef struct
 {
@@ -28,11 +30,32 @@ typedef struct
   char          *url;
 
   const char    *page;     /* what /login answers, and /feed.json redirects to; NULL: the feed */
+  const char    *etag;     /* of /feed.json and /members.json, which answer 304 to it */
 
   GMainLoop     *loop;
   DlgSyncReport *report;
   GError        *error;
 } Fixture;
+
+/* @body with the fixture's ETag, or 304 when the client has it. */
+static void
+serve (Fixture           *f,
+       SoupServerMessage *msg,
+       const char        *body)
+{
+  SoupMessageHeaders *request = soup_server_message_get_request_headers (msg);
+
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "ETag", f->etag);
+  if (g_strcmp0 (soup_message_headers_get_one (request, "If-None-Match"), f->etag) == 0)
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
+      return;
+    }
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
+                                    body, strlen (body));
+}
 
 static void
 server_cb (SoupServer        *server,
@@ -44,13 +67,9 @@ server_cb (SoupServer        *server,
   Fixture *f = user_data;
 
   if (g_str_equal (path, "/feed.json") && f->page == NULL)
-    {
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                    "ETag", "\"v1\"");
-      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                        FEED, strlen (FEED));
-    }
+    serve (f, msg, FEED);
+  else if (g_str_equal (path, "/members.json"))
+    serve (f, msg, MEMBERS);
   else if (g_str_equal (path, "/feed.json"))
     /* As a venue's network does: every address is sent to its sign-in page. */
     soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/login?from=feed.json");
@@ -92,6 +111,7 @@ fixture_set_up (Fixture       *f,
   f->url = g_strdup_printf ("http://127.0.0.1:%d/feed.json", g_uri_get_port (uris->data));
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 
+  f->etag = "\"v1\"";
   f->loop = g_main_loop_new (NULL, FALSE);
   g_assert_true (dlg_store_add_subscription (f->store, f->url, &error));
   g_assert_no_error (error);
@@ -174,6 +194,46 @@ test_sign_in_page (Fixture       *f,
   g_assert_cmpstr (after->etag, ==, "\"v1\"");
 }
 
+/* Two servers behind one address, each with its own ETag for the same files (Apache makes it
+ * from the file's inode), or a script that writes the same feed again: the bytes are those
+ * saved.  Nothing changed: the event on screen is not replaced (a new feed showed the member a
+ * delegate was reading anew, back at its top), nothing is parsed, and the new ETags are kept,
+ * so that the next sync is a cheap 304 again. */
+static void
+test_same_bytes_new_etag (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *members_url = NULL;
+  g_autoptr(DlgResource) feed = NULL;
+  g_autoptr(DlgResource) members = NULL;
+
+  sync_once (f);
+  g_assert_no_error (f->error);
+  g_assert_nonnull (f->report->feed);
+  g_assert_cmpuint (f->report->n_requests, ==, 2);
+
+  f->etag = "\"v1-other-server\"";
+  sync_once (f);
+  g_assert_no_error (f->error);
+  g_assert_null (f->report->feed);
+  g_assert_cmpuint (f->report->n_parses, ==, 0);
+  g_assert_cmpint (f->report->fetched_at, >, 0);
+
+  feed = dlg_store_lookup_resource (f->store, f->url);
+  g_assert_cmpstr (feed->etag, ==, "\"v1-other-server\"");
+  members_url = g_uri_resolve_relative (f->url, "members.json", G_URI_FLAGS_NONE, NULL);
+  members = dlg_store_lookup_resource (f->store, members_url);
+  g_assert_nonnull (members);
+  g_assert_cmpstr (members->etag, ==, "\"v1-other-server\"");
+
+  /* Asked with the new ETags: two 304s. */
+  sync_once (f);
+  g_assert_no_error (f->error);
+  g_assert_null (f->report->feed);
+  g_assert_cmpuint (f->report->n_requests, ==, 2);
+  g_assert_cmpuint (f->report->n_bytes, <, 1000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -190,6 +250,9 @@ main (int   argc,
               "\"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd\">\n"
               "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>Sign in</body></html>",
               fixture_set_up, test_sign_in_page, fixture_tear_down);
+
+  g_test_add ("/sync-answers/same-bytes-new-etag", Fixture, NULL,
+              fixture_set_up, test_same_bytes_new_etag, fixture_tear_down);
 
   return g_test_run ();
 }
