@@ -64,6 +64,8 @@ fetch_answered (GTask        *task,
   data->report->n_bytes += fetch->n_bytes;
   if (!ok && g_error_matches (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_GONE))
     g_task_run_in_thread (task, dlg_sync_mark_ended_thread);
+  else if (!ok && fetch->name != NULL && error->domain == DLG_SYNC_ERROR)
+    g_task_return_error (task, dlg_sync_section_error (fetch->url, error));
   else if (!ok)
     g_task_return_error (task, g_steal_pointer (&error));
   return ok;

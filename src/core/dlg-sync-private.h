@@ -54,6 +54,9 @@ gboolean            dlg_sync_read_stored             (DlgStore           *store,
 /* @error, the store's, as the sync of @url reports it (DLG_SYNC_ERROR_STORE). */
 GError             *dlg_sync_store_error             (const char         *url,
                                                       const GError       *error);
+/* @error, a section's (@url) fetch's, as the sync reports it: naming the section's address. */
+GError             *dlg_sync_section_error           (const char         *url,
+                                                      const GError       *error);
 GBytes             *dlg_sync_current_body            (DlgFetch           *fetch);
 
 /* dlg-sync-stored.c */

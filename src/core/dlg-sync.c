@@ -108,6 +108,18 @@ dlg_sync_store_error (const char   *url,
                       url, error->message);
 }
 
+GError *
+dlg_sync_section_error (const char   *url,
+                        const GError *error)
+{
+  /* "The server ... answered with error 404" alone sent an organiser to a feed that was fine.
+   * The code stays, for what the network monitor explains (explain_error). */
+  return g_error_new (error->domain, error->code,
+                      /* Translators: an address, then the sentence on what went wrong */
+                      _("Part of the event, published apart at %s, could not be downloaded: %s"),
+                      url, error->message);
+}
+
 /* "agenda https://..." */
 static gboolean
 split_section (const char  *entry,

@@ -31,6 +31,7 @@ typedef struct
 
   const char    *page;     /* what /login answers, and /feed.json redirects to; NULL: the feed */
   const char    *etag;     /* of /feed.json and /members.json, which answer 304 to it */
+  guint          members_status;  /* what /members.json answers instead, if not 0 */
 
   GMainLoop     *loop;
   DlgSyncReport *report;
@@ -68,6 +69,8 @@ server_cb (SoupServer        *server,
 
   if (g_str_equal (path, "/feed.json") && f->page == NULL)
     serve (f, msg, FEED);
+  else if (g_str_equal (path, "/members.json") && f->members_status != 0)
+    soup_server_message_set_status (msg, f->members_status, NULL);
   else if (g_str_equal (path, "/members.json"))
     serve (f, msg, MEMBERS);
   else if (g_str_equal (path, "/feed.json"))
@@ -234,6 +237,35 @@ test_same_bytes_new_etag (Fixture       *f,
   g_assert_cmpuint (f->report->n_bytes, <, 1000);
 }
 
+/* The feed answers, its members list (published apart) does not: the delegate is told which
+ * address failed, not only "The server 127.0.0.1 answered with error 404", which sent the
+ * organiser to check a feed that was fine.  The saved copy stays, as for any failure. */
+static void
+test_section_fails (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *members_url = g_uri_resolve_relative (f->url, "members.json",
+                                                         G_URI_FLAGS_NONE, NULL);
+  g_autoptr(DlgResource) before = NULL;
+  g_autoptr(DlgResource) after = NULL;
+
+  sync_once (f);
+  g_assert_no_error (f->error);
+  before = dlg_store_lookup_resource (f->store, members_url);
+
+  f->etag = "\"v2\"";
+  f->members_status = GPOINTER_TO_UINT (data);
+  sync_once (f);
+  g_assert_error (f->error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_SERVER);
+  g_test_message ("reported: %s", f->error->message);
+  g_assert_nonnull (strstr (f->error->message, members_url));
+  g_assert_nonnull (strstr (f->error->message, "published apart"));
+
+  after = dlg_store_lookup_resource (f->store, members_url);
+  g_assert_true (g_bytes_equal (before->body, after->body));
+  g_assert_cmpstr (after->etag, ==, "\"v1\"");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -253,6 +285,11 @@ main (int   argc,
 
   g_test_add ("/sync-answers/same-bytes-new-etag", Fixture, NULL,
               fixture_set_up, test_same_bytes_new_etag, fixture_tear_down);
+
+  g_test_add ("/sync-answers/section-not-found", Fixture, GUINT_TO_POINTER (404),
+              fixture_set_up, test_section_fails, fixture_tear_down);
+  g_test_add ("/sync-answers/section-server-error", Fixture, GUINT_TO_POINTER (500),
+              fixture_set_up, test_section_fails, fixture_tear_down);
 
   return g_test_run ();
 }
