@@ -58,8 +58,12 @@ append_text (Writer     *w,
 
       if (c == '\n')
         {
-          g_string_append (w->out, "  ");
-          new_line (w);
+          /* Never a line with nothing on it: a blank line would end the paragraph. */
+          if (!w->line_start)
+            {
+              g_string_append (w->out, "  ");
+              new_line (w);
+            }
           continue;
         }
       if (w->line_start)
@@ -90,21 +94,38 @@ append_text (Writer     *w,
     }
 }
 
-/* Code as it is: backslashes are text inside backticks, and the reader's code holds none. */
+/* Code as it is: backslashes are text inside backticks, and the reader's code holds none.
+ * Code across lines is written a span per line, with a hard break between, as text is: a
+ * line with nothing on it would end the paragraph, and the rest of the code would be read
+ * as text, "<a@b>" a link. */
 static void
 append_code (Writer     *w,
              const char *text)
 {
-  g_string_append_c (w->out, '`');
+  gboolean open = FALSE;
+
   for (const char *p = text; *p != '\0'; p++)
     {
       if (*p == '\n')
-        new_line (w);
-      else
-        g_string_append_c (w->out, *p);
+        {
+          if (open)
+            g_string_append_c (w->out, '`');
+          open = FALSE;
+          if (!w->line_start)
+            {
+              g_string_append (w->out, "  ");
+              new_line (w);
+            }
+          continue;
+        }
+      if (!open)
+        g_string_append_c (w->out, '`');
+      open = TRUE;
+      g_string_append_c (w->out, *p);
+      w->line_start = FALSE;
     }
-  g_string_append_c (w->out, '`');
-  w->line_start = FALSE;
+  if (open)
+    g_string_append_c (w->out, '`');
   w->before = '`';
 }
 
