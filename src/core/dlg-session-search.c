@@ -53,16 +53,19 @@ dlg_search_fold (const char *text)
 }
 
 char *
-dlg_session_search_key (DlgSession *session)
+dlg_session_search_key (DlgSession *session,
+                        DlgFeed    *feed)
 {
   g_autoptr(GString) all = g_string_new (NULL);
   const char * const *persons = dlg_session_get_persons (session);
+  const char * const *members = dlg_session_get_members (session);
   const char *parts[] = {
     dlg_session_get_title (session),
     dlg_session_get_subtitle (session),
     dlg_session_get_room (session),
     dlg_session_get_track (session),
     dlg_session_get_abstract (session),
+    dlg_session_get_description (session),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
@@ -70,6 +73,16 @@ dlg_session_search_key (DlgSession *session)
       g_string_append_c (g_string_append (all, parts[i]), '\n');
   for (guint i = 0; persons[i] != NULL; i++)
     g_string_append_c (g_string_append (all, persons[i]), '\n');
+
+  /* The members presenting it, by the names the session shows them under ("Kabupaten
+   * Banyuwangi"), which the title in another language may not say. */
+  for (guint i = 0; feed != NULL && members != NULL && members[i] != NULL; i++)
+    {
+      DlgMember *member = dlg_feed_find_member (feed, members[i]);
+
+      if (member != NULL && dlg_member_get_name (member) != NULL)
+        g_string_append_c (g_string_append (all, dlg_member_get_name (member)), '\n');
+    }
 
   return dlg_search_fold (all->str);
 }

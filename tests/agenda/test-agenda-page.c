@@ -205,6 +205,52 @@ test_filters (Fixture       *f,
   g_assert_cmpuint (n_shown (f), ==, 6);
 }
 
+/* The titles of the sessions the list shows, "; " between. */
+static char *
+shown_titles (Fixture *f)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < n_shown (f); i++)
+    {
+      g_autoptr(DlgSession) session = g_list_model_get_item (shown (f), i);
+
+      g_string_append_printf (out, "%s%s", i > 0 ? "; " : "", dlg_session_get_title (session));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A search finds a session by what its detail shows: the words of its description, and the
+ * member presenting it by the name the detail and the Members pane give it ("Kabupaten
+ * Banyuwangi"), which the English title does not say. */
+static void
+test_search_detail (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) kupang = NULL;
+  g_autofree char *found = NULL;
+
+  search (f, "emphasis");
+  found = shown_titles (f);
+  g_assert_cmpstr (found, ==, "Opening 🎉 𝔘nicode");
+  search (f, "");
+
+  kupang = dlg_feed_new_default (english, &error);
+  g_assert_no_error (error);
+  dlg_agenda_page_set_feed (f->page, kupang);
+  search (f, "kabupaten banyuwangi");
+  g_clear_pointer (&found, g_free);
+  found = shown_titles (f);
+  g_assert_cmpstr (found, ==, "Best practice sharing: Banyuwangi Regency");
+  /* Typed as a delegate may: small letters, no "Kota". */
+  search (f, "kota semarang");
+  g_clear_pointer (&found, g_free);
+  found = shown_titles (f);
+  g_assert_cmpstr (found, ==, "Best practice sharing: Semarang City");
+  search (f, "");
+}
+
 static void
 test_groups_and_times (Fixture       *f,
                        gconstpointer  data)
@@ -946,6 +992,8 @@ main (int    argc,
   g_test_add_func ("/session-view/links", test_session_links);
   g_test_add_func ("/event-view/facts", test_event_view);
   g_test_add ("/agenda-page/filters", Fixture, NULL, fixture_set_up, test_filters,
+              fixture_tear_down);
+  g_test_add ("/agenda-page/search-detail", Fixture, NULL, fixture_set_up, test_search_detail,
               fixture_tear_down);
   g_test_add ("/agenda-page/groups-and-times", Fixture, NULL, fixture_set_up,
               test_groups_and_times, fixture_tear_down);

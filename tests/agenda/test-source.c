@@ -558,7 +558,7 @@ test_search (void)
 {
   g_autoptr(DlgFeed) feed = load ("quirks.json");
   DlgSession *opening = find (feed, "Opening 🎉 𝔘nicode");
-  g_autofree char *key = dlg_session_search_key (opening);
+  g_autofree char *key = dlg_session_search_key (opening, feed);
   g_autofree char *folded = dlg_search_fold ("Ärger ÉTÉ ﬁx İ");
   static const struct { const char *query; gboolean matches; } cases[] = {
     { "", TRUE },
@@ -567,6 +567,7 @@ test_search (void)
     { "bärensaal aula", TRUE },     /* every word, any order */
     { "ana public", TRUE },         /* a speaker */
     { "item two", TRUE },           /* the abstract */
+    { "emphasis heading", TRUE },   /* the description */
     { "opening zzz", FALSE },
     { "secret", FALSE },            /* "answers" are not searched */
   };

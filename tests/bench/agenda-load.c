@@ -67,6 +67,7 @@ typedef struct
   GHashTable *keys;
   GStrv       terms;
   char       *room;
+  DlgFeed    *feed;
 } Filter;
 
 static gboolean
@@ -85,7 +86,7 @@ filter_func (gpointer item,
   key = g_hash_table_lookup (filter->keys, session);
   if (key == NULL)
     {
-      char *made = dlg_session_search_key (session);
+      char *made = dlg_session_search_key (session, filter->feed);
 
       g_hash_table_insert (filter->keys, session, made);
       key = made;
@@ -221,7 +222,7 @@ time_typing (guint  n,
   g_autoptr(GBytes) json = schedule_fixture_new (n, N_ROOMS, N_DAYS, FALSE, 0);
   g_autoptr(GError) error = NULL;
   g_autoptr(DlgFeed) feed = dlg_source_parse (json, NULL, NULL, NULL, &error);
-  Filter filter = { g_hash_table_new_full (NULL, NULL, NULL, g_free), NULL, NULL };
+  Filter filter = { g_hash_table_new_full (NULL, NULL, NULL, g_free), NULL, NULL, feed };
   g_autoptr(GtkCustomFilter) custom = gtk_custom_filter_new (filter_func, &filter, NULL);
   g_autoptr(GtkFilterListModel) model = NULL;
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
@@ -238,7 +239,7 @@ time_typing (guint  n,
     {
       g_autoptr(DlgSession) session = g_list_model_get_item (sessions, i);
 
-      g_ptr_array_add (keys, dlg_session_search_key (session));
+      g_ptr_array_add (keys, dlg_session_search_key (session, feed));
     }
   model = gtk_filter_list_model_new (g_object_ref (sessions), GTK_FILTER (g_object_ref (custom)));
 

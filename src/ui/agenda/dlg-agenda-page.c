@@ -145,7 +145,7 @@ filter_func (gpointer item,
 
       if (key == NULL)
         {
-          char *made = dlg_session_search_key (session);
+          char *made = dlg_session_search_key (session, self->feed);
 
           g_hash_table_insert (self->search_keys, session, made);
           key = made;
