@@ -741,6 +741,58 @@ test_kept_across_sync (Fixture       *f,
   g_assert_cmpuint (gtk_drop_down_get_selected (days), ==, 0);
 }
 
+static DlgFeed *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "agenda", "fixtures", name, NULL);
+  g_autoptr(GError) error = NULL;
+  DlgFeed *feed = dlg_source_load (path, english, NULL, &error);
+
+  g_assert_no_error (error);
+  return feed;
+}
+
+/* The delegate reads their next starred session, and leaves it open; a sync moves it (09:00
+ * to 09:30).  The agenda opens it again, and says it moved, until the delegate opens it
+ * themselves: the time beside the list changing quietly is what the flag is for. */
+static void
+test_open_star_moved (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(DlgFeed) before = load_fixture ("same.json");
+  g_autoptr(DlgFeed) after = load_fixture ("same-changed.json");
+  const char *key = "b0000000-0000-4000-8000-000000000001";
+  GtkSingleSelection *selection;
+  g_autofree char *flags = NULL;
+
+  dlg_agenda_page_set_feed (f->page, before);
+  dlg_agenda_page_toggle_star (f->page, dlg_feed_find_session (before, key));
+  g_assert_true (dlg_agenda_page_show_session (f->page, key));
+  g_assert_cmpstr (session_title (f), ==, "Pembukaan — Opening 🌏");
+
+  dlg_agenda_page_set_feed (f->page, after);
+  selection = GTK_SINGLE_SELECTION (shown (f));
+  g_assert_true (gtk_single_selection_get_selected_item (selection) ==
+                 (gpointer) dlg_feed_find_session (after, key));
+  g_assert_cmpstr (session_title (f), ==, "Pembukaan — Opening 🌏");
+  flags = dlg_agenda_page_describe_flags (f->page, dlg_feed_find_session (after, key));
+  g_assert_cmpstr (flags, ==, "Time changed");
+
+  /* Another copy the same: still not looked at. */
+  dlg_agenda_page_set_feed (f->page, before);
+  dlg_agenda_page_set_feed (f->page, after);
+  g_clear_pointer (&flags, g_free);
+  flags = dlg_agenda_page_describe_flags (f->page, dlg_feed_find_session (after, key));
+  g_assert_cmpstr (flags, ==, "Time changed");
+
+  /* The delegate opens it (Enter, or a click on its row): seen. */
+  g_signal_emit_by_name (child (f, "list_view"), "activate",
+                         gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (shown (f))));
+  g_clear_pointer (&flags, g_free);
+  flags = dlg_agenda_page_describe_flags (f->page, dlg_feed_find_session (after, key));
+  g_assert_null (flags);
+}
+
 /* Days around today in Asia/Makassar: "YYYY-MM-DD" of today plus @offset days. */
 static char *
 makassar_date (int offset)
@@ -995,6 +1047,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/agenda-page/search-detail", Fixture, NULL, fixture_set_up, test_search_detail,
               fixture_tear_down);
+  g_test_add ("/agenda-page/open-star-moved", Fixture, NULL, fixture_set_up,
+              test_open_star_moved, fixture_tear_down);
   g_test_add ("/agenda-page/groups-and-times", Fixture, NULL, fixture_set_up,
               test_groups_and_times, fixture_tear_down);
   g_test_add ("/agenda-page/stars", Fixture, NULL, fixture_set_up, test_stars,

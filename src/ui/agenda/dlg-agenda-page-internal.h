@@ -38,6 +38,8 @@ struct _DlgAgendaPage
   char               *track;         /* filter, NULL: all */
   char               *shown_event_id; /* the event the filters and the open session are of */
   char               *reveal_key;    /* a session to show once the filter is done, or NULL */
+  char               *reopened_key;  /* the session open before a sync, opened again by the
+                                      * page, not by the delegate: its change not yet seen */
   gboolean            reveal_open;   /* ...and to open, keyboard and all */
   gboolean            reveal_cleared; /* the filters hid it, and were cleared */
   gboolean            revealing;     /* clearing them: not yet to be shown */

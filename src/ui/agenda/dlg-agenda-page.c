@@ -266,6 +266,22 @@ mine_toggled_cb (DlgAgendaPage *self)
 
 /* --- detail --------------------------------------------------------------- */
 
+/* The delegate has seen the new time or room: no need to flag it more. */
+static void
+acknowledge_change (DlgAgendaPage *self,
+                    DlgSession    *session)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_hash_table_contains (self->changes, dlg_session_get_key (session)))
+    return;
+
+  if (!dlg_stars_acknowledge (self->store, self->feed, session, &error))
+    g_warning ("Could not remember the session as seen: %s", error->message);
+  g_hash_table_remove (self->changes, dlg_session_get_key (session));
+  g_signal_emit (self, signals[ROWS_CHANGED], 0);
+}
+
 static void
 show_session (DlgAgendaPage *self,
               DlgSession    *session)
@@ -274,6 +290,7 @@ show_session (DlgAgendaPage *self,
 
   if (session == NULL)
     {
+      g_clear_pointer (&self->reopened_key, g_free);
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
       return;
     }
@@ -282,16 +299,12 @@ show_session (DlgAgendaPage *self,
   dlg_session_view_show (self->session_view, self->feed, session, time_text);
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
 
-  /* The delegate has seen the new time or room: no need to flag it more. */
-  if (g_hash_table_contains (self->changes, dlg_session_get_key (session)))
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!dlg_stars_acknowledge (self->store, self->feed, session, &error))
-        g_warning ("Could not remember the session as seen: %s", error->message);
-      g_hash_table_remove (self->changes, dlg_session_get_key (session));
-      g_signal_emit (self, signals[ROWS_CHANGED], 0);
-    }
+  /* Opened again by the page after a sync, the session's new time shows beside the list
+   * while the delegate may not be looking: its row keeps the flag until they open it. */
+  if (g_strcmp0 (dlg_session_get_key (session), self->reopened_key) == 0)
+    return;
+  g_clear_pointer (&self->reopened_key, g_free);
+  acknowledge_change (self, session);
 }
 
 static void
@@ -304,7 +317,15 @@ void
 dlg_agenda_page_open (DlgAgendaPage *self,
                       guint          position)
 {
+  DlgSession *was = gtk_single_selection_get_selected_item (self->selection);
+
   gtk_single_selection_set_selected (self->selection, position);
+  /* Opening the session already shown (Enter, or a click on its row) is looking at it. */
+  if (was != NULL && was == gtk_single_selection_get_selected_item (self->selection))
+    {
+      g_clear_pointer (&self->reopened_key, g_free);
+      acknowledge_change (self, was);
+    }
 
   dlg_agenda_page_focus_detail (self);
 }
@@ -548,7 +569,11 @@ dlg_agenda_page_reload (DlgAgendaPage *self)
 
       /* Still there and still shown by the filters: open again, where it is now. */
       if (session != NULL && filter_func (session, self))
-        dlg_agenda_page_reveal (self, session, FALSE);
+        {
+          g_free (self->reopened_key);
+          self->reopened_key = g_steal_pointer (&was_open);
+          dlg_agenda_page_reveal (self, session, FALSE);
+        }
     }
 
   gtk_stack_set_visible_child_name (self->page_stack, "content");
@@ -685,6 +710,7 @@ dlg_agenda_page_finalize (GObject *object)
   g_clear_pointer (&self->track, g_free);
   g_clear_pointer (&self->shown_event_id, g_free);
   g_clear_pointer (&self->reveal_key, g_free);
+  g_clear_pointer (&self->reopened_key, g_free);
   g_clear_pointer (&self->next_start, g_date_time_unref);
 
   G_OBJECT_CLASS (dlg_agenda_page_parent_class)->finalize (object);
