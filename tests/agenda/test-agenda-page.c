@@ -950,6 +950,73 @@ test_now_by_days (Fixture       *f,
   g_assert_cmpuint (gtk_drop_down_get_selected (days), ==, 0);
 }
 
+/* A day of talks in Makassar around now: "Keynote" in the Aula, begun half an hour ago and
+ * running an hour more, and "Water" in Hall B, an hour from now. */
+static DlgFeed *
+talks_around_now (void)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Asia/Makassar");
+  g_autoptr(GDateTime) now = g_date_time_new_now (zone);
+  g_autoptr(GDateTime) begun = g_date_time_add_minutes (now, -30);
+  g_autoptr(GDateTime) later = g_date_time_add_minutes (now, 60);
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *begun_text = g_date_time_format (begun, "%Y-%m-%dT%H:%M:00+08:00");
+  g_autofree char *later_text = g_date_time_format (later, "%Y-%m-%dT%H:%M:00+08:00");
+  g_autofree char *json = g_strdup_printf (
+    "{\"schedule\": {\"version\": \"1\", \"conference\": {\"acronym\": \"talks-now\", "
+    "\"title\": \"Talks\", \"time_zone_name\": \"Asia/Makassar\", \"days\": [{\"index\": 1, "
+    "\"date\": \"%s\", \"rooms\": {"
+    "\"Aula\": [{\"guid\": \"keynote\", \"date\": \"%s\", \"duration\": \"1:30\", "
+    "\"title\": \"Keynote\"}], "
+    "\"Hall B\": [{\"guid\": \"water\", \"date\": \"%s\", \"duration\": \"1:00\", "
+    "\"title\": \"Water\"}]}}]}}}",
+    today, begun_text, later_text);
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  DlgFeed *feed = dlg_source_parse (bytes, NULL, english, NULL, &error);
+
+  g_assert_no_error (error);
+  return feed;
+}
+
+/* "Now" in "My schedule" goes to the delegate's own next session, and in a room to that
+ * room's: not to whatever runs elsewhere, turning their choice off. */
+static void
+test_now_keeps_filters (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(DlgFeed) feed = talks_around_now ();
+  GtkToggleButton *mine = child (f, "mine_button");
+  GtkDropDown *rooms = child (f, "room_dropdown");
+  GtkWidget *now = child (f, "now_button");
+
+  dlg_agenda_page_set_feed (f->page, feed);
+
+  /* Nothing chosen: the keynote, running. */
+  g_signal_emit_by_name (now, "clicked");
+  g_assert_cmpstr (selected_title (f), ==, "Keynote");
+
+  dlg_agenda_page_toggle_star (f->page, dlg_feed_find_session (feed, "water"));
+  gtk_toggle_button_set_active (mine, TRUE);
+  g_signal_emit_by_name (now, "clicked");
+  g_assert_true (gtk_toggle_button_get_active (mine));
+  g_assert_cmpstr (selected_title (f), ==, "Water");
+  gtk_toggle_button_set_active (mine, FALSE);
+
+  choose (rooms, "Hall B");
+  g_signal_emit_by_name (now, "clicked");
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (rooms)), ==,
+                   "Hall B");
+  g_assert_cmpstr (selected_title (f), ==, "Water");
+
+  /* Nothing of the room's today: the programme's, the room let go, as before. */
+  choose (rooms, "Aula");
+  dlg_agenda_page_toggle_star (f->page, dlg_feed_find_session (feed, "water"));
+  gtk_toggle_button_set_active (mine, TRUE);
+  g_signal_emit_by_name (now, "clicked");
+  g_assert_cmpstr (selected_title (f), ==, "Keynote");
+}
+
 /* A schedule that gives only offsets ("+02:00", no zone name) is labelled as it was written,
  * and an exhibition over three days says the date it ends. */
 static void
@@ -1049,6 +1116,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/agenda-page/open-star-moved", Fixture, NULL, fixture_set_up,
               test_open_star_moved, fixture_tear_down);
+  g_test_add ("/agenda-page/now-keeps-filters", Fixture, NULL, fixture_set_up,
+              test_now_keeps_filters, fixture_tear_down);
   g_test_add ("/agenda-page/groups-and-times", Fixture, NULL, fixture_set_up,
               test_groups_and_times, fixture_tear_down);
   g_test_add ("/agenda-page/stars", Fixture, NULL, fixture_set_up, test_stars,

@@ -139,14 +139,16 @@ dlg_agenda_page_today (DlgAgendaPage *self,
 }
 
 /* The first session of day @index, dated @date, with a time that has not ended at @now: the
- * running one, or else the next to start.  A session listed on the day before but starting
- * on @date (after midnight, as congresses list their late sessions) counts as the day's; one
- * that started a day before (an exhibition over three days) does not. */
+ * running one, or else the next to start; with @filtered, among those the delegate's choices
+ * show ("My schedule", a room...).  A session listed on the day before but starting on @date
+ * (after midnight, as congresses list their late sessions) counts as the day's; one that
+ * started a day before (an exhibition over three days) does not. */
 static DlgSession *
 find_now (DlgAgendaPage *self,
           GDateTime     *now,
           guint          index,
-          const char    *date)
+          const char    *date,
+          gboolean       filtered)
 {
   GListModel *sessions = dlg_feed_get_sessions (self->feed);
 
@@ -157,7 +159,8 @@ find_now (DlgAgendaPage *self,
       guint day = dlg_session_get_day (session);
 
       if (dlg_session_get_time_tba (session) || day > index ||
-          g_date_time_compare (now, dlg_session_get_end (session)) >= 0)
+          g_date_time_compare (now, dlg_session_get_end (session)) >= 0 ||
+          (filtered && !dlg_agenda_page_filters_show (self, session)))
         continue;
       if (day < index)
         {
@@ -192,7 +195,11 @@ dlg_agenda_page_show_now (DlgAgendaPage *self)
   today = dlg_feed_find_day_on (self->feed, date, TRUE);
   if (today != NULL)
     {
-      session = find_now (self, now, dlg_day_get_index (today), date);
+      /* The delegate's own next session in "My schedule", the room's in a room; when these
+       * have none left today, the programme's, the choices let go. */
+      session = find_now (self, now, dlg_day_get_index (today), date, TRUE);
+      if (session == NULL)
+        session = find_now (self, now, dlg_day_get_index (today), date, FALSE);
       if (session != NULL)
         dlg_agenda_page_reveal (self, session, FALSE);
       else

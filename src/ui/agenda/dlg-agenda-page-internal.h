@@ -75,6 +75,10 @@ struct _DlgAgendaPage
 
 /* dlg-agenda-page.c */
 gboolean  dlg_agenda_page_spans_days            (DlgAgendaPage *self);
+/* Whether "My schedule", the room, the track and the search let @session through, whatever
+ * its day. */
+gboolean  dlg_agenda_page_filters_show          (DlgAgendaPage *self,
+                                                 DlgSession    *session);
 void      dlg_agenda_page_open                  (DlgAgendaPage *self,
                                                  guint          position);
 void      dlg_agenda_page_rows_changed          (DlgAgendaPage *self);

@@ -116,22 +116,12 @@ dlg_agenda_page_refilter (DlgAgendaPage   *self,
 
 /* --- filtering ------------------------------------------------------------- */
 
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
+gboolean
+dlg_agenda_page_filters_show (DlgAgendaPage *self,
+                              DlgSession    *session)
 {
-  DlgAgendaPage *self = user_data;
-  DlgSession *session = item;
-  DlgDay *day;
-
   if (gtk_toggle_button_get_active (self->mine_button) &&
       !g_hash_table_contains (self->starred, dlg_session_get_key (session)))
-    return FALSE;
-
-  /* A search and "My schedule" look at every day. */
-  if (!dlg_agenda_page_spans_days (self) &&
-      (day = gtk_drop_down_get_selected_item (self->day_dropdown)) != NULL &&
-      dlg_session_get_day (session) != dlg_day_get_index (day))
     return FALSE;
 
   if (self->room != NULL && g_strcmp0 (dlg_session_get_room (session), self->room) != 0)
@@ -154,6 +144,23 @@ filter_func (gpointer item,
     }
 
   return TRUE;
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  DlgAgendaPage *self = user_data;
+  DlgSession *session = item;
+  DlgDay *day;
+
+  /* A search and "My schedule" look at every day. */
+  if (!dlg_agenda_page_spans_days (self) &&
+      (day = gtk_drop_down_get_selected_item (self->day_dropdown)) != NULL &&
+      dlg_session_get_day (session) != dlg_day_get_index (day))
+    return FALSE;
+
+  return dlg_agenda_page_filters_show (self, session);
 }
 
 static void
