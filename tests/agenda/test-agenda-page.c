@@ -793,6 +793,55 @@ test_open_star_moved (Fixture       *f,
   g_assert_null (flags);
 }
 
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (shows_text (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+any_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* GTK's own */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (window))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "Export to Calendar…" in "My schedule" with nothing starred says so, instead of asking
+ * where to save a calendar with no event in it (which calendars refuse, or import as
+ * nothing). */
+static void
+test_export_nothing_starred (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  g_object_ref (f->page);
+  gtk_window_set_child (GTK_WINDOW (f->window), NULL);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->page));
+  gtk_window_set_child (GTK_WINDOW (f->window), overlay);
+  g_object_unref (f->page);
+
+  gtk_toggle_button_set_active (child (f, "mine_button"), TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "agenda.export", NULL));
+  g_assert_true (shows_text (overlay, "No starred sessions to export"));
+  g_assert_false (any_file_chooser ());
+}
+
 /* Days around today in Asia/Makassar: "YYYY-MM-DD" of today plus @offset days. */
 static char *
 makassar_date (int offset)
@@ -1118,6 +1167,8 @@ main (int    argc,
               test_open_star_moved, fixture_tear_down);
   g_test_add ("/agenda-page/now-keeps-filters", Fixture, NULL, fixture_set_up,
               test_now_keeps_filters, fixture_tear_down);
+  g_test_add ("/agenda-page/export-nothing-starred", Fixture, NULL, fixture_set_up,
+              test_export_nothing_starred, fixture_tear_down);
   g_test_add ("/agenda-page/groups-and-times", Fixture, NULL, fixture_set_up,
               test_groups_and_times, fixture_tear_down);
   g_test_add ("/agenda-page/stars", Fixture, NULL, fixture_set_up, test_stars,

@@ -33,6 +33,7 @@
 #include "dlg-session-view.h"
 #include "dlg-session-search.h"
 #include "dlg-stars.h"
+#include "dlg-toast.h"
 
 /* Above this many sessions the filter runs in steps, so typing never waits. */
 #define INCREMENTAL_THRESHOLD 2000
@@ -405,6 +406,14 @@ export_action_cb (GtkWidget  *widget,
 
           if (session != NULL)
             g_list_store_append (chosen, session);
+        }
+
+      /* A calendar with no event in it is refused by some calendars, imported as nothing by
+       * the others: say why there is nothing to save instead. */
+      if (g_list_model_get_n_items (G_LIST_MODEL (chosen)) == 0)
+        {
+          dlg_toast (widget, _("No starred sessions to export"));
+          return;
         }
     }
   ics = dlg_ics_export (self->feed, chosen != NULL ? G_LIST_MODEL (chosen) : NULL, NULL);
