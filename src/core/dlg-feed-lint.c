@@ -473,6 +473,7 @@ typedef struct
   GTimeZone *utc;
   Fault      off_zone;  /* an offset that is not the zone's at that instant */
   Fault      off_day;   /* a date more than a day from the session's day */
+  Fault      no_guid;   /* no guid, and a title in languages: a key that follows the language */
 } Times;
 
 static void
@@ -653,8 +654,20 @@ check_times (Lint       *lint,
             {
               g_autofree char *session_path = dlg_json_path_index (room_path, j);
 
-              check_session (&times, json_array_get_element (json_node_get_array (sessions), j),
-                             session_path, day_text, &date);
+              JsonNode *session = json_array_get_element (json_node_get_array (sessions), j);
+              JsonNode *title = member (session, "title");
+              const char *guid = string_member (session, "guid");
+
+              check_session (&times, session, session_path, day_text, &date);
+              /* Without a guid, a session's key is made from its title as shown, in the
+               * delegate's language: another language, another key. */
+              if ((guid == NULL || *guid == '\0') && title != NULL &&
+                  JSON_NODE_HOLDS_OBJECT (title))
+                {
+                  g_autofree char *guid_path = dlg_json_path_key (session_path, "guid");
+
+                  note (&times.no_guid, guid_path, NULL, NULL);
+                }
             }
         }
     }
@@ -687,10 +700,24 @@ check_times (Lint       *lint,
             times.off_day.path, times.off_day.date, times.off_day.day, count);
     }
 
+  if (times.no_guid.n > 0)
+    {
+      g_autofree char *count = count_sessions (times.no_guid.n);
+
+      /* Translators: a warning of "delegate-feed validate", e.g. "agenda.….guid: missing,
+       * though the title is given in languages: a delegate's stars and notes on the session
+       * are lost when their language changes; give a guid to 3 sessions" */
+      warn (lint, _("%s: missing, though the title is given in languages: a delegate’s stars "
+                    "and notes on the session are lost when their language changes; give a "
+                    "guid to %s"),
+            times.no_guid.path, count);
+    }
+
   g_clear_pointer (&times.zone, g_time_zone_unref);
   g_time_zone_unref (times.utc);
   g_free (times.off_zone.path);
   g_free (times.off_day.path);
+  g_free (times.no_guid.path);
 }
 
 /* Warns of a zone named as "UTC+8": read as +08:00, as it is meant, but calendars and other

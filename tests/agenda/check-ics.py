@@ -411,6 +411,23 @@ def _():
     assert start.astimezone(UTC) == datetime.datetime(2024, 10, 16, 1, 0, tzinfo=UTC), start
 
 
+@check("validate warns of sessions without a guid whose title is given in languages")
+def _():
+    env = dict(os.environ, LANGUAGE="", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    result = subprocess.run([tool, "validate", fixture("guidless-translated.json")],
+                            capture_output=True, env=env)
+    assert result.returncode == 0, result.stderr
+    warnings = [line.strip() for line in result.stdout.decode().splitlines()
+                if line.startswith("  warning: ")]
+    # Their keys are made from the title in the delegate's language: switched to the other,
+    # the stars and notes on them are lost. A guid, or a title in no language, keeps them.
+    assert warnings == [
+        "warning: agenda.schedule.conference.days[0].rooms[\"Aula\"][0].guid: missing, though "
+        "the title is given in languages: a delegate’s stars and notes on the session are lost "
+        "when their language changes; give a guid to 2 sessions",
+    ], warnings
+
+
 def terminal_safe(data):
     """No control character but line breaks and tabs, raw (C0, DEL) or as UTF-8 (C1)."""
     text = data.decode("utf-8")
