@@ -44,6 +44,16 @@ def fixture(name):
     return os.path.join(fixtures, name)
 
 
+def validate_warnings(name):
+    """The warnings "delegate-feed validate" gives of the fixture name, in English, each line
+    stripped; the feed must be usable."""
+    env = dict(os.environ, LANGUAGE="", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    result = subprocess.run([tool, "validate", fixture(name)], capture_output=True, env=env)
+    assert result.returncode == 0, result.stderr
+    return [line.strip() for line in result.stdout.decode().splitlines()
+            if line.startswith("  warning: ")]
+
+
 def check_raw(data):
     assert data.endswith(b"\r\n")
     assert b"\n" not in data.replace(b"\r\n", b""), "a bare LF"
@@ -292,12 +302,7 @@ def _():
 
 @check("validate warns of texts in a language the event does not list (a draft, an old title)")
 def _():
-    env = dict(os.environ, LANGUAGE="", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-    result = subprocess.run([tool, "validate", fixture("draft-languages.json")],
-                            capture_output=True, env=env)
-    assert result.returncode == 0, result.stderr
-    warnings = [line.strip() for line in result.stdout.decode().splitlines()
-                if line.startswith("  warning: ")]
+    warnings = validate_warnings("draft-languages.json")
     # "en-GB" is English of a region: no warning.
     assert warnings == [
         "warning: event.title.en-draft: “en-draft” is not one of event.languages (id, en): "
@@ -312,12 +317,7 @@ def _():
 
 @check("validate warns of texts given in languages that lack one event.languages lists")
 def _():
-    env = dict(os.environ, LANGUAGE="", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-    result = subprocess.run([tool, "validate", fixture("missing-languages.json")],
-                            capture_output=True, env=env)
-    assert result.returncode == 0, result.stderr
-    warnings = [line.strip() for line in result.stdout.decode().splitlines()
-                if line.startswith("  warning: ")]
+    warnings = validate_warnings("missing-languages.json")
     # A subtitle and a case's title only in Indonesian; a description whose Indonesian is
     # blank. A plain string (the session's title) is in no language: nothing to say.
     assert warnings == [
@@ -330,12 +330,7 @@ def _():
 
 @check("validate warns about a section published apart too, as if it were inline")
 def _():
-    env = dict(os.environ, LANGUAGE="", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-    result = subprocess.run([tool, "validate", fixture("apart/feed.json")], capture_output=True,
-                            env=env)
-    assert result.returncode == 0, result.stderr
-    warnings = [line.strip() for line in result.stdout.decode().splitlines()
-                if line.startswith("  warning: ")]
+    warnings = validate_warnings("apart/feed.json")
     assert warnings == [
         "warning: members[0].e-mail: Delegate does not read this field: did you mean “email”?",
         "warning: members[0].website: “www.kupangkota.go.id” is not an http or https address: "
@@ -345,61 +340,40 @@ def _():
 
 @check("validate warns once of offsets not the zone's, and once of dates far from their day")
 def _():
-    env = dict(os.environ, LANGUAGE="", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-
-    def warnings_of(name):
-        result = subprocess.run([tool, "validate", fixture(name)], capture_output=True, env=env)
-        assert result.returncode == 0, result.stderr
-        return [line.strip() for line in result.stdout.decode().splitlines()
-                if line.startswith("  warning: ")]
-
     # Europe/Berlin is at +01:00 in November: five sessions say otherwise (one at the after-
     # midnight +01:00 agrees, one without an offset is read in the zone, and the one to be
     # announced has no time to be off).  Two are dated two days or more from their day.
     day = "agenda.schedule.conference.days[0].rooms[\"Aula\"]"
-    assert warnings_of("times-off.json") == [
+    assert validate_warnings("times-off.json") == [
         f"warning: {day}[0].date: “2019-11-20T09:00:00+08:00” has the offset +08:00, "
         "but Europe/Berlin has +01:00 then: check the zone and the offsets of 5 sessions",
         f"warning: {day}[2].date: “2019-11-25T09:00:00+08:00” is more than a day from the day "
         "it is listed under, 2019-11-20: check the dates of 2 sessions",
-    ], warnings_of("times-off.json")
+    ], validate_warnings("times-off.json")
     # An agenda published apart is held to the event's zone, which wins over its own.
-    assert warnings_of("apart-times/feed.json") == [
+    assert validate_warnings("apart-times/feed.json") == [
         f"warning: {day}[0].date: “2019-11-20T09:00:00+08:00” has the offset +08:00, "
         "but Europe/Berlin has +01:00 then: check the zone and the offsets of 1 session",
-    ], warnings_of("apart-times/feed.json")
+    ], validate_warnings("apart-times/feed.json")
 
 
 @check("validate warns of a day outside the event's dates, inline or published apart")
 def _():
-    env = dict(os.environ, LANGUAGE="", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-
-    def warnings_of(name):
-        result = subprocess.run([tool, "validate", fixture(name)], capture_output=True, env=env)
-        assert result.returncode == 0, result.stderr
-        return [line.strip() for line in result.stdout.decode().splitlines()
-                if line.startswith("  warning: ")]
-
     # November for October: the city tour would be listed a month after the event. The gala
     # dinner running past midnight of the last day is no fault.
-    assert warnings_of("day-outside.json") == [
+    assert validate_warnings("day-outside.json") == [
         "warning: agenda.schedule.conference.days[2].date: 2024-11-18 is outside the event’s "
         "dates, 2024-10-16 to 2024-10-17: check the day’s date, and event.start and event.end",
-    ], warnings_of("day-outside.json")
-    assert warnings_of("apart-day-outside/feed.json") == [
+    ], validate_warnings("day-outside.json")
+    assert validate_warnings("apart-day-outside/feed.json") == [
         "warning: agenda.schedule.conference.days[1].date: 2024-11-17 is outside the event’s "
         "dates, 2024-10-16 to 2024-10-17: check the day’s date, and event.start and event.end",
-    ], warnings_of("apart-day-outside/feed.json")
+    ], validate_warnings("apart-day-outside/feed.json")
 
 
 @check("a zone written \"UTC+8\" is +08:00, as meant, and validate says to name it")
 def _():
-    env = dict(os.environ, LANGUAGE="", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-    result = subprocess.run([tool, "validate", fixture("zone-utc-plus.json")], capture_output=True,
-                            env=env)
-    assert result.returncode == 0, result.stderr
-    warnings = [line.strip() for line in result.stdout.decode().splitlines()
-                if line.startswith("  warning: ")]
+    warnings = validate_warnings("zone-utc-plus.json")
     assert warnings == [
         "warning: event.time_zone: “UTC+8” is read as +08:00, but other programs read it the "
         "other side of UTC: give the zone’s name, such as “Asia/Makassar”, or “+08:00”",
@@ -413,12 +387,7 @@ def _():
 
 @check("validate warns of sessions without a guid whose title is given in languages")
 def _():
-    env = dict(os.environ, LANGUAGE="", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-    result = subprocess.run([tool, "validate", fixture("guidless-translated.json")],
-                            capture_output=True, env=env)
-    assert result.returncode == 0, result.stderr
-    warnings = [line.strip() for line in result.stdout.decode().splitlines()
-                if line.startswith("  warning: ")]
+    warnings = validate_warnings("guidless-translated.json")
     # Their keys are made from the title in the delegate's language: switched to the other,
     # the stars and notes on them are lost. A guid, or a title in no language, keeps them.
     assert warnings == [
