@@ -427,6 +427,7 @@ dlg_library_normalise_location (const char  *location,
   g_autofree char *scheme = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *stripped = NULL;
+  const char *bare;
 
   g_return_val_if_fail (location != NULL, NULL);
 
@@ -451,8 +452,7 @@ dlg_library_normalise_location (const char  *location,
         {
           /* An address as a poster or a chat prints it, without "https://", is one,
            * unless a file of that name is there. */
-          const char *bare = bare_address_scheme (stripped);
-
+          bare = bare_address_scheme (stripped);
           if (bare != NULL)
             {
               g_autofree char *web = g_strconcat (bare, "://", stripped, NULL);
@@ -470,9 +470,10 @@ dlg_library_normalise_location (const char  *location,
     }
 
   /* "kupangkota.go.id:8080/feed.json" parses as the scheme "kupangkota.go.id". */
-  if (bare_address_scheme (stripped) != NULL)
+  bare = bare_address_scheme (stripped);
+  if (bare != NULL)
     {
-      g_autofree char *web = g_strconcat (bare_address_scheme (stripped), "://", stripped, NULL);
+      g_autofree char *web = g_strconcat (bare, "://", stripped, NULL);
 
       return dlg_library_normalise_location (web, error);
     }
