@@ -720,8 +720,32 @@ check_times (Lint       *lint,
   g_free (times.no_guid.path);
 }
 
+/* The offset of a zone named "Etc/GMT+8" (-08:00: the tz database keeps POSIX's sign, so the
+ * name reads the other way round), or NULL for any other name and for GMT itself. */
+static char *
+etc_gmt_offset (const char *name)
+{
+  const char *p = name;
+  guint hours = 0, digits = 0;
+  char sign;
+
+  if (g_ascii_strncasecmp (p, "Etc/GMT", 7) != 0)
+    return NULL;
+  p += 7;
+  if (*p != '+' && *p != '-')
+    return NULL;
+  sign = *p++ == '+' ? '-' : '+';
+  for (; g_ascii_isdigit (*p) && digits < 2; p++, digits++)
+    hours = hours * 10 + (*p - '0');
+  if (digits == 0 || *p != '\0' || hours == 0 || hours > 14)
+    return NULL;
+  return g_strdup_printf ("%c%02u:00", sign, hours);
+}
+
 /* Warns of a zone named as "UTC+8": read as +08:00, as it is meant, but calendars and other
- * programs that take the feed's zone read it as a POSIX rule, eight hours behind UTC. */
+ * programs that take the feed's zone read it as a POSIX rule, eight hours behind UTC.  And of
+ * "Etc/GMT+8", read as the tz database means it, -08:00, which is rarely what its writer
+ * meant. */
 static void
 check_zone_spelling (Lint       *lint,
                      const char *path,
@@ -729,6 +753,17 @@ check_zone_spelling (Lint       *lint,
 {
   g_autofree char *offset = name != NULL ? dlg_json_zone_offset_spelt (name) : NULL;
 
+  g_autofree char *etc = name != NULL ? etc_gmt_offset (name) : NULL;
+
+  if (etc != NULL)
+    /* Translators: a warning of "delegate-feed validate", e.g. "event.time_zone:
+     * “Etc/GMT+8” is -08:00: these names count the other way round; if that is not
+     * meant, give the zone’s name, such as “Asia/Makassar”, or an offset, such as
+     * “+08:00”" */
+    warn (lint, _("%s: “%s” is %s: these names count the other way round; if that is not "
+                  "meant, give the zone’s name, such as “Asia/Makassar”, or an offset, such as "
+                  "“+08:00”"),
+          path, name, etc);
   if (offset != NULL)
     /* Translators: a warning of "delegate-feed validate", e.g. "event.time_zone: “UTC+8” is
      * read as +08:00, but other programs read it as eight hours behind UTC: give the zone’s

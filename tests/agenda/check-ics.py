@@ -385,6 +385,21 @@ def _():
     assert start.astimezone(UTC) == datetime.datetime(2024, 10, 16, 1, 0, tzinfo=UTC), start
 
 
+@check("a zone named \"Etc/GMT+8\" is -08:00, as the tz database says, and validate says so")
+def _():
+    # Written for Kupang, it puts the event sixteen hours off in every calendar; the name is
+    # valid, so it is read as it stands, and the organiser is told which way it counts.
+    warnings = validate_warnings("zone-etc-gmt.json")
+    assert warnings == [
+        "warning: event.time_zone: “Etc/GMT+8” is -08:00: these names count the other way "
+        "round; if that is not meant, give the zone’s name, such as “Asia/Makassar”, or an "
+        "offset, such as “+08:00”",
+    ], warnings
+    opening = events(export(fixture("zone-etc-gmt.json")))
+    start = next(iter(opening.values()))["DTSTART"].dt
+    assert start.astimezone(UTC) == datetime.datetime(2024, 10, 16, 17, 0, tzinfo=UTC), start
+
+
 @check("validate warns of sessions without a guid whose title is given in languages")
 def _():
     warnings = validate_warnings("guidless-translated.json")
