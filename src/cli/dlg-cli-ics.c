@@ -49,7 +49,7 @@ dlg_cli_export_ics (int    argc,
       return 1;
     }
 
-  ics = dlg_ics_export (feed, NULL, NULL);
+  ics = dlg_ics_export (feed, NULL, NULL, 0);
 
   if (output == NULL || g_str_equal (output, "-"))
     {

@@ -102,11 +102,25 @@ format_time (GDateTime *time,
   return format_utc (time);
 }
 
+/* A display alarm @minutes before the session, named by its title (RFC 5545 3.6.6). */
+static void
+append_alarm (GString    *out,
+              DlgSession *session,
+              guint       minutes)
+{
+  g_string_append (out, "BEGIN:VALARM\r\n");
+  g_string_append (out, "ACTION:DISPLAY\r\n");
+  g_string_append_printf (out, "TRIGGER:-PT%uM\r\n", minutes);
+  append_property (out, "DESCRIPTION", dlg_session_get_title (session));
+  g_string_append (out, "END:VALARM\r\n");
+}
+
 static void
 append_session (GString    *out,
                 DlgFeed    *feed,
                 DlgSession *session,
-                const char *stamp)
+                const char *stamp,
+                guint       alarm_minutes)
 {
   DlgEvent *event = dlg_feed_get_event (feed);
   const char * const *persons = dlg_session_get_persons (session);
@@ -211,13 +225,18 @@ append_session (GString    *out,
       dlg_ics_append_line (out, line);
     }
 
+  /* A day's event has no time to remind before: its alarm would ring the evening before. */
+  if (alarm_minutes > 0 && !dlg_session_get_time_tba (session))
+    append_alarm (out, session, alarm_minutes);
+
   g_string_append (out, "END:VEVENT\r\n");
 }
 
 char *
 dlg_ics_export (DlgFeed    *feed,
                 GListModel *sessions,
-                GDateTime  *stamp)
+                GDateTime  *stamp,
+                guint       alarm_minutes)
 {
   DlgEvent *event;
   g_autoptr(GString) out = g_string_new (NULL);
@@ -252,7 +271,7 @@ dlg_ics_export (DlgFeed    *feed,
     {
       g_autoptr(DlgSession) session = g_list_model_get_item (sessions, i);
 
-      append_session (out, feed, session, stamp_text);
+      append_session (out, feed, session, stamp_text, alarm_minutes);
     }
 
   g_string_append (out, "END:VCALENDAR\r\n");

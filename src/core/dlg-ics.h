@@ -22,10 +22,14 @@ G_BEGIN_DECLS
  * - SUMMARY (title), LOCATION (room, venue), DESCRIPTION (speakers,
  *   abstract, description), URL, CATEGORIES (track), DTSTAMP (@stamp, or
  *   now when NULL).
+ * - With @alarm_minutes above 0, a VALARM that many minutes before each
+ *   session at a time (not one to be announced): a delegate's own schedule,
+ *   carried to a phone, reminds as the app does.
  */
 char *dlg_ics_export (DlgFeed    *feed,
                       GListModel *sessions,
-                      GDateTime  *stamp);
+                      GDateTime  *stamp,
+                      guint       alarm_minutes);
 
 /* Escapes TEXT (RFC 5545 3.3.11): backslash, semicolon, comma, newline. */
 char *dlg_ics_escape_text (const char *text);

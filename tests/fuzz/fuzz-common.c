@@ -395,7 +395,7 @@ fuzz_check_feed (DlgFeed *feed)
   check_days (feed);
 
   /* What "Add to calendar" and "Save contacts" write from this feed. */
-  ics = dlg_ics_export (feed, dlg_feed_get_sessions (feed), stamp);
+  ics = dlg_ics_export (feed, dlg_feed_get_sessions (feed), stamp, 10);
   fuzz_check_folded ("calendar export", ics);
   vcf = dlg_vcard_from_members (dlg_feed_get_members (feed));
   if (vcf[0] != '\0')

@@ -244,14 +244,20 @@ notification_text (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* How long before a starred session the delegate is reminded of it; 0: not at all. */
+guint
+dlg_agenda_page_reminder_minutes (DlgAgendaPage *self)
+{
+  return self->settings != NULL ? g_settings_get_uint (self->settings, "reminder-minutes") : 10;
+}
+
 static void
 remind (DlgAgendaPage *self,
         GDateTime     *now)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
-  guint minutes = self->settings != NULL ? g_settings_get_uint (self->settings,
-                                                                 "reminder-minutes") : 10;
+  guint minutes = dlg_agenda_page_reminder_minutes (self);
   g_autofree const char **starred = NULL;
   g_autoptr(GPtrArray) due = NULL;
 

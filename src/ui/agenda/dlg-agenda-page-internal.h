@@ -109,5 +109,6 @@ void      dlg_agenda_page_select_day            (DlgAgendaPage *self,
 void      dlg_agenda_page_find_next_start       (DlgAgendaPage *self,
                                                  GDateTime     *now);
 gboolean  dlg_agenda_page_tick                  (gpointer       user_data);
+guint     dlg_agenda_page_reminder_minutes      (DlgAgendaPage *self);
 
 G_END_DECLS

@@ -388,6 +388,7 @@ export_action_cb (GtkWidget  *widget,
   g_autoptr(GListStore) chosen = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
+  guint alarm_minutes = 0;
   char *ics;
 
   if (self->feed == NULL)
@@ -416,7 +417,12 @@ export_action_cb (GtkWidget  *widget,
           return;
         }
     }
-  ics = dlg_ics_export (self->feed, chosen != NULL ? G_LIST_MODEL (chosen) : NULL, NULL);
+  /* The delegate's own schedule reminds in their calendar as it does here; the whole
+   * programme would ring for every session. */
+  if (chosen != NULL)
+    alarm_minutes = dlg_agenda_page_reminder_minutes (self);
+  ics = dlg_ics_export (self->feed, chosen != NULL ? G_LIST_MODEL (chosen) : NULL, NULL,
+                        alarm_minutes);
   bytes = g_bytes_new_take (ics, strlen (ics));
 
   gtk_file_filter_set_name (filter, _("Calendar files"));
