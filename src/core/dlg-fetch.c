@@ -127,11 +127,22 @@ port_of (GUri *uri)
   return g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ? 443 : 80;
 }
 
+/* Whether a redirect from @from to @to leaves https.  It is refused, as apt refuses it: the
+ * feed would then come unauthenticated, for anyone on a venue's network to change on its way,
+ * though the delegate subscribed to an https address. */
+static gboolean
+leaves_https (const char *from,
+              const char *to)
+{
+  return g_strcmp0 (g_uri_peek_scheme (from), "https") == 0 &&
+         g_strcmp0 (g_uri_peek_scheme (to), "https") != 0;
+}
+
 /* Whether a permanent redirect from @from to @to may move the subscription: only on the
  * same host, to the same port in the same scheme or from http (port 80) to https (443).  A
- * move to another host, or back to plain http, is followed this time but not kept: one
- * answer forged on a venue's network would otherwise keep the delegate on the forger's host
- * for good. */
+ * move to another host is followed this time but not kept: one answer forged on a venue's
+ * network would otherwise keep the delegate on the forger's host for good.  (Back to plain
+ * http is refused before: leaves_https.) */
 static gboolean
 may_move (const char *from,
           const char *to)
@@ -407,6 +418,16 @@ send_cb (GObject      *object,
         {
           g_task_return_new_error (task, DLG_SYNC_ERROR, DLG_SYNC_ERROR_SERVER,
                                    _("The server %s sent a redirect without a valid address"),
+                                   host);
+          return;
+        }
+      if (leaves_https (data->current_url, next))
+        {
+          g_task_return_new_error (task, DLG_SYNC_ERROR, DLG_SYNC_ERROR_INSECURE_REDIRECT,
+                                   /* Translators: %s is a server's name, e.g. example.org */
+                                   _("The server %s sends the feed on to an address that is "
+                                     "not secure (http); Delegate does not follow it, so that "
+                                     "nobody on the network can change the feed on its way"),
                                    host);
           return;
         }

@@ -34,6 +34,7 @@ typedef enum
   MODE_HUGE,        /* a chunked body over the limit */
   MODE_HTML,        /* a page that is not JSON at all */
   MODE_HOLD,        /* the feed, held back until the test lets it go (f->paused) */
+  MODE_SEND_ON,     /* 301 to f->send_on */
 } Mode;
 
 typedef struct
@@ -54,10 +55,12 @@ typedef struct
   GBytes       *new_body;   /* what /new.json serves */
   char         *agenda;     /* what /agenda.json serves, or NULL */
   gboolean      agenda_gone; /* /agenda.json answers 410 Gone */
+  char         *send_on;    /* where MODE_SEND_ON redirects */
 
   /* What the server saw. */
   guint         n_requests;
   guint         n_full;     /* 200 answers with a body */
+  guint         n_new;      /* requests for /new.json */
   char         *if_none_match;
   char         *if_modified_since;
   char         *accept_encoding;
@@ -111,6 +114,7 @@ server_cb (SoupServer        *server,
 
   if (g_str_equal (path, "/new.json"))
     {
+      f->n_new++;
       serve_body (msg, f->new_body, "\"new\"");
       return;
     }
@@ -219,6 +223,10 @@ server_cb (SoupServer        *server,
       serve_body (msg, f->new_body, NULL);
       return;
 
+    case MODE_SEND_ON:
+      soup_server_message_set_redirect (msg, SOUP_STATUS_MOVED_PERMANENTLY, f->send_on);
+      return;
+
     case MODE_HUGE:
       {
         g_autofree char *chunk = g_strnfill (16 * 1024, ' ');
@@ -325,6 +333,7 @@ fixture_tear_down (Fixture       *f,
   g_bytes_unref (f->new_body);
   g_free (f->etag);
   g_free (f->agenda);
+  g_free (f->send_on);
   g_free (f->if_none_match);
   g_free (f->if_modified_since);
   g_free (f->accept_encoding);
@@ -943,42 +952,59 @@ test_no_network (Fixture       *f,
   assert_failure_keeps_copy (f, before, DLG_SYNC_ERROR_NO_NETWORK);
 }
 
-/* A server with a self-signed certificate: reported, never accepted. */
+/* Runs the calling TLS test again in a child process, which leaves with tls_test_end(): the
+ * TLS backend's threads crash LeakSanitizer's exit-time scan (CI runs this under ASan).
+ * TRUE in the parent, whose part is then done. */
+static gboolean
+tls_test_in_parent (void)
+{
+  if (g_test_subprocess ())
+    return FALSE;
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT |
+                          G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  return TRUE;
+}
+
 static void
-test_certificate (Fixture       *f,
-                  gconstpointer  data)
+tls_test_end (Fixture       *f,
+              gconstpointer  data)
+{
+  fixture_tear_down (f, data);
+  _exit (g_test_failed () ? 1 : 0);
+}
+
+/* A second server, serving as the first but over https with a self-signed certificate for
+ * 127.0.0.1 that openssl makes in f->dir (its file in *@cert), at *@base.  NULL (the test
+ * skipped) when openssl could not make one. */
+static SoupServer *
+tls_server_new (Fixture  *f,
+                char    **base,
+                char    **cert)
 {
   g_autofree char *key = g_build_filename (f->dir, "key.pem", NULL);
-  g_autofree char *cert = g_build_filename (f->dir, "cert.pem", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GTlsCertificate) certificate = NULL;
-  g_autoptr(SoupServer) server = NULL;
-  g_autofree char *url = NULL;
+  SoupServer *server;
   GSList *uris;
   int status = 0;
   const char *argv[] = {
     "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-    "-subj", "/CN=127.0.0.1", "-keyout", key, "-out", cert, NULL
+    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+    "-keyout", key, "-out", NULL, NULL
   };
 
-  /* In a child process that leaves with _exit(): the TLS backend's threads
-   * crash LeakSanitizer's exit-time scan (CI runs this under ASan). */
-  if (!g_test_subprocess ())
-    {
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT |
-                              G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_test_trap_assert_passed ();
-      return;
-    }
-
+  *cert = g_build_filename (f->dir, "cert.pem", NULL);
+  argv[G_N_ELEMENTS (argv) - 2] = *cert;
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
                      G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
                      NULL, NULL, NULL, NULL, &status, NULL) || status != 0)
     {
       g_test_skip ("openssl could not make a test certificate");
-      return;
+      return NULL;
     }
-  certificate = g_tls_certificate_new_from_files (cert, key, &error);
+  certificate = g_tls_certificate_new_from_files (*cert, key, &error);
   g_assert_no_error (error);
 
   server = soup_server_new ("tls-certificate", certificate, NULL);
@@ -987,8 +1013,29 @@ test_certificate (Fixture       *f,
                             &error);
   g_assert_no_error (error);
   uris = soup_server_get_uris (server);
-  url = g_strdup_printf ("https://127.0.0.1:%d/feed.json", g_uri_get_port (uris->data));
+  *base = g_strdup_printf ("https://127.0.0.1:%d", g_uri_get_port (uris->data));
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  return server;
+}
+
+/* A server with a self-signed certificate: reported, never accepted. */
+static void
+test_certificate (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SoupServer) server = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *cert = NULL;
+  g_autofree char *url = NULL;
+
+  if (tls_test_in_parent ())
+    return;
+
+  server = tls_server_new (f, &base, &cert);
+  if (server == NULL)
+    return;
+  url = g_strconcat (base, "/feed.json", NULL);
 
   g_assert_true (dlg_store_add_subscription (f->store, url, &error));
   sync_once (f, url);
@@ -1000,8 +1047,79 @@ test_certificate (Fixture       *f,
   soup_server_disconnect (server);
 
   g_clear_object (&server);
-  fixture_tear_down (f, data);
-  _exit (g_test_failed () ? 1 : 0);
+  tls_test_end (f, data);
+}
+
+/* Has the fixture's session trust @cert alone, as the system trusts a real server's. */
+static void
+trust_certificate (Fixture    *f,
+                   const char *cert)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTlsDatabase) database = g_tls_file_database_new (cert, &error);
+
+  g_assert_no_error (error);
+  soup_session_set_tls_database (f->session, database);
+}
+
+/* A feed subscribed over https that its server sends on to plain http: what came from there
+ * would come unauthenticated, for anyone on the venue's network to change.  Refused, as apt
+ * refuses it, with the server named, and the saved copy stays, as for any failed sync (and
+ * with a network monitor that sees a sign-in page: the https server answered, so this is no
+ * sign-in page's doing).  The other way, http to https, is followed. */
+static void
+test_https_to_http (Fixture       *f,
+                    gconstpointer  data)
+{
+  gboolean portal = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(DlgResource) before = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *cert = NULL;
+  g_autofree char *plain = g_strdup (f->url);
+
+  if (tls_test_in_parent ())
+    return;
+
+  server = tls_server_new (f, &base, &cert);
+  if (server == NULL)
+    return;
+  trust_certificate (f, cert);
+
+  /* Up: from http, the feed is sent on to its https address. */
+  f->mode = MODE_SEND_ON;
+  f->send_on = g_strconcat (base, "/new.json", NULL);
+  sync_once (f, plain);
+  g_assert_no_error (f->error);
+  g_assert_nonnull (f->report->feed);
+  g_assert_cmpstr (dlg_event_get_id (dlg_feed_get_event (f->report->feed)), ==, "e");
+  g_assert_cmpuint (f->n_new, ==, 1);
+
+  /* Down: the delegate subscribed over https, and has a good copy from there. */
+  g_assert_true (dlg_store_remove_subscription (f->store, plain, &error));
+  g_assert_no_error (error);
+  g_free (f->url);
+  f->url = g_strconcat (base, "/feed.json", NULL);
+  g_assert_true (dlg_store_add_subscription (f->store, f->url, &error));
+  g_assert_no_error (error);
+  before = sync_good_copy (f);
+  if (portal)
+    use_monitor (f, TRUE, G_NETWORK_CONNECTIVITY_PORTAL);
+
+  f->mode = MODE_SEND_ON;
+  g_free (f->send_on);
+  f->send_on = g_strconcat (f->base, "/new.json", NULL);
+  f->n_new = 0;
+  assert_failure_keeps_copy (f, before, DLG_SYNC_ERROR_INSECURE_REDIRECT);
+  g_assert_nonnull (strstr (f->error->message, "127.0.0.1"));
+  g_assert_nonnull (strstr (f->error->message, "not secure"));
+  /* The plain http address was never asked. */
+  g_assert_cmpuint (f->n_new, ==, 0);
+
+  soup_server_disconnect (server);
+  g_clear_object (&server);
+  tls_test_end (f, data);
 }
 
 static void
@@ -1669,6 +1787,8 @@ main (int   argc,
   ADD ("/sync/captive-portal", test_captive_portal, NULL);
   ADD ("/sync/no-network", test_no_network, NULL);
   ADD ("/sync/certificate", test_certificate, NULL);
+  ADD ("/sync/https-to-http", test_https_to_http, GINT_TO_POINTER (FALSE));
+  ADD ("/sync/https-to-http-portal", test_https_to_http, GINT_TO_POINTER (TRUE));
   ADD ("/sync/sections", test_sections, NULL);
   ADD ("/sync/section-gone", test_section_gone, NULL);
   ADD ("/sync/shared-section", test_shared_section, NULL);
