@@ -213,6 +213,40 @@ translate_error (FetchData    *data,
                       _("Could not download from %s: %s"), host, error->message);
 }
 
+/* An HTTP error @status from @host in words a delegate understands, in their language: the
+ * reason phrase libsoup gives ("Service Unavailable") is English, and the number alone says
+ * nothing.  The number stays, for the organiser.  (410 is no error: the event is over.) */
+static GError *
+status_error (const char *host,
+              guint       status)
+{
+  g_autofree char *message = NULL;
+
+  /* Translators: in each, %s is a server's name and %u an HTTP status, e.g. 503 */
+  if (status == SOUP_STATUS_UNAUTHORIZED)
+    message = g_strdup_printf (_("The server %s asks for a sign-in (error %u): ask the organiser "
+                                 "for an address open to delegates"), host, status);
+  else if (status == SOUP_STATUS_FORBIDDEN)
+    message = g_strdup_printf (_("The server %s refuses access (error %u): ask the organiser "
+                                 "for an address open to delegates"), host, status);
+  else if (status == SOUP_STATUS_NOT_FOUND)
+    message = g_strdup_printf (_("The server %s has nothing at this address (error %u): ask "
+                                 "the organiser whether it moved"), host, status);
+  else if (status == 429)  /* Too Many Requests: libsoup names no constant */
+    message = g_strdup_printf (_("The server %s has had too many requests (error %u): try "
+                                 "again later"), host, status);
+  else if (status == SOUP_STATUS_SERVICE_UNAVAILABLE)
+    message = g_strdup_printf (_("The server %s is busy (error %u): try again later"),
+                               host, status);
+  else if (SOUP_STATUS_IS_SERVER_ERROR (status))
+    message = g_strdup_printf (_("The server %s is having trouble (error %u): try again later"),
+                               host, status);
+  else
+    message = g_strdup_printf (_("The server %s answered with error %u"), host, status);
+
+  return g_error_new_literal (DLG_SYNC_ERROR, DLG_SYNC_ERROR_SERVER, message);
+}
+
 static void
 fail (GTask        *task,
       const GError *error)
@@ -474,10 +508,7 @@ send_cb (GObject      *object,
   if (status != SOUP_STATUS_OK)
     {
       count_message (data);
-      g_task_return_new_error (task, DLG_SYNC_ERROR, DLG_SYNC_ERROR_SERVER,
-                               _("The server %s answered with error %u (%s)"),
-                               host, status,
-                               soup_message_get_reason_phrase (data->message));
+      g_task_return_error (task, status_error (host, status));
       return;
     }
 

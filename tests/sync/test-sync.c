@@ -500,16 +500,42 @@ test_changed (Fixture       *f,
   g_assert_cmpstr (after->etag, ==, "\"v2\"");
 }
 
+/* An HTTP error status, and the words a delegate should read for it. */
+typedef struct
+{
+  guint       status;
+  const char *words;
+} StatusCase;
+
+static const StatusCase status_cases[] = {
+  { 401, "asks for a sign-in" },
+  { 403, "refuses access" },
+  { 404, "nothing at this address" },
+  { 429, "too many requests" },
+  { 500, "having trouble" },
+  { 502, "having trouble" },
+  { 503, "is busy" },
+  { 418, "answered with error" },
+};
+
+/* The delegate reads what the error means in plain (translatable) words, with its number for
+ * the organiser, never libsoup's English reason phrase ("Service Unavailable"); the saved copy
+ * stays. */
 static void
 test_server_error (Fixture       *f,
                    gconstpointer  data)
 {
+  const StatusCase *status_case = data;
   g_autoptr(DlgResource) before = sync_good_copy (f);
+  g_autofree char *number = g_strdup_printf ("error %u", status_case->status);
 
   f->mode = MODE_STATUS;
-  f->status = GPOINTER_TO_UINT (data);
+  f->status = status_case->status;
   assert_failure_keeps_copy (f, before, DLG_SYNC_ERROR_SERVER);
-  g_assert_nonnull (strstr (f->error->message, f->status == 500 ? "500" : "503"));
+  g_assert_nonnull (strstr (f->error->message, number));
+  g_assert_nonnull (strstr (f->error->message, status_case->words));
+  g_assert_nonnull (strstr (f->error->message, "127.0.0.1"));
+  g_assert_null (strstr (f->error->message, soup_status_get_phrase (f->status)));
 }
 
 static void
@@ -1766,8 +1792,12 @@ main (int   argc,
   ADD ("/sync/bare-schedule-xml", test_bare_schedule, "same.xml");
   ADD ("/sync/not-modified", test_not_modified, NULL);
   ADD ("/sync/changed", test_changed, NULL);
-  ADD ("/sync/error-500", test_server_error, GUINT_TO_POINTER (500));
-  ADD ("/sync/error-503", test_server_error, GUINT_TO_POINTER (503));
+  for (guint i = 0; i < G_N_ELEMENTS (status_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/sync/error-%u", status_cases[i].status);
+
+      ADD (path, test_server_error, &status_cases[i]);
+    }
   ADD ("/sync/refused", test_refused, NULL);
   ADD ("/sync/stall", test_stall, NULL);
   ADD ("/sync/total-timeout", test_total_timeout, NULL);
