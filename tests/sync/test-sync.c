@@ -652,6 +652,48 @@ test_too_large (Fixture       *f,
   assert_failure_keeps_copy (f, before, DLG_SYNC_ERROR_TOO_LARGE);
 }
 
+/* A feed over the limit (here a file, as on a USB stick: sparse, it costs no disk) is refused
+ * with the limit as a GNOME app writes sizes ("33.6 MB"), and the docs a delegate or an
+ * organiser reads give the same figure, not only "32 MiB". */
+static void
+test_too_large_named (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *limit = g_format_size (DLG_SYNC_DEFAULT_MAX_BODY_SIZE);
+  g_autoptr(GString) words = g_string_new (limit);
+  g_autofree char *path = g_build_filename (f->dir, "huge.json", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  const char * const docs[] = { "feed-format.md", "notes.md" };
+  g_autoptr(GError) error = NULL;
+  FILE *huge = fopen (path, "w");
+
+  g_assert_nonnull (huge);
+  g_assert_cmpint (ftruncate (fileno (huge), DLG_SYNC_DEFAULT_MAX_BODY_SIZE + 1), ==, 0);
+  g_assert_cmpint (fclose (huge), ==, 0);
+  g_assert_true (dlg_store_add_subscription (f->store, uri, &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->sync);
+  f->sync = dlg_sync_new (f->store, f->session, NULL);
+
+  sync_once (f, uri);
+  g_assert_error (f->error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_TOO_LARGE);
+  g_test_message ("reported: %s", f->error->message);
+  g_assert_nonnull (strstr (f->error->message, limit));
+
+  /* The docs write the no-break space g_format_size() puts before the unit as a space. */
+  g_string_replace (words, "\u00a0", " ", 0);
+  for (guint i = 0; i < G_N_ELEMENTS (docs); i++)
+    {
+      g_autofree char *doc = g_test_build_filename (G_TEST_DIST, "..", "docs", docs[i], NULL);
+      g_autofree char *text = NULL;
+
+      g_file_get_contents (doc, &text, NULL, &error);
+      g_assert_no_error (error);
+      if (strstr (text, words->str) == NULL)
+        g_test_fail_printf ("%s does not give the limit as the app does: %s", docs[i], words->str);
+    }
+}
+
 static void
 test_redirect_loop (Fixture       *f,
                     gconstpointer  data)
@@ -1806,6 +1848,7 @@ main (int   argc,
   ADD ("/sync/schema-invalid", test_schema_invalid, NULL);
   ADD ("/sync/html-page", test_html, NULL);
   ADD ("/sync/too-large", test_too_large, NULL);
+  ADD ("/sync/too-large-named", test_too_large_named, NULL);
   ADD ("/sync/redirect-loop", test_redirect_loop, NULL);
   ADD ("/sync/moved-permanently", test_moved, NULL);
   ADD ("/sync/moved-to-another-host", test_moved_away, NULL);
