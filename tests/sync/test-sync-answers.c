@@ -1,7 +1,7 @@
 /* test-sync-answers.c: what a delegate sees when a server answers oddly: a venue's sign-in
  * page that the network monitor has not noticed, an unchanged feed under a new ETag
  *
- * A real SoupServer on 127.0.0.1 and a real store in a temporary directory, as test-sync.c.
+ * A real SoupServer on 127.0.0.1 and a real store in a temporary directory (sync-fixture.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,11 +9,9 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
-#include "dlg-store.h"
-#include "dlg-sync.h"
+#include "sync-fixture.h"
 
 #define FEED "{\"delegate_feed\": 1, \"event\": {\"id\": \"x\", \"title\": \"X\", " \
              "\"time_zone\": \"Asia/Makassar\", \"start\": \"2024-10-16\"}, " \
@@ -22,20 +20,11 @@
 
 typedef struct
 {
-  char          *dir;
-  DlgStore      *store;
-  SoupSession   *session;
-  DlgSync       *sync;
-  SoupServer    *server;
-  char          *url;
+  SyncFixture    sf;
 
   const char    *page;     /* what /login answers, and /feed.json redirects to; NULL: the feed */
   const char    *etag;     /* of /feed.json and /members.json, which answer 304 to it */
   guint          members_status;  /* what /members.json answers instead, if not 0 */
-
-  GMainLoop     *loop;
-  DlgSyncReport *report;
-  GError        *error;
 } Fixture;
 
 /* @body with the fixture's ETag, or 304 when the client has it. */
@@ -86,86 +75,27 @@ server_cb (SoupServer        *server,
     soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
 }
 
+/* No network monitor: it has not noticed the sign-in page, as NetworkManager does not when no
+ * connectivity check is set up. */
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  GSList *uris;
-
-  f->dir = g_dir_make_tmp ("delegate-answers-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "delegate.db", NULL);
-  f->store = dlg_store_open (path, NULL, &error);
-  g_assert_no_error (error);
-
-  /* No proxy: the server is on loopback.  No network monitor: it has not noticed the
-   * sign-in page, as NetworkManager does not when no connectivity check is set up. */
-  f->session = soup_session_new_with_options ("proxy-resolver", NULL, "timeout", 2, NULL);
-  f->sync = dlg_sync_new (f->store, f->session, NULL);
-  dlg_sync_set_total_timeout (f->sync, 5000);
-
-  f->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (f->server, NULL, server_cb, f, NULL);
-  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (f->server);
-  f->url = g_strdup_printf ("http://127.0.0.1:%d/feed.json", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-
+  sync_fixture_set_up (&f->sf, 2, 5000, server_cb, f);
   f->etag = "\"v1\"";
-  f->loop = g_main_loop_new (NULL, FALSE);
-  g_assert_true (dlg_store_add_subscription (f->store, f->url, &error));
-  g_assert_no_error (error);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *db = g_build_filename (f->dir, "delegate.db", NULL);
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  soup_server_disconnect (f->server);
-  g_clear_object (&f->server);
-  g_clear_object (&f->sync);
-  g_clear_object (&f->session);
-  g_clear_object (&f->store);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->url);
-  g_clear_pointer (&f->report, dlg_sync_report_free);
-  g_clear_error (&f->error);
-  g_main_loop_unref (f->loop);
-}
-
-static void
-update_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Fixture *f = user_data;
-
-  f->report = dlg_sync_update_finish (DLG_SYNC (object), result, &f->error);
-  g_main_loop_quit (f->loop);
+  sync_fixture_tear_down (&f->sf);
 }
 
 static void
 sync_once (Fixture *f)
 {
-  g_clear_pointer (&f->report, dlg_sync_report_free);
-  g_clear_error (&f->error);
-  dlg_sync_update_async (f->sync, f->url, NULL, NULL, update_cb, f);
-  g_main_loop_run (f->loop);
+  sync_fixture_sync (&f->sf, f->sf.url);
 }
 
 /* At the venue, the Wi-Fi sends the feed's address to its sign-in page.  The delegate is told
@@ -179,20 +109,20 @@ test_sign_in_page (Fixture       *f,
   g_autoptr(DlgResource) after = NULL;
 
   sync_once (f);
-  g_assert_no_error (f->error);
-  before = dlg_store_lookup_resource (f->store, f->url);
+  g_assert_no_error (f->sf.error);
+  before = dlg_store_lookup_resource (f->sf.store, f->sf.url);
   g_assert_nonnull (before);
 
   f->page = data;
   sync_once (f);
-  g_assert_error (f->error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_INVALID);
-  g_test_message ("reported: %s", f->error->message);
-  g_assert_nonnull (strstr (f->error->message, "sign in"));
-  g_assert_nonnull (strstr (f->error->message, "web page"));
-  g_assert_nonnull (strstr (f->error->message, "127.0.0.1"));
-  g_assert_null (strstr (f->error->message, "schedule"));
+  g_assert_error (f->sf.error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_INVALID);
+  g_test_message ("reported: %s", f->sf.error->message);
+  g_assert_nonnull (strstr (f->sf.error->message, "sign in"));
+  g_assert_nonnull (strstr (f->sf.error->message, "web page"));
+  g_assert_nonnull (strstr (f->sf.error->message, "127.0.0.1"));
+  g_assert_null (strstr (f->sf.error->message, "schedule"));
 
-  after = dlg_store_lookup_resource (f->store, f->url);
+  after = dlg_store_lookup_resource (f->sf.store, f->sf.url);
   g_assert_true (g_bytes_equal (before->body, after->body));
   g_assert_cmpstr (after->etag, ==, "\"v1\"");
 }
@@ -211,30 +141,30 @@ test_same_bytes_new_etag (Fixture       *f,
   g_autoptr(DlgResource) members = NULL;
 
   sync_once (f);
-  g_assert_no_error (f->error);
-  g_assert_nonnull (f->report->feed);
-  g_assert_cmpuint (f->report->n_requests, ==, 2);
+  g_assert_no_error (f->sf.error);
+  g_assert_nonnull (f->sf.report->feed);
+  g_assert_cmpuint (f->sf.report->n_requests, ==, 2);
 
   f->etag = "\"v1-other-server\"";
   sync_once (f);
-  g_assert_no_error (f->error);
-  g_assert_null (f->report->feed);
-  g_assert_cmpuint (f->report->n_parses, ==, 0);
-  g_assert_cmpint (f->report->fetched_at, >, 0);
+  g_assert_no_error (f->sf.error);
+  g_assert_null (f->sf.report->feed);
+  g_assert_cmpuint (f->sf.report->n_parses, ==, 0);
+  g_assert_cmpint (f->sf.report->fetched_at, >, 0);
 
-  feed = dlg_store_lookup_resource (f->store, f->url);
+  feed = dlg_store_lookup_resource (f->sf.store, f->sf.url);
   g_assert_cmpstr (feed->etag, ==, "\"v1-other-server\"");
-  members_url = g_uri_resolve_relative (f->url, "members.json", G_URI_FLAGS_NONE, NULL);
-  members = dlg_store_lookup_resource (f->store, members_url);
+  members_url = g_uri_resolve_relative (f->sf.url, "members.json", G_URI_FLAGS_NONE, NULL);
+  members = dlg_store_lookup_resource (f->sf.store, members_url);
   g_assert_nonnull (members);
   g_assert_cmpstr (members->etag, ==, "\"v1-other-server\"");
 
   /* Asked with the new ETags: two 304s. */
   sync_once (f);
-  g_assert_no_error (f->error);
-  g_assert_null (f->report->feed);
-  g_assert_cmpuint (f->report->n_requests, ==, 2);
-  g_assert_cmpuint (f->report->n_bytes, <, 1000);
+  g_assert_no_error (f->sf.error);
+  g_assert_null (f->sf.report->feed);
+  g_assert_cmpuint (f->sf.report->n_requests, ==, 2);
+  g_assert_cmpuint (f->sf.report->n_bytes, <, 1000);
 }
 
 /* The feed answers, its members list (published apart) does not: the delegate is told which
@@ -244,24 +174,24 @@ static void
 test_section_fails (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autofree char *members_url = g_uri_resolve_relative (f->url, "members.json",
+  g_autofree char *members_url = g_uri_resolve_relative (f->sf.url, "members.json",
                                                          G_URI_FLAGS_NONE, NULL);
   g_autoptr(DlgResource) before = NULL;
   g_autoptr(DlgResource) after = NULL;
 
   sync_once (f);
-  g_assert_no_error (f->error);
-  before = dlg_store_lookup_resource (f->store, members_url);
+  g_assert_no_error (f->sf.error);
+  before = dlg_store_lookup_resource (f->sf.store, members_url);
 
   f->etag = "\"v2\"";
   f->members_status = GPOINTER_TO_UINT (data);
   sync_once (f);
-  g_assert_error (f->error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_SERVER);
-  g_test_message ("reported: %s", f->error->message);
-  g_assert_nonnull (strstr (f->error->message, members_url));
-  g_assert_nonnull (strstr (f->error->message, "published apart"));
+  g_assert_error (f->sf.error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_SERVER);
+  g_test_message ("reported: %s", f->sf.error->message);
+  g_assert_nonnull (strstr (f->sf.error->message, members_url));
+  g_assert_nonnull (strstr (f->sf.error->message, "published apart"));
 
-  after = dlg_store_lookup_resource (f->store, members_url);
+  after = dlg_store_lookup_resource (f->sf.store, members_url);
   g_assert_true (g_bytes_equal (before->body, after->body));
   g_assert_cmpstr (after->etag, ==, "\"v1\"");
 }
