@@ -162,6 +162,19 @@ may_move (const char *from,
          port_of (a) == 80 && port_of (b) == 443;
 }
 
+GError *
+dlg_fetch_too_large_error (const char *where,
+                           guint64     max_size)
+{
+  /* In SI units, as GNOME's apps give sizes: "33.6 MB" (docs/feed-format.md says so too). */
+  g_autofree char *limit = g_format_size (max_size);
+
+  /* Translators: a server's name or a file's address, then a size, e.g. "33.6 MB" */
+  return g_error_new (DLG_SYNC_ERROR, DLG_SYNC_ERROR_TOO_LARGE,
+                      _("The feed at %s is larger than %s, the most Delegate accepts"),
+                      where, limit);
+}
+
 static void
 count_message (FetchData *data)
 {
@@ -366,13 +379,9 @@ read_cb (GObject      *object,
     {
       if (data->buffer->len + (gsize) n_read > data->max_body_size)
         {
-          g_autofree char *limit = g_format_size (data->max_body_size);
-
           host = dup_host (data->current_url);
           /* Dropping the stream closes the connection: nothing more is read. */
-          g_task_return_new_error (task, DLG_SYNC_ERROR, DLG_SYNC_ERROR_TOO_LARGE,
-                                   _("The feed at %s is larger than %s, the most Delegate "
-                                     "accepts"), host, limit);
+          g_task_return_error (task, dlg_fetch_too_large_error (host, data->max_body_size));
           return;
         }
 
@@ -517,12 +526,8 @@ send_cb (GObject      *object,
       soup_message_headers_get_one (headers, "Content-Encoding") == NULL &&
       (guint64) soup_message_headers_get_content_length (headers) > data->max_body_size)
     {
-      g_autofree char *limit = g_format_size (data->max_body_size);
-
       count_message (data);
-      g_task_return_new_error (task, DLG_SYNC_ERROR, DLG_SYNC_ERROR_TOO_LARGE,
-                               _("The feed at %s is larger than %s, the most Delegate accepts"),
-                               host, limit);
+      g_task_return_error (task, dlg_fetch_too_large_error (host, data->max_body_size));
       return;
     }
 

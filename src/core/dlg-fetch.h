@@ -49,4 +49,9 @@ void      dlg_fetch_async  (SoupSession          *session,
 gboolean  dlg_fetch_finish (GAsyncResult         *result,
                             GError              **error);
 
+/* DLG_SYNC_ERROR_TOO_LARGE for the feed at @where (a server's name, or a file's address)
+ * over @max_size bytes: the sync says so of a download and of a file alike. */
+GError   *dlg_fetch_too_large_error (const char *where,
+                                     guint64     max_size);
+
 G_END_DECLS

@@ -69,11 +69,7 @@ dlg_sync_local_update_thread (GTask        *task,
     }
   if (bytes == NULL)
     {
-      g_autofree char *limit = g_format_size (self->max_body_size);
-
-      g_task_return_new_error (task, DLG_SYNC_ERROR, DLG_SYNC_ERROR_TOO_LARGE,
-                               _("The feed at %s is larger than %s, the most Delegate accepts"),
-                               data->url, limit);
+      g_task_return_error (task, dlg_fetch_too_large_error (data->url, self->max_body_size));
       return;
     }
 
