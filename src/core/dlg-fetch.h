@@ -38,7 +38,8 @@ DlgFetch *dlg_fetch_new  (const char  *name,
 void      dlg_fetch_free (DlgFetch    *fetch);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlgFetch, dlg_fetch_free)
 
-/* A 410 ends in DLG_SYNC_ERROR_GONE; a 304 is a success with no body. */
+/* A 410 ends in DLG_SYNC_ERROR_GONE; a 304 is a success with no body.  Redirects are
+ * followed here, but never from https to plain http (DLG_SYNC_ERROR_INSECURE_REDIRECT). */
 void      dlg_fetch_async  (SoupSession          *session,
                             DlgFetch             *fetch,
                             guint64               max_body_size,
