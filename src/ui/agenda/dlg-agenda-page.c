@@ -916,12 +916,17 @@ dlg_agenda_page_init (DlgAgendaPage *self)
     {
       g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
       g_autoptr(GAction) local_time = NULL;
+      g_autoptr(GAction) reminders = NULL;
 
       self->settings = g_settings_new (APP_ID);
       g_signal_connect_object (self->settings, "changed::agenda-local-time",
                                G_CALLBACK (local_time_changed_cb), self, G_CONNECT_SWAPPED);
       local_time = g_settings_create_action (self->settings, "agenda-local-time");
       g_action_map_add_action (G_ACTION_MAP (group), local_time);
+      /* How long before a starred session it is reminded of, or not at all: a choice of the
+       * agenda's menu, read at each reminder and export. */
+      reminders = g_settings_create_action (self->settings, "reminder-minutes");
+      g_action_map_add_action (G_ACTION_MAP (group), reminders);
       gtk_widget_insert_action_group (GTK_WIDGET (self), "agenda-settings", G_ACTION_GROUP (group));
     }
 
