@@ -33,7 +33,7 @@
 
 /* Bump PACK_FORMAT whenever the parser builds something different from the same bytes, or
  * the fields below change: packs of another format are not read. */
-#define PACK_FORMAT "3"
+#define PACK_FORMAT "4"
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN
 #define PACK_TAG    "Delegate " PACKAGE_VERSION " feed pack " PACK_FORMAT " le"
 #else
@@ -147,6 +147,7 @@ put_session (GByteArray *out,
   put_u32 (out, s->day);
   put_u32 (out, s->time_tba);
   put_links (out, s->links);
+  put_str (out, s->other_languages);
 }
 
 static void
@@ -513,6 +514,7 @@ get_session (Reader    *r,
   s->day = get_u32 (r);
   s->time_tba = get_bool (r);
   get_links (r, s->links);
+  s->other_languages = get_str (r);
   if (s->key == NULL || s->title == NULL || !url_sound (s->url) ||
       s->start == NULL || s->end == NULL || g_date_time_compare (s->end, s->start) < 0)
     r->damaged = TRUE;

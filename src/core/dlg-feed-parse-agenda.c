@@ -82,6 +82,44 @@ parse_persons (DlgFeedParseContext  *ctx,
   return TRUE;
 }
 
+/* The session's title, subtitle, track, abstract and description in the languages not
+ * shown, as plain text, a line each: a delegate reading Indonesian who heard "waste
+ * management" in an English talk searches for that.  Made here, in the parse's worker
+ * thread, so that the first keystroke of a search need not turn HTML into text. */
+static char *
+other_languages (JsonObject *object,
+                 DlgSession *session)
+{
+  const struct { const char *key; const char *shown; gboolean markup; } fields[] = {
+    { "title", session->title, FALSE },
+    { "subtitle", session->subtitle, FALSE },
+    { "track", session->track, FALSE },
+    { "abstract", session->abstract, TRUE },
+    { "description", session->description, TRUE },
+  };
+  g_autoptr(GString) out = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autoptr(GPtrArray) texts = dlg_json_other_texts (dlg_json_lookup (object, fields[i].key),
+                                                         fields[i].shown);
+
+      for (guint j = 0; j < texts->len; j++)
+        {
+          const char *text = g_ptr_array_index (texts, j);
+          g_autofree char *plain = fields[i].markup ? dlg_text_to_plain (text) : NULL;
+
+          if (fields[i].markup && plain == NULL)
+            continue;
+          if (out == NULL)
+            out = g_string_new (NULL);
+          g_string_append_c (g_string_append (out, plain != NULL ? plain : text), '\n');
+        }
+    }
+
+  return out != NULL ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
 static gboolean
 parse_session (DlgFeedParseContext  *ctx,
                JsonNode             *node,
@@ -122,6 +160,7 @@ parse_session (DlgFeedParseContext  *ctx,
 
   if (session->room == NULL)
     session->room = dlg_json_strip_or_null (room);
+  session->other_languages = other_languages (object, session);
 
   for (guint i = 0; session->members[i] != NULL; i++)
     {

@@ -172,6 +172,37 @@ dlg_json_resolve_text (GPtrArray   *languages,
   return TRUE;
 }
 
+/* What dlg_json_resolve_text() did not pick: the text of every other language of @node
+ * (read by it already), trimmed, once each and never @shown's.  Delegates reading another
+ * language are shown these; a search must find them too. */
+GPtrArray *
+dlg_json_other_texts (JsonNode   *node,
+                      const char *shown)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *member;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return texts;
+
+  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  while (json_object_iter_next_ordered (&iter, &key, &member))
+    {
+      g_autofree char *text = NULL;
+
+      if (!is_language_tag (key) || !dlg_json_node_is_string (member))
+        continue;
+      text = dlg_json_strip_or_null (json_node_get_string (member));
+      if (text != NULL && g_strcmp0 (text, shown) != 0 &&
+          !g_ptr_array_find_with_equal_func (texts, text, g_str_equal, NULL))
+        g_ptr_array_add (texts, g_steal_pointer (&text));
+    }
+
+  return texts;
+}
+
 gboolean
 dlg_json_read_text (GPtrArray   *languages,
                     JsonObject  *object,

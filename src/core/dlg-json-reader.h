@@ -65,6 +65,8 @@ gboolean    dlg_json_resolve_text        (GPtrArray   *languages,
                                           const char  *path,
                                           char       **out,
                                           GError     **error);
+GPtrArray  *dlg_json_other_texts         (JsonNode    *node,
+                                          const char  *shown);
 gboolean    dlg_json_read_text           (GPtrArray   *languages,
                                           JsonObject  *object,
                                           const char  *path,

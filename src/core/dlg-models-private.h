@@ -68,6 +68,9 @@ struct _DlgSession
   guint       day;
   gboolean    time_tba;
   GListModel *links;
+  /* For search only: title, subtitle, track, abstract and description in the feed's languages
+   * other than the one shown, plain text, a line each; NULL when it has none. */
+  char       *other_languages;
 };
 
 struct _DlgMember

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "dlg-models-private.h"
 #include "dlg-session-search.h"
 
 char *
@@ -73,6 +74,9 @@ dlg_session_search_key (DlgSession *session,
       g_string_append_c (g_string_append (all, parts[i]), '\n');
   for (guint i = 0; persons[i] != NULL; i++)
     g_string_append_c (g_string_append (all, persons[i]), '\n');
+  /* The feed's other languages: delegates hear and read those too, on slides and in talks. */
+  if (session->other_languages != NULL)
+    g_string_append (all, session->other_languages);
 
   /* The members presenting it, by the names the session shows them under ("Kabupaten
    * Banyuwangi"), which the title in another language may not say. */

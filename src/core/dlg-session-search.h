@@ -13,8 +13,8 @@ G_BEGIN_DECLS
  * "barensaal" fold alike).  Never NULL. */
 char    *dlg_search_fold            (const char         *text);
 /* The folded text a search looks in: all the session's detail shows of it (title,
- * subtitle, speakers, room, track, abstract, description) and, with @feed, the names of
- * the members presenting it. */
+ * subtitle, speakers, room, track, abstract, description), the same texts in the feed's
+ * other languages and, with @feed, the names of the members presenting it. */
 char    *dlg_session_search_key     (DlgSession         *session,
                                      DlgFeed            *feed);
 /* The folded words of what the delegate typed; empty when nothing. */

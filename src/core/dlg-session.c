@@ -58,6 +58,7 @@ dlg_session_finalize (GObject *object)
   g_clear_pointer (&self->members, g_strfreev);
   g_clear_pointer (&self->start, g_date_time_unref);
   g_clear_pointer (&self->end, g_date_time_unref);
+  g_clear_pointer (&self->other_languages, g_free);
 
   G_OBJECT_CLASS (dlg_session_parent_class)->finalize (object);
 }

@@ -251,6 +251,38 @@ test_search_detail (Fixture       *f,
   search (f, "");
 }
 
+/* A bilingual feed is searched in every language it gives: a delegate reading English who
+ * saw "pengelolaan sampah" on a slide finds the talk, and one reading Indonesian who heard
+ * "press conference" finds "Jumpa pers" in the built-in Kupang feed. */
+static void
+test_search_languages (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char * const indonesian[] = { "id", NULL };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "agenda", "fixtures",
+                                                 "bilingual.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) bilingual = dlg_source_load (path, english, NULL, &error);
+  g_autoptr(DlgFeed) kupang = NULL;
+  g_autofree char *found = NULL;
+
+  g_assert_no_error (error);
+  dlg_agenda_page_set_feed (f->page, bilingual);
+  search (f, "pengelolaan sampah");
+  found = shown_titles (f);
+  g_assert_cmpstr (found, ==, "City waste management");
+  search (f, "");
+
+  kupang = dlg_feed_new_default (indonesian, &error);
+  g_assert_no_error (error);
+  dlg_agenda_page_set_feed (f->page, kupang);
+  search (f, "press conference");
+  g_clear_pointer (&found, g_free);
+  found = shown_titles (f);
+  g_assert_cmpstr (found, ==, "Jumpa pers");
+  search (f, "");
+}
+
 static void
 test_groups_and_times (Fixture       *f,
                        gconstpointer  data)
@@ -1163,6 +1195,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/agenda-page/search-detail", Fixture, NULL, fixture_set_up, test_search_detail,
               fixture_tear_down);
+  g_test_add ("/agenda-page/search-languages", Fixture, NULL, fixture_set_up,
+              test_search_languages, fixture_tear_down);
   g_test_add ("/agenda-page/open-star-moved", Fixture, NULL, fixture_set_up,
               test_open_star_moved, fixture_tear_down);
   g_test_add ("/agenda-page/now-keeps-filters", Fixture, NULL, fixture_set_up,

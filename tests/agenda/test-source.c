@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dlg-feed.h"
+#include "dlg-feed-pack.h"
 #include "dlg-session-search.h"
 #include "dlg-source.h"
 #include "dlg-text.h"
@@ -583,6 +584,76 @@ test_search (void)
     }
 }
 
+/* Whether a search for @query finds the session titled @title in @feed, as read in
+ * @languages. */
+static gboolean
+finds (const char * const *languages,
+       const char         *title,
+       const char         *query)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "agenda", "fixtures",
+                                                 "bilingual.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = dlg_source_load (path, languages, NULL, &error);
+  g_autoptr(GBytes) packed = NULL;
+  g_autoptr(DlgFeed) unpacked = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *key_unpacked = NULL;
+  g_auto(GStrv) terms = dlg_search_terms (query);
+
+  g_assert_no_error (error);
+  /* A start reads the feed from its packed form: it must search the same. */
+  packed = dlg_feed_pack (feed);
+  unpacked = dlg_feed_unpack (packed, &error);
+  g_assert_no_error (error);
+  key = dlg_session_search_key (find (feed, title), feed);
+  key_unpacked = dlg_session_search_key (find (unpacked, title), unpacked);
+  g_assert_cmpstr (key, ==, key_unpacked);
+  return dlg_search_matches (key, (const char * const *) terms);
+}
+
+/* A bilingual feed is searched in all its languages: a delegate reading English who saw
+ * "pengelolaan sampah" on a slide finds the session, and one reading Indonesian who heard
+ * "waste management" in a talk; each language's text as the detail would show it (no HTML
+ * tags, no Markdown marks), and never a key that is not a language. */
+static void
+test_search_languages (void)
+{
+  static const char * const indonesian[] = { "id", NULL };
+  static const struct
+  {
+    const char * const *languages;
+    const char         *title;
+    const char         *query;
+    gboolean            found;
+  } cases[] = {
+    { english, "City waste management", "waste management", TRUE },
+    { english, "City waste management", "pengelolaan sampah", TRUE },
+    { english, "City waste management", "bank sampah kupang", TRUE },  /* the abstract */
+    { english, "City waste management", "daur ulang plastik di", TRUE }, /* the description */
+    { english, "City waste management", "lingkungan", TRUE },          /* the track */
+    { english, "City waste management", "strong", FALSE },             /* an HTML tag */
+    { english, "City waste management", "*plastik*", FALSE },          /* Markdown marks */
+    { english, "Opening", "pembukaan", TRUE },
+    { english, "Opening", "sambutan wali kota", TRUE },                /* the subtitle */
+    { english, "Opening", "secret rehearsal", FALSE },                 /* "draft" */
+    { indonesian, "Pengelolaan sampah kota", "waste management", TRUE },
+    { indonesian, "Pengelolaan sampah kota", "recycling plastic", TRUE },
+    { indonesian, "Pengelolaan sampah kota", "environment", TRUE },
+    { indonesian, "Pembukaan", "opening mayor", TRUE },
+    { indonesian, "Pembukaan", "secret", FALSE },
+    { indonesian, "Smart City", "sensors", TRUE },  /* no Indonesian: the English shown */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("in %s, “%s” for “%s”", cases[i].languages[0], cases[i].query,
+                      cases[i].title);
+      g_assert_cmpint (finds (cases[i].languages, cases[i].title, cases[i].query), ==,
+                       cases[i].found);
+    }
+}
+
 /* HTML whitespace, line ends included, reads as one space; paragraphs and
  * breaks as line ends; the words and their characters are kept as they are. */
 static void
@@ -741,6 +812,7 @@ main (int    argc,
   g_test_add_func ("/source/errors", test_errors);
   g_test_add_func ("/source/delegate-feed", test_delegate_feed);
   g_test_add_func ("/source/search", test_search);
+  g_test_add_func ("/source/search-languages", test_search_languages);
   g_test_add_func ("/source/html-spaces", test_html_spaces);
   g_test_add_func ("/source/markdown-marks", test_markdown_marks);
   g_test_add_func ("/source/markdown-comments", test_markdown_comments);
