@@ -36,6 +36,31 @@ append_escaped (GString    *markup,
   g_string_append (markup, escaped);
 }
 
+/* A selectable label that takes the keyboard selects all its text (GTK's
+ * gtk-label-select-on-focus), and while text is selected, Tab leaves the label instead of
+ * going to its links: an address in a session's abstract could not be reached, nor opened,
+ * without a mouse.  Tab on the label as it came, all selected, drops the selection first, so
+ * that GTK's Tab goes on to the label's first link, where Enter opens it.  (A text that
+ * begins with its address still skips that one: GTK looks for links after the cursor.) */
+static gboolean
+links_tab_cb (GtkEventControllerKey *keys,
+              guint                  keyval,
+              guint                  keycode,
+              GdkModifierType        state,
+              GtkLabel              *label)
+{
+  int start, end;
+
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0 ||
+      !gtk_label_get_selection_bounds (label, &start, &end) ||
+      start != 0 || end != (int) g_utf8_strlen (gtk_label_get_text (label), -1))
+    return FALSE;
+
+  gtk_label_select_region (label, 0, 0);
+  return FALSE;  /* GTK's own Tab goes on, now to the first link */
+}
+
 void
 dlg_feed_label_set_linked (GtkLabel   *label,
                            const char *text)
@@ -49,6 +74,16 @@ dlg_feed_label_set_linked (GtkLabel   *label,
 
   /* A mailto: address stops at its first header field ("?attach=", "&bcc="): only the
    * address is a link (see dlg_markdown_url_is_safe()). */
+  if (gtk_label_get_selectable (label) &&
+      g_object_get_data (G_OBJECT (label), "dlg-links-tab") == NULL)
+    {
+      GtkEventController *keys = gtk_event_controller_key_new ();
+
+      g_signal_connect_object (keys, "key-pressed", G_CALLBACK (links_tab_cb), label, 0);
+      gtk_widget_add_controller (GTK_WIDGET (label), keys);
+      g_object_set_data (G_OBJECT (label), "dlg-links-tab", keys);
+    }
+
   if (g_once_init_enter (&url_regex))
     g_once_init_leave (&url_regex,
                        g_regex_new ("(https?://[^\\s<>\"()]+[^\\s<>\"().,;:!?'])|"

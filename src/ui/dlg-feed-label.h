@@ -14,8 +14,8 @@ void     dlg_feed_label_set_text      (GtkLabel   *label,
                                        GtkWidget  *container,
                                        const char *text);
 
-/* Shows @text in @label with its web and mail addresses made links; hides the label when
- * there is no text. */
+/* Shows @text in @label with its web and mail addresses made links, which Tab reaches; hides
+ * the label when there is no text. */
 void     dlg_feed_label_set_linked    (GtkLabel   *label,
                                        const char *text);
 

@@ -401,6 +401,48 @@ test_detail_links (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_text (session_child (f, "language_label")), ==, "German, English");
 }
 
+/* Tab pressed with the keyboard on @widget: its key handlers first, then the window's move
+ * to the next control, as GTK does with a key typed. */
+static void
+press_tab (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; !handled && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Tab, 0, 0, &handled);
+    }
+  if (!handled)
+    gtk_widget_child_focus (GTK_WIDGET (gtk_widget_get_root (widget)), GTK_DIR_TAB_FORWARD);
+}
+
+/* A keyboard user reaches the address in a session's description: Tab from the description
+ * (which GTK selects whole when it takes the keyboard) goes to its link, where Enter opens
+ * it, not on past it to the next control. */
+static void
+test_detail_link_by_keyboard (Fixture       *f,
+                              gconstpointer  data)
+{
+  DlgSession *opening = find (f, "Opening 🎉 𝔘nicode");
+  GtkLabel *description;
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (dlg_agenda_page_show_session (f->page, dlg_session_get_key (opening)));
+  description = session_child (f, "description_label");
+  while (!gtk_widget_get_mapped (GTK_WIDGET (description)))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (description)));
+  g_assert_null (gtk_label_get_current_uri (description));
+  press_tab (GTK_WIDGET (description));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (description)));
+  g_assert_cmpstr (gtk_label_get_current_uri (description), ==, "https://example.org/md");
+}
+
 /* The link buttons in one of the session view's lists: "label → action(target)" each. */
 static char *
 links_of (GtkWidget *list)
@@ -1211,6 +1253,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/agenda-page/detail-links", Fixture, NULL, fixture_set_up, test_detail_links,
               fixture_tear_down);
+  g_test_add ("/agenda-page/detail-link-by-keyboard", Fixture, NULL, fixture_set_up,
+              test_detail_link_by_keyboard, fixture_tear_down);
   g_test_add ("/agenda-page/long-day", Fixture, NULL, fixture_set_up, test_long_day,
               fixture_tear_down);
   g_test_add ("/agenda-page/kept-across-sync", Fixture, NULL, fixture_set_up,
