@@ -251,6 +251,32 @@ test_search_detail (Fixture       *f,
   search (f, "");
 }
 
+/* A group's header says the date of its time when that is not its day's, as its rows do: a
+ * session listed under day 1 but after its midnight, and, in the laptop's zone, a morning in
+ * Kupang that is the evening before in New York. */
+static void
+test_group_dates (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *late = NULL;
+  g_autofree char *local = NULL;
+
+  search (f, "after midnight");
+  late = dlg_agenda_page_describe_group (f->page, 0);
+  g_assert_cmpstr (late, ==, "Day 1, Wednesday 16 October · 00:30 (Thu 17 Oct) WITA");
+
+  g_settings_set_boolean (settings, "agenda-local-time", TRUE);
+  search (f, "opening");
+  local = dlg_agenda_page_describe_group (f->page, 0);
+  if (g_strcmp0 (g_getenv ("TZ"), "America/New_York") == 0)
+    g_assert_cmpstr (local, ==, "Day 1, Wednesday 16 October · 21:00 (Tue 15 Oct) EDT");
+  else if (g_strcmp0 (g_getenv ("TZ"), "UTC") == 0)
+    g_assert_cmpstr (local, ==, "Day 1, Wednesday 16 October · 01:00 UTC");
+  g_settings_set_boolean (settings, "agenda-local-time", FALSE);
+  search (f, "");
+}
+
 /* A bilingual feed is searched in every language it gives: a delegate reading English who
  * saw "pengelolaan sampah" on a slide finds the talk, and one reading Indonesian who heard
  * "press conference" finds "Jumpa pers" in the built-in Kupang feed. */
@@ -1247,6 +1273,8 @@ main (int    argc,
               test_export_nothing_starred, fixture_tear_down);
   g_test_add ("/agenda-page/groups-and-times", Fixture, NULL, fixture_set_up,
               test_groups_and_times, fixture_tear_down);
+  g_test_add ("/agenda-page/group-dates", Fixture, NULL, fixture_set_up, test_group_dates,
+              fixture_tear_down);
   g_test_add ("/agenda-page/stars", Fixture, NULL, fixture_set_up, test_stars,
               fixture_tear_down);
   g_test_add ("/agenda-page/show-session", Fixture, NULL, fixture_set_up, test_show_session,

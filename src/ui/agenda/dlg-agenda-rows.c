@@ -108,10 +108,8 @@ dlg_agenda_page_describe_group (DlgAgendaPage *self,
 {
   g_autoptr(DlgSession) session = NULL;
   g_autoptr(DlgSession) previous = NULL;
-  g_autoptr(GDateTime) start = NULL;
   g_autofree char *time_text = NULL;
   g_autofree char *day_text = NULL;
-  const char *zone;
 
   if (self->visible == NULL)
     return NULL;
@@ -128,16 +126,15 @@ dlg_agenda_page_describe_group (DlgAgendaPage *self,
     time_text = g_strdup (_("Time to be announced"));
   else
     {
-      start = shown_time (self, dlg_session_get_start (session));
-      time_text = g_date_time_format (start, "%H:%M");
-      zone = zone_label (self, start);
-      if (zone[0] != '\0')
-        {
-          g_autofree char *plain = g_steal_pointer (&time_text);
+      DlgDay *day = self->feed != NULL ? dlg_feed_find_day (self->feed,
+                                                            dlg_session_get_day (session))
+                                       : NULL;
 
-          /* Translators: a start time and its zone, "09:00 WITA" */
-          time_text = g_strdup_printf (_("%s %s"), plain, zone);
-        }
+      /* With its date when that is not its day's: in New York, day 1's 09:00 WITA is
+       * "21:00 (Tue 15 Oct) EDT", never "Day 1, Wednesday 16 October · 21:00 EDT". */
+      time_text = dlg_agenda_format_clock (self->feed, dlg_session_get_start (session),
+                                           use_local_time (self),
+                                           day != NULL ? dlg_day_get_date (day) : NULL);
     }
 
   if (!dlg_agenda_page_spans_days (self))
