@@ -72,8 +72,6 @@ dlg_feed_label_set_linked (GtkLabel   *label,
 
   g_return_if_fail (GTK_IS_LABEL (label));
 
-  /* A mailto: address stops at its first header field ("?attach=", "&bcc="): only the
-   * address is a link (see dlg_markdown_url_is_safe()). */
   if (gtk_label_get_selectable (label) &&
       g_object_get_data (G_OBJECT (label), "dlg-links-tab") == NULL)
     {
@@ -84,6 +82,8 @@ dlg_feed_label_set_linked (GtkLabel   *label,
       g_object_set_data (G_OBJECT (label), "dlg-links-tab", keys);
     }
 
+  /* A mailto: address stops at its first header field ("?attach=", "&bcc="): only the
+   * address is a link (see dlg_markdown_url_is_safe()). */
   if (g_once_init_enter (&url_regex))
     g_once_init_leave (&url_regex,
                        g_regex_new ("(https?://[^\\s<>\"()]+[^\\s<>\"().,;:!?'])|"
