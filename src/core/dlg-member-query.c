@@ -146,6 +146,75 @@ member_name_key (DlgMember *member)
   return member->name_key;
 }
 
+/* Longer forms before the shorter ones they begin with. */
+static const char * const name_prefixes[] = {
+  "kota administrasi", "kabupaten administrasi", "kotamadya", "kota", "kabupaten", "kab.",
+  "kab", "provinsi", "city of", "regency of", "province of",
+};
+static const char * const name_suffixes[] = { "city", "regency", "province" };
+
+char *
+dlg_member_name_for_sorting (const char *name)
+{
+  g_autofree char *bare = g_strstrip (g_strdup (name != NULL ? name : ""));
+  const char *start = bare;
+  gsize len;
+
+  for (guint i = 0; i < G_N_ELEMENTS (name_prefixes); i++)
+    {
+      gsize n = strlen (name_prefixes[i]);
+
+      /* A whole word ("Kotabaru" is a name, not "Kota" + "baru"), or one ending in a dot
+       * ("Kab.Sidoarjo"); never the whole name ("Kota" alone stays "Kota"). */
+      if (g_ascii_strncasecmp (bare, name_prefixes[i], n) == 0 &&
+          (g_ascii_isspace (bare[n]) || (name_prefixes[i][n - 1] == '.' && bare[n] != '\0')))
+        {
+          const char *rest = bare + n;
+
+          while (g_ascii_isspace (*rest))
+            rest++;
+          if (*rest != '\0')
+            start = rest;
+          break;
+        }
+    }
+
+  len = strlen (start);
+  for (guint i = 0; i < G_N_ELEMENTS (name_suffixes); i++)
+    {
+      gsize n = strlen (name_suffixes[i]);
+
+      if (len > n + 1 && g_ascii_strcasecmp (start + len - n, name_suffixes[i]) == 0 &&
+          g_ascii_isspace (start[len - n - 1]))
+        {
+          len -= n;
+          while (len > 0 && g_ascii_isspace (start[len - 1]))
+            len--;
+          break;
+        }
+    }
+
+  return g_strndup (start, len);
+}
+
+/* An organisation's name has no administrative word to skip ("Kota Tua Foundation"). */
+static const char *
+member_sort_key (DlgMember *member)
+{
+  if (member->sort_key == NULL)
+    {
+      g_autofree char *sort_name = NULL;
+
+      if (member->kind == DLG_MEMBER_KIND_ORGANISATION)
+        sort_name = g_strdup (member->name != NULL ? member->name : "");
+      else
+        sort_name = dlg_member_name_for_sorting (member->name);
+      member->sort_key = g_utf8_collate_key (sort_name, -1);
+    }
+
+  return member->sort_key;
+}
+
 static void
 dlg_member_query_finalize (GObject *object)
 {
@@ -466,6 +535,11 @@ dlg_member_compare (DlgMember     *a,
       break;
     }
 
+  /* By the place's own name, so that Kupang is under K and Banyuwangi under B, whether the
+   * feed writes "Kota Kupang" or "Kupang City"; then by the whole name ("Kabupaten Kupang"
+   * before "Kota Kupang"). */
+  if (result == 0)
+    result = strcmp (member_sort_key (a), member_sort_key (b));
   if (result == 0)
     result = strcmp (member_name_key (a), member_name_key (b));
   if (result == 0)

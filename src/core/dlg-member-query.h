@@ -62,9 +62,15 @@ gboolean        dlg_member_query_matches    (DlgMemberQuery *self,
 GListStore     *dlg_member_query_filter     (DlgMemberQuery *self,
                                              GListModel     *members);
 
+/* Names sort by the place's own name, without "Kota", "Kabupaten", "Kab.", "Provinsi",
+ * "City of" or a trailing "City" / "Regency" (organisations by their whole name), then by
+ * the whole name; the keys are made once per member. */
 int             dlg_member_compare          (DlgMember      *a,
                                              DlgMember      *b,
                                              DlgMemberSort   sort);
+/* @name without its administrative word: "Kab. Sidoarjo" and "Sidoarjo Regency" give
+ * "Sidoarjo"; a name that is nothing else ("Kota") is kept. */
+char           *dlg_member_name_for_sorting (const char     *name);
 
 /* Sorted, without duplicates: every region and province named by
  * @members, for a place filter. */

@@ -69,6 +69,7 @@ dlg_member_finalize (GObject *object)
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->search_key, g_free);
   g_clear_pointer (&self->name_key, g_free);
+  g_clear_pointer (&self->sort_key, g_free);
 
   G_OBJECT_CLASS (dlg_member_parent_class)->finalize (object);
 }

@@ -250,12 +250,110 @@ test_sort (void)
   g_autofree char *by_province = sorted_ids (members, DLG_MEMBER_SORT_PROVINCE);
   g_autofree char *by_joined = sorted_ids (members, DLG_MEMBER_SORT_JOINED);
 
-  /* "Contoh City", "Kabupaten Ujung", "Kota Pesisir" */
-  g_assert_cmpstr (by_name, ==, "kota-contoh kabupaten-ujung kota-pesisir");
+  /* "Contoh City", "Kota Pesisir", "Kabupaten Ujung": by Contoh, Pesisir, Ujung */
+  g_assert_cmpstr (by_name, ==, "kota-contoh kota-pesisir kabupaten-ujung");
   /* Jawa Barat, Jawa Timur, Nusa Tenggara Timur */
   g_assert_cmpstr (by_province, ==, "kota-contoh kota-pesisir kabupaten-ujung");
   /* 2009, 2011, not given */
   g_assert_cmpstr (by_joined, ==, "kabupaten-ujung kota-contoh kota-pesisir");
+}
+
+/* A delegate looks for Kupang under K and Banyuwangi under B, not for every city under K. */
+static void
+test_sort_without_prefix (void)
+{
+  static const char * const english[] = { "en", NULL };
+  static const char json[] =
+    "{ \"delegate_feed\": 1,"
+    "  \"event\": { \"id\": \"e\", \"title\": \"E\", \"time_zone\": \"Asia/Jakarta\","
+    "             \"start\": \"2024-05-14\" },"
+    "  \"members\": ["
+    "    { \"id\": \"kota-kupang\", \"name\": \"Kota Kupang\", \"kind\": \"kota\" },"
+    "    { \"id\": \"semarang\", \"name\": \"Semarang City\", \"kind\": \"kota\" },"
+    "    { \"id\": \"banyuwangi\", \"name\": \"KAB. Banyuwangi\", \"kind\": \"kabupaten\" },"
+    "    { \"id\": \"kab-kupang\", \"name\": \"Kabupaten Kupang\", \"kind\": \"kabupaten\" },"
+    "    { \"id\": \"bandung\", \"name\": \"City of Bandung\" },"
+    "    { \"id\": \"jakpus\", \"name\": \"Kota Administrasi Jakarta Pusat\", \"kind\": \"kota\" },"
+    "    { \"id\": \"ntt\", \"name\": \"Provinsi Nusa Tenggara Timur\", \"kind\": \"provinsi\" },"
+    "    { \"id\": \"sidoarjo\", \"name\": \"Sidoarjo Regency\", \"kind\": \"kabupaten\" },"
+    "    { \"id\": \"citynet\", \"name\": \"Citynet Indonesia\", \"kind\": \"organisation\" },"
+    "    { \"id\": \"tua\", \"name\": \"Kota Tua Foundation\", \"kind\": \"organisation\" },"
+    "    { \"id\": \"madiun\", \"name\": \"Kotamadya Madiun\" }"
+    "  ] }";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = dlg_feed_new_from_bytes (bytes, english, &error);
+  g_autofree char *by_name = NULL;
+  g_autofree char *by_province = NULL;
+
+  g_assert_no_error (error);
+  by_name = sorted_ids (dlg_feed_get_members (feed), DLG_MEMBER_SORT_NAME);
+  /* Bandung, Banyuwangi, Citynet, Jakarta Pusat, Kota Tua Foundation (an organisation keeps
+   * its whole name), Kupang twice (Kabupaten before Kota), Madiun, Nusa Tenggara Timur,
+   * Semarang, Sidoarjo */
+  g_assert_cmpstr (by_name, ==,
+                   "bandung banyuwangi citynet jakpus tua kab-kupang kota-kupang "
+                   "madiun ntt semarang sidoarjo");
+  /* None has a province: the same order, by name. */
+  by_province = sorted_ids (dlg_feed_get_members (feed), DLG_MEMBER_SORT_PROVINCE);
+  g_assert_cmpstr (by_province, ==, by_name);
+}
+
+static void
+test_name_for_sorting (void)
+{
+  static const struct { const char *name; const char *expected; } cases[] = {
+    { "Kota Kupang", "Kupang" },
+    { "kota  kupang", "kupang" },
+    { "Kabupaten Sidoarjo", "Sidoarjo" },
+    { "Kab. Sidoarjo", "Sidoarjo" },
+    { "Kab.Sidoarjo", "Sidoarjo" },
+    { "Kab Sidoarjo", "Sidoarjo" },
+    { "Kotamadya Madiun", "Madiun" },
+    { "Provinsi Bali", "Bali" },
+    { "Kota Administrasi Jakarta Pusat", "Jakarta Pusat" },
+    { "City of Kupang", "Kupang" },
+    { "Kupang City", "Kupang" },
+    { "Banyuwangi Regency", "Banyuwangi" },
+    { "  Kota Semarang  ", "Semarang" },
+    /* not an administrative word */
+    { "Kotabaru", "Kotabaru" },
+    { "Kabupaten Kotabaru", "Kotabaru" },
+    { "Citynet Indonesia", "Citynet Indonesia" },
+    { "Kabanjahe", "Kabanjahe" },
+    /* nothing but one */
+    { "Kota", "Kota" },
+    { "Kab.", "Kab." },
+    { "City", "City" },
+    { "", "" },
+    { NULL, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *sort_name = dlg_member_name_for_sorting (cases[i].name);
+
+      g_assert_cmpstr (sort_name, ==, cases[i].expected);
+    }
+}
+
+/* The built-in forum, as the members pane lists it. */
+static void
+test_sort_built_in (void)
+{
+  static const char * const english[] = { "en", NULL };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "feeds",
+                                                 "kupang-2019.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = dlg_feed_new_from_file (file, english, NULL, &error);
+  g_autofree char *by_name = NULL;
+
+  g_assert_no_error (error);
+  by_name = sorted_ids (dlg_feed_get_members (feed), DLG_MEMBER_SORT_NAME);
+  g_assert_cmpstr (by_name, ==,
+                   "kabupaten-banyuwangi citynet-indonesia kominfo kota-kupang kota-semarang "
+                   "kabupaten-sidoarjo");
 }
 
 static void
@@ -470,8 +568,18 @@ test_directory_sort (void)
           switch (sorts[s])
             {
             case DLG_MEMBER_SORT_NAME:
-              g_assert_cmpint (g_utf8_collate (dlg_member_get_name (a), dlg_member_get_name (b)),
-                               <=, 0);
+              {
+                /* "Kabupaten Xyz" and "Kota Xyz": by Xyz, then by the whole name (made-up
+                 * names repeat: then by id) */
+                const char *name_a = strchr (dlg_member_get_name (a), ' ') + 1;
+                const char *name_b = strchr (dlg_member_get_name (b), ' ') + 1;
+                int by_place = g_utf8_collate (name_a, name_b);
+
+                g_assert_cmpint (by_place, <=, 0);
+                if (by_place == 0)
+                  g_assert_cmpint (g_utf8_collate (dlg_member_get_name (a),
+                                                   dlg_member_get_name (b)), <=, 0);
+              }
               break;
 
             case DLG_MEMBER_SORT_PROVINCE:
@@ -518,6 +626,9 @@ main (int   argc,
   g_test_add_func ("/members/query/filters", test_filters);
   g_test_add_func ("/members/query/change-hints", test_change_hints);
   g_test_add_func ("/members/query/sort", test_sort);
+  g_test_add_func ("/members/query/sort-without-prefix", test_sort_without_prefix);
+  g_test_add_func ("/members/query/name-for-sorting", test_name_for_sorting);
+  g_test_add_func ("/members/query/sort-built-in", test_sort_built_in);
   g_test_add_func ("/members/query/places-and-kinds", test_places_and_kinds);
   g_test_add_func ("/members/query/cross-links", test_cross_links);
   g_test_add_func ("/members/query/directory", test_directory);

@@ -5,7 +5,8 @@ Run by tests/gui/run-gui-test.sh inside Xvfb and a private session bus:
     test_members_gui.py DELEGATE SCREENSHOT_DIR
 
 With the built-in feed (6 members), in English, a delegate:
-- opens the Members page (Ctrl+2) and sees "6 members";
+- opens the Members page (Ctrl+2) and sees "6 members", sorted by the place's name without
+  "Kabupaten" or "Kota" (Banyuwangi, Citynet, Kementerian, Kupang, Semarang, Sidoarjo);
 - types "sido" straight away, with no click: the list narrows to Kabupaten Sidoarjo, and
   Escape brings all 6 back;
 - types "saiful" in the search: the list narrows to Kabupaten Sidoarjo and Citynet Indonesia,
@@ -40,8 +41,8 @@ from gi.repository import GLib
 # The helpers shared by the tests that drive the app through the accessibility tree.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gui"))
 import atspi as ui  # noqa: E402
-from atspi import (LISTS, Failure, click, content_of, find, find_all, find_app, log,  # noqa: E402
-                   on_screen, open_row, role, rows_of, selected, states, tab, text_of,
+from atspi import (LISTS, Failure, click, content_of, extents, find, find_all, find_app,  # noqa: E402
+                   log, on_screen, open_row, role, rows_of, selected, states, tab, text_of,
                    the_list, wait_for, xdo)
 
 EXE, SHOTS = sys.argv[1], sys.argv[2]
@@ -66,6 +67,20 @@ def search(frame, entry, text):
 
 MEMBERS = ["Kabupaten Sidoarjo", "Kota Kupang", "Kabupaten Banyuwangi", "Kota Semarang",
            "Kementerian Komunikasi dan Informatika RI", "Citynet Indonesia"]
+# Sorted by name as a delegate looks them up: Banyuwangi under B, Kupang under K, Semarang and
+# Sidoarjo under S (until 2 December every "Kabupaten" and "Kota" sat together under K).
+BY_NAME = ["Kabupaten Banyuwangi", "Citynet Indonesia", "Kementerian Komunikasi dan Informatika RI",
+           "Kota Kupang", "Kota Semarang", "Kabupaten Sidoarjo"]
+
+
+def order_shown(lst, names):
+    """Which of names the list shows on screen, from top to bottom."""
+    rows = []
+    for n in names:
+        a = find(lst, lambda a, n=n: text_of(a) == n)
+        if a is not None and on_screen(a):
+            rows.append((extents(a).y, n))
+    return [n for _, n in sorted(rows)]
 
 
 def check_members(app, frame):
@@ -76,6 +91,8 @@ def check_members(app, frame):
     lst = the_list(frame, "Members")
     wait_for("all 6 members in the list", lambda: rows_of(lst, MEMBERS) == sorted(MEMBERS))
     wait_for("the count '6 members'", lambda: label_with(frame, "6 members"))
+    wait_for(lambda: f"the members in the order {BY_NAME} (the list shows "
+                     f"{order_shown(lst, MEMBERS)})", lambda: order_shown(lst, MEMBERS) == BY_NAME)
     entry = wait_for("the search entry 'Search members'", lambda: next(
         (a for a in find_all(frame, lambda a: a.name == "Search members"
                              and role(a) not in LISTS) if on_screen(a)), None))
