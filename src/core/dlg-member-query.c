@@ -107,6 +107,26 @@ unpunctuate (char     *folded,
   return folded;
 }
 
+/* What delegates call a kind, in Indonesian and in English, whatever the language of the
+ * feed's names: "kota contoh" finds "Contoh City", "sidoarjo regency" "Kabupaten Sidoarjo". */
+static const char *
+kind_search_words (DlgMemberKind kind)
+{
+  switch (kind)
+    {
+    case DLG_MEMBER_KIND_KOTA:
+      return "kota city";
+    case DLG_MEMBER_KIND_KABUPATEN:
+      return "kabupaten regency";
+    case DLG_MEMBER_KIND_PROVINCE:
+      return "provinsi province";
+    case DLG_MEMBER_KIND_ORGANISATION:
+    case DLG_MEMBER_KIND_OTHER:
+    default:
+      return "";
+    }
+}
+
 /* One line per field, so that a search word never spans two fields. */
 static const char *
 member_search_key (DlgMember *member)
@@ -118,8 +138,9 @@ member_search_key (DlgMember *member)
     return member->search_key;
 
   key = g_string_new (NULL);
-  g_string_append_printf (key, "%s\n%s\n%s\n%s\n%s\n",
+  g_string_append_printf (key, "%s\n%s\n%s\n%s\n%s\n%s\n",
                           member->name != NULL ? member->name : "",
+                          kind_search_words (member->kind),
                           member->province != NULL ? member->province : "",
                           member->region != NULL ? member->region : "",
                           member->head_name != NULL ? member->head_name : "",

@@ -40,9 +40,10 @@ G_DECLARE_FINAL_TYPE (DlgMemberQuery, dlg_member_query, DLG, MEMBER_QUERY, GObje
  * DlgMemberQueryChange argument) follows any change of them. */
 DlgMemberQuery *dlg_member_query_new        (void);
 const char     *dlg_member_query_get_text   (DlgMemberQuery *self);
-/* Words typed in a search: each must occur in the member's name,
- * province, region, head of region or a delegate's name, ignoring case
- * and accents ("sidoarjo saiful" finds Kabupaten Sidoarjo). */
+/* Words typed in a search: each must occur in the member's name, its
+ * kind in Indonesian or English ("kota", "city"), province, region, head
+ * of region or a delegate's name, ignoring case and accents ("sidoarjo
+ * saiful" finds Kabupaten Sidoarjo, "kota contoh" Contoh City). */
 void            dlg_member_query_set_text   (DlgMemberQuery *self,
                                              const char     *text);
 const char     *dlg_member_query_get_place  (DlgMemberQuery *self);

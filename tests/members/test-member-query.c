@@ -108,6 +108,12 @@ test_search_as_typed (void)
   assert_search (query, feed, "dr ayu", "kota-contoh");
   assert_search (query, feed, "nurhaliza st mt", "kota-contoh");
   assert_search (query, feed, "Nurhaliza, S.T.", "kota-contoh");
+  /* the kind as Indonesians and English speakers say it, whatever the feed's language:
+   * "Contoh City" is Kota Contoh, "Kabupaten Ujung" Ujung Regency */
+  assert_search (query, feed, "kota contoh", "kota-contoh");
+  assert_search (query, feed, "ujung regency", "kabupaten-ujung");
+  assert_search (query, feed, "city", "kota-contoh kota-pesisir");
+  assert_search (query, feed, "kota", "kota-contoh kota-pesisir");
   /* punctuation alone is no search; a word still does not span two fields */
   assert_search (query, feed, " . , ", "kota-contoh kabupaten-ujung kota-pesisir");
   g_assert_true (dlg_member_query_is_empty (query));
@@ -437,6 +443,9 @@ naive_matches (DlgMember  *member,
         continue;
 
       g_ptr_array_add (fields, g_ascii_strdown (dlg_member_get_name (member), -1));
+      /* the kind in both languages */
+      g_ptr_array_add (fields, g_strdup (dlg_member_get_kind (member) == DLG_MEMBER_KIND_KOTA
+                                         ? "kota city" : "kabupaten regency"));
       g_ptr_array_add (fields, g_ascii_strdown (dlg_member_get_province (member), -1));
       g_ptr_array_add (fields, g_ascii_strdown (dlg_member_get_region (member), -1));
       g_ptr_array_add (fields, g_ascii_strdown (dlg_member_get_head_name (member), -1));
