@@ -19,8 +19,9 @@ With the built-in feed (6 members), in English, a delegate:
   there back to the search, and follows its best practice
   to the Best practices page, which shows it;
 - a search that matches nothing says so;
-- exports all members from the export menu through the file chooser, and the file holds a
-  vCard for each member and delegate.
+- with that search still on, finds "Export Shown Members…" greyed out in the export menu, and
+  exports all members through the file chooser: the file holds a vCard for each member and
+  delegate.
 Then, started with tests/members/fixtures/complete.json (a feed with every contact detail):
 - opens Contoh City: website, e-mail, phone and address, the delegates' e-mail and phone, each
   with its link and a copy button; copying the e-mail says "Copied", and pasting it into the
@@ -283,6 +284,13 @@ def check_export(app, frame):
         (a for a in find_all(frame, lambda a: a.name == "Export contacts") if on_screen(a)),
         None))
     click(button)
+    # The search still shows no member: there is nothing shown to export, and the menu says so
+    # (until 2 December "Export Shown Members…" could be chosen, and did nothing).
+    shown_item = wait_for("the menu item 'Export Shown Members…'", lambda: find(
+        app, lambda a: a.name == "Export Shown Members…" and role(a) in (
+            pyatspi.ROLE_MENU_ITEM, pyatspi.ROLE_PUSH_BUTTON)))
+    wait_for("'Export Shown Members…' greyed out with no member shown",
+             lambda: not states(shown_item).contains(pyatspi.STATE_SENSITIVE))
     item = wait_for("the menu item 'Export All Members…'", lambda: find(
         app, lambda a: a.name == "Export All Members…" and role(a) in (
             pyatspi.ROLE_MENU_ITEM, pyatspi.ROLE_PUSH_BUTTON)))

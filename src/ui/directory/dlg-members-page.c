@@ -277,6 +277,8 @@ update_count (DlgMembersPage *self)
 
   gtk_label_set_text (self->count_label, text);
   gtk_stack_set_visible_child_name (self->list_stack, shown > 0 ? "list" : "no-results");
+  /* Exporting what a search hides entirely would do nothing at all: say so by greying it. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export-shown", shown > 0);
 }
 
 static void
