@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "dlg-models-private.h"
 
 /* Read-only model object: the feed parser fills the fields through
@@ -419,4 +421,51 @@ dlg_member_get_coordinates (DlgMember *self,
     *longitude = self->longitude;
 
   return self->has_coordinates;
+}
+
+char *
+dlg_member_phone_uri (const char *phone)
+{
+  /* RFC 3966: "tel:+<digits>" for a global number, digits alone for a local one (kept as
+   * written), "-" as the visual separator; no spaces or brackets. The international "+"
+   * counts when only spaces or brackets come before it: "(+62) 380 123456" is
+   * tel:+62-380-123456, not tel:62-380-123456, another number. */
+  g_autoptr(GString) tel = g_string_new ("tel:");
+  gboolean international = FALSE;
+  gboolean digits = FALSE;
+
+  if (phone == NULL)
+    return NULL;
+
+  for (const char *p = phone; *p != '\0'; p++)
+    {
+      /* "(0)" after the country code is the trunk prefix, dialled only from inside the
+       * country: "+62 (0)380 821234" is +62 380 821234, and +62 0380 821234 reaches no one. */
+      if (international && digits && g_str_has_prefix (p, "(0)"))
+        {
+          p += strlen ("(0)") - 1;
+          if (tel->str[tel->len - 1] != '-')
+            g_string_append_c (tel, '-');
+        }
+      else if (g_ascii_isdigit (*p))
+        {
+          g_string_append_c (tel, *p);
+          digits = TRUE;
+        }
+      else if (*p == '+' && !digits && !international)
+        {
+          g_string_append_c (tel, '+');
+          international = TRUE;
+        }
+      else if (digits && tel->str[tel->len - 1] != '-')
+        g_string_append_c (tel, '-');
+    }
+  while (tel->str[tel->len - 1] == '-')
+    g_string_truncate (tel, tel->len - 1);
+
+  /* Nothing to dial ("call us", "+"). */
+  if (!digits)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&tel), FALSE);
 }

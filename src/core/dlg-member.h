@@ -56,4 +56,8 @@ const char    *dlg_member_get_description  (DlgMember *self); /* nullable */
 /* GListModel of DlgPerson: the member's delegates to this event. */
 GListModel    *dlg_member_get_delegates    (DlgMember *self);
 
+/* A member's or delegate's phone number as written in the feed, as the tel: URI that dials
+ * it ("+62 (0)380 821-1234" is tel:+62-380-821-1234); NULL when it has no digit. */
+char          *dlg_member_phone_uri        (const char *phone);
+
 G_END_DECLS

@@ -151,32 +151,19 @@ static void
 append_phone (GString    *out,
               const char *phone)
 {
-  g_autoptr(GString) uri = NULL;
-  const char *plus;
+  g_autofree char *uri = NULL;
 
   if (!has_text (phone))
     return;
 
-  /* "+62 …", or "(+62) …": the + before any digit. */
-  plus = phone + strspn (phone, " (");
-  if (plus[0] != '+')
+  uri = dlg_member_phone_uri (phone);
+  if (uri == NULL || !g_str_has_prefix (uri, "tel:+"))
     {
       append_text (out, "TEL;VALUE=text;TYPE=work,voice", phone);
       return;
     }
 
-  uri = g_string_new ("tel:+");
-  for (const char *p = plus + 1; *p != '\0'; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        g_string_append_c (uri, *p);
-      else if (uri->str[uri->len - 1] != '-' && uri->str[uri->len - 1] != '+')
-        g_string_append_c (uri, '-'); /* a visual separator, as RFC 3966 writes them */
-    }
-  while (uri->str[uri->len - 1] == '-')
-    g_string_truncate (uri, uri->len - 1);
-
-  append_property (out, "TEL;VALUE=uri;TYPE=work,voice", uri->str);
+  append_property (out, "TEL;VALUE=uri;TYPE=work,voice", uri);
 }
 
 static void

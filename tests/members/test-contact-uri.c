@@ -37,6 +37,13 @@ test_uris (void)
   assert_uri (DLG_CONTACT_PHONE, "[+62] (380) 123456", "tel:+62-380-123456");
   assert_uri (DLG_CONTACT_PHONE, "+62 380-123-456", "tel:+62-380-123-456");
   assert_uri (DLG_CONTACT_PHONE, "+(62) 380", "tel:+62-380");
+  /* "(0)" after the country code is dialled only from inside the country: left out, or the
+   * link calls +62 0380 ..., which reaches no one. */
+  assert_uri (DLG_CONTACT_PHONE, "+62 (0)380 821-1234", "tel:+62-380-821-1234");
+  assert_uri (DLG_CONTACT_PHONE, "+62 (0) 31 8921946", "tel:+62-31-8921946");
+  assert_uri (DLG_CONTACT_PHONE, "(+62) (0)380 123456", "tel:+62-380-123456");
+  /* A local number's 0 is dialled, bracketed or not. */
+  assert_uri (DLG_CONTACT_PHONE, "(0)380 123456", "tel:0-380-123456");
   /* A local number stays local; a "+" after digits is no international prefix. */
   assert_uri (DLG_CONTACT_PHONE, "0380 123456", "tel:0380-123456");
   assert_uri (DLG_CONTACT_PHONE, "(0380) 123456", "tel:0380-123456");

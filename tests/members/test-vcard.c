@@ -166,6 +166,30 @@ test_phone (void)
   g_assert_nonnull (strstr (cards, "TEL;VALUE=uri;TYPE=work,voice:tel:+62-967-123456\r\n"));
 }
 
+/* "+62 (0)380 …": the "(0)" is dialled only from inside Indonesia, so the card's tel: URI
+ * leaves it out, as the members pane's Call link does; the text keeps it as written. */
+static void
+test_phone_trunk_prefix (void)
+{
+  static const char * const english[] = { "en", NULL };
+  static const char json[] =
+    "{ \"delegate_feed\": 1,"
+    "  \"event\": { \"id\": \"e\", \"title\": \"E\", \"time_zone\": \"Asia/Makassar\","
+    "             \"start\": \"2019-10-16\" },"
+    "  \"members\": [ { \"id\": \"kota-kupang\", \"name\": \"Kota Kupang\","
+    "                   \"phone\": \"+62 (0)380 821234\","
+    "                   \"delegates\": [ { \"name\": \"Jefri\", \"phone\": \"(+62) (0)812 0000 0001\" } ] } ] }";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = dlg_feed_new_from_bytes (bytes, english, &error);
+  g_autofree char *cards = NULL;
+
+  g_assert_no_error (error);
+  cards = dlg_vcard_from_members (dlg_feed_get_members (feed));
+  g_assert_nonnull (strstr (cards, "TEL;VALUE=uri;TYPE=work,voice:tel:+62-380-821234\r\n"));
+  g_assert_nonnull (strstr (cards, "TEL;VALUE=uri;TYPE=work,voice:tel:+62-812-0000-0001\r\n"));
+}
+
 /* Two delegates of one member with one name (single names are common) are two contacts: they
  * had one UID, and an address book importing the file kept only one of them.  The first keeps
  * the UID earlier exports gave it, so that importing again still updates it. */
@@ -215,6 +239,7 @@ main (int   argc,
   g_test_add_func ("/members/vcard/uid", test_uid);
   g_test_add_func ("/members/vcard/directory", test_directory);
   g_test_add_func ("/members/vcard/phone", test_phone);
+  g_test_add_func ("/members/vcard/phone-trunk-prefix", test_phone_trunk_prefix);
   g_test_add_func ("/members/vcard/same-name", test_same_name);
 
   return g_test_run ();

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "dlg-contact-line.h"
+#include "dlg-member.h"
 
 struct _DlgContactLine
 {
@@ -64,36 +65,8 @@ dlg_contact_uri (DlgContactKind  kind,
       break;
 
     case DLG_CONTACT_PHONE:
-      {
-        /* RFC 3966: "tel:+<digits>" for a global number, digits alone for a
-         * local one (kept as written), "-" as the visual separator; no
-         * spaces or brackets. The international "+" counts when only
-         * spaces or brackets come before it: "(+62) 380 123456" is
-         * tel:+62-380-123456, not tel:62-380-123456, another number. */
-        g_autoptr(GString) tel = g_string_new ("tel:");
-        gboolean digits = FALSE;
-
-        for (const char *p = text; *p != '\0'; p++)
-          {
-            if (g_ascii_isdigit (*p))
-              {
-                g_string_append_c (tel, *p);
-                digits = TRUE;
-              }
-            else if (*p == '+' && tel->len == strlen ("tel:"))
-              g_string_append_c (tel, '+');
-            else if (digits && tel->str[tel->len - 1] != '-')
-              g_string_append_c (tel, '-');
-          }
-        while (tel->str[tel->len - 1] == '-')
-          g_string_truncate (tel, tel->len - 1);
-
-        /* Nothing to dial ("call us", "+"): no link, the text stays copyable. */
-        if (!digits)
-          return NULL;
-
-        uri = g_string_free (g_steal_pointer (&tel), FALSE);
-      }
+      /* Nothing to dial ("call us", "+"): no link, the text stays copyable. */
+      uri = dlg_member_phone_uri (text);
       break;
 
     case DLG_CONTACT_ADDRESS:
