@@ -27,7 +27,9 @@ Then, started with tests/members/fixtures/complete.json (a feed with every conta
   with its link and a copy button; copying the e-mail says "Copied", and pasting it into the
   search gives the address back;
 - the organiser changes the feed and the delegate presses Update: the search and the member's
-  page stay, showing the new text.
+  page stay, showing the new text;
+- on a 560 px window, Contoh City opened, scrolled down, left with Escape and opened again
+  starts at its name.
 Screenshots of each step land in SCREENSHOT_DIR, the app's output in delegate.log.
 """
 
@@ -434,6 +436,48 @@ def contacts(app, frame):
         frame, "Siti Nurhaliza, S.T., M.T."))
     screenshot("updated")
     log("after an update of the event, the search and Contoh City's page stay, with the new text")
+
+    # On a narrow window, a member opened again after Back starts at its name, as it did the
+    # first time (until 2 December it opened where it had been left, scrolled down, its name out
+    # of sight).
+    wid = next(w for w in subprocess.run(["xdotool", "search", "--pid", str(app.get_process_id())],
+                                         capture_output=True, text=True).stdout.split()
+               if subprocess.run(["xdotool", "getwindowname", w], capture_output=True,
+                                 text=True).stdout.strip() == frame.name)
+    xdo("windowsize", wid, str(560 + 2 * ui.BORDER), str(600 + 2 * ui.BORDER))
+    wait_for("the window 560 px wide", lambda: extents(frame).width <= 570)
+
+    def title_top():
+        titles = [a for a in find_all(frame, ui.label("Contoh City"))
+                  if ui.ancestor(a, pyatspi.ROLE_LIST_ITEM) is None and on_screen(a)]
+        return extents(titles[0]).y if titles else None
+
+    def open_contoh():
+        search(frame, entry, "contoh")
+        wait_for("the count '1 of 3 members'", lambda: label_with(frame, "1 of 3 members"))
+        xdo("key", "--clearmodifiers", "Down")
+        xdo("key", "--clearmodifiers", "Return")
+        back = wait_for("the button 'Back to members'", lambda: ui.find_shown(
+            frame, lambda a: a.name == "Back to members" and role(a) == pyatspi.ROLE_PUSH_BUTTON))
+        wait_for("Contoh City's name in its page", lambda: title_top() is not None)
+        return back
+
+    back = open_contoh()
+    top = title_top()
+    screenshot("narrow-contoh")
+    # Scroll down the page with the mouse wheel, to its delegates.
+    ext = extents(back)
+    xdo("mousemove", str(ui.BORDER + ext.x + 200), str(ui.BORDER + ext.y + 300),
+        "click", "--repeat", "15", "--delay", "30", "5")
+    wait_for(lambda: f"the page scrolled down (its name at y={title_top()}, first at {top})",
+             lambda: title_top() < top - 100)
+    xdo("key", "--clearmodifiers", "Escape")
+    wait_for("Escape to go back to the list", lambda: the_list(frame, "Members"))
+    open_contoh()
+    screenshot("narrow-contoh-again")
+    wait_for(lambda: f"Contoh City opened again at its name (at y={title_top()}, the first time "
+                     f"at {top})", lambda: title_top() == top)
+    log("on a narrow window, a member opened again starts at its name")
 
 
 # The organiser's copy of the feed, which the second scenario updates.

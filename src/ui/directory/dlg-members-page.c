@@ -345,7 +345,14 @@ static void
 list_activate_cb (DlgMembersPage *self,
                   guint           position)
 {
+  g_autoptr(DlgMember) member = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
   gtk_single_selection_set_selected (self->selection, position);
+  /* The member already shown, opened again (back on a narrow window, then Enter), starts at
+   * its name as any member opened does, not where it was left scrolled: selecting it again
+   * did not show it anew. */
+  if (member != NULL && member == self->member)
+    show_member (self, member);
 
   dlg_members_page_focus_detail (self);
 }
