@@ -389,6 +389,13 @@ def contacts(app, frame):
     copies = wait_for("two 'Copy e-mail address' buttons (the member's, Siti's)", lambda: (
         lambda found: found if len(found) == 2 else None)(
         [a for a in find_all(frame, lambda a: a.name == "Copy e-mail address") if on_screen(a)]))
+    # Two buttons of one name: each is described by what it copies, so that a screen reader
+    # tells the member's from Siti's (until 2 December both were described "Copy e-mail
+    # address", as named).
+    wanted = ["humas@contoh.example.go.id", "siti@contoh.example.go.id"]
+    wait_for(lambda: f"the copy buttons described {wanted} (they are "
+                     f"{sorted(a.description for a in copies)})",
+             lambda: sorted(a.description for a in copies) == wanted)
     screenshot("contacts")
     log("Contoh City shows its website, e-mail, phone and address, each with a copy button")
 

@@ -149,8 +149,12 @@ dlg_contact_line_set (DlgContactLine *self,
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->copy_button), "s", text);
   gtk_widget_set_tooltip_text (self->copy_button, copy_label);
+  /* Described by what it copies (after the tooltip, which GTK makes the description): a
+   * member's page has a "Copy e-mail address" for the member and one for each delegate, and
+   * a screen reader said the same of each. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->copy_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, copy_label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
                                   -1);
 }
 
