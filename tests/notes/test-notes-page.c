@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "dlg-notes.h"
 #include "dlg-notes-page.h"
 #include "dlg-store.h"
 
@@ -52,14 +53,81 @@ test_copies_let_go (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Whether a label under @widget shows @text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+wait_for_text (GtkWidget  *window,
+               const char *text)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!shows_text (window, text) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  if (!shows_text (window, text))
+    g_error ("the Notes list never shows “%s”", text);
+}
+
+/* A note written at Kupang at 10:32 (WITA, UTC+8) on a laptop left on Berlin's time (main()
+ * sets TZ): the list says 10:32, as the trip report and the agenda do, not 04:32.  With the
+ * agenda's "Times in This Computer's Time Zone", the list follows it, as every time the app
+ * shows does. */
+static void
+test_time_in_event_zone (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) store = dlg_store_open (":memory:", NULL, &error);
+  g_autoptr(DlgFeed) feed = builtin_feed ();
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  gint64 written = G_GINT64_CONSTANT (1571193120) * G_USEC_PER_SEC; /* 2019-10-16 02:32 UTC */
+  DlgNotesPage *page = g_object_new (DLG_TYPE_NOTES_PAGE, NULL);
+  GtkWidget *window = gtk_window_new ();
+
+  g_assert_no_error (error);
+  g_ptr_array_add (notes, dlg_note_new_full ("n1", dlg_event_get_id (dlg_feed_get_event (feed)),
+                                             DLG_NOTE_FREE, NULL, "Kupang visit", "",
+                                             written, written, FALSE));
+  g_assert_true (dlg_notes_save (store, notes, &error));
+  g_assert_no_error (error);
+
+  g_settings_set_boolean (settings, "agenda-local-time", FALSE);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  dlg_notes_page_set_store (page, store);
+  dlg_notes_page_set_feed (page, feed, NULL);
+  wait_for_text (window, "Note · 16 October, 10:32");
+
+  g_settings_set_boolean (settings, "agenda-local-time", TRUE);
+  wait_for_text (window, "Note · 16 October, 04:32");
+
+  g_settings_set_boolean (settings, "agenda-local-time", FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  /* A laptop that kept its home's time (CEST, UTC+2) at an event at UTC+8. */
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   g_test_add_func ("/notes-page/copies-let-go", test_copies_let_go);
+  g_test_add_func ("/notes-page/time-in-event-zone", test_time_in_event_zone);
 
   return g_test_run ();
 }

@@ -20,6 +20,7 @@ struct _DlgNotesPage
 
   DlgStore           *store;
   DlgFeed            *feed;
+  GSettings          *settings;     /* "agenda-local-time"; NULL without the schema (a test) */
   char               *event_id;
   char               *pending_id;
   DlgNoteSaver       *saver;

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dlg-agenda-text.h"
 #include "dlg-feed-scope.h"
 #include "dlg-empty-page.h"
 #include "dlg-list-row.h"
@@ -73,31 +74,58 @@ describe_attachment (DlgNote *note,
     }
 }
 
+/* When a note was last changed, in the zone the agenda shows times in (dlg-agenda-text.c):
+ * the event's, as the trip report gives it, or the laptop's if the delegate asked the agenda
+ * for that.  A delegate whose laptop kept its home time at Kupang would otherwise read one
+ * time for a note here and another in the report and beside the session it was taken at. */
 static char *
-format_modified (gint64 modified)
+format_modified (gint64   modified,
+                 DlgFeed *feed,
+                 gboolean local_time)
 {
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (modified / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) shown = time != NULL ? dlg_agenda_shown_time (feed, time, local_time)
+                                            : NULL;
 
   /* Translators: when a note was last changed, e.g. "30 November, 14:05" */
-  return time != NULL ? g_date_time_format (time, _("%-d %B, %H:%M")) : g_strdup ("");
+  return shown != NULL ? g_date_time_format (shown, _("%-d %B, %H:%M")) : g_strdup ("");
 }
 
+static char *
+about (DlgNote  *note,
+       gint64    modified,
+       DlgFeed  *feed,
+       gboolean  local_time)
+{
+  g_autofree char *attachment = NULL;
+  g_autofree char *when = NULL;
+
+  if (note == NULL)
+    return NULL;
+
+  attachment = describe_attachment (note, feed);
+  when = format_modified (modified, feed, local_time);
+  /* Translators: what a note is about, and when it was changed */
+  return g_strdup_printf (_("%s · %s"), attachment, when);
+}
+
+/* The same, in the event's zone and in the laptop's: setup_factories() picks one. */
 static char *
 about_cb (GtkListItem *item,
           DlgNote     *note,
           gint64       modified,
           DlgFeed     *feed)
 {
-  g_autofree char *about = NULL;
-  g_autofree char *when = NULL;
+  return about (note, modified, feed, FALSE);
+}
 
-  if (note == NULL)
-    return NULL;
-
-  about = describe_attachment (note, feed);
-  when = format_modified (modified);
-  /* Translators: what a note is about, and when it was changed */
-  return g_strdup_printf (_("%s · %s"), about, when);
+static char *
+about_local_cb (GtkListItem *item,
+                DlgNote     *note,
+                gint64       modified,
+                DlgFeed     *feed)
+{
+  return about (note, modified, feed, TRUE);
 }
 
 static char *
@@ -414,10 +442,13 @@ setup_factories (DlgNotesPage *self)
   g_autoptr(DlgFeedScope) scope = dlg_feed_scope_new (self->feed);
   g_autoptr(GtkListItemFactory) factory = NULL;
   g_autoptr(GtkListItemFactory) case_factory = NULL;
+  gboolean local_time = self->settings != NULL &&
+                        g_settings_get_boolean (self->settings, "agenda-local-time");
 
   dlg_feed_scope_add_callback (scope, "heading_cb", G_CALLBACK (heading_cb));
   dlg_feed_scope_add_callback (scope, "join_cb", G_CALLBACK (dlg_list_row_join_cb));
-  dlg_feed_scope_add_callback (scope, "about_cb", G_CALLBACK (about_cb));
+  dlg_feed_scope_add_callback (scope, "about_cb", local_time ? G_CALLBACK (about_local_cb)
+                                                              : G_CALLBACK (about_cb));
   dlg_feed_scope_add_callback (scope, "member_name_cb", G_CALLBACK (member_name_cb));
   dlg_feed_scope_add_callback (scope, "has_text_cb", G_CALLBACK (has_text_cb));
   factory = gtk_builder_list_item_factory_new_from_resource (GTK_BUILDER_SCOPE (scope),
@@ -837,6 +868,7 @@ dlg_notes_page_dispose (GObject *object)
   g_clear_object (&self->saver);
   g_clear_object (&self->store);
   g_clear_object (&self->feed);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->event_id, g_free);
   g_clear_pointer (&self->pending_id, g_free);
 
@@ -893,7 +925,21 @@ dlg_notes_page_class_init (DlgNotesPageClass *klass)
 static void
 dlg_notes_page_init (DlgNotesPage *self)
 {
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* As the agenda: without the installed schema (a test), times follow the event's zone.  The
+   * rows are made again when the delegate changes the zone there. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL && g_settings_schema_has_key (schema, "agenda-local-time"))
+    {
+      self->settings = g_settings_new (APP_ID);
+      g_signal_connect_object (self->settings, "changed::agenda-local-time",
+                               G_CALLBACK (setup_factories), self, G_CONNECT_SWAPPED);
+    }
   dlg_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->notes = g_list_store_new (DLG_TYPE_NOTE);
