@@ -66,6 +66,54 @@ append_body (GString    *out,
   dlg_markdown_write (out, blocks, level);
 }
 
+char *
+dlg_note_report_gone_item (DlgNote *note)
+{
+  const char *name;
+
+  g_return_val_if_fail (DLG_IS_NOTE (note), NULL);
+
+  name = dlg_note_get_item_title (note);
+  switch (dlg_note_get_kind (note))
+    {
+    case DLG_NOTE_SESSION:
+      /* Translators: what a note is about, a session a feed update removed; %s is its
+       * title as last seen */
+      return name != NULL ? g_strdup_printf (_("Session: %s (no longer in the programme)"), name)
+                          : g_strdup (_("A session no longer in the programme"));
+    case DLG_NOTE_PRACTICE:
+      return name != NULL
+             ? g_strdup_printf (_("Best practice: %s (no longer in the programme)"), name)
+             : g_strdup (_("A best practice no longer in the programme"));
+    case DLG_NOTE_MEMBER:
+      /* Translators: what a note is about, a member the event's feed no longer lists */
+      return name != NULL ? g_strdup_printf (_("Member: %s (no longer listed)"), name)
+                          : g_strdup (_("A member no longer listed"));
+    case DLG_NOTE_FREE:
+    default:
+      return NULL;
+    }
+}
+
+/* What a note in "Other notes" was about, when a feed update removed it, in italics under
+ * the note's title, so that the report does not leave a note on a dropped session
+ * unexplained. */
+static void
+append_gone_item (GString *out,
+                  DlgNote *note,
+                  DlgFeed *feed)
+{
+  g_autofree char *line = NULL;
+
+  if (!dlg_note_is_orphaned (note, feed))
+    return;
+
+  line = dlg_note_report_gone_item (note);
+  g_string_append_c (out, '*');
+  append_line (out, line);
+  g_string_append (out, "*\n\n");
+}
+
 /* The notes one after the other, each under its title at @level (3 or 4).  An untitled
  * note is headed by when it was taken where it would otherwise run into the note before
  * it: among several notes, and in "Other notes", where each note is an item.  That time
@@ -76,6 +124,7 @@ static void
 append_notes (GString    *out,
               GPtrArray  *notes,
               guint       level,
+              DlgFeed    *feed,
               GTimeZone  *zone)
 {
   /* Empty notes are out already (is_empty()). */
@@ -110,6 +159,7 @@ append_notes (GString    *out,
           append_line (out, title);
           g_string_append (out, "\n\n");
         }
+      append_gone_item (out, note, feed);
       if (body[0] != '\0')
         {
           append_body (out, body, level);
@@ -286,7 +336,7 @@ dlg_note_report_markdown (DlgFeed   *feed,
         append_line (out, dlg_session_get_room (session));
       if (when != NULL || dlg_session_get_room (session) != NULL)
         g_string_append (out, "\n\n");
-      append_notes (out, about, 4, zone);
+      append_notes (out, about, 4, feed, zone);
       for (guint j = 0; j < about->len; j++)
         g_hash_table_add (used, (gpointer) dlg_note_get_id (g_ptr_array_index (about, j)));
     }
@@ -324,7 +374,7 @@ dlg_note_report_markdown (DlgFeed   *feed,
           append_line (out, dlg_practice_get_summary (practice));
           g_string_append (out, "\n\n");
         }
-      append_notes (out, about, 4, zone);
+      append_notes (out, about, 4, feed, zone);
       for (guint j = 0; j < about->len; j++)
         g_hash_table_add (used, (gpointer) dlg_note_get_id (g_ptr_array_index (about, j)));
     }
@@ -345,12 +395,12 @@ dlg_note_report_markdown (DlgFeed   *feed,
       g_string_append (out, "### ");
       append_line (out, dlg_member_get_name (member));
       g_string_append (out, "\n\n");
-      append_notes (out, about, 4, zone);
+      append_notes (out, about, 4, feed, zone);
       for (guint j = 0; j < about->len; j++)
         g_hash_table_add (used, (gpointer) dlg_note_get_id (g_ptr_array_index (about, j)));
     }
 
-  /* Everything else, oldest first: free notes and those whose item is gone. */
+  /* Everything else, oldest first: free notes and those whose item is gone, each named. */
   for (guint i = 0; i < notes->len; i++)
     {
       DlgNote *note = g_ptr_array_index (notes, i);
@@ -360,7 +410,7 @@ dlg_note_report_markdown (DlgFeed   *feed,
     }
   if (others->len > 0)
     g_string_append_printf (out, "## %s\n\n", _("Other notes"));
-  append_notes (out, others, 3, zone);
+  append_notes (out, others, 3, feed, zone);
   if (!anything && others->len == 0)
     g_string_append_printf (out, "%s\n\n", _("No session starred and no note written yet."));
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "dlg-feed.h"
+#include "dlg-note.h"
 #include "dlg-store.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,9 @@ G_BEGIN_DECLS
 char *dlg_note_report_markdown (DlgFeed   *feed,
                                 DlgStore  *store,
                                 GError   **error);
+/* What @note was about, its item gone from the feed, by the name last seen
+ * (dlg_note_get_item_title()): "Session: Opening (no longer in the programme)", as the
+ * report and the Notes pane say it; NULL for a free note. */
+char *dlg_note_report_gone_item (DlgNote   *note);
 
 G_END_DECLS

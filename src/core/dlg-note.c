@@ -24,6 +24,7 @@ struct _DlgNote
   gint64       created;
   gint64       modified;
   gboolean     deleted;
+  char        *item_title; /* what it is attached to, as last seen in the feed */
 };
 
 G_DEFINE_FINAL_TYPE (DlgNote, dlg_note, G_TYPE_OBJECT)
@@ -45,6 +46,7 @@ enum {
   PROP_CREATED,
   PROP_MODIFIED,
   PROP_DELETED,
+  PROP_ITEM_TITLE,
   N_PROPS
 };
 
@@ -135,10 +137,14 @@ dlg_note_new_full (const char  *id,
 DlgNote *
 dlg_note_copy (DlgNote *self)
 {
+  DlgNote *copy;
+
   g_return_val_if_fail (DLG_IS_NOTE (self), NULL);
 
-  return dlg_note_new_full (self->id, self->event_id, self->kind, self->key, self->title,
+  copy = dlg_note_new_full (self->id, self->event_id, self->kind, self->key, self->title,
                             self->body, self->created, self->modified, self->deleted);
+  copy->item_title = g_strdup (self->item_title);
+  return copy;
 }
 
 const char *
@@ -202,6 +208,42 @@ dlg_note_get_deleted (DlgNote *self)
 {
   g_return_val_if_fail (DLG_IS_NOTE (self), FALSE);
   return self->deleted;
+}
+
+const char *
+dlg_note_get_item_title (DlgNote *self)
+{
+  g_return_val_if_fail (DLG_IS_NOTE (self), NULL);
+  return self->item_title;
+}
+
+void
+dlg_note_set_item_title (DlgNote    *self,
+                         const char *item_title)
+{
+  g_return_if_fail (DLG_IS_NOTE (self));
+
+  /* g_set_str() is GLib 2.76. */
+  if (g_strcmp0 (self->item_title, item_title) == 0)
+    return;
+  g_free (self->item_title);
+  self->item_title = g_strdup (item_title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM_TITLE]);
+}
+
+gboolean
+dlg_note_remember_item (DlgNote *self,
+                        DlgFeed *feed)
+{
+  const char *name;
+
+  g_return_val_if_fail (DLG_IS_NOTE (self), FALSE);
+
+  name = dlg_note_get_item_name (self, feed);
+  if (name == NULL || g_strcmp0 (name, self->item_title) == 0)
+    return FALSE;
+  dlg_note_set_item_title (self, name);
+  return TRUE;
 }
 
 static void
@@ -359,6 +401,7 @@ dlg_note_finalize (GObject *object)
   g_free (self->key);
   g_free (self->title);
   g_free (self->body);
+  g_free (self->item_title);
 
   G_OBJECT_CLASS (dlg_note_parent_class)->finalize (object);
 }
@@ -399,6 +442,9 @@ dlg_note_get_property (GObject    *object,
       break;
     case PROP_DELETED:
       g_value_set_boolean (value, self->deleted);
+      break;
+    case PROP_ITEM_TITLE:
+      g_value_set_string (value, self->item_title);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -452,6 +498,7 @@ dlg_note_class_init (DlgNoteClass *klass)
   properties[PROP_MODIFIED] = g_param_spec_int64 ("modified", NULL, NULL,
                                                   0, G_MAXINT64, 0, ro);
   properties[PROP_DELETED] = g_param_spec_boolean ("deleted", NULL, NULL, FALSE, rw);
+  properties[PROP_ITEM_TITLE] = g_param_spec_string ("item-title", NULL, NULL, NULL, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

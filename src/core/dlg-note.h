@@ -85,5 +85,16 @@ gboolean     dlg_note_is_orphaned    (DlgNote     *self,
  * free or gone. */
 const char  *dlg_note_get_item_name  (DlgNote     *self,
                                       DlgFeed     *feed);
+/* The attached item's name as last seen in a feed, kept with the note so that the
+ * report can still name a session, case or member a feed update removed; NULL when
+ * never seen (free, or written before Delegate kept it). */
+const char  *dlg_note_get_item_title (DlgNote     *self);
+/* As the store has it.  Not a change of the note's text: "modified" stays. */
+void         dlg_note_set_item_title (DlgNote     *self,
+                                      const char  *item_title);
+/* Keeps the attached item's name in @feed, when @feed has it; TRUE when it was not the
+ * one kept (the note is then to be saved). */
+gboolean     dlg_note_remember_item  (DlgNote     *self,
+                                      DlgFeed     *feed);
 
 G_END_DECLS

@@ -21,6 +21,10 @@ sqlite_error (sqlite3  *db,
   return FALSE;
 }
 
+/* A column of the version modified later, in an upsert (every SET reads the row before). */
+#define NEWER(column) \
+  "CASE WHEN excluded.modified > notes.modified THEN excluded." column " ELSE notes." column " END"
+
 static gboolean
 write_notes (sqlite3    *db,
              GPtrArray  *notes,
@@ -33,12 +37,18 @@ write_notes (sqlite3    *db,
 
   if (sqlite3_prepare_v2 (db,
                           "INSERT INTO notes "
-                          "(id, event_id, kind, key, title, body, created, modified, deleted) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                          "(id, event_id, kind, key, title, body, created, modified, deleted, "
+                          " item_title) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+                          /* The text of the later version; the item's name as last seen
+                           * whatever the version (it changes no "modified"), unless unknown. */
                           "ON CONFLICT (id) DO UPDATE SET "
-                          "title = excluded.title, body = excluded.body, "
-                          "modified = excluded.modified, deleted = excluded.deleted "
-                          "WHERE excluded.modified > notes.modified",
+                          "title = " NEWER ("title") ", body = " NEWER ("body") ", "
+                          "deleted = " NEWER ("deleted") ", "
+                          "modified = max (excluded.modified, notes.modified), "
+                          "item_title = coalesce (excluded.item_title, notes.item_title) "
+                          "WHERE excluded.modified > notes.modified "
+                          "OR (excluded.item_title IS NOT NULL AND excluded.item_title IS NOT notes.item_title)",
                           -1, &stmt, NULL) != SQLITE_OK)
     goto failed;
 
@@ -56,6 +66,7 @@ write_notes (sqlite3    *db,
       sqlite3_bind_int64 (stmt, 7, dlg_note_get_created (note));
       sqlite3_bind_int64 (stmt, 8, dlg_note_get_modified (note));
       sqlite3_bind_int (stmt, 9, dlg_note_get_deleted (note) ? 1 : 0);
+      dlg_store_bind_text (stmt, 10, dlg_note_get_item_title (note));
       if (sqlite3_step (stmt) != SQLITE_DONE)
         goto failed;
     }
@@ -95,10 +106,11 @@ static DlgNote *
 read_note (sqlite3_stmt *stmt)
 {
   DlgNoteKind kind = DLG_NOTE_FREE;
+  DlgNote *note;
 
   if (!dlg_note_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &kind))
     kind = DLG_NOTE_FREE;
-  return dlg_note_new_full ((const char *) sqlite3_column_text (stmt, 0),
+  note = dlg_note_new_full ((const char *) sqlite3_column_text (stmt, 0),
                             (const char *) sqlite3_column_text (stmt, 1),
                             kind,
                             (const char *) sqlite3_column_text (stmt, 3),
@@ -107,9 +119,12 @@ read_note (sqlite3_stmt *stmt)
                             sqlite3_column_int64 (stmt, 6),
                             sqlite3_column_int64 (stmt, 7),
                             sqlite3_column_int (stmt, 8) != 0);
+  dlg_note_set_item_title (note, (const char *) sqlite3_column_text (stmt, 9));
+  return note;
 }
 
-#define NOTE_COLUMNS "id, event_id, kind, key, title, body, created, modified, deleted"
+#define NOTE_COLUMNS "id, event_id, kind, key, title, body, created, modified, deleted, " \
+                     "item_title"
 
 GPtrArray *
 dlg_notes_list (DlgStore    *self,

@@ -20,7 +20,7 @@
 #include "dlg-store-internal.h"
 
 /* Bump with a new entry in migrations[] below. */
-#define SCHEMA_VERSION 4
+#define SCHEMA_VERSION 5
 
 G_DEFINE_FINAL_TYPE (DlgStore, dlg_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (dlg-store-error-quark, dlg_store_error)
@@ -86,6 +86,9 @@ static const char * const migrations[] = {
   "  digest TEXT NOT NULL,"
   "  data BLOB NOT NULL"
   ");",
+  /* 4 -> 5: what a note is attached to, by the name last seen in a feed, so that the report
+   * still names a session, case or member that a feed update removed (dlg-notes.c). */
+  "ALTER TABLE notes ADD COLUMN item_title TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SCHEMA_VERSION);

@@ -5,12 +5,26 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
+#include "dlg-note-report.h"
 #include "dlg-notes.h"
 #include "dlg-notes-page.h"
 #include "dlg-store.h"
 
 static const char * const english[] = { "en", NULL };
+
+static DlgFeed *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "notes", "fixtures", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  DlgFeed *feed = dlg_feed_new_from_file (file, english, NULL, &error);
+
+  g_assert_no_error (error);
+  return feed;
+}
 
 static DlgFeed *
 builtin_feed (void)
@@ -117,6 +131,52 @@ test_time_in_event_zone (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A note begun from a session's Note button, and one on a case written by a Delegate that kept
+ * no item's name, then a feed update that drops both: the trip report still says which
+ * session and which case each note was about. */
+static void
+test_gone_session_named (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) store = dlg_store_open (":memory:", NULL, &error);
+  g_autoptr(DlgFeed) before = load_fixture ("before.json");
+  g_autoptr(DlgFeed) after = load_fixture ("after.json");
+  g_autofree char *report = NULL;
+  DlgNotesPage *page = g_object_new (DLG_TYPE_NOTES_PAGE, NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *focus;
+  g_autoptr(GPtrArray) older = g_ptr_array_new_with_free_func (g_object_unref);
+  DlgNote *on_case = dlg_note_new ("notes-fixture", DLG_NOTE_PRACTICE, "p1");
+
+  g_assert_no_error (error);
+  dlg_note_set_body (on_case, "In our city.");
+  g_ptr_array_add (older, on_case);
+  g_assert_true (dlg_notes_save (store, older, &error));
+  g_assert_no_error (error);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  dlg_notes_page_set_store (page, store);
+  dlg_notes_page_set_feed (page, before, NULL);
+  g_assert_true (dlg_notes_page_new_note (page, DLG_NOTE_SESSION, "s2"));
+  /* The keyboard is in the note's text: typed there. */
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)), "Banks pay cash.", -1);
+
+  dlg_notes_page_set_feed (page, after, NULL);
+  /* The open note says so too, above its text. */
+  wait_for_text (window, "Session: Waste banks (no longer in the programme)");
+  g_assert_true (dlg_notes_page_save (page));
+  report = dlg_note_report_markdown (after, store, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", report);
+  g_assert_nonnull (strstr (report, "*Session: Waste banks (no longer in the programme)*"));
+  g_assert_nonnull (strstr (report, "*Best practice: Waste banks in every village "
+                                    "(no longer in the programme)*"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -128,6 +188,7 @@ main (int    argc,
 
   g_test_add_func ("/notes-page/copies-let-go", test_copies_let_go);
   g_test_add_func ("/notes-page/time-in-event-zone", test_time_in_event_zone);
+  g_test_add_func ("/notes-page/gone-session-named", test_gone_session_named);
 
   return g_test_run ();
 }

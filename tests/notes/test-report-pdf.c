@@ -159,6 +159,35 @@ test_sections (Fixture       *fixture,
   g_assert_cmpint (n_pages (fixture->pdf), ==, 1);
 }
 
+/* A note on a session that a feed update removed (after.json has no "Waste banks") names the
+ * session on paper too, as no longer in the programme. */
+static void
+test_gone_item (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  DlgNote *note = add_note (notes, DLG_NOTE_SESSION, "s2", "Waste", "Banks pay cash.");
+  const char * const expected[] = {
+    "Other notes",
+    "Waste",
+    "Session: Waste banks (no longer in the programme)",
+    "Banks pay cash.",
+    NULL
+  };
+
+  dlg_note_set_item_title (note, "Waste banks");
+  g_assert_true (dlg_notes_save (fixture->store, notes, &error));
+  g_assert_no_error (error);
+  g_assert_true (dlg_report_print_export (fixture->feed, fixture->store, NULL,
+                                          fixture->pdf, &error));
+  g_assert_no_error (error);
+  text = run ("pdftotext", fixture->pdf);
+  g_test_message ("%s", text);
+  assert_in_order (text, expected);
+}
+
 /* The document says what it is, as the .odt does: a PDF viewer's window and a file
  * manager's properties show the report's title, not "report.pdf"; and who made it. */
 static void
@@ -559,6 +588,8 @@ main (int   argc,
 
   g_test_add ("/notes/report-pdf/sections", Fixture, NULL,
               fixture_set_up, test_sections, fixture_tear_down);
+  g_test_add ("/notes/report-pdf/gone-item", Fixture, "after.json",
+              fixture_set_up, test_gone_item, fixture_tear_down);
   g_test_add ("/notes/report-pdf/metadata", Fixture, NULL,
               fixture_set_up, test_metadata, fixture_tear_down);
   g_test_add ("/notes/report-pdf/long-note", Fixture, NULL,

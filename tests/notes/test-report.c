@@ -103,7 +103,8 @@ test_report (Fixture       *f,
                    "\n"
                    "Meet the mayor's office.\n");
 
-  /* Free notes, and the one whose session is gone, oldest first. */
+  /* Free notes, and the one whose session is gone, oldest first: that one says so, though
+   * no copy of the feed ever told its name. */
   g_assert_cmpstr (parts[4], ==,
                    "Other notes\n"
                    "\n"
@@ -113,7 +114,59 @@ test_report (Fixture       *f,
                    "\n"
                    "### Cancelled talk\n"
                    "\n"
+                   "*A session no longer in the programme*\n"
+                   "\n"
                    "It was dropped.\n");
+}
+
+/* Notes on a session and a case that a feed update removed: the report names each, as the
+ * note kept it when a copy of the feed had it, and says it is no longer in the programme.
+ * A note written before its item's name was kept (an older Delegate) takes it when saved
+ * again without a change of its own, as the Notes pane saves it on each copy of the feed. */
+static void
+test_gone_item (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) before = load_fixture ("before.json");
+  g_autoptr(DlgFeed) after = load_fixture ("after.json");
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autofree char *report = NULL;
+  g_auto(GStrv) parts = NULL;
+  DlgNote *on_session = add_note (notes, DLG_NOTE_SESSION, "s2", "", "Banks pay cash.");
+  DlgNote *on_case = add_note (notes, DLG_NOTE_PRACTICE, "p1", "Copy it", "In our city.");
+
+  g_assert_true (dlg_notes_save (f->store, notes, &error));
+  g_assert_no_error (error);
+  g_assert_true (dlg_note_remember_item (on_session, before));
+  g_assert_true (dlg_note_remember_item (on_case, before));
+  g_assert_false (dlg_note_remember_item (on_case, before));
+  g_assert_true (dlg_notes_save (f->store, notes, &error));
+  g_assert_no_error (error);
+
+  /* The feed update: nothing of the two in it, their names in the store only. */
+  g_assert_null (dlg_note_get_item_name (on_session, after));
+  listed = dlg_notes_list (f->store, "notes-fixture", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 2);
+  report = dlg_note_report_markdown (after, f->store, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", report);
+  parts = sections (report);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  g_assert_true (g_str_has_prefix (parts[1], "Other notes\n\n### Note, "));
+  g_assert_nonnull (strstr (parts[1],
+                            "\n\n*Session: Waste banks (no longer in the programme)*\n"
+                            "\n"
+                            "Banks pay cash.\n"
+                            "\n"
+                            "### Copy it\n"
+                            "\n"
+                            "*Best practice: Waste banks in every village "
+                            "(no longer in the programme)*\n"
+                            "\n"
+                            "In our city.\n"));
 }
 
 /* A session whose time the organiser has not announced shows its day (a
@@ -540,6 +593,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/notes/report", Fixture, NULL, fixture_set_up, test_report, fixture_tear_down);
+  g_test_add ("/notes/report/gone-item", Fixture, NULL, fixture_set_up, test_gone_item, fixture_tear_down);
   g_test_add ("/notes/report/time-tba", Fixture, NULL, fixture_set_up, test_time_tba, fixture_tear_down);
   g_test_add ("/notes/report/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
   g_test_add ("/notes/report/empty-notes", Fixture, NULL, fixture_set_up, test_empty_notes, fixture_tear_down);

@@ -20,6 +20,7 @@
 #include "dlg-feed-scope.h"
 #include "dlg-empty-page.h"
 #include "dlg-list-row.h"
+#include "dlg-note-report.h"
 #include "dlg-note-saver.h"
 #include "dlg-note-search.h"
 #include "dlg-notes.h"
@@ -56,8 +57,9 @@ describe_attachment (DlgNote *note,
 
   if (dlg_note_get_kind (note) == DLG_NOTE_FREE)
     return g_strdup (_("Note"));
+  /* Named as last seen: a delegate knows which session a feed update dropped. */
   if (name == NULL)
-    return g_strdup (_("Attached to an item that is gone"));
+    return dlg_note_report_gone_item (note);
 
   switch (dlg_note_get_kind (note))
     {
@@ -496,6 +498,22 @@ update_actions (DlgNotesPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.import-data", self->store != NULL);
 }
 
+/* Each note keeps the name of what it is about as this copy of the feed has it: a later
+ * copy may drop the session, and the report should still say which it was. */
+static void
+remember_items (DlgNotesPage *self)
+{
+  GListModel *notes = G_LIST_MODEL (self->notes);
+
+  for (guint i = 0; self->feed != NULL && i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(DlgNote) note = g_list_model_get_item (notes, i);
+
+      if (dlg_note_remember_item (note, self->feed))
+        dlg_note_saver_queue (self->saver, note);
+    }
+}
+
 /* Reads the event's notes from the store: once per event, on the main
  * thread (one indexed query); every later change is the page's own. */
 void
@@ -560,6 +578,7 @@ dlg_notes_page_reload (DlgNotesPage *self)
   if (g_strcmp0 (event_id, self->event_id) == 0)
     {
       /* Same event, new copy of the feed: attachments may have gone. */
+      remember_items (self);
       show_attachment (self);
       update_list_stack (self);
       update_actions (self);
@@ -579,6 +598,7 @@ dlg_notes_page_reload (DlgNotesPage *self)
         g_warning ("%s", error->message);
       else
         g_list_store_splice (self->notes, 0, 0, notes->pdata, notes->len);
+      remember_items (self);
     }
 
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -688,6 +708,7 @@ dlg_notes_page_new_note (DlgNotesPage *self,
     }
 
   note = dlg_note_new (self->event_id, kind, key);
+  dlg_note_remember_item (note, self->feed);
   /* Kept at once, so an empty new note is there after a restart too. */
   dlg_note_saver_queue (self->saver, note);
 
