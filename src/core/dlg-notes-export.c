@@ -87,6 +87,12 @@ dlg_notes_export_json (DlgStore  *store,
       json_builder_add_int_value (builder, dlg_note_get_modified (note));
       json_builder_set_member_name (builder, "deleted");
       json_builder_add_boolean_value (builder, dlg_note_get_deleted (note));
+      /* What it is about by name, so that a session removed before the move is still named. */
+      if (dlg_note_get_item_title (note) != NULL)
+        {
+          json_builder_set_member_name (builder, "item_title");
+          json_builder_add_string_value (builder, dlg_note_get_item_title (note));
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -259,19 +265,21 @@ import_read (const char  *data,
       JsonObject *object = element_object (list, i);
       const char *id, *event_id;
       DlgNoteKind kind = DLG_NOTE_FREE;
+      DlgNote *note;
 
       if (object == NULL || !strings_valid (object) ||
           (id = member_string (object, "id")) == NULL ||
           (event_id = member_string (object, "event_id")) == NULL ||
           !dlg_note_kind_from_string (member_string (object, "kind"), &kind))
         return refused (error, "notes");
-      g_ptr_array_add (import->notes,
-                       dlg_note_new_full (id, event_id, kind, member_string (object, "key"),
-                                          member_string (object, "title"),
-                                          member_string (object, "body"),
-                                          member_int (object, "created", 0),
-                                          member_int (object, "modified", 0),
-                                          member_boolean (object, "deleted", FALSE)));
+      note = dlg_note_new_full (id, event_id, kind, member_string (object, "key"),
+                                member_string (object, "title"),
+                                member_string (object, "body"),
+                                member_int (object, "created", 0),
+                                member_int (object, "modified", 0),
+                                member_boolean (object, "deleted", FALSE));
+      dlg_note_set_item_title (note, member_string (object, "item_title"));
+      g_ptr_array_add (import->notes, note);
     }
   for (guint i = 0; stars != NULL && i < json_array_get_length (stars); i++)
     {

@@ -83,6 +83,7 @@ test_round_trip (void)
   laptop_open (&b);
 
   dlg_note_set_title (n1, "Opening");
+  dlg_note_set_item_title (n1, "Opening ceremony");
   dlg_note_set_body (n1, "Línea 1\n\"quoted\" <b>not markup</b> ✓");
   dlg_note_set_body (n2, "another event");
   dlg_note_set_body (gone, "deleted");
@@ -106,6 +107,8 @@ test_round_trip (void)
   g_assert_cmpstr (dlg_note_get_body (found), ==, dlg_note_get_body (n1));
   g_assert_cmpstr (dlg_note_get_title (found), ==, "Opening");
   g_assert_cmpstr (dlg_note_get_key (found), ==, "s1");
+  /* The session's name moves with the note: the report names it even once it is gone. */
+  g_assert_cmpstr (dlg_note_get_item_title (found), ==, "Opening ceremony");
   g_assert_cmpint (dlg_note_get_modified (found), ==, dlg_note_get_modified (n1));
   g_assert_cmpint (dlg_note_get_created (found), ==, dlg_note_get_created (n1));
   g_clear_object (&found);
