@@ -382,14 +382,15 @@ selection_changed_cb (DlgNotesPage *self)
     set_current (self, note);
 }
 
+/* The note, not the list, whether folded now or not: a pane hidden until a Note button shows
+ * it (a case's, in a narrow window) folds only once shown, and then showed the list, the
+ * keyboard lost with the note's text out of sight. */
 static void
 show_content (DlgNotesPage *self)
 {
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
   if (adw_leaflet_get_folded (self->leaflet))
-    {
-      adw_leaflet_set_visible_child (self->leaflet, self->content);
-      gtk_widget_grab_focus (self->back_button);
-    }
+    gtk_widget_grab_focus (self->back_button);
 }
 
 static void
