@@ -340,7 +340,10 @@ dlg_note_matches (DlgNote    *self,
 
   g_return_val_if_fail (DLG_IS_NOTE (self), FALSE);
 
-  haystack = g_strconcat (self->title, "\n", self->body, NULL);
+  /* What it is about too, as its row in the list says it: "opening" finds the notes on
+   * the opening session. */
+  haystack = g_strconcat (self->title, "\n", self->body, "\n",
+                          self->item_title != NULL ? self->item_title : "", NULL);
   return dlg_note_search_text (haystack, query);
 }
 

@@ -74,7 +74,8 @@ void         dlg_note_move_to_event  (DlgNote     *self,
 
 /* The title, or the body's first line, or NULL when both are empty. */
 char        *dlg_note_dup_heading    (DlgNote     *self);
-/* Whether the title or body holds every word of @query (casefolded). */
+/* Whether the title, body and the name of what it is about (dlg_note_get_item_title())
+ * hold every word of @query between them (casefolded). */
 gboolean     dlg_note_matches        (DlgNote     *self,
                                       const char  *query);
 /* TRUE when the note is attached to an item @feed does not have (any

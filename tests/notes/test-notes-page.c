@@ -177,6 +177,79 @@ test_gone_session_named (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+set_done_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The main loop run for @ms milliseconds. */
+static void
+settle (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The search entry under @widget. */
+static GtkEditable *
+find_search (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    return GTK_EDITABLE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEditable *found = find_search (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A search finds a note by what it is about, as its row says: "waste bank" finds the note
+ * on the session "Waste banks", whose own text says "recycling"; a word in neither does not. */
+static void
+test_search_by_item (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) store = dlg_store_open (":memory:", NULL, &error);
+  g_autoptr(DlgFeed) feed = load_fixture ("before.json");
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  DlgNotesPage *page = g_object_new (DLG_TYPE_NOTES_PAGE, NULL);
+  GtkWidget *window = gtk_window_new ();
+  DlgNote *note = dlg_note_new ("notes-fixture", DLG_NOTE_SESSION, "s2");
+  GtkEditable *search;
+
+  g_assert_no_error (error);
+  dlg_note_set_title (note, "Recycling");
+  g_ptr_array_add (notes, note);
+  g_assert_true (dlg_notes_save (store, notes, &error));
+  g_assert_no_error (error);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  dlg_notes_page_set_store (page, store);
+  dlg_notes_page_set_feed (page, feed, NULL);
+  wait_for_text (window, "Recycling");
+
+  search = find_search (window);
+  g_assert_nonnull (search);
+  gtk_editable_set_text (search, "zzz");
+  wait_for_text (window, "No matching notes");
+  gtk_editable_set_text (search, "waste bank");
+  /* The entry says the search changed a moment after the last key. */
+  settle (500);
+  g_assert_false (shows_text (window, "No matching notes"));
+  g_assert_true (shows_text (window, "Recycling"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -189,6 +262,7 @@ main (int    argc,
   g_test_add_func ("/notes-page/copies-let-go", test_copies_let_go);
   g_test_add_func ("/notes-page/time-in-event-zone", test_time_in_event_zone);
   g_test_add_func ("/notes-page/gone-session-named", test_gone_session_named);
+  g_test_add_func ("/notes-page/search-by-item", test_search_by_item);
 
   return g_test_run ();
 }
