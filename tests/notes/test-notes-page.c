@@ -250,6 +250,35 @@ test_search_by_item (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Keyboard only: Ctrl+N (notes.new) puts the keyboard in the new note's title, and Enter
+ * there takes it on to the text. */
+static void
+test_title_enter (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) store = dlg_store_open (":memory:", NULL, &error);
+  g_autoptr(DlgFeed) feed = load_fixture ("before.json");
+  DlgNotesPage *page = g_object_new (DLG_TYPE_NOTES_PAGE, NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *focus;
+
+  g_assert_no_error (error);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  dlg_notes_page_set_store (page, store);
+  dlg_notes_page_set_feed (page, feed, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (page), "notes.new", NULL);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT (focus));
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY));
+
+  /* Enter, as the entry's text hears it. */
+  g_signal_emit_by_name (focus, "activate");
+  g_assert_true (GTK_IS_TEXT_VIEW (gtk_root_get_focus (GTK_ROOT (window))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -263,6 +292,7 @@ main (int    argc,
   g_test_add_func ("/notes-page/time-in-event-zone", test_time_in_event_zone);
   g_test_add_func ("/notes-page/gone-session-named", test_gone_session_named);
   g_test_add_func ("/notes-page/search-by-item", test_search_by_item);
+  g_test_add_func ("/notes-page/title-enter", test_title_enter);
 
   return g_test_run ();
 }

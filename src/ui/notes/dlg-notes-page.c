@@ -301,6 +301,14 @@ title_changed_cb (DlgNotesPage *self)
   dlg_note_saver_queue (self->saver, self->current);
 }
 
+/* Enter after the title goes on to the text, as a delegate typing without the mouse
+ * expects (it did nothing: only Tab went there). */
+static void
+title_activate_cb (DlgNotesPage *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
 static void
 buffer_changed_cb (DlgNotesPage *self)
 {
@@ -942,6 +950,7 @@ dlg_notes_page_class_init (DlgNotesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, case_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, title_activate_cb);
 }
 
 static void
