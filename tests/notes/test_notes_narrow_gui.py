@@ -8,7 +8,7 @@ In a window this narrow the Notes pane shows either its list or one note.  The p
 until the Note button showed it, and only folded once shown: it showed the list, the new
 note's text out of sight, and what the delegate typed next went nowhere (on 2 December it
 was the agenda that ended up shown).  Now the note opens, with the keyboard in its text and a
-Back button to the list.
+Back button to the list; Escape goes back to the list, as in the other panes.
 """
 
 import os
@@ -55,6 +55,17 @@ def main():
                  lambda: content_of(body) == TEXT)
         shots.take("typed")
         log("the Note button of a case opens the note in a narrow window, ready to type in")
+
+        # Escape goes back to the list, as in the other panes' details, with the keyboard
+        # on the notes list, where the note is.
+        key("Escape")
+        lst = the_list(app.frame, "Notes")
+        wait_for("Escape to take the keyboard to the notes list", lambda: any(
+            states(a).contains(pyatspi.STATE_FOCUSED) for a in [lst, *ui.find_all(lst, bool)]))
+        wait_for("the note in the list", lambda: find_shown(
+            lst, lambda a: ui.text_of(a) == TEXT))
+        shots.take("back")
+        log("Escape in the note goes back to the list")
     except Exception:
         shots.take("failure")
         app.report()

@@ -27,6 +27,7 @@
 #include "dlg-notes-page.h"
 #include "dlg-notes-page-internal.h"
 #include "dlg-pane-search.h"
+#include "dlg-split.h"
 #include "dlg-toast.h"
 #include "dlg-mnemonic-names.h"
 
@@ -994,6 +995,9 @@ dlg_notes_page_init (DlgNotesPage *self)
   show_empty_reason (self);
   dlg_pane_add_search_shortcut (GTK_WIDGET (self), GTK_WIDGET (self->search_entry));
   dlg_pane_search_leads_to (GTK_WIDGET (self->search_entry), GTK_WIDGET (self->list_view));
+  /* Narrow, Escape in a note goes back to the list, as in the other panes' details (the
+   * text is saved as it is typed: nothing to lose). */
+  dlg_split_escape_goes_back (self->content, self->back_button);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.new", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-report", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export-report-pdf", FALSE);
