@@ -24,14 +24,22 @@ dlg_split_open (AdwLeaflet *leaflet,
                 GtkWidget  *back_button,
                 GtkWidget  *title)
 {
+  GtkWidget *window;
+
   g_return_if_fail (ADW_IS_LEAFLET (leaflet));
   g_return_if_fail (GTK_IS_LABEL (title));
 
+  window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (leaflet)));
+
+  /* A pane hidden while the window was narrowed (a session followed from a member's page) is
+   * still as wide as when last shown, and folds only once laid out again: it then showed its
+   * list, the row merely selected in it.  The detail is made the child to show beforehand.
+   * (Not for a pane on screen and wide: narrowed later, it goes on showing the list.) */
+  if (adw_leaflet_get_folded (leaflet) ||
+      (window != NULL && gtk_widget_get_width (GTK_WIDGET (leaflet)) > gtk_widget_get_width (window)))
+    adw_leaflet_set_visible_child (leaflet, content);
   if (adw_leaflet_get_folded (leaflet))
-    {
-      adw_leaflet_set_visible_child (leaflet, content);
-      gtk_widget_grab_focus (back_button);
-    }
+    gtk_widget_grab_focus (back_button);
   else if (gtk_widget_grab_focus (title))
     {
       /* GTK selects all of a label's text when it takes the keyboard,

@@ -486,6 +486,35 @@ def contacts(app, frame):
                      f"at {top})", lambda: title_top() == top)
     log("on a narrow window, a member opened again starts at its name")
 
+    # A session it presents in, followed from its page, opens in the agenda's detail, not its
+    # list: the agenda, last laid out wide, folds only once shown (until 2 December the link
+    # showed the list, the session merely selected in it).
+    sessions = wait_for("the list 'Presents in'", lambda: find(
+        frame, lambda a: a.name == "Presents in" and role(a) in LISTS))
+    link = wait_for("the session 'Sharing best practice' under 'Presents in'",
+                    lambda: find(sessions, lambda a: text_of(a) == "Sharing best practice"))
+    win = extents(frame)
+    # Below the member's contacts: the page is scrolled down to it with the mouse wheel.
+    xdo("mousemove", str(ui.BORDER + win.x + 200), str(ui.BORDER + win.y + 300),
+        "click", "--repeat", "25", "--delay", "30", "5")
+    wait_for(lambda: f"the session link in the window (at y={extents(link).y})",
+             lambda: win.y < extents(link).y and
+             extents(link).y + extents(link).height < win.y + win.height - 60)
+    click(link)
+    wait_for("the agenda's detail, with its button 'Back to sessions'", lambda: ui.find_shown(
+        frame, lambda a: a.name == "Back to sessions" and role(a) == pyatspi.ROLE_PUSH_BUTTON))
+
+    def detail_title_x():
+        titles = [a for a in find_all(frame, ui.label("Sharing best practice"))
+                  if ui.ancestor(a, pyatspi.ROLE_LIST_ITEM) is None and on_screen(a)]
+        return extents(titles[0]).x - win.x if titles else None
+    # The detail fills the window: its title at the left edge, where the list would be (a
+    # hidden page keeps the place it had when last shown, beside the list on a wide window).
+    wait_for(lambda: f"the session's title at the window's left edge (at x={detail_title_x()})",
+             lambda: detail_title_x() is not None and detail_title_x() < 100)
+    screenshot("narrow-session-from-member")
+    log("on a narrow window, a session followed from a member opens in the agenda's detail")
+
 
 # The organiser's copy of the feed, which the second scenario updates.
 FEED_COPY = os.path.join(os.environ["XDG_CACHE_HOME"], "organiser", "complete.json")
