@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "dlg-notes.h"
+#include "dlg-settings.h"
 #include "dlg-window-private.h"
 #include "dlg-mnemonic-names.h"
 
@@ -451,20 +452,15 @@ static const GActionEntry win_actions[] = {
 static void
 dlg_window_bind_settings (DlgWindow *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
   /* An uninstalled build may run without its schema: the window then
    * simply does not remember its size. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
+  self->settings = dlg_settings_new ("window-maximized");
+  if (self->settings == NULL)
     {
       g_debug ("GSettings schema %s not found; window size is not kept", APP_ID);
       return;
     }
 
-  self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);

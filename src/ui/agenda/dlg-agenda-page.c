@@ -21,6 +21,7 @@
 #include "dlg-agenda-page-internal.h"
 #include "dlg-agenda-text.h"
 #include "dlg-ics.h"
+#include "dlg-settings.h"
 #include "dlg-feed-label.h"
 #include "dlg-save-file.h"
 #include "dlg-choice-rows.h"
@@ -863,8 +864,6 @@ static void
 dlg_agenda_page_init (DlgAgendaPage *self)
 {
   g_autoptr(GtkExpression) day_expression = NULL;
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   dlg_split_escape_goes_back (GTK_WIDGET (self->content), self->back_button);
@@ -910,15 +909,13 @@ dlg_agenda_page_init (DlgAgendaPage *self)
   dlg_pane_search_leads_to (GTK_WIDGET (self->search_entry), GTK_WIDGET (self->list_view));
 
   /* Without the installed schema (a test), times follow the event's zone. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema != NULL && g_settings_schema_has_key (schema, "agenda-local-time"))
+  self->settings = dlg_settings_new ("agenda-local-time");
+  if (self->settings != NULL)
     {
       g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
       g_autoptr(GAction) local_time = NULL;
       g_autoptr(GAction) reminders = NULL;
 
-      self->settings = g_settings_new (APP_ID);
       g_signal_connect_object (self->settings, "changed::agenda-local-time",
                                G_CALLBACK (local_time_changed_cb), self, G_CONNECT_SWAPPED);
       local_time = g_settings_create_action (self->settings, "agenda-local-time");

@@ -23,6 +23,7 @@
 #include "dlg-list-row.h"
 #include "dlg-member-query.h"
 #include "dlg-member-view.h"
+#include "dlg-settings.h"
 #include "dlg-detail-title.h"
 
 struct _DlgMemberView
@@ -394,8 +395,6 @@ dlg_member_view_init (DlgMemberView *self)
 {
   g_autoptr(GtkListItemFactory) person_factory = NULL;
   g_autoptr(GtkListItemFactory) link_factory = NULL;
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -408,8 +407,5 @@ dlg_member_view_init (DlgMemberView *self)
   gtk_list_view_set_factory (self->practices_view, link_factory);
 
   /* As the agenda: without the installed schema (a test), times follow the event's zone. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema != NULL && g_settings_schema_has_key (schema, "agenda-local-time"))
-    self->settings = g_settings_new (APP_ID);
+  self->settings = dlg_settings_new ("agenda-local-time");
 }

@@ -27,6 +27,7 @@
 #include "dlg-notes-page.h"
 #include "dlg-notes-page-internal.h"
 #include "dlg-pane-search.h"
+#include "dlg-settings.h"
 #include "dlg-split.h"
 #include "dlg-toast.h"
 #include "dlg-mnemonic-names.h"
@@ -957,21 +958,14 @@ dlg_notes_page_class_init (DlgNotesPageClass *klass)
 static void
 dlg_notes_page_init (DlgNotesPage *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* As the agenda: without the installed schema (a test), times follow the event's zone.  The
    * rows are made again when the delegate changes the zone there. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema != NULL && g_settings_schema_has_key (schema, "agenda-local-time"))
-    {
-      self->settings = g_settings_new (APP_ID);
-      g_signal_connect_object (self->settings, "changed::agenda-local-time",
-                               G_CALLBACK (setup_factories), self, G_CONNECT_SWAPPED);
-    }
+  self->settings = dlg_settings_new ("agenda-local-time");
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::agenda-local-time",
+                             G_CALLBACK (setup_factories), self, G_CONNECT_SWAPPED);
   dlg_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->notes = g_list_store_new (DLG_TYPE_NOTE);
