@@ -203,9 +203,29 @@ test_export_nothing_starred (Fixture       *f,
   g_assert_false (any_file_chooser ());
 }
 
+/* "My schedule" with the only star on a session the organiser has since dropped (listed in
+ * the card above the list) says there is no starred session to show, not that nothing
+ * matches: no filter or search is hiding one. */
+static void
+test_mine_only_dropped (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dlg_store_set_starred (f->store, "wild24", "a-session-since-dropped", TRUE,
+                                        &error));
+  g_assert_no_error (error);
+  gtk_toggle_button_set_active (child (f, "mine_button"), TRUE);
+  g_assert_cmpuint (n_shown (f), ==, 0);
+  g_assert_cmpstr (gtk_label_get_text (child (f, "list_empty_label")), ==,
+                   "No starred sessions. Star the sessions you will attend.");
+}
+
 void
 agenda_page_add_stars_tests (void)
 {
+  g_test_add ("/agenda-page/mine-only-dropped", Fixture, NULL, fixture_set_up,
+              test_mine_only_dropped, fixture_tear_down);
   g_test_add ("/agenda-page/open-star-moved", Fixture, NULL, fixture_set_up,
               test_open_star_moved, fixture_tear_down);
   g_test_add ("/agenda-page/export-nothing-starred", Fixture, NULL, fixture_set_up,

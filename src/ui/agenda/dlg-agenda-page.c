@@ -165,6 +165,21 @@ filter_func (gpointer item,
   return dlg_agenda_page_filters_show (self, session);
 }
 
+/* Whether any starred session is in this copy of the event: a star on one the organiser has
+ * since dropped is listed in the card above the list, not in it. */
+static gboolean
+stars_shown (DlgAgendaPage *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->starred);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (self->feed != NULL && dlg_feed_find_session (self->feed, key) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 update_list_state (DlgAgendaPage *self)
 {
@@ -174,7 +189,7 @@ update_list_state (DlgAgendaPage *self)
 
   if (empty && !pending)
     {
-      if (gtk_toggle_button_get_active (self->mine_button) && g_hash_table_size (self->starred) == 0)
+      if (gtk_toggle_button_get_active (self->mine_button) && !stars_shown (self))
         gtk_label_set_text (self->list_empty_label,
                             _("No starred sessions. Star the sessions you will attend."));
       else
