@@ -16,6 +16,13 @@ static const char *words[] = {
   "mapping", "citizen", "service", "security", "network", "privacy", "kernel", "radio",
 };
 
+/* The same words in Indonesian, for a feed that gives both languages. */
+static const char *words_id[] = {
+  "cerdas", "kota", "data", "terbuka", "anggaran", "air", "transportasi", "sampah", "digital",
+  "desa", "kesehatan", "sekolah", "energi", "perumahan", "pasar", "pariwisata", "bencana",
+  "pemetaan", "warga", "layanan", "keamanan", "jaringan", "privasi", "kernel", "radio",
+};
+
 static void
 append_escaped (GString    *out,
                 const char *text,
@@ -40,6 +47,8 @@ typedef struct
 {
   char *title;
   char *abstract;
+  char *title_id;     /* in Indonesian */
+  char *abstract_id;
   char *person;
   char *track;
   char *room;
@@ -61,22 +70,29 @@ fake_session (GRand *rand,
   guint slot = (i % per_day) / n_rooms;
   guint hour = 9 + slot % 14, minute = (slot / 14) * 5 % 60;
 
-  f.title = g_strdup_printf ("%s %s for %s %s (%u)", words[g_rand_int_range (rand, 0, 25)],
-                             words[g_rand_int_range (rand, 0, 25)],
-                             words[g_rand_int_range (rand, 0, 25)],
-                             words[g_rand_int_range (rand, 0, 25)], i);
+  guint w[11];
+
+  for (guint k = 0; k < G_N_ELEMENTS (w); k++)
+    w[k] = g_rand_int_range (rand, 0, G_N_ELEMENTS (words));
+  f.title = g_strdup_printf ("%s %s for %s %s (%u)", words[w[0]], words[w[1]], words[w[2]],
+                             words[w[3]], i);
+  f.title_id = g_strdup_printf ("%s %s untuk %s %s (%u)", words_id[w[0]], words_id[w[1]],
+                                words_id[w[2]], words_id[w[3]], i);
   f.abstract = g_strdup_printf ("<p>How %s and %s change the %s of a %s.</p>"
                                 "<ul><li>%s &amp; %s</li><li>%s</li></ul>"
                                 "<p>With <a href=\"https://example.org/%u\">slides</a>. "
                                 "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do "
                                 "eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>",
-                                words[g_rand_int_range (rand, 0, 25)],
-                                words[g_rand_int_range (rand, 0, 25)],
-                                words[g_rand_int_range (rand, 0, 25)],
-                                words[g_rand_int_range (rand, 0, 25)],
-                                words[g_rand_int_range (rand, 0, 25)],
-                                words[g_rand_int_range (rand, 0, 25)],
-                                words[g_rand_int_range (rand, 0, 25)], i);
+                                words[w[4]], words[w[5]], words[w[6]], words[w[7]], words[w[8]],
+                                words[w[9]], words[w[10]], i);
+  f.abstract_id = g_strdup_printf ("<p>Bagaimana %s dan %s mengubah %s sebuah %s.</p>"
+                                   "<ul><li>%s &amp; %s</li><li>%s</li></ul>"
+                                   "<p>Dengan <a href=\"https://example.org/%u\">salindia</a>. "
+                                   "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed "
+                                   "do eiusmod tempor incididunt ut labore et dolore magna "
+                                   "aliqua.</p>",
+                                   words_id[w[4]], words_id[w[5]], words_id[w[6]], words_id[w[7]],
+                                   words_id[w[8]], words_id[w[9]], words_id[w[10]], i);
   f.person = g_strdup_printf ("Speaker %u Surname%u", g_rand_int_range (rand, 0, 3000),
                               g_rand_int_range (rand, 0, 500));
   f.track = g_strdup_printf ("Track %u", g_rand_int_range (rand, 0, 12));
@@ -92,6 +108,8 @@ fake_clear (Fake *f)
 {
   g_free (f->title);
   g_free (f->abstract);
+  g_free (f->title_id);
+  g_free (f->abstract_id);
   g_free (f->person);
   g_free (f->track);
   g_free (f->room);
@@ -100,13 +118,43 @@ fake_clear (Fake *f)
   g_free (f->guid);
 }
 
-/* Sessions are grouped by day and room, as frab writes them. */
+static void
+append_text (GString    *out,
+             const char *text,
+             const char *text_id)
+{
+  if (text_id == NULL)
+    {
+      g_string_append_c (out, '"');
+      append_escaped (out, text, FALSE);
+      g_string_append_c (out, '"');
+      return;
+    }
+  g_string_append (out, "{\"en\": \"");
+  append_escaped (out, text, FALSE);
+  g_string_append (out, "\", \"id\": \"");
+  append_escaped (out, text_id, FALSE);
+  g_string_append (out, "\"}");
+}
+
 GBytes *
 schedule_fixture_new (guint    n,
                       guint    n_rooms,
                       guint    n_days,
                       gboolean xml,
                       guint    version)
+{
+  return schedule_fixture_new_full (n, n_rooms, n_days, xml, version, FALSE);
+}
+
+/* Sessions are grouped by day and room, as frab writes them. */
+GBytes *
+schedule_fixture_new_full (guint    n,
+                           guint    n_rooms,
+                           guint    n_days,
+                           gboolean xml,
+                           guint    version,
+                           gboolean bilingual)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (42);
   GString *out = g_string_new (NULL);
@@ -178,13 +226,13 @@ schedule_fixture_new (guint    n,
                 {
                   g_string_append_printf (out, "%s{\"guid\": \"%s\", \"id\": %u, \"date\": \"%s\", "
                                           "\"start\": \"%s\", \"duration\": \"00:45\", "
-                                          "\"room\": \"%s\", \"title\": \"", first ? "" : ", ",
+                                          "\"room\": \"%s\", \"title\": ", first ? "" : ", ",
                                           f.guid, i, f.date, f.start, f.room);
-                  append_escaped (out, f.title, FALSE);
-                  g_string_append_printf (out, "\", \"track\": \"%s\", \"type\": \"Talk\", "
-                                          "\"language\": \"en\", \"abstract\": \"", f.track);
-                  append_escaped (out, f.abstract, FALSE);
-                  g_string_append_printf (out, "\", \"persons\": [{\"public_name\": \"%s\"}], "
+                  append_text (out, f.title, bilingual ? f.title_id : NULL);
+                  g_string_append_printf (out, ", \"track\": \"%s\", \"type\": \"Talk\", "
+                                          "\"language\": \"en\", \"abstract\": ", f.track);
+                  append_text (out, f.abstract, bilingual ? f.abstract_id : NULL);
+                  g_string_append_printf (out, ", \"persons\": [{\"public_name\": \"%s\"}], "
                                           "\"links\": []}", f.person);
                 }
               first = FALSE;

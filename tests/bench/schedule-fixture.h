@@ -16,4 +16,13 @@ GBytes *schedule_fixture_new (guint    n,
                               gboolean xml,
                               guint    version);
 
+/* The same, and when @bilingual (schedule.json only) each title and abstract given in English
+ * and Indonesian, as a bilingual forum's feed gives them. */
+GBytes *schedule_fixture_new_full (guint    n,
+                                   guint    n_rooms,
+                                   guint    n_days,
+                                   gboolean xml,
+                                   guint    version,
+                                   gboolean bilingual);
+
 G_END_DECLS
