@@ -197,3 +197,16 @@ dlg_choice_rows_set (GtkDropDown *dropdown,
     gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     list_name, -1);
 }
+
+/* The same, for a drop-down of GtkStringObject choices that a big event makes long (rooms,
+ * tracks, a nation's provinces, tags): a search above them narrows them as one types. */
+void
+dlg_choice_rows_set_searchable (GtkDropDown *dropdown,
+                                const char  *list_name)
+{
+  gtk_drop_down_set_expression (dropdown,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
+                                                             "string"));
+  gtk_drop_down_set_enable_search (dropdown, TRUE);
+  dlg_choice_rows_set (dropdown, list_name);
+}

@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 
 void       dlg_choice_rows_set     (GtkDropDown *dropdown,
                                     const char  *list_name);
+void       dlg_choice_rows_set_searchable (GtkDropDown *dropdown,
+                                           const char  *list_name);
 GtkWidget *dlg_drop_down_find_part (GtkDropDown *dropdown,
                                     GType        type);
 

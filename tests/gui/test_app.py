@@ -10,8 +10,8 @@ It starts the app with no arguments and, as a person would:
 - opens each of the three pages from the view switcher, finds the built-in feed's content in
   each list, opens a row and checks its detail;
 - opens a drop-down of each page and checks the names of its button and choices; in the room
-  filter and the members' place filter, types to narrow the choices, clears that with
-  Escape, and closes the list, opened again, with one Escape;
+  filter, the members' place filter and the cases' tags, types to narrow the choices, clears
+  that with Escape, and closes the list, opened again, with one Escape;
 - opens a best practice with Enter, and reaches and follows its member link, then its session
   link, with Tab and Enter: the keyboard must land in the member's and the session's detail;
 - switches pages with Ctrl+1/2/3, opens the About window from the main menu (version 0.1.0)
@@ -105,9 +105,9 @@ EXPECT = {
     ],
 }
 
-# The drop-downs whose choices a big event makes long (rooms, a nation's provinces): each has
-# a search above its choices.
-SEARCHED = {_("Room filter"), _("Filter by place")}
+# The drop-downs whose choices a big event makes long (rooms, a nation's provinces, tags):
+# each has a search above its choices.
+SEARCHED = {_("Room filter"), _("Filter by place"), _("Tag")}
 
 shots = ui.Screenshots(SHOTS)
 

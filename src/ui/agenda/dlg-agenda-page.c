@@ -909,11 +909,7 @@ dlg_agenda_page_init (DlgAgendaPage *self)
     {
       GtkDropDown *dropdown = i == 0 ? self->room_dropdown : self->track_dropdown;
 
-      gtk_drop_down_set_expression (dropdown,
-                                    gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
-                                                                 "string"));
-      gtk_drop_down_set_enable_search (dropdown, TRUE);
-      dlg_choice_rows_set (dropdown, i == 0 ? _("Room filter") : _("Track filter"));
+      dlg_choice_rows_set_searchable (dropdown, i == 0 ? _("Room filter") : _("Track filter"));
     }
   g_signal_connect_object (self->room_dropdown, "notify::selected",
                            G_CALLBACK (room_changed_cb), self, G_CONNECT_SWAPPED);

@@ -786,12 +786,7 @@ dlg_members_page_init (DlgMembersPage *self)
   chosen_factory = gtk_builder_list_item_factory_new_from_resource (NULL,
                                                                     RESOURCE_PATH "/ui/dlg-dropdown-item.ui");
   gtk_drop_down_set_factory (self->place_dropdown, chosen_factory);
-  /* A national forum's members come from some thirty provinces: typing narrows them. */
-  gtk_drop_down_set_expression (self->place_dropdown,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
-                                                             "string"));
-  gtk_drop_down_set_enable_search (self->place_dropdown, TRUE);
-  dlg_choice_rows_set (self->place_dropdown, _("Filter by place"));
+  dlg_choice_rows_set_searchable (self->place_dropdown, _("Filter by place"));
   gtk_drop_down_set_factory (self->kind_dropdown, chosen_factory);
   dlg_choice_rows_set (self->kind_dropdown, _("Filter by kind"));
   dlg_choice_rows_set (self->sort_dropdown, _("Sort members"));

@@ -629,7 +629,7 @@ dlg_practices_page_init (DlgPracticesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   dlg_split_escape_goes_back (GTK_WIDGET (self->content), self->back_button);
-  dlg_choice_rows_set (self->tag_dropdown, _("Tag"));
+  dlg_choice_rows_set_searchable (self->tag_dropdown, _("Tag"));
   dlg_pane_add_search_shortcut (GTK_WIDGET (self), GTK_WIDGET (self->search_entry));
   dlg_pane_search_leads_to (GTK_WIDGET (self->search_entry), GTK_WIDGET (self->list_view));
   /* No feed until one is set (and none, if the event was never downloaded). */
