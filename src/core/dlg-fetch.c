@@ -127,22 +127,36 @@ port_of (GUri *uri)
   return g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ? 443 : 80;
 }
 
-/* Whether a redirect from @from to @to leaves https.  It is refused, as apt refuses it: the
- * feed would then come unauthenticated, for anyone on a venue's network to change on its way,
- * though the delegate subscribed to an https address. */
-static gboolean
-leaves_https (const char *from,
-              const char *to)
+/* A redirect that leaves https is refused, as apt refuses it: the feed would then come
+ * unauthenticated, for anyone on a venue's network to change on its way, though the delegate
+ * subscribed to an https address. */
+gboolean
+dlg_fetch_leaves_https (const char *from,
+                        const char *to)
 {
   return g_strcmp0 (g_uri_peek_scheme (from), "https") == 0 &&
          g_strcmp0 (g_uri_peek_scheme (to), "https") != 0;
+}
+
+GError *
+dlg_fetch_insecure_section_error (const char *feed_url,
+                                  const char *section_url)
+{
+  g_autofree char *host = dup_host (feed_url);
+
+  return g_error_new (DLG_SYNC_ERROR, DLG_SYNC_ERROR_INSECURE_SECTION,
+                      /* Translators: a server's name, e.g. example.org, then a web address */
+                      _("The server %s publishes part of the event at %s, an address that is "
+                        "not secure (http); Delegate does not download it, so that nobody on "
+                        "the network can change the event on its way"),
+                      host, section_url);
 }
 
 /* Whether a permanent redirect from @from to @to may move the subscription: only on the
  * same host, to the same port in the same scheme or from http (port 80) to https (443).  A
  * move to another host is followed this time but not kept: one answer forged on a venue's
  * network would otherwise keep the delegate on the forger's host for good.  (Back to plain
- * http is refused before: leaves_https.) */
+ * http is refused before: dlg_fetch_leaves_https.) */
 static gboolean
 may_move (const char *from,
           const char *to)
@@ -464,7 +478,7 @@ send_cb (GObject      *object,
                                    host);
           return;
         }
-      if (leaves_https (data->current_url, next))
+      if (dlg_fetch_leaves_https (data->current_url, next))
         {
           g_task_return_new_error (task, DLG_SYNC_ERROR, DLG_SYNC_ERROR_INSECURE_REDIRECT,
                                    /* Translators: %s is a server's name, e.g. example.org */

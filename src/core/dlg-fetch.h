@@ -50,6 +50,17 @@ void      dlg_fetch_async  (SoupSession          *session,
 gboolean  dlg_fetch_finish (GAsyncResult         *result,
                             GError              **error);
 
+/* Whether going from @from to @to leaves https: a redirect so is refused, and so is a section
+ * at @to of a feed fetched from @from. */
+gboolean  dlg_fetch_leaves_https (const char *from,
+                                  const char *to);
+
+/* DLG_SYNC_ERROR_INSECURE_SECTION for a feed fetched over https (@feed_url) that publishes a
+ * section at @section_url, a plain http address: the app's sync and the command line say so
+ * in the same words. */
+GError   *dlg_fetch_insecure_section_error (const char *feed_url,
+                                            const char *section_url);
+
 /* DLG_SYNC_ERROR_TOO_LARGE for the feed at @where (a server's name, or a file's address)
  * over @max_size bytes: the sync says so of a download and of a file alike. */
 GError   *dlg_fetch_too_large_error (const char *where,

@@ -87,11 +87,37 @@ section_fetched_cb (GObject      *object,
   fetch_next_section (g_steal_pointer (&task));
 }
 
+/* A section at a plain http address, of a feed fetched over https: anyone on the venue's
+ * network could change it on its way, as with a redirect from https to http (dlg-fetch.c).
+ * Checked before any section is asked for, the stored list (after a 304) too. */
+static GError *
+insecure_section_error (UpdateData *data)
+{
+  const char *feed_url = data->feed->final_url != NULL ? data->feed->final_url : data->url;
+
+  for (guint i = 0; i < data->sections->len; i++)
+    {
+      DlgFetch *fetch = g_ptr_array_index (data->sections, i);
+
+      if (dlg_fetch_leaves_https (feed_url, fetch->url))
+        return dlg_fetch_insecure_section_error (feed_url, fetch->url);
+    }
+  return NULL;
+}
+
 static void
 fetch_next_section (GTask *task)
 {
   DlgSync *self = g_task_get_source_object (task);
   UpdateData *data = g_task_get_task_data (task);
+  GError *error;
+
+  if (data->next_section == 0 && (error = insecure_section_error (data)) != NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
 
   if (data->next_section < data->sections->len)
     {

@@ -194,11 +194,13 @@ explain_error (DlgSync      *self,
 {
   GNetworkConnectivity connectivity;
 
-  /* A server answered these: the network is not to blame.  (An https server's redirect came
-   * over a valid certificate: from the server itself, not a sign-in page.) */
+  /* A server answered these: the network is not to blame.  (An https server's redirect, or
+   * its feed naming a section's address, came over a valid certificate: from the server
+   * itself, not a sign-in page.) */
   if (self->monitor == NULL || error->domain != DLG_SYNC_ERROR ||
       error->code == DLG_SYNC_ERROR_GONE || error->code == DLG_SYNC_ERROR_TOO_LARGE ||
-      error->code == DLG_SYNC_ERROR_INSECURE_REDIRECT)
+      error->code == DLG_SYNC_ERROR_INSECURE_REDIRECT ||
+      error->code == DLG_SYNC_ERROR_INSECURE_SECTION)
     return g_error_copy (error);
 
   /* What the network monitor knows beats the symptom. */

@@ -34,6 +34,7 @@ typedef enum
   DLG_SYNC_ERROR_REDIRECT_LOOP,   /* too many redirects */
   DLG_SYNC_ERROR_CERTIFICATE,     /* TLS certificate problem: never bypassed */
   DLG_SYNC_ERROR_INSECURE_REDIRECT, /* https sent on to plain http: never followed */
+  DLG_SYNC_ERROR_INSECURE_SECTION, /* an https feed's section at plain http: never fetched */
   DLG_SYNC_ERROR_GONE,            /* 410: the event is over; its data is kept */
   DLG_SYNC_ERROR_NOTHING_SAVED,   /* no stored copy yet */
   DLG_SYNC_ERROR_STORE,           /* the stored copy could not be read: it is left as it is */

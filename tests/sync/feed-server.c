@@ -67,6 +67,7 @@ server_cb (SoupServer        *server,
     {
       g_autoptr(GBytes) agenda = g_bytes_new (f->agenda, strlen (f->agenda));
 
+      f->n_agenda++;
       if (f->agenda_gone)
         {
           soup_server_message_set_status (msg, SOUP_STATUS_GONE, NULL);

@@ -48,6 +48,7 @@ typedef struct
   guint         n_requests;
   guint         n_full;     /* 200 answers with a body */
   guint         n_new;      /* requests for /new.json */
+  guint         n_agenda;   /* requests for /agenda.json */
   char         *if_none_match;
   char         *if_modified_since;
   char         *accept_encoding;

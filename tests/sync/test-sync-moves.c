@@ -1,7 +1,8 @@
 /* test-sync-moves.c: a feed at another address: redirects, moves, https
  *
  * A redirect loop, a move on the same host and to another, notes written before the first
- * copy, an invalid certificate, and https sent on to plain http.
+ * copy, an invalid certificate, https sent on to plain http, and an https feed's section at
+ * a plain http address.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -308,6 +309,105 @@ test_https_to_http (Fixture       *f,
   tls_test_end (f, data);
 }
 
+/* A feed fetched over https whose agenda the organiser publishes at a plain http address: the
+ * agenda would come unauthenticated, for anyone on the venue's network to change, as after a
+ * redirect to http.  Refused before it is asked for, with the server named (a network monitor
+ * seeing a sign-in page changes nothing: the https server answered); the saved feed and its
+ * agenda stay as they were, nothing of the new feed applied. */
+static void
+test_https_feed_http_section (Fixture       *f,
+                              gconstpointer  data)
+{
+  gboolean portal = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(DlgResource) feed_before = NULL;
+  g_autoptr(DlgResource) agenda_before = NULL;
+  g_autoptr(DlgResource) feed_after = NULL;
+  g_autoptr(DlgResource) agenda_after = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *cert = NULL;
+  g_autofree char *agenda_url = NULL;
+  g_autofree char *agenda_entry = NULL;
+  g_autofree char *plain_agenda = g_strconcat (f->sf.base, "/agenda.json", NULL);
+  char *moved;
+  DlgSubscriptionRow *row;
+  DlgFeed *loaded;
+  guint n_agenda;
+
+  if (tls_test_in_parent ())
+    return;
+
+  server = tls_server_new (f, &base, &cert);
+  if (server == NULL)
+    return;
+  trust_certificate (f, cert);
+
+  /* A good copy over https, its agenda beside it, over https too. */
+  g_assert_true (dlg_store_remove_subscription (f->sf.store, f->sf.url, &error));
+  g_assert_no_error (error);
+  g_free (f->sf.url);
+  f->sf.url = g_strconcat (base, "/feed.json", NULL);
+  g_assert_true (dlg_store_add_subscription (f->sf.store, f->sf.url, &error));
+  g_assert_no_error (error);
+  serve_sectioned_feed (f);
+  sync_once (f, f->sf.url);
+  g_assert_no_error (f->sf.error);
+  g_assert_cmpuint (g_list_model_get_n_items (dlg_feed_get_sessions (f->sf.report->feed)), ==, 1);
+  agenda_url = g_strconcat (base, "/agenda.json", NULL);
+  feed_before = dlg_store_lookup_resource (f->sf.store, f->sf.url);
+  agenda_before = dlg_store_lookup_resource (f->sf.store, agenda_url);
+  g_assert_nonnull (agenda_before);
+  if (portal)
+    use_monitor (f, TRUE, G_NETWORK_CONNECTIVITY_PORTAL);
+
+  /* The organiser renames the event and names the agenda's plain http address. */
+  moved = g_strdup_printf ("{\"delegate_feed\": 1, \"event\": {\"id\": \"x\", "
+                           "\"title\": \"Renamed\", \"time_zone\": \"Asia/Makassar\", "
+                           "\"start\": \"2024-10-16\"}, \"agenda\": \"%s\"}", plain_agenda);
+  g_bytes_unref (f->body);
+  f->body = g_bytes_new_take (moved, strlen (moved));
+  g_free (f->etag);
+  f->etag = g_strdup ("\"v2\"");
+  n_agenda = f->n_agenda;
+
+  sync_once (f, f->sf.url);
+  g_assert_error (f->sf.error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_INSECURE_SECTION);
+  g_assert_null (f->sf.report);
+  g_test_message ("reported: %s", f->sf.error->message);
+  g_assert_nonnull (strstr (f->sf.error->message, "The server 127.0.0.1 "));
+  g_assert_nonnull (strstr (f->sf.error->message, plain_agenda));
+  g_assert_nonnull (strstr (f->sf.error->message, "not secure"));
+  /* No agenda was asked for, at either address. */
+  g_assert_cmpuint (f->n_agenda, ==, n_agenda);
+
+  /* Nothing applied: the feed, its agenda and its list of sections are as they were. */
+  feed_after = dlg_store_lookup_resource (f->sf.store, f->sf.url);
+  assert_same_resource (feed_before, feed_after);
+  agenda_after = dlg_store_lookup_resource (f->sf.store, agenda_url);
+  assert_same_resource (agenda_before, agenda_after);
+  g_assert_null (dlg_store_lookup_resource (f->sf.store, plain_agenda));
+  rows = dlg_store_list_subscriptions (f->sf.store, NULL);
+  g_assert_cmpuint (rows->len, ==, 1);
+  row = g_ptr_array_index (rows, 0);
+  agenda_entry = g_strconcat ("agenda ", agenda_url, NULL);
+  g_assert_cmpstr (row->sections[0], ==, agenda_entry);
+  g_assert_null (row->sections[1]);
+
+  /* What the delegate sees after a restart: the event as it was, its session included. */
+  g_clear_error (&f->sf.error);
+  dlg_sync_load_stored_async (f->sf.sync, f->sf.url, NULL, NULL, load_cb, f);
+  g_main_loop_run (f->sf.loop);
+  loaded = g_object_get_data (G_OBJECT (f->sf.store), "loaded");
+  g_assert_cmpstr (dlg_event_get_title (dlg_feed_get_event (loaded)), ==, "X");
+  g_assert_cmpuint (g_list_model_get_n_items (dlg_feed_get_sessions (loaded)), ==, 1);
+
+  soup_server_disconnect (server);
+  g_clear_object (&server);
+  tls_test_end (f, data);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +422,9 @@ main (int   argc,
   ADD ("/sync/certificate", test_certificate, NULL);
   ADD ("/sync/https-to-http", test_https_to_http, GINT_TO_POINTER (FALSE));
   ADD ("/sync/https-to-http-portal", test_https_to_http, GINT_TO_POINTER (TRUE));
+  ADD ("/sync/https-feed-http-section", test_https_feed_http_section, GINT_TO_POINTER (FALSE));
+  ADD ("/sync/https-feed-http-section-portal", test_https_feed_http_section,
+       GINT_TO_POINTER (TRUE));
 
   return g_test_run ();
 }
