@@ -159,6 +159,17 @@ load_section_cb (const char    *section,
       return NULL;
     }
 
+  /* Refused as the app's sync refuses it (dlg-sync-http.c), in its words: what the command
+   * line says of a feed is what the delegates will be told. */
+  if (dlg_fetch_leaves_https (base_uri, uri))
+    {
+      g_autoptr(GError) insecure = dlg_fetch_insecure_section_error (base_uri, uri);
+
+      g_set_error_literal (error, DLG_FEED_ERROR, DLG_FEED_ERROR_EXTERNAL_SECTION,
+                           insecure->message);
+      return NULL;
+    }
+
   bytes = dlg_source_fetch (uri, cancellable, &local_error);
   if (bytes == NULL)
     g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_EXTERNAL_SECTION,

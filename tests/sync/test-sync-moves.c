@@ -2,7 +2,7 @@
  *
  * A redirect loop, a move on the same host and to another, notes written before the first
  * copy, an invalid certificate, https sent on to plain http, and an https feed's section at
- * a plain http address.
+ * a plain http address (in the app and on the command line).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,7 +11,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "dlg-fetch.h"
 #include "dlg-notes.h"
+#include "dlg-source.h"
 #include "feed-server.h"
 
 static void
@@ -408,6 +410,89 @@ test_https_feed_http_section (Fixture       *f,
   tls_test_end (f, data);
 }
 
+typedef struct
+{
+  GBytes     *bytes;
+  const char *base;
+  DlgFeed    *feed;
+  GError     *error;
+  GMainLoop  *loop;
+} SourceParse;
+
+static gboolean
+quit_idle_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+source_parse_thread (gpointer user_data)
+{
+  SourceParse *parse = user_data;
+  static const char * const languages[] = { "en", NULL };
+
+  parse->feed = dlg_source_parse (parse->bytes, parse->base, languages, NULL, &parse->error);
+  g_idle_add (quit_idle_cb, parse->loop);
+  return NULL;
+}
+
+/* What delegate-feed reads of the feed @bytes fetched from @base: parsed, its sections fetched
+ * and waited for, in a thread of its own while the fixture's server answers on this one. */
+static void
+parse_as_command_line (Fixture     *f,
+                       GBytes      *bytes,
+                       const char  *base,
+                       SourceParse *parse)
+{
+  GThread *thread;
+
+  parse->bytes = bytes;
+  parse->base = base;
+  parse->loop = f->sf.loop;
+  thread = g_thread_new ("delegate-feed", source_parse_thread, parse);
+  g_main_loop_run (f->sf.loop);
+  g_thread_join (thread);
+}
+
+/* `delegate-feed validate` of a feed fetched over https whose agenda is at a plain http
+ * address: refused in the very words the app's sync uses, and never asked for.  Over http,
+ * the same agenda is read. */
+static void
+test_command_line_http_section (Fixture       *f,
+                                gconstpointer  data)
+{
+  const char *https_url = "https://127.0.0.1:1/feed.json";
+  g_autofree char *plain_agenda = g_strconcat (f->sf.base, "/agenda.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) said = NULL;
+  SourceParse parse = { 0 };
+
+  serve_sectioned_feed (f);
+  text = g_strdup_printf ("{\"delegate_feed\": 1, \"event\": {\"id\": \"x\", "
+                          "\"title\": \"X\", \"time_zone\": \"Asia/Makassar\", "
+                          "\"start\": \"2024-10-16\"}, \"agenda\": \"%s\"}", plain_agenda);
+  bytes = g_bytes_new (text, strlen (text));
+
+  parse_as_command_line (f, bytes, https_url, &parse);
+  g_assert_null (parse.feed);
+  g_assert_error (parse.error, DLG_FEED_ERROR, DLG_FEED_ERROR_EXTERNAL_SECTION);
+  g_test_message ("delegate-feed says: %s", parse.error->message);
+  said = dlg_fetch_insecure_section_error (https_url, plain_agenda);
+  g_assert_cmpstr (parse.error->message, ==, said->message);
+  g_assert_nonnull (strstr (parse.error->message, "The server 127.0.0.1 "));
+  g_assert_nonnull (strstr (parse.error->message, "not secure"));
+  g_assert_cmpuint (f->n_agenda, ==, 0);
+  g_clear_error (&parse.error);
+
+  parse_as_command_line (f, bytes, f->sf.url, &parse);
+  g_assert_no_error (parse.error);
+  g_assert_cmpuint (g_list_model_get_n_items (dlg_feed_get_sessions (parse.feed)), ==, 1);
+  g_assert_cmpuint (f->n_agenda, ==, 1);
+  g_clear_object (&parse.feed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -425,6 +510,7 @@ main (int   argc,
   ADD ("/sync/https-feed-http-section", test_https_feed_http_section, GINT_TO_POINTER (FALSE));
   ADD ("/sync/https-feed-http-section-portal", test_https_feed_http_section,
        GINT_TO_POINTER (TRUE));
+  ADD ("/sync/command-line-http-section", test_command_line_http_section, NULL);
 
   return g_test_run ();
 }
