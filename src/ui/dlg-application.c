@@ -331,6 +331,49 @@ dlg_application_dispose (GObject *object)
   G_OBJECT_CLASS (dlg_application_parent_class)->dispose (object);
 }
 
+/* `delegate kupangkota.go.id/forum.json`, an address as a poster prints it: GApplication would
+ * take each argument for a file name, and the event for a file that is not there.  Each is read
+ * here as the Add Event dialog reads what is typed (dlg_library_normalise_location): a file of
+ * that name wins, a host name is a web address.  Here, in the process started from the
+ * terminal, whose folder a relative path is from; what cannot be an event is said there, before
+ * anything starts (no display needed). */
+static gboolean
+dlg_application_local_command_line (GApplication   *app,
+                                    char         ***arguments,
+                                    int            *exit_status)
+{
+  char **argv = *arguments;
+  gboolean options_ended = FALSE;
+
+  for (guint i = 1; argv[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      char *location;
+
+      if (!options_ended && argv[i][0] == '-')
+        {
+          options_ended = g_str_equal (argv[i], "--");
+          continue;
+        }
+
+      location = dlg_library_normalise_location (argv[i], &error);
+      if (location == NULL)
+        {
+          g_autofree char *text = g_strdup_printf (_("Could not add the event: %s"),
+                                                   error->message);
+
+          g_printerr ("%s\n", text);
+          *exit_status = EXIT_FAILURE;
+          return TRUE;
+        }
+      g_free (argv[i]);
+      argv[i] = location;
+    }
+
+  return G_APPLICATION_CLASS (dlg_application_parent_class)->local_command_line (app, arguments,
+                                                                                 exit_status);
+}
+
 /* `delegate --version`, before anything starts (no display needed). */
 static int
 dlg_application_handle_local_options (GApplication *app,
@@ -352,6 +395,7 @@ dlg_application_class_init (DlgApplicationClass *klass)
 
   object_class->dispose = dlg_application_dispose;
 
+  app_class->local_command_line = dlg_application_local_command_line;
   app_class->handle_local_options = dlg_application_handle_local_options;
   app_class->activate = dlg_application_activate;
   app_class->open = dlg_application_open;

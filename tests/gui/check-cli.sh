@@ -1,6 +1,7 @@
 #!/bin/sh
 # `delegate --version` and `delegate --help`, as a delegate types them in a terminal: they
-# answer at once, without a display, in the system's language.
+# answer at once, without a display, in the system's language; so does `delegate ADDRESS` of an
+# address that cannot be an event's.
 # usage: check-cli.sh DELEGATE DELEGATE_FEED LOCALEDIR
 set -u
 app=$1
@@ -33,5 +34,20 @@ check "--help lists --version" "--version" "$out"
 out=$(LANG=id_ID.UTF-8 LANGUAGE=id "$app" --help 2>&1) || { echo "FAIL: --help in Indonesian exited with $?" >&2; fail=1; }
 check "--help in Indonesian" "ALAMAT-ATAU-BERKAS menambahkan sebuah acara" "$out"
 check "--version's line in Indonesian" "Tampilkan versi Delegate" "$out"
+
+# An address with its scheme mistyped, or one Delegate does not read, is said to be so at once,
+# on the terminal, with the status of a failure: not taken for a file name.
+for arg in "https//kupangkota.go.id/feed.json" "ftp://kupangkota.go.id/feed.json"; do
+  out=$(cd "${TMPDIR:-/tmp}" && LANG=C.UTF-8 LANGUAGE= "$app" "$arg" 2>&1)
+  status=$?
+  [ $status -eq 1 ] && echo "ok: delegate $arg exits with 1" ||
+    { printf '%s\n' "$out"; echo "FAIL: delegate $arg exited with $status, not 1" >&2; fail=1; }
+  case $arg in
+    https//*) check "delegate $arg says it is no web address" \
+                "Could not add the event: “$arg” is not a valid web address" "$out" ;;
+    *) check "delegate $arg says what Delegate reads" \
+         "Delegate reads feeds from web addresses (https or http) and from files, not from “$arg”" "$out" ;;
+  esac
+done
 
 exit $fail

@@ -9,6 +9,8 @@ Run by tests/gui/run-gui-test.sh inside Xvfb and a private session bus:
 - presses Ctrl+R against a server that answers in 0.6 s: the Update button is never greyed
   out for so quick an update;
 - runs `delegate PATH` and `delegate URL` while it runs: the window switches event each time;
+- runs `delegate 127.0.0.1:PORT/feed.json`, without "http://", while it runs: a file of that
+  name in its folder is opened, and with none, the web address;
 - adds an event from a file with Ctrl+O and the Add Event dialog;
 - removes the event shown from the Events list, and takes it back with the toast's Undo; later
   removes one and quits while Undo is still offered: after a restart it is gone;
@@ -48,6 +50,9 @@ SLIP_NOTE = "Deleted by a slip"
 SLIP_FEED = {"delegate_feed": 1,
              "event": {"id": "slip", "title": "A second event added offline",
                        "time_zone": "Asia/Makassar", "start": "2019-10-17"}}
+BARE_FILE_FEED = {"delegate_feed": 1,
+                  "event": {"id": "on-the-stick", "title": "A copy on a USB stick",
+                            "time_zone": "Asia/Makassar", "start": "2019-10-18"}}
 BUILTIN = "Citynet 2019 Best Practice Seminar and Sharing"
 shots = ui.Screenshots(SHOTS)
 
@@ -182,6 +187,25 @@ def main():
                 raise Failure(f"the second delegate exited with status {second.returncode}")
             wait_for(f"the running window to show {title!r} (it shows {frame.name!r})",
                      lambda: frame.name == title)
+
+        # `delegate 127.0.0.1:PORT/feed.json`, an address as a poster prints it, without its
+        # "http://": a file of that name in the folder delegate runs from wins, as in the Add
+        # Event dialog; with none, it is the web address (until 3 December it was always taken
+        # for a file, and the window said there was none).
+        bare = server.url.split("://", 1)[1]
+        stick = os.path.join(SHOTS, "stick")
+        os.makedirs(os.path.join(stick, os.path.dirname(bare)), exist_ok=True)
+        with open(os.path.join(stick, bare), "w") as f:
+            json.dump(BARE_FILE_FEED, f)
+        for cwd, title in ((stick, BARE_FILE_FEED["event"]["title"]), (SHOTS, TITLE)):
+            log(f"running delegate {bare} in {cwd} while the app runs")
+            second = subprocess.run([EXE, bare], cwd=cwd, timeout=TIMEOUT,
+                                    stdout=logfile, stderr=subprocess.STDOUT)
+            if second.returncode != 0:
+                raise Failure(f"delegate {bare} exited with status {second.returncode}")
+            wait_for(f"the running window to show {title!r} (it shows {frame.name!r})",
+                     lambda: frame.name == title)
+        log("an address without its scheme is a web address, unless a file of that name is there")
 
         # Ctrl+O: the Add Event dialog takes a path (or an address) and switches to it.
         minimal_copy = os.path.join(SHOTS, "usb-stick-feed.json")
