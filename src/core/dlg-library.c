@@ -500,6 +500,39 @@ dlg_library_normalise_location (const char  *location,
   return NULL;
 }
 
+char *
+dlg_library_locate (const char  *location,
+                    GError     **error)
+{
+  g_autofree char *url = dlg_library_normalise_location (location, error);
+
+  if (url == NULL)
+    return NULL;
+
+  /* A file that is not there is never worth a subscription.  In a Flatpak this is what a path
+   * on the host looks like: the sandbox sees only the files chosen in the Open dialog. */
+  if (g_str_has_prefix (url, "file:"))
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (url);
+
+      if (!g_file_query_exists (file, NULL))
+        {
+          g_autofree char *path = g_file_get_parse_name (file);
+
+          if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                         _("Delegate cannot see “%s”: it runs in a sandbox that sees only the "
+                           "files you open with Add Event (Ctrl+O)"), path);
+          else
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                         _("There is no file at “%s”"), path);
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&url);
+}
+
 static DlgSubscription *
 append_subscription (DlgLibrary *self,
                      const char *url)
@@ -523,30 +556,9 @@ dlg_library_add (DlgLibrary  *self,
   g_return_val_if_fail (DLG_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (location != NULL, FALSE);
 
-  url = dlg_library_normalise_location (location, error);
+  url = dlg_library_locate (location, error);
   if (url == NULL)
     return FALSE;
-
-  /* A file that is not there is never worth a subscription.  In a Flatpak this is what a path
-   * on the host looks like: the sandbox sees only the files chosen in the Open dialog. */
-  if (g_str_has_prefix (url, "file:"))
-    {
-      g_autoptr(GFile) file = g_file_new_for_uri (url);
-
-      if (!g_file_query_exists (file, NULL))
-        {
-          g_autofree char *path = g_file_get_parse_name (file);
-
-          if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
-            g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                         _("Delegate cannot see “%s”: it runs in a sandbox that sees only the "
-                           "files you open with Add Event (Ctrl+O)"), path);
-          else
-            g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                         _("There is no file at “%s”"), path);
-          return FALSE;
-        }
-    }
 
   /* Added again before its removal was final: it comes back with its saved copy. */
   if (self->removed != NULL && g_strcmp0 (dlg_subscription_get_url (self->removed), url) == 0)

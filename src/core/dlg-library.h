@@ -73,5 +73,9 @@ guint            dlg_library_sync_delay        (gint64           max_age);
  * ("kupangkota.go.id/forum/feed.json"), unless a file of that name is there. */
 char            *dlg_library_normalise_location (const char      *location,
                                                  GError         **error);
+/* dlg_library_normalise_location(), and a file's URI only when the file is there: what the
+ * app adds and the command line reads, with the same error for the same thing typed. */
+char            *dlg_library_locate             (const char      *location,
+                                                 GError         **error);
 
 G_END_DECLS

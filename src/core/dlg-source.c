@@ -17,6 +17,7 @@
 #include "dlg-fetch.h"
 #include "dlg-file.h"
 #include "dlg-json-load.h"
+#include "dlg-library.h"
 #include "dlg-source.h"
 
 static const char *
@@ -310,21 +311,28 @@ dlg_source_read (const char    *source,
                  GCancellable  *cancellable,
                  GError       **error)
 {
+  g_autofree char *location = NULL;
+  g_autoptr(GFile) file = NULL;
+
   g_return_val_if_fail (source != NULL, NULL);
   g_return_val_if_fail (uri != NULL, NULL);
 
-  if (is_web (source))
+  /* Read as the app reads what is typed in Add Event or given to `delegate`: an address
+   * without its scheme is one, unless a file of that name is there; what cannot be a feed
+   * is said in the app's words. */
+  location = dlg_library_locate (source, error);
+  if (location == NULL)
+    return NULL;
+
+  if (is_web (location))
     {
-      *uri = g_strdup (source);
+      *uri = g_steal_pointer (&location);
       return dlg_source_fetch (*uri, cancellable, error);
     }
-  else
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (source);
 
-      *uri = g_file_get_uri (file);
-      return dlg_file_load_limited (file, DLG_FILE_MAX_SIZE, cancellable, error);
-    }
+  file = g_file_new_for_uri (location);
+  *uri = g_steal_pointer (&location);
+  return dlg_file_load_limited (file, DLG_FILE_MAX_SIZE, cancellable, error);
 }
 
 DlgFeed *
