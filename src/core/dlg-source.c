@@ -90,10 +90,13 @@ fetched_cb (GObject      *object,
   *out = g_object_ref (result);
 }
 
-GBytes *
-dlg_source_fetch (const char    *uri,
-                  GCancellable  *cancellable,
-                  GError       **error)
+/* dlg_source_fetch(), and where the feed came from after redirects (@final_uri, nullable):
+ * its sections are named relative to that, as the app's sync reads them. */
+static GBytes *
+fetch_to_end (const char    *uri,
+              char         **final_uri,
+              GCancellable  *cancellable,
+              GError       **error)
 {
   g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(SoupSession) session = NULL;
@@ -121,7 +124,17 @@ dlg_source_fetch (const char    *uri,
 
   if (!fetched)
     return NULL;
+  if (final_uri != NULL)
+    *final_uri = g_strdup (fetch->final_url);
   return g_bytes_ref (fetch->body);
+}
+
+GBytes *
+dlg_source_fetch (const char    *uri,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  return fetch_to_end (uri, NULL, cancellable, error);
 }
 
 static gboolean
@@ -326,8 +339,11 @@ dlg_source_read (const char    *source,
 
   if (is_web (location))
     {
-      *uri = g_steal_pointer (&location);
-      return dlg_source_fetch (*uri, cancellable, error);
+      GBytes *bytes = fetch_to_end (location, uri, cancellable, error);
+
+      if (bytes == NULL)
+        *uri = g_steal_pointer (&location);
+      return bytes;
     }
 
   file = g_file_new_for_uri (location);

@@ -40,7 +40,8 @@ DlgFeed        *dlg_source_parse         (GBytes              *bytes,
 /* The bytes of @source, read (a path or file: URI, a regular file of at
  * most DLG_FILE_MAX_SIZE) or fetched (http, https: dlg_source_fetch(), waited
  * for: the command line's and the tests'; the app syncs without waiting); *@uri is
- * where they came from, for dlg_source_parse().  @source is taken as the app takes
+ * where they came from (after redirects, as the app's sync has it), for
+ * dlg_source_parse().  @source is taken as the app takes
  * what it is given (dlg_library_locate()): "example.org/feed.json" is a web
  * address unless a file of that name is there, and what cannot be a feed's
  * address is said in the app's words. */

@@ -493,6 +493,83 @@ test_command_line_http_section (Fixture       *f,
   g_clear_object (&parse.feed);
 }
 
+static const char moved_feed[] =
+  "{\"delegate_feed\": 1, \"event\": {\"id\": \"x\", \"title\": \"X\", "
+  "\"time_zone\": \"Asia/Makassar\", \"start\": \"2024-10-16\"}, \"agenda\": \"agenda.json\"}";
+
+static const char moved_agenda[] =
+  "{\"schedule\": {\"version\": \"1\", \"conference\": {\"title\": \"C\", "
+  "\"time_zone_name\": \"Asia/Makassar\", \"days\": [{\"index\": 1, \"date\": \"2024-10-16\", "
+  "\"rooms\": {\"Aula\": [{\"guid\": \"s1\", \"date\": \"2024-10-16T09:00:00+08:00\", "
+  "\"start\": \"09:00\", \"duration\": \"1:00\", \"title\": \"S1\"}]}}]}}}";
+
+/* /2024/: where the organiser moved the feed, its agenda beside it (/agenda.json, beside the
+ * old address, is not found). */
+static void
+moved_cb (SoupServer        *server,
+          SoupServerMessage *msg,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           user_data)
+{
+  const char *body = g_str_equal (path, "/2024/feed.json") ? moved_feed
+                     : g_str_equal (path, "/2024/agenda.json") ? moved_agenda : NULL;
+
+  if (body == NULL)
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, body,
+                                    strlen (body));
+}
+
+typedef struct
+{
+  const char *source;
+  DlgFeed    *feed;
+  GError     *error;
+  GMainLoop  *loop;
+} SourceLoad;
+
+static gpointer
+source_load_thread (gpointer user_data)
+{
+  SourceLoad *load = user_data;
+  static const char * const languages[] = { "en", NULL };
+
+  load->feed = dlg_source_load (load->source, languages, NULL, &load->error);
+  g_idle_add (quit_idle_cb, load->loop);
+  return NULL;
+}
+
+/* A feed moved with a redirect, its agenda named relative to it: delegate-feed reads the agenda
+ * beside the new address, as the app's sync does, not beside the old one (a 404, and "not
+ * usable" for a feed the app reads). */
+static void
+test_command_line_moved_sections (Fixture       *f,
+                                  gconstpointer  data)
+{
+  SourceLoad load = { f->sf.url, NULL, NULL, f->sf.loop };
+  GThread *thread;
+
+  soup_server_add_handler (f->sf.server, "/2024", moved_cb, f, NULL);
+  f->mode = MODE_SEND_ON;
+  f->send_on = g_strconcat (f->sf.base, "/2024/feed.json", NULL);
+
+  sync_once (f, f->sf.url);
+  g_assert_no_error (f->sf.error);
+  g_assert_cmpuint (g_list_model_get_n_items (dlg_feed_get_sessions (f->sf.report->feed)), ==, 1);
+
+  thread = g_thread_new ("delegate-feed", source_load_thread, &load);
+  g_main_loop_run (f->sf.loop);
+  g_thread_join (thread);
+  g_assert_no_error (load.error);
+  g_assert_cmpuint (g_list_model_get_n_items (dlg_feed_get_sessions (load.feed)), ==, 1);
+  g_clear_object (&load.feed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -511,6 +588,7 @@ main (int   argc,
   ADD ("/sync/https-feed-http-section-portal", test_https_feed_http_section,
        GINT_TO_POINTER (TRUE));
   ADD ("/sync/command-line-http-section", test_command_line_http_section, NULL);
+  ADD ("/sync/command-line-moved-sections", test_command_line_moved_sections, NULL);
 
   return g_test_run ();
 }
