@@ -41,7 +41,8 @@ check "--version's line in Indonesian" "Tampilkan versi Delegate" "$out"
 for arg in "https//kupangkota.go.id/feed.json" "ftp://kupangkota.go.id/feed.json"; do
   case $arg in
     https//*) said="“$arg” is not a valid web address" ;;
-    *) said="Delegate reads feeds from web addresses (https or http) and from files, not from “$arg”" ;;
+    *) said="Delegate reads feeds from web addresses (https or http) and from files, not from"
+       said="$said “$arg”" ;;
   esac
   out=$(cd "${TMPDIR:-/tmp}" && LANG=C.UTF-8 LANGUAGE= "$app" "$arg" 2>&1)
   status=$?
@@ -51,7 +52,8 @@ for arg in "https//kupangkota.go.id/feed.json" "ftp://kupangkota.go.id/feed.json
   out=$(cd "${TMPDIR:-/tmp}" && LANG=C.UTF-8 LANGUAGE= "$feed_tool" validate "$arg" 2>&1)
   status=$?
   [ $status -eq 1 ] && echo "ok: delegate-feed validate $arg exits with 1" ||
-    { printf '%s\n' "$out"; echo "FAIL: delegate-feed validate $arg exited with $status" >&2; fail=1; }
+    { printf '%s\n' "$out"; echo "FAIL: delegate-feed validate $arg exited with $status" >&2
+      fail=1; }
   check "delegate-feed validate $arg says why as the app does" "$arg: not usable:
   $said" "$out"
 done
@@ -66,8 +68,8 @@ out=$(cd "$dir" && env -u http_proxy -u https_proxy -u HTTP_PROXY -u HTTPS_PROXY
 check "delegate-feed validate 127.0.0.1:1/feed.json asks that address" \
   "Could not connect to 127.0.0.1" "$out"
 mkdir -p "$dir/127.0.0.1:1"
-printf '{"delegate_feed": 1, "event": {"id": "e", "title": "E", "time_zone": "Asia/Makassar", "start": "2019-10-16"}}' \
-  > "$dir/127.0.0.1:1/feed.json"
+printf '{"delegate_feed": 1, "event": {"id": "e", "title": "E", %s}}' \
+  '"time_zone": "Asia/Makassar", "start": "2019-10-16"' > "$dir/127.0.0.1:1/feed.json"
 out=$(cd "$dir" && LANG=C.UTF-8 LANGUAGE= "$feed_tool" validate 127.0.0.1:1/feed.json 2>&1)
 check "delegate-feed validate 127.0.0.1:1/feed.json reads the file of that name" \
   "127.0.0.1:1/feed.json: usable: 0 sessions" "$out"
