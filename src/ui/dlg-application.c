@@ -345,6 +345,12 @@ dlg_application_local_command_line (GApplication   *app,
   char **argv = *arguments;
   gboolean options_ended = FALSE;
 
+  /* Asked for help or the version, one gets that, whatever else is there. */
+  for (guint i = 1; argv[i] != NULL && !g_str_equal (argv[i], "--"); i++)
+    if (g_str_equal (argv[i], "-h") || g_str_has_prefix (argv[i], "--help") ||
+        g_str_equal (argv[i], "--version"))
+      goto chain;
+
   for (guint i = 1; argv[i] != NULL; i++)
     {
       g_autoptr(GError) error = NULL;
@@ -370,6 +376,7 @@ dlg_application_local_command_line (GApplication   *app,
       argv[i] = location;
     }
 
+chain:
   return G_APPLICATION_CLASS (dlg_application_parent_class)->local_command_line (app, arguments,
                                                                                  exit_status);
 }

@@ -35,6 +35,14 @@ out=$(LANG=id_ID.UTF-8 LANGUAGE=id "$app" --help 2>&1) || { echo "FAIL: --help i
 check "--help in Indonesian" "ALAMAT-ATAU-BERKAS menambahkan sebuah acara" "$out"
 check "--version's line in Indonesian" "Tampilkan versi Delegate" "$out"
 
+# Help asked for beside an address that cannot be an event's is help, not a complaint.
+out=$(LANG=C.UTF-8 LANGUAGE= "$app" --help ftp://kupangkota.go.id/feed.json 2>&1) ||
+  { echo "FAIL: --help before a bad address exited with $?" >&2; fail=1; }
+check "--help before a bad address gives the help" "ADDRESS-OR-FILE adds an event" "$out"
+out=$(LANG=C.UTF-8 LANGUAGE= "$app" ftp://kupangkota.go.id/feed.json --version 2>&1) ||
+  { echo "FAIL: --version after a bad address exited with $?" >&2; fail=1; }
+check "--version after a bad address gives the version" "Delegate " "$out"
+
 # An address with its scheme mistyped, or one Delegate does not read, is said to be so at once,
 # on the terminal, with the status of a failure: not taken for a file name.  delegate-feed says
 # the same of it, in the same words.
