@@ -279,6 +279,82 @@ test_title_enter (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The first list under @widget: the notes. */
+static GtkWidget *
+find_list (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* How many empty-state pages (AdwStatusPage) under @widget a delegate sees. */
+static guint
+count_status_pages (GtkWidget *widget)
+{
+  guint n = ADW_IS_STATUS_PAGE (widget) && gtk_widget_get_mapped (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_status_pages (child);
+  return n;
+}
+
+/* A delegate with no notes sees one message, which says how to write one (Ctrl+N, or the Note
+ * button), not a second "No Note Selected" beside it asking them to choose from an empty list.
+ * Once there are notes, that second one is back for when none is open. */
+static void
+test_one_empty_state (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) store = dlg_store_open (":memory:", NULL, &error);
+  g_autoptr(DlgFeed) feed = builtin_feed ();
+  DlgNotesPage *page = g_object_new (DLG_TYPE_NOTES_PAGE, NULL);
+  GtkWidget *window = gtk_window_new ();
+  const char *how = "Start a note of your own with Ctrl+N, or one about a session, a best "
+                    "practice or a member with the Note button on its page.";
+
+  g_assert_no_error (error);
+  /* Wide enough for the list and the note side by side. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  dlg_notes_page_set_store (page, store);
+  dlg_notes_page_set_feed (page, feed, NULL);
+  wait_for_text (window, "No Notes");
+  settle (100);
+  g_assert_true (shows_text (window, how));
+  g_assert_false (shows_text (window, "No Note Selected"));
+  g_assert_cmpuint (count_status_pages (window), ==, 1);
+
+  /* Two notes, one deleted: the other is in the list, and none is open. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "notes.new", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (page), "notes.new", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (page), "notes.delete", NULL);
+  wait_for_text (window, "No Note Selected");
+  g_assert_false (shows_text (window, "No Notes"));
+  g_assert_cmpuint (count_status_pages (window), ==, 1);
+
+  /* The other one opened (Enter on its row) and deleted: back to the one message. */
+  g_signal_emit_by_name (find_list (window), "activate", 0);
+  g_assert_cmpuint (count_status_pages (window), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (page), "notes.delete", NULL);
+  wait_for_text (window, "No Notes");
+  settle (100);
+  g_assert_false (shows_text (window, "No Note Selected"));
+  g_assert_cmpuint (count_status_pages (window), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -293,6 +369,7 @@ main (int    argc,
   g_test_add_func ("/notes-page/gone-session-named", test_gone_session_named);
   g_test_add_func ("/notes-page/search-by-item", test_search_by_item);
   g_test_add_func ("/notes-page/title-enter", test_title_enter);
+  g_test_add_func ("/notes-page/one-empty-state", test_one_empty_state);
 
   return g_test_run ();
 }

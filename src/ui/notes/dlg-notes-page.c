@@ -225,6 +225,17 @@ attachment_action (DlgNoteKind kind)
     }
 }
 
+/* Beside the list, with no note open.  With no notes at all, nothing: the list's empty page
+ * says how to write one, and a "No Note Selected" beside it asked the delegate to choose from
+ * a list with nothing in it. */
+static void
+show_no_note (DlgNotesPage *self)
+{
+  gboolean none = g_list_model_get_n_items (G_LIST_MODEL (self->notes)) == 0;
+
+  gtk_stack_set_visible_child_name (self->editor_stack, none ? "blank" : "none");
+}
+
 /* What the open note is about, as the current copy of the feed has it: a sync may have
  * removed it.  The text is left alone, with its cursor and undo history. */
 static void
@@ -237,7 +248,7 @@ show_attachment (DlgNotesPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.delete", note != NULL);
   if (note == NULL)
     {
-      gtk_stack_set_visible_child_name (self->editor_stack, "none");
+      show_no_note (self);
       update_status (self);
       return;
     }
@@ -343,6 +354,8 @@ update_list_stack (DlgNotesPage *self)
   gtk_widget_set_visible (self->no_match_label, searching && n_shown == 0);
   gtk_widget_set_visible (self->cases_heading, searching && n_cases > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->cases_view), searching && n_cases > 0);
+  if (self->current == NULL)
+    show_no_note (self);
 }
 
 static gboolean
@@ -486,8 +499,8 @@ show_empty_reason (DlgNotesPage *self)
                           waiting
                           ? _("Write down what you learn. Delegate has not downloaded this event "
                               "yet: your notes will join it when it does.")
-                          : _("Write down what you learn: a note of your own, or about a session, "
-                              "a best practice or a member."),
+                          : _("Start a note of your own with Ctrl+N, or one about a session, a "
+                              "best practice or a member with the Note button on its page."),
                           _("Notes on this event can be written once Delegate has downloaded it."));
   gtk_widget_set_visible (self->empty_new_button, saved || waiting);
   adw_status_page_set_description (self->none_page, saved || waiting
