@@ -232,6 +232,11 @@ focus_page (DlgWindow *self)
    * Cases | Notes switch above them. */
   if (page != NULL && gtk_widget_is_ancestor (GTK_WIDGET (self->practices_stack), page))
     shown = gtk_stack_get_visible_child (self->practices_stack);
+  /* Back on a pane, its stack gives the keyboard back to where it last was there: often a
+   * detail's title, a selectable label, whose text GTK then selects whole, as if the delegate
+   * had selected it.  The keyboard arrives as it does when a row is opened (dlg_split_open). */
+  if (GTK_IS_LABEL (focus) && gtk_label_get_selectable (GTK_LABEL (focus)))
+    gtk_label_select_region (GTK_LABEL (focus), 0, 0);
   if (shown == NULL ||
       (focus != NULL && gtk_widget_get_mapped (focus) && gtk_widget_is_ancestor (focus, shown)))
     return;
