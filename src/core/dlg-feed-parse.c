@@ -188,37 +188,44 @@ read_email (JsonObject  *object,
   return TRUE;
 }
 
+/* One number or more (dlg_member_phone_numbers: "0380 821 000 / 0812 3456 789"), each of
+ * which must be one. */
 static gboolean
 read_phone (JsonObject  *object,
             const char  *path,
             char       **out,
             GError     **error)
 {
-  guint international = 0;
+  g_auto(GStrv) numbers = NULL;
 
   if (!dlg_json_read_string (object, path, "phone", FALSE, out, error))
     return FALSE;
 
-  if (*out != NULL && !is_phone_number (*out, &international))
+  numbers = dlg_member_phone_numbers (*out);
+  for (guint i = 0; numbers != NULL && numbers[i] != NULL; i++)
     {
-      g_autofree char *where = dlg_json_path_key (path, "phone");
+      guint international = 0;
+      g_autofree char *where = NULL;
 
-      g_clear_pointer (out, g_free);
-      return dlg_json_invalid (error, _("%s: expected a phone number such as %s"),
-                               where, "+62 31 896 1234");
-    }
-  /* No number in the world has more (ITU-T E.164): "+62 380 821234 / 821235", two numbers
-   * in one, became one tel: link that dialled neither. */
-  if (international > 15)
-    {
-      g_autofree char *where = dlg_json_path_key (path, "phone");
-
-      g_clear_pointer (out, g_free);
-      return dlg_json_invalid (error,
-                               /* Translators: “+” stays as it is; the example is a number */
-                               _("%s: more digits than one phone number has (15 at most "
-                                 "after “+”): give one number, such as %s"),
-                               where, "+62 31 896 1234");
+      if (!is_phone_number (numbers[i], &international))
+        {
+          where = dlg_json_path_key (path, "phone");
+          g_clear_pointer (out, g_free);
+          return dlg_json_invalid (error, _("%s: expected a phone number such as %s"),
+                                   where, "+62 31 896 1234");
+        }
+      /* No number in the world has more (ITU-T E.164): "+62 380 821234 / 821235", the second
+       * number given by its last digits, became one tel: link that dialled neither. */
+      if (international > 15)
+        {
+          where = dlg_json_path_key (path, "phone");
+          g_clear_pointer (out, g_free);
+          return dlg_json_invalid (error,
+                                   /* Translators: “+” stays as it is; the example is a number */
+                                   _("%s: more digits than one phone number has (15 at most "
+                                     "after “+”): give one number, such as %s"),
+                                   where, "+62 31 896 1234");
+        }
     }
 
   return TRUE;

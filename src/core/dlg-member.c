@@ -469,3 +469,38 @@ dlg_member_phone_uri (const char *phone)
 
   return g_string_free (g_steal_pointer (&tel), FALSE);
 }
+
+/* Whether @text, past spaces and brackets, begins as a whole number does: with the
+ * international "+" or the trunk "0". */
+static gboolean
+begins_whole_number (const char *text)
+{
+  while (*text == ' ' || *text == '(')
+    text++;
+
+  return *text == '+' || *text == '0';
+}
+
+char **
+dlg_member_phone_numbers (const char *phone)
+{
+  GPtrArray *numbers;
+  const char *start = phone;
+
+  if (phone == NULL)
+    return NULL;
+
+  numbers = g_ptr_array_new ();
+  for (const char *p = phone; *p != '\0'; p++)
+    {
+      if ((*p == '/' || *p == ',') && begins_whole_number (p + 1))
+        {
+          g_ptr_array_add (numbers, g_strstrip (g_strndup (start, p - start)));
+          start = p + 1;
+        }
+    }
+  g_ptr_array_add (numbers, g_strstrip (g_strdup (start)));
+  g_ptr_array_add (numbers, NULL);
+
+  return (char **) g_ptr_array_free (numbers, FALSE);
+}

@@ -59,5 +59,11 @@ GListModel    *dlg_member_get_delegates    (DlgMember *self);
 /* A member's or delegate's phone number as written in the feed, as the tel: URI that dials
  * it ("+62 (0)380 821-1234" is tel:+62-380-821-1234); NULL when it has no digit. */
 char          *dlg_member_phone_uri        (const char *phone);
+/* The numbers a phone field holds, each as written (trimmed): an office often gives two,
+ * "0380 821 000 / 0812 3456 789" or "(0380) 821000, 081234567890".  A "/" or "," parts two
+ * numbers when what follows it begins, past spaces and brackets, with "+" or "0", as a whole
+ * number does; "821234 / 821235" or "ext. 12" stay part of the number before.  At least one
+ * string for any @phone but NULL. */
+char         **dlg_member_phone_numbers    (const char *phone);
 
 G_END_DECLS

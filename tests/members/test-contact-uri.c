@@ -12,6 +12,7 @@
 #include <locale.h>
 
 #include "dlg-contact-line.h"
+#include "dlg-member.h"
 
 static void
 assert_uri (DlgContactKind  kind,
@@ -66,6 +67,50 @@ test_uris (void)
   assert_uri (DLG_CONTACT_EMAIL, "", NULL);
 }
 
+/* The numbers of @phone joined by " | ", and the links each would dial. */
+static void
+assert_numbers (const char *phone,
+                const char *expected,
+                const char *expected_uris)
+{
+  g_auto(GStrv) numbers = dlg_member_phone_numbers (phone);
+  g_autofree char *joined = g_strjoinv (" | ", numbers);
+  g_autoptr(GString) uris = g_string_new (NULL);
+
+  for (guint i = 0; numbers[i] != NULL; i++)
+    {
+      g_autofree char *uri = dlg_contact_uri (DLG_CONTACT_PHONE, numbers[i]);
+
+      g_string_append_printf (uris, "%s%s", i > 0 ? " | " : "", uri != NULL ? uri : "no link");
+    }
+  g_assert_cmpstr (joined, ==, expected);
+  g_assert_cmpstr (uris->str, ==, expected_uris);
+}
+
+/* Offices often give two numbers in one field: each is a link of its own, which dials it
+ * (one link of both dialled "0380821000081234567890", neither). */
+static void
+test_two_numbers (void)
+{
+  assert_numbers ("0380 821 000 / 0812 3456 789", "0380 821 000 | 0812 3456 789",
+                  "tel:0380-821-000 | tel:0812-3456-789");
+  assert_numbers ("(0380) 821000, 081234567890", "(0380) 821000 | 081234567890",
+                  "tel:0380-821000 | tel:081234567890");
+  assert_numbers ("+62 380 821000/+62 812 3456 789", "+62 380 821000 | +62 812 3456 789",
+                  "tel:+62-380-821000 | tel:+62-812-3456-789");
+  assert_numbers ("(+62) 380 821000 / (0380) 821001 / 0812 1",
+                  "(+62) 380 821000 | (0380) 821001 | 0812 1",
+                  "tel:+62-380-821000 | tel:0380-821001 | tel:0812-1");
+  /* One number: what follows a "/" or "," without its "+" or "0" is part of it. */
+  assert_numbers ("+62 31 8921946", "+62 31 8921946", "tel:+62-31-8921946");
+  assert_numbers (" (0380) 821-1234 ", "(0380) 821-1234", "tel:0380-821-1234");
+  assert_numbers ("+62 380 821234 / 821235", "+62 380 821234 / 821235",
+                  "tel:+62-380-821234-821235");
+  assert_numbers ("0380 821000, ext. 12", "0380 821000, ext. 12", "tel:0380-821000-12");
+  assert_numbers ("call us", "call us", "no link");
+  g_assert_null (dlg_member_phone_numbers (NULL));
+}
+
 static void
 test_safe (void)
 {
@@ -89,6 +134,7 @@ main (int   argc,
 
   g_test_add_func ("/members/contact/uris", test_uris);
   g_test_add_func ("/members/contact/safe", test_safe);
+  g_test_add_func ("/members/contact/two-numbers", test_two_numbers);
 
   return g_test_run ();
 }
