@@ -146,24 +146,27 @@ append_text (GString    *out,
 }
 
 /* TEL: a tel: URI when the number is international (+62 ..., (+62) ...), which is
- * what RFC 3966 allows without a phone context; else the number as text. */
+ * what RFC 3966 allows without a phone context; else the number as text.  One TEL for
+ * each number the field holds: a phone dials one. */
 static void
 append_phone (GString    *out,
               const char *phone)
 {
-  g_autofree char *uri = NULL;
+  g_auto(GStrv) numbers = NULL;
 
   if (!has_text (phone))
     return;
 
-  uri = dlg_member_phone_uri (phone);
-  if (uri == NULL || !g_str_has_prefix (uri, "tel:+"))
+  numbers = dlg_member_phone_numbers (phone);
+  for (guint i = 0; numbers[i] != NULL; i++)
     {
-      append_text (out, "TEL;VALUE=text;TYPE=work,voice", phone);
-      return;
-    }
+      g_autofree char *uri = dlg_member_phone_uri (numbers[i]);
 
-  append_property (out, "TEL;VALUE=uri;TYPE=work,voice", uri);
+      if (uri == NULL || !g_str_has_prefix (uri, "tel:+"))
+        append_text (out, "TEL;VALUE=text;TYPE=work,voice", numbers[i]);
+      else
+        append_property (out, "TEL;VALUE=uri;TYPE=work,voice", uri);
+    }
 }
 
 static void

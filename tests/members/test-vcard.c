@@ -190,6 +190,38 @@ test_phone_trunk_prefix (void)
   g_assert_nonnull (strstr (cards, "TEL;VALUE=uri;TYPE=work,voice:tel:+62-812-0000-0001\r\n"));
 }
 
+/* A field with two numbers, an office line and a mobile: a TEL for each, which a phone
+ * dials (one TEL of both dialled neither). */
+static void
+test_two_numbers (void)
+{
+  static const char * const english[] = { "en", NULL };
+  static const char json[] =
+    "{ \"delegate_feed\": 1,"
+    "  \"event\": { \"id\": \"e\", \"title\": \"E\", \"time_zone\": \"Asia/Makassar\","
+    "             \"start\": \"2019-10-16\" },"
+    "  \"members\": [ { \"id\": \"kota-kupang\", \"name\": \"Kota Kupang\","
+    "                   \"phone\": \"+62 380 821000 / +62 812 3456 789\","
+    "                   \"delegates\": [ { \"name\": \"Jefri\","
+    "                                     \"phone\": \"(0380) 821000, 081234567890\" } ] } ] }";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = dlg_feed_new_from_bytes (bytes, english, &error);
+  g_autofree char *cards = NULL;
+  guint n_tel = 0;
+
+  g_assert_no_error (error);
+  cards = dlg_vcard_from_members (dlg_feed_get_members (feed));
+  g_test_message ("%s", cards);
+  g_assert_nonnull (strstr (cards, "TEL;VALUE=uri;TYPE=work,voice:tel:+62-380-821000\r\n"
+                                   "TEL;VALUE=uri;TYPE=work,voice:tel:+62-812-3456-789\r\n"));
+  g_assert_nonnull (strstr (cards, "TEL;VALUE=text;TYPE=work,voice:(0380) 821000\r\n"
+                                   "TEL;VALUE=text;TYPE=work,voice:081234567890\r\n"));
+  for (const char *p = strstr (cards, "TEL;"); p != NULL; p = strstr (p + 1, "TEL;"))
+    n_tel++;
+  g_assert_cmpuint (n_tel, ==, 4);
+}
+
 /* Two delegates of one member with one name (single names are common) are two contacts: they
  * had one UID, and an address book importing the file kept only one of them.  The first keeps
  * the UID earlier exports gave it, so that importing again still updates it. */
@@ -240,6 +272,7 @@ main (int   argc,
   g_test_add_func ("/members/vcard/directory", test_directory);
   g_test_add_func ("/members/vcard/phone", test_phone);
   g_test_add_func ("/members/vcard/phone-trunk-prefix", test_phone_trunk_prefix);
+  g_test_add_func ("/members/vcard/two-numbers", test_two_numbers);
   g_test_add_func ("/members/vcard/same-name", test_same_name);
 
   return g_test_run ();
