@@ -203,6 +203,89 @@ test_no_contact (Fixture       *f,
   dlg_member_view_show (f->view, NULL, NULL);
 }
 
+/* What the buttons under @widget that a delegate sees do with @action_name: their targets,
+ * in the order they are laid out, joined by " | ". */
+static void
+collect_targets (GtkWidget  *widget,
+                 const char *action_name,
+                 GString    *out)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+
+      g_string_append_printf (out, "%s%s", out->len > 0 ? " | " : "",
+                              g_variant_get_string (target, NULL));
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    collect_targets (c, action_name, out);
+}
+
+static char *
+targets (GtkWidget  *widget,
+         const char *action_name)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_targets (widget, action_name, out);
+  return g_string_free (out, FALSE);
+}
+
+/* An office line and a mobile in one field, the member's and its delegate's: each number is a
+ * link of its own, which dials it, with a copy button of its own (one link of both dialled
+ * "03808210000812345678", neither). */
+static void
+test_two_numbers (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char json[] =
+    "{\"delegate_feed\": 1, \"event\": {\"id\": \"e\", \"title\": \"E\", "
+    "\"time_zone\": \"Asia/Makassar\", \"start\": \"2019-10-16\"}, "
+    "\"members\": [{\"id\": \"kota-kupang\", \"name\": \"Kota Kupang\", \"kind\": \"kota\", "
+    "\"phone\": \"0380 821 000 / 0812 3456 78\", "
+    "\"delegates\": [{\"name\": \"Sari\", \"phone\": \"(0380) 821001, +62 813 0000 0001\"}]}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = dlg_feed_new_from_bytes (bytes, english, &error);
+  g_autoptr(DlgMember) member = NULL;
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  g_autofree char *links = NULL;
+  g_autofree char *copies = NULL;
+  const char *want_links = "tel:0380-821-000 | tel:0812-3456-78 | "
+                           "tel:0380-821001 | tel:+62-813-0000-0001";
+  const char *want_copies = "0380 821 000 | 0812 3456 78 | (0380) 821001 | +62 813 0000 0001";
+
+  g_assert_no_error (error);
+  member = g_list_model_get_item (dlg_feed_get_members (feed), 0);
+  dlg_member_view_show (f->view, feed, member);
+  /* The delegates' list makes its rows once the window lays it out. */
+  do
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_clear_pointer (&links, g_free);
+      links = targets (GTK_WIDGET (f->view), "page.open-link");
+      if (g_str_equal (links, want_links))
+        break;
+      g_usleep (10000);
+    }
+  while (g_get_monotonic_time () < end);
+  g_assert_cmpstr (links, ==, want_links);
+  copies = targets (GTK_WIDGET (f->view), "page.copy");
+  g_assert_cmpstr (copies, ==, want_copies);
+
+  /* Another member, with one number: one link again. */
+  dlg_member_view_show (f->view, f->feed, f->member);
+  g_clear_pointer (&links, g_free);
+  links = targets (GTK_WIDGET (f->view), "page.open-link");
+  g_assert_null (strstr (links, "tel:"));
+  dlg_member_view_show (f->view, NULL, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -213,6 +296,8 @@ main (int    argc,
   g_test_add ("/member-view/session-time", Fixture, NULL, fixture_set_up, test_session_time,
               fixture_tear_down);
   g_test_add ("/member-view/no-contact", Fixture, NULL, fixture_set_up, test_no_contact,
+              fixture_tear_down);
+  g_test_add ("/member-view/two-numbers", Fixture, NULL, fixture_set_up, test_two_numbers,
               fixture_tear_down);
 
   return g_test_run ();

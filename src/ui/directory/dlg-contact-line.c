@@ -77,18 +77,16 @@ dlg_contact_uri (DlgContactKind  kind,
   return dlg_contact_uri_is_safe (uri) ? g_steal_pointer (&uri) : NULL;
 }
 
-void
-dlg_contact_line_set (DlgContactLine *self,
-                      DlgContactKind  kind,
-                      const char     *text)
+static void
+show_one (DlgContactLine *self,
+          DlgContactKind  kind,
+          const char     *text)
 {
   g_autofree char *uri = NULL;
   g_autofree char *link_label = NULL;
   const char *icon_name = NULL;
   const char *tooltip = NULL;
   const char *copy_label = NULL;
-
-  g_return_if_fail (DLG_IS_CONTACT_LINE (self));
 
   gtk_widget_set_visible (GTK_WIDGET (self), text != NULL && text[0] != '\0');
   if (text == NULL || text[0] == '\0')
@@ -156,6 +154,34 @@ dlg_contact_line_set (DlgContactLine *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, copy_label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
                                   -1);
+}
+
+void
+dlg_contact_line_set (DlgContactLine *self,
+                      DlgContactKind  kind,
+                      const char     *text)
+{
+  g_auto(GStrv) numbers = NULL;
+  GtkWidget *extra;
+
+  g_return_if_fail (DLG_IS_CONTACT_LINE (self));
+
+  while ((extra = gtk_widget_get_next_sibling (gtk_widget_get_first_child (self->box))) != NULL)
+    gtk_box_remove (GTK_BOX (self->box), extra);
+
+  /* Each number of a phone field its own link and copy button: one tel: link of two numbers
+   * dials neither. */
+  if (kind == DLG_CONTACT_PHONE)
+    numbers = dlg_member_phone_numbers (text);
+  show_one (self, kind, numbers != NULL ? numbers[0] : text);
+  for (guint i = 1; numbers != NULL && numbers[i] != NULL; i++)
+    {
+      DlgContactLine *line = g_object_new (DLG_TYPE_CONTACT_LINE, NULL);
+
+      show_one (line, kind, numbers[i]);
+      gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (line));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self), text != NULL && text[0] != '\0');
 }
 
 static void
