@@ -84,6 +84,14 @@ class App:
         return wait_for(f"the button {name!r}", lambda: find_shown(
             self.frame, lambda a: a.name == name and role(a) in BUTTONS))
 
+    def note_button(self, about):
+        """The Note button of the page shown, about a "session", "member" or "best practice":
+        each pane's page has one, and GTK 4.8 leaves hidden pages their place in the tree,
+        where clicking a hidden one clicked whatever the page shown has there."""
+        return wait_for(f"the Note button about this {about}", lambda: find_shown(
+            self.frame, lambda a: a.name == "Note" and role(a) in BUTTONS
+            and a.description == f"Write a note about this {about}"))
+
     def label(self, text, exact=True):
         return wait_for(f"the text {text!r}", lambda: find_shown(
             self.frame, lambda a: role(a) == pyatspi.ROLE_LABEL and (
@@ -211,7 +219,7 @@ def main():
             app.label(PRACTICE_BODY, exact=False)
         screenshot("practice")
         log("the best practice's body shows as text")
-        click(app.button("Note"))
+        click(app.note_button("best practice"))
         app.tab("Notes")
         app.label(f"Best practice: {PRACTICE}")
         title, body = app.editor()
@@ -332,7 +340,7 @@ def main():
             app.frame, lambda a: a.name == "Sessions" and role(a) in LISTS))
         click(wait_for("'Opening' in the agenda", lambda: find_shown(
             sessions, lambda a: text_of(a) == "Opening")))
-        click(app.button("Note"))
+        click(app.note_button("session"))
         app.label("Session: Opening")
         title, body = app.editor()
         click(title)
@@ -345,7 +353,7 @@ def main():
         app.tab("Agenda")
         click(wait_for("'Opening' in the agenda", lambda: find_shown(
             sessions, lambda a: text_of(a) == "Opening")))
-        click(app.button("Note"))
+        click(app.note_button("session"))
         app.label("Session: Opening")
         title, body = app.editor()
         wait_for(lambda: f"the session's note to open again (the title is {content_of(title)!r})",
@@ -364,7 +372,7 @@ def main():
             app.frame, lambda a: a.name == "Members" and role(a) in LISTS))
         click(wait_for("'Kota Kupang' in the directory", lambda: find_shown(
             members, lambda a: text_of(a) == "Kota Kupang")))
-        click(app.button("Note"))
+        click(app.note_button("member"))
         app.label("Member: Kota Kupang")
         title, body = app.editor()
         click(title)
