@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "agenda-page-fixture.h"
+#include "dlg-session-row.h"
 
 static void
 test_stars (Fixture       *f,
@@ -43,6 +44,94 @@ test_stars (Fixture       *f,
   g_assert_cmpuint (n_shown (f), ==, 1);
   gtk_toggle_button_set_active (mine, FALSE);
   g_assert_cmpuint (n_shown (f), ==, 6);
+}
+
+/* The row the list shows @session in, once the list has built it. */
+static GtkWidget *
+row_in (GtkWidget  *widget,
+        DlgSession *session)
+{
+  if (DLG_IS_SESSION_ROW (widget))
+    {
+      g_autoptr(DlgSession) item = NULL;
+
+      g_object_get (widget, "item", &item, NULL);
+      if (item == session)
+        return widget;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *row = row_in (c, session);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+static GtkButton *
+row_star (Fixture    *f,
+          DlgSession *session)
+{
+  GtkWidget *row = NULL;
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while ((row = row_in (child (f, "list_view"), session)) == NULL &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (row);
+  return GTK_BUTTON (gtk_widget_get_template_child (row, DLG_TYPE_SESSION_ROW, "star_button"));
+}
+
+/* What a star shows: its icon and its tooltip (what a screen reader says goes with them). */
+static void
+assert_star (GtkButton *star,
+             gboolean   starred)
+{
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (star)));
+  g_assert_cmpstr (gtk_button_get_icon_name (star), ==,
+                   starred ? "starred-symbolic" : "non-starred-symbolic");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (star)), ==,
+                   starred ? "Unstar Session" : "Star Session");
+}
+
+/* A session's page has its star too: on a narrow window the page is all there is in sight.
+ * Starred there, its row shows it starred and "My schedule" lists it; unstarred from its row,
+ * the page's star says so.  Where the rows have no star (no store to keep it), neither has
+ * the page. */
+static void
+test_detail_star (Fixture       *f,
+                  gconstpointer  data)
+{
+  DlgSession *opening = find (f, "Opening 🎉 𝔘nicode");
+  GtkButton *star = session_child (f, "star_button");
+  GtkToggleButton *mine = child (f, "mine_button");
+  g_autofree char *mine_titles = NULL;
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (dlg_agenda_page_show_session (f->page, dlg_session_get_key (opening)));
+  assert_star (star, FALSE);
+  assert_star (row_star (f, opening), FALSE);
+
+  g_signal_emit_by_name (star, "clicked");
+  g_assert_true (dlg_store_is_starred (f->store, "wild24", dlg_session_get_key (opening)));
+  assert_star (star, TRUE);
+  assert_star (row_star (f, opening), TRUE);
+  gtk_toggle_button_set_active (mine, TRUE);
+  mine_titles = shown_titles (f);
+  g_assert_cmpstr (mine_titles, ==, "Opening 🎉 𝔘nicode");
+  g_assert_cmpstr (session_title (f), ==, "Opening 🎉 𝔘nicode");
+  gtk_toggle_button_set_active (mine, FALSE);
+
+  g_signal_emit_by_name (row_star (f, opening), "clicked");
+  g_assert_false (dlg_store_is_starred (f->store, "wild24", dlg_session_get_key (opening)));
+  assert_star (star, FALSE);
+  assert_star (row_star (f, opening), FALSE);
+
+  dlg_agenda_page_set_store (f->page, NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (row_star (f, opening))));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (star)));
 }
 
 /* A new copy of the same event (a sync, as an organiser fixes a room) keeps what the delegate
@@ -231,6 +320,8 @@ agenda_page_add_stars_tests (void)
   g_test_add ("/agenda-page/export-nothing-starred", Fixture, NULL, fixture_set_up,
               test_export_nothing_starred, fixture_tear_down);
   g_test_add ("/agenda-page/stars", Fixture, NULL, fixture_set_up, test_stars,
+              fixture_tear_down);
+  g_test_add ("/agenda-page/detail-star", Fixture, NULL, fixture_set_up, test_detail_star,
               fixture_tear_down);
   g_test_add ("/agenda-page/kept-across-sync", Fixture, NULL, fixture_set_up,
               test_kept_across_sync, fixture_tear_down);

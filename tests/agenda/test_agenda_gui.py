@@ -14,6 +14,9 @@ With the built-in feed (Kupang 2019: 3 sessions a day over 3 days), in English, 
 - stars "Opening" (its button becomes "Unstar session") and turns on "My schedule": the list
   shows "Opening" alone;
 - presses "Now": the event is long over, so its last day shows, and a toast says so;
+- narrows the window to 360 px, opens "City tour" and, from the keyboard, stars it with the
+  star on its page; back in the list its row is starred; unstarred from the row, the page's
+  star says so;
 - exports the agenda to a calendar file through the menu and the file chooser: the file is
   written and a toast says so;
 - starts Delegate again: "My schedule" still shows "Opening"; unstarring it empties the list,
@@ -22,6 +25,7 @@ Screenshots of each step land in SCREENSHOT_DIR, the app's output in delegate.lo
 """
 
 import os
+import re
 import subprocess
 import sys
 
@@ -91,6 +95,39 @@ def shown_text(item):
 def star_button(lst, title, name):
     item = row_item(lst, title)
     return item and find(item, lambda a: a.name == name and role(a) == pyatspi.ROLE_PUSH_BUTTON)
+
+
+def in_list(acc):
+    """Whether acc sits in a list's row (a row's star, not the session page's)."""
+    while acc is not None:
+        if role(acc) == pyatspi.ROLE_LIST_ITEM:
+            return True
+        acc = acc.parent
+    return False
+
+
+def page_star(frame, title, name):
+    """The star on the page of the session title, on screen, if it is named name."""
+    return ui.find_shown(frame, lambda a: role(a) == pyatspi.ROLE_PUSH_BUTTON and a.name == name
+                         and a.description == title and not in_list(a))
+
+
+def stars_of(frame, title):
+    """What the stars described as title say of themselves, for a failure's message."""
+    return [(a.name, in_list(a), ui.on_screen(a), str(states(a).getStates()))
+            for a in find_all(frame, lambda a: a.description == title)]
+
+
+def resize_window(frame, width):
+    """Makes the window width px wide (its X window has a 5 px shadow on each side)."""
+    wid = subprocess.run(["xdotool", "search", "--name", f"^{re.escape(frame.name)}$"],
+                         capture_output=True, text=True).stdout.split()
+    if not wid:
+        raise Failure(f"cannot find the X window {frame.name!r} to resize it")
+    height = ui.extents(frame).height
+    xdo("windowsize", wid[0], str(width + 2 * ui.BORDER), str(height + 2 * ui.BORDER))
+    wait_for(lambda: f"the window to be {width} px wide (it is {ui.extents(frame).width} px)",
+             lambda: ui.extents(frame).width == width)
 
 
 def visible_rows(lst):
@@ -258,7 +295,59 @@ def check_agenda(app, frame, first_run):
     screenshot("now")
     log("'Now', after the event, shows its last day and says the event is over")
 
+    check_page_star(frame, lst)
     check_export(app, frame)
+
+
+def check_page_star(frame, lst):
+    """On a narrow window a session's page is all there is in sight: the star on it stars the
+    session, from the keyboard too, and it and the row's star agree both ways."""
+    wide = ui.extents(frame).width
+    resize_window(frame, 360)
+
+    def back_button():
+        return ui.find_shown(frame, lambda a: role(a) == pyatspi.ROLE_PUSH_BUTTON
+                             and a.name == "Back to sessions")
+    back = ui.open_row(frame, lst, "City tour", back_button)
+    wait_for("the keyboard on the back button of the page of 'City tour'",
+             lambda: states(back).contains(pyatspi.STATE_FOCUSED))
+    # Tab goes on through the page, its title and Note button, to the star.
+    star = wait_for("the star on the page of 'City tour'",
+                    lambda: page_star(frame, "City tour", "Star session"))
+    for _ in range(4):
+        xdo("key", "--clearmodifiers", "Tab")
+        try:
+            wait_for("the keyboard to move", lambda: states(star).contains(
+                pyatspi.STATE_FOCUSED), timeout=0.5)
+            break
+        except Failure:
+            continue
+    else:
+        raise Failure("Tab from the back button never reached the star of 'City tour' "
+                      "on its page")
+    xdo("key", "--clearmodifiers", "space")
+    wait_for(lambda: f"the page's star to become 'Unstar session' "
+                     f"({stars_of(frame, 'City tour')})",
+             lambda: page_star(frame, "City tour", "Unstar session"))
+    screenshot("narrow-page-starred")
+    click(back)
+    row_star = wait_for("the row's star of 'City tour' to say it is starred",
+                        lambda: star_button(lst, "City tour", "Unstar session"))
+    if row_star.description != "City tour":
+        raise Failure(f"the starred row's star is described as {row_star.description!r}")
+    log("narrow, the star on the page of 'City tour', reached by Tab, stars it: its row shows it")
+
+    click(star_button(lst, "City tour", "Unstar session"))
+    wait_for("the row's star to become 'Star session'",
+             lambda: star_button(lst, "City tour", "Star session"))
+    back = ui.open_row(frame, lst, "City tour", back_button)
+    wait_for("the page of 'City tour' again, the keyboard on its back button",
+             lambda: states(back).contains(pyatspi.STATE_FOCUSED))
+    wait_for("the page's star of 'City tour' to say it is not starred",
+             lambda: page_star(frame, "City tour", "Star session"))
+    click(back)
+    resize_window(frame, wide)
+    log("unstarred from its row, the page's star of 'City tour' says so")
 
 
 def check_export(app, frame):

@@ -95,6 +95,8 @@ void      dlg_agenda_page_load_stars            (DlgAgendaPage *self);
 void      dlg_agenda_page_stars_changed_cb      (DlgAgendaPage *self,
                                                  const char    *changed_event_id);
 void      dlg_agenda_page_remove_gone_cb        (DlgAgendaPage *self);
+void      dlg_agenda_page_show_detail_star      (DlgAgendaPage *self);
+void      dlg_agenda_page_detail_star_cb        (DlgAgendaPage *self);
 
 /* dlg-agenda-clock.c */
 void      dlg_agenda_page_reveal                (DlgAgendaPage *self,

@@ -321,6 +321,7 @@ show_session (DlgAgendaPage *self,
 
   time_text = dlg_agenda_page_format_time_with_zone (self, session);
   dlg_session_view_show (self->session_view, self->feed, session, time_text);
+  dlg_agenda_page_show_detail_star (self);
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
 
   /* Opened again by the page after a sync, the session's new time shows beside the list
@@ -672,6 +673,7 @@ dlg_agenda_page_set_store (DlgAgendaPage *self,
     dlg_agenda_page_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
   else
     g_signal_emit (self, signals[ROWS_CHANGED], 0);
+  dlg_agenda_page_show_detail_star (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -873,6 +875,8 @@ dlg_agenda_page_class_init (DlgAgendaPageClass *klass)
                                                 G_CALLBACK (dlg_agenda_page_show_now));
   gtk_widget_class_bind_template_callback_full (widget_class, "remove_gone_cb",
                                                 G_CALLBACK (dlg_agenda_page_remove_gone_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "detail_star_cb",
+                                                G_CALLBACK (dlg_agenda_page_detail_star_cb));
 }
 
 static void

@@ -119,6 +119,30 @@ dlg_agenda_page_load_stars (DlgAgendaPage *self)
   find_changes (self);
 }
 
+/* The open session's star, on its page, says what its row's says. */
+void
+dlg_agenda_page_show_detail_star (DlgAgendaPage *self)
+{
+  DlgSession *session = self->selection != NULL
+                        ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+
+  dlg_session_view_set_starred (self->session_view,
+                                session != NULL && dlg_agenda_page_can_star (self),
+                                session != NULL && dlg_agenda_page_is_starred (self, session));
+}
+
+/* The star on the open session's page, for a delegate who has only that page in sight (a
+ * narrow window): the same as its row's. */
+void
+dlg_agenda_page_detail_star_cb (DlgAgendaPage *self)
+{
+  DlgSession *session = self->selection != NULL
+                        ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+
+  if (session != NULL)
+    dlg_agenda_page_toggle_star (self, session);
+}
+
 void
 dlg_agenda_page_stars_changed_cb (DlgAgendaPage *self,
                                   const char    *changed_event_id)
@@ -131,6 +155,7 @@ dlg_agenda_page_stars_changed_cb (DlgAgendaPage *self,
     dlg_agenda_page_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
   else
     dlg_agenda_page_rows_changed (self);
+  dlg_agenda_page_show_detail_star (self);
 }
 
 void

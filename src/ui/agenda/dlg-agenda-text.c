@@ -269,3 +269,23 @@ dlg_agenda_links_markup (DlgSession *session)
   return g_string_free (g_steal_pointer (&markup), FALSE);
 }
 
+/* One look for a session's star wherever it is, a row of the list or the session's page:
+ * the icon, the tooltip and the name a screen reader says all tell what a press will do. */
+void
+dlg_agenda_show_star (GtkButton *button,
+                      gboolean   starred)
+{
+  g_return_if_fail (GTK_IS_BUTTON (button));
+
+  gtk_button_set_icon_name (button, starred ? "starred-symbolic" : "non-starred-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button),
+                               starred ? _("Unstar Session") : _("Star Session"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  starred ? _("Unstar session") : _("Star session"),
+                                  -1);
+  if (starred)
+    gtk_widget_add_css_class (GTK_WIDGET (button), "starred");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (button), "starred");
+}

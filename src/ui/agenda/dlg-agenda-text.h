@@ -50,4 +50,9 @@ GtkStringList *dlg_agenda_choices        (GListModel  *sessions,
  * escaped (feed text is data, never markup); NULL when it has none. */
 char          *dlg_agenda_links_markup   (DlgSession  *session);
 
+/* A session's star button as @starred: its icon, tooltip and accessible name, the same on
+ * the agenda's rows and on a session's page. */
+void           dlg_agenda_show_star      (GtkButton   *button,
+                                          gboolean     starred);
+
 G_END_DECLS

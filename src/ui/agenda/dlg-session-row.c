@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "dlg-agenda-page-private.h"
+#include "dlg-agenda-text.h"
 #include "dlg-session-row.h"
 #include "dlg-list-row.h"
 #include "dlg-text-column.h"
@@ -77,18 +78,7 @@ set_starred (DlgSessionRow *self,
     return;
   self->starred = starred;
 
-  gtk_button_set_icon_name (self->star_button,
-                            starred ? "starred-symbolic" : "non-starred-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->star_button),
-                               starred ? _("Unstar Session") : _("Star Session"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->star_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  starred ? _("Unstar session") : _("Star session"),
-                                  -1);
-  if (starred)
-    gtk_widget_add_css_class (GTK_WIDGET (self->star_button), "starred");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->star_button), "starred");
+  dlg_agenda_show_star (self->star_button, starred);
 }
 
 static void
@@ -166,10 +156,6 @@ dlg_session_row_update (DlgSessionRow *self)
     time_text = dlg_agenda_page_format_time (self->page, self->session);
   set_optional (self->time_label, time_text);
   set_label (self->title_label, dlg_session_get_title (self->session));
-  /* Tab from the row reaches the star: it says which session it stars. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->star_button),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  dlg_session_get_title (self->session), -1);
 
   place = dlg_agenda_page_describe_place (self->session);
   set_optional (self->place_label, place);
@@ -180,6 +166,11 @@ dlg_session_row_update (DlgSessionRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->star_button),
                           dlg_agenda_page_can_star (self->page));
   set_starred (self, dlg_agenda_page_is_starred (self->page, self->session));
+  /* Tab from the row reaches the star: it says which session it stars.  Set after the star's
+   * tooltip, which GTK makes its description too. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->star_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  dlg_session_get_title (self->session), -1);
   name_list_item (self, header, time_text, place, flags);
 }
 

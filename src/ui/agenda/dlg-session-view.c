@@ -2,9 +2,9 @@
  *
  * Everything the feed says of a session: its day and time, room, track, speakers,
  * languages, the members presenting it and the cases presented in it (links to their
- * pages), its abstract and description with their addresses made links, its links, and a
- * button to write a note on it.  All of it is feed text, shown as text (dlg-feed-label.c);
- * what is missing is hidden, not shown empty.
+ * pages), its abstract and description with their addresses made links, its links, a
+ * button to write a note on it and its star.  All of it is feed text, shown as text
+ * (dlg-feed-label.c); what is missing is hidden, not shown empty.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -46,9 +46,19 @@ struct _DlgSessionView
   GtkLabel       *description_label;
   GtkWidget      *links_box;
   GtkLabel       *links_label;
+  GtkButton      *star_button;
+
+  gboolean        starred;        /* as the star shows it (the template: not starred) */
 };
 
 G_DEFINE_FINAL_TYPE (DlgSessionView, dlg_session_view, GTK_TYPE_WIDGET)
+
+enum {
+  TOGGLE_STAR,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 GtkWidget *
 dlg_session_view_get_title (DlgSessionView *self)
@@ -56,6 +66,36 @@ dlg_session_view_get_title (DlgSessionView *self)
   g_return_val_if_fail (DLG_IS_SESSION_VIEW (self), NULL);
 
   return dlg_detail_title_get_label (self->title);
+}
+
+void
+dlg_session_view_set_starred (DlgSessionView *self,
+                              gboolean        can_star,
+                              gboolean        starred)
+{
+  GtkWidget *title;
+
+  g_return_if_fail (DLG_IS_SESSION_VIEW (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->star_button), can_star);
+  if (self->starred != starred)
+    {
+      self->starred = starred;
+      dlg_agenda_show_star (self->star_button, starred);
+    }
+  /* Tab from the title and the Note button reaches the star: it says which session it stars,
+   * as a row's star does.  Set after the star's tooltip, which GTK makes its description
+   * too. */
+  title = dlg_detail_title_get_label (self->title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->star_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  gtk_label_get_text (GTK_LABEL (title)), -1);
+}
+
+static void
+star_clicked_cb (DlgSessionView *self)
+{
+  g_signal_emit (self, signals[TOGGLE_STAR], 0);
 }
 
 static void
@@ -201,6 +241,12 @@ dlg_session_view_class_init (DlgSessionViewClass *klass)
 
   object_class->dispose = dlg_session_view_dispose;
 
+  /* The delegate pressed the star: whoever knows the stars (the agenda's page) changes it, and
+   * says so back with dlg_session_view_set_starred(). */
+  signals[TOGGLE_STAR] =
+    g_signal_new ("toggle-star", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   g_type_ensure (DLG_TYPE_DETAIL_TITLE);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -226,6 +272,8 @@ dlg_session_view_class_init (DlgSessionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgSessionView, description_label);
   gtk_widget_class_bind_template_child (widget_class, DlgSessionView, links_box);
   gtk_widget_class_bind_template_child (widget_class, DlgSessionView, links_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgSessionView, star_button);
+  gtk_widget_class_bind_template_callback (widget_class, star_clicked_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "activate_link_cb",
                                                 G_CALLBACK (dlg_feed_label_activate_link));
 }

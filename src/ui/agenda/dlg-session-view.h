@@ -19,6 +19,12 @@ void dlg_session_view_show (DlgSessionView *self,
                             DlgFeed        *feed,
                             DlgSession     *session,
                             const char     *time_text);
+/* Shows the star of the session shown as @starred, or hides it when the delegate cannot star
+ * (@can_star FALSE: no store, or an event without an id), as the agenda's rows do.  A press
+ * on it emits "toggle-star". */
+void dlg_session_view_set_starred (DlgSessionView *self,
+                                   gboolean        can_star,
+                                   gboolean        starred);
 /* The session's title, where the keyboard goes when it is opened. */
 GtkWidget *dlg_session_view_get_title (DlgSessionView *self);
 
