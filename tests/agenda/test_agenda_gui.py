@@ -5,7 +5,8 @@ Run by tests/gui/run-gui-test.sh inside Xvfb and a private session bus:
     test_agenda_gui.py DELEGATE SCREENSHOT_DIR
 
 With the built-in feed (Kupang 2019: 3 sessions a day over 3 days), in English, a delegate:
-- sees day 1's three sessions, grouped under one header (their time is to be announced);
+- sees day 1's three sessions, grouped under one header (their time is to be announced),
+  which a screen reader hears on each row;
   selecting the first marks the session, not the header above it; its page links to the
   members presenting it and to the case presented, each opening in its pane;
 - presses Ctrl+F and types "tour": the list narrows, as they type, to "City tour" (day 3: a
@@ -92,6 +93,16 @@ def shown_text(item):
                                                   and on_screen(a)))
 
 
+TBA = "Time to be announced"
+
+
+def said_of(item):
+    """What a screen reader should say on a row of a session whose time is to be announced:
+    what the row shows, and, below the group's header that shows it, the time too."""
+    shown = shown_text(item)
+    return shown if shown.startswith(TBA) else f"{TBA}, {shown}"
+
+
 def star_button(lst, title, name):
     item = row_item(lst, title)
     return item and find(item, lambda a: a.name == name and role(a) == pyatspi.ROLE_PUSH_BUTTON)
@@ -170,11 +181,13 @@ def check_agenda(app, frame, first_run):
     screenshot("day-1")
     log(f"day 1 shows its three sessions ({len(headers)} 'Time to be announced' labels)")
 
-    # A screen reader landing on a row says what the row shows, in the order it shows it.
-    wait_for(lambda: f"the row 'Opening' to be named after what it shows, "
-                     f"{shown_text(row_item(lst, 'Opening'))!r} (its name is "
-                     f"{row_item(lst, 'Opening').name!r})",
-             lambda: row_item(lst, "Opening").name == shown_text(row_item(lst, "Opening")))
+    # A screen reader landing on a row says what the row shows, in the order it shows it, and
+    # when the session is: the rows below the group's header too, which the header alone shows.
+    for title in DAY1:
+        wait_for(lambda title=title: f"the row {title!r} to be named after what it shows and "
+                 f"when, {said_of(row_item(lst, title))!r} (its name is "
+                 f"{row_item(lst, title).name!r})",
+                 lambda title=title: row_item(lst, title).name == said_of(row_item(lst, title)))
     log(f"the row 'Opening' is named {row_item(lst, 'Opening').name!r}")
 
     # From the search, Down and Enter open the first session, with the keyboard on its title.
@@ -275,7 +288,7 @@ def check_agenda(app, frame, first_run):
     wait_for(lambda: f"the row's name to say it is in My schedule "
                      f"({row_item(lst, 'Opening').name!r})",
              lambda: row_item(lst, "Opening").name
-             == shown_text(row_item(lst, "Opening")) + ", in My schedule")
+             == said_of(row_item(lst, "Opening")) + ", in My schedule")
     click(mine)
     wait_for(lambda: f"'My schedule' to show 'Opening' alone (it shows {visible_rows(lst)})",
              lambda: visible_rows(lst) == ["Opening"])

@@ -151,7 +151,7 @@ dlg_session_row_update (DlgSessionRow *self)
   header = dlg_agenda_page_describe_group (self->page, self->position);
   set_optional (self->header_label, header);
 
-  /* A session without a time has it said once, in its group's header. */
+  /* A session without a time has it shown once, in its group's header. */
   if (!dlg_session_get_time_tba (self->session))
     time_text = dlg_agenda_page_format_time (self->page, self->session);
   set_optional (self->time_label, time_text);
@@ -171,7 +171,11 @@ dlg_session_row_update (DlgSessionRow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->star_button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   dlg_session_get_title (self->session), -1);
-  name_list_item (self, header, time_text, place, flags);
+  /* A screen reader goes row by row, not by what is above: each row of such a group says its
+   * time is to be announced, the first in its header. */
+  name_list_item (self, header,
+                  time_text == NULL && header == NULL ? _("Time to be announced") : time_text,
+                  place, flags);
 }
 
 static void
