@@ -40,8 +40,9 @@ append_escaped (GString    *markup,
  * gtk-label-select-on-focus), and while text is selected, Tab leaves the label instead of
  * going to its links: an address in a session's abstract could not be reached, nor opened,
  * without a mouse.  Tab on the label as it came, all selected, drops the selection first, so
- * that GTK's Tab goes on to the label's first link, where Enter opens it.  (A text that
- * begins with its address still skips that one: GTK looks for links after the cursor.) */
+ * that GTK's Tab goes on to the label's first link, where Enter opens it.  GTK looks for the
+ * first link after the cursor, so a link at the very start of the text was skipped: the
+ * cursor put at the start is already on that link (Enter opens it), and Tab stops there. */
 static gboolean
 links_tab_cb (GtkEventControllerKey *keys,
               guint                  keyval,
@@ -58,7 +59,8 @@ links_tab_cb (GtkEventControllerKey *keys,
     return FALSE;
 
   gtk_label_select_region (label, 0, 0);
-  return FALSE;  /* GTK's own Tab goes on, now to the first link */
+  /* Otherwise GTK's own Tab goes on, now to the first link. */
+  return g_object_get_data (G_OBJECT (label), "dlg-link-at-start") != NULL;
 }
 
 void
@@ -90,6 +92,7 @@ dlg_feed_label_set_linked (GtkLabel   *label,
                                     "(mailto:[^\\s<>\"()?&,;%]+[^\\s<>\"().,;:!?&%'])",
                                     G_REGEX_OPTIMIZE, 0, NULL));
 
+  g_object_set_data (G_OBJECT (label), "dlg-link-at-start", NULL);
   if (text == NULL || text[0] == '\0')
     {
       gtk_label_set_text (label, "");
@@ -106,6 +109,8 @@ dlg_feed_label_set_linked (GtkLabel   *label,
       g_autofree char *url = NULL;
 
       g_match_info_fetch_pos (match, 0, &start, &end);
+      if (start == 0)
+        g_object_set_data (G_OBJECT (label), "dlg-link-at-start", GINT_TO_POINTER (TRUE));
       url = g_markup_escape_text (text + start, end - start);
       append_escaped (markup, text + done, start - done);
       /* Pango reads "&amp;" in the href back as "&". */

@@ -87,6 +87,58 @@ test_detail_link_by_keyboard (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_current_uri (description), ==, "https://example.org/md");
 }
 
+static gboolean
+link_opened_cb (GtkLabel   *label,
+                const char *uri,
+                char      **opened)
+{
+  g_free (*opened);
+  *opened = g_strdup (uri);
+  return TRUE;  /* no browser in a test */
+}
+
+/* An abstract that begins with its address: Tab from it (selected whole as it took the
+ * keyboard) goes to that first link, where Enter opens it, then to the next; not past the
+ * first. */
+static void
+test_detail_first_link_by_keyboard (Fixture       *f,
+                                    gconstpointer  data)
+{
+  static const char schedule[] =
+    "{\"schedule\": {\"version\": \"1\", \"conference\": {\"acronym\": \"m\", "
+    "\"title\": \"M\", \"time_zone_name\": \"Asia/Makassar\", \"days\": [{\"index\": 1, "
+    "\"date\": \"2024-10-16\", \"rooms\": {\"Aula\": [{\"guid\": \"s1\", "
+    "\"date\": \"2024-10-16T09:00:00+08:00\", \"start\": \"09:00\", \"duration\": \"1:00\", "
+    "\"title\": \"S1\", \"abstract\": \"https://example.org/first has the slides; "
+    "https://example.org/second the recording.\"}]}}]}}}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (schedule, strlen (schedule));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = dlg_source_parse (bytes, NULL, english, NULL, &error);
+  g_autofree char *opened = NULL;
+  GtkLabel *abstract;
+
+  g_assert_no_error (error);
+  dlg_agenda_page_set_feed (f->page, feed);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (dlg_agenda_page_show_session (f->page, "s1"));
+  abstract = session_child (f, "abstract_label");
+  while (!gtk_widget_get_mapped (GTK_WIDGET (abstract)))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (abstract)));
+  g_assert_null (gtk_label_get_current_uri (abstract));
+  press_tab (GTK_WIDGET (abstract));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (abstract)));
+  g_assert_cmpstr (gtk_label_get_current_uri (abstract), ==, "https://example.org/first");
+  g_signal_connect (abstract, "activate-link", G_CALLBACK (link_opened_cb), &opened);
+  g_signal_emit_by_name (abstract, "activate-current-link");  /* as Enter does */
+  g_assert_cmpstr (opened, ==, "https://example.org/first");
+  g_signal_handlers_disconnect_by_func (abstract, link_opened_cb, &opened);
+  press_tab (GTK_WIDGET (abstract));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (abstract)));
+  g_assert_cmpstr (gtk_label_get_current_uri (abstract), ==, "https://example.org/second");
+}
+
 /* The link buttons in one of the session view's lists: "label → action(target)" each. */
 static char *
 links_of (GtkWidget *list)
@@ -286,4 +338,6 @@ agenda_page_add_detail_tests (void)
               fixture_tear_down);
   g_test_add ("/agenda-page/detail-link-by-keyboard", Fixture, NULL, fixture_set_up,
               test_detail_link_by_keyboard, fixture_tear_down);
+  g_test_add ("/agenda-page/detail-first-link-by-keyboard", Fixture, NULL, fixture_set_up,
+              test_detail_first_link_by_keyboard, fixture_tear_down);
 }
