@@ -134,6 +134,46 @@ test_detail_star (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (star)));
 }
 
+/* In "My schedule", a session unstarred from its page leaves the list, but its page stays in
+ * sight with the keyboard on its star, where a second press stars it again: on a narrow
+ * window the page is all the delegate sees. */
+static void
+test_detail_star_mine (Fixture       *f,
+                       gconstpointer  data)
+{
+  DlgSession *opening = find (f, "Opening 🎉 𝔘nicode");
+  GtkButton *star = session_child (f, "star_button");
+
+  dlg_agenda_page_toggle_star (f->page, opening);
+  gtk_toggle_button_set_active (child (f, "mine_button"), TRUE);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (dlg_agenda_page_show_session (f->page, dlg_session_get_key (opening)));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (star)))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (star)));
+
+  g_signal_emit_by_name (star, "clicked");
+  g_assert_false (dlg_store_is_starred (f->store, "wild24", dlg_session_get_key (opening)));
+  g_assert_cmpuint (n_shown (f), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f, "detail_stack")), ==, "detail");
+  g_assert_cmpstr (session_title (f), ==, "Opening 🎉 𝔘nicode");
+  assert_star (star, FALSE);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (star)));
+
+  g_signal_emit_by_name (star, "clicked");
+  g_assert_true (dlg_store_is_starred (f->store, "wild24", dlg_session_get_key (opening)));
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  assert_star (star, TRUE);
+  assert_star (row_star (f, opening), TRUE);
+
+  /* Another session opened, the kept one goes as any other. */
+  gtk_toggle_button_set_active (child (f, "mine_button"), FALSE);
+  g_assert_true (dlg_agenda_page_show_session (f->page,
+                                               dlg_session_get_key (find (f, "Day two"))));
+  g_assert_cmpstr (session_title (f), ==, "Day two");
+  assert_star (star, FALSE);
+}
+
 /* A new copy of the same event (a sync, as an organiser fixes a room) keeps what the delegate
  * was looking at: the day, the room and the session open. Another event starts afresh. */
 static void
@@ -323,6 +363,8 @@ agenda_page_add_stars_tests (void)
               fixture_tear_down);
   g_test_add ("/agenda-page/detail-star", Fixture, NULL, fixture_set_up, test_detail_star,
               fixture_tear_down);
+  g_test_add ("/agenda-page/detail-star-mine", Fixture, NULL, fixture_set_up,
+              test_detail_star_mine, fixture_tear_down);
   g_test_add ("/agenda-page/kept-across-sync", Fixture, NULL, fixture_set_up,
               test_kept_across_sync, fixture_tear_down);
 }

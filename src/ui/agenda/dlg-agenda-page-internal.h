@@ -40,6 +40,8 @@ struct _DlgAgendaPage
   char               *reveal_key;    /* a session to show once the filter is done, or NULL */
   char               *reopened_key;  /* the session open before a sync, opened again by the
                                       * page, not by the delegate: its change not yet seen */
+  char               *kept_key;      /* unstarred from its own page in "My schedule": the
+                                      * list lets it go, its page stays open */
   gboolean            reveal_open;   /* ...and to open, keyboard and all */
   gboolean            reveal_cleared; /* the filters hid it, and were cleared */
   gboolean            revealing;     /* clearing them: not yet to be shown */
@@ -79,6 +81,8 @@ gboolean  dlg_agenda_page_spans_days            (DlgAgendaPage *self);
  * its day. */
 gboolean  dlg_agenda_page_filters_show          (DlgAgendaPage *self,
                                                  DlgSession    *session);
+/* The session the detail shows: the list's selected one, or one kept open (kept_key). */
+DlgSession *dlg_agenda_page_detail_session      (DlgAgendaPage *self);
 void      dlg_agenda_page_open                  (DlgAgendaPage *self,
                                                  guint          position);
 void      dlg_agenda_page_rows_changed          (DlgAgendaPage *self);

@@ -306,11 +306,30 @@ acknowledge_change (DlgAgendaPage *self,
   g_signal_emit (self, signals[ROWS_CHANGED], 0);
 }
 
+DlgSession *
+dlg_agenda_page_detail_session (DlgAgendaPage *self)
+{
+  DlgSession *session = self->selection != NULL
+                        ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+
+  if (session == NULL && self->kept_key != NULL && self->feed != NULL)
+    session = dlg_feed_find_session (self->feed, self->kept_key);
+  return session;
+}
+
 static void
 show_session (DlgAgendaPage *self,
               DlgSession    *session)
 {
   g_autofree char *time_text = NULL;
+
+  /* Unstarred from its own page in "My schedule", the session leaves the list but stays in
+   * sight, its star there to undo it, rather than the page giving way under the keyboard (on a
+   * narrow window, all the delegate sees). */
+  if (session == NULL && self->kept_key != NULL && self->feed != NULL)
+    session = dlg_feed_find_session (self->feed, self->kept_key);
+  else
+    g_clear_pointer (&self->kept_key, g_free);
 
   if (session == NULL)
     {
@@ -511,6 +530,7 @@ dlg_agenda_page_reload (DlgAgendaPage *self)
 
   /* A session a link asked for in the copy before is looked for again below, if open. */
   g_clear_pointer (&self->reveal_key, g_free);
+  g_clear_pointer (&self->kept_key, g_free);
   g_clear_handle_id (&self->reveal_idle_id, g_source_remove);
   g_hash_table_remove_all (self->search_keys);
   dlg_agenda_page_load_stars (self);
@@ -751,6 +771,7 @@ dlg_agenda_page_finalize (GObject *object)
   g_clear_pointer (&self->shown_event_id, g_free);
   g_clear_pointer (&self->reveal_key, g_free);
   g_clear_pointer (&self->reopened_key, g_free);
+  g_clear_pointer (&self->kept_key, g_free);
   g_clear_pointer (&self->next_start, g_date_time_unref);
 
   G_OBJECT_CLASS (dlg_agenda_page_parent_class)->finalize (object);

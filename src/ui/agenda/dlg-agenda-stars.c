@@ -123,8 +123,7 @@ dlg_agenda_page_load_stars (DlgAgendaPage *self)
 void
 dlg_agenda_page_show_detail_star (DlgAgendaPage *self)
 {
-  DlgSession *session = self->selection != NULL
-                        ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+  DlgSession *session = dlg_agenda_page_detail_session (self);
 
   dlg_session_view_set_starred (self->session_view,
                                 session != NULL && dlg_agenda_page_can_star (self),
@@ -136,11 +135,19 @@ dlg_agenda_page_show_detail_star (DlgAgendaPage *self)
 void
 dlg_agenda_page_detail_star_cb (DlgAgendaPage *self)
 {
-  DlgSession *session = self->selection != NULL
-                        ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+  DlgSession *session = dlg_agenda_page_detail_session (self);
 
-  if (session != NULL)
-    dlg_agenda_page_toggle_star (self, session);
+  if (session == NULL)
+    return;
+
+  /* Unstarred in "My schedule", it leaves the list: its page stays (see show_session()). */
+  if (gtk_toggle_button_get_active (self->mine_button) &&
+      dlg_agenda_page_is_starred (self, session))
+    {
+      g_free (self->kept_key);
+      self->kept_key = g_strdup (dlg_session_get_key (session));
+    }
+  dlg_agenda_page_toggle_star (self, session);
 }
 
 void
