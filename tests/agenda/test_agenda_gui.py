@@ -26,7 +26,6 @@ Screenshots of each step land in SCREENSHOT_DIR, the app's output in delegate.lo
 """
 
 import os
-import re
 import subprocess
 import sys
 
@@ -127,18 +126,6 @@ def stars_of(frame, title):
     """What the stars described as title say of themselves, for a failure's message."""
     return [(a.name, in_list(a), ui.on_screen(a), str(states(a).getStates()))
             for a in find_all(frame, lambda a: a.description == title)]
-
-
-def resize_window(frame, width):
-    """Makes the window width px wide (its X window has a 5 px shadow on each side)."""
-    wid = subprocess.run(["xdotool", "search", "--name", f"^{re.escape(frame.name)}$"],
-                         capture_output=True, text=True).stdout.split()
-    if not wid:
-        raise Failure(f"cannot find the X window {frame.name!r} to resize it")
-    height = ui.extents(frame).height
-    xdo("windowsize", wid[0], str(width + 2 * ui.BORDER), str(height + 2 * ui.BORDER))
-    wait_for(lambda: f"the window to be {width} px wide (it is {ui.extents(frame).width} px)",
-             lambda: ui.extents(frame).width == width)
 
 
 def visible_rows(lst):
@@ -316,7 +303,7 @@ def check_page_star(frame, lst):
     """On a narrow window a session's page is all there is in sight: the star on it stars the
     session, from the keyboard too, and it and the row's star agree both ways."""
     wide = ui.extents(frame).width
-    resize_window(frame, 360)
+    ui.resize_width(frame, 360)
 
     def back_button():
         return ui.find_shown(frame, lambda a: role(a) == pyatspi.ROLE_PUSH_BUTTON
@@ -359,7 +346,7 @@ def check_page_star(frame, lst):
     wait_for("the page's star of 'City tour' to say it is not starred",
              lambda: page_star(frame, "City tour", "Star session"))
     click(back)
-    resize_window(frame, wide)
+    ui.resize_width(frame, wide)
     log("unstarred from its row, the page's star of 'City tour' says so")
 
 

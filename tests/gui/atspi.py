@@ -15,6 +15,7 @@ Use /usr/bin/python3: other Pythons on the machine do not see Debian's pyatspi.
 """
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -337,6 +338,19 @@ def open_row(frame, lst, name, shown):
     except Failure:
         xdo("key", "--clearmodifiers", "Return")
         return wait_for(f"{name!r} to open", shown)
+
+
+def resize_width(frame, width):
+    """Makes the window width px wide, its height as it is (its X window has a BORDER px
+    shadow on each side), as dragging its edge would."""
+    wid = subprocess.run(["xdotool", "search", "--name", f"^{re.escape(frame.name)}$"],
+                         capture_output=True, text=True).stdout.split()
+    if not wid:
+        raise Failure(f"cannot find the X window {frame.name!r} to resize it")
+    height = extents(frame).height
+    xdo("windowsize", wid[0], str(width + 2 * BORDER), str(height + 2 * BORDER))
+    wait_for(lambda: f"the window to be {width} px wide (it is {extents(frame).width} px)",
+             lambda: extents(frame).width == width)
 
 
 # --- screenshots -------------------------------------------------------------------------------

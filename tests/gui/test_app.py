@@ -548,7 +548,7 @@ def check_open_missing(env, frame, narrow_to=None):
         # The notice stays up while the window is narrowed: it takes the new width (until
         # 2 December it kept the wide window's and was cut off on the right and below).
         wide = win.width
-        resize_window(frame, narrow_to)
+        ui.resize_width(frame, narrow_to)
         # Narrower than the toast was: its text must take a narrower width, on as many lines
         # as that takes (how many depends on the file's path, so the width is what is checked).
         if narrow_to >= ext.width:
@@ -564,7 +564,7 @@ def check_open_missing(env, frame, narrow_to=None):
         screenshot("missing-file-narrowed")
         log(f"narrowed to {narrow_to} px, the toast's text is on "
             f"{ui.text_lines(ui.extents(label))} lines, inside the window")
-        resize_window(frame, wide)
+        ui.resize_width(frame, wide)
     click(buttons[-1])
     wait_for("the toast to go", lambda: toast_label() is None, timeout=10)
 
@@ -576,18 +576,6 @@ def check_toast_inside(frame, label, close):
         if box.x < win.x or box.x + box.width > win.x + win.width:
             raise Failure(f"the toast's {what} runs out of the window (x {box.x} to "
                           f"{box.x + box.width}, the window {win.x} to {win.x + win.width})")
-
-
-def resize_window(frame, width):
-    """Makes the window width px wide (its X window has a 5 px shadow on each side)."""
-    wid = subprocess.run(["xdotool", "search", "--name", f"^{re.escape(frame.name)}$"],
-                         capture_output=True, text=True).stdout.split()
-    if not wid:
-        raise Failure(f"cannot find the X window {frame.name!r} to resize it")
-    height = ui.extents(frame).height
-    xdo("windowsize", wid[0], str(width + 2 * ui.BORDER), str(height + 2 * ui.BORDER))
-    wait_for(lambda: f"the window to be {width} px wide (it is {ui.extents(frame).width} px)",
-             lambda: ui.extents(frame).width == width)
 
 
 NARROW = 360
