@@ -174,6 +174,91 @@ test_detail_star_mine (Fixture       *f,
   assert_star (star, FALSE);
 }
 
+/* The same from the session's row: unstarred there in "My schedule", the open session leaves
+ * the list, but its page stays, its star there to undo it. */
+static void
+test_row_star_mine (Fixture       *f,
+                    gconstpointer  data)
+{
+  DlgSession *opening = find (f, "Opening 🎉 𝔘nicode");
+  GtkButton *star = session_child (f, "star_button");
+
+  dlg_agenda_page_toggle_star (f->page, opening);
+  gtk_toggle_button_set_active (child (f, "mine_button"), TRUE);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (dlg_agenda_page_show_session (f->page, dlg_session_get_key (opening)));
+
+  g_signal_emit_by_name (row_star (f, opening), "clicked");
+  g_assert_false (dlg_store_is_starred (f->store, "wild24", dlg_session_get_key (opening)));
+  g_assert_cmpuint (n_shown (f), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f, "detail_stack")), ==, "detail");
+  g_assert_cmpstr (session_title (f), ==, "Opening 🎉 𝔘nicode");
+  assert_star (star, FALSE);
+
+  g_signal_emit_by_name (star, "clicked");
+  g_assert_true (dlg_store_is_starred (f->store, "wild24", dlg_session_get_key (opening)));
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  assert_star (row_star (f, opening), TRUE);
+
+  /* Another session unstarred from its row leaves the open one as it is. */
+  dlg_agenda_page_toggle_star (f->page, find (f, "Day two"));
+  g_assert_cmpuint (n_shown (f), ==, 2);
+  g_assert_true (dlg_agenda_page_show_session (f->page,
+                                               dlg_session_get_key (find (f, "Day two"))));
+  g_assert_cmpstr (session_title (f), ==, "Day two");
+  g_signal_emit_by_name (row_star (f, opening), "clicked");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  g_assert_cmpstr (session_title (f), ==, "Day two");
+  assert_star (star, TRUE);
+}
+
+/* A page kept in sight that way stays through a sync: a new copy of the event must not close
+ * what the delegate was reading, nor star its session again. */
+static void
+test_kept_star_across_sync (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "agenda", "fixtures",
+                                                 "quirks.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) copy = NULL;
+  DlgSession *opening = find (f, "Opening 🎉 𝔘nicode");
+  GtkButton *star = session_child (f, "star_button");
+  const char *key = dlg_session_get_key (opening);
+
+  dlg_agenda_page_toggle_star (f->page, opening);
+  gtk_toggle_button_set_active (child (f, "mine_button"), TRUE);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (dlg_agenda_page_show_session (f->page, key));
+  g_signal_emit_by_name (star, "clicked");
+  g_assert_cmpuint (n_shown (f), ==, 0);
+
+  copy = dlg_source_load (path, english, NULL, &error);
+  g_assert_no_error (error);
+  dlg_agenda_page_set_feed (f->page, copy);
+  g_assert_cmpuint (n_shown (f), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f, "detail_stack")), ==, "detail");
+  g_assert_cmpstr (session_title (f), ==, "Opening 🎉 𝔘nicode");
+  assert_star (star, FALSE);
+
+  /* Its star is the new copy's session's. */
+  g_signal_emit_by_name (star, "clicked");
+  g_assert_true (dlg_store_is_starred (f->store, "wild24", key));
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  assert_star (star, TRUE);
+
+  /* Starred again, it is back in the list: the next copy opens it there. */
+  g_clear_object (&copy);
+  copy = dlg_source_load (path, english, NULL, &error);
+  g_assert_no_error (error);
+  dlg_agenda_page_set_feed (f->page, copy);
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  g_assert_true (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (shown (f))) ==
+                 (gpointer) dlg_feed_find_session (copy, key));
+  g_assert_cmpstr (session_title (f), ==, "Opening 🎉 𝔘nicode");
+  assert_star (star, TRUE);
+}
+
 /* A new copy of the same event (a sync, as an organiser fixes a room) keeps what the delegate
  * was looking at: the day, the room and the session open. Another event starts afresh. */
 static void
@@ -367,4 +452,8 @@ agenda_page_add_stars_tests (void)
               test_detail_star_mine, fixture_tear_down);
   g_test_add ("/agenda-page/kept-across-sync", Fixture, NULL, fixture_set_up,
               test_kept_across_sync, fixture_tear_down);
+  g_test_add ("/agenda-page/row-star-mine", Fixture, NULL, fixture_set_up,
+              test_row_star_mine, fixture_tear_down);
+  g_test_add ("/agenda-page/kept-star-across-sync", Fixture, NULL, fixture_set_up,
+              test_kept_star_across_sync, fixture_tear_down);
 }

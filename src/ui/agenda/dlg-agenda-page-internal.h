@@ -40,8 +40,8 @@ struct _DlgAgendaPage
   char               *reveal_key;    /* a session to show once the filter is done, or NULL */
   char               *reopened_key;  /* the session open before a sync, opened again by the
                                       * page, not by the delegate: its change not yet seen */
-  char               *kept_key;      /* unstarred from its own page in "My schedule": the
-                                      * list lets it go, its page stays open */
+  char               *kept_key;      /* open, and unstarred in "My schedule": the list
+                                      * lets it go, its page stays open */
   gboolean            reveal_open;   /* ...and to open, keyboard and all */
   gboolean            reveal_cleared; /* the filters hid it, and were cleared */
   gboolean            revealing;     /* clearing them: not yet to be shown */

@@ -306,15 +306,20 @@ acknowledge_change (DlgAgendaPage *self,
   g_signal_emit (self, signals[ROWS_CHANGED], 0);
 }
 
+static DlgSession *
+kept_session (DlgAgendaPage *self)
+{
+  return self->kept_key != NULL && self->feed != NULL
+         ? dlg_feed_find_session (self->feed, self->kept_key) : NULL;
+}
+
 DlgSession *
 dlg_agenda_page_detail_session (DlgAgendaPage *self)
 {
   DlgSession *session = self->selection != NULL
                         ? gtk_single_selection_get_selected_item (self->selection) : NULL;
 
-  if (session == NULL && self->kept_key != NULL && self->feed != NULL)
-    session = dlg_feed_find_session (self->feed, self->kept_key);
-  return session;
+  return session != NULL ? session : kept_session (self);
 }
 
 static void
@@ -323,11 +328,11 @@ show_session (DlgAgendaPage *self,
 {
   g_autofree char *time_text = NULL;
 
-  /* Unstarred from its own page in "My schedule", the session leaves the list but stays in
-   * sight, its star there to undo it, rather than the page giving way under the keyboard (on a
-   * narrow window, all the delegate sees). */
-  if (session == NULL && self->kept_key != NULL && self->feed != NULL)
-    session = dlg_feed_find_session (self->feed, self->kept_key);
+  /* Unstarred in "My schedule", the open session leaves the list but stays in sight, its
+   * star there to undo it, rather than the page giving way under the keyboard (on a narrow
+   * window, all the delegate sees). */
+  if (session == NULL)
+    session = kept_session (self);
   else
     g_clear_pointer (&self->kept_key, g_free);
 
@@ -519,6 +524,7 @@ dlg_agenda_page_reload (DlgAgendaPage *self)
   g_autofree char *was_room = g_steal_pointer (&self->room);
   g_autofree char *was_track = g_steal_pointer (&self->track);
   g_autofree char *was_open = NULL;
+  g_autofree char *was_kept = NULL;  /* open, out of the list (kept_key) */
   DlgDay *day = gtk_drop_down_get_selected_item (self->day_dropdown);
   gboolean have_day = day != NULL;
   guint day_index = day != NULL ? dlg_day_get_index (day) : 0;  /* a feed may count from 0 */
@@ -527,6 +533,8 @@ dlg_agenda_page_reload (DlgAgendaPage *self)
   if (self->selection != NULL && gtk_single_selection_get_selected_item (self->selection) != NULL &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "detail") == 0)
     was_open = g_strdup (dlg_session_get_key (gtk_single_selection_get_selected_item (self->selection)));
+  else if (kept_session (self) != NULL)
+    was_kept = g_strdup (self->kept_key);
 
   /* A session a link asked for in the copy before is looked for again below, if open. */
   g_clear_pointer (&self->reveal_key, g_free);
@@ -622,17 +630,24 @@ dlg_agenda_page_reload (DlgAgendaPage *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   day_changed_cb (self);
   show_session (self, NULL);
-  if (same_event && was_open != NULL)
+  if (same_event && (was_open != NULL || was_kept != NULL))
     {
-      DlgSession *session = dlg_feed_find_session (self->feed, was_open);
+      char *key = was_open != NULL ? was_open : was_kept;
+      DlgSession *session = dlg_feed_find_session (self->feed, key);
 
+      g_free (self->reopened_key);
+      self->reopened_key = g_strdup (key);
       /* Still there and still shown by the filters: open again, where it is now. */
       if (session != NULL && filter_func (session, self))
+        dlg_agenda_page_reveal (self, session, FALSE);
+      /* Kept open out of "My schedule": still so. */
+      else if (session != NULL && was_kept != NULL)
         {
-          g_free (self->reopened_key);
-          self->reopened_key = g_steal_pointer (&was_open);
-          dlg_agenda_page_reveal (self, session, FALSE);
+          self->kept_key = g_strdup (key);
+          show_session (self, NULL);
         }
+      else
+        g_clear_pointer (&self->reopened_key, g_free);
     }
 
   gtk_stack_set_visible_child_name (self->page_stack, "content");

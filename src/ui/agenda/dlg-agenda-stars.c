@@ -137,17 +137,8 @@ dlg_agenda_page_detail_star_cb (DlgAgendaPage *self)
 {
   DlgSession *session = dlg_agenda_page_detail_session (self);
 
-  if (session == NULL)
-    return;
-
-  /* Unstarred in "My schedule", it leaves the list: its page stays (see show_session()). */
-  if (gtk_toggle_button_get_active (self->mine_button) &&
-      dlg_agenda_page_is_starred (self, session))
-    {
-      g_free (self->kept_key);
-      self->kept_key = g_strdup (dlg_session_get_key (session));
-    }
-  dlg_agenda_page_toggle_star (self, session);
+  if (session != NULL)
+    dlg_agenda_page_toggle_star (self, session);
 }
 
 void
@@ -176,6 +167,14 @@ dlg_agenda_page_toggle_star (DlgAgendaPage *self,
     return;
 
   starred = !dlg_agenda_page_is_starred (self, session);
+  /* Unstarred in "My schedule", the open session leaves the list, from its row's star or its
+   * page's: the page stays in sight (see show_session()), its star there to undo it. */
+  if (!starred && gtk_toggle_button_get_active (self->mine_button) &&
+      session == dlg_agenda_page_detail_session (self))
+    {
+      g_free (self->kept_key);
+      self->kept_key = g_strdup (dlg_session_get_key (session));
+    }
   if (!dlg_store_set_starred (self->store, dlg_agenda_page_event_id (self), dlg_session_get_key (session),
                               starred, &error))
     g_warning ("Could not keep the star: %s", error->message);
