@@ -509,16 +509,23 @@ dlg_library_locate (const char  *location,
   if (url == NULL)
     return NULL;
 
-  /* A file that is not there is never worth a subscription.  In a Flatpak this is what a path
-   * on the host looks like: the sandbox sees only the files chosen in the Open dialog. */
+  /* A file that is not there, or a folder, is never worth a subscription: it would only ever
+   * sync to an error.  In a Flatpak a path on the host looks as if not there: the sandbox
+   * sees only the files chosen in the Open dialog. */
   if (g_str_has_prefix (url, "file:"))
     {
       g_autoptr(GFile) file = g_file_new_for_uri (url);
+      GFileType type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL);
+      g_autofree char *path = g_file_get_parse_name (file);
 
-      if (!g_file_query_exists (file, NULL))
+      if (type == G_FILE_TYPE_DIRECTORY)
         {
-          g_autofree char *path = g_file_get_parse_name (file);
-
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                       _("“%s” is a folder: choose the event’s file in it"), path);
+          return NULL;
+        }
+      if (type == G_FILE_TYPE_UNKNOWN)
+        {
           if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
             g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                          _("Delegate cannot see “%s”: it runs in a sandbox that sees only the "

@@ -84,5 +84,9 @@ check "delegate-feed validate 127.0.0.1:1/feed.json reads the file of that name"
 out=$(cd "$dir" && LANG=C.UTF-8 LANGUAGE= "$feed_tool" validate no-such-feed.json 2>&1)
 check "delegate-feed validate of a file that is not there says so as the app does" \
   "There is no file at “$dir/no-such-feed.json”" "$out"
+# A folder, where the event's file was saved, is said to be one, not "not a regular file".
+out=$(cd "$dir" && LANG=C.UTF-8 LANGUAGE= "$feed_tool" validate 127.0.0.1:1 2>&1)
+check "delegate-feed validate of a folder says so as the app does" \
+  "“$dir/127.0.0.1:1” is a folder: choose the event’s file in it" "$out"
 
 exit $fail

@@ -127,6 +127,20 @@ test_switch_and_remove (Fixture       *f,
     g_assert_cmpuint (g_list_model_get_n_items (dlg_library_get_subscriptions (library)), ==, 1);
     g_assert_true (dlg_subscription_get_builtin (dlg_library_get_current (library)));
 
+    /* Nor is a folder (the one a feed's file was saved to, typed or dropped): it would sync
+     * to an error for ever.  It says so, in the words the command line uses too. */
+    {
+      g_autofree char *folder = g_path_get_dirname (minimal);
+      g_autofree char *expected = g_strdup_printf ("“%s” is a folder: choose the event’s "
+                                                   "file in it", folder);
+
+      g_assert_false (dlg_library_add (library, folder, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+      g_assert_cmpstr (error->message, ==, expected);
+      g_clear_error (&error);
+      g_assert_cmpuint (g_list_model_get_n_items (dlg_library_get_subscriptions (library)), ==, 1);
+    }
+
     /* A path becomes a file URI, and the current event. */
     g_assert_true (dlg_library_add (library, minimal, &error));
     g_assert_no_error (error);
