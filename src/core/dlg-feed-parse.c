@@ -214,8 +214,8 @@ read_phone (JsonObject  *object,
           return dlg_json_invalid (error, _("%s: expected a phone number such as %s"),
                                    where, "+62 31 896 1234");
         }
-      /* No number in the world has more (ITU-T E.164): "+62 380 821234 / 821235", the second
-       * number given by its last digits, became one tel: link that dialled neither. */
+      /* No number in the world has more (ITU-T E.164): such a field is two numbers written
+       * as one, and its tel: link would dial neither. */
       if (international > 15)
         {
           where = dlg_json_path_key (path, "phone");

@@ -481,25 +481,107 @@ begins_whole_number (const char *text)
   return *text == '+' || *text == '0';
 }
 
+static guint
+count_digits (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    n += g_ascii_isdigit (*p) ? 1 : 0;
+  return n;
+}
+
+/* Whether @part gives only the last digits of a number, those that differ from @before's:
+ * digits, with spaces or "-" between, fewer than @before has, and four at most when they
+ * begin with "0" (with more, it is a number of its own). */
+static gboolean
+is_last_digits (const char *part,
+                const char *before)
+{
+  guint n = count_digits (part);
+
+  if (!g_ascii_isdigit (*part) || !g_ascii_isdigit (part[strlen (part) - 1]))
+    return FALSE;
+
+  for (const char *p = part; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p) && *p != ' ' && *p != '-')
+      return FALSE;
+  return n < count_digits (before) && (part[0] != '0' || n <= 4);
+}
+
+/* @number with its last digits replaced by those of @last_digits, kept as @number is laid
+ * out: ("0380 821 000", "01") is "0380 821 001". */
+static char *
+replace_last_digits (const char *number,
+                     const char *last_digits)
+{
+  g_autofree char *digits = g_malloc (strlen (last_digits) + 1);
+  char *whole = g_strdup (number);
+  gsize n = 0;
+  char *p;
+
+  for (const char *q = last_digits; *q != '\0'; q++)
+    if (g_ascii_isdigit (*q))
+      digits[n++] = *q;
+
+  for (p = whole + strlen (whole); n > 0 && p > whole; )
+    if (g_ascii_isdigit (*--p))
+      *p = digits[--n];
+
+  return whole;
+}
+
 char **
 dlg_member_phone_numbers (const char *phone)
 {
   GPtrArray *numbers;
-  const char *start = phone;
+  GString *number = NULL;  /* the number being read, as written */
+  const char *start;
 
   if (phone == NULL)
     return NULL;
 
   numbers = g_ptr_array_new ();
-  for (const char *p = phone; *p != '\0'; p++)
+  for (const char *p = start = phone; ; p++)
     {
-      if ((*p == '/' || *p == ',') && begins_whole_number (p + 1))
+      g_autofree char *part = NULL;
+      g_autofree char *before = NULL;
+
+      if (*p != '/' && *p != ',' && *p != '\0')
+        continue;
+
+      part = g_strstrip (g_strndup (start, p - start));
+      if (number != NULL)
+        before = g_strstrip (g_strdup (number->str));
+
+      if (number == NULL)
+        number = g_string_new_len (start, p - start);
+      /* "0380 821000/821001" or "/01", as offices list numbers that differ in their last
+       * digits: the second is 0380 821001 (dialled as one with the first, it reached neither). */
+      else if (is_last_digits (part, before))
         {
-          g_ptr_array_add (numbers, g_strstrip (g_strndup (start, p - start)));
-          start = p + 1;
+          g_autofree char *next = replace_last_digits (before, part);
+
+          g_ptr_array_add (numbers, g_strstrip (g_string_free (number, FALSE)));
+          number = g_string_new (next);
         }
+      else if (begins_whole_number (part))
+        {
+          g_ptr_array_add (numbers, g_strstrip (g_string_free (number, FALSE)));
+          number = g_string_new_len (start, p - start);
+        }
+      else
+        {
+          /* Part of the number before ("ext. 12"), as written. */
+          g_string_append_c (number, start[-1]);
+          g_string_append_len (number, start, p - start);
+        }
+
+      if (*p == '\0')
+        break;
+      start = p + 1;
     }
-  g_ptr_array_add (numbers, g_strstrip (g_strdup (start)));
+  g_ptr_array_add (numbers, g_strstrip (g_string_free (number, FALSE)));
   g_ptr_array_add (numbers, NULL);
 
   return (char **) g_ptr_array_free (numbers, FALSE);

@@ -62,8 +62,10 @@ char          *dlg_member_phone_uri        (const char *phone);
 /* The numbers a phone field holds, each as written (trimmed): an office often gives two,
  * "0380 821 000 / 0812 3456 789" or "(0380) 821000, 081234567890".  A "/" or "," parts two
  * numbers when what follows it begins, past spaces and brackets, with "+" or "0", as a whole
- * number does; "821234 / 821235" or "ext. 12" stay part of the number before.  At least one
- * string for any @phone but NULL. */
+ * number does, or gives only the last digits of another (fewer digits than the number
+ * before, four at most if they begin with "0"): "0380 821000/821001" or "0380-821000/01"
+ * is 0380 821000 and 0380 821001, the second laid out as the first.  Anything else ("ext.
+ * 12") stays part of the number before.  At least one string for any @phone but NULL. */
 char         **dlg_member_phone_numbers    (const char *phone);
 
 G_END_DECLS

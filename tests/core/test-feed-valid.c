@@ -119,7 +119,7 @@ test_sparse_members (void)
   g_assert_null (dlg_member_get_head_name (full));
   g_assert_cmpstr (dlg_member_get_website (full), ==, "https://contoh.example.org/");
   g_assert_cmpstr (dlg_member_get_email (full), ==, "humas@contoh.example.org");
-  g_assert_cmpstr (dlg_member_get_phone (full), ==, "+62 21 0000 0000");
+  g_assert_cmpstr (dlg_member_get_phone (full), ==, "+62 21 0000 0000 / 0001");
   g_assert_true (dlg_member_get_coordinates (full, &lat, &lon));
   g_assert_cmpfloat (lat, ==, -2.5);
   g_assert_cmpfloat (lon, ==, 140.7);

@@ -101,12 +101,25 @@ test_two_numbers (void)
   assert_numbers ("(+62) 380 821000 / (0380) 821001 / 0812 1",
                   "(+62) 380 821000 | (0380) 821001 | 0812 1",
                   "tel:+62-380-821000 | tel:0380-821001 | tel:0812-1");
-  /* One number: what follows a "/" or "," without its "+" or "0" is part of it. */
+  /* A second number given by its last digits, as offices list them, is the first with those
+   * digits in place of its own, laid out as the first is. */
+  assert_numbers ("+62 380 821234 / 821235", "+62 380 821234 | +62 380 821235",
+                  "tel:+62-380-821234 | tel:+62-380-821235");
+  assert_numbers ("(0380) 821000, 821001", "(0380) 821000 | (0380) 821001",
+                  "tel:0380-821000 | tel:0380-821001");
+  assert_numbers ("0380-821000/01/02", "0380-821000 | 0380-821001 | 0380-821002",
+                  "tel:0380-821000 | tel:0380-821001 | tel:0380-821002");
+  assert_numbers ("0380 821 000 / 821 001", "0380 821 000 | 0380 821 001",
+                  "tel:0380-821-000 | tel:0380-821-001");
+  assert_numbers ("0380 821000 / 0812 3456 789, 790", "0380 821000 | 0812 3456 789 | 0812 3456 790",
+                  "tel:0380-821000 | tel:0812-3456-789 | tel:0812-3456-790");
+  /* One number: what follows a "/" or "," without its "+" or "0", and not fewer digits than
+   * the number before, is part of it. */
   assert_numbers ("+62 31 8921946", "+62 31 8921946", "tel:+62-31-8921946");
   assert_numbers (" (0380) 821-1234 ", "(0380) 821-1234", "tel:0380-821-1234");
-  assert_numbers ("+62 380 821234 / 821235", "+62 380 821234 / 821235",
-                  "tel:+62-380-821234-821235");
   assert_numbers ("0380 821000, ext. 12", "0380 821000, ext. 12", "tel:0380-821000-12");
+  assert_numbers ("021 5550 / 12345678", "021 5550 / 12345678", "tel:021-5550-12345678");
+  assert_numbers ("0380 821000 /", "0380 821000 /", "tel:0380-821000");
   assert_numbers ("call us", "call us", "no link");
   g_assert_null (dlg_member_phone_numbers (NULL));
 }

@@ -174,7 +174,10 @@ test_two_numbers (void)
     "\"time_zone\": \"Asia/Makassar\", \"start\": \"2024-10-16\"}, \"members\": ["
     "{\"id\": \"kota-kupang\", \"name\": \"Kota Kupang\", "
     "\"phone\": \"+62 380 821 000 / +62 812 3456 7890\", "
-    "\"delegates\": [{\"name\": \"Sari\", \"phone\": \"(0380) 821000, 081234567890\"}]}]}";
+    "\"delegates\": [{\"name\": \"Sari\", \"phone\": \"(0380) 821000, 081234567890\"}]}, "
+    "{\"id\": \"kabupaten-kupang\", \"name\": \"Kabupaten Kupang\", "
+    "\"phone\": \"+62 380 821234 / 821235\", "
+    "\"delegates\": [{\"name\": \"Yohanes\", \"phone\": \"(0380) 821000, 821001\"}]}]}";
   g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
   g_autoptr(GError) error = NULL;
   g_autoptr(DlgFeed) feed = dlg_feed_new_from_bytes (bytes, english, &error);
@@ -196,6 +199,19 @@ test_two_numbers (void)
   g_assert_cmpuint (g_strv_length (delegate_numbers), ==, 2);
   g_assert_cmpstr (delegate_numbers[0], ==, "(0380) 821000");
   g_assert_cmpstr (delegate_numbers[1], ==, "081234567890");
+
+  /* The second number by its last digits, as offices list them, is read, and whole. */
+  g_clear_pointer (&numbers, g_strfreev);
+  g_clear_pointer (&delegate_numbers, g_strfreev);
+  g_clear_object (&sari);
+  member = member_at (feed, 1);
+  numbers = dlg_member_phone_numbers (dlg_member_get_phone (member));
+  g_assert_cmpuint (g_strv_length (numbers), ==, 2);
+  g_assert_cmpstr (numbers[1], ==, "+62 380 821235");
+  sari = g_list_model_get_item (dlg_member_get_delegates (member), 0);
+  delegate_numbers = dlg_member_phone_numbers (dlg_person_get_phone (sari));
+  g_assert_cmpuint (g_strv_length (delegate_numbers), ==, 2);
+  g_assert_cmpstr (delegate_numbers[1], ==, "(0380) 821001");
 }
 
 typedef struct
@@ -213,11 +229,12 @@ static const InvalidCase invalid_cases[] = {
     "members[1].delegates[1].email: expected an e-mail address such as humas@example.go.id" },
   { "phone-with-letters",
     "members[1].phone: expected a phone number such as +62 31 896 1234" },
-  /* Two numbers in one: the tel: link dialled "+62380821234821235", neither of them. */
-  { "phone-two-numbers",
+  /* Seventeen digits after "+": no number has so many. */
+  { "phone-too-long",
     "members[1].phone: more digits than one phone number has (15 at most after “+”): give one "
     "number, such as +62 31 896 1234" },
-  /* A second number by its last digits: which one it is, is anyone's guess. */
+  /* After a comma, more digits than the number before, and no "0" or "+": neither its last
+   * digits nor a number of its own. */
   { "phone-comma-part",
     "members[1].phone: expected a phone number such as +62 31 896 1234" },
   { "delegate-phone-javascript",

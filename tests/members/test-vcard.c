@@ -143,7 +143,8 @@ test_directory (void)
   g_assert_cmpuint (g_hash_table_size (uids), ==, begins);
 }
 
-/* A phone number written "(+62) 967 123456" is international: a tel: URI a phone can dial. */
+/* A phone number written "(+62) 967 123456" is international: a tel: URI a phone can dial.
+ * "+62 21 0000 0000 / 0001", the second by its last digits, is two numbers, each whole. */
 static void
 test_phone (void)
 {
@@ -163,6 +164,7 @@ test_phone (void)
   g_assert_no_error (error);
   cards = dlg_vcard_from_members (dlg_feed_get_members (feed));
   g_assert_nonnull (strstr (cards, "TEL;VALUE=uri;TYPE=work,voice:tel:+62-21-0000-0000\r\n"));
+  g_assert_nonnull (strstr (cards, "TEL;VALUE=uri;TYPE=work,voice:tel:+62-21-0000-0001\r\n"));
   g_assert_nonnull (strstr (cards, "TEL;VALUE=uri;TYPE=work,voice:tel:+62-967-123456\r\n"));
 }
 
