@@ -190,6 +190,8 @@ read_email (JsonObject  *object,
 
 /* One number or more (dlg_member_phone_numbers: "0380 821 000 / 0812 3456 789"), each of
  * which must be one. */
+#define MAX_PHONE_NUMBERS 10
+
 static gboolean
 read_phone (JsonObject  *object,
             const char  *path,
@@ -202,6 +204,16 @@ read_phone (JsonObject  *object,
     return FALSE;
 
   numbers = dlg_member_phone_numbers (*out);
+  /* Each number is a link and a copy button on the member's page: a field of thousands
+   * ("0380 821000/01/02/...") would hang it. */
+  if (numbers != NULL && g_strv_length (numbers) > MAX_PHONE_NUMBERS)
+    {
+      g_autofree char *where = dlg_json_path_key (path, "phone");
+
+      g_clear_pointer (out, g_free);
+      return dlg_json_invalid (error, _("%s: more than %d phone numbers: give the main ones"),
+                               where, MAX_PHONE_NUMBERS);
+    }
   for (guint i = 0; numbers != NULL && numbers[i] != NULL; i++)
     {
       guint international = 0;

@@ -495,10 +495,15 @@ count_digits (const char *text)
  * digits, with spaces or "-" between, fewer than @before has, and four at most when they
  * begin with "0" (with more, it is a number of its own). */
 static gboolean
-is_last_digits (const char *part,
-                const char *before)
+is_last_digits (const char    *part,
+                const GString *before)
 {
   guint n = count_digits (part);
+
+  /* No phone number is that long: nor is the field's text worth copying again and again
+   * ("1/1/1/..."). */
+  if (before->len > 64)
+    return FALSE;
 
   if (!g_ascii_isdigit (*part) || !g_ascii_isdigit (part[strlen (part) - 1]))
     return FALSE;
@@ -506,7 +511,7 @@ is_last_digits (const char *part,
   for (const char *p = part; *p != '\0'; p++)
     if (!g_ascii_isdigit (*p) && *p != ' ' && *p != '-')
       return FALSE;
-  return n < count_digits (before) && (part[0] != '0' || n <= 4);
+  return n < count_digits (before->str) && (part[0] != '0' || n <= 4);
 }
 
 /* @number with its last digits replaced by those of @last_digits, kept as @number is laid
@@ -545,24 +550,21 @@ dlg_member_phone_numbers (const char *phone)
   for (const char *p = start = phone; ; p++)
     {
       g_autofree char *part = NULL;
-      g_autofree char *before = NULL;
 
       if (*p != '/' && *p != ',' && *p != '\0')
         continue;
 
       part = g_strstrip (g_strndup (start, p - start));
-      if (number != NULL)
-        before = g_strstrip (g_strdup (number->str));
-
       if (number == NULL)
         number = g_string_new_len (start, p - start);
       /* "0380 821000/821001" or "/01", as offices list numbers that differ in their last
        * digits: the second is 0380 821001 (dialled as one with the first, it reached neither). */
-      else if (is_last_digits (part, before))
+      else if (is_last_digits (part, number))
         {
-          g_autofree char *next = replace_last_digits (before, part);
+          char *whole = g_strstrip (g_string_free (number, FALSE));
+          g_autofree char *next = replace_last_digits (whole, part);
 
-          g_ptr_array_add (numbers, g_strstrip (g_string_free (number, FALSE)));
+          g_ptr_array_add (numbers, whole);
           number = g_string_new (next);
         }
       else if (begins_whole_number (part))

@@ -237,6 +237,9 @@ static const InvalidCase invalid_cases[] = {
    * digits nor a number of its own. */
   { "phone-comma-part",
     "members[1].phone: expected a phone number such as +62 31 896 1234" },
+  /* Eleven numbers: each a link and a copy button; ten are plenty. */
+  { "phone-many-numbers",
+    "members[1].phone: more than 10 phone numbers: give the main ones" },
   { "delegate-phone-javascript",
     "members[1].delegates[0].phone: expected a phone number such as +62 31 896 1234" },
   { "smart-city-masterplan-text",
