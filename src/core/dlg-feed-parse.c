@@ -146,10 +146,11 @@ is_email_address (const char *text)
 
 /* Digits with the usual separators, an optional + before the first digit, and
  * enough digits to dial: "+62 31 8921946", "(+62) 380 821-1234", "(0380) 821-1234".
- * *@international says whether it has the +, and then how many digits. */
+ * *@n_digits says how many digits, *@international whether after a +. */
 static gboolean
 is_phone_number (const char *text,
-                 guint      *international)
+                 guint      *n_digits,
+                 gboolean   *international)
 {
   guint digits = 0;
   gboolean plus = FALSE;
@@ -163,7 +164,8 @@ is_phone_number (const char *text,
       plus = plus || *p == '+';
     }
 
-  *international = plus ? digits : 0;
+  *n_digits = digits;
+  *international = plus;
   return digits >= 3 && digits <= 20;
 }
 
@@ -216,26 +218,28 @@ read_phone (JsonObject  *object,
     }
   for (guint i = 0; numbers != NULL && numbers[i] != NULL; i++)
     {
-      guint international = 0;
+      guint n_digits = 0;
+      gboolean international = FALSE;
       g_autofree char *where = NULL;
 
-      if (!is_phone_number (numbers[i], &international))
+      if (!is_phone_number (numbers[i], &n_digits, &international))
         {
           where = dlg_json_path_key (path, "phone");
           g_clear_pointer (out, g_free);
           return dlg_json_invalid (error, _("%s: expected a phone number such as %s"),
                                    where, "+62 31 896 1234");
         }
-      /* No number in the world has more (ITU-T E.164): such a field is two numbers written
-       * as one, and its tel: link would dial neither. */
-      if (international > 15)
+      /* No number in the world has more (ITU-T E.164: 15 with the country code; without it
+       * 14, after a trunk prefix of one or two digits): such a field is two numbers written
+       * as one ("(0380) 821000/8210011"), and its tel: link would dial neither. */
+      if (n_digits > (international ? 15 : 16))
         {
           where = dlg_json_path_key (path, "phone");
           g_clear_pointer (out, g_free);
           return dlg_json_invalid (error,
                                    /* Translators: “+” stays as it is; the example is a number */
                                    _("%s: more digits than one phone number has (15 at most "
-                                     "after “+”): give one number, such as %s"),
+                                     "after “+”, 16 without it): give one number, such as %s"),
                                    where, "+62 31 896 1234");
         }
     }

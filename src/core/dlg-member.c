@@ -491,9 +491,23 @@ count_digits (const char *text)
   return n;
 }
 
+/* How many digits @number's first group has ("(0380)", "+62") when other digits follow it:
+ * last digits never reach into an area or country code. 1 for a number of one group. */
+static guint
+first_group_digits (const char *number)
+{
+  const char *p = number + strcspn (number, "0123456789");
+  guint n = 0;
+
+  for (; g_ascii_isdigit (*p); p++)
+    n++;
+  return count_digits (p) > 0 ? n : 1;
+}
+
 /* Whether @part gives only the last digits of a number, those that differ from @before's:
  * digits, with spaces or "-" between, fewer than @before has, and four at most when they
- * begin with "0" (with more, it is a number of its own). */
+ * begin with "0" (with more, it is a number of its own). They leave the first group as it
+ * is: "(0380) 821000, 8210011" is no (0388) 210011; not guessing, it stays one number. */
 static gboolean
 is_last_digits (const char    *part,
                 const GString *before)
@@ -511,7 +525,8 @@ is_last_digits (const char    *part,
   for (const char *p = part; *p != '\0'; p++)
     if (!g_ascii_isdigit (*p) && *p != ' ' && *p != '-')
       return FALSE;
-  return n < count_digits (before->str) && (part[0] != '0' || n <= 4);
+  return n + first_group_digits (before->str) <= count_digits (before->str)
+         && (part[0] != '0' || n <= 4);
 }
 
 /* @number with its last digits replaced by those of @last_digits, kept as @number is laid

@@ -120,6 +120,13 @@ test_two_numbers (void)
   assert_numbers ("0380 821000, ext. 12", "0380 821000, ext. 12", "tel:0380-821000-12");
   assert_numbers ("021 5550 / 12345678", "021 5550 / 12345678", "tel:021-5550-12345678");
   assert_numbers ("0380 821000 /", "0380 821000 /", "tel:0380-821000");
+  /* Last digits that would change the area code are no second number ((0388) 210011). */
+  assert_numbers ("(0380) 821000, 8210011", "(0380) 821000, 8210011",
+                  "tel:0380-821000-8210011");
+  assert_numbers ("+62 380 821234 / 380 821235", "+62 380 821234 | +62 380 821235",
+                  "tel:+62-380-821234 | tel:+62-380-821235");
+  assert_numbers ("+62 380 821234 / 3380821235", "+62 380 821234 / 3380821235",
+                  "tel:+62-380-821234-3380821235");
   assert_numbers ("call us", "call us", "no link");
   g_assert_null (dlg_member_phone_numbers (NULL));
 }

@@ -231,8 +231,13 @@ static const InvalidCase invalid_cases[] = {
     "members[1].phone: expected a phone number such as +62 31 896 1234" },
   /* Seventeen digits after "+": no number has so many. */
   { "phone-too-long",
-    "members[1].phone: more digits than one phone number has (15 at most after “+”): give one "
-    "number, such as +62 31 896 1234" },
+    "members[1].phone: more digits than one phone number has (15 at most after “+”, 16 without "
+    "it): give one number, such as +62 31 896 1234" },
+  /* Seventeen digits without "+": two numbers run together, the second not the first's last
+   * digits, which would have changed its area code. */
+  { "phone-too-long-national",
+    "members[1].phone: more digits than one phone number has (15 at most after “+”, 16 without "
+    "it): give one number, such as +62 31 896 1234" },
   /* After a comma, more digits than the number before, and no "0" or "+": neither its last
    * digits nor a number of its own. */
   { "phone-comma-part",

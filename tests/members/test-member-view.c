@@ -235,9 +235,9 @@ targets (GtkWidget  *widget,
   return g_string_free (out, FALSE);
 }
 
-/* An office line and a mobile in one field, the member's and its delegate's: each number is a
- * link of its own, which dials it, with a copy button of its own (one link of both dialled
- * "03808210000812345678", neither). */
+/* An office line and a mobile in one field, the member's and its delegate's, or a second line
+ * by its last digits: each number is a link of its own, which dials it, with a copy button of
+ * its own (one link of both dialled "03808210000812345678", neither). */
 static void
 test_two_numbers (Fixture       *f,
                   gconstpointer  data)
@@ -247,7 +247,7 @@ test_two_numbers (Fixture       *f,
     "\"time_zone\": \"Asia/Makassar\", \"start\": \"2019-10-16\"}, "
     "\"members\": [{\"id\": \"kota-kupang\", \"name\": \"Kota Kupang\", \"kind\": \"kota\", "
     "\"phone\": \"0380 821 000 / 0812 3456 78\", "
-    "\"delegates\": [{\"name\": \"Sari\", \"phone\": \"(0380) 821001, +62 813 0000 0001\"}]}]}";
+    "\"delegates\": [{\"name\": \"Sari\", \"phone\": \"(0380) 821001/02, +62 813 0000 0001\"}]}]}";
   g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
   g_autoptr(GError) error = NULL;
   g_autoptr(DlgFeed) feed = dlg_feed_new_from_bytes (bytes, english, &error);
@@ -256,8 +256,10 @@ test_two_numbers (Fixture       *f,
   g_autofree char *links = NULL;
   g_autofree char *copies = NULL;
   const char *want_links = "tel:0380-821-000 | tel:0812-3456-78 | "
-                           "tel:0380-821001 | tel:+62-813-0000-0001";
-  const char *want_copies = "0380 821 000 | 0812 3456 78 | (0380) 821001 | +62 813 0000 0001";
+                           "tel:0380-821001 | tel:0380-821002 | tel:+62-813-0000-0001";
+  /* The line given by its last digits ("/02") is copied whole. */
+  const char *want_copies = "0380 821 000 | 0812 3456 78 | (0380) 821001 | (0380) 821002 | "
+                            "+62 813 0000 0001";
 
   g_assert_no_error (error);
   member = g_list_model_get_item (dlg_feed_get_members (feed), 0);
