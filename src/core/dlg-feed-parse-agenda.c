@@ -244,6 +244,9 @@ start_in_zone (DlgFeedParseContext *ctx,
   return g_date_time_ref (start);
 }
 
+/* The latest a night session may start, in minutes past midnight. */
+#define DAY_CHANGE_LATEST (5 * 60)
+
 gboolean
 dlg_feed_set_day_change (DlgFeedParseContext  *ctx,
                          const char           *day_change,
@@ -264,7 +267,11 @@ dlg_feed_set_day_change (DlgFeedParseContext  *ctx,
       return dlg_json_invalid (error, _("%s: expected a time such as “09:30”"), path);
     }
 
-  ctx->day_change = hour * 60 + minute;
+  /* FOSDEM's schedule.xml, and the generators that copy its header, say 09:00:00 whatever
+   * the programme: read so, the 08:30 registration went to the next day's morning, after
+   * the day's last talk.  A programme's night ends by 05:00; a session before a later day
+   * change but after 05:00 is that morning's. */
+  ctx->day_change = MIN (hour * 60 + minute, DAY_CHANGE_LATEST);
   return TRUE;
 }
 

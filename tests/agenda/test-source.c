@@ -298,6 +298,34 @@ test_day_change (void)
   }
 }
 
+/* FOSDEM's exports, and those that copy their header, give a day change of 09:00:00 for
+ * every programme: the 08:30 registration is on its day's morning, where a delegate looks
+ * for it, not on the next day's.  Only the small hours are the night before's. */
+static void
+test_day_change_morning (void)
+{
+  g_autoptr(DlgFeed) feed = load ("day-change-morning.xml");
+  static const struct { const char *title; guint day; int date, hour, minute; } cases[] = {
+    { "Registration", 1, 1, 8, 30 },
+    { "Welcome", 1, 1, 9, 30 },
+    { "Night owls", 1, 2, 2, 0 },
+    { "Coffee", 2, 2, 8, 45 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      DlgSession *session = find (feed, cases[i].title);
+      GDateTime *start = dlg_session_get_start (session);
+
+      g_test_message ("%s", cases[i].title);
+      g_assert_cmpuint (dlg_session_get_day (session), ==, cases[i].day);
+      g_assert_cmpint (g_date_time_get_month (start), ==, 2);
+      g_assert_cmpint (g_date_time_get_day_of_month (start), ==, cases[i].date);
+      g_assert_cmpint (g_date_time_get_hour (start), ==, cases[i].hour);
+      g_assert_cmpint (g_date_time_get_minute (start), ==, cases[i].minute);
+    }
+}
+
 /* A schedule.json of two days with a coffee break at 10:00 in the Aula each (no guid, only
  * a start clock), the first left out when @with_day_one is FALSE; and a lunch with a full
  * date and no guid on day one. */
@@ -805,6 +833,7 @@ main (int    argc,
   g_test_add_func ("/source/zone-disagrees", test_zone_disagrees);
   g_test_add_func ("/source/floating", test_floating);
   g_test_add_func ("/source/day-change", test_day_change);
+  g_test_add_func ("/source/day-change-morning", test_day_change_morning);
   g_test_add_func ("/source/derived-keys", test_derived_keys);
   g_test_add_func ("/source/repeated-keys", test_repeated_keys);
   g_test_add_func ("/source/json-xml-same", test_json_xml_same);
