@@ -736,6 +736,7 @@ dlg_feed_parse_schedule_json (JsonNode            *root,
   g_autoptr(DlgEvent) event = g_object_new (DLG_TYPE_EVENT, NULL);
   g_autoptr(GPtrArray) preferences = dlg_json_normalise_languages (languages);
   g_autofree char *start = NULL, *end = NULL, *base_url = NULL;
+  g_autofree char *schedule_url = NULL, *schedule_base_url = NULL;
   const char *path = "schedule.conference";
   g_auto(DlgFeedParseContext) ctx = { 0 };
   JsonObject *object, *conference;
@@ -745,6 +746,8 @@ dlg_feed_parse_schedule_json (JsonNode            *root,
   if (!dlg_json_get_object (root, "(document)", &object, error) ||
       !dlg_json_require (object, NULL, "schedule", &child, error) ||
       !dlg_json_get_object (child, "schedule", &object, error) ||
+      !dlg_json_read_url (object, "schedule", "url", &schedule_url, error) ||
+      !dlg_json_read_url (object, "schedule", "base_url", &schedule_base_url, error) ||
       !dlg_json_require (object, "schedule", "conference", &child, error) ||
       !dlg_json_get_object (child, path, &conference, error) ||
       !dlg_json_read_string (conference, path, "acronym", FALSE, &event->id, error) ||
@@ -766,8 +769,15 @@ dlg_feed_parse_schedule_json (JsonNode            *root,
     event->id = g_strdup (event->title);
   if (event->title == NULL)
     event->title = g_strdup (event->id);
+  /* pretalx and frab write their addresses beside the conference: pretalx's "url" is the
+   * event's schedule page, its "base_url" the whole site's; frab's "base_url" is the
+   * event's.  The conference's own come first, then the more particular. */
+  if (event->url == NULL)
+    event->url = g_steal_pointer (&schedule_url);
   if (event->url == NULL)
     event->url = g_steal_pointer (&base_url);
+  if (event->url == NULL)
+    event->url = g_steal_pointer (&schedule_base_url);
 
   feed->event = g_steal_pointer (&event);
   ctx.languages = preferences;

@@ -298,6 +298,49 @@ test_day_change (void)
   }
 }
 
+/* A pretalx export as pretalx writes it: its schedule page is beside the conference, not in
+ * it, and a session crossing the night the clocks go back keeps its hours. */
+static void
+test_pretalx (void)
+{
+  g_autoptr(DlgFeed) feed = load ("pretalx.json");
+  DlgEvent *event = dlg_feed_get_event (feed);
+  DlgSession *opening, *late, *first, *second;
+
+  g_assert_cmpstr (dlg_event_get_url (event), ==,
+                   "https://pretalx.example.org/citynet-eu-2024/schedule/");
+  g_assert_cmpstr (dlg_event_get_time_zone_name (event), ==, "Europe/Brussels");
+
+  opening = find (feed, "Opening: **cities** & <people>");
+  g_assert_cmpstr (dlg_session_get_persons (opening)[0], ==, "Ayu Lestari");
+  g_assert_cmpstr (dlg_session_get_persons (opening)[1], ==, "Jan de Vries");
+  g_assert_null (dlg_session_get_persons (opening)[2]);
+  g_assert_cmpstr (dlg_session_get_url (opening), ==,
+                   "https://pretalx.example.org/citynet-eu-2024/talk/ABCDEF/");
+  assert_no_secret (dlg_session_get_abstract (opening));
+  assert_no_secret (dlg_session_get_description (opening));
+
+  /* 23:30 for 90 minutes, and both 02:30s of the night the clocks go back: all under the
+   * day they are listed under, in the order they happen. */
+  late = find (feed, "Late night networking");
+  first = find (feed, "The first 02:30");
+  second = find (feed, "The second 02:30");
+  g_assert_cmpuint (dlg_session_get_day (late), ==, 1);
+  g_assert_cmpuint (dlg_session_get_day (first), ==, 1);
+  g_assert_cmpuint (dlg_session_get_day (second), ==, 1);
+  g_assert_cmpint (hour_in (late, "Europe/Brussels"), ==, 23);
+  g_assert_cmpint (g_date_time_difference (dlg_session_get_end (late),
+                                           dlg_session_get_start (late)), ==,
+                   90 * G_TIME_SPAN_MINUTE);
+  g_assert_cmpint (hour_in (first, "Europe/Brussels"), ==, 2);
+  g_assert_cmpint (hour_in (second, "Europe/Brussels"), ==, 2);
+  g_assert_cmpint (g_date_time_difference (dlg_session_get_start (second),
+                                           dlg_session_get_start (first)), ==,
+                   G_TIME_SPAN_HOUR);
+  g_assert_cmpuint (dlg_session_get_duration (first), ==, 90);  /* "1:30:00" */
+  g_assert_cmpuint (dlg_session_get_duration (second), ==, 45); /* "0:45" */
+}
+
 /* FOSDEM's exports, and those that copy their header, give a day change of 09:00:00 for
  * every programme: the 08:30 registration is on its day's morning, where a delegate looks
  * for it, not on the next day's.  Only the small hours are the night before's. */
@@ -832,6 +875,7 @@ main (int    argc,
   g_test_add_func ("/source/zone-from-offsets", test_zone_from_offsets);
   g_test_add_func ("/source/zone-disagrees", test_zone_disagrees);
   g_test_add_func ("/source/floating", test_floating);
+  g_test_add_func ("/source/pretalx", test_pretalx);
   g_test_add_func ("/source/day-change", test_day_change);
   g_test_add_func ("/source/day-change-morning", test_day_change_morning);
   g_test_add_func ("/source/derived-keys", test_derived_keys);
