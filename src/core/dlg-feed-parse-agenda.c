@@ -400,6 +400,7 @@ parse_day (DlgFeedParseContext  *ctx,
            JsonNode             *node,
            const char           *path,
            guint                 position,
+           gboolean              by_position,
            GPtrArray            *sessions,
            GError              **error)
 {
@@ -422,7 +423,8 @@ parse_day (DlgFeedParseContext  *ctx,
           g_autofree char *where = dlg_json_path_key (path, "index");
           return dlg_json_invalid (error, _("%s: expected a day number"), where);
         }
-      day->index = json_node_get_int (child);
+      if (!by_position)
+        day->index = json_node_get_int (child);
     }
 
   if ((child = dlg_json_lookup (object, "rooms")) != NULL)
@@ -587,6 +589,38 @@ dlg_feed_choose_zone (const char  *name,
   return g_time_zone_new_utc ();
 }
 
+/* The position of the first day whose number (its "index", else its place) an earlier day
+ * has, or -1.  A day's sessions are known by its number: two days of one number each listed
+ * the other's too. */
+static int
+find_day_numbered_twice (JsonArray *days,
+                         guint     *number)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < json_array_get_length (days); i++)
+    {
+      JsonNode *day = json_array_get_element (days, i);
+      JsonNode *index;
+      gint64 n = i + 1;
+
+      /* An index that is no day number is parse_day's to refuse. */
+      if (JSON_NODE_HOLDS_OBJECT (day) &&
+          (index = dlg_json_lookup (json_node_get_object (day), "index")) != NULL &&
+          dlg_json_node_is_integer (index))
+        n = json_node_get_int (index);
+      if (n < 0 || n > G_MAXINT)
+        continue;
+      if (!g_hash_table_add (seen, GUINT_TO_POINTER ((guint) n + 1)))
+        {
+          *number = n;
+          return i;
+        }
+    }
+
+  return -1;
+}
+
 /* Every "date" of the sessions, before any is parsed: the zone depends on them. */
 static GPtrArray *
 collect_dates (JsonArray *days)
@@ -648,6 +682,8 @@ parse_schedule_holder (DlgFeedParseContext  *ctx,
   JsonObject *object, *schedule, *conference;
   JsonNode *child;
   JsonArray *days = NULL;
+  int twice = -1;
+  guint number = 0;
 
   if (!dlg_json_get_object (node, prefix != NULL ? prefix : "(document)", &object, error) ||
       !dlg_json_require (object, prefix, "schedule", &child, error) ||
@@ -688,11 +724,25 @@ parse_schedule_holder (DlgFeedParseContext  *ctx,
 
   ctx->zone = ctx->feed->event->time_zone;
 
+  if (days != NULL && (twice = find_day_numbered_twice (days, &number)) >= 0)
+    {
+      g_autofree char *day_path = dlg_json_path_index (days_path, twice);
+      g_autofree char *where = dlg_json_path_key (day_path, "index");
+
+      /* A day copied from the one before, its index left as it was: exports are numbered
+       * by their place instead. */
+      if (!ctx->wild)
+        return dlg_json_invalid (error,
+                                 _("%s: day %u is numbered twice: give each day its own index"),
+                                 where, number);
+    }
+
   for (guint i = 0; days != NULL && i < json_array_get_length (days); i++)
     {
       g_autofree char *day_path = dlg_json_path_index (days_path, i);
 
-      if (!parse_day (ctx, json_array_get_element (days, i), day_path, i, sessions, error))
+      if (!parse_day (ctx, json_array_get_element (days, i), day_path, i, twice >= 0,
+                      sessions, error))
         return FALSE;
     }
 

@@ -489,6 +489,27 @@ dlg_feed_parse_schedule_xml (GBytes              *bytes,
         g_ptr_array_add (dates, raw->date);
     }
 
+  /* A day copied from the one before, its index left as it was, would list the other's
+   * sessions too: the days are numbered by their place instead, as in a schedule.json. */
+  n_days = g_list_model_get_n_items (G_LIST_MODEL (feed->days));
+  {
+    g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+    gboolean twice = FALSE;
+
+    for (guint i = 0; i < n_days && !twice; i++)
+      {
+        g_autoptr(DlgDay) day = g_list_model_get_item (G_LIST_MODEL (feed->days), i);
+
+        twice = !g_hash_table_add (seen, GUINT_TO_POINTER (day->index + 1));
+      }
+    for (guint i = 0; i < n_days && twice; i++)
+      {
+        g_autoptr(DlgDay) day = g_list_model_get_item (G_LIST_MODEL (feed->days), i);
+
+        day->index = i + 1;
+      }
+  }
+
   event->time_zone = dlg_feed_choose_zone (state.zone_name, "schedule.conference.time_zone_name",
                                            dates, &chosen, &floating, error);
   if (event->time_zone == NULL)

@@ -369,6 +369,51 @@ test_day_change_morning (void)
     }
 }
 
+/* A day copied from the one before, its index left as it was: each day lists its own
+ * sessions (the agenda showed both days' on both), numbered by their place. */
+static void
+test_repeated_day_index (void)
+{
+  static const char json[] =
+    "{\"schedule\": {\"conference\": {\"acronym\": \"copied\", "
+    "\"time_zone_name\": \"Asia/Makassar\", \"days\": ["
+    "{\"index\": 1, \"date\": \"2024-10-16\", \"rooms\": {\"Aula\": [{\"guid\": \"a\", "
+    "\"date\": \"2024-10-16T09:00:00+08:00\", \"title\": \"Opening\"}]}}, "
+    "{\"index\": 1, \"date\": \"2024-10-17\", \"rooms\": {\"Aula\": [{\"guid\": \"b\", "
+    "\"date\": \"2024-10-17T09:00:00+08:00\", \"title\": \"Closing\"}]}}]}}}";
+  static const char xml[] =
+    "<schedule><conference><acronym>copied</acronym>"
+    "<time_zone_name>Asia/Makassar</time_zone_name></conference>"
+    "<day index=\"1\" date=\"2024-10-16\"><room name=\"Aula\"><event guid=\"a\">"
+    "<date>2024-10-16T09:00:00+08:00</date><title>Opening</title></event></room></day>"
+    "<day index=\"1\" date=\"2024-10-17\"><room name=\"Aula\"><event guid=\"b\">"
+    "<date>2024-10-17T09:00:00+08:00</date><title>Closing</title></event></room></day>"
+    "</schedule>";
+  const char *sources[] = { json, xml };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (sources[i], strlen (sources[i]));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DlgFeed) feed = dlg_source_parse (bytes, NULL, english, NULL, &error);
+      DlgSession *opening, *closing;
+      DlgDay *first, *second;
+
+      g_assert_no_error (error);
+      opening = dlg_feed_find_session (feed, "a");
+      closing = dlg_feed_find_session (feed, "b");
+      g_assert_cmpuint (dlg_session_get_day (opening), !=, dlg_session_get_day (closing));
+      first = dlg_feed_find_day (feed, dlg_session_get_day (opening));
+      second = dlg_feed_find_day (feed, dlg_session_get_day (closing));
+      g_assert_cmpstr (dlg_day_get_date (first), ==, "2024-10-16");
+      g_assert_cmpstr (dlg_day_get_date (second), ==, "2024-10-17");
+      g_assert_cmpuint (dlg_day_get_index (first), ==, 1);
+      g_assert_cmpuint (dlg_day_get_index (second), ==, 2);
+      g_assert_cmpuint (dlg_day_get_n_sessions (first), ==, 1);
+      g_assert_cmpuint (dlg_day_get_n_sessions (second), ==, 1);
+    }
+}
+
 /* A schedule.json of two days with a coffee break at 10:00 in the Aula each (no guid, only
  * a start clock), the first left out when @with_day_one is FALSE; and a lunch with a full
  * date and no guid on day one. */
@@ -878,6 +923,7 @@ main (int    argc,
   g_test_add_func ("/source/pretalx", test_pretalx);
   g_test_add_func ("/source/day-change", test_day_change);
   g_test_add_func ("/source/day-change-morning", test_day_change_morning);
+  g_test_add_func ("/source/repeated-day-index", test_repeated_day_index);
   g_test_add_func ("/source/derived-keys", test_derived_keys);
   g_test_add_func ("/source/repeated-keys", test_repeated_keys);
   g_test_add_func ("/source/json-xml-same", test_json_xml_same);

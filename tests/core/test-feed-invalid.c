@@ -137,6 +137,9 @@ static const InvalidCase cases[] = {
     AGENDA_DAYS "[0].rooms[\"Aula\"][0].duration: the session would end after the year 9999" },
   { "duplicate-guid", DLG_FEED_ERROR_INVALID,
     AGENDA_DAYS "[1].rooms[\"Aula\"][0].guid: the guid “s1” is used twice" },
+  /* Two days of one number would each list the other's sessions. */
+  { "duplicate-day-index", DLG_FEED_ERROR_INVALID,
+    AGENDA_DAYS "[1].index: day 1 is numbered twice: give each day its own index" },
   { "session-unknown-member", DLG_FEED_ERROR_INVALID,
     AGENDA_DAYS "[2].rooms[\"Aula\"][0].members[0]: no member has the id “nobody”" },
   { "session-no-title", DLG_FEED_ERROR_INVALID,
