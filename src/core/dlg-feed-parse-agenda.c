@@ -82,6 +82,63 @@ parse_persons (DlgFeedParseContext  *ctx,
   return TRUE;
 }
 
+void
+dlg_feed_add_attachment (DlgSession *session,
+                         const char *base_url,
+                         const char *url,
+                         const char *title)
+{
+  g_autofree char *stripped = dlg_json_strip_or_null (url);
+  g_autofree char *resolved = NULL;
+  g_autoptr(DlgLink) link = NULL;
+
+  if (stripped == NULL)
+    return;
+  if (base_url != NULL && g_uri_peek_scheme (stripped) == NULL)
+    resolved = g_uri_resolve_relative (base_url, stripped, G_URI_FLAGS_PARSE_RELAXED, NULL);
+
+  link = g_object_new (DLG_TYPE_LINK, NULL);
+  link->url = dlg_json_safe_url (resolved != NULL ? resolved : stripped);
+  if (link->url == NULL)
+    return;
+  link->title = dlg_json_strip_or_null (title);
+  g_list_store_append (G_LIST_STORE (session->links), link);
+}
+
+/* The files attached to a session (pretalx's uploaded slides, frab's attachments), after
+ * its links.  Delegate shows them as links; one it cannot use is left out, as the fields
+ * it does not read are, rather than refuse the schedule over it. */
+static void
+read_attachments (DlgFeedParseContext *ctx,
+                  JsonObject          *object,
+                  DlgSession          *session)
+{
+  JsonNode *node = dlg_json_lookup (object, "attachments");
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return;
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *attachment;
+      JsonNode *url, *title;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+      attachment = json_node_get_object (element);
+      url = dlg_json_lookup (attachment, "url");
+      title = dlg_json_lookup (attachment, "title");
+      if (url == NULL || !dlg_json_node_is_string (url))
+        continue;
+      dlg_feed_add_attachment (session, ctx->base_url, json_node_get_string (url),
+                               title != NULL && dlg_json_node_is_string (title)
+                               ? json_node_get_string (title) : NULL);
+    }
+}
+
 /* The session's title, subtitle, track, abstract and description in the languages not
  * shown, as plain text, a line each: a delegate reading Indonesian who heard "waste
  * management" in an English talk searches for that.  Made here, in the parse's worker
@@ -158,6 +215,7 @@ parse_session (DlgFeedParseContext  *ctx,
       !dlg_json_read_string (object, path, "duration", FALSE, &duration, error))
     return FALSE;
 
+  read_attachments (ctx, object, session);
   if (session->room == NULL)
     session->room = dlg_json_strip_or_null (room);
   session->other_languages = other_languages (object, session);
@@ -184,6 +242,7 @@ dlg_feed_parse_context_clear (DlgFeedParseContext *ctx)
 {
   g_clear_pointer (&ctx->starts, g_hash_table_unref);
   g_clear_pointer (&ctx->suffixes, g_hash_table_unref);
+  g_clear_pointer (&ctx->base_url, g_free);
 }
 
 /* @base, or else the first "@base-N" (N from 2) no session has yet.  Each base remembers the
@@ -664,6 +723,27 @@ collect_dates (JsonArray *days)
   return dates;
 }
 
+/* The address the schedule's attachments are given against: frab writes it beside the
+ * conference, in a schedule.json, and in it, in a schedule.xml (and some exports so in JSON
+ * too). */
+static void
+read_base_url (DlgFeedParseContext *ctx,
+               JsonObject          *schedule,
+               JsonObject          *conference)
+{
+  JsonObject *holders[] = { schedule, conference };
+
+  g_clear_pointer (&ctx->base_url, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (holders) && ctx->base_url == NULL; i++)
+    {
+      JsonNode *node = dlg_json_lookup (holders[i], "base_url");
+
+      /* Read here only for the attachments: one that is no address is left out. */
+      if (node != NULL && dlg_json_node_is_string (node))
+        ctx->base_url = dlg_json_safe_url (json_node_get_string (node));
+    }
+}
+
 /* Reads the object holding "schedule" (the agenda section of a feed, or
  * a bare schedule.json); @prefix is its path ("agenda", or NULL). */
 static gboolean
@@ -700,6 +780,7 @@ parse_schedule_holder (DlgFeedParseContext  *ctx,
   if ((child = dlg_json_lookup (conference, "days")) != NULL &&
       !dlg_json_get_array (child, days_path, &days, error))
     return FALSE;
+  read_base_url (ctx, schedule, conference);
 
   if (ctx->feed->event->time_zone == NULL)
     {

@@ -29,6 +29,8 @@ typedef struct
   char       *duration;
   char       *guid;
   char       *path;
+  GPtrArray  *attachments; /* address, title (nullable), …: read against the base URL
+                            * once the whole document is */
 } RawEvent;
 
 typedef struct
@@ -47,6 +49,7 @@ typedef struct
   char              *zone_name;
   char              *day_change;
   char              *url;
+  char              *base_url;
 
   DlgDay            *day;
   char              *day_path;
@@ -56,6 +59,7 @@ typedef struct
   guint              n_events_in_room;
   RawEvent          *event;
   char              *link_href;
+  char              *attachment_href;
 } XmlState;
 
 static void
@@ -67,6 +71,7 @@ raw_event_free (RawEvent *raw)
   g_free (raw->duration);
   g_free (raw->guid);
   g_free (raw->path);
+  g_clear_pointer (&raw->attachments, g_ptr_array_unref);
   g_free (raw);
 }
 
@@ -194,6 +199,7 @@ start_element_cb (GMarkupParseContext  *context,
         }
 
       raw = g_new0 (RawEvent, 1);
+      raw->attachments = g_ptr_array_new_with_free_func (g_free);
 
       /* GMarkup lets an attribute repeat: the last one counts (and the
        * others must not leak, found by fuzzing). */
@@ -223,6 +229,16 @@ start_element_cb (GMarkupParseContext  *context,
           {
             g_free (state->link_href);
             state->link_href = dlg_json_safe_url (attribute_values[i]);
+          }
+    }
+  else if (g_str_equal (name, "attachment") && state->event != NULL)
+    {
+      g_clear_pointer (&state->attachment_href, g_free);
+      for (guint i = 0; attribute_names[i] != NULL; i++)
+        if (g_str_equal (attribute_names[i], "href"))
+          {
+            g_free (state->attachment_href);
+            state->attachment_href = g_strdup (attribute_values[i]);
           }
     }
 }
@@ -263,6 +279,8 @@ end_element_cb (GMarkupParseContext  *context,
         {
           if (state->url == NULL)
             state->url = dlg_json_safe_url (state->text->str);
+          if (g_str_equal (name, "base_url") && state->base_url == NULL)
+            state->base_url = dlg_json_safe_url (state->text->str);
         }
 
       if (field != NULL)
@@ -326,6 +344,14 @@ end_element_cb (GMarkupParseContext  *context,
           link->url = g_steal_pointer (&state->link_href);
           link->title = take_text (state);
           g_list_store_append (G_LIST_STORE (raw->session->links), link);
+        }
+    }
+  else if (raw != NULL && g_str_equal (name, "attachment") && g_str_equal (parent, "attachments"))
+    {
+      if (state->attachment_href != NULL)
+        {
+          g_ptr_array_add (raw->attachments, g_steal_pointer (&state->attachment_href));
+          g_ptr_array_add (raw->attachments, take_text (state));
         }
     }
   else if (raw != NULL && g_str_equal (name, "event"))
@@ -403,6 +429,8 @@ xml_state_clear (XmlState *state)
   g_free (state->room);
   g_free (state->room_path);
   g_free (state->link_href);
+  g_free (state->attachment_href);
+  g_free (state->base_url);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (XmlState, xml_state_clear)
@@ -528,6 +556,10 @@ dlg_feed_parse_schedule_xml (GBytes              *bytes,
     {
       RawEvent *raw = g_ptr_array_index (state.events, i);
 
+      for (guint j = 0; j + 1 < raw->attachments->len; j += 2)
+        dlg_feed_add_attachment (raw->session, state.base_url,
+                                 g_ptr_array_index (raw->attachments, j),
+                                 g_ptr_array_index (raw->attachments, j + 1));
       if (!dlg_feed_place_session (&ctx, raw->session, raw->day, raw->date, raw->start,
                                    raw->duration, raw->guid, raw->path, error))
         return NULL;

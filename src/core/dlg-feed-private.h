@@ -49,6 +49,8 @@ typedef struct
   GHashTable           *suffixes;  /* a repeated key → the next "-N" to try for it */
   guint                 day_change; /* minutes past midnight at which a day of the
                                      * programme ends (frab's day_change), 0 for none */
+  char                 *base_url;  /* the schedule's "base_url", against which its
+                                    * attachments' addresses are read; nullable */
   gboolean              wild;      /* a bare pretalx/frab/Pentabarf schedule: tolerate
                                     * what such exports get wrong (repeated guids,
                                     * nameless persons) instead of failing */
@@ -82,6 +84,13 @@ gboolean  dlg_feed_place_session      (DlgFeedParseContext  *ctx,
                                        const char           *guid,
                                        const char           *path,
                                        GError              **error);
+/* Adds to @session's links the file attached at @url (nullable), read against @base_url
+ * (nullable) when it is a path, as pretalx and frab write them ("/media/…/slides.pdf"),
+ * and with its @title (nullable); only an http(s) address is kept. */
+void      dlg_feed_add_attachment     (DlgSession           *session,
+                                       const char           *base_url,
+                                       const char           *url,
+                                       const char           *title);
 /* Reads frab's day_change (nullable: "04:00" or "04:00:00", its place @path for
  * errors) into @ctx: a session's start clock earlier than it is on the next
  * calendar date. */

@@ -8,6 +8,7 @@
 
 #include "dlg-feed.h"
 #include "dlg-feed-pack.h"
+#include "dlg-link.h"
 #include "dlg-session-search.h"
 #include "dlg-source.h"
 #include "dlg-text.h"
@@ -298,6 +299,67 @@ test_day_change (void)
   }
 }
 
+/* @session's links are the pairs of URL and title given, NULL-terminated. */
+static void
+assert_links (DlgSession *session,
+              ...)
+{
+  GListModel *links = dlg_session_get_links (session);
+  const char *url;
+  guint i = 0;
+  va_list args;
+
+  va_start (args, session);
+  for (; (url = va_arg (args, const char *)) != NULL; i++)
+    {
+      const char *title = va_arg (args, const char *);
+      g_autoptr(DlgLink) link = g_list_model_get_item (links, i);
+
+      g_assert_nonnull (link);
+      g_assert_cmpstr (dlg_link_get_url (link), ==, url);
+      g_assert_cmpstr (dlg_link_get_title (link), ==, title);
+    }
+  va_end (args);
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, i);
+}
+
+/* A frab schedule.xml: the room's guid beside its name, the day's start and end, slides
+ * attached on frab's site, and a link that is no web address. */
+static void
+test_frab_xml (void)
+{
+  g_autoptr(DlgFeed) feed = load ("frab.xml");
+  DlgEvent *event = dlg_feed_get_event (feed);
+  DlgSession *opening, *night, *closing;
+
+  g_assert_cmpstr (dlg_event_get_url (event), ==, "https://frab.example.org/en/ctn24/public/");
+  g_assert_cmpstr (dlg_event_get_start_date (event), ==, "2024-10-16");
+  g_assert_cmpstr (dlg_event_get_end_date (event), ==, "2024-10-17");
+
+  opening = find (feed, "Pembukaan");
+  g_assert_cmpstr (dlg_session_get_room (opening), ==, "Aula");
+  g_assert_cmpstr (dlg_session_get_subtitle (opening), ==, "Sambutan");
+  g_assert_cmpstr (dlg_session_get_track (opening), ==, "Waste");
+  g_assert_cmpuint (dlg_session_get_duration (opening), ==, 90);
+  g_assert_cmpstr (dlg_session_get_persons (opening)[0], ==, "Jefri Riwu Kore");
+  g_assert_null (dlg_session_get_persons (opening)[1]);
+  assert_links (opening,
+                "https://example.org/a", "Programme",
+                "https://frab.example.org/system/event_attachments/attachments/000/001/slides.pdf",
+                "Slides",
+                NULL);
+
+  night = find (feed, "Malam budaya");
+  g_assert_cmpuint (dlg_session_get_day (night), ==, 1);
+  g_assert_cmpint (hour_in (night, "Asia/Makassar"), ==, 23);
+  g_assert_cmpuint (dlg_session_get_duration (night), ==, 90);
+
+  closing = find (feed, "Penutupan");
+  g_assert_cmpuint (dlg_session_get_day (closing), ==, 2);
+  g_assert_cmpuint (dlg_session_get_duration (closing), ==, 45); /* "00:45:00" */
+  assert_links (closing, NULL);
+}
+
 /* A pretalx export as pretalx writes it: its schedule page is beside the conference, not in
  * it, and a session crossing the night the clocks go back keeps its hours. */
 static void
@@ -319,6 +381,12 @@ test_pretalx (void)
                    "https://pretalx.example.org/citynet-eu-2024/talk/ABCDEF/");
   assert_no_secret (dlg_session_get_abstract (opening));
   assert_no_secret (dlg_session_get_description (opening));
+  /* The slides uploaded to pretalx are an "attachment", at an address on its site. */
+  assert_links (opening,
+                "https://slides.example.org/opening", "Slides on the web",
+                "https://pretalx.example.org/media/citynet-eu-2024/submissions/ABCDEF/resources/"
+                "slides.pdf", "Slides (PDF)",
+                NULL);
 
   /* 23:30 for 90 minutes, and both 02:30s of the night the clocks go back: all under the
    * day they are listed under, in the order they happen. */
@@ -921,6 +989,7 @@ main (int    argc,
   g_test_add_func ("/source/zone-disagrees", test_zone_disagrees);
   g_test_add_func ("/source/floating", test_floating);
   g_test_add_func ("/source/pretalx", test_pretalx);
+  g_test_add_func ("/source/frab-xml", test_frab_xml);
   g_test_add_func ("/source/day-change", test_day_change);
   g_test_add_func ("/source/day-change-morning", test_day_change_morning);
   g_test_add_func ("/source/repeated-day-index", test_repeated_day_index);
