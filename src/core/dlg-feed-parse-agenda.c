@@ -139,6 +139,36 @@ read_attachments (DlgFeedParseContext *ctx,
     }
 }
 
+/* A text that may also be given as an object with its "name", as frab lists its tracks
+ * ({"name": "Culture", "slug": "culture", "color": "#ff0000"}): the name, in the
+ * delegate's language when it is given in languages. */
+static gboolean
+read_named_text (DlgFeedParseContext  *ctx,
+                 JsonObject           *object,
+                 const char           *path,
+                 const char           *key,
+                 char                **out,
+                 GError              **error)
+{
+  JsonNode *node = dlg_json_lookup (object, key);
+  JsonNode *name;
+  g_autofree char *where = NULL;
+  g_autofree char *value = NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
+      (name = dlg_json_lookup (json_node_get_object (node), "name")) == NULL)
+    return dlg_json_read_text (ctx->languages, object, path, key, FALSE, out, error);
+
+  where = dlg_json_path_key (path, key);
+  if (!dlg_json_read_text (ctx->languages, json_node_get_object (node), where, "name", FALSE,
+                           &value, error))
+    return FALSE;
+
+  g_free (*out);
+  *out = g_steal_pointer (&value);
+  return TRUE;
+}
+
 /* The session's title, subtitle, track, abstract and description in the languages not
  * shown, as plain text, a line each: a delegate reading Indonesian who heard "waste
  * management" in an English talk searches for that.  Made here, in the parse's worker
@@ -158,8 +188,14 @@ other_languages (JsonObject *object,
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
-      g_autoptr(GPtrArray) texts = dlg_json_other_texts (dlg_json_lookup (object, fields[i].key),
-                                                         fields[i].shown);
+      JsonNode *node = dlg_json_lookup (object, fields[i].key);
+      g_autoptr(GPtrArray) texts = NULL;
+
+      /* A track given with its "name" (read_named_text()). */
+      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
+          dlg_json_lookup (json_node_get_object (node), "name") != NULL)
+        node = dlg_json_lookup (json_node_get_object (node), "name");
+      texts = dlg_json_other_texts (node, fields[i].shown);
 
       for (guint j = 0; j < texts->len; j++)
         {
@@ -202,8 +238,8 @@ parse_session (DlgFeedParseContext  *ctx,
       !dlg_json_read_text (ctx->languages, object, path, "description", FALSE,
                            &session->description, error) ||
       !dlg_json_read_string (object, path, "room", FALSE, &session->room, error) ||
-      !dlg_json_read_text (ctx->languages, object, path, "track", FALSE, &session->track, error) ||
-      !dlg_json_read_text (ctx->languages, object, path, "type", FALSE, &session->kind, error) ||
+      !read_named_text (ctx, object, path, "track", &session->track, error) ||
+      !read_named_text (ctx, object, path, "type", &session->kind, error) ||
       !dlg_json_read_string (object, path, "language", FALSE, &session->language, error) ||
       !dlg_json_read_url (object, path, "url", &session->url, error) ||
       !parse_persons (ctx, object, path, &session->persons, error) ||

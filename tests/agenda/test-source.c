@@ -437,6 +437,30 @@ test_day_change_morning (void)
     }
 }
 
+/* A track given as frab's list of tracks has it, an object with its name and colour: the
+ * session shows the name, and the agenda's track filter offers it. */
+static void
+test_track_object (void)
+{
+  static const char json[] =
+    "{\"schedule\": {\"conference\": {\"acronym\": \"tracks\", "
+    "\"time_zone_name\": \"Asia/Makassar\", \"days\": ["
+    "{\"index\": 1, \"date\": \"2024-10-16\", \"rooms\": {\"Aula\": ["
+    "{\"guid\": \"a\", \"date\": \"2024-10-16T09:00:00+08:00\", \"title\": \"Opening\", "
+    "\"track\": {\"name\": \"Culture\", \"slug\": \"culture\", \"color\": \"#ff0000\"}, "
+    "\"type\": {\"name\": {\"id\": \"Lokakarya\", \"en\": \"Workshop\"}}}, "
+    "{\"guid\": \"b\", \"date\": \"2024-10-16T10:00:00+08:00\", \"title\": \"Talk\", "
+    "\"track\": {\"en\": \"Waste\", \"id\": \"Sampah\"}}]}}]}}}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = dlg_source_parse (bytes, NULL, english, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (dlg_session_get_track (dlg_feed_find_session (feed, "a")), ==, "Culture");
+  g_assert_cmpstr (dlg_session_get_kind (dlg_feed_find_session (feed, "a")), ==, "Workshop");
+  g_assert_cmpstr (dlg_session_get_track (dlg_feed_find_session (feed, "b")), ==, "Waste");
+}
+
 /* A day copied from the one before, its index left as it was: each day lists its own
  * sessions (the agenda showed both days' on both), numbered by their place. */
 static void
@@ -992,6 +1016,7 @@ main (int    argc,
   g_test_add_func ("/source/frab-xml", test_frab_xml);
   g_test_add_func ("/source/day-change", test_day_change);
   g_test_add_func ("/source/day-change-morning", test_day_change_morning);
+  g_test_add_func ("/source/track-object", test_track_object);
   g_test_add_func ("/source/repeated-day-index", test_repeated_day_index);
   g_test_add_func ("/source/derived-keys", test_derived_keys);
   g_test_add_func ("/source/repeated-keys", test_repeated_keys);
