@@ -522,7 +522,9 @@ parse_day (DlgFeedParseContext  *ctx,
         day->index = json_node_get_int (child);
     }
 
-  if ((child = dlg_json_lookup (object, "rooms")) != NULL)
+  /* PHP's json_encode() writes a day without rooms as an empty list, not an object. */
+  if ((child = dlg_json_lookup (object, "rooms")) != NULL &&
+      !(JSON_NODE_HOLDS_ARRAY (child) && json_array_get_length (json_node_get_array (child)) == 0))
     {
       JsonObject *rooms;
       JsonObjectIter iter;

@@ -437,6 +437,26 @@ test_day_change_morning (void)
     }
 }
 
+/* A day with no sessions, as PHP's json_encode() writes an empty object: "rooms": []. */
+static void
+test_rooms_empty_list (void)
+{
+  static const char json[] =
+    "{\"schedule\": {\"conference\": {\"acronym\": \"php\", "
+    "\"time_zone_name\": \"Asia/Makassar\", \"days\": ["
+    "{\"index\": 1, \"date\": \"2024-10-16\", \"rooms\": {\"Aula\": ["
+    "{\"guid\": \"a\", \"date\": \"2024-10-16T09:00:00+08:00\", \"title\": \"Opening\"}]}}, "
+    "{\"index\": 2, \"date\": \"2024-10-17\", \"rooms\": []}]}}}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = dlg_source_parse (bytes, NULL, english, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dlg_feed_get_days (feed)), ==, 2);
+  g_assert_cmpuint (dlg_day_get_n_sessions (dlg_feed_find_day (feed, 2)), ==, 0);
+  g_assert_nonnull (dlg_feed_find_session (feed, "a"));
+}
+
 /* A track given as frab's list of tracks has it, an object with its name and colour: the
  * session shows the name, and the agenda's track filter offers it. */
 static void
@@ -1016,6 +1036,7 @@ main (int    argc,
   g_test_add_func ("/source/frab-xml", test_frab_xml);
   g_test_add_func ("/source/day-change", test_day_change);
   g_test_add_func ("/source/day-change-morning", test_day_change_morning);
+  g_test_add_func ("/source/rooms-empty-list", test_rooms_empty_list);
   g_test_add_func ("/source/track-object", test_track_object);
   g_test_add_func ("/source/repeated-day-index", test_repeated_day_index);
   g_test_add_func ("/source/derived-keys", test_derived_keys);
