@@ -60,6 +60,11 @@ typedef struct
   RawEvent          *event;
   char              *link_href;
   char              *attachment_href;
+
+  /* An abstract or description written as XHTML inside the XML: its elements are kept as
+   * the HTML text they are, the text around them escaped again. */
+  guint              markup_depth;
+  gboolean           field_markup;
 } XmlState;
 
 static void
@@ -96,6 +101,22 @@ set_error_at (GMarkupParseContext  *context,
   return FALSE;
 }
 
+/* Whether an element opened now is inside an event's abstract or description. */
+static gboolean
+in_markup_field (XmlState *state)
+{
+  guint len = state->stack->len;
+  const char *field;
+
+  if (state->markup_depth > 0)
+    return TRUE;
+  if (state->event == NULL || len < 2 ||
+      !g_str_equal (g_ptr_array_index (state->stack, len - 2), "event"))
+    return FALSE;
+  field = g_ptr_array_index (state->stack, len - 1);
+  return g_str_equal (field, "abstract") || g_str_equal (field, "description");
+}
+
 static void
 start_element_cb (GMarkupParseContext  *context,
                   const char           *name,
@@ -107,6 +128,28 @@ start_element_cb (GMarkupParseContext  *context,
   XmlState *state = user_data;
   const char *parent = state->stack->len > 0 ? g_ptr_array_index (state->stack,
                                                                   state->stack->len - 1) : NULL;
+
+  if (in_markup_field (state))
+    {
+      if (!state->field_markup)
+        {
+          g_autofree char *escaped = g_markup_escape_text (state->text->str, -1);
+
+          g_string_assign (state->text, escaped);
+          state->field_markup = TRUE;
+        }
+      g_string_append_printf (state->text, "<%s", name);
+      for (guint i = 0; attribute_names[i] != NULL; i++)
+        {
+          g_autofree char *value = g_markup_escape_text (attribute_values[i], -1);
+
+          g_string_append_printf (state->text, " %s=\"%s\"", attribute_names[i], value);
+        }
+      g_string_append_c (state->text, '>');
+      state->markup_depth++;
+      g_ptr_array_add (state->stack, (gpointer) name);
+      return;
+    }
 
   g_ptr_array_add (state->stack, (gpointer) name);
   g_string_truncate (state->text, 0);
@@ -259,6 +302,14 @@ end_element_cb (GMarkupParseContext  *context,
   const char *parent = parent_name (state);
   RawEvent *raw = state->event;
 
+  if (state->markup_depth > 0)
+    {
+      g_string_append_printf (state->text, "</%s>", name);
+      state->markup_depth--;
+      g_ptr_array_remove_index (state->stack, state->stack->len - 1);
+      return;
+    }
+
   if (g_str_equal (parent, "conference"))
     {
       char **field = NULL;
@@ -371,6 +422,7 @@ end_element_cb (GMarkupParseContext  *context,
     }
 
   g_string_truncate (state->text, 0);
+  state->field_markup = FALSE;
   g_ptr_array_remove_index (state->stack, state->stack->len - 1);
 }
 
@@ -383,7 +435,14 @@ text_cb (GMarkupParseContext  *context,
 {
   XmlState *state = user_data;
 
-  g_string_append_len (state->text, text, length);
+  if (state->field_markup)
+    {
+      g_autofree char *escaped = g_markup_escape_text (text, length);
+
+      g_string_append (state->text, escaped);
+    }
+  else
+    g_string_append_len (state->text, text, length);
 }
 
 static const GMarkupParser parser = {

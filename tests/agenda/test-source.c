@@ -437,6 +437,19 @@ test_day_change_morning (void)
     }
 }
 
+/* Abstracts written as XHTML inside a schedule.xml, not escaped, are read as the HTML they
+ * are: they were left out, with no word. */
+static void
+test_xhtml_abstract (void)
+{
+  g_autoptr(DlgFeed) feed = load ("xhtml-abstract.xml");
+  DlgSession *session = find (feed, "Waste banks");
+
+  g_assert_cmpstr (dlg_session_get_abstract (session), ==,
+                   "Before\n\nHow Kupang runs 40 < 60 banks (https://example.org/bank)\n\nSecond");
+  g_assert_cmpstr (dlg_session_get_description (session), ==, "• one\n• two");
+}
+
 /* A day with no sessions, as PHP's json_encode() writes an empty object: "rooms": []. */
 static void
 test_rooms_empty_list (void)
@@ -1036,6 +1049,7 @@ main (int    argc,
   g_test_add_func ("/source/frab-xml", test_frab_xml);
   g_test_add_func ("/source/day-change", test_day_change);
   g_test_add_func ("/source/day-change-morning", test_day_change_morning);
+  g_test_add_func ("/source/xhtml-abstract", test_xhtml_abstract);
   g_test_add_func ("/source/rooms-empty-list", test_rooms_empty_list);
   g_test_add_func ("/source/track-object", test_track_object);
   g_test_add_func ("/source/repeated-day-index", test_repeated_day_index);
