@@ -213,6 +213,25 @@ other_languages (JsonObject *object,
   return out != NULL ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
 }
 
+/* "duration" as a string, checked when the session is placed.  A number is refused with
+ * what is wanted: 90 may be minutes or seconds, "1:30" cannot. */
+static gboolean
+read_duration (JsonObject  *object,
+               const char  *path,
+               char       **out,
+               GError     **error)
+{
+  JsonNode *node = dlg_json_lookup (object, "duration");
+
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node) && !dlg_json_node_is_string (node))
+    {
+      g_autofree char *where = dlg_json_path_key (path, "duration");
+      return dlg_json_invalid (error, _("%s: expected a duration such as “1:30”"), where);
+    }
+
+  return dlg_json_read_string (object, path, "duration", FALSE, out, error);
+}
+
 static gboolean
 parse_session (DlgFeedParseContext  *ctx,
                JsonNode             *node,
@@ -248,7 +267,7 @@ parse_session (DlgFeedParseContext  *ctx,
       !dlg_json_read_string_list (object, path, "members", &session->members, error) ||
       !dlg_json_read_string (object, path, "date", FALSE, &date, error) ||
       !dlg_json_read_string (object, path, "start", FALSE, &start, error) ||
-      !dlg_json_read_string (object, path, "duration", FALSE, &duration, error))
+      !read_duration (object, path, &duration, error))
     return FALSE;
 
   read_attachments (ctx, object, session);

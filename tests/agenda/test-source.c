@@ -450,6 +450,28 @@ test_xhtml_abstract (void)
   g_assert_cmpstr (dlg_session_get_description (session), ==, "• one\n• two");
 }
 
+/* A duration given as a number of minutes is refused with what is expected, not "expected a
+ * string": 90 could be minutes or seconds, "1:30" cannot. */
+static void
+test_duration_number (void)
+{
+  static const char json[] =
+    "{\"schedule\": {\"conference\": {\"acronym\": \"minutes\", "
+    "\"time_zone_name\": \"Asia/Makassar\", \"days\": ["
+    "{\"index\": 1, \"date\": \"2024-10-16\", \"rooms\": {\"Aula\": ["
+    "{\"guid\": \"a\", \"date\": \"2024-10-16T09:00:00+08:00\", \"title\": \"Opening\", "
+    "\"duration\": 90}]}}]}}}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = dlg_source_parse (bytes, NULL, english, NULL, &error);
+
+  g_assert_null (feed);
+  g_assert_nonnull (error);
+  g_assert_cmpstr (error->message, ==,
+                   "schedule.conference.days[0].rooms[\"Aula\"][0].duration: "
+                   "expected a duration such as “1:30”");
+}
+
 /* A day with no sessions, as PHP's json_encode() writes an empty object: "rooms": []. */
 static void
 test_rooms_empty_list (void)
@@ -1051,6 +1073,7 @@ main (int    argc,
   g_test_add_func ("/source/day-change-morning", test_day_change_morning);
   g_test_add_func ("/source/xhtml-abstract", test_xhtml_abstract);
   g_test_add_func ("/source/rooms-empty-list", test_rooms_empty_list);
+  g_test_add_func ("/source/duration-number", test_duration_number);
   g_test_add_func ("/source/track-object", test_track_object);
   g_test_add_func ("/source/repeated-day-index", test_repeated_day_index);
   g_test_add_func ("/source/derived-keys", test_derived_keys);
