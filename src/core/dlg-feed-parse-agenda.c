@@ -612,10 +612,12 @@ GTimeZone *
 dlg_feed_choose_zone (const char  *name,
                       const char  *name_path,
                       GPtrArray   *dates,
+                      gboolean     wild,
                       char       **zone_name,
                       gboolean    *floating,
                       GError     **error)
 {
+  g_autoptr(GError) name_error = NULL;
   g_autoptr(GTimeZone) named = NULL;
   g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
@@ -625,11 +627,16 @@ dlg_feed_choose_zone (const char  *name,
 
   *floating = FALSE;
 
+  /* A bare export's zone Delegate cannot name ("WITA") is left to its sessions' offsets, as
+   * one they contradict is; with no offset to go by, it is refused below. */
   if (name != NULL)
     {
-      named = dlg_json_time_zone_new (name, name_path, error);
-      if (named == NULL)
-        return NULL;
+      named = dlg_json_time_zone_new (name, name_path, &name_error);
+      if (named == NULL && !wild)
+        {
+          g_propagate_error (error, g_steal_pointer (&name_error));
+          return NULL;
+        }
     }
 
   for (guint i = 0; dates != NULL && i < dates->len; i++)
@@ -688,6 +695,12 @@ dlg_feed_choose_zone (const char  *name,
     {
       *zone_name = g_strdup (name);
       return g_steal_pointer (&named);
+    }
+
+  if (name_error != NULL && n_offsets == 0)
+    {
+      g_propagate_error (error, g_steal_pointer (&name_error));
+      return NULL;
     }
 
   if (n_offsets > 0)
@@ -852,7 +865,8 @@ parse_schedule_holder (DlgFeedParseContext  *ctx,
       if (zone_name == NULL && !ctx->wild)
         return dlg_json_invalid (error, _("%s: required, but missing"), "event.time_zone");
 
-      event->time_zone = dlg_feed_choose_zone (zone_name, where, dates, &chosen, &floating, error);
+      event->time_zone = dlg_feed_choose_zone (zone_name, where, dates, ctx->wild, &chosen,
+                                               &floating, error);
       if (event->time_zone == NULL)
         return FALSE;
       g_free (event->time_zone_name);

@@ -598,7 +598,7 @@ dlg_feed_parse_schedule_xml (GBytes              *bytes,
   }
 
   event->time_zone = dlg_feed_choose_zone (state.zone_name, "schedule.conference.time_zone_name",
-                                           dates, &chosen, &floating, error);
+                                           dates, TRUE, &chosen, &floating, error);
   if (event->time_zone == NULL)
     return NULL;
   event->time_zone_name = g_steal_pointer (&chosen);

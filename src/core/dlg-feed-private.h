@@ -101,11 +101,13 @@ gboolean  dlg_feed_set_day_change     (DlgFeedParseContext  *ctx,
 /* The event's zone from the schedule's time_zone_name (nullable, its
  * place @name_path for errors) and the sessions' ISO 8601 @dates: the
  * named zone unless most offsets disagree with it, else the most common
- * offset; with neither, UTC and *@floating set.  *@zone_name receives the
- * identifier to show (NULL when floating). */
+ * offset; with neither, UTC and *@floating set.  With @wild (a bare export), a
+ * name that is no zone is left to the offsets, and refused only without any.
+ * *@zone_name receives the identifier to show (NULL when floating). */
 GTimeZone *dlg_feed_choose_zone       (const char           *name,
                                        const char           *name_path,
                                        GPtrArray            *dates,
+                                       gboolean              wild,
                                        char                **zone_name,
                                        gboolean             *floating,
                                        GError              **error);

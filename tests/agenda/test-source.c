@@ -450,6 +450,53 @@ test_xhtml_abstract (void)
   g_assert_cmpstr (dlg_session_get_description (session), ==, "• one\n• two");
 }
 
+/* A hand-made schedule names its zone as people say it ("WITA"), but every session gives
+ * its offset: the offsets place them, as when a zone's name contradicts them.  With no
+ * offset to go by, the name is still refused. */
+static void
+test_zone_unknown_offsets (void)
+{
+  static const char json[] =
+    "{\"schedule\": {\"conference\": {\"acronym\": \"wita\", "
+    "\"time_zone_name\": \"WITA\", \"days\": ["
+    "{\"index\": 1, \"date\": \"2024-10-16\", \"rooms\": {\"Aula\": ["
+    "{\"guid\": \"a\", \"date\": \"2024-10-16T09:00:00+08:00\", \"title\": \"Opening\"}]}}]}}}";
+  static const char xml[] =
+    "<schedule><conference><acronym>wita</acronym>"
+    "<time_zone_name>WITA</time_zone_name></conference>"
+    "<day index=\"1\" date=\"2024-10-16\"><room name=\"Aula\"><event guid=\"a\">"
+    "<date>2024-10-16T09:00:00+08:00</date><title>Opening</title></event></room></day>"
+    "</schedule>";
+  static const char clocks[] =
+    "{\"schedule\": {\"conference\": {\"acronym\": \"wita\", "
+    "\"time_zone_name\": \"WITA\", \"days\": ["
+    "{\"index\": 1, \"date\": \"2024-10-16\", \"rooms\": {\"Aula\": ["
+    "{\"guid\": \"a\", \"start\": \"09:00\", \"title\": \"Opening\"}]}}]}}}";
+  const char *sources[] = { json, xml };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (sources[i], strlen (sources[i]));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DlgFeed) feed = dlg_source_parse (bytes, NULL, english, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (dlg_event_get_time_zone_name (dlg_feed_get_event (feed)), ==, "+08:00");
+      g_assert_cmpint (hour_in (dlg_feed_find_session (feed, "a"), "Asia/Makassar"), ==, 9);
+    }
+
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_static (clocks, strlen (clocks));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DlgFeed) feed = dlg_source_parse (bytes, NULL, english, NULL, &error);
+
+    g_assert_null (feed);
+    g_assert_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID);
+    g_assert_cmpstr (error->message, ==,
+                     "schedule.conference.time_zone_name: unknown time zone “WITA”");
+  }
+}
+
 /* A duration given as a number of minutes is refused with what is expected, not "expected a
  * string": 90 could be minutes or seconds, "1:30" cannot. */
 static void
@@ -1066,6 +1113,7 @@ main (int    argc,
   g_test_add_func ("/source/quirks", test_quirks);
   g_test_add_func ("/source/zone-from-offsets", test_zone_from_offsets);
   g_test_add_func ("/source/zone-disagrees", test_zone_disagrees);
+  g_test_add_func ("/source/zone-unknown-offsets", test_zone_unknown_offsets);
   g_test_add_func ("/source/floating", test_floating);
   g_test_add_func ("/source/pretalx", test_pretalx);
   g_test_add_func ("/source/frab-xml", test_frab_xml);
