@@ -232,14 +232,14 @@ read_duration (JsonObject  *object,
   return dlg_json_read_string (object, path, "duration", FALSE, out, error);
 }
 
-static gboolean
-parse_session (DlgFeedParseContext  *ctx,
-               JsonNode             *node,
-               const char           *path,
-               DlgDay               *day,
-               const char           *room,
-               GPtrArray            *sessions,
-               GError              **error)
+gboolean
+dlg_feed_parse_session (DlgFeedParseContext  *ctx,
+                        JsonNode             *node,
+                        const char           *path,
+                        DlgDay               *day,
+                        const char           *room,
+                        GPtrArray            *sessions,
+                        GError              **error)
 {
   g_autoptr(DlgSession) session = g_object_new (DLG_TYPE_SESSION, NULL);
   g_autofree char *date = NULL;
@@ -568,8 +568,8 @@ parse_day (DlgFeedParseContext  *ctx,
             {
               g_autofree char *session_path = dlg_json_path_index (room_path, i);
 
-              if (!parse_session (ctx, json_array_get_element (array, i), session_path,
-                                  day, room, sessions, error))
+              if (!dlg_feed_parse_session (ctx, json_array_get_element (array, i),
+                                           session_path, day, room, sessions, error))
                 return FALSE;
             }
         }
@@ -856,9 +856,12 @@ parse_schedule_holder (DlgFeedParseContext  *ctx,
     {
       DlgEvent *event = ctx->feed->event;
       g_autofree char *where = dlg_json_path_key (conference_path, "time_zone_name");
-      g_autoptr(GPtrArray) dates = days != NULL ? collect_dates (days) : NULL;
+      g_autoptr(GPtrArray) dates = days != NULL ? collect_dates (days) : g_ptr_array_new ();
       g_autofree char *chosen = NULL;
       gboolean floating;
+
+      if (ctx->wild)
+        dlg_feed_collect_event_dates (schedule, dates);
 
       /* Our own format names its zone; only bare exports may leave it to
        * the offsets. */
@@ -897,6 +900,10 @@ parse_schedule_holder (DlgFeedParseContext  *ctx,
                       sessions, error))
         return FALSE;
     }
+
+  /* The sessions of the C3 hub's newer form, listed beside the days. */
+  if (ctx->wild && !dlg_feed_parse_events (ctx, schedule, conference, days, sessions, error))
+    return FALSE;
 
   dlg_feed_add_sessions (ctx->feed, sessions);
   return TRUE;

@@ -84,6 +84,27 @@ gboolean  dlg_feed_place_session      (DlgFeedParseContext  *ctx,
                                        const char           *guid,
                                        const char           *path,
                                        GError              **error);
+/* Reads the frab session at @node (its place @path) listed under @day in @room (the
+ * name it is listed under; nullable), and adds it to @sessions. */
+gboolean  dlg_feed_parse_session      (DlgFeedParseContext  *ctx,
+                                       JsonNode             *node,
+                                       const char           *path,
+                                       DlgDay               *day,
+                                       const char           *room,
+                                       GPtrArray            *sessions,
+                                       GError              **error);
+/* Reads the sessions a schedule lists beside its days ("schedule.events", the C3 hub's
+ * newer form; none is fine), each under the day of @days (the conference's, already read
+ * into the feed; nullable) it falls in, into @sessions. */
+gboolean  dlg_feed_parse_events       (DlgFeedParseContext  *ctx,
+                                       JsonObject           *schedule,
+                                       JsonObject           *conference,
+                                       JsonArray            *days,
+                                       GPtrArray            *sessions,
+                                       GError              **error);
+/* Adds to @dates the "start" of each of "schedule.events", for the zone's choice. */
+void      dlg_feed_collect_event_dates (JsonObject          *schedule,
+                                        GPtrArray           *dates);
 /* Adds to @session's links the file attached at @url (nullable), read against @base_url
  * (nullable) when it is a path, as pretalx and frab write them ("/media/…/slides.pdf"),
  * and with its @title (nullable); only an http(s) address is kept. */

@@ -409,6 +409,64 @@ test_pretalx (void)
   g_assert_cmpuint (dlg_session_get_duration (second), ==, 45); /* "0:45" */
 }
 
+/* The newer form the C3 hub publishes (c3voc's schema2): the sessions listed beside the
+ * days, each with its start and end instants and its room, track and speakers as objects.
+ * It loaded as a programme of no sessions. */
+static void
+test_schedule2 (void)
+{
+  g_autoptr(DlgFeed) feed = load ("schedule2.json");
+  DlgEvent *event = dlg_feed_get_event (feed);
+  DlgSession *opening, *night, *workshop;
+
+  g_assert_cmpuint (g_list_model_get_n_items (dlg_feed_get_sessions (feed)), ==, 3);
+  g_assert_cmpstr (dlg_event_get_url (event), ==, "https://events.example.org/2024/");
+  g_assert_cmpstr (dlg_event_get_time_zone_name (event), ==, "Europe/Berlin");
+
+  opening = dlg_feed_find_session (feed, "270fa44c-821a-577f-8ca3-33e8d4a8c2a7");
+  g_assert_nonnull (opening);
+  g_assert_cmpstr (dlg_session_get_title (opening), ==, "Opening Ceremony");
+  g_assert_cmpuint (dlg_session_get_day (opening), ==, 1);
+  g_assert_cmpint (hour_in (opening, "Europe/Berlin"), ==, 10);
+  g_assert_cmpuint (dlg_session_get_duration (opening), ==, 30);
+  g_assert_cmpstr (dlg_session_get_room (opening), ==, "Saal 1");
+  g_assert_cmpstr (dlg_session_get_track (opening), ==, "CCC");
+  g_assert_cmpstr (dlg_session_get_kind (opening), ==, "other");
+  g_assert_cmpstr (dlg_session_get_persons (opening)[0], ==, "Gabriela");
+  g_assert_cmpstr (dlg_session_get_persons (opening)[1], ==, "Senficon");
+  g_assert_null (dlg_session_get_persons (opening)[2]);
+  g_assert_cmpstr (dlg_session_get_description (opening), ==, "This ceremony will prepare you.");
+  g_assert_cmpstr (dlg_session_get_url (opening), ==,
+                   "https://hub.example.org/2024/event/opening-ceremony/");
+  assert_links (opening,
+                "https://example.net/", "foo bar",
+                "https://example.net/@handle", NULL,
+                "https://example.net/foo/bar/1235.pdf", NULL,
+                NULL);
+  assert_no_secret (dlg_session_get_abstract (opening));
+
+  /* After midnight, but within the first day's end (06:00): under day 1. */
+  night = dlg_feed_find_session (feed, "b1740c2f-0c44-5f1b-89ed-456a9eecf0b8");
+  g_assert_nonnull (night);
+  g_assert_cmpuint (dlg_session_get_day (night), ==, 1);
+  g_assert_cmpint (hour_in (night, "Europe/Berlin"), ==, 0);
+  g_assert_cmpuint (dlg_session_get_duration (night), ==, 40);
+  g_assert_cmpstr (dlg_session_get_room (night), ==, "Saal ZIGZAG");
+  g_assert_cmpstr (dlg_session_get_track (night), ==, "Security");
+  g_assert_cmpstr (dlg_session_get_subtitle (night), ==, "Deep Reinforcement Learning");
+
+  /* A room given by its guid alone is named from the conference's rooms. */
+  workshop = dlg_feed_find_session (feed, "c2740c2f-0c44-5f1b-89ed-456a9eecf0b9");
+  g_assert_nonnull (workshop);
+  g_assert_cmpuint (dlg_session_get_day (workshop), ==, 2);
+  g_assert_cmpuint (dlg_session_get_duration (workshop), ==, 120);
+  g_assert_cmpstr (dlg_session_get_room (workshop), ==, "Saal ZIGZAG");
+  g_assert_cmpstr (dlg_session_get_track (workshop), ==, "Hands-on");
+
+  g_assert_cmpuint (dlg_day_get_n_sessions (dlg_feed_find_day (feed, 1)), ==, 2);
+  g_assert_cmpuint (dlg_day_get_n_sessions (dlg_feed_find_day (feed, 2)), ==, 1);
+}
+
 /* FOSDEM's exports, and those that copy their header, give a day change of 09:00:00 for
  * every programme: the 08:30 registration is on its day's morning, where a delegate looks
  * for it, not on the next day's.  Only the small hours are the night before's. */
@@ -1117,6 +1175,7 @@ main (int    argc,
   g_test_add_func ("/source/floating", test_floating);
   g_test_add_func ("/source/pretalx", test_pretalx);
   g_test_add_func ("/source/frab-xml", test_frab_xml);
+  g_test_add_func ("/source/schedule2", test_schedule2);
   g_test_add_func ("/source/day-change", test_day_change);
   g_test_add_func ("/source/day-change-morning", test_day_change_morning);
   g_test_add_func ("/source/xhtml-abstract", test_xhtml_abstract);
