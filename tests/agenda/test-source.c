@@ -555,6 +555,60 @@ test_zone_unknown_offsets (void)
   }
 }
 
+/* In a bare export, a field Delegate only shows, given in a form it cannot read, is left out
+ * rather than refusing the whole programme: the session keeps its time, room and title.
+ * When and what a session is (its title, date, start, duration) must still be readable. */
+static void
+test_odd_fields (void)
+{
+  static const char json[] =
+    "{\"schedule\": {\"conference\": {\"acronym\": \"odd\", "
+    "\"time_zone_name\": \"Asia/Makassar\", \"days\": ["
+    "{\"index\": 1, \"date\": \"2024-10-16\", \"rooms\": {\"Aula\": ["
+    "{\"guid\": \"a\", \"date\": \"2024-10-16T09:00:00+08:00\", \"duration\": \"1:00\", "
+    "\"title\": \"Opening\", \"subtitle\": 5, \"language\": [\"en\", \"id\"], "
+    "\"url\": {\"href\": \"https://example.org\"}, \"abstract\": [\"one\"], "
+    "\"track\": 3, \"type\": true, \"room\": {\"guid\": \"r1\"}, "
+    "\"persons\": [42, {\"public_name\": \"Ayu\"}, [\"x\"]], "
+    "\"links\": [\"https://example.org/x\"]}]}}]}}}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = dlg_source_parse (bytes, NULL, english, NULL, &error);
+  DlgSession *session;
+
+  g_assert_no_error (error);
+  session = dlg_feed_find_session (feed, "a");
+  g_assert_cmpstr (dlg_session_get_title (session), ==, "Opening");
+  g_assert_cmpint (hour_in (session, "Asia/Makassar"), ==, 9);
+  g_assert_cmpuint (dlg_session_get_duration (session), ==, 60);
+  g_assert_cmpstr (dlg_session_get_room (session), ==, "Aula");
+  g_assert_null (dlg_session_get_subtitle (session));
+  g_assert_null (dlg_session_get_language (session));
+  g_assert_null (dlg_session_get_url (session));
+  g_assert_null (dlg_session_get_track (session));
+  g_assert_cmpstr (dlg_session_get_persons (session)[0], ==, "Ayu");
+  g_assert_null (dlg_session_get_persons (session)[1]);
+
+  /* What a session is and when must be readable still. */
+  {
+    static const char untitled[] =
+      "{\"schedule\": {\"conference\": {\"acronym\": \"odd\", "
+      "\"time_zone_name\": \"Asia/Makassar\", \"days\": ["
+      "{\"index\": 1, \"date\": \"2024-10-16\", \"rooms\": {\"Aula\": ["
+      "{\"guid\": \"a\", \"date\": \"2024-10-16T09:00:00+08:00\", \"title\": 5, "
+      "\"persons\": \"Ayu\"}]}}]}}}";
+    g_autoptr(GBytes) untitled_bytes = g_bytes_new_static (untitled, strlen (untitled));
+    g_autoptr(GError) untitled_error = NULL;
+    g_autoptr(DlgFeed) untitled_feed = dlg_source_parse (untitled_bytes, NULL, english, NULL,
+                                                         &untitled_error);
+
+    g_assert_null (untitled_feed);
+    g_assert_error (untitled_error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID);
+    g_assert_true (g_str_has_prefix (untitled_error->message,
+                                     "schedule.conference.days[0].rooms[\"Aula\"][0].title: "));
+  }
+}
+
 /* A duration given as a number of minutes is refused with what is expected, not "expected a
  * string": 90 could be minutes or seconds, "1:30" cannot. */
 static void
@@ -1181,6 +1235,7 @@ main (int    argc,
   g_test_add_func ("/source/xhtml-abstract", test_xhtml_abstract);
   g_test_add_func ("/source/rooms-empty-list", test_rooms_empty_list);
   g_test_add_func ("/source/duration-number", test_duration_number);
+  g_test_add_func ("/source/odd-fields", test_odd_fields);
   g_test_add_func ("/source/track-object", test_track_object);
   g_test_add_func ("/source/repeated-day-index", test_repeated_day_index);
   g_test_add_func ("/source/derived-keys", test_derived_keys);
