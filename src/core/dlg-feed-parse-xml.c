@@ -494,6 +494,80 @@ xml_state_clear (XmlState *state)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (XmlState, xml_state_clear)
 
+/* The encoding the XML declaration at the start of @data names ("ISO-8859-1"), or NULL. */
+static char *
+declared_encoding (const char *data,
+                   gsize       size)
+{
+  const char *p = data, *end = data + MIN (size, 512);
+  const char *close, *value;
+  char quote;
+
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  if (end - p < 5 || memcmp (p, "<?xml", 5) != 0 ||
+      (close = g_strstr_len (p, end - p, "?>")) == NULL ||
+      (value = g_strstr_len (p, close - p, "encoding")) == NULL)
+    return NULL;
+
+  /* encoding = "name" (or 'name'), spaces allowed around the "=". */
+  value += strlen ("encoding");
+  while (value < close && g_ascii_isspace (*value))
+    value++;
+  if (value >= close || *value++ != '=')
+    return NULL;
+  while (value < close && g_ascii_isspace (*value))
+    value++;
+  if (value >= close || (*value != '"' && *value != '\''))
+    return NULL;
+  quote = *value++;
+  for (p = value; p < close && *p != quote; p++)
+    ;
+  return p < close ? g_strndup (value, p - value) : NULL;
+}
+
+/* @bytes in UTF-8: converted from the encoding its XML declaration names, as every XML
+ * reader does (older generators write Latin-1), or as they are. */
+static GBytes *
+to_utf8 (GBytes  *bytes,
+         GError **error)
+{
+  gsize size, written;
+  const char *data = g_bytes_get_data (bytes, &size);
+  g_autofree char *encoding = data != NULL ? declared_encoding (data, size) : NULL;
+  g_autoptr(GError) local_error = NULL;
+  char *converted;
+
+  /* A declaration read byte by byte is in no 16- or 32-bit encoding, whatever it says (a
+   * file really in UTF-16 is refused before this, in words that say so). */
+  if (encoding == NULL || g_ascii_strcasecmp (encoding, "UTF-8") == 0 ||
+      g_ascii_strcasecmp (encoding, "UTF8") == 0 ||
+      g_ascii_strncasecmp (encoding, "UTF-16", 6) == 0 ||
+      g_ascii_strncasecmp (encoding, "UTF-32", 6) == 0 ||
+      g_ascii_strncasecmp (encoding, "UCS", 3) == 0)
+    return g_bytes_ref (bytes);
+
+  converted = g_convert (data, size, "UTF-8", encoding, NULL, &written, &local_error);
+  if (converted == NULL)
+    {
+      g_autofree char *shown = g_utf8_make_valid (encoding, -1);
+
+      if (g_error_matches (local_error, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
+        g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID_JSON,
+                     /* Translators: the encoding a schedule.xml names, e.g. “ISO-8859-1” */
+                     _("not valid XML: it says it is in “%s”, which this computer cannot read: "
+                       "save it as UTF-8"), shown);
+      else
+        g_set_error (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID_JSON,
+                     /* Translators: the encoding a schedule.xml names, e.g. “ISO-8859-1” */
+                     _("not valid XML: the text is not in “%s”, as it says it is: "
+                       "save it as UTF-8"), shown);
+      return NULL;
+    }
+
+  return g_bytes_new_take (converted, written);
+}
+
 DlgFeed *
 dlg_feed_parse_schedule_xml (GBytes              *bytes,
                              const char * const  *languages,
@@ -506,9 +580,10 @@ dlg_feed_parse_schedule_xml (GBytes              *bytes,
   g_autoptr(GMarkupParseContext) context = NULL;
   g_auto(XmlState) state = { 0 };
   g_auto(DlgFeedParseContext) ctx = { 0 };
+  g_autoptr(GBytes) text = NULL;
   DlgEvent *event;
   gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
+  const char *data;
   const char *invalid = NULL;
   g_autofree char *chosen = NULL;
   gboolean floating;
@@ -520,6 +595,11 @@ dlg_feed_parse_schedule_xml (GBytes              *bytes,
   state.persons = g_ptr_array_new_with_free_func (g_free);
   state.stack = g_ptr_array_new ();
   state.text = g_string_new (NULL);
+
+  text = to_utf8 (bytes, error);
+  if (text == NULL)
+    return NULL;
+  data = g_bytes_get_data (text, &size);
 
   /* GMarkup reads UTF-8 only, and GLib 2.74's goes on after invalid UTF-8
    * in a CDATA section and sets a second error over the first (found by

@@ -467,6 +467,50 @@ test_schedule2 (void)
   g_assert_cmpuint (dlg_day_get_n_sessions (dlg_feed_find_day (feed, 2)), ==, 1);
 }
 
+/* A schedule.xml in the encoding its declaration names, not UTF-8: read in it, as every XML
+ * reader does (it was refused as "not valid UTF-8").  An encoding nothing here can read is
+ * refused, naming it. */
+static void
+test_xml_encoding (void)
+{
+  g_autoptr(DlgFeed) feed = load ("latin-1.xml");
+  DlgSession *session = dlg_feed_find_session (feed, "a");
+  static const char unknown[] =
+    "<?xml version=\"1.0\" encoding=\"x-no-such-charset\"?>\n<schedule/>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (unknown, strlen (unknown));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) none = NULL;
+
+  g_assert_cmpstr (dlg_event_get_title (dlg_feed_get_event (feed)), ==, "Café Forum 2024");
+  g_assert_cmpstr (dlg_session_get_title (session), ==, "Abertura · Pembukaan");
+  g_assert_cmpstr (dlg_session_get_room (session), ==, "Salão Nobre");
+  g_assert_cmpstr (dlg_session_get_persons (session)[0], ==, "José Sá");
+
+  none = dlg_source_parse (bytes, NULL, english, NULL, &error);
+  g_assert_null (none);
+  g_assert_nonnull (error);
+  g_assert_cmpstr (error->message, ==,
+                   "not valid XML: it says it is in “x-no-such-charset”, which this computer "
+                   "cannot read: save it as UTF-8");
+
+  /* Said to be ASCII, with a Latin-1 "é" in it. */
+  {
+    static const char lying[] =
+      "<?xml version='1.0' encoding='US-ASCII'?>\n<schedule><conference><title>Caf\xe9"
+      "</title></conference></schedule>";
+    g_autoptr(GBytes) lying_bytes = g_bytes_new_static (lying, strlen (lying));
+    g_autoptr(GError) lying_error = NULL;
+    g_autoptr(DlgFeed) lying_feed = dlg_source_parse (lying_bytes, NULL, english, NULL,
+                                                      &lying_error);
+
+    g_assert_null (lying_feed);
+    g_assert_nonnull (lying_error);
+    g_assert_cmpstr (lying_error->message, ==,
+                     "not valid XML: the text is not in “US-ASCII”, as it says it is: "
+                     "save it as UTF-8");
+  }
+}
+
 /* FOSDEM's exports, and those that copy their header, give a day change of 09:00:00 for
  * every programme: the 08:30 registration is on its day's morning, where a delegate looks
  * for it, not on the next day's.  Only the small hours are the night before's. */
@@ -1229,6 +1273,7 @@ main (int    argc,
   g_test_add_func ("/source/floating", test_floating);
   g_test_add_func ("/source/pretalx", test_pretalx);
   g_test_add_func ("/source/frab-xml", test_frab_xml);
+  g_test_add_func ("/source/xml-encoding", test_xml_encoding);
   g_test_add_func ("/source/schedule2", test_schedule2);
   g_test_add_func ("/source/day-change", test_day_change);
   g_test_add_func ("/source/day-change-morning", test_day_change_morning);
