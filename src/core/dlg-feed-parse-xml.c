@@ -536,7 +536,8 @@ to_utf8 (GBytes  *bytes,
   const char *data = g_bytes_get_data (bytes, &size);
   g_autofree char *encoding = data != NULL ? declared_encoding (data, size) : NULL;
   g_autoptr(GError) local_error = NULL;
-  char *converted;
+  char *converted = NULL;
+  gboolean valid_name;
 
   /* A declaration read byte by byte is in no 16- or 32-bit encoding, whatever it says (a
    * file really in UTF-16 is refused before this, in words that say so). */
@@ -547,7 +548,14 @@ to_utf8 (GBytes  *bytes,
       g_ascii_strncasecmp (encoding, "UCS", 3) == 0)
     return g_bytes_ref (bytes);
 
-  converted = g_convert (data, size, "UTF-8", encoding, NULL, &written, &local_error);
+  /* Only a name as XML spells one ([A-Za-z][A-Za-z0-9._-]*) goes to iconv. */
+  valid_name = g_ascii_isalpha (encoding[0]) && strlen (encoding) <= 40;
+  for (const char *p = encoding; valid_name && *p != '\0'; p++)
+    valid_name = g_ascii_isalnum (*p) || strchr ("._-", *p) != NULL;
+  if (valid_name)
+    converted = g_convert (data, size, "UTF-8", encoding, NULL, &written, &local_error);
+  else
+    g_set_error_literal (&local_error, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION, "");
   if (converted == NULL)
     {
       g_autofree char *shown = g_utf8_make_valid (encoding, -1);
