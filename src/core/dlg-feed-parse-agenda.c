@@ -554,13 +554,16 @@ parse_day (DlgFeedParseContext  *ctx,
   day->index = position + 1;
   if ((child = dlg_json_lookup (object, "index")) != NULL)
     {
-      if (!dlg_json_node_is_integer (child) || json_node_get_int (child) < 0 ||
-          json_node_get_int (child) > G_MAXINT)
+      gboolean number = dlg_json_node_is_integer (child) && json_node_get_int (child) >= 0 &&
+                        json_node_get_int (child) <= G_MAXINT;
+
+      /* A bare export's odd index ("1", as some write numbers) leaves the day its place. */
+      if (!number && !ctx->wild)
         {
           g_autofree char *where = dlg_json_path_key (path, "index");
           return dlg_json_invalid (error, _("%s: expected a day number"), where);
         }
-      if (!by_position)
+      if (number && !by_position)
         day->index = json_node_get_int (child);
     }
 

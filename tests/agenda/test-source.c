@@ -739,7 +739,15 @@ test_repeated_day_index (void)
     "<day index=\"1\" date=\"2024-10-17\"><room name=\"Aula\"><event guid=\"b\">"
     "<date>2024-10-17T09:00:00+08:00</date><title>Closing</title></event></room></day>"
     "</schedule>";
-  const char *sources[] = { json, xml };
+  /* Numbers written as strings, as some exports write every number. */
+  static const char strings[] =
+    "{\"schedule\": {\"conference\": {\"acronym\": \"copied\", "
+    "\"time_zone_name\": \"Asia/Makassar\", \"days\": ["
+    "{\"index\": \"1\", \"date\": \"2024-10-16\", \"rooms\": {\"Aula\": [{\"guid\": \"a\", "
+    "\"date\": \"2024-10-16T09:00:00+08:00\", \"title\": \"Opening\"}]}}, "
+    "{\"index\": \"2\", \"date\": \"2024-10-17\", \"rooms\": {\"Aula\": [{\"guid\": \"b\", "
+    "\"date\": \"2024-10-17T09:00:00+08:00\", \"title\": \"Closing\"}]}}]}}}";
+  const char *sources[] = { json, xml, strings };
 
   for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
     {
