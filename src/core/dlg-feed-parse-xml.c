@@ -548,6 +548,11 @@ to_utf8 (GBytes  *bytes,
       g_ascii_strncasecmp (encoding, "UCS", 3) == 0)
     return g_bytes_ref (bytes);
 
+  /* Many a template says ISO-8859-1 over text in UTF-8: text that reads as UTF-8 is UTF-8
+   * (Latin-1 text is almost never also valid UTF-8), and "José" does not become "JosÃ©". */
+  if (g_utf8_validate_len (data, size, NULL))
+    return g_bytes_ref (bytes);
+
   /* Only a name as XML spells one ([A-Za-z][A-Za-z0-9._-]*) goes to iconv. */
   valid_name = g_ascii_isalpha (encoding[0]) && strlen (encoding) <= 40;
   for (const char *p = encoding; valid_name && *p != '\0'; p++)

@@ -469,14 +469,15 @@ test_schedule2 (void)
 
 /* A schedule.xml in the encoding its declaration names, not UTF-8: read in it, as every XML
  * reader does (it was refused as "not valid UTF-8").  An encoding nothing here can read is
- * refused, naming it. */
+ * refused, naming it; text that reads as UTF-8 is UTF-8, whatever the declaration says. */
 static void
 test_xml_encoding (void)
 {
   g_autoptr(DlgFeed) feed = load ("latin-1.xml");
   DlgSession *session = dlg_feed_find_session (feed, "a");
   static const char unknown[] =
-    "<?xml version=\"1.0\" encoding=\"x-no-such-charset\"?>\n<schedule/>";
+    "<?xml version=\"1.0\" encoding=\"x-no-such-charset\"?>\n<schedule><conference><title>Caf\xe9"
+    "</title></conference></schedule>";
   g_autoptr(GBytes) bytes = g_bytes_new_static (unknown, strlen (unknown));
   g_autoptr(GError) error = NULL;
   g_autoptr(DlgFeed) none = NULL;
@@ -492,6 +493,25 @@ test_xml_encoding (void)
   g_assert_cmpstr (error->message, ==,
                    "not valid XML: it says it is in “x-no-such-charset”, which this computer "
                    "cannot read: save it as UTF-8");
+
+  /* Said to be Latin-1, but in UTF-8, as many templates write it: read as UTF-8. */
+  {
+    static const char mislabelled[] =
+      "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<schedule><conference>"
+      "<acronym>utf8</acronym><title>Café</title></conference><day index=\"1\" "
+      "date=\"2024-10-16\"><room name=\"Aula\"><event guid=\"a\">"
+      "<date>2024-10-16T09:00:00+08:00</date><title>José</title></event></room></day>"
+      "</schedule>";
+    g_autoptr(GBytes) mislabelled_bytes = g_bytes_new_static (mislabelled, strlen (mislabelled));
+    g_autoptr(GError) mislabelled_error = NULL;
+    g_autoptr(DlgFeed) mislabelled_feed = dlg_source_parse (mislabelled_bytes, NULL, english,
+                                                            NULL, &mislabelled_error);
+
+    g_assert_no_error (mislabelled_error);
+    g_assert_cmpstr (dlg_event_get_title (dlg_feed_get_event (mislabelled_feed)), ==, "Café");
+    g_assert_cmpstr (dlg_session_get_title (dlg_feed_find_session (mislabelled_feed, "a")), ==,
+                     "José");
+  }
 
   /* Said to be ASCII, with a Latin-1 "é" in it. */
   {
