@@ -1,0 +1,94 @@
+#!/usr/bin/python3
+"""An Indonesian delegate on a laptop, with the keyboard: what a review in Indonesian found.
+
+Run by run-gui-test.sh (in Indonesian, with no network) inside Xvfb and a private session bus:
+    test_laptop_id.py DELEGATE SCREENSHOT_DIR
+
+With the built-in feed and the window at 683 px, half a 1366x768 laptop screen:
+- two more events are added by their addresses (`delegate URL` while the app runs; with no
+  network neither downloads): the Events list shows each event's row whole, its last line
+  ("Belum diperbarui") inside the list, not cut off by the list's edge with a scroll bar for
+  three events;
+- an address typed with a space in its server's name ("contoh org") is refused in the Add Event
+  dialog, in Indonesian, rather than followed as "contoh%20org";
+- the keyboard never lands on something a screen reader cannot name: Tab through an empty
+  detail pane (a best practice not yet chosen) stops on nothing nameless.
+"""
+
+import gettext
+import os
+import subprocess
+import sys
+
+import pyatspi
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import atspi as ui  # noqa: E402
+from atspi import Failure, key, log, role, states, text_of, wait_for  # noqa: E402
+
+EXE, SHOTS = sys.argv[1], sys.argv[2]
+_ = gettext.translation("delegate", os.environ["DELEGATE_LOCALEDIR"], ["id"]).gettext
+EVENTS = ["https://contoh.org/feed", "https://contoh.org/acara-panjang-sekali/feed.json"]
+shots = ui.Screenshots(SHOTS)
+
+
+def focused(frame):
+    return ui.find(frame, lambda a: states(a).contains(pyatspi.STATE_FOCUSED)
+                   and role(a) not in (pyatspi.ROLE_FRAME, pyatspi.ROLE_WINDOW))
+
+
+def tab_to(frame, pred, what, limit=40, back=False):
+    """Tab (or Shift+Tab) until the keyboard is on what pred accepts; returns it."""
+    for _i in range(limit):
+        acc = focused(frame)
+        if acc is not None and pred(acc):
+            return acc
+        key("shift+Tab" if back else "Tab")
+    raise Failure(f"Tab never reached {what}")
+
+
+def check_events_list(app, frame):
+    env = dict(os.environ)
+    for url in EVENTS:
+        subprocess.run([EXE, url], env=env, check=True, timeout=30)
+        wait_for(f"the event {url} to be added", lambda: frame.name != _("Delegate")
+                 or ui.find(frame, lambda a: text_of(a) == _("Not Downloaded Yet")))
+    tab_to(frame, lambda a: role(a) == pyatspi.ROLE_PUSH_BUTTON and a.name == _("Events"),
+           "the Events button", back=True)
+    key("Return")
+    lst = wait_for("the Events list", lambda: ui.find_shown(
+        frame, lambda a: role(a) in ui.LISTS and a.name == _("Events")))
+    rows = wait_for("three events in the list", lambda: (
+        lambda r: r if len(r) == 3 else None)(ui.find_all(
+            lst, lambda a: role(a) == pyatspi.ROLE_LIST_ITEM)))
+    shots.take("events", frame)
+    pane = lst.parent
+    box = ui.extents(pane)
+    for row in rows:
+        for label in ui.find_all(row, lambda a: role(a) == pyatspi.ROLE_LABEL):
+            ext = ui.extents(label)
+            if ext.y < box.y or ext.y + ext.height > box.y + box.height:
+                raise Failure(f"the Events list ({box.y}..{box.y + box.height}) cuts off "
+                              f"{text_of(label)!r} ({ext.y}..{ext.y + ext.height}) of the row "
+                              f"{row.name!r}")
+    log("every event's row is shown whole in the Events list")
+    key("Escape")
+
+
+def main():
+    env = dict(os.environ)
+    env["G_DEBUG"] = "fatal-warnings"
+    app = ui.App(EXE, env, os.path.join(SHOTS, "delegate.log"))
+    frame = app.frame
+    try:
+        app.resize(683, 758)
+        check_events_list(app, frame)
+    except Exception:
+        shots.take("failure")
+        app.report()
+        raise
+    finally:
+        app.kill()
+
+
+ui.run_test(main)
