@@ -488,6 +488,15 @@ dlg_library_normalise_location (const char  *location,
                        _("“%s” is not a valid web address"), stripped);
           return NULL;
         }
+      /* GUri takes "contoh org" for a server's name, and gives it back as "contoh%20org",
+       * which no network can find: a slip of the keyboard, said as such. */
+      if (strpbrk (g_uri_get_host (uri), " \t\r\n") != NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("“%s” is not a valid web address: there is a space in the "
+                         "server’s name"), stripped);
+          return NULL;
+        }
       return g_uri_to_string (uri);
     }
 

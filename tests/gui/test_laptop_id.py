@@ -75,6 +75,26 @@ def check_events_list(app, frame):
     key("Escape")
 
 
+def check_space_in_address(app, frame):
+    typed = "http://contoh org/feed.json"
+    key("ctrl+o")
+    dialog = wait_for("the Add Event dialog", lambda: next(
+        (w for w in app.app if w is not None and w.name == _("Add Event")), None))
+    ui.type_text(typed)
+    key("Return")
+    said = _("“%s” is not a valid web address: there is a space in the server’s name") % typed
+    wait_for(lambda: f"the dialog to say {said!r} (it shows {ui.shown_texts(dialog)})",
+             lambda: ui.find(dialog, lambda a: role(a) == pyatspi.ROLE_LABEL
+                             and text_of(a) == said))
+    shots.take("space-in-address")
+    if "%20" in frame.name or ui.find(frame, lambda a: "contoh%20org" in text_of(a)):
+        raise Failure("the address with a space was followed as contoh%20org")
+    log(f"the dialog says {said!r}")
+    key("Escape")
+    wait_for("the Add Event dialog to close", lambda: not any(
+        w is not None and w.name == _("Add Event") for w in app.app))
+
+
 def main():
     env = dict(os.environ)
     env["G_DEBUG"] = "fatal-warnings"
@@ -83,6 +103,7 @@ def main():
     try:
         app.resize(683, 758)
         check_events_list(app, frame)
+        check_space_in_address(app, frame)
     except Exception:
         shots.take("failure")
         app.report()

@@ -279,6 +279,35 @@ test_bad_locations (void)
   g_assert_cmpstr (url, ==, "https://example.org/feed.json");
 }
 
+/* A space typed in the server's name, as a phone's keyboard puts one after a word: said
+ * plainly, not followed as "contoh%20org", which no network can find. */
+static void
+test_space_in_server_name (void)
+{
+  static const char * const typed[] = { "http://contoh org/feed.json",
+                                        "https://kupangkota .go.id/feed.json" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *url = dlg_library_normalise_location (typed[i], &error);
+
+      g_assert_null (url);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+      g_assert_nonnull (strstr (error->message, "space"));
+    }
+
+  /* In the path a space is a file's name, and the address stays valid. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *url = dlg_library_normalise_location (
+      "https://contoh.org/acara saya.json", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (url, ==, "https://contoh.org/acara%20saya.json");
+  }
+}
+
 /* What a delegate types in Add Event as a poster or a chat gave it. */
 static void
 test_typed_locations (void)
@@ -825,6 +854,7 @@ main (int   argc,
   g_test_add_func ("/library/sync-delay", test_sync_delay);
   g_test_add_func ("/library/bad-locations", test_bad_locations);
   g_test_add_func ("/library/typed-locations", test_typed_locations);
+  g_test_add_func ("/library/space-in-server-name", test_space_in_server_name);
   g_test_add_func ("/library/updated-ago", test_updated_ago);
 
   return g_test_run ();
