@@ -33,6 +33,15 @@ not_builtin_cb (gpointer  unused,
   return !builtin;
 }
 
+/* The checkmark of the event shown: hidden in the other rows, but taking its room in each, so
+ * that every row is as wide as it was measured (see dlg-event-row.ui). */
+static double
+current_opacity_cb (gpointer  unused,
+                    gboolean  current)
+{
+  return current ? 1.0 : 0.0;
+}
+
 /* "Updated 5 minutes ago", or what is happening instead.  The built-in forum is never
  * downloaded: "updated" would say it was, on a first launch with no network. */
 static char *
@@ -146,6 +155,8 @@ dlg_events_popover_set_library (DlgEventsPopover *self,
     }
 
   scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "current_opacity_cb",
+                                          G_CALLBACK (current_opacity_cb));
   gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "not_builtin_cb",
                                           G_CALLBACK (not_builtin_cb));
   gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "row_label_cb",
