@@ -4,15 +4,17 @@
 Run by run-gui-test.sh (in Indonesian, with no network) inside Xvfb and a private session bus:
     test_laptop_id.py DELEGATE SCREENSHOT_DIR
 
-With the built-in feed and the window at 683 px, half a 1366x768 laptop screen:
-- two more events are added by their addresses (`delegate URL` while the app runs; with no
-  network neither downloads): the Events list shows each event's row whole, its last line
-  ("Belum diperbarui") inside the list, not cut off by the list's edge with a scroll bar for
-  three events;
+With the built-in feed:
+- first at the width of the screen, list and detail side by side: Tab all the way round the
+  Agenda, Members and Best practices panes, nothing chosen in them, stops on nothing that has
+  no name (it stopped on the empty detail's scrolled area, which a screen reader could not
+  name and which shows no focus);
+- at 683 px, half a 1366x768 laptop screen, two more events are added by their addresses
+  (`delegate URL` while the app runs; with no network neither downloads): the Events list
+  shows each event's row whole, its last line ("Belum diperbarui") inside the list, not cut
+  off by the list's edge with a scroll bar for three events;
 - an address typed with a space in its server's name ("contoh org") is refused in the Add Event
-  dialog, in Indonesian, rather than followed as "contoh%20org";
-- the keyboard never lands on something a screen reader cannot name: Tab through an empty
-  detail pane (a best practice not yet chosen) stops on nothing nameless.
+  dialog, in Indonesian, rather than followed as "contoh%20org".
 """
 
 import gettext
@@ -95,12 +97,36 @@ def check_space_in_address(app, frame):
         w is not None and w.name == _("Add Event") for w in app.app))
 
 
+def check_tab_names(frame):
+    """Tab all the way round each pane, nothing chosen in it: every stop has a name."""
+    for combo, pane in (("ctrl+1", "Agenda"), ("ctrl+2", "Anggota"), ("ctrl+3", "Praktik")):
+        key(combo)
+        wait_for(f"the keyboard in the {pane} pane", lambda: focused(frame))
+        seen = []
+        for _i in range(60):
+            key("Tab")
+            acc = wait_for("the keyboard somewhere", lambda: focused(frame))
+            stop = (role(acc), text_of(acc), tuple(ui.extents(acc)))
+            if stop in seen:
+                break
+            seen.append(stop)
+            if not text_of(acc).strip():
+                shots.take(f"nameless-{pane.lower()}", frame)
+                raise Failure(f"Tab in the {pane} pane stops on a {acc.getRoleName()} with no "
+                              f"name, at {tuple(ui.extents(acc))}: nothing a screen reader can "
+                              f"say, and nothing shown focused")
+        log(f"Tab in the {pane} pane: {len(seen)} stops, each with a name")
+
+
 def main():
     env = dict(os.environ)
     env["G_DEBUG"] = "fatal-warnings"
     app = ui.App(EXE, env, os.path.join(SHOTS, "delegate.log"))
     frame = app.frame
     try:
+        # Wide enough for list and detail side by side (the test's screen is 1280 wide).
+        app.resize(1270, 758)
+        check_tab_names(frame)
         app.resize(683, 758)
         check_events_list(app, frame)
         check_space_in_address(app, frame)
