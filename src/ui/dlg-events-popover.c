@@ -26,11 +26,23 @@ struct _DlgEventsPopover
 
 G_DEFINE_FINAL_TYPE (DlgEventsPopover, dlg_events_popover, GTK_TYPE_POPOVER)
 
+/* An event's address, under its title: not the built-in forum's, which has none to show, and
+ * not an event's that has not downloaded yet, whose title is its address already. */
 static gboolean
-not_builtin_cb (gpointer  unused,
-                gboolean  builtin)
+url_shown (gboolean    builtin,
+           const char *title,
+           const char *url)
 {
-  return !builtin;
+  return !builtin && g_strcmp0 (title, url) != 0;
+}
+
+static gboolean
+url_shown_cb (gpointer    unused,
+              gboolean    builtin,
+              const char *title,
+              const char *url)
+{
+  return url_shown (builtin, title, url);
 }
 
 /* The checkmark of the event shown: hidden in the other rows, but taking its room in each, so
@@ -71,7 +83,7 @@ row_label_cb (gpointer    unused,
               gboolean    current)
 {
   const char *parts[] = {
-    title, builtin ? NULL : url, status,
+    title, url_shown (builtin, title, url) ? url : NULL, status,
     /* Translators: what a screen reader says last on the row of the event shown */
     current ? _("current event") : NULL,
   };
@@ -157,8 +169,8 @@ dlg_events_popover_set_library (DlgEventsPopover *self,
   scope = gtk_builder_cscope_new ();
   gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "current_opacity_cb",
                                           G_CALLBACK (current_opacity_cb));
-  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "not_builtin_cb",
-                                          G_CALLBACK (not_builtin_cb));
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "url_shown_cb",
+                                          G_CALLBACK (url_shown_cb));
   gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "row_label_cb",
                                           G_CALLBACK (row_label_cb));
   gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "status_cb",

@@ -12,7 +12,8 @@ With the built-in feed:
 - at 683 px, half a 1366x768 laptop screen, two more events are added by their addresses
   (`delegate URL` while the app runs; with no network neither downloads): the Events list
   shows each event's row whole, its last line ("Belum diperbarui") inside the list, not cut
-  off by the list's edge with a scroll bar for three events;
+  off by the list's edge with a scroll bar for three events; and a row not downloaded yet,
+  titled by its address, gives that address once, not a second time under it;
 - an address typed with a space in its server's name ("contoh org") is refused in the Add Event
   dialog, in Indonesian, rather than followed as "contoh%20org".
 """
@@ -74,6 +75,17 @@ def check_events_list(app, frame):
                               f"{text_of(label)!r} ({ext.y}..{ext.y + ext.height}) of the row "
                               f"{row.name!r}")
     log("every event's row is shown whole in the Events list")
+    # Not downloaded, an event is titled by its address: the row says it once, not twice.
+    for url in EVENTS:
+        row = next((r for r in rows if r.name.startswith(url)), None)
+        if row is None:
+            raise Failure(f"no row for {url} in the Events list: {[r.name for r in rows]}")
+        shown = [text_of(a) for a in ui.find_all(row, lambda a: role(a) == pyatspi.ROLE_LABEL)
+                 if ui.on_screen(a) or ui.extents(a).height > 0]
+        if row.name.count(url) != 1 or shown.count(url) != 1:
+            raise Failure(f"the row of {url}, not downloaded, gives its address more than once: "
+                          f"it is named {row.name!r} and shows {shown}")
+    log("a row not downloaded yet gives its address once, as its title")
     key("Escape")
 
 
