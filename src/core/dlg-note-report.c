@@ -250,9 +250,10 @@ format_when (DlgFeed    *feed,
 }
 
 char *
-dlg_note_report_markdown (DlgFeed   *feed,
-                          DlgStore  *store,
-                          GError   **error)
+dlg_note_report_markdown (DlgFeed    *feed,
+                          DlgStore   *store,
+                          GPtrArray  *unsaved,
+                          GError    **error)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GPtrArray) notes = NULL;
@@ -271,7 +272,7 @@ dlg_note_report_markdown (DlgFeed   *feed,
 
   event = dlg_feed_get_event (feed);
   zone = dlg_event_get_time_zone (event);
-  notes = dlg_notes_list (store, dlg_event_get_id (event), FALSE, error);
+  notes = dlg_notes_list_with_unsaved (store, dlg_event_get_id (event), FALSE, unsaved, error);
   if (notes == NULL)
     return NULL;
   for (guint i = notes->len; i > 0; i--)

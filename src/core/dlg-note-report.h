@@ -16,10 +16,14 @@ G_BEGIN_DECLS
  * (its day and "time to be announced" when the organiser has not
  * announced the time); the best practices with
  * notes; the members noted; other notes (free ones, and those attached
- * to an item that is gone).  Headings are in the interface language. */
-char *dlg_note_report_markdown (DlgFeed   *feed,
-                                DlgStore  *store,
-                                GError   **error);
+ * to an item that is gone).  Headings are in the interface language.
+ *
+ * @unsaved (DlgNote, may be NULL): text typed that the store refused so far (a full
+ * disk, a locked file; dlg_note_saver_dup_unsaved()), in place of the store's older copies. */
+char *dlg_note_report_markdown (DlgFeed    *feed,
+                                DlgStore   *store,
+                                GPtrArray  *unsaved,
+                                GError    **error);
 /* What @note was about, its item gone from the feed, by the name last seen
  * (dlg_note_get_item_title()): "Session: Opening (no longer in the programme)", as the
  * report and the Notes pane say it; NULL for a free note. */

@@ -104,68 +104,18 @@ dlg_note_saver_dup_unsaved (DlgNoteSaver *self)
   return notes;
 }
 
-static int
-newest_first (gconstpointer a,
-              gconstpointer b)
-{
-  gint64 ma = dlg_note_get_modified (*(DlgNote * const *) a);
-  gint64 mb = dlg_note_get_modified (*(DlgNote * const *) b);
-
-  return ma < mb ? 1 : ma > mb ? -1 : 0;
-}
-
 GPtrArray *
 dlg_note_saver_list (DlgNoteSaver  *self,
                      const char    *event_id,
                      GError       **error)
 {
-  g_autoptr(GPtrArray) stored = NULL;
   g_autoptr(GPtrArray) unsaved = NULL;
-  g_autoptr(GHashTable) newer = NULL;
-  GPtrArray *notes;
-  GHashTableIter iter;
-  gpointer value;
 
   g_return_val_if_fail (DLG_IS_NOTE_SAVER (self), NULL);
   g_return_val_if_fail (event_id != NULL, NULL);
 
-  stored = dlg_notes_list (self->store, event_id, FALSE, error);
-  if (stored == NULL)
-    return NULL;
   unsaved = dlg_note_saver_dup_unsaved (self);
-  if (unsaved->len == 0)
-    return g_steal_pointer (&stored);
-
-  newer = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < unsaved->len; i++)
-    {
-      DlgNote *note = g_ptr_array_index (unsaved, i);
-
-      g_hash_table_insert (newer, (gpointer) dlg_note_get_id (note), note);
-    }
-
-  notes = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < stored->len; i++)
-    {
-      DlgNote *note = g_ptr_array_index (stored, i);
-      DlgNote *live = g_hash_table_lookup (newer, dlg_note_get_id (note));
-
-      if (live != NULL)
-        {
-          g_hash_table_remove (newer, dlg_note_get_id (live));
-          note = live;
-        }
-      if (!dlg_note_get_deleted (note) && g_strcmp0 (dlg_note_get_event_id (note), event_id) == 0)
-        g_ptr_array_add (notes, g_object_ref (note));
-    }
-
-  g_hash_table_iter_init (&iter, newer);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (!dlg_note_get_deleted (value) && g_strcmp0 (dlg_note_get_event_id (value), event_id) == 0)
-      g_ptr_array_add (notes, g_object_ref (value));
-
-  g_ptr_array_sort (notes, newest_first);
-  return notes;
+  return dlg_notes_list_with_unsaved (self->store, event_id, FALSE, unsaved, error);
 }
 
 static void

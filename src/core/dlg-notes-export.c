@@ -20,8 +20,9 @@
 #define FORMAT_VERSION 1
 
 char *
-dlg_notes_export_json (DlgStore  *store,
-                       GError   **error)
+dlg_notes_export_json (DlgStore   *store,
+                       GPtrArray  *unsaved,
+                       GError    **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -32,7 +33,7 @@ dlg_notes_export_json (DlgStore  *store,
 
   g_return_val_if_fail (DLG_IS_STORE (store), NULL);
 
-  notes = dlg_notes_list (store, NULL, TRUE, error);
+  notes = dlg_notes_list_with_unsaved (store, NULL, TRUE, unsaved, error);
   if (notes == NULL)
     return NULL;
 

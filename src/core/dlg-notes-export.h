@@ -10,8 +10,10 @@
 G_BEGIN_DECLS
 
 /* {"delegate_personal_data": 1, "stars": [...], "notes": [...]}, deleted
- * notes included (so that an import does not bring them back). */
+ * notes included (so that an import does not bring them back); with the notes of @unsaved
+ * (DlgNote, may be NULL: text the store refused so far) in place of the store's copies. */
 char     *dlg_notes_export_json (DlgStore    *store,
+                                 GPtrArray   *unsaved,
                                  GError     **error);
 /* Merges an export into @store: stars are added, and of two versions of
  * a note the one changed later wins, so importing twice changes nothing.

@@ -165,6 +165,83 @@ dlg_notes_list (DlgStore    *self,
   return g_steal_pointer (&notes);
 }
 
+static int
+newest_first (gconstpointer a,
+              gconstpointer b)
+{
+  gint64 ma = dlg_note_get_modified (*(DlgNote * const *) a);
+  gint64 mb = dlg_note_get_modified (*(DlgNote * const *) b);
+
+  return ma < mb ? 1 : ma > mb ? -1 : 0;
+}
+
+GPtrArray *
+dlg_notes_list_with_unsaved (DlgStore    *self,
+                             const char  *event_id,
+                             gboolean     with_deleted,
+                             GPtrArray   *unsaved,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GHashTable) newer = NULL;
+  GPtrArray *notes;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (DLG_IS_STORE (self), NULL);
+
+  /* The store's deleted copies too: an unsaved edit may bring one back (Undo). */
+  stored = dlg_notes_list (self, event_id, TRUE, error);
+  if (stored == NULL)
+    return NULL;
+  if (unsaved == NULL || unsaved->len == 0)
+    {
+      notes = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < stored->len; i++)
+        if (with_deleted || !dlg_note_get_deleted (g_ptr_array_index (stored, i)))
+          g_ptr_array_add (notes, g_object_ref (g_ptr_array_index (stored, i)));
+      return notes;
+    }
+
+  newer = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < unsaved->len; i++)
+    {
+      DlgNote *note = g_ptr_array_index (unsaved, i);
+
+      /* Of two versions of a note, the later one, as dlg_notes_save() keeps it. */
+      DlgNote *other = g_hash_table_lookup (newer, dlg_note_get_id (note));
+
+      if (other == NULL || dlg_note_get_modified (note) > dlg_note_get_modified (other))
+        g_hash_table_insert (newer, (gpointer) dlg_note_get_id (note), note);
+    }
+
+  notes = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < stored->len; i++)
+    {
+      DlgNote *note = g_ptr_array_index (stored, i);
+      DlgNote *live = g_hash_table_lookup (newer, dlg_note_get_id (note));
+
+      if (live != NULL)
+        {
+          g_hash_table_remove (newer, dlg_note_get_id (note));
+          if (dlg_note_get_modified (live) >= dlg_note_get_modified (note))
+            note = live;
+        }
+      if ((with_deleted || !dlg_note_get_deleted (note)) &&
+          (event_id == NULL || g_strcmp0 (dlg_note_get_event_id (note), event_id) == 0))
+        g_ptr_array_add (notes, g_object_ref (note));
+    }
+
+  g_hash_table_iter_init (&iter, newer);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if ((with_deleted || !dlg_note_get_deleted (value)) &&
+        (event_id == NULL || g_strcmp0 (dlg_note_get_event_id (value), event_id) == 0))
+      g_ptr_array_add (notes, g_object_ref (value));
+
+  g_ptr_array_sort (notes, newest_first);
+  return notes;
+}
+
 DlgNote *
 dlg_notes_lookup (DlgStore   *self,
                   const char *id)

@@ -24,6 +24,14 @@ GPtrArray *dlg_notes_list   (DlgStore    *self,
                              const char  *event_id,
                              gboolean     with_deleted,
                              GError     **error);
+/* As dlg_notes_list(), with the notes of @unsaved (DlgNote, may be NULL) in place of their
+ * older copies in the store, or added: the text typed that a full disk or a locked file kept
+ * out of the store (dlg_note_saver_dup_unsaved()), which a report or an export must hold. */
+GPtrArray *dlg_notes_list_with_unsaved (DlgStore    *self,
+                                        const char  *event_id,
+                                        gboolean     with_deleted,
+                                        GPtrArray   *unsaved,
+                                        GError     **error);
 /* NULL when the store has no note @id. */
 DlgNote   *dlg_notes_lookup (DlgStore    *self,
                              const char  *id);

@@ -418,11 +418,12 @@ dlg_report_odt_from_markdown (const char *markdown)
 }
 
 GBytes *
-dlg_report_odt (DlgFeed   *feed,
-                DlgStore  *store,
-                GError   **error)
+dlg_report_odt (DlgFeed    *feed,
+                DlgStore   *store,
+                GPtrArray  *unsaved,
+                GError    **error)
 {
-  g_autofree char *markdown = dlg_note_report_markdown (feed, store, error);
+  g_autofree char *markdown = dlg_note_report_markdown (feed, store, unsaved, error);
 
   if (markdown == NULL)
     return NULL;

@@ -11,9 +11,11 @@ G_BEGIN_DECLS
 
 /* The report of dlg_note_report_markdown() as an .odt file that LibreOffice, Word or
  * any word processor opens for the delegate to finish: its title, headings, lists,
- * quotes, emphasis and links as the word processor's own, every line break kept. */
+ * quotes, emphasis and links as the word processor's own, every line break kept; @unsaved
+ * as dlg_note_report_markdown() takes it. */
 GBytes *dlg_report_odt         (DlgFeed     *feed,
                                 DlgStore    *store,
+                                GPtrArray   *unsaved,
                                 GError     **error);
 
 /* The same from a report's @markdown (read as dlg_report_odt() reads it). */

@@ -70,7 +70,7 @@ static char *
 export (void)
 {
   g_autoptr(GError) error = NULL;
-  char *json = dlg_notes_export_json (store, &error);
+  char *json = dlg_notes_export_json (store, NULL, &error);
 
   fuzz_check_outcome ("dlg_notes_export_json", json != NULL, error);
   fuzz_check_utf8 ("export", json, FALSE);

@@ -104,7 +104,7 @@ main (int    argc,
   g_assert_true (dlg_notes_save (store, notes, &error));
   g_assert_no_error (error);
 
-  odt = dlg_report_odt (feed, store, &error);
+  odt = dlg_report_odt (feed, store, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (argv[2], g_bytes_get_data (odt, NULL),
                                       g_bytes_get_size (odt), &error));

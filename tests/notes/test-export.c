@@ -94,7 +94,7 @@ test_round_trip (void)
   g_assert_true (dlg_store_set_starred (a.store, "e1", "s1", TRUE, &error));
   g_assert_true (dlg_store_set_starred (a.store, "e2", "x", TRUE, &error));
 
-  json = dlg_notes_export_json (a.store, &error);
+  json = dlg_notes_export_json (a.store, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (json);
 
@@ -126,7 +126,7 @@ test_round_trip (void)
   g_clear_pointer (&listed, g_ptr_array_unref);
   stars = dlg_store_list_starred (b.store, "e2");
   g_assert_cmpuint (g_strv_length (stars), ==, 1);
-  again = dlg_notes_export_json (b.store, &error);
+  again = dlg_notes_export_json (b.store, NULL, &error);
   g_assert_cmpstr (again, ==, json);
 
   /* A newer edit on B wins over the older file; the newer file wins on A. */
@@ -138,7 +138,7 @@ test_round_trip (void)
   g_assert_cmpstr (dlg_note_get_body (found), ==, "edited on the second laptop");
   g_clear_object (&found);
   g_clear_pointer (&again, g_free);
-  again = dlg_notes_export_json (b.store, &error);
+  again = dlg_notes_export_json (b.store, NULL, &error);
   g_assert_true (dlg_notes_import_json (a.store, again, -1, NULL, NULL, &error));
   found = dlg_notes_lookup (a.store, dlg_note_get_id (n1));
   g_assert_cmpstr (dlg_note_get_body (found), ==, "edited on the second laptop");
@@ -250,7 +250,7 @@ test_import_file (void)
   dlg_note_set_body (note, "Banyuwangi: one-stop service in every village");
   save (a.store, note);
   g_assert_true (dlg_store_set_starred (a.store, "e1", "s1", TRUE, &error));
-  json = dlg_notes_export_json (a.store, &error);
+  json = dlg_notes_export_json (a.store, NULL, &error);
   g_assert_no_error (error);
   exported = g_build_filename (b.dir, "personal-data.json", NULL);
   g_assert_true (g_file_set_contents (exported, json, -1, &error));

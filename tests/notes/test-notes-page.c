@@ -5,12 +5,14 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "dlg-note-report.h"
 #include "dlg-notes.h"
 #include "dlg-notes-page.h"
 #include "dlg-store.h"
+#include "dlg-store-private.h"
 
 static const char * const english[] = { "en", NULL };
 
@@ -167,7 +169,7 @@ test_gone_session_named (void)
   /* The open note says so too, above its text. */
   wait_for_text (window, "Session: Waste banks (no longer in the programme)");
   g_assert_true (dlg_notes_page_save (page));
-  report = dlg_note_report_markdown (after, store, &error);
+  report = dlg_note_report_markdown (after, store, NULL, &error);
   g_assert_no_error (error);
   g_test_message ("%s", report);
   g_assert_nonnull (strstr (report, "*Session: Waste banks (no longer in the programme)*"));
@@ -355,6 +357,206 @@ test_one_empty_state (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The file chooser the pane opened (GtkFileChooserNative without a portal: a dialog), told to
+ * save in @folder under the name the pane suggests, as the delegate would.  The file. */
+static char *
+choose_folder (const char *folder)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (folder);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *dialog = NULL;
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  char *path = NULL;
+
+  while (dialog == NULL && g_get_monotonic_time () < end)
+    {
+      for (guint i = 0; dialog == NULL && i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+          if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (window))
+            dialog = window;
+        }
+      g_main_context_iteration (NULL, FALSE);
+    }
+  if (dialog == NULL)
+    g_error ("no file chooser was shown");
+  /* Shown, it goes to the folder it starts in: then the delegate picks theirs. */
+  while (!gtk_widget_get_mapped (dialog))
+    g_main_context_iteration (NULL, TRUE);
+  settle (300);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), dir, NULL));
+  for (end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+       path == NULL && g_get_monotonic_time () < end;)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GFile) parent = chosen != NULL ? g_file_get_parent (chosen) : NULL;
+
+      if (parent != NULL && g_file_equal (parent, dir))
+        path = g_file_get_path (chosen);
+      else
+        g_main_context_iteration (NULL, FALSE);
+    }
+  if (path == NULL)
+    g_error ("the file chooser never went to %s", folder);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  return path;
+}
+
+/* The contents of @path once the pane has written it. */
+static char *
+wait_for_file (const char *path,
+               gsize      *length)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  char *contents = NULL;
+
+  while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  settle (100);
+  if (!g_file_get_contents (path, &contents, length, NULL))
+    g_error ("the pane never wrote %s", path);
+  return contents;
+}
+
+/* Whether the @length bytes at @data (which may hold NULs: a ZIP) hold @text. */
+static gboolean
+holds (const char *data,
+       gsize       length,
+       const char *text)
+{
+  gsize n = strlen (text);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, text, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* The disk is full: the banner asks the delegate to keep Delegate open, and the natural thing
+ * to do then is to take the trip report or the personal data out to a USB stick.  What they
+ * take holds every word on screen, not the older copy the store still has (until 4 December
+ * each export read only the store, and left out all that was typed since the disk filled). */
+static void
+test_full_disk_exports (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("notes-page-XXXXXX", &error);
+  g_autofree char *db_path = g_build_filename (dir, "delegate.db", NULL);
+  g_autoptr(DlgStore) store = dlg_store_open (db_path, NULL, &error);
+  g_autoptr(DlgFeed) feed = load_fixture ("before.json");
+  DlgNotesPage *page = g_object_new (DLG_TYPE_NOTES_PAGE, NULL);
+  GtkWidget *window = gtk_window_new ();
+  g_autoptr(GString) pasted = g_string_new (" Ask about the land fund.");
+  g_autofree char *refuse = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  GtkWidget *focus;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  int pages;
+  const char *exports[] = {
+    "notes.export-report", "notes.export-report-odt", "notes.export-report-pdf",
+    "notes.export-data",
+  };
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  dlg_notes_page_set_store (page, store);
+  dlg_notes_page_set_feed (page, feed, NULL);
+  g_assert_true (dlg_notes_page_new_note (page, DLG_NOTE_SESSION, "s2"));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus));
+  gtk_text_buffer_set_text (buffer, "Bonds for the ring road.", -1);
+  g_assert_true (dlg_notes_page_save (page));
+
+  /* SQLite's own "database or disk is full": not one page more. */
+  db = dlg_store_lock (store);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_count", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  pages = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  refuse = g_strdup_printf ("PRAGMA max_page_count = %d", pages);
+  g_assert_cmpint (sqlite3_exec (db, refuse, NULL, NULL, NULL), ==, SQLITE_OK);
+  dlg_store_unlock (store);
+
+  /* A long paste, more than a page of the file holds. */
+  for (guint i = 0; i < 200; i++)
+    g_string_append (pasted, " The land fund pays for the right of way.");
+  g_test_expect_message ("dlg-note-saver", G_LOG_LEVEL_WARNING, "*the disk is full*");
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, pasted->str, -1);
+  wait_for_text (window, "Your notes are not saved");
+  g_test_assert_expected_messages ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+    {
+      gboolean pdf = g_str_has_suffix (exports[i], "-pdf");
+      g_autofree char *path = NULL;
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      /* Each export tries to save first (the PDF once its file is chosen), and says why it
+       * could not. */
+      if (!pdf)
+        g_test_expect_message ("dlg-notes-page", G_LOG_LEVEL_WARNING, "*the disk is full*");
+      gtk_widget_activate_action (GTK_WIDGET (page), exports[i], NULL);
+      if (pdf)
+        g_test_expect_message ("dlg-notes-page", G_LOG_LEVEL_WARNING, "*the disk is full*");
+      path = choose_folder (dir);
+      contents = wait_for_file (path, &length);
+      g_test_assert_expected_messages ();
+      if (pdf)
+        {
+          g_free (contents);
+          contents = pdf_text (path);
+          length = strlen (contents);
+        }
+      g_test_message ("%s: %.300s", path, contents);
+      /* An .odt's entries are stored, not compressed: its text is in the file as it is. */
+      g_assert_true (holds (contents, length, "Bonds for the ring road."));
+      g_assert_true (holds (contents, length, "Ask about the land fund."));
+      g_assert_true (holds (contents, length, "the right of way."));
+    }
+  /* The store still refuses: the banner stays, the text with it. */
+  g_assert_true (shows_text (window, "Your notes are not saved"));
+
+  /* Closing tries once more. */
+  g_test_expect_message ("dlg-notes-page", G_LOG_LEVEL_WARNING, "*the disk is full*");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_test_assert_expected_messages ();
+  g_clear_object (&store);
+  {
+    g_autoptr(GDir) files = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (files != NULL && (name = g_dir_read_name (files)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        g_unlink (path);
+      }
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -370,6 +572,7 @@ main (int    argc,
   g_test_add_func ("/notes-page/search-by-item", test_search_by_item);
   g_test_add_func ("/notes-page/title-enter", test_title_enter);
   g_test_add_func ("/notes-page/one-empty-state", test_one_empty_state);
+  g_test_add_func ("/notes-page/full-disk-exports", test_full_disk_exports);
 
   return g_test_run ();
 }

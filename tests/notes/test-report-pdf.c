@@ -148,7 +148,7 @@ test_sections (Fixture       *fixture,
   g_assert_true (dlg_notes_save (fixture->store, notes, &error));
   g_assert_no_error (error);
 
-  g_assert_true (dlg_report_print_export (fixture->feed, fixture->store, NULL,
+  g_assert_true (dlg_report_print_export (fixture->feed, fixture->store, NULL, NULL,
                                           fixture->pdf, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (fixture->pdf, G_FILE_TEST_IS_REGULAR));
@@ -180,7 +180,7 @@ test_gone_item (Fixture       *fixture,
   dlg_note_set_item_title (note, "Waste banks");
   g_assert_true (dlg_notes_save (fixture->store, notes, &error));
   g_assert_no_error (error);
-  g_assert_true (dlg_report_print_export (fixture->feed, fixture->store, NULL,
+  g_assert_true (dlg_report_print_export (fixture->feed, fixture->store, NULL, NULL,
                                           fixture->pdf, &error));
   g_assert_no_error (error);
   text = run ("pdftotext", fixture->pdf);
@@ -198,7 +198,7 @@ test_metadata (Fixture       *fixture,
   g_autofree char *output = NULL;
   g_autofree char *info = NULL;
 
-  g_assert_true (dlg_report_print_export (fixture->feed, fixture->store, NULL,
+  g_assert_true (dlg_report_print_export (fixture->feed, fixture->store, NULL, NULL,
                                           fixture->pdf, &error));
   g_assert_no_error (error);
   output = run ("pdfinfo", fixture->pdf);
@@ -240,7 +240,7 @@ test_long_note (Fixture       *fixture,
   g_assert_true (dlg_notes_save (fixture->store, notes, &error));
   g_assert_no_error (error);
 
-  g_assert_true (dlg_report_print_export (fixture->feed, fixture->store, NULL,
+  g_assert_true (dlg_report_print_export (fixture->feed, fixture->store, NULL, NULL,
                                           fixture->pdf, &error));
   g_assert_no_error (error);
 
@@ -305,7 +305,7 @@ test_tba_and_quotes (Fixture       *fixture,
   g_assert_true (dlg_notes_save (fixture->store, notes, &error));
   g_assert_no_error (error);
 
-  g_assert_true (dlg_report_print_export (fixture->feed, fixture->store, NULL,
+  g_assert_true (dlg_report_print_export (fixture->feed, fixture->store, NULL, NULL,
                                           fixture->pdf, &error));
   g_assert_no_error (error);
 
@@ -377,7 +377,7 @@ test_markdown (Fixture       *fixture,
   g_assert_true (dlg_notes_save (fixture->store, notes, &error));
   g_assert_no_error (error);
 
-  g_assert_true (dlg_report_print_export (fixture->feed, fixture->store, NULL,
+  g_assert_true (dlg_report_print_export (fixture->feed, fixture->store, NULL, NULL,
                                           fixture->pdf, &error));
   g_assert_no_error (error);
 
@@ -462,7 +462,7 @@ test_nested_list (Fixture       *fixture,
   g_assert_true (dlg_notes_save (fixture->store, notes, &error));
   g_assert_no_error (error);
 
-  g_assert_true (dlg_report_print_export (fixture->feed, fixture->store, NULL,
+  g_assert_true (dlg_report_print_export (fixture->feed, fixture->store, NULL, NULL,
                                           fixture->pdf, &error));
   g_assert_no_error (error);
 
@@ -548,7 +548,7 @@ test_list_paragraphs (Fixture       *fixture,
   g_assert_true (dlg_notes_save (fixture->store, notes, &error));
   g_assert_no_error (error);
 
-  g_assert_true (dlg_report_print_export (fixture->feed, fixture->store, NULL,
+  g_assert_true (dlg_report_print_export (fixture->feed, fixture->store, NULL, NULL,
                                           fixture->pdf, &error));
   g_assert_no_error (error);
 

@@ -56,7 +56,7 @@ test_report (Fixture       *f,
   g_assert_true (dlg_notes_save (f->store, notes, &error));
   g_assert_no_error (error);
 
-  report = dlg_note_report_markdown (feed, f->store, &error);
+  report = dlg_note_report_markdown (feed, f->store, NULL, &error);
   g_assert_no_error (error);
   g_test_message ("%s", report);
   parts = sections (report);
@@ -150,7 +150,7 @@ test_gone_item (Fixture       *f,
   listed = dlg_notes_list (f->store, "notes-fixture", FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (listed->len, ==, 2);
-  report = dlg_note_report_markdown (after, f->store, &error);
+  report = dlg_note_report_markdown (after, f->store, NULL, &error);
   g_assert_no_error (error);
   g_test_message ("%s", report);
   parts = sections (report);
@@ -192,7 +192,7 @@ test_time_tba (Fixture       *f,
   g_assert_true (dlg_notes_save (f->store, notes, &error));
   g_assert_no_error (error);
 
-  report = dlg_note_report_markdown (feed, f->store, &error);
+  report = dlg_note_report_markdown (feed, f->store, NULL, &error);
   g_assert_no_error (error);
   g_test_message ("%s", report);
   parts = sections (report);
@@ -267,7 +267,7 @@ test_feed_text_escaped (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (dlg_store_set_starred (f->store, "e", "s", TRUE, &error));
 
-  report = dlg_note_report_markdown (feed, f->store, &error);
+  report = dlg_note_report_markdown (feed, f->store, NULL, &error);
   g_assert_no_error (error);
   g_test_message ("%s", report);
 
@@ -337,7 +337,7 @@ test_notes_apart (Fixture       *f,
   g_assert_true (dlg_notes_save (f->store, notes, &error));
   g_assert_no_error (error);
 
-  report = dlg_note_report_markdown (feed, f->store, &error);
+  report = dlg_note_report_markdown (feed, f->store, NULL, &error);
   g_assert_no_error (error);
   g_test_message ("%s", report);
 
@@ -460,7 +460,7 @@ test_note_markdown (Fixture       *f,
   g_assert_true (dlg_notes_save (f->store, notes, &error));
   g_assert_no_error (error);
 
-  report = dlg_note_report_markdown (feed, f->store, &error);
+  report = dlg_note_report_markdown (feed, f->store, NULL, &error);
   g_assert_no_error (error);
   g_test_message ("%s", report);
 
@@ -527,7 +527,7 @@ test_note_time_zone (Fixture       *f,
   g_assert_true (dlg_notes_save (f->store, notes, &error));
   g_assert_no_error (error);
 
-  report = dlg_note_report_markdown (feed, f->store, &error);
+  report = dlg_note_report_markdown (feed, f->store, NULL, &error);
   g_assert_no_error (error);
   g_test_message ("%s", report);
   g_assert_nonnull (strstr (report, "### Waste banks\n\n16 October 2024, 11:00, Aula\n\n"
@@ -554,7 +554,7 @@ test_empty_notes (Fixture       *f,
   g_assert_true (dlg_notes_save (f->store, notes, &error));
   g_assert_no_error (error);
 
-  report = dlg_note_report_markdown (feed, f->store, &error);
+  report = dlg_note_report_markdown (feed, f->store, NULL, &error);
   g_assert_no_error (error);
   g_test_message ("%s", report);
   g_assert_cmpstr (report, ==,
@@ -576,7 +576,7 @@ test_empty (Fixture       *f,
   g_autofree char *report = NULL;
 
   g_assert_no_error (error);
-  report = dlg_note_report_markdown (feed, f->store, &error);
+  report = dlg_note_report_markdown (feed, f->store, NULL, &error);
   g_assert_no_error (error);
   g_assert_null (strstr (report, "## "));
   g_assert_true (g_str_has_suffix (report, "\n\nNo session starred and no note written yet.\n"));

@@ -63,6 +63,16 @@ save_export (DlgNotesPage  *self,
   dlg_save_file (GTK_WIDGET (self), title, file_name, filter, owned, done, failed);
 }
 
+/* What is typed and saved now, or when the store refuses it (a full disk, a locked file),
+ * still only in the pane: a report or an export taken then, to keep the notes somewhere
+ * else, must hold their newest text, not the store's older copy. */
+static GPtrArray *
+save_and_dup_unsaved (DlgNotesPage *self)
+{
+  dlg_notes_page_save (self);
+  return self->saver != NULL ? dlg_note_saver_dup_unsaved (self->saver) : NULL;
+}
+
 static GBytes *
 take_text (char *text)
 {
@@ -80,14 +90,15 @@ export_report_odt_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) filter = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
+  g_autoptr(GPtrArray) unsaved = NULL;
   GBytes *bytes;
 
   if (!reportable (self))
     return;
 
-  /* The report reads the store: what is typed must be in it. */
-  dlg_notes_page_save (self);
-  bytes = dlg_report_odt (self->feed, self->store, &error);
+  /* The report reads the store: what is typed must be in it, or go with it. */
+  unsaved = save_and_dup_unsaved (self);
+  bytes = dlg_report_odt (self->feed, self->store, unsaved, &error);
   /* Translators: a file type in the save dialog */
   filter = file_filter (_("Text documents (ODF)"), "application/vnd.oasis.opendocument.text",
                         "odt");
@@ -106,13 +117,14 @@ export_report_action (GtkWidget  *widget,
   DlgNotesPage *self = DLG_NOTES_PAGE (widget);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
+  g_autoptr(GPtrArray) unsaved = NULL;
   GBytes *bytes;
 
   if (!reportable (self))
     return;
 
-  dlg_notes_page_save (self);
-  bytes = take_text (dlg_note_report_markdown (self->feed, self->store, &error));
+  unsaved = save_and_dup_unsaved (self);
+  bytes = take_text (dlg_note_report_markdown (self->feed, self->store, unsaved, &error));
   /* Translators: the report's file name; %s is the event's id */
   name = g_strdup_printf (_("report-%s.md"), self->event_id);
   save_export (self, bytes, error, _("Export Trip Report as Markdown"), name, NULL,
@@ -127,6 +139,7 @@ report_pdf_chosen (GtkWidget *widget,
   DlgNotesPage *self = DLG_NOTES_PAGE (widget);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GPtrArray) unsaved = NULL;
 
   if (self->store == NULL || self->feed == NULL)
     return;
@@ -137,9 +150,9 @@ report_pdf_chosen (GtkWidget *widget,
       return;
     }
 
-  /* The report reads the store: what is typed must be in it. */
-  dlg_notes_page_save (self);
-  if (!dlg_report_print_export (self->feed, self->store,
+  /* The report reads the store: what is typed must be in it, or go with it. */
+  unsaved = save_and_dup_unsaved (self);
+  if (!dlg_report_print_export (self->feed, self->store, unsaved,
                                 GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                 path, &error))
     {
@@ -180,14 +193,15 @@ export_data_action (GtkWidget  *widget,
 {
   DlgNotesPage *self = DLG_NOTES_PAGE (widget);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) unsaved = NULL;
   GBytes *bytes;
 
   if (self->store == NULL)
     return;
 
-  /* The export reads the store: what is typed must be in it. */
-  dlg_notes_page_save (self);
-  bytes = take_text (dlg_notes_export_json (self->store, &error));
+  /* The export reads the store: what is typed must be in it, or go with it. */
+  unsaved = save_and_dup_unsaved (self);
+  bytes = take_text (dlg_notes_export_json (self->store, unsaved, &error));
   save_export (self, bytes, error, _("Export Personal Data"),
                /* Translators: the file name of an export of stars and notes */
                _("delegate-personal-data.json"), NULL,

@@ -479,6 +479,7 @@ draw_page_cb (GtkPrintOperation *operation,
 gboolean
 dlg_report_print_export (DlgFeed     *feed,
                          DlgStore    *store,
+                         GPtrArray   *unsaved,
                          GtkWindow   *parent,
                          const char  *filename,
                          GError     **error)
@@ -493,7 +494,7 @@ dlg_report_print_export (DlgFeed     *feed,
   g_return_val_if_fail (DLG_IS_FEED (feed), FALSE);
   g_return_val_if_fail (filename != NULL, FALSE);
 
-  markdown = dlg_note_report_markdown (feed, store, error);
+  markdown = dlg_note_report_markdown (feed, store, unsaved, error);
   if (markdown == NULL)
     return FALSE;
 

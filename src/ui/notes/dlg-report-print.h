@@ -15,9 +15,11 @@ G_BEGIN_DECLS
  * to the PDF file @filename on A4 pages: a title block, the sections as
  * headings, the notes as wrapped paragraphs, quotes ("> ") indented in
  * italics without their markers, page numbers in the footer.
- * Runs to the end before it returns; @parent may be NULL. */
+ * Runs to the end before it returns; @parent may be NULL; @unsaved as
+ * dlg_note_report_markdown() takes it. */
 gboolean dlg_report_print_export (DlgFeed     *feed,
                                   DlgStore    *store,
+                                  GPtrArray   *unsaved,
                                   GtkWindow   *parent,
                                   const char  *filename,
                                   GError     **error);
