@@ -97,6 +97,22 @@ dlg_notes_save (DlgStore   *self,
   if (notes->len == 0)
     return TRUE;
 
+  /* A store in memory, the file not opened at start: the notes go to the file first, or
+   * stay unsaved, the delegate told why. */
+  {
+    g_autoptr(GError) local_error = NULL;
+    g_autoptr(DlgStore) keeper = dlg_store_dup_keeper (self, &local_error);
+
+    if (local_error != NULL)
+      {
+        g_set_error (error, DLG_STORE_ERROR, DLG_STORE_ERROR_FAILED,
+                     _("Your notes could not be saved: %s"), local_error->message);
+        return FALSE;
+      }
+    if (keeper != NULL && !dlg_notes_save (keeper, notes, error))
+      return FALSE;
+  }
+
   ok = write_notes (dlg_store_lock (self), notes, error);
   dlg_store_unlock (self);
   return ok;

@@ -20,6 +20,12 @@ struct _DlgStore
   char     *path;
   sqlite3  *db;
   GMutex    mutex;
+
+  /* dlg_store_open_in_memory_for(): the file the notes are to be kept in, and its store once
+   * it opened, under their own lock (opening may wait 5 s for another program). */
+  char     *keep_path;
+  DlgStore *keeper;
+  GMutex    keeper_mutex;
 };
 
 /* dlg-store-sqlite.c */

@@ -18,6 +18,11 @@ G_BEGIN_DECLS
 sqlite3 *dlg_store_lock   (DlgStore *self);
 void     dlg_store_unlock (DlgStore *self);
 
+/* For a store of dlg_store_open_in_memory_for(): the store at its file, opened now if it can
+ * be, or NULL with @error set; for any other store, NULL and no error. */
+DlgStore *dlg_store_dup_keeper (DlgStore  *self,
+                                GError   **error);
+
 /* Why SQLite failed, in plain words for the delegate ("the disk is full"),
  * from @rc, the extended code of @db's last error (sqlite3_extended_errcode())
  * or of an open that gave no connection (@db NULL); SQLite's own English for

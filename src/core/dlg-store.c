@@ -278,6 +278,39 @@ dlg_store_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+DlgStore *
+dlg_store_open_in_memory_for (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  DlgStore *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = dlg_store_open (":memory:", NULL, &error);
+  /* An in-memory database needs no disk. */
+  g_assert_no_error (error);
+  self->keep_path = g_strdup (path);
+  return self;
+}
+
+DlgStore *
+dlg_store_dup_keeper (DlgStore  *self,
+                      GError   **error)
+{
+  DlgStore *keeper;
+
+  g_return_val_if_fail (DLG_IS_STORE (self), NULL);
+
+  if (self->keep_path == NULL)
+    return NULL;
+  g_mutex_lock (&self->keeper_mutex);
+  if (self->keeper == NULL)
+    self->keeper = dlg_store_open (self->keep_path, NULL, error);
+  keeper = self->keeper != NULL ? g_object_ref (self->keeper) : NULL;
+  g_mutex_unlock (&self->keeper_mutex);
+  return keeper;
+}
+
 char *
 dlg_store_default_path (void)
 {
@@ -489,7 +522,10 @@ dlg_store_finalize (GObject *object)
 
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->keep_path, g_free);
+  g_clear_object (&self->keeper);
   g_mutex_clear (&self->mutex);
+  g_mutex_clear (&self->keeper_mutex);
 
   G_OBJECT_CLASS (dlg_store_parent_class)->finalize (object);
 }
@@ -517,4 +553,5 @@ static void
 dlg_store_init (DlgStore *self)
 {
   g_mutex_init (&self->mutex);
+  g_mutex_init (&self->keeper_mutex);
 }

@@ -30,6 +30,12 @@ G_DECLARE_FINAL_TYPE (DlgStore, dlg_store, DLG, STORE, GObject)
 DlgStore   *dlg_store_open               (const char  *path,
                                           char       **moved_aside,
                                           GError     **error);
+/* When the file at @path could not be opened (dlg_store_open() failed: a read-only folder,
+ * another program holding the file): a store in memory for the app to run on, which keeps
+ * nothing, except the delegate's notes: each save of notes (dlg_notes_save()) opens @path
+ * again, and fails, saying why, until it can write them there too.  The notes pane's banner
+ * says so, and nothing typed is lost once the file opens. */
+DlgStore   *dlg_store_open_in_memory_for (const char  *path);
 /* $XDG_DATA_HOME/<app-id>/delegate.db */
 char       *dlg_store_default_path       (void);
 const char *dlg_store_get_path           (DlgStore    *self);

@@ -234,8 +234,7 @@ open_library (DlgApplication *self)
       self->store_notice = g_strdup_printf (_("Your saved events could not be opened (%s). "
                                               "Changes will not be kept."), error->message);
       g_clear_error (&error);
-      self->store = dlg_store_open (":memory:", NULL, &error);
-      g_assert_no_error (error);
+      self->store = dlg_store_open_in_memory_for (path);
     }
   else if (moved_aside != NULL)
     self->store_notice = g_strdup_printf (_("Your saved events were damaged; the file was moved "
