@@ -8,6 +8,8 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <signal.h>
+#include <sys/resource.h>
 
 #include "dlg-notes.h"
 #include "dlg-report-print.h"
@@ -576,6 +578,54 @@ test_list_paragraphs (Fixture       *fixture,
   g_assert_cmpfloat (word_x (bbox, "After", NULL), <, word_x (bbox, "Waste", NULL));
 }
 
+/* The disk fills while the PDF is written (here the kernel's own limit on a file's size:
+ * writes past it fail as on a full disk, and need no root to set).  The export says it
+ * failed, and the report exported before is still there, whole (until 4 December it said
+ * "Trip report saved" over an empty or cut-short file, the old report gone). */
+static void
+test_disk_full (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  struct rlimit before, small;
+  GStatBuf st;
+  gboolean ok;
+  const char * const first[] = { "Trip report", "Travel", "Flight home on Friday.", NULL };
+
+  add_note (notes, DLG_NOTE_FREE, NULL, "Travel", "Flight home on Friday.");
+  g_assert_true (dlg_notes_save (fixture->store, notes, &error));
+  g_assert_true (dlg_report_print_export (fixture->feed, fixture->store, NULL, NULL,
+                                          fixture->pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (fixture->pdf, &st), ==, 0);
+
+  /* More notes, the next report larger than what the disk takes now. */
+  while (body->len < 20000)
+    g_string_append (body, "The ring road bonds are paid back from the toll. ");
+  g_ptr_array_set_size (notes, 0);
+  add_note (notes, DLG_NOTE_FREE, NULL, "Financing", body->str);
+  g_assert_true (dlg_notes_save (fixture->store, notes, &error));
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &before), ==, 0);
+  small = before;
+  small.rlim_cur = st.st_size / 2;
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+  ok = dlg_report_print_export (fixture->feed, fixture->store, NULL, NULL, fixture->pdf, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &before), ==, 0);
+  signal (SIGXFSZ, SIG_DFL);
+
+  g_assert_false (ok);
+  g_assert_nonnull (error);
+  g_test_message ("error: %s", error->message);
+  text = run ("pdftotext", fixture->pdf);
+  assert_in_order (text, first);
+  g_assert_null (strstr (text, "Financing"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -586,6 +636,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
 
+  g_test_add ("/notes/report-pdf/disk-full", Fixture, NULL,
+              fixture_set_up, test_disk_full, fixture_tear_down);
   g_test_add ("/notes/report-pdf/sections", Fixture, NULL,
               fixture_set_up, test_sections, fixture_tear_down);
   g_test_add ("/notes/report-pdf/gone-item", Fixture, "after.json",

@@ -19,6 +19,7 @@
 
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "dlg-markdown.h"
@@ -476,6 +477,35 @@ draw_page_cb (GtkPrintOperation *operation,
   pango_cairo_show_layout (cr, footer);
 }
 
+/* The PDF printed to @printed put at @filename, whole or not at all.  Cairo does not say
+ * when a write fails (a full disk, a file size limit): the print operation "succeeds" with a
+ * file cut short, even empty, so a PDF is known whole by its last line.  Written to a new
+ * file renamed over @filename, so that a failure leaves the report exported before as it
+ * was. */
+static gboolean
+put_in_place (const char  *printed,
+              const char  *filename,
+              GError     **error)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  gsize end;
+
+  if (!g_file_get_contents (printed, &data, &length, error))
+    return FALSE;
+  end = length;
+  while (end > 0 && g_ascii_isspace (data[end - 1]))
+    end--;
+  if (end < 5 || memcmp (data + end - 5, "%%EOF", 5) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                   _("the PDF could not be written whole; is the disk full?"));
+      return FALSE;
+    }
+  return g_file_set_contents_full (filename, data, length, G_FILE_SET_CONTENTS_CONSISTENT,
+                                   0666, error);
+}
+
 gboolean
 dlg_report_print_export (DlgFeed     *feed,
                          DlgStore    *store,
@@ -488,8 +518,11 @@ dlg_report_print_export (DlgFeed     *feed,
   g_autoptr(GtkPageSetup) setup = NULL;
   g_autoptr(GtkPaperSize) a4 = NULL;
   g_autofree char *markdown = NULL;
+  g_autofree char *printed = NULL;
   GtkPrintOperationResult result;
   Report *report;
+  gboolean ok;
+  int fd;
 
   g_return_val_if_fail (DLG_IS_FEED (feed), FALSE);
   g_return_val_if_fail (filename != NULL, FALSE);
@@ -497,6 +530,11 @@ dlg_report_print_export (DlgFeed     *feed,
   markdown = dlg_note_report_markdown (feed, store, unsaved, error);
   if (markdown == NULL)
     return FALSE;
+  /* Printed first to a file of its own, checked, then put in place (put_in_place()). */
+  fd = g_file_open_tmp ("delegate-report-XXXXXX.pdf", &printed, error);
+  if (fd < 0)
+    return FALSE;
+  g_close (fd, NULL);
 
   report = g_new0 (Report, 1);
   /* Translators: the trip report's title, as its PDF is headed, e.g. "Trip report:
@@ -518,12 +556,14 @@ dlg_report_print_export (DlgFeed     *feed,
   operation = gtk_print_operation_new ();
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_export_filename (operation, filename);
+  gtk_print_operation_set_export_filename (operation, printed);
   gtk_print_operation_set_job_name (operation, _("Trip report"));
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), report);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), report);
 
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, parent, error);
   report_free (report);
-  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+  ok = result != GTK_PRINT_OPERATION_RESULT_ERROR && put_in_place (printed, filename, error);
+  g_unlink (printed);
+  return ok;
 }
