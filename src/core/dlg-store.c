@@ -200,6 +200,98 @@ try_open (DlgStore  *self,
   return FALSE;
 }
 
+/* Copies the rows of @table from the attached "old" file into the store, one by one, as far
+ * as they can be read (a scan stops at a damaged page), under the first of @columns (NULL-terminated) that the old file's
+ * version of the table has.  The number copied. */
+static guint
+salvage_table (DlgStore           *self,
+               const char         *table,
+               const char * const *columns)
+{
+  guint copied = 0;
+
+  for (guint c = 0; columns[c] != NULL; c++)
+    {
+      g_autofree char *select = g_strdup_printf ("SELECT %s FROM old.%s", columns[c], table);
+      g_autoptr(GString) insert = g_string_new (NULL);
+      sqlite3_stmt *from = NULL;
+      sqlite3_stmt *into = NULL;
+      int n;
+
+      if (sqlite3_prepare_v2 (self->db, select, -1, &from, NULL) != SQLITE_OK)
+        {
+          /* An older version of the table: its older columns. */
+          sqlite3_finalize (from);
+          continue;
+        }
+      n = sqlite3_column_count (from);
+      g_string_printf (insert, "INSERT OR IGNORE INTO main.%s (%s) VALUES (?", table, columns[c]);
+      for (int i = 1; i < n; i++)
+        g_string_append (insert, ", ?");
+      g_string_append (insert, ")");
+      if (sqlite3_prepare_v2 (self->db, insert->str, -1, &into, NULL) == SQLITE_OK)
+        while (sqlite3_step (from) == SQLITE_ROW)
+          {
+            for (int i = 0; i < n; i++)
+              sqlite3_bind_value (into, i + 1, sqlite3_column_value (from, i));
+            if (sqlite3_step (into) == SQLITE_DONE)
+              copied++;
+            sqlite3_reset (into);
+          }
+      sqlite3_finalize (into);
+      sqlite3_finalize (from);
+      break;
+    }
+  return copied;
+}
+
+/* What only the delegate has (notes, stars, the events they added) from the damaged file
+ * moved aside to @aside, as far as it can be read: a damaged page among the feeds' saved
+ * copies must not take the notes with it.  The copies themselves are not trusted (a damaged
+ * page may still read): the next sync downloads them again.  What cannot be read stays in the
+ * file moved aside. */
+static void
+salvage (DlgStore   *self,
+         const char *aside)
+{
+  static const char * const notes[] = {
+    "id, event_id, kind, key, title, body, created, modified, deleted, item_title",
+    "id, event_id, kind, key, title, body, created, modified, deleted",
+    NULL
+  };
+  static const char * const stars[] = {
+    "event_id, session_key, starred_at, seen_start, seen_room, seen_title",
+    "event_id, session_key, starred_at",
+    NULL
+  };
+  static const char * const subscriptions[] = {
+    "url, event_id, title, position, current, ended, sections, added_at", NULL
+  };
+  sqlite3_stmt *stmt = NULL;
+  guint n_notes, n_stars;
+
+  if (sqlite3_prepare_v2 (self->db, "ATTACH DATABASE ?1 AS old", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sqlite3_finalize (stmt);
+      return;
+    }
+  sqlite3_bind_text (stmt, 1, aside, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_finalize (stmt);
+      return;
+    }
+  sqlite3_finalize (stmt);
+
+  /* Each row in a transaction of its own (a few milliseconds in all): a damaged page met in
+   * a table may roll back a transaction, and the rows read before it with it. */
+  n_notes = salvage_table (self, "notes", notes);
+  n_stars = salvage_table (self, "stars", stars);
+  salvage_table (self, "subscriptions", subscriptions);
+  sqlite3_exec (self->db, "DETACH DATABASE old", NULL, NULL, NULL);
+  g_message ("Recovered %u notes and %u stars from %s", n_notes, n_stars, aside);
+}
+
 DlgStore *
 dlg_store_open (const char  *path,
                 char       **moved_aside,
@@ -272,6 +364,7 @@ dlg_store_open (const char  *path,
   g_clear_error (&local_error);
   if (!try_open (self, &corrupt, error))
     return NULL;
+  salvage (self, aside);
 
   if (moved_aside != NULL)
     *moved_aside = g_steal_pointer (&aside);

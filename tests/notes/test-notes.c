@@ -11,6 +11,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "dlg-note-saver.h"
 #include "dlg-notes.h"
@@ -509,6 +511,89 @@ test_full (Fixture       *f,
                     "Your notes could not be saved: the disk is full");
 }
 
+/* A page of the file is damaged where the saved copies of feeds are (a bad sector, a crash
+ * of the disk's cache): the store moves the file aside and starts afresh, as before, but the
+ * delegate's notes and stars come over from the damaged file (until 4 December a damaged page
+ * anywhere left every note behind in the file moved aside). */
+static void
+test_damaged_file (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(DlgNote) note = dlg_note_new ("e1", DLG_NOTE_SESSION, "s1");
+  g_autoptr(GPtrArray) notes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aside = NULL;
+  g_auto(GStrv) stars = NULL;
+  g_autoptr(GString) blob = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  int root, page_size;
+  FILE *file;
+  char garbage[64];
+
+  dlg_note_set_title (note, "Opening");
+  dlg_note_set_body (note, "Ask the mayor about the water board ✓");
+  g_ptr_array_add (notes, note);
+  g_assert_true (dlg_notes_save (f->store, notes, &error));
+  g_assert_true (dlg_store_set_starred (f->store, "e1", "s1", TRUE, &error));
+  g_assert_no_error (error);
+
+  /* Saved copies of feeds, over several pages of the file. */
+  while (blob->len < 8000)
+    g_string_append (blob, "{\"sessions\": []} ");
+  db = dlg_store_lock (f->store);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO resources (url, body, fetched_at) "
+                                               "VALUES (?1, ?2, 0)", -1, &stmt, NULL),
+                       ==, SQLITE_OK);
+      sqlite3_bind_text (stmt, 1, g_strdup_printf ("https://feed.example/%u.json", i), -1,
+                         g_free);
+      sqlite3_bind_blob (stmt, 2, blob->str, blob->len, SQLITE_TRANSIENT);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_finalize (stmt);
+    }
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_master "
+                                           "WHERE name = 'resources'", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  root = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_size", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page_size = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  dlg_store_unlock (f->store);
+  /* Closed: everything is in the file itself. */
+  g_clear_object (&f->store);
+
+  /* The page at the root of the feeds' table is damaged. */
+  memset (garbage, 0xa5, sizeof garbage);
+  file = fopen (f->path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, (long) (root - 1) * page_size, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (garbage, 1, sizeof garbage, file), ==, sizeof garbage);
+  fclose (file);
+
+  g_test_expect_message ("dlg-store", G_LOG_LEVEL_MESSAGE, "*moving it to*");
+  f->store = dlg_store_open (f->path, &aside, &error);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  g_assert_nonnull (aside);
+
+  listed = dlg_notes_list (f->store, "e1", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpstr (dlg_note_get_body (g_ptr_array_index (listed, 0)), ==,
+                   "Ask the mayor about the water board ✓");
+  g_assert_cmpint (dlg_note_get_modified (g_ptr_array_index (listed, 0)), ==,
+                   dlg_note_get_modified (note));
+  stars = dlg_store_list_starred (f->store, "e1");
+  g_assert_cmpuint (g_strv_length (stars), ==, 1);
+  g_assert_cmpstr (stars[0], ==, "s1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -527,6 +612,7 @@ main (int   argc,
   ADD ("/notes/list-unsaved", test_list_unsaved);
   ADD ("/notes/read-only", test_read_only);
   ADD ("/notes/full", test_full);
+  ADD ("/notes/damaged-file", test_damaged_file);
 #undef ADD
 
   return g_test_run ();
