@@ -488,6 +488,7 @@ put_in_place (const char  *printed,
               GError     **error)
 {
   g_autofree char *data = NULL;
+  g_autoptr(GFile) file = NULL;
   gsize length = 0;
   gsize end;
 
@@ -502,8 +503,10 @@ put_in_place (const char  *printed,
                    _("the PDF could not be written whole; is the disk full?"));
       return FALSE;
     }
-  return g_file_set_contents_full (filename, data, length, G_FILE_SET_CONTENTS_CONSISTENT,
-                                   0666, error);
+  /* As the other exports write (dlg-save-file.c), and say why they could not. */
+  file = g_file_new_for_path (filename);
+  return g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                  NULL, error);
 }
 
 gboolean
