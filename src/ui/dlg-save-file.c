@@ -138,6 +138,7 @@ typedef struct
   GBytes    *bytes;
   char      *done;
   char      *failed;
+  gboolean   existed;
 } SaveData;
 
 static void
@@ -168,6 +169,10 @@ written_cb (GObject      *object,
        * No space left on device" */
       g_autofree char *text = g_strdup_printf (_("%s: %s"), data->failed, error->message);
 
+      /* A new file that could not be written whole (a full USB stick) is not left behind,
+       * empty or cut short, as if it were the report: GIO writes a new file in place. */
+      if (!data->existed)
+        g_file_delete (G_FILE (object), NULL, NULL);
       g_debug ("%s", text);
       dlg_toast (data->widget, text);
     }
@@ -184,6 +189,7 @@ write_chosen (GtkWidget *widget,
   /* The dialog frees @data when this returns: the write takes its contents over. */
   *write = *data;
   *data = (SaveData) { NULL };
+  write->existed = g_file_query_exists (file, NULL);
   g_file_replace_contents_bytes_async (file, write->bytes, NULL, FALSE, G_FILE_CREATE_NONE,
                                        NULL, written_cb, write);
 }

@@ -491,6 +491,7 @@ put_in_place (const char  *printed,
   g_autoptr(GFile) file = NULL;
   gsize length = 0;
   gsize end;
+  gboolean existed;
 
   if (!g_file_get_contents (printed, &data, &length, error))
     return FALSE;
@@ -503,10 +504,18 @@ put_in_place (const char  *printed,
                    _("the PDF could not be written whole; is the disk full?"));
       return FALSE;
     }
-  /* As the other exports write (dlg-save-file.c), and say why they could not. */
+  /* As the other exports write (dlg-save-file.c), and say why they could not; a new file not
+   * written whole is not left behind. */
   file = g_file_new_for_path (filename);
-  return g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                  NULL, error);
+  existed = g_file_query_exists (file, NULL);
+  if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                NULL, error))
+    {
+      if (!existed)
+        g_file_delete (file, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
