@@ -249,6 +249,27 @@ format_when (DlgFeed    *feed,
   return g_steal_pointer (&date);
 }
 
+/* @text as valid UTF-8 without the control characters a paste may bring (C0 but tab and
+ * line feed, DEL, C1), as the document leaves them out (dlg-report-odt.c): invisible on
+ * screen, a Markdown file shown in a terminal would act on them, and a PDF draws them as
+ * boxes of hex digits. */
+static char *
+without_controls (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *clean = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c <= 0x9f))
+        continue;
+      g_string_append_len (clean, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (clean, FALSE);
+}
+
 char *
 dlg_note_report_markdown (DlgFeed    *feed,
                           DlgStore   *store,
@@ -420,5 +441,5 @@ dlg_note_report_markdown (DlgFeed    *feed,
     g_string_truncate (out, out->len - 1);
   g_string_append_c (out, '\n');
 
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return without_controls (out->str);
 }

@@ -626,6 +626,28 @@ test_disk_full (Fixture       *fixture,
   g_assert_null (strstr (text, "Financing"));
 }
 
+/* Control characters a paste brought (C0, DEL, C1) are not printed as boxes of hex digits
+ * (until 4 December "01 02 1B" stood in the delegate's text). */
+static void
+test_control_characters (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char * const expected[] = { "Pasted log", "[31mred end", NULL };
+
+  add_note (notes, DLG_NOTE_FREE, NULL, "Pasted\x07 log",
+            "\x01\x02\x1b[31mred\x7f\xc2\x85\xc2\x9f end");
+  g_assert_true (dlg_notes_save (fixture->store, notes, &error));
+  g_assert_true (dlg_report_print_export (fixture->feed, fixture->store, NULL, NULL,
+                                          fixture->pdf, &error));
+  g_assert_no_error (error);
+  text = run ("pdftotext", fixture->pdf);
+  g_test_message ("%s", text);
+  assert_in_order (text, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -638,6 +660,8 @@ main (int   argc,
 
   g_test_add ("/notes/report-pdf/disk-full", Fixture, NULL,
               fixture_set_up, test_disk_full, fixture_tear_down);
+  g_test_add ("/notes/report-pdf/control-characters", Fixture, NULL,
+              fixture_set_up, test_control_characters, fixture_tear_down);
   g_test_add ("/notes/report-pdf/sections", Fixture, NULL,
               fixture_set_up, test_sections, fixture_tear_down);
   g_test_add ("/notes/report-pdf/gone-item", Fixture, "after.json",

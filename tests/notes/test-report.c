@@ -582,6 +582,38 @@ test_empty (Fixture       *f,
   g_assert_true (g_str_has_suffix (report, "\n\nNo session starred and no note written yet.\n"));
 }
 
+/* Text pasted from a terminal or a PDF brings invisible control characters (C0, DEL, C1):
+ * the report leaves them out, as its document does, so that the Markdown file shown in a
+ * terminal cannot colour or move anything there, and the PDF draws no boxes of hex digits
+ * (until 4 December the Markdown and the PDF kept them). */
+static void
+test_control_characters (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = load_fixture ("before.json");
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *report = NULL;
+
+  add_note (notes, DLG_NOTE_FREE, NULL, "Pasted\x07 log",
+            "\x1b[31mred\x1b[0m\x7f and \xc2\x85\xc2\x9f gone,\ttab\r\nkept");
+  g_assert_true (dlg_notes_save (f->store, notes, &error));
+  g_assert_no_error (error);
+
+  report = dlg_note_report_markdown (feed, f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", report);
+  for (const char *p = report; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_assert_false ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f));
+    }
+  g_assert_nonnull (strstr (report, "### Pasted log\n"));
+  /* (A tab reads as a space, as the app shows it.) */
+  g_assert_nonnull (strstr (report, "\\[31mred\\[0m and  gone, tab  \nkept"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -600,6 +632,7 @@ main (int   argc,
   g_test_add ("/notes/report/feed-text-escaped", Fixture, NULL, fixture_set_up, test_feed_text_escaped, fixture_tear_down);
   g_test_add ("/notes/report/note-markdown", Fixture, NULL, fixture_set_up, test_note_markdown, fixture_tear_down);
   g_test_add ("/notes/report/note-time-zone", Fixture, NULL, fixture_set_up, test_note_time_zone, fixture_tear_down);
+  g_test_add ("/notes/report/control-characters", Fixture, NULL, fixture_set_up, test_control_characters, fixture_tear_down);
   g_test_add ("/notes/report/notes-apart", Fixture, NULL, fixture_set_up, test_notes_apart, fixture_tear_down);
 
   return g_test_run ();
