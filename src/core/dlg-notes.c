@@ -149,11 +149,18 @@ dlg_notes_list (DlgStore    *self,
                 GError     **error)
 {
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DlgStore) keeper = NULL;
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db;
   int rc;
 
   g_return_val_if_fail (DLG_IS_STORE (self), NULL);
+
+  /* A store in memory whose file opened since: the file has every note, those written
+   * before this start too (for the report), and every note saved since. */
+  keeper = dlg_store_peek_keeper (self);
+  if (keeper != NULL)
+    return dlg_notes_list (keeper, event_id, with_deleted, error);
 
   db = dlg_store_lock (self);
   rc = sqlite3_prepare_v2 (db,
@@ -263,11 +270,17 @@ dlg_notes_lookup (DlgStore   *self,
                   const char *id)
 {
   DlgNote *note = NULL;
+  g_autoptr(DlgStore) keeper = NULL;
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db;
 
   g_return_val_if_fail (DLG_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
+
+  /* As dlg_notes_list() reads them. */
+  keeper = dlg_store_peek_keeper (self);
+  if (keeper != NULL)
+    return dlg_notes_lookup (keeper, id);
 
   db = dlg_store_lock (self);
   if (sqlite3_prepare_v2 (db, "SELECT " NOTE_COLUMNS " FROM notes WHERE id = ?1",

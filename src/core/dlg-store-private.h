@@ -22,6 +22,8 @@ void     dlg_store_unlock (DlgStore *self);
  * be, or NULL with @error set; for any other store, NULL and no error. */
 DlgStore *dlg_store_dup_keeper (DlgStore  *self,
                                 GError   **error);
+/* The same if it is open already, without trying to open it: else NULL. */
+DlgStore *dlg_store_peek_keeper (DlgStore  *self);
 
 /* Why SQLite failed, in plain words for the delegate ("the disk is full"),
  * from @rc, the extended code of @db's last error (sqlite3_extended_errcode())

@@ -404,6 +404,21 @@ dlg_store_dup_keeper (DlgStore  *self,
   return keeper;
 }
 
+DlgStore *
+dlg_store_peek_keeper (DlgStore *self)
+{
+  DlgStore *keeper;
+
+  g_return_val_if_fail (DLG_IS_STORE (self), NULL);
+
+  if (self->keep_path == NULL)
+    return NULL;
+  g_mutex_lock (&self->keeper_mutex);
+  keeper = self->keeper != NULL ? g_object_ref (self->keeper) : NULL;
+  g_mutex_unlock (&self->keeper_mutex);
+  return keeper;
+}
+
 char *
 dlg_store_default_path (void)
 {

@@ -594,6 +594,82 @@ test_damaged_file (Fixture       *f,
   g_assert_cmpstr (stars[0], ==, "s1");
 }
 
+/* The saved data could not be opened at start (here its folder could not be made): the app
+ * runs on a store in memory.  A note typed then is not called saved; once the file can be
+ * opened, it is saved there by itself, and the notes listed (the pane, the report) are the
+ * file's: those written before this start too. */
+static void
+test_file_not_opened (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "data", NULL);
+  g_autofree char *path = g_build_filename (folder, "delegate.db", NULL);
+  g_autoptr(DlgStore) memory = dlg_store_open_in_memory_for (path);
+  g_autoptr(DlgNoteSaver) saver = g_object_new (DLG_TYPE_NOTE_SAVER, "store", memory,
+                                                "retry", 300, NULL);
+  g_autoptr(DlgNote) earlier = dlg_note_new ("e1", DLG_NOTE_FREE, NULL);
+  g_autoptr(DlgNote) note = dlg_note_new ("e1", DLG_NOTE_SESSION, "s1");
+  g_autoptr(GPtrArray) notes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(DlgStore) file = NULL;
+  g_autoptr(DlgStore) again = NULL;
+  g_autoptr(DlgNote) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  Watch watch = { NULL, };
+
+  /* Where the folder should be, a file. */
+  g_assert_true (g_file_set_contents (folder, "", 0, &error));
+  g_signal_connect (saver, "note-saved", G_CALLBACK (note_saved_cb), &watch);
+
+  g_test_expect_message ("dlg-note-saver", G_LOG_LEVEL_WARNING, "*could not be saved*");
+  dlg_note_set_body (note, "Typed while the file was not open.");
+  dlg_note_saver_queue (saver, note);
+  run_for (200);
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (watch.n_saved, ==, 0);
+  g_assert_nonnull (dlg_note_saver_get_error (saver));
+  g_test_message ("error: %s", dlg_note_saver_get_error (saver));
+  g_assert_true (dlg_note_saver_get_unsaved (saver));
+
+  /* The folder is there again, with the file and a note written before. */
+  g_assert_cmpint (g_unlink (folder), ==, 0);
+  file = dlg_store_open (path, NULL, &error);
+  g_assert_no_error (error);
+  dlg_note_set_body (earlier, "Written at an earlier start.");
+  g_ptr_array_add (notes, earlier);
+  g_assert_true (dlg_notes_save (file, notes, &error));
+  g_clear_object (&file);
+
+  watch.loop = g_main_loop_new (NULL, FALSE);
+  g_main_loop_run (watch.loop);
+  g_clear_pointer (&watch.loop, g_main_loop_unref);
+  g_assert_null (dlg_note_saver_get_error (saver));
+  g_assert_false (dlg_note_saver_get_unsaved (saver));
+
+  again = dlg_store_open (path, NULL, &error);
+  g_assert_no_error (error);
+  stored = dlg_notes_lookup (again, dlg_note_get_id (note));
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (dlg_note_get_body (stored), ==, "Typed while the file was not open.");
+
+  listed = dlg_notes_list (memory, "e1", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 2);
+  g_free (watch.last_body);
+
+  /* The folder goes with the fixture's. */
+  g_clear_object (&again);
+  g_clear_object (&saver);
+  g_clear_object (&memory);
+  for (const char * const *name = (const char * const[]) { "", "-wal", "-shm", NULL };
+       *name != NULL; name++)
+    {
+      g_autofree char *file_path = g_strconcat (path, *name, NULL);
+      g_unlink (file_path);
+    }
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -613,6 +689,7 @@ main (int   argc,
   ADD ("/notes/read-only", test_read_only);
   ADD ("/notes/full", test_full);
   ADD ("/notes/damaged-file", test_damaged_file);
+  ADD ("/notes/file-not-opened", test_file_not_opened);
 #undef ADD
 
   return g_test_run ();
