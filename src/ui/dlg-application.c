@@ -229,16 +229,22 @@ open_library (DlgApplication *self)
   self->store = dlg_store_open (path, &moved_aside, &error);
   if (self->store == NULL)
     {
-      /* Still start, on the built-in feed; nothing is kept this time. */
+      /* Still start, on the built-in feed; nothing but the notes is kept this time. */
       g_warning ("%s", error->message);
+      /* Notes typed meanwhile are saved in the file as soon as it opens (the Notes pane's
+       * banner says until then that they are not). */
       self->store_notice = g_strdup_printf (_("Your saved events could not be opened (%s). "
-                                              "Changes will not be kept."), error->message);
+                                              "Changes will not be kept, except your notes, "
+                                              "saved as soon as the file can be opened."),
+                                            error->message);
       g_clear_error (&error);
       self->store = dlg_store_open_in_memory_for (path);
     }
   else if (moved_aside != NULL)
+    /* The notes, stars and events added came over from it (dlg_store_open()). */
     self->store_notice = g_strdup_printf (_("Your saved events were damaged; the file was moved "
-                                            "to %s and Delegate started afresh."), moved_aside);
+                                            "to %s, and your notes and stars were recovered "
+                                            "from it as far as it could be read."), moved_aside);
 
   monitor = g_object_ref (g_network_monitor_get_default ());
   self->sync = dlg_sync_new (self->store, NULL, monitor);
