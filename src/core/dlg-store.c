@@ -201,8 +201,8 @@ try_open (DlgStore  *self,
 }
 
 /* Copies the rows of @table from the attached "old" file into the store, one by one, as far
- * as they can be read (a scan stops at a damaged page), under the first of @columns (NULL-terminated) that the old file's
- * version of the table has.  The number copied. */
+ * as they can be read (a scan stops at a damaged page), under the first of @columns
+ * (NULL-terminated) that the old file's version of the table has.  The number copied. */
 static guint
 salvage_table (DlgStore           *self,
                const char         *table,

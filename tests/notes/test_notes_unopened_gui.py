@@ -6,8 +6,8 @@ Run by tests/gui/run-gui-test.sh inside Xvfb and a private session bus:
 
 Delegate starts while another program holds its SQLite file in exclusive locking mode (a
 database browser, a backup tool): it waits 5 s, gives up and runs on a copy in memory, saying
-that changes will not be kept but for the notes. Until 4 December a note typed then said "All changes saved" and
-was gone at the next start. As a person would, through the accessibility tree and the keyboard:
+that changes will not be kept but for the notes. Until 4 December a note typed then said "All
+changes saved" and was gone at the next start. As a person would, through the accessibility tree and the keyboard:
 - Ctrl+N starts a note, typed: the banner says the notes are not saved, and why;
 - the other program lets go: the note is saved by itself, "All changes saved";
 - Ctrl+Q quits at once, and the next start has every word.
