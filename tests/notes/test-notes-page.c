@@ -359,6 +359,50 @@ test_one_empty_state (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* GTK 4.8's file chooser, its path bar laid out again in the middle of a layout under load,
+ * may say "Trying to snapshot GtkButton … without a current allocation" and skip a frame of
+ * it: the quirk that the app lays the window out again for (dlg-relayout.c), not a fault of
+ * the pane.  That warning alone is not fatal to the tests that answer a file chooser (each
+ * sets fatal_cb: GLib resets it for every test); every other warning still is. */
+static gboolean
+is_skipped_snapshot (const char *domain,
+                     const char *message)
+{
+  return g_strcmp0 (domain, "Gtk") == 0 && message != NULL &&
+         strstr (message, "without a current allocation") != NULL;
+}
+
+static gboolean
+fatal_cb (const char     *domain,
+          GLogLevelFlags  level,
+          const char     *message,
+          gpointer        user_data)
+{
+  return !is_skipped_snapshot (domain, message);
+}
+
+static GLogWriterOutput
+writer_cb (GLogLevelFlags   level,
+           const GLogField *fields,
+           gsize            n_fields,
+           gpointer         user_data)
+{
+  const char *domain = NULL;
+  const char *message = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0)
+        domain = fields[i].value;
+      else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0)
+        message = fields[i].value;
+    }
+  if (is_skipped_snapshot (domain, message))
+    return g_log_writer_standard_streams (level & ~G_LOG_FLAG_FATAL, fields, n_fields,
+                                          user_data);
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
 /* The file chooser the pane opened (GtkFileChooserNative without a portal: a dialog), told to
  * save in @folder under the name the pane suggests, as the delegate would.  The file. */
 static char *
@@ -477,6 +521,7 @@ test_full_disk_exports (void)
     "notes.export-data",
   };
 
+  g_test_log_set_fatal_handler (fatal_cb, NULL);
   g_assert_no_error (error);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
@@ -640,6 +685,7 @@ test_export_disk_full (void)
   DlgNote *note = dlg_note_new ("notes-fixture", DLG_NOTE_SESSION, "s2");
   struct rlimit before, small;
 
+  g_test_log_set_fatal_handler (fatal_cb, NULL);
   g_assert_no_error (error);
   while (body->len < 8192)
     g_string_append (body, "Bonds for the ring road, paid back from the toll, over twenty "
@@ -691,6 +737,7 @@ main (int    argc,
   g_setenv ("TZ", "Europe/Berlin", TRUE);
   /* The file choosers the tests answer write in a data folder of their own, not the home. */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_log_set_writer_func (writer_cb, NULL, NULL);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   /* ... and keep no list of recent files there. */
