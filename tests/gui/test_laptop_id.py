@@ -130,10 +130,24 @@ def check_tab_names(frame):
         log(f"Tab in the {pane} pane: {len(seen)} stops, each with a name")
 
 
+def check_no_warnings(logpath):
+    """Every warning in the app's log fails the test, but GTK 4.8's skipped snapshot when the
+    window narrows across the fold, which the app lays out again for (src/ui/dlg-relayout.c)
+    and a delegate never sees: not fatal here (G_DEBUG=fatal-warnings would kill the app at
+    it in some runs, as tests/gui/test_widths.py says), so the log is read instead."""
+    with open(logpath, errors="replace") as f:
+        for line in f:
+            if (("-WARNING **" in line or "-CRITICAL **" in line)
+                    and "without a current allocation" not in line):
+                raise Failure(f"the app warned: {line.strip()}")
+
+
 def main():
     env = dict(os.environ)
-    env["G_DEBUG"] = "fatal-warnings"
-    app = ui.App(EXE, env, os.path.join(SHOTS, "delegate.log"))
+    logpath = os.path.join(SHOTS, "delegate.log")
+    if os.path.exists(logpath):
+        os.unlink(logpath)
+    app = ui.App(EXE, env, logpath)
     frame = app.frame
     try:
         # Wide enough for list and detail side by side (the test's screen is 1280 wide).
@@ -142,6 +156,7 @@ def main():
         app.resize(683, 758)
         check_events_list(app, frame)
         check_space_in_address(app, frame)
+        check_no_warnings(logpath)
     except Exception:
         shots.take("failure")
         app.report()
