@@ -32,7 +32,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* migrations[i] takes user_version i to i + 1. */
+/* migrations[i] takes user_version i to i + 1.  A column added to notes, stars or
+ * subscriptions is also one that salvage() copies from a damaged file: list it there. */
 static const char * const migrations[] = {
   /* 0 -> 1 */
   "CREATE TABLE subscriptions ("
