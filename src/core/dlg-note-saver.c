@@ -10,14 +10,24 @@
  * the later of two versions of a note (dlg_notes_save), so a flush on
  * the main thread may overtake a save in flight without losing anything.
  *
+ * What the store refuses (a full disk, a file that cannot be written) stays in memory until a
+ * save succeeds, and a kill or a crash meanwhile would take it: each failed save also writes
+ * it to a file in the user's runtime folder (a tmpfs, which a full disk does not fill and a
+ * kill does not clear), and the next saver on the same store merges that file back in.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "dlg-note-saver"
 
 #include "config.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
+
 #include "dlg-note-saver.h"
+#include "dlg-notes-export.h"
 #include "dlg-notes.h"
+#include "dlg-store-private.h"
 
 struct _DlgNoteSaver
 {
@@ -29,6 +39,7 @@ struct _DlgNoteSaver
   guint       retry;
   guint       retry_id;
   gboolean    saving;
+  gboolean    rescued;    /* the rescue file holds notes (write_rescue) */
   char       *error;
 };
 
@@ -52,6 +63,81 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void start_save (DlgNoteSaver *self);
+
+/* Where the unsaved notes of @store wait for a save to succeed: one file per data file,
+ * named by a digest of its path (that of the file a store in memory keeps the notes for). */
+static char *
+rescue_path (DlgStore *store,
+             gboolean *in_memory)
+{
+  const char *path = dlg_store_get_file_path (store, in_memory);
+  g_autofree char *digest = NULL;
+  g_autofree char *name = NULL;
+
+  if (path == NULL || g_str_equal (path, ":memory:"))
+    return NULL;
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, path, -1);
+  name = g_strdup_printf ("unsaved-notes-%.16s.json", digest);
+  return g_build_filename (g_get_user_runtime_dir (), "delegate", name, NULL);
+}
+
+/* Keeps what is unsaved in the rescue file, or removes the file once nothing is. */
+static void
+write_rescue (DlgNoteSaver *self)
+{
+  gboolean in_memory;
+  g_autofree char *path = rescue_path (self->store, &in_memory);
+  g_autoptr(GPtrArray) unsaved = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    return;
+  unsaved = dlg_note_saver_dup_unsaved (self);
+  if (unsaved->len == 0)
+    {
+      if (g_unlink (path) != 0 && errno != ENOENT)
+        g_warning ("Could not remove %s: %s", path, g_strerror (errno));
+      self->rescued = FALSE;
+      return;
+    }
+
+  data = dlg_notes_export_unsaved_json (unsaved);
+  folder = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (folder, 0700) != 0 ||
+      !g_file_set_contents_full (path, data, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    g_warning ("Could not keep the unsaved notes in %s: %s", path,
+               error != NULL ? error->message : g_strerror (errno));
+  else
+    self->rescued = TRUE;
+}
+
+/* Merges into the store what a run that could not save left in the rescue file (it was
+ * killed, or crashed, before the disk had room again). */
+static void
+recover_rescue (DlgNoteSaver *self)
+{
+  gboolean in_memory;
+  g_autofree char *path = rescue_path (self->store, &in_memory);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  guint n_stars, n_notes;
+
+  /* Merged into a store in memory, the notes would be gone at the end of this run too: kept
+   * for a start where the file opens. */
+  if (path == NULL || in_memory || !g_file_get_contents (path, &data, &length, NULL))
+    return;
+  if (!dlg_notes_import_json (self->store, data, length, &n_stars, &n_notes, &error))
+    {
+      /* Still no room: kept for the next start. */
+      g_warning ("Could not save the notes kept in %s: %s", path, error->message);
+      return;
+    }
+  g_message ("Saved %u notes that a previous run could not save", n_notes);
+  g_unlink (path);
+}
 
 DlgNoteSaver *
 dlg_note_saver_new (DlgStore *store)
@@ -257,6 +343,7 @@ save_done_cb (GObject      *object,
         g_warning ("%s", error->message);
       requeue_in_flight (self);
       set_error (self, error->message);
+      write_rescue (self);
       schedule_retry (self);
       return;
     }
@@ -270,7 +357,11 @@ save_done_cb (GObject      *object,
   if (g_hash_table_size (self->pending) > 0)
     start_save (self);
   else
-    notify_unsaved (self);
+    {
+      if (self->rescued)
+        write_rescue (self);
+      notify_unsaved (self);
+    }
 }
 
 static void
@@ -323,6 +414,7 @@ dlg_note_saver_flush (DlgNoteSaver  *self,
         if (!g_hash_table_contains (self->pending, key))
           g_hash_table_insert (self->pending, g_strdup (key), g_object_ref (value));
       set_error (self, local_error->message);
+      write_rescue (self);
       schedule_retry (self);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
@@ -333,8 +425,21 @@ dlg_note_saver_flush (DlgNoteSaver  *self,
   g_clear_handle_id (&self->retry_id, g_source_remove);
   set_error (self, NULL);
   emit_saved (self, copies);
+  if (self->rescued)
+    write_rescue (self);
   notify_unsaved (self);
   return TRUE;
+}
+
+static void
+dlg_note_saver_constructed (GObject *object)
+{
+  DlgNoteSaver *self = DLG_NOTE_SAVER (object);
+
+  G_OBJECT_CLASS (dlg_note_saver_parent_class)->constructed (object);
+
+  if (self->store != NULL)
+    recover_rescue (self);
 }
 
 static void
@@ -414,6 +519,7 @@ dlg_note_saver_class_init (DlgNoteSaverClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS;
 
+  object_class->constructed = dlg_note_saver_constructed;
   object_class->dispose = dlg_note_saver_dispose;
   object_class->finalize = dlg_note_saver_finalize;
   object_class->get_property = dlg_note_saver_get_property;

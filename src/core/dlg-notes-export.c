@@ -19,47 +19,11 @@
 
 #define FORMAT_VERSION 1
 
-char *
-dlg_notes_export_json (DlgStore   *store,
-                       GPtrArray  *unsaved,
-                       GError    **error)
+/* "notes": [...], each with what an import needs to merge it. */
+static void
+add_notes (JsonBuilder *builder,
+           GPtrArray   *notes)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GPtrArray) notes = NULL;
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db;
-
-  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
-
-  notes = dlg_notes_list_with_unsaved (store, NULL, TRUE, unsaved, error);
-  if (notes == NULL)
-    return NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "delegate_personal_data");
-  json_builder_add_int_value (builder, FORMAT_VERSION);
-
-  /* Every event's stars, also of events no longer subscribed to. */
-  json_builder_set_member_name (builder, "stars");
-  json_builder_begin_array (builder);
-  db = dlg_store_lock (store);
-  if (sqlite3_prepare_v2 (db, "SELECT event_id, session_key FROM stars ORDER BY starred_at, rowid",
-                          -1, &stmt, NULL) == SQLITE_OK)
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      {
-        json_builder_begin_object (builder);
-        json_builder_set_member_name (builder, "event_id");
-        json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 0));
-        json_builder_set_member_name (builder, "session_key");
-        json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 1));
-        json_builder_end_object (builder);
-      }
-  sqlite3_finalize (stmt);
-  dlg_store_unlock (store);
-  json_builder_end_array (builder);
-
   json_builder_set_member_name (builder, "notes");
   json_builder_begin_array (builder);
   for (guint i = 0; i < notes->len; i++)
@@ -97,12 +61,74 @@ dlg_notes_export_json (DlgStore   *store,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  json_builder_end_object (builder);
+}
 
-  root = json_builder_get_root (builder);
+static char *
+to_data (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   return json_generator_to_data (generator, NULL);
+}
+
+char *
+dlg_notes_export_json (DlgStore   *store,
+                       GPtrArray  *unsaved,
+                       GError    **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) notes = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
+
+  notes = dlg_notes_list_with_unsaved (store, NULL, TRUE, unsaved, error);
+  if (notes == NULL)
+    return NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "delegate_personal_data");
+  json_builder_add_int_value (builder, FORMAT_VERSION);
+
+  /* Every event's stars, also of events no longer subscribed to. */
+  json_builder_set_member_name (builder, "stars");
+  json_builder_begin_array (builder);
+  db = dlg_store_lock (store);
+  if (sqlite3_prepare_v2 (db, "SELECT event_id, session_key FROM stars ORDER BY starred_at, rowid",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "event_id");
+        json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 0));
+        json_builder_set_member_name (builder, "session_key");
+        json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 1));
+        json_builder_end_object (builder);
+      }
+  sqlite3_finalize (stmt);
+  dlg_store_unlock (store);
+  json_builder_end_array (builder);
+
+  add_notes (builder, notes);
+  json_builder_end_object (builder);
+  return to_data (builder);
+}
+
+char *
+dlg_notes_export_unsaved_json (GPtrArray *notes)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "delegate_personal_data");
+  json_builder_add_int_value (builder, FORMAT_VERSION);
+  add_notes (builder, notes);
+  json_builder_end_object (builder);
+  return to_data (builder);
 }
 
 /* What an export holds, read whole before any of it is written. */

@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 char     *dlg_notes_export_json (DlgStore    *store,
                                  GPtrArray   *unsaved,
                                  GError     **error);
+/* The same file with only @notes (DlgNote) and no stars: what a save that failed left in
+ * memory, kept where a kill cannot take it (dlg-note-saver.c). */
+char     *dlg_notes_export_unsaved_json (GPtrArray *notes);
 /* Merges an export into @store: stars are added, and of two versions of
  * a note the one changed later wins, so importing twice changes nothing.
  * The counts say how many stars and notes were in the file. */

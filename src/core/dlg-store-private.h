@@ -24,6 +24,10 @@ DlgStore *dlg_store_dup_keeper (DlgStore  *self,
                                 GError   **error);
 /* The same if it is open already, without trying to open it: else NULL. */
 DlgStore *dlg_store_peek_keeper (DlgStore  *self);
+/* The file the delegate's data belongs in: @self's, or the one a store of
+ * dlg_store_open_in_memory_for() keeps the notes for (in memory: TRUE in *@in_memory). */
+const char *dlg_store_get_file_path (DlgStore  *self,
+                                     gboolean  *in_memory);
 
 /* Why SQLite failed, in plain words for the delegate ("the disk is full"),
  * from @rc, the extended code of @db's last error (sqlite3_extended_errcode())

@@ -387,6 +387,16 @@ dlg_store_open_in_memory_for (const char *path)
   return self;
 }
 
+const char *
+dlg_store_get_file_path (DlgStore *self,
+                         gboolean *in_memory)
+{
+  g_return_val_if_fail (DLG_IS_STORE (self), NULL);
+
+  *in_memory = self->keep_path != NULL;
+  return self->keep_path != NULL ? self->keep_path : self->path;
+}
+
 DlgStore *
 dlg_store_dup_keeper (DlgStore  *self,
                       GError   **error)

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -670,10 +671,141 @@ test_file_not_opened (Fixture       *f,
   g_assert_cmpint (g_rmdir (folder), ==, 0);
 }
 
+/* The disk is full, the delegate types on (the banner says the note is not saved), and the
+ * app is killed before the disk has room again: what they typed is there at the next start
+ * (until 4 December it was only in the killed app's memory).  The app is a child process
+ * here, killed with SIGKILL; the store is one file both use, in the runtime folder main()
+ * made for this run. */
+#define KILLED_NOTE_ID_FILE "killed-note-id"
+
+static char *
+killed_store_path (void)
+{
+  return g_build_filename (g_get_user_runtime_dir (), "killed.db", NULL);
+}
+
+static void
+test_full_then_killed (void)
+{
+  g_autofree char *path = killed_store_path ();
+  g_autofree char *id_file = g_build_filename (g_get_user_runtime_dir (), KILLED_NOTE_ID_FILE,
+                                               NULL);
+  g_autofree char *id = NULL;
+  g_autofree char *folder = g_build_filename (g_get_user_runtime_dir (), "delegate", NULL);
+  g_autoptr(DlgStore) store = NULL;
+  g_autoptr(DlgNoteSaver) saver = NULL;
+  g_autoptr(DlgNote) found = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(DlgNote) note = dlg_note_new ("e1", DLG_NOTE_SESSION, "s1");
+      g_autoptr(GString) body = g_string_new (NULL);
+      g_autofree char *refuse = NULL;
+      sqlite3 *db;
+      sqlite3_stmt *stmt = NULL;
+      int pages;
+
+      store = dlg_store_open (path, NULL, &error);
+      g_assert_no_error (error);
+      saver = g_object_new (DLG_TYPE_NOTE_SAVER, "store", store, "retry", 60000, NULL);
+      /* SQLite's own "database or disk is full", as on a full disk. */
+      db = dlg_store_lock (store);
+      sqlite3_prepare_v2 (db, "PRAGMA page_count", -1, &stmt, NULL);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      pages = sqlite3_column_int (stmt, 0);
+      sqlite3_finalize (stmt);
+      dlg_store_unlock (store);
+      refuse = g_strdup_printf ("PRAGMA max_page_count = %d", pages);
+      exec_sql (store, refuse);
+
+      while (body->len < 64 * 1024)
+        g_string_append (body, "Banyuwangi: one counter for every permit. ");
+      dlg_note_set_title (note, "Smart Kampung");
+      dlg_note_set_body (note, body->str);
+      g_assert_true (g_file_set_contents (id_file, dlg_note_get_id (note), -1, NULL));
+      g_test_expect_message ("dlg-note-saver", G_LOG_LEVEL_WARNING, "*could not be saved*");
+      dlg_note_saver_queue (saver, note);
+      while (dlg_note_saver_get_error (saver) == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_true (dlg_note_saver_get_unsaved (saver));
+      raise (SIGKILL);
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_assert_true (g_file_get_contents (id_file, &id, NULL, NULL));
+
+  /* Not in the file: the disk was full. */
+  store = dlg_store_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (dlg_notes_lookup (store, id));
+
+  /* The next start, with room on the disk again. */
+  saver = dlg_note_saver_new (store);
+  found = dlg_notes_lookup (store, id);
+  g_assert_nonnull (found);
+  g_assert_cmpstr (dlg_note_get_title (found), ==, "Smart Kampung");
+  g_assert_true (g_str_has_prefix (dlg_note_get_body (found), "Banyuwangi: one counter"));
+  g_assert_cmpuint (strlen (dlg_note_get_body (found)), >=, 64 * 1024);
+
+  /* Once saved, no copy of it is left behind in the runtime folder. */
+  dir = g_dir_open (folder, 0, &error);
+  g_assert_no_error (error);
+  for (const char *name; (name = g_dir_read_name (dir)) != NULL; )
+    {
+      g_autofree char *file = g_build_filename (folder, name, NULL);
+      g_autofree char *contents = NULL;
+
+      g_assert_true (g_file_get_contents (file, &contents, NULL, NULL));
+      g_assert_null (strstr (contents, id));
+    }
+
+  g_clear_object (&saver);
+  g_clear_object (&store);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *file = g_strconcat (path, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
+
+      g_unlink (file);
+    }
+  g_unlink (id_file);
+}
+
+/* The runtime folder of this run, with what the tests that could not save left in it. */
+static void
+remove_runtime (const char *runtime)
+{
+  g_autofree char *folder = g_build_filename (runtime, "delegate", NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+
+  for (const char *name; dir != NULL && (name = g_dir_read_name (dir)) != NULL; )
+    {
+      g_autofree char *file = g_build_filename (folder, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (folder);
+  g_rmdir (runtime);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
+  /* A runtime folder of this run's own, which the child process of full-then-killed shares
+   * (it inherits the environment). */
+  if (g_getenv ("DELEGATE_TEST_NOTES_RUNTIME") == NULL)
+    {
+      g_autofree char *runtime = g_dir_make_tmp ("delegate-notes-runtime-XXXXXX", NULL);
+
+      g_assert_nonnull (runtime);
+      g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
+      g_setenv ("DELEGATE_TEST_NOTES_RUNTIME", runtime, TRUE);
+    }
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
@@ -691,6 +823,10 @@ main (int   argc,
   ADD ("/notes/damaged-file", test_damaged_file);
   ADD ("/notes/file-not-opened", test_file_not_opened);
 #undef ADD
+  g_test_add_func ("/notes/full-then-killed", test_full_then_killed);
 
-  return g_test_run ();
+  status = g_test_run ();
+  if (!g_test_subprocess ())
+    remove_runtime (g_getenv ("DELEGATE_TEST_NOTES_RUNTIME"));
+  return status;
 }
