@@ -14,6 +14,7 @@
 #include "dlg-notes.h"
 #include "dlg-notes-page.h"
 #include "dlg-store.h"
+#include "runtime-folder.h"
 #include "dlg-store-private.h"
 
 static const char * const english[] = { "en", NULL };
@@ -732,7 +733,6 @@ main (int    argc,
   g_autofree char *data_home = g_dir_make_tmp ("notes-page-data-XXXXXX", NULL);
   g_autofree char *recent = g_build_filename (data_home, "recently-used.xbel", NULL);
   g_autofree char *runtime = g_build_filename (data_home, "runtime", NULL);
-  g_autofree char *rescue = g_build_filename (runtime, "delegate", NULL);
   int status;
 
   /* A laptop that kept its home's time (CEST, UTC+2) at an event at UTC+8. */
@@ -740,7 +740,7 @@ main (int    argc,
   /* The file choosers the tests answer write in a data folder of their own, not the home. */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   /* So do the notes that a full disk keeps from being saved (dlg-note-saver.c). */
-  g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
+  runtime_folder_use (runtime);
   g_log_set_writer_func (writer_cb, NULL, NULL);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -758,19 +758,7 @@ main (int    argc,
 
   status = g_test_run ();
   g_unlink (recent);
-  if (g_file_test (rescue, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (rescue, 0, NULL);
-
-      for (const char *name; dir != NULL && (name = g_dir_read_name (dir)) != NULL; )
-        {
-          g_autofree char *file = g_build_filename (rescue, name, NULL);
-
-          g_unlink (file);
-        }
-      g_rmdir (rescue);
-    }
-  g_rmdir (runtime);
+  runtime_folder_remove (runtime);
   g_rmdir (data_home);
   return status;
 }

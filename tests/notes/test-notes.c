@@ -19,6 +19,7 @@
 #include "dlg-notes.h"
 #include "dlg-store-private.h"
 #include "fixture-store.h"
+#include "runtime-folder.h"
 
 /* The store as another process would see it: a connection of its own. */
 static DlgNote *
@@ -773,23 +774,6 @@ test_full_then_killed (void)
   g_unlink (id_file);
 }
 
-/* The runtime folder of this run, with what the tests that could not save left in it. */
-static void
-remove_runtime (const char *runtime)
-{
-  g_autofree char *folder = g_build_filename (runtime, "delegate", NULL);
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-
-  for (const char *name; dir != NULL && (name = g_dir_read_name (dir)) != NULL; )
-    {
-      g_autofree char *file = g_build_filename (folder, name, NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (folder);
-  g_rmdir (runtime);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -803,7 +787,7 @@ main (int   argc,
       g_autofree char *runtime = g_dir_make_tmp ("delegate-notes-runtime-XXXXXX", NULL);
 
       g_assert_nonnull (runtime);
-      g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
+      runtime_folder_use (runtime);
       g_setenv ("DELEGATE_TEST_NOTES_RUNTIME", runtime, TRUE);
     }
   g_test_init (&argc, &argv, NULL);
@@ -827,6 +811,6 @@ main (int   argc,
 
   status = g_test_run ();
   if (!g_test_subprocess ())
-    remove_runtime (g_getenv ("DELEGATE_TEST_NOTES_RUNTIME"));
+    runtime_folder_remove (g_getenv ("DELEGATE_TEST_NOTES_RUNTIME"));
   return status;
 }
