@@ -14,8 +14,8 @@
 #include "dlg-source.h"
 
 /* The warnings about a Delegate feed (dlg_feed_lint()), and about each section it publishes
- * apart (read again: the parse keeps no bytes); none for a schedule.json or schedule.xml,
- * which their own tools write. */
+ * apart (read again: the parse keeps no bytes).  A schedule.json or schedule.xml is warned of
+ * as it is parsed (dlg_source_parse_noting()): what it gets wrong that Delegate reads past. */
 static GPtrArray *
 feed_warnings (GBytes     *bytes,
                const char *uri)
@@ -28,7 +28,7 @@ feed_warnings (GBytes     *bytes,
 
   if (dlg_source_detect (bytes) != DLG_SOURCE_FORMAT_DELEGATE_FEED ||
       !dlg_json_read (data, size, &root, NULL, NULL, NULL) || root == NULL)
-    return g_ptr_array_new ();
+    return g_ptr_array_new_with_free_func (g_free);
 
   warnings = dlg_feed_lint (root);
   for (guint i = 0; JSON_NODE_HOLDS_OBJECT (root) && i < G_N_ELEMENTS (sections); i++)
@@ -64,6 +64,7 @@ dlg_cli_validate (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *uri = NULL;
   static const char * const languages[] = { "en", NULL };
   g_autofree char *sessions = NULL;
@@ -80,7 +81,7 @@ dlg_cli_validate (int    argc,
   /* A Delegate feed, a schedule.json or a schedule.xml; a path or a URL. */
   bytes = dlg_source_read (argv[1], &uri, NULL, &error);
   if (bytes != NULL)
-    feed = dlg_source_parse (bytes, uri, languages, NULL, &error);
+    feed = dlg_source_parse_noting (bytes, uri, languages, notes, NULL, &error);
   if (feed == NULL)
     {
       dlg_cli_printerr (_("%s: not usable:\n  %s\n"), argv[1], error->message);
@@ -102,8 +103,9 @@ dlg_cli_validate (int    argc,
   dlg_cli_print (_("%s: usable: %s, %s, %s\n"), argv[1], sessions, members, practices);
 
   /* What the app reads past without a word: fields it does not know that look like
-   * misspelt ones, addresses it will not open. */
+   * misspelt ones, addresses it will not open; in a bare schedule, what it tolerates. */
   warnings = feed_warnings (bytes, uri);
+  g_ptr_array_extend_and_steal (warnings, g_steal_pointer (&notes));
   for (guint i = 0; i < warnings->len; i++)
     /* Translators: a warning of "delegate-feed validate" about a usable feed */
     dlg_cli_print (_("  warning: %s\n"), (const char *) g_ptr_array_index (warnings, i));

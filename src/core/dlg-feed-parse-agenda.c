@@ -28,18 +28,27 @@ derive_key (const char *date,
   return g_strdup_printf ("derived-%.16s", sum);
 }
 
-/* @read, the result of reading a field Delegate only shows: in a bare export, one it cannot
- * read (a number for a subtitle, a link that is a string) is left out, and the programme
- * loads without it; its own format is held to its schema. */
+/* @read, the result of reading @field, which Delegate only shows: in a bare export, one it
+ * cannot read (a number for a subtitle, a link that is a string) is left out, and the
+ * programme loads without it; its own format is held to its schema. */
 static gboolean
 shown_only (DlgFeedParseContext  *ctx,
+            const char           *field,
             gboolean              read,
             GError              **error)
 {
+  g_autofree char *kind = NULL;
+
   if (read || !ctx->wild)
     return read;
-  if (error != NULL)
-    g_clear_error (error);
+  if (error != NULL && *error != NULL)
+    {
+      kind = g_strconcat ("shown ", field, NULL);
+      /* Translators: what the schedule gets wrong ("…subtitle: expected a string") */
+      dlg_feed_note (ctx->notes, kind, _("%s: Delegate leaves it out, and shows the session "
+                                         "without it"), (*error)->message);
+      g_clear_error (error);
+    }
   return TRUE;
 }
 
@@ -72,21 +81,33 @@ parse_persons (DlgFeedParseContext  *ctx,
             {
               JsonObject *person = json_node_get_object (element);
 
-              if (!shown_only (ctx, dlg_json_read_string (person, person_path, "public_name",
-                                                          FALSE, &name, error), error))
+              if (!shown_only (ctx, "persons", dlg_json_read_string (person, person_path,
+                                                                     "public_name", FALSE,
+                                                                     &name, error), error))
                 return FALSE;
               if (name == NULL &&
-                  !shown_only (ctx, dlg_json_read_string (person, person_path, "name", FALSE,
-                                                          &name, error), error))
+                  !shown_only (ctx, "persons", dlg_json_read_string (person, person_path, "name",
+                                                                     FALSE, &name, error),
+                               error))
                 return FALSE;
             }
           else if (ctx->wild)
-            continue;
+            {
+              dlg_feed_note (ctx->notes, "person",
+                             _("%s: a person that is neither a name nor an object with one: "
+                               "Delegate leaves it out"), person_path);
+              continue;
+            }
           else
             return dlg_json_invalid (error, _("%s: expected a person"), person_path);
 
           if (name == NULL && ctx->wild)
-            continue;
+            {
+              dlg_feed_note (ctx->notes, "nameless",
+                             _("%s: a person without a “public_name” or a “name”: Delegate "
+                               "leaves them out"), person_path);
+              continue;
+            }
           if (name == NULL)
             return dlg_json_invalid (error,
                                      _("%s: a person needs a “public_name” or a “name”"),
@@ -101,7 +122,7 @@ parse_persons (DlgFeedParseContext  *ctx,
   return TRUE;
 }
 
-void
+gboolean
 dlg_feed_add_attachment (DlgSession *session,
                          const char *base_url,
                          const char *url,
@@ -112,16 +133,17 @@ dlg_feed_add_attachment (DlgSession *session,
   g_autoptr(DlgLink) link = NULL;
 
   if (stripped == NULL)
-    return;
+    return FALSE;
   if (base_url != NULL && g_uri_peek_scheme (stripped) == NULL)
     resolved = g_uri_resolve_relative (base_url, stripped, G_URI_FLAGS_PARSE_RELAXED, NULL);
 
   link = g_object_new (DLG_TYPE_LINK, NULL);
   link->url = dlg_json_safe_url (resolved != NULL ? resolved : stripped);
   if (link->url == NULL)
-    return;
+    return FALSE;
   link->title = dlg_json_strip_or_null (title);
   g_list_store_append (G_LIST_STORE (session->links), link);
+  return TRUE;
 }
 
 /* The files attached to a session (pretalx's uploaded slides, frab's attachments), after
@@ -130,9 +152,11 @@ dlg_feed_add_attachment (DlgSession *session,
 static void
 read_attachments (DlgFeedParseContext *ctx,
                   JsonObject          *object,
+                  const char          *path,
                   DlgSession          *session)
 {
   JsonNode *node = dlg_json_lookup (object, "attachments");
+  g_autofree char *where = dlg_json_path_key (path, "attachments");
   JsonArray *array;
 
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
@@ -143,18 +167,25 @@ read_attachments (DlgFeedParseContext *ctx,
     {
       JsonNode *element = json_array_get_element (array, i);
       JsonObject *attachment;
-      JsonNode *url, *title;
+      JsonNode *url = NULL, *title = NULL;
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        continue;
-      attachment = json_node_get_object (element);
-      url = dlg_json_lookup (attachment, "url");
-      title = dlg_json_lookup (attachment, "title");
-      if (url == NULL || !dlg_json_node_is_string (url))
-        continue;
-      dlg_feed_add_attachment (session, ctx->base_url, json_node_get_string (url),
-                               title != NULL && dlg_json_node_is_string (title)
-                               ? json_node_get_string (title) : NULL);
+      if (JSON_NODE_HOLDS_OBJECT (element))
+        {
+          attachment = json_node_get_object (element);
+          url = dlg_json_lookup (attachment, "url");
+          title = dlg_json_lookup (attachment, "title");
+        }
+      if (url == NULL || !dlg_json_node_is_string (url) ||
+          !dlg_feed_add_attachment (session, ctx->base_url, json_node_get_string (url),
+                                    title != NULL && dlg_json_node_is_string (title)
+                                    ? json_node_get_string (title) : NULL))
+        {
+          g_autofree char *place = dlg_json_path_index (where, i);
+
+          dlg_feed_note (ctx->notes, "attachment",
+                         _("%s: no http or https address Delegate can link to (a “url”, or a "
+                           "path on the site and a “base_url”): the file is not shown"), place);
+        }
     }
 }
 
@@ -269,23 +300,32 @@ dlg_feed_parse_session (DlgFeedParseContext  *ctx,
 
   if (!dlg_json_get_object (node, path, &object, error) ||
       !dlg_json_read_text (ctx->languages, object, path, "title", TRUE, &session->title, error) ||
-      !shown_only (ctx, dlg_json_read_text (ctx->languages, object, path, "subtitle", FALSE,
-                                            &session->subtitle, error), error) ||
-      !shown_only (ctx, dlg_json_read_text (ctx->languages, object, path, "abstract", FALSE,
-                                            &session->abstract, error), error) ||
-      !shown_only (ctx, dlg_json_read_text (ctx->languages, object, path, "description", FALSE,
-                                            &session->description, error), error) ||
-      !shown_only (ctx, dlg_json_read_string (object, path, "room", FALSE, &session->room,
-                                              error), error) ||
-      !shown_only (ctx, read_named_text (ctx, object, path, "track", &session->track, error),
+      !shown_only (ctx, "subtitle",
+                   dlg_json_read_text (ctx->languages, object, path, "subtitle", FALSE,
+                                       &session->subtitle, error), error) ||
+      !shown_only (ctx, "abstract",
+                   dlg_json_read_text (ctx->languages, object, path, "abstract", FALSE,
+                                       &session->abstract, error), error) ||
+      !shown_only (ctx, "description",
+                   dlg_json_read_text (ctx->languages, object, path, "description", FALSE,
+                                       &session->description, error), error) ||
+      !shown_only (ctx, "room",
+                   dlg_json_read_string (object, path, "room", FALSE, &session->room, error),
                    error) ||
-      !shown_only (ctx, read_named_text (ctx, object, path, "type", &session->kind, error),
+      !shown_only (ctx, "track",
+                   read_named_text (ctx, object, path, "track", &session->track, error),
                    error) ||
-      !shown_only (ctx, dlg_json_read_string (object, path, "language", FALSE,
-                                              &session->language, error), error) ||
-      !shown_only (ctx, dlg_json_read_url (object, path, "url", &session->url, error), error) ||
-      !shown_only (ctx, parse_persons (ctx, object, path, &session->persons, error), error) ||
-      !shown_only (ctx, dlg_json_read_links (object, path, session->links, error), error) ||
+      !shown_only (ctx, "type",
+                   read_named_text (ctx, object, path, "type", &session->kind, error), error) ||
+      !shown_only (ctx, "language",
+                   dlg_json_read_string (object, path, "language", FALSE, &session->language,
+                                         error), error) ||
+      !shown_only (ctx, "url", dlg_json_read_url (object, path, "url", &session->url, error),
+                   error) ||
+      !shown_only (ctx, "persons",
+                   parse_persons (ctx, object, path, &session->persons, error), error) ||
+      !shown_only (ctx, "links", dlg_json_read_links (object, path, session->links, error),
+                   error) ||
       !dlg_json_read_boolean (object, path, "time_tba", &session->time_tba, error) ||
       !dlg_json_read_string_list (object, path, "members", &session->members, error) ||
       !dlg_json_read_string (object, path, "date", FALSE, &date, error) ||
@@ -293,7 +333,7 @@ dlg_feed_parse_session (DlgFeedParseContext  *ctx,
       !read_duration (object, path, &duration, error))
     return FALSE;
 
-  read_attachments (ctx, object, session);
+  read_attachments (ctx, object, path, session);
   if (session->room == NULL)
     session->room = dlg_json_strip_or_null (room);
   session->other_languages = other_languages (object, session);
@@ -400,7 +440,13 @@ dlg_feed_set_day_change (DlgFeedParseContext  *ctx,
       /* A bare export's odd value ("04:00:00.000") is read past, as its other quirks are:
        * it matters only to sessions given a clock time without a date. */
       if (ctx->wild)
-        return TRUE;
+        {
+          dlg_feed_note (ctx->notes, "day_change",
+                         _("%s: “%s” is not a time such as “04:00”: Delegate reads past it, so "
+                           "a session given a start clock after midnight but no date is on its "
+                           "day’s date, not the next"), path, day_change);
+          return TRUE;
+        }
       return dlg_json_invalid (error, _("%s: expected a time such as “09:30”"), path);
     }
 
@@ -409,6 +455,11 @@ dlg_feed_set_day_change (DlgFeedParseContext  *ctx,
    * the day's last talk.  A programme's night ends by 05:00; a session before a later day
    * change but after 05:00 is that morning's. */
   ctx->day_change = MIN (hour * 60 + minute, DAY_CHANGE_LATEST);
+  if (hour * 60 + minute > DAY_CHANGE_LATEST)
+    dlg_feed_note (ctx->notes, "day_change",
+                   _("%s: “%s” is later than 05:00: Delegate reads it as 05:00, so a session "
+                     "given a start clock of 05:00 or later but no date is on its day’s date, "
+                     "not the next"), path, day_change);
   return TRUE;
 }
 
@@ -514,6 +565,11 @@ dlg_feed_place_session (DlgFeedParseContext  *ctx,
       /* Exports do repeat guids; the second one gets a key of its own. */
       base = g_steal_pointer (&session->key);
       session->key = unique_key (ctx, base);
+      dlg_feed_note (ctx->notes, "guid",
+                     _("%s: the guid “%s” is used twice: Delegate keys the later session "
+                       "“%s”, and a delegate’s star or note on it goes to another session if "
+                       "the order changes: give each session its own guid"),
+                     where, base, session->key);
     }
   else if (session->key == NULL)
     {
@@ -558,18 +614,27 @@ parse_day (DlgFeedParseContext  *ctx,
                         json_node_get_int (child) <= G_MAXINT;
 
       /* A bare export's odd index ("1", as some write numbers) leaves the day its place. */
-      if (!number && !ctx->wild)
+      if (!number)
         {
           g_autofree char *where = dlg_json_path_key (path, "index");
-          return dlg_json_invalid (error, _("%s: expected a day number"), where);
+
+          if (!ctx->wild)
+            return dlg_json_invalid (error, _("%s: expected a day number"), where);
+          dlg_feed_note (ctx->notes, "index",
+                         _("%s: not a day number: Delegate numbers the day by its place, %u"),
+                         where, day->index);
         }
       if (number && !by_position)
         day->index = json_node_get_int (child);
     }
 
   /* PHP's json_encode() writes a day without rooms as an empty list, not an object. */
-  if ((child = dlg_json_lookup (object, "rooms")) != NULL &&
-      !(JSON_NODE_HOLDS_ARRAY (child) && json_array_get_length (json_node_get_array (child)) == 0))
+  if ((child = dlg_json_lookup (object, "rooms")) != NULL && JSON_NODE_HOLDS_ARRAY (child) &&
+      json_array_get_length (json_node_get_array (child)) == 0)
+    dlg_feed_note (ctx->notes, "rooms",
+                   _("%s: an empty list, not an object of rooms: Delegate reads a day without "
+                     "sessions"), rooms_path);
+  else if (child != NULL)
     {
       JsonObject *rooms;
       JsonObjectIter iter;
@@ -898,6 +963,7 @@ parse_schedule_holder (DlgFeedParseContext  *ctx,
                                                &floating, error);
       if (event->time_zone == NULL)
         return FALSE;
+      dlg_feed_note_zone (ctx->notes, zone_name, where, chosen, floating);
       g_free (event->time_zone_name);
       event->time_zone_name = g_steal_pointer (&chosen);
       event->floating_time = floating;
@@ -925,6 +991,17 @@ parse_schedule_holder (DlgFeedParseContext  *ctx,
       if (!parse_day (ctx, json_array_get_element (days, i), day_path, i, twice >= 0,
                       sessions, error))
         return FALSE;
+    }
+
+  if (twice >= 0)
+    {
+      g_autofree char *day_path = dlg_json_path_index (days_path, twice);
+      g_autofree char *where = dlg_json_path_key (day_path, "index");
+
+      /* Said after the days' own faults, in the document's order. */
+      dlg_feed_note (ctx->notes, "index twice",
+                     _("%s: day %u is numbered twice: Delegate numbers every day by its place "
+                       "(1, 2, …)"), where, number);
     }
 
   /* The sessions of the C3 hub's newer form, listed beside the days. */
@@ -965,6 +1042,7 @@ leading_date (const char *text)
 DlgFeed *
 dlg_feed_parse_schedule_json (JsonNode            *root,
                               const char * const  *languages,
+                              DlgFeedNotes        *notes,
                               GError             **error)
 {
   g_autoptr(DlgFeed) feed = g_object_new (DLG_TYPE_FEED, NULL);
@@ -1018,6 +1096,7 @@ dlg_feed_parse_schedule_json (JsonNode            *root,
   ctx.languages = preferences;
   ctx.feed = feed;
   ctx.wild = TRUE;
+  ctx.notes = notes;
 
   if (!parse_schedule_holder (&ctx, root, NULL, error))
     return NULL;

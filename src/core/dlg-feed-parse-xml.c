@@ -37,6 +37,7 @@ typedef struct
 {
   DlgFeed           *feed;
   GPtrArray         *languages;
+  DlgFeedNotes      *notes;       /* nullable, borrowed */
   GPtrArray         *events;      /* RawEvent */
   GPtrArray         *persons;     /* of the event being read */
   GString           *text;
@@ -185,6 +186,10 @@ start_element_cb (GMarkupParseContext  *context,
       state->day->index = state->n_days + 1;
       if (index != NULL && g_ascii_string_to_unsigned (index, 10, 0, G_MAXINT, &number, NULL))
         state->day->index = number;
+      else if (index != NULL)
+        dlg_feed_note (state->notes, "index",
+                       _("%s.index: “%s” is not a day number: Delegate numbers the day by its "
+                         "place, %u"), state->day_path, index, state->day->index);
       state->n_days++;
 
       if (date == NULL || strlen (date) < 10 ||
@@ -529,8 +534,9 @@ declared_encoding (const char *data,
 /* @bytes in UTF-8: converted from the encoding its XML declaration names, as every XML
  * reader does (older generators write Latin-1), or as they are. */
 static GBytes *
-to_utf8 (GBytes  *bytes,
-         GError **error)
+to_utf8 (GBytes        *bytes,
+         DlgFeedNotes  *notes,
+         GError       **error)
 {
   gsize size, written;
   const char *data = g_bytes_get_data (bytes, &size);
@@ -551,7 +557,22 @@ to_utf8 (GBytes  *bytes,
   /* Many a template says ISO-8859-1 over text in UTF-8: text that reads as UTF-8 is UTF-8
    * (Latin-1 text is almost never also valid UTF-8), and "José" does not become "JosÃ©". */
   if (g_utf8_validate_len (data, size, NULL))
-    return g_bytes_ref (bytes);
+    {
+      g_autofree char *shown = g_utf8_make_valid (encoding, -1);
+
+      /* Pure ASCII reads the same in both: nothing to say. */
+      for (gsize i = 0; i < size; i++)
+        if ((guchar) data[i] >= 0x80)
+          {
+            dlg_feed_note (notes, "encoding",
+                           /* Translators: the encoding a schedule.xml names, e.g. “ISO-8859-1” */
+                           _("(document): it says it is in “%s”, but is written in UTF-8: "
+                             "Delegate reads it as UTF-8, but other programs may show its "
+                             "accented letters wrong: declare encoding=\"UTF-8\""), shown);
+            break;
+          }
+      return g_bytes_ref (bytes);
+    }
 
   /* Only a name as XML spells one ([A-Za-z][A-Za-z0-9._-]*) goes to iconv. */
   valid_name = g_ascii_isalpha (encoding[0]) && strlen (encoding) <= 40;
@@ -578,12 +599,17 @@ to_utf8 (GBytes  *bytes,
       return NULL;
     }
 
+  dlg_feed_note (notes, "encoding",
+                 /* Translators: the encoding a schedule.xml names, e.g. “ISO-8859-1” */
+                 _("(document): in “%s”, as it says: Delegate converts it, but other programs "
+                   "may not: save it as UTF-8"), encoding);
   return g_bytes_new_take (converted, written);
 }
 
 DlgFeed *
 dlg_feed_parse_schedule_xml (GBytes              *bytes,
                              const char * const  *languages,
+                             DlgFeedNotes        *notes,
                              GError             **error)
 {
   g_autoptr(DlgFeed) feed = g_object_new (DLG_TYPE_FEED, NULL);
@@ -604,12 +630,13 @@ dlg_feed_parse_schedule_xml (GBytes              *bytes,
 
   state.feed = feed;
   state.languages = preferences;
+  state.notes = notes;
   state.events = g_ptr_array_new_with_free_func ((GDestroyNotify) raw_event_free);
   state.persons = g_ptr_array_new_with_free_func (g_free);
   state.stack = g_ptr_array_new ();
   state.text = g_string_new (NULL);
 
-  text = to_utf8 (bytes, error);
+  text = to_utf8 (bytes, notes, error);
   if (text == NULL)
     return NULL;
   data = g_bytes_get_data (text, &size);
@@ -681,6 +708,10 @@ dlg_feed_parse_schedule_xml (GBytes              *bytes,
         g_autoptr(DlgDay) day = g_list_model_get_item (G_LIST_MODEL (feed->days), i);
 
         twice = !g_hash_table_add (seen, GUINT_TO_POINTER (day->index + 1));
+        if (twice)
+          dlg_feed_note (notes, "index twice",
+                         _("schedule.day[%u].index: day %u is numbered twice: Delegate numbers "
+                           "every day by its place (1, 2, …)"), i, day->index);
       }
     for (guint i = 0; i < n_days && twice; i++)
       {
@@ -694,6 +725,8 @@ dlg_feed_parse_schedule_xml (GBytes              *bytes,
                                            dates, TRUE, &chosen, &floating, error);
   if (event->time_zone == NULL)
     return NULL;
+  dlg_feed_note_zone (notes, state.zone_name, "schedule.conference.time_zone_name", chosen,
+                      floating);
   event->time_zone_name = g_steal_pointer (&chosen);
   event->floating_time = floating;
 
@@ -701,6 +734,7 @@ dlg_feed_parse_schedule_xml (GBytes              *bytes,
   ctx.feed = feed;
   ctx.zone = event->time_zone;
   ctx.wild = TRUE;
+  ctx.notes = notes;
   if (!dlg_feed_set_day_change (&ctx, state.day_change, "schedule.conference.day_change", error))
     return NULL;
 
@@ -709,9 +743,13 @@ dlg_feed_parse_schedule_xml (GBytes              *bytes,
       RawEvent *raw = g_ptr_array_index (state.events, i);
 
       for (guint j = 0; j + 1 < raw->attachments->len; j += 2)
-        dlg_feed_add_attachment (raw->session, state.base_url,
-                                 g_ptr_array_index (raw->attachments, j),
-                                 g_ptr_array_index (raw->attachments, j + 1));
+        if (!dlg_feed_add_attachment (raw->session, state.base_url,
+                                      g_ptr_array_index (raw->attachments, j),
+                                      g_ptr_array_index (raw->attachments, j + 1)))
+          dlg_feed_note (notes, "attachment",
+                         _("%s.attachments.attachment[%u]: no http or https address Delegate "
+                           "can link to (an “href”, or a path on the site and a “base_url”): "
+                           "the file is not shown"), raw->path, j / 2);
       if (!dlg_feed_place_session (&ctx, raw->session, raw->day, raw->date, raw->start,
                                    raw->duration, raw->guid, raw->path, error))
         return NULL;

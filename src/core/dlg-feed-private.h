@@ -36,6 +36,30 @@ GBytes  *dlg_feed_load_relative_file (GFile         *base,
                                       GCancellable  *cancellable,
                                       GError       **error);
 
+/* What a bare schedule gets wrong that is read past (dlg-feed-notes.c): each kind once, the
+ * first place it is found, and how many there are. */
+typedef struct _DlgFeedNotes DlgFeedNotes;
+
+DlgFeedNotes *dlg_feed_notes_new     (void);
+void          dlg_feed_notes_free    (DlgFeedNotes *notes);
+/* Notes "PATH: what, and what Delegate does instead" (@format), unless a note of @kind was
+ * made already, which then counts one more place.  @notes may be NULL: nothing is noted. */
+void          dlg_feed_note          (DlgFeedNotes *notes,
+                                      const char   *kind,
+                                      const char   *format,
+                                      ...) G_GNUC_PRINTF (3, 4);
+/* Notes the zone dlg_feed_choose_zone() chose (@chosen, @floating) when it is not the
+ * schedule's @name (nullable) at @name_path. */
+void          dlg_feed_note_zone     (DlgFeedNotes *notes,
+                                      const char   *name,
+                                      const char   *name_path,
+                                      const char   *chosen,
+                                      gboolean      floating);
+/* Adds the notes to @out (strings; nullable: dropped), in the order they were first made. */
+void          dlg_feed_notes_move_to (DlgFeedNotes *notes,
+                                      GPtrArray    *out);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlgFeedNotes, dlg_feed_notes_free)
+
 /* Shared by the parts of the parser (dlg-feed-parse*.c). */
 typedef struct
 {
@@ -54,6 +78,8 @@ typedef struct
   gboolean              wild;      /* a bare pretalx/frab/Pentabarf schedule: tolerate
                                     * what such exports get wrong (repeated guids,
                                     * nameless persons) instead of failing */
+  DlgFeedNotes         *notes;     /* what was tolerated, for `delegate-feed validate`;
+                                    * nullable, borrowed */
 } DlgFeedParseContext;
 
 void dlg_feed_parse_context_clear (DlgFeedParseContext *ctx);
@@ -107,8 +133,8 @@ void      dlg_feed_collect_event_dates (JsonObject          *schedule,
                                         GPtrArray           *dates);
 /* Adds to @session's links the file attached at @url (nullable), read against @base_url
  * (nullable) when it is a path, as pretalx and frab write them ("/media/…/slides.pdf"),
- * and with its @title (nullable); only an http(s) address is kept. */
-void      dlg_feed_add_attachment     (DlgSession           *session,
+ * and with its @title (nullable); only an http(s) address is kept (else FALSE). */
+gboolean  dlg_feed_add_attachment     (DlgSession           *session,
                                        const char           *base_url,
                                        const char           *url,
                                        const char           *title);
@@ -139,15 +165,19 @@ void      dlg_feed_add_sessions       (DlgFeed              *feed,
  * a frab/Pentabarf schedule.xml: the event is made from the conference. */
 DlgFeed  *dlg_feed_parse_schedule_json (JsonNode            *root,
                                         const char * const  *languages,
+                                        DlgFeedNotes        *notes,
                                         GError             **error);
 DlgFeed  *dlg_feed_parse_schedule_xml  (GBytes              *bytes,
                                         const char * const  *languages,
+                                        DlgFeedNotes        *notes,
                                         GError             **error);
 /* Any SOURCE format (dlg-source.c): a Delegate feed goes to
  * dlg_feed_parse() with @loader; a bare schedule.json or schedule.xml has
- * no sections published apart.  For sync, which fetches sections itself. */
+ * no sections published apart, and what it gets wrong is noted in @notes (nullable).
+ * For sync, which fetches sections itself. */
 DlgFeed  *dlg_source_parse_full        (GBytes                *bytes,
                                         const char * const    *languages,
+                                        DlgFeedNotes          *notes,
                                         DlgFeedSectionLoader   loader,
                                         gpointer               loader_data,
                                         GCancellable          *cancellable,

@@ -213,8 +213,27 @@ dlg_source_parse (GBytes              *bytes,
                   GCancellable        *cancellable,
                   GError             **error)
 {
-  return dlg_source_parse_full (bytes, languages, base_uri != NULL ? load_section_cb : NULL,
+  return dlg_source_parse_full (bytes, languages, NULL,
+                                base_uri != NULL ? load_section_cb : NULL,
                                 (gpointer) base_uri, cancellable, error);
+}
+
+DlgFeed *
+dlg_source_parse_noting (GBytes              *bytes,
+                         const char          *base_uri,
+                         const char * const  *languages,
+                         GPtrArray           *notes,
+                         GCancellable        *cancellable,
+                         GError             **error)
+{
+  g_autoptr(DlgFeedNotes) noted = dlg_feed_notes_new ();
+  DlgFeed *feed = dlg_source_parse_full (bytes, languages, noted,
+                                         base_uri != NULL ? load_section_cb : NULL,
+                                         (gpointer) base_uri, cancellable, error);
+
+  if (feed != NULL)
+    dlg_feed_notes_move_to (noted, notes);
+  return feed;
 }
 
 /* Whether @data is UTF-16 or UTF-32: Windows PowerShell's "> feed.json" and Notepad's
@@ -244,6 +263,7 @@ not_a_source (void)
 DlgFeed *
 dlg_source_parse_full (GBytes                *bytes,
                        const char * const    *languages,
+                       DlgFeedNotes          *notes,
                        DlgFeedSectionLoader   loader,
                        gpointer               loader_data,
                        GCancellable          *cancellable,
@@ -280,7 +300,7 @@ dlg_source_parse_full (GBytes                *bytes,
       return dlg_feed_parse (bytes, languages, loader, loader_data, cancellable, error);
 
     case DLG_SOURCE_FORMAT_SCHEDULE_XML:
-      return dlg_feed_parse_schedule_xml (bytes, languages, error);
+      return dlg_feed_parse_schedule_xml (bytes, languages, notes, error);
 
     case DLG_SOURCE_FORMAT_SCHEDULE_JSON:
       if (!dlg_json_read (data, size, &document, &line, &column, &local_error))
@@ -309,7 +329,7 @@ dlg_source_parse_full (GBytes                *bytes,
             g_set_error_literal (error, DLG_FEED_ERROR, DLG_FEED_ERROR_INVALID, not_a_source ());
           return NULL;
         }
-      return dlg_feed_parse_schedule_json (document, languages, error);
+      return dlg_feed_parse_schedule_json (document, languages, notes, error);
 
     case DLG_SOURCE_FORMAT_UNKNOWN:
     default:

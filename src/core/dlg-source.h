@@ -37,6 +37,18 @@ DlgFeed        *dlg_source_parse         (GBytes              *bytes,
                                           GCancellable        *cancellable,
                                           GError             **error);
 
+/* dlg_source_parse(), and what a bare schedule.json or schedule.xml gets wrong that Delegate
+ * reads past, added to @notes (strings "PATH: what, and what Delegate does instead"; each
+ * kind once, with how many places have it): a day_change later than 05:00, a time_zone_name
+ * that is no zone, days numbered twice or not by a number, a field Delegate shows that it
+ * cannot read, an encoding converted, ….  A Delegate feed is checked by dlg_feed_lint(). */
+DlgFeed        *dlg_source_parse_noting  (GBytes              *bytes,
+                                          const char          *base_uri,
+                                          const char * const  *languages,
+                                          GPtrArray           *notes,
+                                          GCancellable        *cancellable,
+                                          GError             **error);
+
 /* The bytes of @source, read (a path or file: URI, a regular file of at
  * most DLG_FILE_MAX_SIZE) or fetched (http, https: dlg_source_fetch(), waited
  * for: the command line's and the tests'; the app syncs without waiting); *@uri is

@@ -83,7 +83,7 @@ dlg_sync_parse_and_commit_thread (GTask        *task,
   DlgFeed *feed;
 
   feed = dlg_source_parse_full (dlg_sync_current_body (data->feed),
-                                (const char * const *) data->languages,
+                                (const char * const *) data->languages, NULL,
                                 dlg_sync_load_fetched_section_cb, data->sections,
                                 cancellable, &error);
   data->report->n_parses += 1 + data->sections->len;

@@ -103,7 +103,7 @@ dlg_sync_local_update_thread (GTask        *task,
     }
 
   local.read = g_ptr_array_new_with_free_func ((GDestroyNotify) dlg_fetch_free);
-  feed = dlg_source_parse_full (bytes, (const char * const *) data->languages,
+  feed = dlg_source_parse_full (bytes, (const char * const *) data->languages, NULL,
                                 load_local_section_cb, &local, cancellable, &error);
   if (feed == NULL)
     {

@@ -196,7 +196,7 @@ load_stored_thread (GTask        *task,
       g_clear_error (&error);
     }
 
-  feed = dlg_source_parse_full (stored->body, (const char * const *) data->languages,
+  feed = dlg_source_parse_full (stored->body, (const char * const *) data->languages, NULL,
                                 dlg_sync_load_fetched_section_cb, sections, cancellable, &error);
   if (feed == NULL)
     {

@@ -412,6 +412,83 @@ def _():
     ], warnings
 
 
+@check("validate warns of each fault a bare schedule.json gets away with, and it still loads")
+def _():
+    # The app reads past these (docs/schedules.md, "What is tolerated"); the organiser is
+    # told of each, once for its kind, with what Delegate does instead.
+    day = 'schedule.conference.days[0].rooms["Aula"][0]'
+    assert validate_warnings("tolerated.json") == [
+        "warning: schedule.conference.day_change: “09:00:00” is later than 05:00: Delegate "
+        "reads it as 05:00, so a session given a start clock of 05:00 or later but no date is "
+        "on its day’s date, not the next",
+        "warning: schedule.conference.time_zone_name: “WITA” is no time zone Delegate knows: "
+        "the sessions are placed by their offsets, and times are shown at +08:00: give the "
+        "zone’s name, such as “Asia/Makassar”",
+        "warning: schedule.conference.days[0].index: not a day number: Delegate numbers the "
+        "day by its place, 1",
+        f"warning: {day}.subtitle: expected text, or an object of languages and texts: "
+        "Delegate leaves it out, and shows the session without it (2 places in all)",
+        f"warning: {day}.language: expected a string: Delegate leaves it out, and shows the "
+        "session without it",
+        f"warning: {day}.persons[1]: a person that is neither a name nor an object with one: "
+        "Delegate leaves it out",
+        f"warning: {day}.links[0]: expected an object: Delegate leaves it out, and shows the "
+        "session without it",
+        f"warning: {day}.attachments[0]: no http or https address Delegate can link to (a "
+        "“url”, or a path on the site and a “base_url”): the file is not shown",
+        "warning: schedule.conference.days[1].rooms: an empty list, not an object of rooms: "
+        "Delegate reads a day without sessions",
+        "warning: schedule.conference.days[2].rooms[\"Aula\"][0].guid: the guid "
+        "“c0000000-0000-4000-8000-000000000001” is used twice: Delegate keys the later session "
+        "“c0000000-0000-4000-8000-000000000001-2”, and a delegate’s star or note on it goes to "
+        "another session if the order changes: give each session its own guid",
+        "warning: schedule.conference.days[2].index: day 2 is numbered twice: Delegate numbers "
+        "every day by its place (1, 2, …)",
+    ], validate_warnings("tolerated.json")
+    # What validate warns of is what the app shows: all three sessions, on three days.
+    assert len(events(export(fixture("tolerated.json")))) == 3
+
+
+@check("validate warns of each fault a bare schedule.xml gets away with, and it still loads")
+def _():
+    event = 'schedule.day[0].room["Aula"].event[0]'
+    assert validate_warnings("tolerated.xml") == [
+        "warning: (document): in “ISO-8859-1”, as it says: Delegate converts it, but other "
+        "programs may not: save it as UTF-8",
+        "warning: schedule.day[0].index: “one” is not a day number: Delegate numbers the day "
+        "by its place, 1",
+        "warning: schedule.day[1].index: day 1 is numbered twice: Delegate numbers every day "
+        "by its place (1, 2, …)",
+        "warning: schedule.conference.time_zone_name: “Asia/Makasar” is no time zone Delegate "
+        "knows: the sessions are placed by their offsets, and times are shown at +08:00: give "
+        "the zone’s name, such as “Asia/Makassar”",
+        "warning: schedule.conference.day_change: “04:00:00.000” is not a time such as “04:00”: "
+        "Delegate reads past it, so a session given a start clock after midnight but no date "
+        "is on its day’s date, not the next",
+        f"warning: {event}.attachments.attachment[0]: no http or https address Delegate can "
+        "link to (an “href”, or a path on the site and a “base_url”): the file is not shown",
+        "warning: schedule.day[1].room[\"Aula\"].event[0].guid: the guid "
+        "“d0000000-0000-4000-8000-000000000001” is used twice: Delegate keys the later session "
+        "“d0000000-0000-4000-8000-000000000001-2”, and a delegate’s star or note on it goes to "
+        "another session if the order changes: give each session its own guid",
+    ], validate_warnings("tolerated.xml")
+    # A template that declares ISO-8859-1 over UTF-8 is told to declare what it is (Delegate
+    # reads it as UTF-8); a clean export is told nothing.
+    with open(fixture("same.xml"), "rb") as f:
+        mislabelled = f.read().replace(b'encoding="UTF-8"', b'encoding="ISO-8859-1"', 1)
+    assert b"ISO-8859-1" in mislabelled and "—".encode() in mislabelled
+    with tempfile.NamedTemporaryFile(suffix=".xml") as f:
+        f.write(mislabelled)
+        f.flush()
+        assert validate_warnings(f.name) == [
+            "warning: (document): it says it is in “ISO-8859-1”, but is written in UTF-8: "
+            "Delegate reads it as UTF-8, but other programs may show its accented letters "
+            "wrong: declare encoding=\"UTF-8\"",
+        ], validate_warnings(f.name)
+    assert validate_warnings("pretalx.json") == []
+    assert validate_warnings("frab.xml") == []
+
+
 def terminal_safe(data):
     """No control character but line breaks and tabs, raw (C0, DEL) or as UTF-8 (C1)."""
     text = data.decode("utf-8")
