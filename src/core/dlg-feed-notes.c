@@ -16,7 +16,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "dlg-feed-private.h"
-#include "dlg-json-reader.h"
 
 typedef struct
 {
@@ -106,41 +105,4 @@ dlg_feed_notes_move_to (DlgFeedNotes *notes,
     }
   g_ptr_array_set_size (notes->order, 0);
   g_hash_table_remove_all (notes->kinds);
-}
-
-void
-dlg_feed_note_zone (DlgFeedNotes *notes,
-                    const char   *name,
-                    const char   *name_path,
-                    const char   *chosen,
-                    gboolean      floating)
-{
-  g_autoptr(GTimeZone) named = NULL;
-
-  if (notes == NULL || (name != NULL && g_strcmp0 (name, chosen) == 0))
-    return;
-
-  /* A name that is no zone, with no offset to go by, was refused. */
-  if (floating)
-    dlg_feed_note (notes, "zone",
-                   _("%s: missing, and the sessions’ dates give no offset: the times are "
-                     "shown as written, in no zone, and calendars place them in the zone of "
-                     "each computer"),
-                   name_path);
-  else if (name == NULL)
-    dlg_feed_note (notes, "zone",
-                   _("%s: missing: times are shown at %s, the sessions’ most common offset, "
-                     "not in a named zone: give the zone’s name, such as “Asia/Makassar”"),
-                   name_path, chosen);
-  else if ((named = dlg_json_time_zone_new (name, name_path, NULL)) == NULL)
-    dlg_feed_note (notes, "zone",
-                   _("%s: “%s” is no time zone Delegate knows: the sessions are placed by "
-                     "their offsets, and times are shown at %s: give the zone’s name, such as "
-                     "“Asia/Makassar”"),
-                   name_path, name, chosen);
-  else
-    dlg_feed_note (notes, "zone",
-                   _("%s: most sessions’ offsets are not %s’s: times are shown at %s, the "
-                     "sessions’ most common offset: check the zone and the offsets"),
-                   name_path, name, chosen);
 }

@@ -48,8 +48,8 @@ void          dlg_feed_note          (DlgFeedNotes *notes,
                                       const char   *kind,
                                       const char   *format,
                                       ...) G_GNUC_PRINTF (3, 4);
-/* Notes the zone dlg_feed_choose_zone() chose (@chosen, @floating) when it is not the
- * schedule's @name (nullable) at @name_path. */
+/* (dlg-feed-zone.c) Notes the zone dlg_feed_choose_zone() chose (@chosen, @floating)
+ * when it is not the schedule's @name (nullable) at @name_path. */
 void          dlg_feed_note_zone     (DlgFeedNotes *notes,
                                       const char   *name,
                                       const char   *name_path,
