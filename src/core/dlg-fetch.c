@@ -82,6 +82,7 @@ typedef struct
   guint          n_redirects;
   goffset        content_length;  /* as declared, or -1 */
   gboolean       encoded;         /* Content-Encoding: the body shrank on the wire */
+  gboolean       html;            /* Content-Type: a web page */
 } FetchData;
 
 static void
@@ -259,6 +260,9 @@ status_error (const char *host,
   else if (status == SOUP_STATUS_NOT_FOUND)
     message = g_strdup_printf (_("The server %s has nothing at this address (error %u): ask "
                                  "the organiser whether it moved"), host, status);
+  else if (status == SOUP_STATUS_PROXY_AUTHENTICATION_REQUIRED)
+    message = g_strdup_printf (_("A proxy server on the way to %s asks for a sign-in (error %u): "
+                                 "ask whoever runs the network here"), host, status);
   else if (status == 429)  /* Too Many Requests: libsoup names no constant */
     message = g_strdup_printf (_("The server %s has had too many requests (error %u): try "
                                  "again later"), host, status);
@@ -352,6 +356,23 @@ is_web_page (GBytes *body)
   return FALSE;
 }
 
+/* Whether @body, served as a web page (text/html), is one rather than a feed or a schedule
+ * on a server that labels everything so: a venue's sign-in form may start with no <html> at
+ * all ("<div class=login>", "<form …>"), and then is no feed either. */
+static gboolean
+is_labelled_web_page (GBytes *body)
+{
+  gsize size;
+  const char *p = g_bytes_get_data (body, &size);
+  const char *end = p + size;
+
+  if (size >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  return p < end && *p == '<' && g_strstr_len (p, MIN (end - p, 4096), "<schedule") == NULL;
+}
+
 static void
 send_message (GTask *task);
 
@@ -425,7 +446,8 @@ read_cb (GObject      *object,
         }
     }
   data->fetch->body = g_byte_array_free_to_bytes (g_steal_pointer (&data->buffer));
-  if (is_web_page (data->fetch->body))
+  if (is_web_page (data->fetch->body) ||
+      (data->html && is_labelled_web_page (data->fetch->body)))
     {
       host = dup_host (data->current_url);
       g_clear_pointer (&data->fetch->body, g_bytes_unref);
@@ -450,6 +472,7 @@ send_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   SoupMessageHeaders *headers;
   g_autofree char *host = NULL;
+  const char *type;
   guint status;
 
   data->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
@@ -520,6 +543,18 @@ send_cb (GObject      *object,
       return;
     }
 
+  /* 511 Network Authentication Required (RFC 6585; libsoup names no constant): a venue's
+   * sign-in page that says what it is.  Not the server's trouble, nor to be tried later. */
+  if (status == 511)
+    {
+      count_message (data);
+      g_task_return_new_error (task, DLG_SYNC_ERROR, DLG_SYNC_ERROR_CAPTIVE_PORTAL,
+                               /* Translators: %u is an HTTP status, 511 */
+                               _("The network here needs you to sign in first (error %u): open "
+                                 "a web browser to sign in"), status);
+      return;
+    }
+
   if (status == SOUP_STATUS_GONE)
     {
       count_message (data);
@@ -549,6 +584,9 @@ send_cb (GObject      *object,
   fetch->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
   fetch->max_age = parse_max_age (headers);
   data->encoded = soup_message_headers_get_one (headers, "Content-Encoding") != NULL;
+  type = soup_message_headers_get_content_type (headers, NULL);
+  data->html = type != NULL && (g_ascii_strcasecmp (type, "text/html") == 0 ||
+                                g_ascii_strcasecmp (type, "application/xhtml+xml") == 0);
   data->content_length = -1;
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH)
     data->content_length = soup_message_headers_get_content_length (headers);

@@ -23,6 +23,7 @@ typedef struct
   SyncFixture    sf;
 
   const char    *page;     /* what /login answers, and /feed.json redirects to; NULL: the feed */
+  const char    *feed_type;  /* the Content-Type of /feed.json; NULL: application/json */
   const char    *etag;     /* of /feed.json and /members.json, which answer 304 to it */
   guint          members_status;  /* what /members.json answers instead, if not 0 */
 } Fixture;
@@ -31,7 +32,8 @@ typedef struct
 static void
 serve (Fixture           *f,
        SoupServerMessage *msg,
-       const char        *body)
+       const char        *body,
+       const char        *type)
 {
   SoupMessageHeaders *request = soup_server_message_get_request_headers (msg);
 
@@ -43,8 +45,8 @@ serve (Fixture           *f,
       return;
     }
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                    body, strlen (body));
+  soup_server_message_set_response (msg, type != NULL ? type : "application/json",
+                                    SOUP_MEMORY_STATIC, body, strlen (body));
 }
 
 static void
@@ -57,11 +59,11 @@ server_cb (SoupServer        *server,
   Fixture *f = user_data;
 
   if (g_str_equal (path, "/feed.json") && f->page == NULL)
-    serve (f, msg, FEED);
+    serve (f, msg, FEED, f->feed_type);
   else if (g_str_equal (path, "/members.json") && f->members_status != 0)
     soup_server_message_set_status (msg, f->members_status, NULL);
   else if (g_str_equal (path, "/members.json"))
-    serve (f, msg, MEMBERS);
+    serve (f, msg, MEMBERS, NULL);
   else if (g_str_equal (path, "/feed.json"))
     /* As a venue's network does: every address is sent to its sign-in page. */
     soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/login?from=feed.json");
@@ -125,6 +127,19 @@ test_sign_in_page (Fixture       *f,
   after = dlg_store_lookup_resource (f->sf.store, f->sf.url);
   g_assert_true (g_bytes_equal (before->body, after->body));
   g_assert_cmpstr (after->etag, ==, "\"v1\"");
+}
+
+/* A server that labels every file a web page (text/html), as some hosting does: the feed
+ * is read all the same, for the content says what it is; the label alone refuses nothing. */
+static void
+test_feed_labelled_web_page (Fixture       *f,
+                             gconstpointer  data)
+{
+  f->feed_type = "text/html; charset=utf-8";
+  sync_once (f);
+  g_assert_no_error (f->sf.error);
+  g_assert_nonnull (f->sf.report->feed);
+  g_assert_cmpstr (dlg_event_get_title (dlg_feed_get_event (f->sf.report->feed)), ==, "X");
 }
 
 /* Two servers behind one address, each with its own ETag for the same files (Apache makes it
@@ -212,6 +227,14 @@ main (int   argc,
               "\"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd\">\n"
               "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>Sign in</body></html>",
               fixture_set_up, test_sign_in_page, fixture_tear_down);
+
+  /* A hotspot's sign-in form with no <html> around it, labelled a web page (text/html). */
+  g_test_add ("/sync-answers/sign-in-page-fragment", Fixture,
+              "\n<form name=\"login\" action=\"http://10.5.50.1/login\" method=\"post\">"
+              "<input name=\"username\"><input type=\"password\" name=\"password\"></form>",
+              fixture_set_up, test_sign_in_page, fixture_tear_down);
+  g_test_add ("/sync-answers/feed-labelled-web-page", Fixture, NULL,
+              fixture_set_up, test_feed_labelled_web_page, fixture_tear_down);
 
   g_test_add ("/sync-answers/same-bytes-new-etag", Fixture, NULL,
               fixture_set_up, test_same_bytes_new_etag, fixture_tear_down);

@@ -25,6 +25,8 @@ static const StatusCase status_cases[] = {
   { 401, "asks for a sign-in" },
   { 403, "refuses access" },
   { 404, "nothing at this address" },
+  /* A hotel's proxy, not the feed's server, wants a sign-in. */
+  { 407, "proxy server on the way to" },
   { 429, "too many requests" },
   { 500, "having trouble" },
   { 502, "having trouble" },
@@ -283,6 +285,24 @@ test_captive_portal (Fixture       *f,
   assert_failure_keeps_copy (f, before, DLG_SYNC_ERROR_CAPTIVE_PORTAL);
 }
 
+/* The venue's sign-in page answering as RFC 6585 says it should, with 511 Network
+ * Authentication Required, when the network monitor has not noticed it: the delegate is told
+ * to sign in, as offline with the saved copy, not that the feed's server "is having trouble"
+ * and to "try again later", which they would do in vain. */
+static void
+test_network_sign_in (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(DlgResource) before = sync_good_copy (f);
+
+  f->mode = MODE_STATUS;
+  f->status = 511;
+  assert_failure_keeps_copy (f, before, DLG_SYNC_ERROR_CAPTIVE_PORTAL);
+  g_assert_nonnull (strstr (f->sf.error->message, "sign in"));
+  g_assert_nonnull (strstr (f->sf.error->message, "web browser"));
+  g_assert_null (strstr (f->sf.error->message, "try again later"));
+}
+
 static void
 test_no_network (Fixture       *f,
                  gconstpointer  data)
@@ -316,6 +336,7 @@ main (int   argc,
   ADD ("/sync/too-large", test_too_large, NULL);
   ADD ("/sync/too-large-named", test_too_large_named, NULL);
   ADD ("/sync/captive-portal", test_captive_portal, NULL);
+  ADD ("/sync/network-sign-in", test_network_sign_in, NULL);
   ADD ("/sync/no-network", test_no_network, NULL);
 
   return g_test_run ();
