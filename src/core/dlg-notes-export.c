@@ -81,8 +81,7 @@ dlg_notes_export_json (DlgStore   *store,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GPtrArray) notes = NULL;
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db;
+  g_autoptr(GPtrArray) stars = NULL;
 
   g_return_val_if_fail (DLG_IS_STORE (store), NULL);
 
@@ -97,20 +96,17 @@ dlg_notes_export_json (DlgStore   *store,
   /* Every event's stars, also of events no longer subscribed to. */
   json_builder_set_member_name (builder, "stars");
   json_builder_begin_array (builder);
-  db = dlg_store_lock (store);
-  if (sqlite3_prepare_v2 (db, "SELECT event_id, session_key FROM stars ORDER BY starred_at, rowid",
-                          -1, &stmt, NULL) == SQLITE_OK)
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      {
-        json_builder_begin_object (builder);
-        json_builder_set_member_name (builder, "event_id");
-        json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 0));
-        json_builder_set_member_name (builder, "session_key");
-        json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 1));
-        json_builder_end_object (builder);
-      }
-  sqlite3_finalize (stmt);
-  dlg_store_unlock (store);
+  /* Those the file refused too (a full disk): the export is how they leave the laptop. */
+  stars = dlg_store_list_all_starred (store);
+  for (guint i = 0; i + 1 < stars->len; i += 2)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "event_id");
+      json_builder_add_string_value (builder, g_ptr_array_index (stars, i));
+      json_builder_set_member_name (builder, "session_key");
+      json_builder_add_string_value (builder, g_ptr_array_index (stars, i + 1));
+      json_builder_end_object (builder);
+    }
   json_builder_end_array (builder);
 
   add_notes (builder, notes);

@@ -26,6 +26,13 @@ struct _DlgStore
   char     *keep_path;
   DlgStore *keeper;
   GMutex    keeper_mutex;
+
+  /* dlg-store-stars.c: the stars the file refused, kept until it takes them (UnsavedStar,
+   * oldest first, under the store's lock), why, and the next try. */
+  GPtrArray *unsaved_stars;
+  char      *stars_error;
+  gboolean   stars_rescued;
+  guint      stars_retry_id;
 };
 
 /* dlg-store-sqlite.c */
@@ -60,6 +67,17 @@ gboolean      dlg_store_run_text         (DlgStore           *self,
                                           GError            **error);
 char         *dlg_store_column_text      (sqlite3_stmt       *stmt,
                                           int                 column);
+
+/* dlg-store.c */
+void          dlg_store_emit_stars_changed (DlgStore         *self,
+                                            const char       *event_id);
+void          dlg_store_notify_stars_error (DlgStore         *self);
+
+/* dlg-store-stars.c */
+GPtrArray    *dlg_store_new_unsaved_stars (void);
+/* The stars a run that could not write them left in the runtime folder, written now (or kept
+ * in memory while the file still refuses them). */
+void          dlg_store_recover_stars    (DlgStore           *self);
 
 /* dlg-store-resources.c */
 gboolean      dlg_store_write_resource   (DlgStore           *self,

@@ -29,6 +29,10 @@ DlgStore *dlg_store_peek_keeper (DlgStore  *self);
 const char *dlg_store_get_file_path (DlgStore  *self,
                                      gboolean  *in_memory);
 
+/* Every event's stars as pairs (event id, session key, event id, …), oldest first, those the
+ * file refused (dlg_store_set_starred()) among them: the personal-data export. */
+GPtrArray *dlg_store_list_all_starred (DlgStore *self);
+
 /* Why SQLite failed, in plain words for the delegate ("the disk is full"),
  * from @rc, the extended code of @db's last error (sqlite3_extended_errcode())
  * or of an open that gave no connection (@db NULL); SQLite's own English for

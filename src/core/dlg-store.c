@@ -32,6 +32,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_STARS_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* migrations[i] takes user_version i to i + 1.  A column added to notes, stars or
  * subscriptions is also one that salvage() copies from a damaged file: list it there. */
 static const char * const migrations[] = {
@@ -327,7 +335,10 @@ dlg_store_open (const char  *path,
   self->path = g_strdup (path);
 
   if (try_open (self, &corrupt, &local_error))
-    return g_steal_pointer (&self);
+    {
+      dlg_store_recover_stars (self);
+      return g_steal_pointer (&self);
+    }
 
   if (!corrupt)
     {
@@ -366,6 +377,7 @@ dlg_store_open (const char  *path,
   if (!try_open (self, &corrupt, error))
     return NULL;
   salvage (self, aside);
+  dlg_store_recover_stars (self);
 
   if (moved_aside != NULL)
     *moved_aside = g_steal_pointer (&aside);
@@ -444,175 +456,6 @@ dlg_store_get_path (DlgStore *self)
   return self->path;
 }
 
-/* --- stars --------------------------------------------------------------- */
-
-gboolean
-dlg_store_set_starred (DlgStore    *self,
-                       const char  *event_id,
-                       const char  *session_key,
-                       gboolean     starred,
-                       GError     **error)
-{
-  sqlite3_stmt *stmt;
-  gboolean ok;
-  int changes = 0;
-
-  g_return_val_if_fail (DLG_IS_STORE (self), FALSE);
-  g_return_val_if_fail (event_id != NULL, FALSE);
-  g_return_val_if_fail (session_key != NULL, FALSE);
-
-  g_mutex_lock (&self->mutex);
-  if (starred)
-    stmt = dlg_store_prepare (self,
-                              "INSERT OR IGNORE INTO stars (event_id, session_key, starred_at) "
-                              "VALUES (?1, ?2, ?3)", error);
-  else
-    stmt = dlg_store_prepare (self, "DELETE FROM stars WHERE event_id = ?1 AND session_key = ?2",
-                              error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      dlg_store_bind_text (stmt, 1, event_id);
-      dlg_store_bind_text (stmt, 2, session_key);
-      if (starred)
-        sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
-      ok = dlg_store_step_done (self, stmt, error);
-      changes = sqlite3_changes (self->db);
-    }
-  g_mutex_unlock (&self->mutex);
-
-  if (ok && changes > 0)
-    g_signal_emit (self, signals[STARS_CHANGED], 0, event_id);
-  return ok;
-}
-
-gboolean
-dlg_store_is_starred (DlgStore   *self,
-                      const char *event_id,
-                      const char *session_key)
-{
-  sqlite3_stmt *stmt;
-  gboolean starred = FALSE;
-
-  g_return_val_if_fail (DLG_IS_STORE (self), FALSE);
-  g_return_val_if_fail (event_id != NULL, FALSE);
-  g_return_val_if_fail (session_key != NULL, FALSE);
-
-  g_mutex_lock (&self->mutex);
-  stmt = dlg_store_prepare (self, "SELECT 1 FROM stars WHERE event_id = ?1 AND session_key = ?2",
-                            NULL);
-  if (stmt != NULL)
-    {
-      dlg_store_bind_text (stmt, 1, event_id);
-      dlg_store_bind_text (stmt, 2, session_key);
-      starred = sqlite3_step (stmt) == SQLITE_ROW;
-      sqlite3_finalize (stmt);
-    }
-  g_mutex_unlock (&self->mutex);
-
-  return starred;
-}
-
-GStrv
-dlg_store_list_starred (DlgStore   *self,
-                        const char *event_id)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (DLG_IS_STORE (self), NULL);
-  g_return_val_if_fail (event_id != NULL, NULL);
-
-  g_mutex_lock (&self->mutex);
-  /* rowid breaks ties between stars made within one microsecond. */
-  stmt = dlg_store_prepare (self,
-                            "SELECT session_key FROM stars WHERE event_id = ?1 "
-                            "ORDER BY starred_at, rowid", NULL);
-  if (stmt != NULL)
-    {
-      dlg_store_bind_text (stmt, 1, event_id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_finalize (stmt);
-    }
-  g_mutex_unlock (&self->mutex);
-
-  return g_strv_builder_end (builder);
-}
-
-gboolean
-dlg_store_set_starred_seen (DlgStore    *self,
-                            const char  *event_id,
-                            const char  *session_key,
-                            gint64       start,
-                            const char  *room,
-                            const char  *title,
-                            GError     **error)
-{
-  sqlite3_stmt *stmt;
-  gboolean ok;
-
-  g_return_val_if_fail (DLG_IS_STORE (self), FALSE);
-  g_return_val_if_fail (event_id != NULL, FALSE);
-  g_return_val_if_fail (session_key != NULL, FALSE);
-
-  g_mutex_lock (&self->mutex);
-  stmt = dlg_store_prepare (self,
-                            "UPDATE stars SET seen_start = ?3, seen_room = ?4, seen_title = ?5 "
-                            "WHERE event_id = ?1 AND session_key = ?2", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      dlg_store_bind_text (stmt, 1, event_id);
-      dlg_store_bind_text (stmt, 2, session_key);
-      sqlite3_bind_int64 (stmt, 3, start);
-      dlg_store_bind_text (stmt, 4, room);
-      dlg_store_bind_text (stmt, 5, title);
-      ok = dlg_store_step_done (self, stmt, error);
-    }
-  g_mutex_unlock (&self->mutex);
-
-  return ok;
-}
-
-gboolean
-dlg_store_get_starred_seen (DlgStore    *self,
-                            const char  *event_id,
-                            const char  *session_key,
-                            gint64      *start,
-                            char       **room,
-                            char       **title)
-{
-  sqlite3_stmt *stmt;
-  gboolean seen = FALSE;
-
-  g_return_val_if_fail (DLG_IS_STORE (self), FALSE);
-  g_return_val_if_fail (event_id != NULL, FALSE);
-  g_return_val_if_fail (session_key != NULL, FALSE);
-
-  g_mutex_lock (&self->mutex);
-  stmt = dlg_store_prepare (self,
-                            "SELECT seen_start, seen_room, seen_title FROM stars "
-                            "WHERE event_id = ?1 AND session_key = ?2 AND seen_start IS NOT NULL",
-                            NULL);
-  if (stmt != NULL)
-    {
-      dlg_store_bind_text (stmt, 1, event_id);
-      dlg_store_bind_text (stmt, 2, session_key);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          seen = TRUE;
-          *start = sqlite3_column_int64 (stmt, 0);
-          *room = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-          *title = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-        }
-      sqlite3_finalize (stmt);
-    }
-  g_mutex_unlock (&self->mutex);
-
-  return seen;
-}
-
 /* --- for the notes (dlg-store-private.h) --------------------------------- */
 
 sqlite3 *
@@ -632,13 +475,56 @@ dlg_store_unlock (DlgStore *self)
   g_mutex_unlock (&self->mutex);
 }
 
+void
+dlg_store_emit_stars_changed (DlgStore   *self,
+                              const char *event_id)
+{
+  g_signal_emit (self, signals[STARS_CHANGED], 0, event_id);
+}
+
+void
+dlg_store_notify_stars_error (DlgStore *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARS_ERROR]);
+}
+
 /* --- GObject ------------------------------------------------------------- */
+
+static void
+dlg_store_dispose (GObject *object)
+{
+  DlgStore *self = DLG_STORE (object);
+
+  g_clear_handle_id (&self->stars_retry_id, g_source_remove);
+
+  G_OBJECT_CLASS (dlg_store_parent_class)->dispose (object);
+}
+
+static void
+dlg_store_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  DlgStore *self = DLG_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STARS_ERROR:
+      g_value_set_string (value, self->stars_error);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 dlg_store_finalize (GObject *object)
 {
   DlgStore *self = DLG_STORE (object);
 
+  g_clear_pointer (&self->unsaved_stars, g_ptr_array_unref);
+  g_clear_pointer (&self->stars_error, g_free);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->keep_path, g_free);
@@ -654,7 +540,14 @@ dlg_store_class_init (DlgStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = dlg_store_dispose;
   object_class->finalize = dlg_store_finalize;
+  object_class->get_property = dlg_store_get_property;
+
+  properties[PROP_STARS_ERROR] =
+    g_param_spec_string ("stars-error", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * DlgStore::stars-changed:
@@ -673,4 +566,5 @@ dlg_store_init (DlgStore *self)
 {
   g_mutex_init (&self->mutex);
   g_mutex_init (&self->keeper_mutex);
+  self->unsaved_stars = dlg_store_new_unsaved_stars ();
 }

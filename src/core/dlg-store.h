@@ -43,7 +43,12 @@ const char *dlg_store_get_path           (DlgStore    *self);
 /* Stars: a delegate's personal schedule, per event, by session key.  They
  * outlive the sessions they name (a feed update may drop one: the star
  * stays so the UI can say the session is gone).  Emits "stars-changed"
- * (event_id) after a change. */
+ * (event_id) after a change.
+ *
+ * A star the file refuses (a full disk, a file that may not be written) still takes: FALSE,
+ * with @error saying why, but the store keeps the change in memory, where the functions below
+ * find it, and in the user's runtime folder against a kill, sets "stars-error", and writes it
+ * at the next star, at the next try (every 5 s) or at the next start. */
 gboolean    dlg_store_set_starred        (DlgStore    *self,
                                           const char  *event_id,
                                           const char  *session_key,
@@ -55,6 +60,12 @@ gboolean    dlg_store_is_starred         (DlgStore    *self,
 /* The starred session keys of @event_id, oldest star first. */
 GStrv       dlg_store_list_starred       (DlgStore    *self,
                                           const char  *event_id);
+/* Why the stars last changed are not in the file yet ("Your stars could not be saved: the
+ * disk is full"), or NULL when they all are ("notify::stars-error"). */
+const char *dlg_store_get_stars_error    (DlgStore    *self);
+/* Tries the stars the file refused again now. */
+gboolean    dlg_store_save_stars         (DlgStore    *self,
+                                          GError     **error);
 
 /* --- Added by the sync work (issue 3) ------------------------------------ */
 

@@ -5,12 +5,17 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "../notes/runtime-folder.h"
 
 #include "dlg-source.h"
 #include "dlg-stars.h"
 #include "dlg-store.h"
+#include "dlg-store-private.h"
 
 static const char * const english[] = { "en", NULL };
 
@@ -294,10 +299,258 @@ test_overlapping_same_start (void)
   g_assert_cmpstr (c, ==, "a-zero z-zero");
 }
 
+/* --- a full disk --------------------------------------------------------- */
+
+/* The file @store writes to made full: SQLite's own "database or disk is full", as on a full
+ * disk, once the pages it has now are filled with stars of @event (their keys returned).  The
+ * keys are short and come in order, so that a longer one sorted after them finds no room. */
+static GPtrArray *
+fill (DlgStore   *store,
+      const char *event)
+{
+  GPtrArray *stored = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = dlg_store_lock (store);
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *refuse = NULL;
+  int rc = SQLITE_DONE;
+
+  sqlite3_prepare_v2 (db, "PRAGMA page_count", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  refuse = g_strdup_printf ("PRAGMA max_page_count = %d", sqlite3_column_int (stmt, 0));
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (db, refuse, NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO stars (event_id, session_key, "
+                                           "starred_at) VALUES (?1, ?2, ?3)", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  for (guint i = 0; i < 10000 && rc == SQLITE_DONE; i++)
+    {
+      char *key = g_strdup_printf ("f%05u", i);
+
+      sqlite3_bind_text (stmt, 1, event, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, i);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        g_ptr_array_add (stored, key);
+      else
+        g_free (key);
+    }
+  sqlite3_finalize (stmt);
+  dlg_store_unlock (store);
+  g_assert_cmpint (rc, ==, SQLITE_FULL);
+  return stored;
+}
+
+static void
+make_room (DlgStore *store)
+{
+  sqlite3 *db = dlg_store_lock (store);
+
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA max_page_count = 1073741823", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  dlg_store_unlock (store);
+}
+
+/* What a second program reading the file sees (what the next start reads). */
+static gboolean
+in_file (const char *path,
+         const char *event,
+         const char *key)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean found;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT 1 FROM stars WHERE event_id = ?1 AND "
+                                           "session_key = ?2", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, event, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return found;
+}
+
+static gboolean
+strv_has (GStrv       strv,
+          const char *text)
+{
+  return g_strv_contains ((const char * const *) strv, text);
+}
+
+static guint n_notified;
+
+static void
+notified_cb (void)
+{
+  n_notified++;
+}
+
+/* A star pressed, or taken away, while the disk is full takes all the same, and the delegate
+ * is told why (until 4 December it was refused with a warning in the log alone, the star
+ * showing nothing or vanishing); the file has it as soon as there is room, at the next try. */
+static void
+test_full (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("delegate-stars-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
+  g_autoptr(DlgStore) store = open_store (path);
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) starred = NULL;
+  const char *before;
+
+  stored = fill (store, "e1");
+  g_assert_cmpuint (stored->len, >, 0);
+  before = g_ptr_array_index (stored, 0);
+  g_assert_null (dlg_store_get_stars_error (store));
+  g_signal_connect (store, "notify::stars-error", G_CALLBACK (notified_cb), NULL);
+  n_notified = 0;
+
+  g_test_expect_message ("dlg-store", G_LOG_LEVEL_WARNING, "*could not be saved: the disk is full");
+  g_assert_false (dlg_store_set_starred (store, "e1", "s-new-session", TRUE, &error));
+  g_test_assert_expected_messages ();
+  g_assert_error (error, DLG_STORE_ERROR, DLG_STORE_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, "Your stars could not be saved: the disk is full");
+  g_clear_error (&error);
+  g_assert_cmpstr (dlg_store_get_stars_error (store), ==,
+                   "Your stars could not be saved: the disk is full");
+  g_assert_cmpuint (n_notified, ==, 1);
+
+  /* Taken, for the agenda, "My schedule", the report: newest last. */
+  g_assert_true (dlg_store_is_starred (store, "e1", "s-new-session"));
+  g_assert_false (dlg_store_set_starred (store, "e1", before, FALSE, NULL));
+  g_assert_false (dlg_store_is_starred (store, "e1", before));
+  starred = dlg_store_list_starred (store, "e1");
+  g_assert_cmpuint (g_strv_length (starred), ==, stored->len);
+  g_assert_false (strv_has (starred, before));
+  g_assert_cmpstr (starred[stored->len - 1], ==, "s-new-session");
+  g_clear_pointer (&starred, g_strfreev);
+  /* Told once for the one problem. */
+  g_assert_cmpuint (n_notified, ==, 1);
+
+  /* Not in the file yet. */
+  g_assert_false (in_file (path, "e1", "s-new-session"));
+  g_assert_true (in_file (path, "e1", before));
+
+  /* Room again: the next try writes them, in the file as on screen. */
+  make_room (store);
+  g_assert_true (dlg_store_save_stars (store, &error));
+  g_assert_no_error (error);
+  g_assert_null (dlg_store_get_stars_error (store));
+  g_assert_cmpuint (n_notified, ==, 2);
+  g_assert_true (in_file (path, "e1", "s-new-session"));
+  g_assert_false (in_file (path, "e1", before));
+  g_assert_true (dlg_store_is_starred (store, "e1", "s-new-session"));
+  g_assert_false (dlg_store_is_starred (store, "e1", before));
+
+  g_clear_object (&store);
+  runtime_folder_remove (dir);
+}
+
+/* The try every few seconds, on its own: a delegate who stars nothing more still has the star
+ * saved once there is room. */
+static gboolean
+saved_cb (gpointer data)
+{
+  return dlg_store_get_stars_error (data) == NULL;
+}
+
+static void
+test_full_retried (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("delegate-stars-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
+  g_autoptr(DlgStore) store = open_store (path);
+  g_autoptr(GPtrArray) stored = fill (store, "e1");
+  gint64 end;
+
+  g_test_expect_message ("dlg-store", G_LOG_LEVEL_WARNING, "*the disk is full");
+  g_assert_false (dlg_store_set_starred (store, "e1", "s-new-session", TRUE, NULL));
+  g_test_assert_expected_messages ();
+  make_room (store);
+  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!saved_cb (store) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (dlg_store_get_stars_error (store));
+  g_assert_true (in_file (path, "e1", "s-new-session"));
+
+  g_clear_object (&store);
+  runtime_folder_remove (dir);
+}
+
+/* Stars pressed while the disk is full, then the app killed (or crashed) before it had room:
+ * the next start writes them, one taken away too, and leaves nothing behind in the runtime
+ * folder. */
+static void
+test_full_then_killed (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_runtime_dir (), "killed-stars.db", NULL);
+  g_autofree char *folder = g_build_filename (g_get_user_runtime_dir (), "delegate", NULL);
+  g_autoptr(DlgStore) store = NULL;
+  g_autoptr(GDir) dir = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GPtrArray) stored = NULL;
+
+      store = open_store (path);
+      g_assert_true (dlg_store_set_starred (store, "e1", "a-old-session", TRUE, NULL));
+      stored = fill (store, "e1");
+      g_assert_cmpuint (stored->len, >, 0);
+      g_test_expect_message ("dlg-store", G_LOG_LEVEL_WARNING, "*the disk is full");
+      g_assert_false (dlg_store_set_starred (store, "e1", "s-new-session", TRUE, NULL));
+      g_test_assert_expected_messages ();
+      g_assert_false (dlg_store_set_starred (store, "e1", "a-old-session", FALSE, NULL));
+      raise (SIGKILL);
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_assert_false (in_file (path, "e1", "s-new-session"));
+  g_assert_true (in_file (path, "e1", "a-old-session"));
+
+  /* The next start, with room on the disk again. */
+  store = open_store (path);
+  g_assert_true (dlg_store_is_starred (store, "e1", "s-new-session"));
+  g_assert_false (dlg_store_is_starred (store, "e1", "a-old-session"));
+  g_assert_null (dlg_store_get_stars_error (store));
+  g_assert_true (in_file (path, "e1", "s-new-session"));
+  g_assert_false (in_file (path, "e1", "a-old-session"));
+
+  /* Once saved, no copy of them is left behind. */
+  dir = g_dir_open (folder, 0, NULL);
+  for (const char *name; dir != NULL && (name = g_dir_read_name (dir)) != NULL; )
+    g_assert_false (g_str_has_prefix (name, "unsaved-stars-"));
+
+  g_clear_object (&store);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *file = g_strconcat (path, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  int status;
+
+  /* A runtime folder of this run's own, which the child process of full-then-killed shares
+   * (it inherits the environment): the stars a full disk refused wait there. */
+  if (g_getenv ("DELEGATE_TEST_STARS_RUNTIME") == NULL)
+    {
+      g_autofree char *runtime = g_dir_make_tmp ("delegate-stars-runtime-XXXXXX", NULL);
+
+      g_assert_nonnull (runtime);
+      runtime_folder_use (runtime);
+      g_setenv ("DELEGATE_TEST_STARS_RUNTIME", runtime, TRUE);
+    }
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/stars/changed-feed", test_changed_feed);
@@ -305,6 +558,12 @@ main (int    argc,
   g_test_add_func ("/stars/due", test_due);
   g_test_add_func ("/stars/overlapping", test_overlapping);
   g_test_add_func ("/stars/overlapping-same-start", test_overlapping_same_start);
+  g_test_add_func ("/stars/full", test_full);
+  g_test_add_func ("/stars/full-retried", test_full_retried);
+  g_test_add_func ("/stars/full-then-killed", test_full_then_killed);
 
-  return g_test_run ();
+  status = g_test_run ();
+  if (!g_test_subprocess ())
+    runtime_folder_remove (g_getenv ("DELEGATE_TEST_STARS_RUNTIME"));
+  return status;
 }

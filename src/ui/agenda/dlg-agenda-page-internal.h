@@ -47,6 +47,7 @@ struct _DlgAgendaPage
   gboolean            revealing;     /* clearing them: not yet to be shown */
   guint               reveal_idle_id;
   GDateTime          *next_start;    /* start of the next sessions, at the last tick */
+  AdwToast           *stars_toast;   /* saying the stars are not saved, while it is up */
   guint               tick_id;
 
   /* Template widgets */
@@ -96,6 +97,7 @@ char     *dlg_agenda_page_format_time_with_zone (DlgAgendaPage *self,
 /* dlg-agenda-stars.c */
 const char *dlg_agenda_page_event_id            (DlgAgendaPage *self);
 void      dlg_agenda_page_load_stars            (DlgAgendaPage *self);
+void      dlg_agenda_page_stars_error_cb        (DlgAgendaPage *self);
 void      dlg_agenda_page_stars_changed_cb      (DlgAgendaPage *self,
                                                  const char    *changed_event_id);
 void      dlg_agenda_page_remove_gone_cb        (DlgAgendaPage *self);

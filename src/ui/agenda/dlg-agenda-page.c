@@ -696,11 +696,19 @@ dlg_agenda_page_set_store (DlgAgendaPage *self,
     return;
 
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, dlg_agenda_page_stars_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->store, dlg_agenda_page_stars_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->store, dlg_agenda_page_stars_error_cb, self);
+    }
   g_set_object (&self->store, store);
   if (self->store != NULL)
-    g_signal_connect_object (self->store, "stars-changed", G_CALLBACK (dlg_agenda_page_stars_changed_cb), self,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (self->store, "stars-changed", G_CALLBACK (dlg_agenda_page_stars_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->store, "notify::stars-error",
+                               G_CALLBACK (dlg_agenda_page_stars_error_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
 
   dlg_agenda_page_load_stars (self);
   gtk_widget_set_visible (GTK_WIDGET (self->mine_button), dlg_agenda_page_can_star (self));

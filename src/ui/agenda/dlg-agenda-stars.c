@@ -15,6 +15,7 @@
 
 #include "dlg-agenda-page-internal.h"
 #include "dlg-stars.h"
+#include "dlg-toast.h"
 
 const char *
 dlg_agenda_page_event_id (DlgAgendaPage *self)
@@ -78,6 +79,47 @@ find_changes (DlgAgendaPage *self)
   gtk_widget_set_visible (self->gone_box, gone->len > 0);
 }
 
+static void
+stars_toast_dismissed_cb (DlgAgendaPage *self)
+{
+  self->stars_toast = NULL;
+}
+
+/* A star the file refused (a full disk) takes all the same: the store keeps it, and writes it
+ * once it can.  The delegate is told why, by a toast that stays until they close it or the
+ * stars are saved; one at a time, however many stars they press meanwhile. */
+static void
+tell_stars_unsaved (DlgAgendaPage *self,
+                    const char    *error)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  if (overlay == NULL || self->stars_toast != NULL)
+    return;
+  /* Translators: %s says why, e.g. "Your stars could not be saved: the disk is full" */
+  text = g_strdup_printf (_("%s. Keep Delegate open: your stars stay as shown and are saved as "
+                            "soon as the disk takes them."), error);
+  toast = dlg_toast_new (text);
+  adw_toast_set_timeout (toast, 0);
+  self->stars_toast = toast;
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (stars_toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+void
+dlg_agenda_page_stars_error_cb (DlgAgendaPage *self)
+{
+  const char *error = self->store != NULL ? dlg_store_get_stars_error (self->store) : NULL;
+
+  if (error != NULL)
+    tell_stars_unsaved (self, error);
+  else if (self->stars_toast != NULL)
+    adw_toast_dismiss (self->stars_toast);
+}
+
 void
 dlg_agenda_page_remove_gone_cb (DlgAgendaPage *self)
 {
@@ -94,9 +136,10 @@ dlg_agenda_page_remove_gone_cb (DlgAgendaPage *self)
     {
       g_autoptr(GError) error = NULL;
 
+      /* Refused, the stars still go (the store keeps the change), the delegate told why. */
       if (!dlg_store_set_starred (self->store, dlg_agenda_page_event_id (self), g_ptr_array_index (keys, i),
                                   FALSE, &error))
-        g_warning ("Could not remove the star: %s", error->message);
+        tell_stars_unsaved (self, error->message);
     }
 }
 
@@ -175,8 +218,8 @@ dlg_agenda_page_toggle_star (DlgAgendaPage *self,
       g_free (self->kept_key);
       self->kept_key = g_strdup (dlg_session_get_key (session));
     }
+  /* The store's "stars-changed" updates the rows, a star the file refused too. */
   if (!dlg_store_set_starred (self->store, dlg_agenda_page_event_id (self), dlg_session_get_key (session),
                               starred, &error))
-    g_warning ("Could not keep the star: %s", error->message);
-  /* The store's "stars-changed" updates the rows. */
+    tell_stars_unsaved (self, error->message);
 }
