@@ -40,6 +40,7 @@ struct _DlgNoteSaver
   guint       retry_id;
   gboolean    saving;
   gboolean    rescued;    /* the rescue file holds notes (write_rescue) */
+  gboolean    opened;     /* the file of a store in memory opened ("file-opened") */
   char       *error;
 };
 
@@ -56,6 +57,7 @@ enum {
 
 enum {
   NOTE_SAVED,
+  FILE_OPENED,
   N_SIGNALS
 };
 
@@ -282,8 +284,17 @@ static void
 emit_saved (DlgNoteSaver *self,
             GPtrArray    *copies)
 {
+  g_autoptr(DlgStore) keeper = NULL;
+
   for (guint i = 0; i < copies->len; i++)
     g_signal_emit (self, signals[NOTE_SAVED], 0, g_ptr_array_index (copies, i));
+
+  /* The first save to the file a store in memory could not open at start: the file's notes,
+   * those written before this start, are to be read now. */
+  if (self->opened || (keeper = dlg_store_peek_keeper (self->store)) == NULL)
+    return;
+  self->opened = TRUE;
+  g_signal_emit (self, signals[FILE_OPENED], 0);
 }
 
 static void
@@ -548,6 +559,19 @@ dlg_note_saver_class_init (DlgNoteSaverClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, DLG_TYPE_NOTE);
+
+  /**
+   * DlgNoteSaver::file-opened:
+   *
+   * The store is one in memory (dlg_store_open_in_memory_for()) and a save has just opened
+   * its file: dlg_note_saver_list() now lists the file's notes too.
+   */
+  signals[FILE_OPENED] =
+    g_signal_new ("file-opened",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void

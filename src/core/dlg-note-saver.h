@@ -4,7 +4,8 @@
  * to the store at once, in a worker thread (changes made meanwhile go
  * together in the next save).  A failed save (disk full, read-only
  * store) keeps the notes queued, sets "error" and tries again every
- * "retry" ms and on the next change; a good save clears "error".
+ * "retry" ms and on the next change; a good save clears "error".  On a store in memory whose
+ * file could not be opened at start, the first save that opens it emits "file-opened".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

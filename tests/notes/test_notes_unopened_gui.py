@@ -9,7 +9,8 @@ database browser, a backup tool): it waits 5 s, gives up and runs on a copy in m
 that changes will not be kept but for the notes. Until 4 December a note typed then said "All
 changes saved" and was gone at the next start. As a person would, through the accessibility tree and the keyboard:
 - Ctrl+N starts a note, typed: the banner says the notes are not saved, and why;
-- the other program lets go: the note is saved by itself, "All changes saved";
+- the other program lets go: the note is saved by itself, "All changes saved", and the notes
+  written before this start are listed beside it (until 4 December only at the next start);
 - Ctrl+Q quits at once, and the next start has every word.
 """
 
@@ -24,6 +25,7 @@ from atspi import Failure, content_of, label, log, named, wait_for, xdo  # noqa:
 EXE, SHOTS = sys.argv[1], sys.argv[2]
 TITLE = "Kupang water board"
 TEXT = "Tariffs by district. Ask for the 2018 audit."
+EARLIER = "Waste bank visit"  # a note written in a start before, when the file opened
 REFUSED = "Your notes are not saved"  # the banner
 NOT_SAVED = "Not saved"  # the note's status line
 SAVED = "All changes saved"
@@ -55,8 +57,13 @@ def main():
     app = None
     lock = None
     try:
-        # A first start makes the file.
+        # A first start makes the file, and a note in it.
         app = ui.App(EXE, env, logpath)
+        xdo("key", "--clearmodifiers", "ctrl+n")
+        title = app.shown("the note title entry", named("Note title"))
+        ui.type_text(EARLIER, delay=30)
+        wait_for("the earlier note's title typed", lambda: content_of(title) == EARLIER)
+        app.shown("the earlier note saved", label(SAVED))
         app.quit()
         app = None
 
@@ -82,6 +89,13 @@ def main():
         lock = None
         app.shown("the note saved once the file opens", label(SAVED), timeout=30)
         log("once the file opens, the note is saved by itself")
+        lst = app.shown("the Notes list", named("Notes", ui.LISTS))
+        app.shown(f"the note written before this start, {EARLIER!r}, in the list",
+                  lambda a: ui.text_of(a) == EARLIER, root=lst)
+        app.shown(f"the note written now, {TITLE!r}, in the list",
+                  lambda a: ui.text_of(a) == TITLE, root=lst)
+        shots.take("opened")
+        log("once the file opens, the notes written before this start are listed too")
         app.quit()
         app = None
 

@@ -206,6 +206,48 @@ saver_changed_cb (DlgNotesPage *self)
   update_status (self);
 }
 
+static gboolean
+is_listed (DlgNotesPage *self,
+           const char   *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->notes)); i++)
+    {
+      g_autoptr(DlgNote) note = g_list_model_get_item (G_LIST_MODEL (self->notes), i);
+
+      if (g_strcmp0 (dlg_note_get_id (note), id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void update_list_stack (DlgNotesPage *self);
+static void update_actions (DlgNotesPage *self);
+
+/* The file that could not be opened at start opened at a save: the notes written in it
+ * before this start join the list, after those written since (until 4 December the list held
+ * only those until the next start, and the search found nothing else).  The notes listed are
+ * left as they are, the one open too, with its cursor. */
+static void
+file_opened_cb (DlgNotesPage *self)
+{
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->event_id == NULL)
+    return;
+  notes = dlg_note_saver_list (self->saver, self->event_id, &error);
+  if (notes == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  for (guint i = 0; i < notes->len; i++)
+    if (!is_listed (self, dlg_note_get_id (g_ptr_array_index (notes, i))))
+      g_list_store_append (self->notes, g_ptr_array_index (notes, i));
+  update_list_stack (self);
+  update_actions (self);
+}
+
 /* --- editor -------------------------------------------------------------- */
 
 static const char *
@@ -644,7 +686,10 @@ dlg_notes_page_set_store (DlgNotesPage *self,
 
   dlg_notes_page_save (self);
   if (self->saver != NULL)
-    g_signal_handlers_disconnect_by_func (self->saver, saver_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->saver, saver_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->saver, file_opened_cb, self);
+    }
   g_clear_object (&self->saver);
   g_set_object (&self->store, store);
   if (store != NULL)
@@ -654,6 +699,8 @@ dlg_notes_page_set_store (DlgNotesPage *self,
                                G_CALLBACK (saver_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->saver, "notify::unsaved",
                                G_CALLBACK (saver_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->saver, "file-opened",
+                               G_CALLBACK (file_opened_cb), self, G_CONNECT_SWAPPED);
     }
 
   /* Reload from this store. */
