@@ -8,6 +8,7 @@
 #pragma once
 
 #include <sqlite3.h>
+#include <sys/types.h>
 
 #include "dlg-store-private.h"
 
@@ -20,6 +21,11 @@ struct _DlgStore
   char     *path;
   sqlite3  *db;
   GMutex    mutex;
+
+  /* The file the connection opened, while it has one at @path (dlg_store_keep_file_locked()). */
+  gboolean  file_known;
+  dev_t     file_dev;
+  ino_t     file_ino;
 
   /* dlg_store_open_in_memory_for(): the file the notes are to be kept in, and its store once
    * it opened, under their own lock (opening may wait 5 s for another program). */
@@ -69,6 +75,10 @@ char         *dlg_store_column_text      (sqlite3_stmt       *stmt,
                                           int                 column);
 
 /* dlg-store.c */
+/* With the lock held: the file deleted or moved away while the app runs is written again at
+ * its path from what the connection holds (SQLite would write on into the file no longer
+ * there, lost at the next start).  Before each write of the delegate's notes and stars. */
+void          dlg_store_keep_file_locked   (DlgStore         *self);
 void          dlg_store_emit_stars_changed (DlgStore         *self,
                                             const char       *event_id);
 void          dlg_store_notify_stars_error (DlgStore         *self);

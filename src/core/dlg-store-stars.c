@@ -280,6 +280,7 @@ dlg_store_save_stars (DlgStore  *self,
   g_return_val_if_fail (DLG_IS_STORE (self), FALSE);
 
   g_mutex_lock (&self->mutex);
+  dlg_store_keep_file_locked (self);
   ok = write_unsaved_locked (self, NULL);
   if (!ok)
     set_error_locked (self, &local_error);
@@ -379,6 +380,7 @@ dlg_store_set_starred (DlgStore    *self,
   g_return_val_if_fail (session_key != NULL, FALSE);
 
   g_mutex_lock (&self->mutex);
+  dlg_store_keep_file_locked (self);
   was = starred_locked (self, event_id, session_key);
   /* The stars the file refused before go first, so that they keep their order. */
   ok = write_unsaved_locked (self, NULL);

@@ -331,6 +331,7 @@ dlg_store_commit_sync (DlgStore           *self,
   joined = sections != NULL ? g_strjoinv ("\n", (char **) sections) : NULL;
 
   g_mutex_lock (&self->mutex);
+  dlg_store_keep_file_locked (self);
   ok = dlg_store_exec (self, "BEGIN IMMEDIATE", error);
 
   /* Removed for good while its sync ran: nobody follows the address any more, and copies kept

@@ -104,6 +104,28 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SCHEMA_VERSION);
 
 /* --- opening ------------------------------------------------------------- */
 
+#define CONNECTION_PRAGMAS \
+  "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;" \
+  "PRAGMA foreign_keys = ON;" \
+  /* The rows are few and small; the feeds' bodies are read once per start.  The default \
+   * 2 MiB page cache only kept a copy of the last body read. */ \
+  "PRAGMA cache_size = -256;"
+
+/* Which file the connection has open, to find it deleted or moved away later
+ * (dlg_store_keep_file_locked()). */
+static void
+remember_file (DlgStore *self)
+{
+  GStatBuf buf;
+
+  self->file_known = self->keep_path == NULL && g_stat (self->path, &buf) == 0;
+  if (self->file_known)
+    {
+      self->file_dev = buf.st_dev;
+      self->file_ino = buf.st_ino;
+    }
+}
+
 static gboolean
 migrate (DlgStore  *self,
          GError   **error)
@@ -165,14 +187,7 @@ try_open (DlgStore  *self,
       /* Reading the schema is what finds a file that is not a database. */
       rc = sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
       if (rc == SQLITE_OK)
-        rc = sqlite3_exec (self->db,
-                           "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-                           "PRAGMA foreign_keys = ON;"
-                           /* The rows are few and small; the feeds' bodies are read once per
-                            * start.  The default 2 MiB page cache only kept a copy of the
-                            * last body read. */
-                           "PRAGMA cache_size = -256;",
-                           NULL, NULL, NULL);
+        rc = sqlite3_exec (self->db, CONNECTION_PRAGMAS, NULL, NULL, NULL);
       if (rc == SQLITE_OK)
         {
           g_autoptr(GError) local_error = NULL;
@@ -336,6 +351,7 @@ dlg_store_open (const char  *path,
 
   if (try_open (self, &corrupt, &local_error))
     {
+      remember_file (self);
       dlg_store_recover_stars (self);
       return g_steal_pointer (&self);
     }
@@ -377,6 +393,7 @@ dlg_store_open (const char  *path,
   if (!try_open (self, &corrupt, error))
     return NULL;
   salvage (self, aside);
+  remember_file (self);
   dlg_store_recover_stars (self);
 
   if (moved_aside != NULL)
@@ -456,6 +473,108 @@ dlg_store_get_path (DlgStore *self)
   return self->path;
 }
 
+/* --- the file deleted or moved away while the app runs ------------------- */
+
+/* Everything the connection holds, written to a new file at @path: a copy made with SQLite's
+ * backup, which reads the open file (and its write-ahead log) as the connection sees it. */
+static gboolean
+copy_to (sqlite3    *from,
+         const char *path)
+{
+  sqlite3 *to = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (to, "main", from, "main");
+      if (backup != NULL)
+        {
+          sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+        }
+      rc = sqlite3_errcode (to);
+    }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (to, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (sqlite3_close (to) != SQLITE_OK && rc == SQLITE_OK)
+    rc = SQLITE_IOERR;
+  if (rc != SQLITE_OK)
+    {
+      g_warning ("Could not write the saved data again at %s: %s", path,
+                 dlg_store_sqlite_reason (NULL, rc));
+      g_unlink (path);
+    }
+  return rc == SQLITE_OK;
+}
+
+void
+dlg_store_keep_file_locked (DlgStore *self)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *copy = NULL;
+  sqlite3 *db = NULL;
+  GStatBuf buf;
+
+  /* A file put in its place (a backup brought back) is the delegate's: left alone. */
+  if (!self->file_known || g_stat (self->path, &buf) == 0 || errno != ENOENT)
+    return;
+
+  /* Deleted, or moved away (its folder too, perhaps): SQLite would go on writing to the file
+   * no longer there, and all of it, notes typed since included, be gone at the next start.
+   * Written again where it belongs, from what the connection holds, whole: first as a copy
+   * beside it, then put in place once the connection let go of the old file's log. */
+  g_message ("The saved data at %s was deleted or moved away; writing it there again",
+             self->path);
+  dir = g_path_get_dirname (self->path);
+  copy = g_strconcat (self->path, ".new", NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0 || !copy_to (self->db, copy))
+    /* Tried again at the next write; meanwhile the connection keeps everything. */
+    return;
+
+  /* Closing checkpoints the log into the old file and removes the log, which is the old
+   * file's: a log left at the path would be read into the new one. */
+  if (sqlite3_close (self->db) != SQLITE_OK)
+    {
+      /* A statement still open (none should be, between two calls): the next write tries. */
+      g_unlink (copy);
+      return;
+    }
+  self->db = NULL;
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *stale = g_strconcat (self->path, i == 0 ? "-wal" : "-shm", NULL);
+
+      g_unlink (stale);
+    }
+  if (g_rename (copy, self->path) != 0 ||
+      sqlite3_open_v2 (self->path, &db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                       NULL) != SQLITE_OK)
+    {
+      /* The copy, wherever it is, has it all: read from it for the rest of this run. */
+      g_warning ("Could not open the saved data written again at %s", self->path);
+      g_clear_pointer (&db, sqlite3_close);
+      sqlite3_open_v2 (g_file_test (copy, G_FILE_TEST_EXISTS) ? copy : self->path, &db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+    }
+  sqlite3_busy_timeout (db, 5000);
+  sqlite3_exec (db, CONNECTION_PRAGMAS, NULL, NULL, NULL);
+  self->db = db;
+  remember_file (self);
+}
+
+void
+dlg_store_keep_file (DlgStore *self)
+{
+  g_return_if_fail (DLG_IS_STORE (self));
+
+  g_mutex_lock (&self->mutex);
+  dlg_store_keep_file_locked (self);
+  g_mutex_unlock (&self->mutex);
+}
+
 /* --- for the notes (dlg-store-private.h) --------------------------------- */
 
 sqlite3 *
@@ -464,6 +583,7 @@ dlg_store_lock (DlgStore *self)
   g_return_val_if_fail (DLG_IS_STORE (self), NULL);
 
   g_mutex_lock (&self->mutex);
+  dlg_store_keep_file_locked (self);
   return self->db;
 }
 

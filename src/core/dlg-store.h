@@ -36,6 +36,11 @@ DlgStore   *dlg_store_open               (const char  *path,
  * again, and fails, saying why, until it can write them there too.  The notes pane's banner
  * says so, and nothing typed is lost once the file opens. */
 DlgStore   *dlg_store_open_in_memory_for (const char  *path);
+/* The file deleted or moved away while the app runs (SQLite writes on into the file no longer
+ * there, and the next start would find nothing) written again at its path, from all the
+ * connection holds.  Done before each write of notes, stars and a sync; at the end of a run,
+ * which may have written nothing since, the app calls it. */
+void        dlg_store_keep_file          (DlgStore    *self);
 /* $XDG_DATA_HOME/<app-id>/delegate.db */
 char       *dlg_store_default_path       (void);
 const char *dlg_store_get_path           (DlgStore    *self);

@@ -311,12 +311,15 @@ dlg_application_startup (GApplication *app)
 }
 
 /* An event removed while the toast's Undo was still offered is gone for good once the app
- * ends (dlg_window_remove_event_action). */
+ * ends (dlg_window_remove_event_action).  The saved data deleted or moved away since the
+ * last write is written again first: else the next start would find nothing. */
 static void
 dlg_application_shutdown (GApplication *app)
 {
   DlgApplication *self = DLG_APPLICATION (app);
 
+  if (self->store != NULL)
+    dlg_store_keep_file (self->store);
   if (self->library != NULL)
     dlg_library_forget_removed (self->library, NULL);
 

@@ -677,6 +677,98 @@ test_file_not_opened (Fixture       *f,
  * (until 4 December it was only in the killed app's memory).  The app is a child process
  * here, killed with SIGKILL; the store is one file both use, in the runtime folder main()
  * made for this run. */
+static void
+save_note (DlgStore *store,
+           DlgNote  *note)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (notes, note);
+  g_assert_true (dlg_notes_save (store, notes, &error));
+  g_assert_no_error (error);
+}
+
+/* What the next start reads: the file at @f's path, every note and star in it. */
+static void
+assert_restart_has (Fixture    *f,
+                    DlgNote    *before,
+                    DlgNote    *after)
+{
+  g_autoptr(DlgNote) found = NULL;
+
+  g_clear_object (&f->store);
+  found = lookup_fresh (f, dlg_note_get_id (before));
+  g_assert_nonnull (found);
+  g_assert_cmpstr (dlg_note_get_body (found), ==, dlg_note_get_body (before));
+  g_clear_object (&found);
+  found = lookup_fresh (f, dlg_note_get_id (after));
+  g_assert_nonnull (found);
+  g_assert_cmpstr (dlg_note_get_body (found), ==, dlg_note_get_body (after));
+
+  f->store = dlg_store_open (f->path, NULL, NULL);
+  g_assert_nonnull (f->store);
+  g_assert_true (dlg_store_is_starred (f->store, "e1", "s1"));
+  g_assert_true (dlg_store_is_starred (f->store, "e1", "s2"));
+}
+
+/* The data file deleted while the app runs (a delegate tidying their files, a cleaning tool;
+ * its -wal and -shm beside it stay): the next save writes it again where it belongs, with
+ * every note and star it held and the new ones, as the next start reads it (until 4 December
+ * SQLite wrote on into the file no longer there, and all of it was gone at the next start). */
+static void
+test_file_deleted (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(DlgNote) before = dlg_note_new ("e1", DLG_NOTE_FREE, NULL);
+  g_autoptr(DlgNote) after = dlg_note_new ("e1", DLG_NOTE_SESSION, "s2");
+
+  dlg_note_set_body (before, "Written before the file was deleted");
+  save_note (f->store, before);
+  g_assert_true (dlg_store_set_starred (f->store, "e1", "s1", TRUE, NULL));
+
+  g_assert_cmpint (g_unlink (f->path), ==, 0);
+  dlg_note_set_body (after, "Written after");
+  save_note (f->store, after);
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (dlg_store_set_starred (f->store, "e1", "s2", TRUE, NULL));
+
+  assert_restart_has (f, before, after);
+}
+
+/* The data folder moved away whole while the app runs: the same, in a new folder where the
+ * old one was; the folder moved away keeps its own copy, as it was. */
+static void
+test_folder_moved (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(DlgNote) before = dlg_note_new ("e1", DLG_NOTE_FREE, NULL);
+  g_autoptr(DlgNote) after = dlg_note_new ("e1", DLG_NOTE_SESSION, "s2");
+  g_autofree char *moved = g_strconcat (f->dir, "-moved", NULL);
+  g_autoptr(GDir) dir = NULL;
+
+  dlg_note_set_body (before, "Written before the folder was moved");
+  save_note (f->store, before);
+  g_assert_true (dlg_store_set_starred (f->store, "e1", "s1", TRUE, NULL));
+
+  g_assert_cmpint (g_rename (f->dir, moved), ==, 0);
+  g_assert_true (dlg_store_set_starred (f->store, "e1", "s2", TRUE, NULL));
+  dlg_note_set_body (after, "Written after");
+  save_note (f->store, after);
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
+
+  assert_restart_has (f, before, after);
+
+  dir = g_dir_open (moved, 0, NULL);
+  for (const char *name; dir != NULL && (name = g_dir_read_name (dir)) != NULL; )
+    {
+      g_autofree char *file = g_build_filename (moved, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (moved);
+}
+
 #define KILLED_NOTE_ID_FILE "killed-note-id"
 
 static char *
@@ -806,6 +898,8 @@ main (int   argc,
   ADD ("/notes/full", test_full);
   ADD ("/notes/damaged-file", test_damaged_file);
   ADD ("/notes/file-not-opened", test_file_not_opened);
+  ADD ("/notes/file-deleted", test_file_deleted);
+  ADD ("/notes/folder-moved", test_folder_moved);
 #undef ADD
   g_test_add_func ("/notes/full-then-killed", test_full_then_killed);
 
