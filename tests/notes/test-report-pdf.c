@@ -14,6 +14,7 @@
 #include "dlg-notes.h"
 #include "dlg-report-print.h"
 #include "fixture-notes.h"
+#include "runtime-folder.h"
 
 typedef struct
 {
@@ -648,16 +649,104 @@ test_control_characters (Fixture       *fixture,
   assert_in_order (text, expected);
 }
 
+/* No copy of the report (the delegate's notes) is left behind where it was printed before
+ * being put in place, whether the export worked or not; while it is printed, it is in the
+ * app's own folder of the user's runtime folder, readable by them alone, not in /tmp (until 4
+ * December a crash while printing left it there, on the disk, until a reboot). */
+static void
+assert_no_copy_left (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+
+  for (const char *name; dir != NULL && (name = g_dir_read_name (dir)) != NULL; )
+    g_assert_false (g_str_has_suffix (name, ".pdf") &&
+                    (g_str_has_prefix (name, "report-") || g_str_has_prefix (name, "delegate-")));
+}
+
+/* At each page printed: the file it goes to, in the runtime folder, for the user alone. */
+static gboolean
+printing_cb (GSignalInvocationHint *hint,
+             guint                  n_values,
+             const GValue          *values,
+             gpointer               user_data)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_runtime_dir (), "delegate", NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  guint *found = user_data;
+  GStatBuf st;
+
+  g_assert_nonnull (dir);
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  for (const char *name; (name = g_dir_read_name (dir)) != NULL; )
+    {
+      g_autofree char *file = g_build_filename (folder, name, NULL);
+
+      g_assert_true (g_str_has_prefix (name, "report-"));
+      g_assert_cmpint (g_stat (file, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      (*found)++;
+    }
+  return TRUE;
+}
+
+static void
+test_no_copy_left (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_build_filename (g_get_user_runtime_dir (), "delegate", NULL);
+  g_autofree char *unwritable = g_build_filename (fixture->dir, "no-such-folder", "r.pdf", NULL);
+  gpointer klass = g_type_class_ref (GTK_TYPE_PRINT_OPERATION);
+  guint signal_id = g_signal_lookup ("draw-page", GTK_TYPE_PRINT_OPERATION);
+  guint found = 0;
+  gulong hook;
+
+  add_note (notes, DLG_NOTE_FREE, NULL, "Travel", "Flight home on Friday.");
+  g_assert_true (dlg_notes_save (fixture->store, notes, &error));
+
+  hook = g_signal_add_emission_hook (signal_id, 0, printing_cb, &found, NULL);
+  g_assert_true (dlg_report_print_export (fixture->feed, fixture->store, NULL, NULL,
+                                          fixture->pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (found, >, 0);
+  assert_no_copy_left (folder);
+  assert_no_copy_left (g_get_tmp_dir ());
+
+  g_assert_false (dlg_report_print_export (fixture->feed, fixture->store, NULL, NULL,
+                                           unwritable, &error));
+  g_assert_nonnull (error);
+  assert_no_copy_left (folder);
+  assert_no_copy_left (g_get_tmp_dir ());
+
+  g_signal_remove_emission_hook (signal_id, hook);
+  g_type_class_unref (klass);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *runtime = NULL;
+  g_autofree char *tmp = NULL;
+  int status;
+
   /* English month names and headings whatever the machine's locale. */
   setlocale (LC_ALL, "C.UTF-8");
   gtk_disable_setlocale ();
+  /* A runtime folder and a temporary folder of this run's own, to look into. */
+  tmp = g_strdup ("/tmp/delegate-report-pdf-tmp-XXXXXX");
+  g_assert_nonnull (g_mkdtemp (tmp));
+  g_setenv ("TMPDIR", tmp, TRUE);
+  runtime = g_dir_make_tmp ("runtime-XXXXXX", NULL);
+  g_assert_nonnull (runtime);
+  runtime_folder_use (runtime);
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
 
+  g_test_add ("/notes/report-pdf/no-copy-left", Fixture, NULL,
+              fixture_set_up, test_no_copy_left, fixture_tear_down);
   g_test_add ("/notes/report-pdf/disk-full", Fixture, NULL,
               fixture_set_up, test_disk_full, fixture_tear_down);
   g_test_add ("/notes/report-pdf/control-characters", Fixture, NULL,
@@ -679,5 +768,7 @@ main (int   argc,
   g_test_add ("/notes/report-pdf/tba-and-quotes", Fixture, "tba.json",
               fixture_set_up, test_tba_and_quotes, fixture_tear_down);
 
-  return g_test_run ();
+  status = g_test_run ();
+  runtime_folder_remove (tmp);
+  return status;
 }

@@ -18,6 +18,8 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -530,6 +532,7 @@ dlg_report_print_export (DlgFeed     *feed,
   g_autoptr(GtkPageSetup) setup = NULL;
   g_autoptr(GtkPaperSize) a4 = NULL;
   g_autofree char *markdown = NULL;
+  g_autofree char *folder = NULL;
   g_autofree char *printed = NULL;
   GtkPrintOperationResult result;
   Report *report;
@@ -542,10 +545,21 @@ dlg_report_print_export (DlgFeed     *feed,
   markdown = dlg_note_report_markdown (feed, store, unsaved, error);
   if (markdown == NULL)
     return FALSE;
-  /* Printed first to a file of its own, checked, then put in place (put_in_place()). */
-  fd = g_file_open_tmp ("delegate-report-XXXXXX.pdf", &printed, error);
-  if (fd < 0)
-    return FALSE;
+  /* Printed first to a file of its own, checked, then put in place (put_in_place()).  The
+   * file holds the delegate's notes: it is made in the app's own folder of the user's runtime
+   * folder (readable by the user alone, in memory, cleared at logout), not in /tmp, where a
+   * crash while printing left it on the disk, among every user's files, until a reboot. */
+  folder = g_build_filename (g_get_user_runtime_dir (), "delegate", NULL);
+  printed = g_build_filename (folder, "report-XXXXXX.pdf", NULL);
+  if (g_mkdir_with_parents (folder, 0700) != 0 ||
+      (fd = g_mkstemp_full (printed, O_RDWR | O_CLOEXEC, 0600)) < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                           g_strerror (saved_errno));
+      return FALSE;
+    }
   g_close (fd, NULL);
 
   report = g_new0 (Report, 1);
