@@ -14,6 +14,7 @@
 typedef struct
 {
   gboolean valid;   /* has an offset, and parses */
+  gint64   instant; /* seconds since 1970, UTC */
   gint32   offset;  /* seconds east of UTC */
   gboolean agrees;  /* the named zone has the same offset at that instant */
 } DateVerdict;
@@ -69,6 +70,7 @@ dlg_feed_choose_zone (const char  *name,
           if (instant != NULL && has_offset)
             {
               verdict->valid = TRUE;
+              verdict->instant = g_date_time_to_unix (instant);
               verdict->offset = g_date_time_get_utc_offset (instant) / G_TIME_SPAN_SECOND;
               if (named != NULL)
                 {
@@ -113,6 +115,36 @@ dlg_feed_choose_zone (const char  *name,
       return NULL;
     }
 
+  /* Offsets that change within the event, as the clocks do in spring and autumn: one offset
+   * for all put half the sessions an hour off the clock the feed gives them.  A zone whose
+   * clock gives every session its own offset shows each as given, and the event's days and
+   * "Now" on the same clock; it has no name from the feed (the zone found is one of many with
+   * that clock), so the offsets are shown, not its abbreviations. */
+  if (g_hash_table_size (counts) > 1)
+    {
+      g_autoptr(GArray) instants = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gint32));
+      GHashTableIter iter;
+      DateVerdict *verdict;
+      GTimeZone *keeping;
+
+      g_hash_table_iter_init (&iter, verdicts);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &verdict))
+        if (verdict->valid)
+          {
+            g_array_append_val (instants, verdict->instant);
+            g_array_append_val (offsets, verdict->offset);
+          }
+      keeping = dlg_json_time_zone_keeping ((const gint64 *) (gpointer) instants->data,
+                                            (const gint32 *) (gpointer) offsets->data,
+                                            instants->len);
+      if (keeping != NULL)
+        {
+          *zone_name = NULL;
+          return keeping;
+        }
+    }
+
   if (n_offsets > 0)
     {
       gint32 minutes = ABS (best_offset) / 60;
@@ -147,6 +179,19 @@ dlg_feed_note_zone (DlgFeedNotes *notes,
                      "shown as written, in no zone, and calendars place them in the zone of "
                      "each computer"),
                    name_path);
+  /* No name chosen, yet a zone: one whose clock changes as the sessions' offsets do. */
+  else if (chosen == NULL && name == NULL)
+    dlg_feed_note (notes, "zone",
+                   _("%s: missing, and the sessions’ offsets change within the event: each "
+                     "session is shown at its own offset, not in a named zone: give the "
+                     "zone’s name, such as “Europe/Brussels”"),
+                   name_path);
+  else if (chosen == NULL)
+    dlg_feed_note (notes, "zone",
+                   _("%s: “%s” is no time zone Delegate knows, or not the sessions’, whose "
+                     "offsets change within the event: each session is shown at its own "
+                     "offset: check the zone and the offsets"),
+                   name_path, name);
   else if (name == NULL)
     dlg_feed_note (notes, "zone",
                    _("%s: missing: times are shown at %s, the sessions’ most common offset, "

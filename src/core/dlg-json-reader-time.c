@@ -298,6 +298,57 @@ dlg_json_zone_offset_spelt (const char *name)
   return g_strdup_printf ("%c%02u:%02u", sign, hours, minutes);
 }
 
+/* Whether @zone's clock gives each instant its offset. */
+static gboolean
+zone_keeps (GTimeZone    *zone,
+            const gint64 *instants,
+            const gint32 *offsets,
+            guint         n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      int interval = g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, instants[i]);
+
+      if (interval < 0 || g_time_zone_get_offset (zone, interval) != offsets[i])
+        return FALSE;
+    }
+  return TRUE;
+}
+
+GTimeZone *
+dlg_json_time_zone_keeping (const gint64 *instants,
+                            const gint32 *offsets,
+                            guint         n)
+{
+  const char *tzdir = g_getenv ("TZDIR");
+  g_autofree char *path = g_build_filename (tzdir != NULL ? tzdir : "/usr/share/zoneinfo",
+                                            "zone1970.tab", NULL);
+  g_autofree char *table = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  /* The table lists each zone once (one per region of the world whose clocks have agreed
+   * since 1970); its third column is the zone's name. */
+  if (n == 0 || !g_file_get_contents (path, &table, NULL, NULL))
+    return NULL;
+  lines = g_strsplit (table, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) columns = NULL;
+      g_autoptr(GTimeZone) zone = NULL;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      columns = g_strsplit (lines[i], "\t", 4);
+      if (g_strv_length (columns) < 3 || !looks_like_zone_name (columns[2]) ||
+          !is_zone_file (columns[2]))
+        continue;
+      zone = g_time_zone_new_identifier (columns[2]);
+      if (zone != NULL && zone_keeps (zone, instants, offsets, n))
+        return g_steal_pointer (&zone);
+    }
+  return NULL;
+}
+
 GTimeZone *
 dlg_json_time_zone_new (const char  *name,
                         const char  *path,

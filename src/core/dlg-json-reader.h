@@ -127,6 +127,13 @@ GTimeZone  *dlg_json_time_zone_new       (const char  *name,
 /* "UTC+8", "GMT+07:00": a zone spelt as UTC or GMT and an offset, as the offset it means
  * ("+08:00"); NULL for anything else. */
 char       *dlg_json_zone_offset_spelt   (const char  *name);
+/* A zone of the system's database whose clock has, at each of the @n instants (seconds since
+ * 1970, UTC), the offset given beside it (seconds east of UTC): the clock of an event whose
+ * feed gives its sessions' offsets across a change of the clocks, but not its zone.  NULL when
+ * no zone has them all. */
+GTimeZone  *dlg_json_time_zone_keeping   (const gint64 *instants,
+                                          const gint32 *offsets,
+                                          guint         n);
 gboolean    dlg_json_read_links          (JsonObject  *object,
                                           const char  *path,
                                           GListModel  *links,

@@ -112,6 +112,39 @@ test_offsets_and_long_sessions (Fixture       *f,
   g_assert_cmpstr (time_text, ==, "23:00–00:00");
 }
 
+/* Offsets that change overnight, as the clocks do in spring, with no zone named: each header
+ * says the offset its sessions were given, not the abbreviation of a zone the feed never
+ * named. */
+static void
+test_offsets_across_clock_change (Fixture       *f,
+                                  gconstpointer  data)
+{
+  static const char json[] =
+    "{\"schedule\": {\"version\": \"1\", \"conference\": {\"acronym\": \"c\", \"title\": \"C\", "
+    "\"days\": [{\"index\": 1, \"date\": \"2024-03-30\", \"rooms\": {\"Hall\": ["
+    "{\"guid\": \"sat\", \"date\": \"2024-03-30T09:00:00+01:00\", \"start\": \"09:00\", "
+    "\"duration\": \"1:00\", \"title\": \"Keynote Saturday\"}]}}, "
+    "{\"index\": 2, \"date\": \"2024-03-31\", \"rooms\": {\"Hall\": ["
+    "{\"guid\": \"sun\", \"date\": \"2024-03-31T09:00:00+02:00\", \"start\": \"09:00\", "
+    "\"duration\": \"1:00\", \"title\": \"Keynote Sunday\"}]}}]}}}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = dlg_source_parse (bytes, NULL, english, NULL, &error);
+  g_autofree char *saturday = NULL;
+  g_autofree char *sunday = NULL;
+
+  g_assert_no_error (error);
+  dlg_agenda_page_set_feed (f->page, feed);
+  search (f, "keynote");
+  saturday = dlg_agenda_page_describe_group (f->page, 0);
+  sunday = dlg_agenda_page_describe_group (f->page, 1);
+  g_assert_true (g_str_has_prefix (saturday, "Day 1, "));
+  g_assert_true (g_str_has_suffix (saturday, " · 09:00 +01:00"));
+  g_assert_true (g_str_has_prefix (sunday, "Day 2, "));
+  g_assert_true (g_str_has_suffix (sunday, " · 09:00 +02:00"));
+  search (f, "");
+}
+
 void
 agenda_page_add_times_tests (void)
 {
@@ -121,4 +154,6 @@ agenda_page_add_times_tests (void)
               fixture_tear_down);
   g_test_add ("/agenda-page/offsets-and-long-sessions", Fixture, NULL, fixture_set_up,
               test_offsets_and_long_sessions, fixture_tear_down);
+  g_test_add ("/agenda-page/offsets-across-clock-change", Fixture, NULL, fixture_set_up,
+              test_offsets_across_clock_change, fixture_tear_down);
 }

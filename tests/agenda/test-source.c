@@ -222,6 +222,51 @@ test_zone_disagrees (void)
   g_assert_cmpint (hour_in (find (feed, "Session 0"), "UTC"), ==, 1);
 }
 
+/* The clocks change between the two days: the feed gives Saturday's sessions +01:00 and
+ * Sunday's +02:00, and names no zone.  Each is on the clock the feed gives it (until
+ * 4 December all were put on the offset most sessions had: Saturday's keynote at 10:00, an hour
+ * after it began), and so is a session given only its clock, after the change; the event's
+ * clock changes overnight, and "Now" and the days go by it.  Kept so in the saved copy. */
+static void
+test_zone_across_clock_change (void)
+{
+  g_autoptr(DlgFeed) feed = load ("clock-change.json");
+  DlgEvent *event = dlg_feed_get_event (feed);
+  static const struct { const char *title; int hour; int offset; } expected[] = {
+    { "Saturday keynote", 9, 1 }, { "Saturday closing", 17, 1 }, { "Sunday keynote", 9, 2 },
+    { "Sunday closing", 16, 2 }, { "Sunday drinks", 18, 2 },
+  };
+  g_autoptr(GBytes) pack = NULL;
+  g_autoptr(DlgFeed) unpacked = NULL;
+  g_autoptr(GDateTime) saturday_night = g_date_time_new_utc (2024, 3, 30, 23, 30, 0);
+  g_autoptr(GDateTime) sunday_morning = g_date_time_new_utc (2024, 3, 31, 6, 30, 0);
+  g_autoptr(GDateTime) night_there = NULL;
+  g_autoptr(GDateTime) morning_there = NULL;
+
+  g_assert_false (dlg_event_get_floating_time (event));
+  /* The zone found is one of many with that clock: no name the feed did not give. */
+  g_assert_null (dlg_event_get_time_zone_name (event));
+
+  pack = dlg_feed_pack (feed);
+  unpacked = dlg_feed_unpack (pack, NULL);
+  g_assert_nonnull (unpacked);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    for (guint copy = 0; copy < 2; copy++)
+      {
+        DlgSession *session = find (copy == 0 ? feed : unpacked, expected[i].title);
+        GDateTime *start = dlg_session_get_start (session);
+
+        g_assert_cmpint (g_date_time_get_hour (start), ==, expected[i].hour);
+        g_assert_cmpint (g_date_time_get_utc_offset (start), ==,
+                         expected[i].offset * G_TIME_SPAN_HOUR);
+      }
+
+  night_there = g_date_time_to_timezone (saturday_night, dlg_event_get_time_zone (event));
+  g_assert_cmpint (g_date_time_get_hour (night_there), ==, 0);
+  morning_there = g_date_time_to_timezone (sunday_morning, dlg_event_get_time_zone (event));
+  g_assert_cmpint (g_date_time_get_hour (morning_there), ==, 8);
+}
+
 static void
 test_floating (void)
 {
@@ -1298,6 +1343,7 @@ main (int    argc,
   g_test_add_func ("/source/zone-from-offsets", test_zone_from_offsets);
   g_test_add_func ("/source/zone-disagrees", test_zone_disagrees);
   g_test_add_func ("/source/zone-unknown-offsets", test_zone_unknown_offsets);
+  g_test_add_func ("/source/zone-across-clock-change", test_zone_across_clock_change);
   g_test_add_func ("/source/floating", test_floating);
   g_test_add_func ("/source/pretalx", test_pretalx);
   g_test_add_func ("/source/frab-xml", test_frab_xml);

@@ -59,12 +59,19 @@ dlg_agenda_zone_label (DlgFeed   *feed,
   g_autofree char *offset_text = NULL;
   const char *abbreviation;
   GTimeSpan minutes;
+  DlgEvent *event;
 
   if (floating_time (feed))
     return "";
 
+  /* The event's clock found from its sessions' offsets, the feed naming no zone (see
+   * dlg_feed_choose_zone()): the zone is one of several with that clock, whose abbreviations
+   * the feed never gave ("IST" is Ireland's summer and India), so the offsets are shown. */
+  event = feed != NULL ? dlg_feed_get_event (feed) : NULL;
   abbreviation = g_date_time_get_timezone_abbreviation (shown);
-  if (abbreviation[0] != '+' && abbreviation[0] != '-')
+  if (abbreviation[0] != '+' && abbreviation[0] != '-' &&
+      (event == NULL || dlg_event_get_time_zone_name (event) != NULL ||
+       g_date_time_get_timezone (shown) != dlg_event_get_time_zone (event)))
     return abbreviation;
 
   /* A zone known only by its offset: GLib names it "+02:00:00", the feed wrote "+02:00". */
