@@ -63,6 +63,56 @@ links_tab_cb (GtkEventControllerKey *keys,
   return g_object_get_data (G_OBJECT (label), "dlg-link-at-start") != NULL;
 }
 
+/* A click on the label makes it focusable again, just before GTK's own press handler gives it
+ * the keyboard: the text selected with the mouse is then copied with Ctrl+C, as anywhere. */
+static void
+pass_by_pressed_cb (GtkGestureClick *click,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    GtkWidget       *label)
+{
+  gtk_widget_set_can_focus (label, TRUE);
+  gtk_widget_set_focusable (label, TRUE);
+}
+
+static void
+pass_by_leave_cb (GtkEventControllerFocus *focus,
+                  GtkWidget               *label)
+{
+  gtk_widget_set_focusable (label, FALSE);
+  gtk_widget_set_can_focus (label, FALSE);
+}
+
+/* A detail page's facts, each under its heading (When, Room, Province), were each a stop for
+ * Tab, where a keyboard saw only a text cursor and a screen reader heard the text without its
+ * heading: Tab took eight presses to go from a session's title to its first link.  Read-only
+ * text is no stop for Tab in GNOME's apps; what a delegate acts on is (the Note button, the
+ * star, links), and so are the paragraphs of an abstract or a description, to be read out and
+ * copied from the keyboard.  The session's list row already says its time, room and
+ * speakers. */
+void
+dlg_feed_label_pass_by (GtkLabel *label)
+{
+  GtkGesture *click;
+  GtkEventController *focus;
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  /* After "selectable", which makes the label focusable.  Not "focusable" alone: GTK 4.8's
+   * Tab still entered the label, which took it without taking the keyboard, and Tab stayed
+   * there for good. */
+  gtk_widget_set_focusable (GTK_WIDGET (label), FALSE);
+  gtk_widget_set_can_focus (GTK_WIDGET (label), FALSE);
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (pass_by_pressed_cb), label, 0);
+  gtk_widget_add_controller (GTK_WIDGET (label), GTK_EVENT_CONTROLLER (click));
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (pass_by_leave_cb), label, 0);
+  gtk_widget_add_controller (GTK_WIDGET (label), focus);
+}
+
 void
 dlg_feed_label_set_linked (GtkLabel   *label,
                            const char *text)

@@ -19,6 +19,10 @@ void     dlg_feed_label_set_text      (GtkLabel   *label,
 void     dlg_feed_label_set_linked    (GtkLabel   *label,
                                        const char *text);
 
+/* Makes @label, a selectable fact under its heading (a session's room, a member's province),
+ * no stop for Tab: it can still be selected with the mouse and copied. */
+void     dlg_feed_label_pass_by       (GtkLabel   *label);
+
 /* A label's "activate-link" handler that lets only http, https and mailto links open. */
 gboolean dlg_feed_label_activate_link (GtkLabel   *label,
                                        const char *uri,

@@ -282,4 +282,12 @@ static void
 dlg_session_view_init (DlgSessionView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Tab goes from the title to the Note button, the star and the links, then the abstract
+   * and description; the facts beside their headings are read, and selected, as they are. */
+  dlg_feed_label_pass_by (self->subtitle_label);
+  dlg_feed_label_pass_by (self->when_label);
+  dlg_feed_label_pass_by (self->room_label);
+  dlg_feed_label_pass_by (self->track_label);
+  dlg_feed_label_pass_by (self->speakers_label);
+  dlg_feed_label_pass_by (self->language_label);
 }

@@ -397,6 +397,15 @@ dlg_member_view_init (DlgMemberView *self)
   g_autoptr(GtkListItemFactory) link_factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Tab goes from the name to the Note button, the contacts and the rows; the facts beside
+   * their headings are read, and selected, as they are (the description is a paragraph). */
+  dlg_feed_label_pass_by (self->kind_label);
+  dlg_feed_label_pass_by (self->province_label);
+  dlg_feed_label_pass_by (self->region_label);
+  dlg_feed_label_pass_by (self->joined_label);
+  dlg_feed_label_pass_by (self->head_label);
+  dlg_feed_label_pass_by (self->programme_label);
+  dlg_feed_label_pass_by (self->masterplan_label);
 
   /* Factories after the template (GTK 4.8 builds rows before _init ends). */
   person_factory = gtk_builder_list_item_factory_new_from_resource (NULL,

@@ -628,6 +628,8 @@ static void
 dlg_practices_page_init (DlgPracticesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The tags are facts, read and selected as they are; the summary is a paragraph. */
+  dlg_feed_label_pass_by (self->tags_label);
   dlg_split_escape_goes_back (GTK_WIDGET (self->content), self->back_button);
   dlg_choice_rows_set_searchable (self->tag_dropdown, _("Tag"));
   dlg_pane_add_search_shortcut (GTK_WIDGET (self), GTK_WIDGET (self->search_entry));
