@@ -511,6 +511,14 @@ def check_shortcuts(app, frame):
              lambda: find(window, lambda a: text_of(a) == "Q"))
     screenshot("shortcuts")
     log(f"Ctrl+? opens {window.name!r}, which lists {quit_title!r}")
+    # Its search button, which has the keyboard first, and the search field are named: GTK 4.8
+    # named them "GtkImage" and "GtkSearchEntry" (until 4 December).
+    controls = find_all(window, lambda a: role(a) in ui.BUTTONS + ui.ENTRIES and ui.on_screen(a))
+    nameless = [f"{a.getRoleName()} {a.name!r}" for a in controls
+                if not a.name or a.name.startswith("Gtk")]
+    if not controls or nameless:
+        raise Failure(f"the shortcuts window has controls without a name: {nameless}")
+    log(f"the shortcuts window's controls are named: {[a.name for a in controls]}")
     xdo("key", "--clearmodifiers", "Escape")
     wait_for("the shortcuts window to close on Escape", lambda: not other_windows(app, frame),
              timeout=5)
