@@ -101,6 +101,7 @@ struct _DlgMember
 
   /* Made on first use by dlg-member-query.c (the object is immutable). */
   char          *search_key;
+  gsize          search_people;  /* where its people's names begin in search_key */
   char          *name_key;
   char          *sort_key;      /* of the name without "Kota", "Kabupaten", ... */
 };

@@ -85,6 +85,18 @@ test_search (void)
   assert_search (query, feed, "ujung siti", "");
   /* a word does not span two fields */
   assert_search (query, feed, "ujungnusa", "");
+  /* a person's names are one person's: "siti wisniewski" is no one at Contoh City, where Siti
+   * Nurhaliza and Bambang Wiśniewski are two delegates and Ayu Pratiwi its head; with the
+   * member's own fields (name, kind, province, region, head's title), any word goes */
+  assert_search (query, feed, "siti nurhaliza", "kota-contoh");
+  assert_search (query, feed, "nurhaliza siti", "kota-contoh");
+  assert_search (query, feed, "bambang wisniewski", "kota-contoh");
+  assert_search (query, feed, "siti wisniewski", "");
+  assert_search (query, feed, "ayu nurhaliza", "");
+  assert_search (query, feed, "ayu pratiwi", "kota-contoh");
+  assert_search (query, feed, "contoh java siti nurhaliza", "kota-contoh");
+  assert_search (query, feed, "mayor ayu", "kota-contoh");
+  assert_search (query, feed, "mayor siti", "kota-contoh");
   /* what is not searched: description, e-mail */
   assert_search (query, feed, "example", "");
   assert_search (query, feed, "humas", "");
@@ -424,47 +436,63 @@ load_directory (void)
   return feed;
 }
 
-/* The search, written the slow and obvious way: lower-cased words, each
- * a substring of one of the searched fields. */
+/* The search, written the slow and obvious way: lower-cased words, each a substring of one of
+ * the member's own fields or, all those that are in none of them, of one person's name. */
+static gboolean
+naive_found (GPtrArray  *fields,
+             const char *word)
+{
+  for (guint f = 0; f < fields->len; f++)
+    {
+      if (strstr (g_ptr_array_index (fields, f), word) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static gboolean
 naive_matches (DlgMember  *member,
                const char *text)
 {
   g_auto(GStrv) words = g_strsplit (text, " ", -1);
   GListModel *delegates = dlg_member_get_delegates (member);
+  g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_free);
 
-  for (guint w = 0; words[w] != NULL; w++)
+  g_ptr_array_add (own, g_ascii_strdown (dlg_member_get_name (member), -1));
+  /* the kind in both languages */
+  g_ptr_array_add (own, g_strdup (dlg_member_get_kind (member) == DLG_MEMBER_KIND_KOTA
+                                  ? "kota city" : "kabupaten regency"));
+  g_ptr_array_add (own, g_ascii_strdown (dlg_member_get_province (member), -1));
+  g_ptr_array_add (own, g_ascii_strdown (dlg_member_get_region (member), -1));
+  g_ptr_array_add (own, g_ascii_strdown (dlg_member_get_head_title (member), -1));
+
+  g_ptr_array_add (people, g_ascii_strdown (dlg_member_get_head_name (member), -1));
+  for (guint d = 0; d < g_list_model_get_n_items (delegates); d++)
     {
-      g_autofree char *word = g_ascii_strdown (words[w], -1);
-      g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-      gboolean found = FALSE;
+      g_autoptr(DlgPerson) person = g_list_model_get_item (delegates, d);
 
-      if (word[0] == '\0')
-        continue;
-
-      g_ptr_array_add (fields, g_ascii_strdown (dlg_member_get_name (member), -1));
-      /* the kind in both languages */
-      g_ptr_array_add (fields, g_strdup (dlg_member_get_kind (member) == DLG_MEMBER_KIND_KOTA
-                                         ? "kota city" : "kabupaten regency"));
-      g_ptr_array_add (fields, g_ascii_strdown (dlg_member_get_province (member), -1));
-      g_ptr_array_add (fields, g_ascii_strdown (dlg_member_get_region (member), -1));
-      g_ptr_array_add (fields, g_ascii_strdown (dlg_member_get_head_name (member), -1));
-      g_ptr_array_add (fields, g_ascii_strdown (dlg_member_get_head_title (member), -1));
-      for (guint d = 0; d < g_list_model_get_n_items (delegates); d++)
-        {
-          g_autoptr(DlgPerson) person = g_list_model_get_item (delegates, d);
-
-          g_ptr_array_add (fields, g_ascii_strdown (dlg_person_get_name (person), -1));
-        }
-
-      for (guint f = 0; !found && f < fields->len; f++)
-        found = strstr (g_ptr_array_index (fields, f), word) != NULL;
-
-      if (!found)
-        return FALSE;
+      g_ptr_array_add (people, g_ascii_strdown (dlg_person_get_name (person), -1));
     }
 
-  return TRUE;
+  for (guint p = 0; p < people->len; p++)
+    {
+      gboolean all = TRUE;
+
+      for (guint w = 0; all && words[w] != NULL; w++)
+        {
+          g_autofree char *word = g_ascii_strdown (words[w], -1);
+
+          all = word[0] == '\0' || naive_found (own, word) ||
+                strstr (g_ptr_array_index (people, p), word) != NULL;
+        }
+
+      if (all)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static void
@@ -478,7 +506,9 @@ test_directory (void)
   g_auto(GStrv) places = NULL;
   g_autoptr(GString) typed = g_string_new (NULL);
   const char *searches[] = { "kabupaten", "kota", "jawa", "ba", "ri", "kota ma", "bupati lu",
-                             "sulawesi selatan", "zzz", "an", "wali kota" };
+                             "sulawesi selatan", "zzz", "an", "wali kota",
+                             /* two names: one person's or two people's */
+                             "a ba", "ra ma", "ba ri lu", "kota an ma" };
   guint n_items;
 
   g_assert_cmpuint (g_list_model_get_n_items (members), ==, DIRECTORY_N_MEMBERS);
