@@ -139,6 +139,14 @@ link_subtitle (GObject  *object,
   return NULL;
 }
 
+static gboolean
+has_text_cb (GtkListItem *item,
+             const char  *text,
+             DlgFeed     *feed)
+{
+  return text != NULL && text[0] != '\0';
+}
+
 /* The same, in the event's zone and in the laptop's: the factory picks one when a member is
  * shown (see link_factory_new()). */
 static char *
@@ -169,6 +177,7 @@ link_factory_new (DlgFeed  *feed,
   dlg_feed_scope_add_callback (scope, "link_subtitle_cb",
                                local_time ? G_CALLBACK (link_subtitle_local_cb)
                                           : G_CALLBACK (link_subtitle_cb));
+  dlg_feed_scope_add_callback (scope, "has_text_cb", G_CALLBACK (has_text_cb));
   dlg_feed_scope_add_callback (scope, "join_cb", G_CALLBACK (dlg_list_row_join_cb));
 
   return gtk_builder_list_item_factory_new_from_resource (GTK_BUILDER_SCOPE (scope),
