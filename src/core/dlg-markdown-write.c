@@ -22,6 +22,7 @@ typedef struct
   const char *prefix;
   gboolean    line_start;
   char        before;   /* the text's last character, '\0' at a line's start */
+  gboolean    underscore;  /* an emphasis written "_…_" is open: every "_" is escaped */
 } Writer;
 
 static void
@@ -86,7 +87,8 @@ append_text (Writer     *w,
       w->line_start = FALSE;
       if (strchr ("\\`*[]<#~|", c) != NULL
           /* snake_case is no emphasis to any reader, "_x_" is */
-          || (c == '_' && !(g_ascii_isalnum (w->before) && g_ascii_isalnum (p[1])))
+          || (c == '_' && (w->underscore ||
+                           !(g_ascii_isalnum (w->before) && g_ascii_isalnum (p[1]))))
           || (c == '&' && is_entity (p)))
         g_string_append_c (w->out, '\\');
       g_string_append_c (w->out, c);
@@ -129,18 +131,13 @@ append_code (Writer     *w,
   w->before = '`';
 }
 
-/* The styles open, outermost first. */
+/* The styles open, outermost first, and the mark each was opened with. */
 typedef struct
 {
-  DlgMdStyle style[2];
-  guint      n;
+  DlgMdStyle  style[2];
+  const char *mark[2];
+  guint       n;
 } Open;
-
-static const char *
-style_mark (DlgMdStyle style)
-{
-  return style == DLG_MD_STYLE_STRONG ? "**" : "*";
-}
 
 /* How many spans from @i on have @style, without a break. */
 static guint
@@ -156,6 +153,39 @@ style_run (const DlgMdBlock *block,
   return n;
 }
 
+static DlgMdStyle
+span_style (const DlgMdBlock *block,
+            guint             i)
+{
+  return i < block->spans->len ? ((const DlgMdSpan *) g_ptr_array_index (block->spans, i))->style
+                               : DLG_MD_STYLE_NONE;
+}
+
+/* The mark of emphasis that starts at span @i of @block, when @bold_opens is whether bold
+ * opens there too and @before the character before both marks.  Emphasis and bold that
+ * open together, or close together, one inside the other, would make a run of three stars
+ * ("***a***", "**a *b***", "*a **b***"), which Delegate's reader, that of the PDF and the
+ * document made from the report, reads as stars and bold: such emphasis is written
+ * "_…_" ("**_a_**", "**a _b_**"), which every reader shares, unless a letter or digit
+ * touches it ("x_y_"), where "_" is no emphasis to any reader. */
+static const char *
+emphasis_mark (const DlgMdBlock *block,
+               guint             i,
+               gboolean          bold_opens,
+               char              before)
+{
+  guint end = i + style_run (block, i, DLG_MD_STYLE_EMPH);
+  gboolean bold_closes = end > i && (span_style (block, end - 1) & DLG_MD_STYLE_STRONG) != 0 &&
+                         (span_style (block, end) & DLG_MD_STYLE_STRONG) == 0;
+  const DlgMdSpan *after = end < block->spans->len ? g_ptr_array_index (block->spans, end) : NULL;
+
+  if (!bold_opens && !bold_closes)
+    return "*";
+  if (g_ascii_isalnum (before) || (after != NULL && g_ascii_isalnum (after->text[0])))
+    return "*";
+  return "_";
+}
+
 /* Closes the open styles down to those @style keeps, then opens what it adds, the one that
  * lasts longer from span @i of @block on outside: "***a* b**", "***a** b*". */
 static void
@@ -166,12 +196,23 @@ set_style (Writer           *w,
            guint             i)
 {
   DlgMdStyle order[] = { DLG_MD_STYLE_STRONG, DLG_MD_STYLE_EMPH };
+  gsize written = w->out->len;
+  char before;
+  gboolean bold_opens;
   guint keep = 0;
 
   while (keep < open->n && (style & open->style[keep]) != 0)
     keep++;
   for (; open->n > keep; open->n--)
-    g_string_append (w->out, style_mark (open->style[open->n - 1]));
+    {
+      if (g_str_equal (open->mark[open->n - 1], "_"))
+        w->underscore = FALSE;
+      g_string_append (w->out, open->mark[open->n - 1]);
+    }
+  before = w->out->len > 0 ? w->out->str[w->out->len - 1] : '\0';
+  bold_opens = (style & DLG_MD_STYLE_STRONG) != 0;
+  for (guint m = 0; m < open->n; m++)
+    bold_opens &= open->style[m] != DLG_MD_STYLE_STRONG;
   if (block != NULL && style_run (block, i, order[1]) > style_run (block, i, order[0]))
     {
       order[0] = DLG_MD_STYLE_EMPH;
@@ -180,6 +221,7 @@ set_style (Writer           *w,
   for (guint k = 0; k < G_N_ELEMENTS (order); k++)
     {
       gboolean is_open = FALSE;
+      const char *mark;
 
       if ((style & order[k]) == 0)
         continue;
@@ -187,23 +229,29 @@ set_style (Writer           *w,
         is_open |= open->style[m] == order[k];
       if (is_open)
         continue;
-      g_string_append (w->out, style_mark (order[k]));
-      open->style[open->n++] = order[k];
+      mark = order[k] == DLG_MD_STYLE_STRONG ? "**"
+             : block != NULL ? emphasis_mark (block, i, bold_opens, before) : "*";
+      w->underscore |= g_str_equal (mark, "_");
+      g_string_append (w->out, mark);
+      open->style[open->n] = order[k];
+      open->mark[open->n++] = mark;
     }
-  if (open->n > 0)
+  /* A mark at a line's start: what follows is no longer there ("*1. a*"). */
+  if (w->out->len > written)
     w->line_start = FALSE;
 }
 
-/* A link's address between its parentheses: a safe one holds no space, "<", ">" or '"'. */
+/* A link's address between its parentheses: a safe one holds no space, "<", ">" or '"'.  In
+ * "_…_" a "_" in it would end the emphasis there, for Delegate's reader: escaped too. */
 static void
-append_address (GString    *out,
+append_address (Writer     *w,
                 const char *url)
 {
   for (const char *p = url; *p != '\0'; p++)
     {
-      if (*p == '(' || *p == ')' || *p == '\\')
-        g_string_append_c (out, '\\');
-      g_string_append_c (out, *p);
+      if (*p == '(' || *p == ')' || *p == '\\' || (*p == '_' && w->underscore))
+        g_string_append_c (w->out, '\\');
+      g_string_append_c (w->out, *p);
     }
 }
 
@@ -214,14 +262,18 @@ close_to (Writer *w,
           guint   base)
 {
   for (; open->n > base; open->n--)
-    g_string_append (w->out, style_mark (open->style[open->n - 1]));
+    {
+      if (g_str_equal (open->mark[open->n - 1], "_"))
+        w->underscore = FALSE;
+      g_string_append (w->out, open->mark[open->n - 1]);
+    }
 }
 
 static void
 append_spans (Writer           *w,
               const DlgMdBlock *block)
 {
-  Open open = { { 0, }, 0 };
+  Open open = { { 0, }, { NULL, }, 0 };
   /* The styles open around the link being written: "**see [the guide](…) now**". */
   guint base = 0;
 
@@ -279,7 +331,7 @@ append_spans (Writer           *w,
         {
           close_to (w, &open, MIN (base, open.n));
           g_string_append (w->out, "](");
-          append_address (w->out, span->url);
+          append_address (w, span->url);
           g_string_append_c (w->out, ')');
           w->before = ')';
           base = 0;
@@ -303,7 +355,7 @@ dlg_markdown_write (GString   *out,
       guint depth = MIN (block->depth, DLG_MD_LIST_DEPTH_MAX);
       g_autofree char *marker = NULL;
       g_autoptr(GString) prefix = g_string_new (block->quote ? "> " : "");
-      Writer w = { out, NULL, TRUE, '\0' };
+      Writer w = { out, NULL, TRUE, '\0', FALSE };
       guint indent = 0;
 
       /* An item right after an item is in its list; any other block after a blank line

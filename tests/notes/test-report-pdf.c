@@ -408,6 +408,36 @@ test_markdown (Fixture       *fixture,
   g_assert_nonnull (strstr (fonts, "Mono"));
 }
 
+/* Bold italics as a word processor's user types them in Markdown ("**_Penting_**") print
+ * bold and italic, without stars (until 4 December the report wrote "***Penting***", which
+ * the PDF printed as "*Penting*" in bold). */
+static void
+test_bold_italics (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *fonts = NULL;
+
+  add_note (notes, DLG_NOTE_FREE, NULL, "Formulir",
+            "**_Penting_**: **bawa _tiga_** formulir, _tanya **Pak Budi**_.");
+  g_assert_true (dlg_notes_save (fixture->store, notes, &error));
+  g_assert_no_error (error);
+  g_assert_true (dlg_report_print_export (fixture->feed, fixture->store, NULL, NULL,
+                                          fixture->pdf, &error));
+  g_assert_no_error (error);
+
+  text = run ("pdftotext", fixture->pdf);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Penting: bawa tiga formulir, tanya Pak Budi."));
+  g_assert_null (strchr (text, '*'));
+  g_assert_null (strchr (text, '_'));
+  fonts = run ("pdffonts", fixture->pdf);
+  g_test_message ("%s", fonts);
+  g_assert_nonnull (strstr (fonts, "BoldOblique"));
+}
+
 /* The text of `pdftotext -layout`: each line where it is on the page. */
 static char *
 run_layout (const char *path)
@@ -759,6 +789,8 @@ main (int   argc,
               fixture_set_up, test_metadata, fixture_tear_down);
   g_test_add ("/notes/report-pdf/long-note", Fixture, NULL,
               fixture_set_up, test_long_note, fixture_tear_down);
+  g_test_add ("/notes/report-pdf/bold-italics", Fixture, NULL,
+              fixture_set_up, test_bold_italics, fixture_tear_down);
   g_test_add ("/notes/report-pdf/markdown", Fixture, NULL,
               fixture_set_up, test_markdown, fixture_tear_down);
   g_test_add ("/notes/report-pdf/nested-list", Fixture, NULL,

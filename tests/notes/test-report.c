@@ -504,6 +504,49 @@ test_note_markdown (Fixture       *f,
   }
 }
 
+/* Bold and italics one inside the other, that open or close together ("**_Penting_**",
+ * bold italics as word processors' users type it), are bold and italic in the report, and
+ * in the PDF and the .odt made from it: until 4 December the report wrote them as runs of
+ * three stars ("***Penting***", "**bawa *tiga***"), which the app's reader, the PDF's and
+ * the document's, read as stars, the italics lost. */
+static void
+test_bold_italics (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char *body =
+    "**_Penting_**: **bawa _tiga_** formulir, _tanya **Pak Budi**_, *__lalu__* "
+    "*__[lapor](https://example.org/lapor_kota)__* dan *__snake_case__ ini*";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFeed) feed = load_fixture ("before.json");
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *report = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  const char *copy;
+
+  add_note (notes, DLG_NOTE_FREE, NULL, "Formulir", body);
+  g_assert_true (dlg_notes_save (f->store, notes, &error));
+  g_assert_no_error (error);
+
+  report = dlg_note_report_markdown (feed, f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", report);
+  /* As CommonMark viewers read it too; a "_" inside "_…_" escaped, so that it ends
+   * nothing. */
+  g_assert_nonnull (strstr (report, "\n**_Penting_**: **bawa _tiga_** formulir, "
+                                    "_tanya **Pak Budi**_, **_lalu_** "
+                                    "**_[lapor](https://example.org/lapor\\_kota)_** dan "
+                                    "_**snake\\_case** ini_\n"));
+  g_assert_null (strstr (report, "***"));
+
+  copy = strstr (report, "### Formulir\n\n");
+  g_assert_nonnull (copy);
+  expected = shown (body);
+  got = shown (copy + strlen ("### Formulir\n\n"));
+  g_assert_null (strchr (expected, '*'));
+  g_assert_cmpstr (got, ==, expected);
+}
+
 /* A note's time is given in the event's time zone, as its sessions' are: notes taken five
  * and thirty minutes into the 11:00 session read 11:05 and 11:30, though the laptop stayed
  * on Jakarta's time (main() sets it), an hour behind the event's. */
@@ -633,6 +676,7 @@ main (int   argc,
   g_test_add ("/notes/report/note-markdown", Fixture, NULL, fixture_set_up, test_note_markdown, fixture_tear_down);
   g_test_add ("/notes/report/note-time-zone", Fixture, NULL, fixture_set_up, test_note_time_zone, fixture_tear_down);
   g_test_add ("/notes/report/control-characters", Fixture, NULL, fixture_set_up, test_control_characters, fixture_tear_down);
+  g_test_add ("/notes/report/bold-italics", Fixture, NULL, fixture_set_up, test_bold_italics, fixture_tear_down);
   g_test_add ("/notes/report/notes-apart", Fixture, NULL, fixture_set_up, test_notes_apart, fixture_tear_down);
 
   return g_test_run ();
