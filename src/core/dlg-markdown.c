@@ -22,8 +22,10 @@
 enum {
   MISS_STAR1,
   MISS_STAR2,
+  MISS_STAR3,
   MISS_UNDER1,
   MISS_UNDER2,
+  MISS_UNDER3,
   MISS_BACKTICK,
   MISS_BRACKET,
   /* A link's target: its address, the white space after it, a title in quotes, the
@@ -252,7 +254,7 @@ autolink_close (Inline *in,
   return in->autolink[k];
 }
 
-/* The position of @needle (1 or 2 bytes) in [from, end), or -1.  An emphasis delimiter
+/* The position of @needle (1 to 3 bytes) in [from, end), or -1.  An emphasis delimiter
  * (@delimiter) is never one inside an autolink that ends before @end: the address is read
  * whole before any emphasis, as CommonMark reads it, so "_<https://x.id/Kupang_(kota)>_"
  * is the link in italics, not italics cut at the address's "_". */
@@ -292,7 +294,7 @@ find (Inline     *in,
             i = tick - s;
           continue;
         }
-      if (s[i] == needle[0] && (n == 1 || s[i + 1] == needle[1]))
+      if (memcmp (s + i, needle, n) == 0)
         return i;
     }
   return -1;
@@ -575,6 +577,26 @@ parse_inline (Inline     *in,
               g_string_append_len (buf, s + i + 1, j - i - 1);
               flush (in, buf, style | DLG_MD_STYLE_CODE, url);
               i = j + 1;
+              continue;
+            }
+        }
+
+      /* Bold italics, "***Penting***", as Markdown's guides teach them: a run of three
+       * closed by a run of three. */
+      if ((c == '*' || c == '_') && depth < MAX_DEPTH && i + 3 < end &&
+          s[i + 1] == c && s[i + 2] == c && s[i + 3] != c && !is_space (s[i + 3]) &&
+          !(c == '_' && i > start && g_ascii_isalnum (s[i - 1])))
+        {
+          gssize j = find_cached (in, &next[c == '*' ? MISS_STAR3 : MISS_UNDER3], i + 3, end,
+                                  c == '*' ? "***" : "___", TRUE);
+
+          if (j > 0 && (gsize) j > i + 3 && !is_space (s[j - 1]) &&
+              !((gsize) j + 3 < end && s[j + 3] == c))
+            {
+              flush (in, buf, style, url);
+              parse_inline (in, i + 3, j, style | DLG_MD_STYLE_STRONG | DLG_MD_STYLE_EMPH, url,
+                            depth + 1);
+              i = j + 3;
               continue;
             }
         }

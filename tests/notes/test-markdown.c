@@ -525,6 +525,25 @@ test_code_in_emphasis (void)
   check_cases (cases, G_N_ELEMENTS (cases));
 }
 
+/* Bold italics as Markdown's guides teach them, "***Penting***" or "___Penting___", are
+ * bold and italic, as in CommonMark (until 4 December they were bold, a star or "_" left
+ * at each end); a run of three that nothing closes stays as before. */
+static void
+test_bold_italics (void)
+{
+  const char *cases[][2] = {
+    { "***Penting***: bawa", "P:<b><i>Penting</i></b>: bawa\n" },
+    { "___Penting___ ini", "P:<b><i>Penting</i></b> ini\n" },
+    { "a ***b c*** d ***e***", "P:a <b><i>b c</i></b> d <b><i>e</i></b>\n" },
+    { "***[lapor](https://x.id/a_b)***",
+      "P:<a href=\"https://x.id/a_b\"><b><i>lapor</i></b></a>\n" },
+    /* A run of three that nothing closes is no emphasis. */
+    { "***a", "P:***a\n" },
+  };
+
+  check_cases (cases, G_N_ELEMENTS (cases));
+}
+
 /* Huge lines and delimiter floods parse in linear time: a quadratic
  * parser takes minutes on these. */
 /* Block quotes, as a best practice quotes its mayor and a delegate quotes
@@ -749,7 +768,9 @@ test_huge (void)
                           /* Autolinks that emphasis skips, titles, mail addresses. */
                           "*<https://x.id/*>", "_<https://x.id/_> ",
                           "[a](x \"", "[a](x \"(\" ", "[a](x 't' ", "[[a](x \"t\"  ", "[a](x ",
-                          "_<a_b@c.id> ", "<a@b", "<a@b.id" };
+                          "_<a_b@c.id> ", "<a@b", "<a@b.id",
+                          /* Bold italics: runs of three, closed or not. */
+                          "***", "***a", "***a ", "a*** ", "***a***", "___a " };
 
   for (guint u = 0; u < G_N_ELEMENTS (units); u++)
     {
@@ -821,6 +842,7 @@ main (int   argc,
   g_test_add_func ("/markdown/autolink-emphasis", test_autolink_emphasis);
   g_test_add_func ("/markdown/escaped-delimiters", test_escaped_delimiters);
   g_test_add_func ("/markdown/code-in-emphasis", test_code_in_emphasis);
+  g_test_add_func ("/markdown/bold-italics", test_bold_italics);
   g_test_add_func ("/markdown/mail-autolinks", test_mail_autolinks);
   g_test_add_func ("/markdown/unsafe-link-targets", test_unsafe_link_targets);
   g_test_add_func ("/markdown/link-parentheses", test_link_parentheses);
