@@ -439,6 +439,57 @@ test_bold_italics (Fixture       *fixture,
   g_assert_nonnull (strstr (fonts, "BoldOblique"));
 }
 
+/* The line of `pdftohtml -xml` that holds @text, with its <b> and <i>: how it is set. */
+static char *
+xml_line (const char *path,
+          const char *text)
+{
+  const char *argv[] = { "pdftohtml", "-xml", "-i", "-stdout", path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  g_auto(GStrv) lines = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &xml, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  lines = g_strsplit (xml, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "<text ") && strstr (lines[i], text) != NULL)
+      return g_strdup (lines[i]);
+  g_test_message ("“%s” is not in:\n%s", text, xml);
+  g_assert_not_reached ();
+}
+
+/* A heading in a note ("# Summary") is set apart from the note's title, which is in
+ * italics: until 4 December both were set alike, and a note's "Summary" read as another
+ * note. */
+static void
+test_note_headings (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *heading = NULL;
+
+  add_note (notes, DLG_NOTE_SESSION, "s2", "Waste banks visit",
+            "Banks pay cash.\n\n# Summary of the visit\n\nCopy it.");
+  g_assert_true (dlg_notes_save (fixture->store, notes, &error));
+  g_assert_no_error (error);
+  g_assert_true (dlg_report_print_export (fixture->feed, fixture->store, NULL, NULL,
+                                          fixture->pdf, &error));
+  g_assert_no_error (error);
+
+  title = xml_line (fixture->pdf, "Waste banks visit");
+  heading = xml_line (fixture->pdf, "Summary of the visit");
+  g_test_message ("%s\n%s", title, heading);
+  g_assert_nonnull (strstr (title, "<i>"));
+  g_assert_nonnull (strstr (heading, "<b>"));
+  g_assert_null (strstr (heading, "<i>"));
+}
+
 /* The text of `pdftotext -layout`: each line where it is on the page. */
 static char *
 run_layout (const char *path)
@@ -792,6 +843,8 @@ main (int   argc,
               fixture_set_up, test_long_note, fixture_tear_down);
   g_test_add ("/notes/report-pdf/bold-italics", Fixture, NULL,
               fixture_set_up, test_bold_italics, fixture_tear_down);
+  g_test_add ("/notes/report-pdf/note-headings", Fixture, NULL,
+              fixture_set_up, test_note_headings, fixture_tear_down);
   g_test_add ("/notes/report-pdf/markdown", Fixture, NULL,
               fixture_set_up, test_markdown, fixture_tear_down);
   g_test_add ("/notes/report-pdf/nested-list", Fixture, NULL,

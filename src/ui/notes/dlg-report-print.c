@@ -3,7 +3,8 @@
  * The content is core's Markdown report (dlg-note-report.c), read with
  * core's Markdown reader, keeping every line break the delegate typed:
  * level 2 headings are the report's sections, level 3 its items (a
- * session, a best practice), level 4 a note's title; paragraphs, list
+ * session, a best practice), level 4 a note's title, 5 and 6 the note's own
+ * headings, upright to tell them from its title; paragraphs, list
  * items with their bullet or number hanging, a nested one set in under
  * the text of the item it belongs to, as is an item's later paragraph, quotes ("> ": a best
  * practice's summary, a quote in a note) indented in italics with a
@@ -36,6 +37,7 @@ typedef enum
   BLOCK_SECTION,
   BLOCK_ITEM,
   BLOCK_NOTE,
+  BLOCK_NOTE_HEADING,  /* a heading in a note under its title ("# Summary") */
   BLOCK_TEXT,
   BLOCK_LIST_ITEM,
   BLOCK_LIST_TEXT,  /* a list item's later paragraph, under its text */
@@ -171,10 +173,14 @@ add_md_block (GArray           *blocks,
   g_array_append_val (blocks, block);
 }
 
+/* A note's own headings, which the report sets below its title (levels 5 and 6 under a
+ * session's, a case's or a member's note), are set apart from the notes' titles: in the
+ * same face they read as another note begun. */
 static BlockKind
 heading_kind (guint level)
 {
-  return level <= 2 ? BLOCK_SECTION : level == 3 ? BLOCK_ITEM : BLOCK_NOTE;
+  return level <= 2 ? BLOCK_SECTION : level == 3 ? BLOCK_ITEM : level == 4 ? BLOCK_NOTE
+         : BLOCK_NOTE_HEADING;
 }
 
 static GArray *
@@ -286,6 +292,10 @@ block_layout (GtkPrintContext *context,
       pango_font_description_set_weight (font, PANGO_WEIGHT_SEMIBOLD);
       indent = TEXT_INDENT;
       break;
+    case BLOCK_NOTE_HEADING:
+      pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      indent = TEXT_INDENT;
+      break;
     case BLOCK_META:
       pango_font_description_set_size (font, 11 * PANGO_SCALE);
       break;
@@ -346,6 +356,7 @@ space_before (BlockKind kind,
     case BLOCK_ITEM:
       return 12;
     case BLOCK_NOTE:
+    case BLOCK_NOTE_HEADING:
       return 8;
     case BLOCK_KICKER:
     case BLOCK_META:
@@ -382,7 +393,7 @@ begin_print_cb (GtkPrintOperation *operation,
       PangoLayout *layout = block_layout (context, block, width);
       double indent = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (layout), "indent"));
       gboolean heading = block->kind == BLOCK_SECTION || block->kind == BLOCK_ITEM
-                         || block->kind == BLOCK_NOTE;
+                         || block->kind == BLOCK_NOTE || block->kind == BLOCK_NOTE_HEADING;
       PangoLayoutIter *iter;
       int line = 0;
 
