@@ -13,6 +13,7 @@
 #include "dlg-settings.h"
 #include "dlg-window-private.h"
 #include "dlg-mnemonic-names.h"
+#include "dlg-shortcuts-names.h"
 
 G_DEFINE_FINAL_TYPE (DlgWindow, dlg_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -419,82 +420,6 @@ dlg_window_save_notes (DlgWindow *self)
   return self->notes_page == NULL || dlg_notes_page_save (self->notes_page);
 }
 
-/* The first label below @widget, or NULL. */
-static GtkWidget *
-first_label (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *label = GTK_IS_LABEL (child) ? child : first_label (child);
-
-      if (label != NULL)
-        return label;
-    }
-  return NULL;
-}
-
-/* GTK 4.8 gives the controls it puts in the shortcuts window's header bar no name: a screen
- * reader opening it with Ctrl+? landed on "GtkImage", its search button, and its search field
- * and section menu were "GtkSearchEntry" and "GtkMenuButton".  The button and the field are
- * named as the field's placeholder, "Search Shortcuts" in GTK's own translations, and the menu
- * by the section it shows. */
-static void
-name_shortcuts_controls (GtkWidget  *widget,
-                         const char *search_name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *label;
-
-      /* The menu and the toggle button GTK 4.8 puts in it, which takes the keyboard. */
-      if (GTK_IS_MENU_BUTTON (child))
-        {
-          if ((label = first_label (child)) == NULL)
-            continue;
-          gtk_accessible_update_relation (GTK_ACCESSIBLE (child),
-                                          GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
-          for (GtkWidget *inner = gtk_widget_get_first_child (child);
-               inner != NULL;
-               inner = gtk_widget_get_next_sibling (inner))
-            if (GTK_IS_BUTTON (inner))
-              gtk_accessible_update_relation (GTK_ACCESSIBLE (inner),
-                                              GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
-                                              -1);
-          continue;
-        }
-      if (search_name != NULL &&
-          (GTK_IS_SEARCH_ENTRY (child) ||
-           (GTK_IS_TOGGLE_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) == NULL)))
-        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, search_name, -1);
-      name_shortcuts_controls (child, search_name);
-    }
-}
-
-/* The placeholder of the search field below @widget, or NULL. */
-static char *
-search_placeholder (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      char *text = NULL;
-
-      if (GTK_IS_SEARCH_ENTRY (child))
-        g_object_get (child, "placeholder-text", &text, NULL);
-      else
-        text = search_placeholder (child);
-      if (text != NULL)
-        return text;
-    }
-  return NULL;
-}
-
 /* The keyboard shortcuts, built when first asked for.  GtkApplication would build them into
  * every window as it is made (from gtk/help-overlay.ui), some 7 ms of a start for a window
  * most delegates never open. */
@@ -509,7 +434,6 @@ dlg_window_show_help_overlay_action (GSimpleAction *action,
     {
       g_autoptr(GtkBuilder) builder =
         gtk_builder_new_from_resource (RESOURCE_PATH "/ui/help-overlay.ui");
-      g_autofree char *search_name = NULL;
 
       self->help_overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
       g_object_add_weak_pointer (G_OBJECT (self->help_overlay),
@@ -518,8 +442,7 @@ dlg_window_show_help_overlay_action (GSimpleAction *action,
       gtk_window_set_modal (self->help_overlay, TRUE);
       gtk_window_set_transient_for (self->help_overlay, GTK_WINDOW (self));
       gtk_window_set_hide_on_close (self->help_overlay, TRUE);
-      search_name = search_placeholder (GTK_WIDGET (self->help_overlay));
-      name_shortcuts_controls (GTK_WIDGET (self->help_overlay), search_name);
+      dlg_name_shortcuts_controls (self->help_overlay);
     }
   gtk_window_present (self->help_overlay);
 }
