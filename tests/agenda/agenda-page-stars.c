@@ -10,6 +10,7 @@
 #include "agenda-page-fixture.h"
 #include "dlg-session-row.h"
 #include "dlg-store-private.h"
+#include "full-store.h"
 
 static void
 test_stars (Fixture       *f,
@@ -436,38 +437,6 @@ test_mine_only_dropped (Fixture       *f,
                    "No starred sessions. Star the sessions you will attend.");
 }
 
-/* The store's file made full: SQLite's own "database or disk is full", as on a full disk,
- * once its pages are filled with another event's stars, short keys in order (a session's key,
- * longer and sorted after them, finds no room). */
-static void
-fill_store (DlgStore *store)
-{
-  sqlite3 *db = dlg_store_lock (store);
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *refuse = NULL;
-  int rc = SQLITE_DONE;
-
-  sqlite3_prepare_v2 (db, "PRAGMA page_count", -1, &stmt, NULL);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  refuse = g_strdup_printf ("PRAGMA max_page_count = %d", sqlite3_column_int (stmt, 0));
-  sqlite3_finalize (stmt);
-  g_assert_cmpint (sqlite3_exec (db, refuse, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_prepare_v2 (db, "INSERT INTO stars (event_id, session_key, starred_at) "
-                          "VALUES ('filler', ?1, ?2)", -1, &stmt, NULL);
-  for (guint i = 0; i < 10000 && rc == SQLITE_DONE; i++)
-    {
-      g_autofree char *key = g_strdup_printf ("f%05u", i);
-
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, i);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-    }
-  sqlite3_finalize (stmt);
-  dlg_store_unlock (store);
-  g_assert_cmpint (rc, ==, SQLITE_FULL);
-}
-
 static gboolean
 stars_saved (gpointer store)
 {
@@ -493,7 +462,7 @@ test_star_disk_full (Fixture       *f,
 {
   GtkWidget *overlay = adw_toast_overlay_new ();
   DlgSession *opening = find (f, "Opening 🎉 𝔘nicode");
-  sqlite3 *db;
+  g_autoptr(GPtrArray) filler = NULL;
 
   g_object_ref (f->page);
   gtk_window_set_child (GTK_WINDOW (f->window), NULL);
@@ -502,7 +471,7 @@ test_star_disk_full (Fixture       *f,
   g_object_unref (f->page);
   gtk_window_present (GTK_WINDOW (f->window));
 
-  fill_store (f->store);
+  filler = full_store_fill (f->store, "filler");
   g_test_expect_message ("dlg-store", G_LOG_LEVEL_WARNING, "*the disk is full");
   g_signal_emit_by_name (row_star (f, opening), "clicked");
   g_test_assert_expected_messages ();
@@ -511,10 +480,7 @@ test_star_disk_full (Fixture       *f,
   g_assert_cmpuint (n_shown (f), ==, 1);
   g_assert_true (shows_text (overlay, TOLD_UNSAVED));
 
-  db = dlg_store_lock (f->store);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA max_page_count = 1073741823", NULL, NULL, NULL),
-                   ==, SQLITE_OK);
-  dlg_store_unlock (f->store);
+  full_store_make_room (f->store);
   g_assert_true (wait_until (stars_saved, f->store));
   g_assert_true (wait_until (toast_gone, overlay));
   assert_star (row_star (f, opening), TRUE);

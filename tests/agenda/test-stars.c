@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../notes/runtime-folder.h"
+#include "full-store.h"
 
 #include "dlg-source.h"
 #include "dlg-stars.h"
@@ -301,58 +302,6 @@ test_overlapping_same_start (void)
 
 /* --- a full disk --------------------------------------------------------- */
 
-/* The file @store writes to made full: SQLite's own "database or disk is full", as on a full
- * disk, once the pages it has now are filled with stars of @event (their keys returned).  The
- * keys are short and come in order, so that a longer one sorted after them finds no room. */
-static GPtrArray *
-fill (DlgStore   *store,
-      const char *event)
-{
-  GPtrArray *stored = g_ptr_array_new_with_free_func (g_free);
-  sqlite3 *db = dlg_store_lock (store);
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *refuse = NULL;
-  int rc = SQLITE_DONE;
-
-  sqlite3_prepare_v2 (db, "PRAGMA page_count", -1, &stmt, NULL);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  refuse = g_strdup_printf ("PRAGMA max_page_count = %d", sqlite3_column_int (stmt, 0));
-  sqlite3_finalize (stmt);
-  g_assert_cmpint (sqlite3_exec (db, refuse, NULL, NULL, NULL), ==, SQLITE_OK);
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO stars (event_id, session_key, "
-                                           "starred_at) VALUES (?1, ?2, ?3)", -1, &stmt, NULL),
-                   ==, SQLITE_OK);
-  for (guint i = 0; i < 10000 && rc == SQLITE_DONE; i++)
-    {
-      char *key = g_strdup_printf ("f%05u", i);
-
-      sqlite3_bind_text (stmt, 1, event, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 3, i);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_DONE)
-        g_ptr_array_add (stored, key);
-      else
-        g_free (key);
-    }
-  sqlite3_finalize (stmt);
-  dlg_store_unlock (store);
-  g_assert_cmpint (rc, ==, SQLITE_FULL);
-  return stored;
-}
-
-static void
-make_room (DlgStore *store)
-{
-  sqlite3 *db = dlg_store_lock (store);
-
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA max_page_count = 1073741823", NULL, NULL, NULL),
-                   ==, SQLITE_OK);
-  dlg_store_unlock (store);
-}
-
 /* What a second program reading the file sees (what the next start reads). */
 static gboolean
 in_file (const char *path,
@@ -403,7 +352,7 @@ test_full (void)
   g_auto(GStrv) starred = NULL;
   const char *before;
 
-  stored = fill (store, "e1");
+  stored = full_store_fill (store, "e1");
   g_assert_cmpuint (stored->len, >, 0);
   before = g_ptr_array_index (stored, 0);
   g_assert_null (dlg_store_get_stars_error (store));
@@ -437,7 +386,7 @@ test_full (void)
   g_assert_true (in_file (path, "e1", before));
 
   /* Room again: the next try writes them, in the file as on screen. */
-  make_room (store);
+  full_store_make_room (store);
   g_assert_true (dlg_store_save_stars (store, &error));
   g_assert_no_error (error);
   g_assert_null (dlg_store_get_stars_error (store));
@@ -465,13 +414,13 @@ test_full_retried (void)
   g_autofree char *dir = g_dir_make_tmp ("delegate-stars-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
   g_autoptr(DlgStore) store = open_store (path);
-  g_autoptr(GPtrArray) stored = fill (store, "e1");
+  g_autoptr(GPtrArray) stored = full_store_fill (store, "e1");
   gint64 end;
 
   g_test_expect_message ("dlg-store", G_LOG_LEVEL_WARNING, "*the disk is full");
   g_assert_false (dlg_store_set_starred (store, "e1", "s-new-session", TRUE, NULL));
   g_test_assert_expected_messages ();
-  make_room (store);
+  full_store_make_room (store);
   end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while (!saved_cb (store) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
@@ -499,7 +448,7 @@ test_full_then_killed (void)
 
       store = open_store (path);
       g_assert_true (dlg_store_set_starred (store, "e1", "a-old-session", TRUE, NULL));
-      stored = fill (store, "e1");
+      stored = full_store_fill (store, "e1");
       g_assert_cmpuint (stored->len, >, 0);
       g_test_expect_message ("dlg-store", G_LOG_LEVEL_WARNING, "*the disk is full");
       g_assert_false (dlg_store_set_starred (store, "e1", "s-new-session", TRUE, NULL));
