@@ -190,6 +190,16 @@ dlg_fetch_too_large_error (const char *where,
                       where, limit);
 }
 
+GError *
+dlg_fetch_broken_off_error (const char *url)
+{
+  g_autofree char *host = dup_host (url);
+
+  /* Translators: %s is a server's name, e.g. example.org */
+  return g_error_new (DLG_SYNC_ERROR, DLG_SYNC_ERROR_TRUNCATED,
+                      _("The connection to %s broke off before the feed was complete"), host);
+}
+
 static void
 count_message (FetchData *data)
 {
@@ -234,8 +244,7 @@ translate_error (FetchData    *data,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE))
-    return g_error_new (DLG_SYNC_ERROR, DLG_SYNC_ERROR_TRUNCATED,
-                        _("The connection to %s broke off before the feed was complete"), host);
+    return dlg_fetch_broken_off_error (data->current_url);
 
   return g_error_new (DLG_SYNC_ERROR, DLG_SYNC_ERROR_FAILED,
                       _("Could not download from %s: %s"), host, error->message);
@@ -590,6 +599,8 @@ send_cb (GObject      *object,
   data->content_length = -1;
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH)
     data->content_length = soup_message_headers_get_content_length (headers);
+  /* libsoup 3.2 ends such a body without an error when the connection closes early. */
+  fetch->unframed = data->content_length < 0;
 
   /* A declared size, within the limit (checked above), is the buffer's from the start. */
   data->buffer = data->content_length > 0 && !data->encoded

@@ -21,6 +21,7 @@ typedef struct
   gboolean     permanent;     /* every redirect on the way was a 301/308 */
   guint        status;        /* 200 or 304 on success */
   GBytes      *body;          /* the new body on 200 */
+  gboolean     unframed;      /* it came with no length declared: chunked, or to the close */
   char        *etag;
   char        *last_modified;
   gint64       max_age;
@@ -65,5 +66,14 @@ GError   *dlg_fetch_insecure_section_error (const char *feed_url,
  * over @max_size bytes: the sync says so of a download and of a file alike. */
 GError   *dlg_fetch_too_large_error (const char *where,
                                      guint64     max_size);
+
+/* DLG_SYNC_ERROR_TRUNCATED: the connection to @url's server broke off before the feed was
+ * complete.  The sync and the command line say so in the same words. */
+GError   *dlg_fetch_broken_off_error (const char *url);
+
+/* Whether @body, a JSON or XML document, stops inside it: an object, a string or the root
+ * element still open (dlg-fetch-cut.c).  For a body with no declared length, whose end
+ * libsoup 3.2 does not check (DlgFetch.unframed), such a body is a connection broken off. */
+gboolean  dlg_fetch_body_cut_short   (GBytes     *body);
 
 G_END_DECLS

@@ -124,6 +124,13 @@ fetch_to_end (const char    *uri,
 
   if (!fetched)
     return NULL;
+  /* A document cut off mid-way, which libsoup hands over as whole when no length was
+   * declared: said as the app's sync says it (dlg-sync-commit.c), not as invalid. */
+  if (fetch->unframed && dlg_fetch_body_cut_short (fetch->body))
+    {
+      g_propagate_error (error, dlg_fetch_broken_off_error (fetch->final_url));
+      return NULL;
+    }
   if (final_uri != NULL)
     *final_uri = g_strdup (fetch->final_url);
   return g_bytes_ref (fetch->body);

@@ -70,6 +70,23 @@ dlg_sync_invalid_error (const char   *url,
   return g_error_copy (error);
 }
 
+/* A parse failed: was it a download broken off, whose truncated body libsoup handed over
+ * as whole (dlg-fetch-cut.c)?  Then the delegate is told so, not that the feed is invalid. */
+static GError *
+broken_off_error (UpdateData *data)
+{
+  for (guint i = 0; i <= data->sections->len; i++)
+    {
+      DlgFetch *fetch = i == 0 ? data->feed : g_ptr_array_index (data->sections, i - 1);
+
+      if (fetch->body != NULL && fetch->unframed && dlg_fetch_body_cut_short (fetch->body))
+        return dlg_fetch_broken_off_error (fetch->final_url != NULL ? fetch->final_url
+                                                                    : fetch->url);
+    }
+
+  return NULL;
+}
+
 /* Parses and validates in a worker; writes the whole result at once. */
 void
 dlg_sync_parse_and_commit_thread (GTask        *task,
@@ -89,7 +106,10 @@ dlg_sync_parse_and_commit_thread (GTask        *task,
   data->report->n_parses += 1 + data->sections->len;
   if (feed == NULL)
     {
-      g_task_return_error (task, dlg_sync_invalid_error (data->url, error));
+      GError *broken_off = broken_off_error (data);
+
+      g_task_return_error (task, broken_off != NULL ? broken_off
+                                                    : dlg_sync_invalid_error (data->url, error));
       return;
     }
 

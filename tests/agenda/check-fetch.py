@@ -80,6 +80,13 @@ class Hostile(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Type", "application/json")
             self.end_headers()
             self.trickle(b'{"delegate_feed": 1' + b" " * 200)
+        elif self.path == "/chunked-cut.json":
+            # Chunked, and the connection closes between two chunks, inside the document.
+            part = b'{"delegate_feed": 1, "event": {"id": "cut"'
+            self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                             b"Transfer-Encoding: chunked\r\n\r\n"
+                             + b"%x\r\n" % len(part) + part + b"\r\n")
+            self.close_connection = True
         elif self.path == "/slow-headers.json":
             self.wfile.write(b"HTTP/1.0 200 OK\r\nX-Slow: ")
             self.trickle(b"a" * 200)
@@ -145,6 +152,14 @@ def _():
     assert status == 1, (status, err)
     assert "127.0.0.1 took too long to answer" in err, err
     assert TIME_LIMIT <= seconds < TIME_LIMIT + 5, seconds
+
+
+@check("a chunked feed cut between chunks is a broken-off connection, not invalid JSON")
+def _():
+    status, err, _, _ = run(base + "chunked-cut.json")
+    assert status == 1, (status, err)
+    assert "The connection to 127.0.0.1 broke off before the feed was complete" in err, err
+    assert "JSON" not in err, err
 
 
 server.shutdown()
