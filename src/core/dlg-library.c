@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dlg-library.h"
+#include "dlg-network.h"
 #include "dlg-subscription-private.h"
 
 #define BUILTIN_URL "resource://" RESOURCE_PATH "/feeds/kupang-2019.json"
@@ -32,7 +33,7 @@ struct _DlgLibrary
   guint            generation;   /* bumped on each switch: late results are dropped */
   DlgSubscription *removed;      /* out of the list, still in the store (Undo) */
   guint            removed_position;
-  gboolean         network_available;
+  DlgNetworkState  network;      /* what the monitor said last */
   gboolean         loading;      /* the current event's feed is on its way */
 };
 
@@ -725,16 +726,33 @@ dlg_library_start (DlgLibrary  *self,
 
 /* --- the network ------------------------------------------------------------- */
 
+/* Both "network-changed" and "notify::connectivity" come here: a monitor may report a
+ * sign-in on a venue's page by either, and the state kept makes the second a no-op. */
+static void
+network_changed (DlgLibrary *self)
+{
+  DlgNetworkState before = self->network;
+
+  self->network.available = g_network_monitor_get_network_available (self->monitor);
+  self->network.connectivity = g_network_monitor_get_connectivity (self->monitor);
+  if (dlg_network_should_sync (&before, &self->network))
+    dlg_library_refresh (self);
+}
+
 static void
 network_changed_cb (DlgLibrary      *self,
                     gboolean         available,
                     GNetworkMonitor *monitor)
 {
-  gboolean was_available = self->network_available;
+  network_changed (self);
+}
 
-  self->network_available = available;
-  if (available && !was_available)
-    dlg_library_refresh (self);
+static void
+connectivity_changed_cb (DlgLibrary      *self,
+                         GParamSpec      *pspec,
+                         GNetworkMonitor *monitor)
+{
+  network_changed (self);
 }
 
 /* --- GObject ------------------------------------------------------------------ */
@@ -754,9 +772,12 @@ dlg_library_new (DlgSync         *sync,
   if (monitor != NULL)
     {
       self->monitor = g_object_ref (monitor);
-      self->network_available = g_network_monitor_get_network_available (monitor);
+      self->network.available = g_network_monitor_get_network_available (monitor);
+      self->network.connectivity = g_network_monitor_get_connectivity (monitor);
       g_signal_connect_object (monitor, "network-changed",
                                G_CALLBACK (network_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (monitor, "notify::connectivity",
+                               G_CALLBACK (connectivity_changed_cb), self, G_CONNECT_SWAPPED);
     }
   return self;
 }

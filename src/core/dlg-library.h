@@ -2,7 +2,7 @@
  *
  * It shows the stored copy first, then syncs in the background: at start,
  * every 30 minutes (or later, when the server's max-age says so), when the
- * network comes back, and on demand.  Widgets bind to "feed" and to the
+ * network comes back or reaches the whole Internet (dlg-network.h), and on demand.  Widgets bind to "feed" and to the
  * current DlgSubscription; they never fetch or touch SQLite.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

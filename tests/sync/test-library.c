@@ -437,6 +437,49 @@ test_network_back (Fixture       *f,
   g_assert_null (dlg_subscription_get_error (current));
 }
 
+/* The delegate signs in on the venue's page: the monitor goes from PORTAL to FULL, and the
+ * current event syncs at once, not at the next 30-minute tick.  GIO's monitors tell it by
+ * "network-changed", by "notify::connectivity" or both; each alone is enough. */
+static void
+test_portal_signed_in (Fixture       *f,
+                       gconstpointer  data)
+{
+  gboolean by_notify = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) store = dlg_store_open (f->path, NULL, &error);
+  g_autoptr(DlgSync) sync = dlg_sync_new (store, NULL, NULL);
+  g_autoptr(FakeMonitor) monitor = fake_monitor_new (TRUE, G_NETWORK_CONNECTIVITY_PORTAL);
+  g_autoptr(DlgLibrary) library = NULL;
+  DlgSubscription *current;
+
+  library = dlg_library_new (sync, G_NETWORK_MONITOR (monitor));
+  g_assert_true (dlg_library_start (library, NULL));
+  wait_for_sync (f, library);
+  current = dlg_library_get_current (library);
+
+  /* Still behind the sign-in page: nothing happens. */
+  g_signal_emit_by_name (monitor, "network-changed", TRUE);
+  g_object_notify (G_OBJECT (monitor), "connectivity");
+  g_assert_false (dlg_subscription_get_syncing (current));
+
+  fake_monitor_set (monitor, TRUE, G_NETWORK_CONNECTIVITY_FULL);
+  if (by_notify)
+    g_object_notify (G_OBJECT (monitor), "connectivity");
+  else
+    g_signal_emit_by_name (monitor, "network-changed", TRUE);
+  g_assert_true (dlg_subscription_get_syncing (current));
+  g_assert_true (dlg_sync_is_syncing (sync, dlg_subscription_get_url (current)));
+  wait_for_sync (f, library);
+  g_assert_null (dlg_subscription_get_error (current));
+
+  /* The other notice of the same change starts nothing more. */
+  if (by_notify)
+    g_signal_emit_by_name (monitor, "network-changed", TRUE);
+  else
+    g_object_notify (G_OBJECT (monitor), "connectivity");
+  g_assert_false (dlg_subscription_get_syncing (current));
+}
+
 /* The server: /old.json has moved for good to /new.json, which serves a feed. */
 static void
 moved_handler (SoupServer        *server,
@@ -843,6 +886,10 @@ main (int   argc,
               fixture_set_up, test_switch_and_remove, fixture_tear_down);
   g_test_add ("/library/network-back", Fixture, NULL,
               fixture_set_up, test_network_back, fixture_tear_down);
+  g_test_add ("/library/portal-signed-in", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_portal_signed_in, fixture_tear_down);
+  g_test_add ("/library/portal-signed-in-notify", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_portal_signed_in, fixture_tear_down);
   g_test_add ("/library/remove-and-undo", Fixture, NULL,
               fixture_set_up, test_remove_and_undo, fixture_tear_down);
   g_test_add ("/library/removed-while-syncing", Fixture, NULL,
