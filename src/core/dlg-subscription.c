@@ -26,6 +26,7 @@ struct _DlgSubscription
   guint     ended : 1;
   guint     syncing : 1;
   guint     offline : 1;
+  guint     last_try : 2;   /* DlgLastTry */
 };
 
 G_DEFINE_FINAL_TYPE (DlgSubscription, dlg_subscription, G_TYPE_OBJECT)
@@ -41,6 +42,7 @@ enum {
   PROP_UPDATED_AT,
   PROP_ERROR,
   PROP_OFFLINE,
+  PROP_LAST_TRY,
   PROP_BUILTIN,
   N_PROPS
 };
@@ -97,6 +99,9 @@ dlg_subscription_get_property (GObject    *object,
     case PROP_OFFLINE:
       g_value_set_boolean (value, self->offline);
       break;
+    case PROP_LAST_TRY:
+      g_value_set_int (value, self->last_try);
+      break;
     case PROP_BUILTIN:
       g_value_set_boolean (value, dlg_subscription_get_builtin (self));
       break;
@@ -124,6 +129,9 @@ dlg_subscription_class_init (DlgSubscriptionClass *klass)
                                                     0, G_MAXINT64, 0, flags);
   properties[PROP_ERROR] = g_param_spec_string ("error", NULL, NULL, NULL, flags);
   properties[PROP_OFFLINE] = g_param_spec_boolean ("offline", NULL, NULL, FALSE, flags);
+  /* An int rather than an enum type: a closure in a .ui file takes it as it is. */
+  properties[PROP_LAST_TRY] = g_param_spec_int ("last-try", NULL, NULL, DLG_LAST_TRY_GOOD,
+                                                DLG_LAST_TRY_FAILED, DLG_LAST_TRY_GOOD, flags);
   properties[PROP_BUILTIN] = g_param_spec_boolean ("builtin", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -288,6 +296,7 @@ dlg_subscription_set_error (DlgSubscription *self,
                             const GError    *error)
 {
   gboolean offline = FALSE;
+  DlgLastTry last_try;
 
   g_return_if_fail (DLG_IS_SUBSCRIPTION (self));
 
@@ -298,8 +307,24 @@ dlg_subscription_set_error (DlgSubscription *self,
               error->code == DLG_SYNC_ERROR_TIMED_OUT ||
               error->code == DLG_SYNC_ERROR_CAPTIVE_PORTAL;
 
+  /* Offline only when the network was not there: no network at all, or only a venue's
+   * sign-in page.  A server that refused, failed or did not answer while the network was
+   * up is a failed update, which trying again or the organiser may fix. */
+  if (error == NULL)
+    last_try = DLG_LAST_TRY_GOOD;
+  else if (g_error_matches (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_NO_NETWORK) ||
+           g_error_matches (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_CAPTIVE_PORTAL))
+    last_try = DLG_LAST_TRY_OFFLINE;
+  else
+    last_try = DLG_LAST_TRY_FAILED;
+
   g_object_freeze_notify (G_OBJECT (self));
   set_string (self, &self->error, error != NULL ? error->message : NULL, PROP_ERROR);
+  if (self->last_try != last_try)
+    {
+      self->last_try = last_try;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_TRY]);
+    }
   if (self->offline != offline)
     {
       self->offline = offline;
@@ -331,4 +356,25 @@ dlg_format_updated_ago (gint64 then,
                                          "Updated %d hours ago", hours), (int) hours);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Updated %d day ago",
                                        "Updated %d days ago", days), (int) days);
+}
+
+DlgLastTry
+dlg_subscription_get_last_try (DlgSubscription *self)
+{
+  g_return_val_if_fail (DLG_IS_SUBSCRIPTION (self), DLG_LAST_TRY_GOOD);
+  return self->last_try;
+}
+
+const char *
+dlg_format_last_try (DlgLastTry last_try)
+{
+  /* Translators: under "Updated 3 hours ago" in the list of events: the last try to update
+   * found no network (or only a Wi-Fi sign-in page) */
+  if (last_try == DLG_LAST_TRY_OFFLINE)
+    return _("Offline at the last try");
+  /* Translators: under "Updated 3 hours ago" in the list of events: the server refused,
+   * answered with an error, or sent something Delegate cannot use */
+  if (last_try == DLG_LAST_TRY_FAILED)
+    return _("The last update failed");
+  return NULL;
 }

@@ -61,15 +61,23 @@ status_cb (gpointer  unused,
            gboolean  builtin,
            gint64    updated_at,
            gboolean  syncing,
-           gboolean  ended)
+           gboolean  ended,
+           int       last_try)
 {
+  g_autofree char *age = NULL;
+  const char *last = dlg_format_last_try (last_try);
+
   if (builtin)
     return g_strdup (_("Built into Delegate"));
   if (syncing)
     return g_strdup (_("Updating…"));
   if (ended)
     return g_strdup (_("The event is over"));
-  return dlg_format_updated_ago (updated_at, g_get_real_time () / G_USEC_PER_SEC);
+  age = dlg_format_updated_ago (updated_at, g_get_real_time () / G_USEC_PER_SEC);
+  /* Under the age: how old the copy is, then why it is not newer. */
+  if (last != NULL)
+    return g_strdup_printf ("%s\n%s", age, last);
+  return g_steal_pointer (&age);
 }
 
 /* What a screen reader says on a row: what the row shows, and whether it is
@@ -82,8 +90,10 @@ row_label_cb (gpointer    unused,
               const char *status,
               gboolean    current)
 {
+  /* The status's two lines (the age, how the last try went) as two parts. */
+  g_auto(GStrv) lines = g_strsplit (status != NULL ? status : "", "\n", 2);
   const char *parts[] = {
-    title, url_shown (builtin, title, url) ? url : NULL, status,
+    title, url_shown (builtin, title, url) ? url : NULL, lines[0], lines[0] ? lines[1] : NULL,
     /* Translators: what a screen reader says last on the row of the event shown */
     current ? _("current event") : NULL,
   };

@@ -480,6 +480,110 @@ test_portal_signed_in (Fixture       *f,
   g_assert_false (dlg_subscription_get_syncing (current));
 }
 
+/* The server of test_last_try: the feed, or while *failing, 503. */
+static void
+last_try_handler (SoupServer        *server,
+                  SoupServerMessage *msg,
+                  const char        *path,
+                  GHashTable        *query,
+                  gpointer           user_data)
+{
+  GBytes *feed = g_object_get_data (user_data, "feed");
+
+  if (GPOINTER_TO_INT (g_object_get_data (user_data, "failing")))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
+      return;
+    }
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (feed, NULL), g_bytes_get_size (feed));
+}
+
+/* Syncs the current event and waits for the end. */
+static void
+refresh_and_wait (Fixture    *f,
+                  DlgLibrary *library)
+{
+  DlgSubscription *current = dlg_library_get_current (library);
+  gulong id = g_signal_connect (current, "notify::syncing", G_CALLBACK (quit_cb), f->loop);
+
+  dlg_library_refresh (library);
+  while (dlg_subscription_get_syncing (current))
+    g_main_loop_run (f->loop);
+  g_signal_handler_disconnect (current, id);
+}
+
+/* Under an event's age, the list of events says how the last try went: "Offline" only when
+ * there was no network; a server's error or refusal with the network up is a failed update.
+ * A good update clears it. */
+static void
+test_last_try (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *minimal = g_test_build_filename (G_TEST_DIST, "fixtures", "valid",
+                                                    "minimal.json", NULL);
+  g_autoptr(GObject) state = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) store = dlg_store_open (f->path, NULL, &error);
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("proxy-resolver", NULL, NULL);
+  g_autoptr(FakeMonitor) monitor = fake_monitor_new (TRUE, G_NETWORK_CONNECTIVITY_FULL);
+  g_autoptr(DlgSync) sync = dlg_sync_new (store, session, G_NETWORK_MONITOR (monitor));
+  g_autoptr(DlgLibrary) library = dlg_library_new (sync, G_NETWORK_MONITOR (monitor));
+  g_autofree char *url = NULL;
+  g_autofree char *contents = NULL;
+  DlgSubscription *current;
+  gint64 updated_at;
+  GSList *uris;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (minimal, &contents, &length, &error));
+  g_object_set_data_full (state, "feed", g_bytes_new (contents, length),
+                          (GDestroyNotify) g_bytes_unref);
+  soup_server_add_handler (server, NULL, last_try_handler, state, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%u/feed.json", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  g_assert_true (dlg_library_start (library, NULL));
+  wait_for_sync (f, library);
+  g_assert_true (dlg_library_add (library, url, &error));
+  current = dlg_library_get_current (library);
+  wait_for_sync (f, library);
+  g_assert_cmpint (dlg_subscription_get_last_try (current), ==, DLG_LAST_TRY_GOOD);
+  g_assert_null (dlg_format_last_try (dlg_subscription_get_last_try (current)));
+  updated_at = dlg_subscription_get_updated_at (current);
+
+  /* The server answers 503 with the network up. */
+  g_object_set_data (state, "failing", GINT_TO_POINTER (TRUE));
+  refresh_and_wait (f, library);
+  g_assert_nonnull (dlg_subscription_get_error (current));
+  g_assert_cmpint (dlg_subscription_get_last_try (current), ==, DLG_LAST_TRY_FAILED);
+  g_assert_cmpstr (dlg_format_last_try (dlg_subscription_get_last_try (current)), ==,
+                   "The last update failed");
+  g_assert_cmpint (dlg_subscription_get_updated_at (current), ==, updated_at);
+
+  /* A good update clears it. */
+  g_object_set_data (state, "failing", GINT_TO_POINTER (FALSE));
+  refresh_and_wait (f, library);
+  g_assert_cmpint (dlg_subscription_get_last_try (current), ==, DLG_LAST_TRY_GOOD);
+
+  /* Nobody listens, the network up: refused, a failed update, not "offline". */
+  soup_server_disconnect (server);
+  refresh_and_wait (f, library);
+  g_assert_cmpint (dlg_subscription_get_last_try (current), ==, DLG_LAST_TRY_FAILED);
+
+  /* No network at all: offline. */
+  fake_monitor_set (monitor, FALSE, G_NETWORK_CONNECTIVITY_LOCAL);
+  refresh_and_wait (f, library);
+  g_assert_cmpint (dlg_subscription_get_last_try (current), ==, DLG_LAST_TRY_OFFLINE);
+  g_assert_cmpstr (dlg_format_last_try (dlg_subscription_get_last_try (current)), ==,
+                   "Offline at the last try");
+}
+
 /* The server: /old.json has moved for good to /new.json, which serves a feed. */
 static void
 moved_handler (SoupServer        *server,
@@ -884,6 +988,8 @@ main (int   argc,
               fixture_set_up, test_first_launch, fixture_tear_down);
   g_test_add ("/library/switch-and-remove", Fixture, NULL,
               fixture_set_up, test_switch_and_remove, fixture_tear_down);
+  g_test_add ("/library/last-try", Fixture, NULL,
+              fixture_set_up, test_last_try, fixture_tear_down);
   g_test_add ("/library/network-back", Fixture, NULL,
               fixture_set_up, test_network_back, fixture_tear_down);
   g_test_add ("/library/portal-signed-in", Fixture, GINT_TO_POINTER (FALSE),

@@ -301,6 +301,18 @@ def main():
                              for t in showing_texts(frame)))
         if frame.name != TITLE:
             raise Failure(f"the event went away after Ctrl+R: title {frame.name!r}")
+        # The network is up but nobody answers at the feed's address: the events list says,
+        # under the copy's age, that the last update failed (not that the delegate is offline).
+        wait_for("the Events button", open_events)
+        app = ui.find_app(proc.pid)
+        wait_for(lambda: f"“The last update failed” on the event's row (rows: {event_rows()})",
+                 lambda: any(name.startswith(f"{TITLE}, {server.url}, Updated ")
+                             and name.endswith(", The last update failed, current event")
+                             for name in event_rows() if name))
+        if any("Offline at the last try" in (name or "") for name in event_rows()):
+            raise Failure(f"a refused connection is told as offline: {event_rows()}")
+        screenshot("last-update-failed")
+        subprocess.run(["xdotool", "key", "Escape"], check=True)
 
         # An event added while offline: nothing of it is saved, and no pane may say the event
         # published nothing, which nobody knows yet.
