@@ -30,6 +30,7 @@ struct _DlgLibrary
   GHashTable      *syncs;        /* DlgSubscription -> GCancellable of its sync on its way:
                                   * removing the event cancels it (cancel_sync) */
   guint            timer_id;
+  guint            n_failures;   /* the current event's updates broken off in a row */
   guint            generation;   /* bumped on each switch: late results are dropped */
   DlgSubscription *removed;      /* out of the list, still in the store (Undo) */
   guint            removed_position;
@@ -111,12 +112,41 @@ dlg_library_sync_delay (gint64 max_age)
   return DLG_LIBRARY_SYNC_INTERVAL;
 }
 
+guint
+dlg_library_retry_delay (guint n_failures)
+{
+  /* Soon at first, a crowded network's trouble often passing within minutes; then no more
+   * often than the usual sync, so that a thousand delegates at one venue do not keep its
+   * network busy with tries. */
+  if (n_failures == 0)
+    return DLG_LIBRARY_SYNC_INTERVAL;
+  if (n_failures <= 5)
+    return 60u << (n_failures - 1);
+  return DLG_LIBRARY_SYNC_INTERVAL;
+}
+
+/* One timer at most, whatever ends how often: a new schedule replaces the last. */
+static void
+schedule_in (DlgLibrary *self,
+             guint       seconds)
+{
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+  self->timer_id = g_timeout_add_seconds (seconds, timer_cb, self);
+}
+
 static void
 schedule_next (DlgLibrary *self,
                gint64      max_age)
 {
-  g_clear_handle_id (&self->timer_id, g_source_remove);
-  self->timer_id = g_timeout_add_seconds (dlg_library_sync_delay (max_age), timer_cb, self);
+  schedule_in (self, dlg_library_sync_delay (max_age));
+}
+
+/* A download broken off or too slow is the network's passing trouble: tried again soon. */
+static gboolean
+is_worth_retrying (const GError *error)
+{
+  return g_error_matches (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_TRUNCATED) ||
+         g_error_matches (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_TIMED_OUT);
 }
 
 static DlgSubscription *find_subscription (DlgLibrary *self,
@@ -174,7 +204,10 @@ sync_done_cb (GObject      *object,
             set_feed (self, report->feed);
         }
       if (is_current)
-        schedule_next (self, report->max_age);
+        {
+          self->n_failures = 0;
+          schedule_next (self, report->max_age);
+        }
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -182,7 +215,9 @@ sync_done_cb (GObject      *object,
       dlg_subscription_set_error (subscription, error);
       if (g_error_matches (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_GONE))
         dlg_subscription_set_ended (subscription, TRUE);
-      if (is_current)
+      if (is_current && is_worth_retrying (error))
+        schedule_in (self, dlg_library_retry_delay (++self->n_failures));
+      else if (is_current)
         schedule_next (self, -1);
     }
 
@@ -322,7 +357,11 @@ make_current (DlgLibrary      *self,
     }
 
   if (g_set_object (&self->current, subscription))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
+    {
+      /* Another event's feed, another server: its tries start afresh. */
+      self->n_failures = 0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
+    }
 }
 
 void

@@ -2,7 +2,8 @@
  *
  * It shows the stored copy first, then syncs in the background: at start,
  * every 30 minutes (or later, when the server's max-age says so), when the
- * network comes back or reaches the whole Internet (dlg-network.h), and on demand.  Widgets bind to "feed" and to the
+ * network comes back or reaches the whole Internet (dlg-network.h), and on demand; an
+ * update broken off or timed out is tried again sooner (dlg_library_retry_delay).  Widgets bind to "feed" and to the
  * current DlgSubscription; they never fetch or touch SQLite.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -67,6 +68,9 @@ void             dlg_library_refresh           (DlgLibrary       *self);
 /* Seconds until the next automatic sync, given the server's Cache-Control
  * max-age (-1: none): 30 minutes, or max-age when longer (at most a day). */
 guint            dlg_library_sync_delay        (gint64           max_age);
+/* Seconds until the next try after @n_failures (1, 2, ...) updates in a row broke off or timed
+ * out, as on a crowded venue network: 1, 2, 4, 8 and 16 minutes, then every 30 minutes. */
+guint            dlg_library_retry_delay       (guint            n_failures);
 
 /* A path or URL as the store keeps it: an absolute file:// URI for paths ("~/" is the home
  * folder), and an https one for a web address typed without its scheme

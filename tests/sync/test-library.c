@@ -977,6 +977,22 @@ test_sync_delay (void)
   g_assert_cmpuint (dlg_library_sync_delay (30 * 86400), ==, 86400);
 }
 
+/* A broken-off or timed-out update is tried again after 1, 2, 4, 8 and 16 minutes, then every
+ * 30 minutes however long it goes on. */
+static void
+test_retry_delay (void)
+{
+  static const guint minutes[] = { 1, 2, 4, 8, 16, 30, 30, 30 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (minutes); i++)
+    g_assert_cmpuint (dlg_library_retry_delay (i + 1), ==, minutes[i] * 60);
+  g_assert_cmpuint (dlg_library_retry_delay (40), ==, 30 * 60);
+  g_assert_cmpuint (dlg_library_retry_delay (G_MAXUINT), ==, 30 * 60);
+  /* Never a storm: no try sooner than a minute after a failure. */
+  for (guint n = 1; n < 100; n++)
+    g_assert_cmpuint (dlg_library_retry_delay (n), >=, 60);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1005,6 +1021,7 @@ main (int   argc,
   g_test_add ("/library/unreadable-subscriptions", Fixture, NULL,
               fixture_set_up, test_unreadable_subscriptions, fixture_tear_down);
   g_test_add_func ("/library/sync-delay", test_sync_delay);
+  g_test_add_func ("/library/retry-delay", test_retry_delay);
   g_test_add_func ("/library/bad-locations", test_bad_locations);
   g_test_add_func ("/library/typed-locations", test_typed_locations);
   g_test_add_func ("/library/space-in-server-name", test_space_in_server_name);
