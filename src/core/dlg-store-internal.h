@@ -39,6 +39,8 @@ struct _DlgStore
   char      *stars_error;
   gboolean   stars_rescued;
   guint      stars_retry_id;
+  /* A store in memory: its keeper's stars told to the panes (dlg_store_stars_file_opened()). */
+  gboolean   stars_keeper_announced;
 };
 
 /* dlg-store-sqlite.c */

@@ -161,17 +161,20 @@ write_unsaved_locked (DlgStore  *self,
 
 /* --- the unsaved stars' file in the runtime folder ------------------------ */
 
-/* One file per data file, named by a digest of its path; none for a store in memory, whose
- * stars are not kept anyway. */
+/* One file per data file, named by a digest of its path: a store in memory for a file that
+ * could not be opened (dlg_store_open_in_memory_for()) keeps the stars in that file's, for the
+ * start that opens it to write them in; none for a mere store in memory. */
 static char *
 rescue_path (DlgStore *self)
 {
   g_autofree char *digest = NULL;
   g_autofree char *name = NULL;
+  gboolean in_memory;
+  const char *path = dlg_store_get_file_path (self, &in_memory);
 
-  if (self->keep_path != NULL || g_str_equal (self->path, ":memory:"))
+  if (g_str_equal (path, ":memory:"))
     return NULL;
-  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, self->path, -1);
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, path, -1);
   name = g_strdup_printf ("unsaved-stars-%.16s.json", digest);
   return g_build_filename (g_get_user_runtime_dir (), "delegate", name, NULL);
 }
@@ -252,7 +255,9 @@ settle_locked (DlgStore     *self,
       write_rescue_locked (self);
       self->stars_rescued = self->unsaved_stars->len > 0;
     }
-  if (self->unsaved_stars->len == 0)
+  /* A store in memory tries its file at quit and when a note's save opens it, not on a
+   * timer: opening it may wait 5 s for another program, on the main loop. */
+  if (self->unsaved_stars->len == 0 || self->keep_path != NULL)
     g_clear_handle_id (&self->stars_retry_id, g_source_remove);
   else if (self->stars_retry_id == 0)
     self->stars_retry_id = g_timeout_add_seconds (STARS_RETRY_SECONDS, retry_cb, self);
@@ -264,10 +269,102 @@ static void
 set_error_locked (DlgStore  *self,
                   GError   **error)
 {
+  if (self->keep_path != NULL)
+    {
+      g_set_error_literal (error, DLG_STORE_ERROR, DLG_STORE_ERROR_FAILED,
+                           _("Your stars are not saved yet: the file of your saved data could "
+                             "not be opened"));
+      return;
+    }
   g_set_error (error, DLG_STORE_ERROR, DLG_STORE_ERROR_FAILED,
                /* Translators: %s says why, e.g. "the disk is full" */
                _("Your stars could not be saved: %s"),
                dlg_store_sqlite_reason (self->db, sqlite3_extended_errcode (self->db)));
+}
+
+/* --- a store in memory for a file that could not be opened ---------------- */
+
+/* The stars of a store in memory for a file that could not be opened at start are never
+ * written into memory's tables, gone at the next start: they stay unsaved, in the runtime
+ * folder's file too, until that file opens (at quit, or when a note's save opens it).  From then on the file's own store (the keeper) keeps them, and the functions below
+ * hand every call on to it. */
+
+/* The keeper, opened now if @open and it can be, with the stars kept meanwhile written into
+ * it; NULL while the file stays closed, or for any other store.  A reference. */
+static DlgStore *
+hand_over (DlgStore *self,
+           gboolean  open)
+{
+  g_autoptr(GPtrArray) unsaved = NULL;
+  DlgStore *keeper;
+
+  if (self->keep_path == NULL)
+    return NULL;
+  keeper = open ? dlg_store_dup_keeper (self, NULL) : dlg_store_peek_keeper (self);
+  if (keeper == NULL)
+    return NULL;
+
+  g_mutex_lock (&self->mutex);
+  unsaved = g_steal_pointer (&self->unsaved_stars);
+  self->unsaved_stars = dlg_store_new_unsaved_stars ();
+  g_clear_pointer (&self->stars_error, g_free);
+  /* The runtime folder's file is the keeper's now (the same path): it opened by reading it
+   * (dlg_store_recover_stars()), and rewrites or removes it as it saves. */
+  self->stars_rescued = FALSE;
+  g_clear_handle_id (&self->stars_retry_id, g_source_remove);
+  g_mutex_unlock (&self->mutex);
+
+  for (guint i = 0; i < unsaved->len; i++)
+    {
+      UnsavedStar *star = g_ptr_array_index (unsaved, i);
+
+      /* Refused (a full disk), the keeper keeps it the same way. */
+      dlg_store_set_starred (keeper, star->event_id, star->session_key, star->starred, NULL);
+    }
+  return keeper;
+}
+
+/* On the main thread, once the keeper is there: the panes hear of the stars the file already
+ * held (written in a start before), of every event, and of why any are unsaved, once. */
+static void
+announce_keeper (DlgStore *self,
+                 DlgStore *keeper)
+{
+  g_autoptr(GPtrArray) stars = NULL;
+  g_autoptr(GHashTable) events = NULL;
+  GHashTableIter iter;
+  gpointer event_id;
+
+  if (self->stars_keeper_announced)
+    return;
+  self->stars_keeper_announced = TRUE;
+
+  stars = dlg_store_list_all_starred (keeper);
+  events = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i + 1 < stars->len; i += 2)
+    g_hash_table_add (events, g_ptr_array_index (stars, i));
+  g_hash_table_iter_init (&iter, events);
+  while (g_hash_table_iter_next (&iter, &event_id, NULL))
+    dlg_store_emit_stars_changed (self, event_id);
+  dlg_store_notify_stars_error (self);
+}
+
+/* In a reader: the keeper's answer, once the file of a store in memory opened. */
+#define FORWARD(call) \
+  G_STMT_START { \
+    g_autoptr(DlgStore) keeper = hand_over (self, FALSE); \
+    if (keeper != NULL) \
+      return call; \
+  } G_STMT_END
+
+/* A change of the keeper's stars error, told by @self, whose "notify" the panes follow. */
+static void
+keeper_error_changed (DlgStore   *self,
+                      DlgStore   *keeper,
+                      const char *before)
+{
+  if (g_strcmp0 (before, dlg_store_get_stars_error (keeper)) != 0)
+    dlg_store_notify_stars_error (self);
 }
 
 gboolean
@@ -279,9 +376,30 @@ dlg_store_save_stars (DlgStore  *self,
 
   g_return_val_if_fail (DLG_IS_STORE (self), FALSE);
 
+  if (self->keep_path != NULL)
+    {
+      g_autoptr(DlgStore) keeper = NULL;
+
+      /* Opening may wait 5 s for another program: only for stars that need it. */
+      g_mutex_lock (&self->mutex);
+      ok = self->unsaved_stars->len == 0;
+      g_mutex_unlock (&self->mutex);
+      keeper = hand_over (self, !ok);
+      if (keeper == NULL && ok)
+        return TRUE;
+      if (keeper != NULL)
+        {
+          ok = dlg_store_save_stars (keeper, error);
+          announce_keeper (self, keeper);
+          return ok;
+        }
+    }
+
   g_mutex_lock (&self->mutex);
   dlg_store_keep_file_locked (self);
-  ok = write_unsaved_locked (self, NULL);
+  /* Nothing is written into a store in memory's tables (see hand_over()). */
+  ok = self->keep_path == NULL ? write_unsaved_locked (self, NULL)
+                               : self->unsaved_stars->len == 0;
   if (!ok)
     set_error_locked (self, &local_error);
   changed = settle_locked (self, local_error);
@@ -304,11 +422,32 @@ retry_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+gboolean
+dlg_store_has_file (DlgStore *self)
+{
+  g_autoptr(DlgStore) keeper = NULL;
+
+  g_return_val_if_fail (DLG_IS_STORE (self), FALSE);
+
+  if (self->keep_path == NULL)
+    return TRUE;
+  keeper = dlg_store_peek_keeper (self);
+  return keeper != NULL;
+}
+
 const char *
 dlg_store_get_stars_error (DlgStore *self)
 {
   g_return_val_if_fail (DLG_IS_STORE (self), NULL);
 
+  if (self->keep_path != NULL && self->stars_error == NULL)
+    {
+      g_autoptr(DlgStore) keeper = dlg_store_peek_keeper (self);
+
+      /* The keeper lives as long as @self, which holds it. */
+      if (keeper != NULL)
+        return dlg_store_get_stars_error (keeper);
+    }
   return self->stars_error;
 }
 
@@ -379,11 +518,32 @@ dlg_store_set_starred (DlgStore    *self,
   g_return_val_if_fail (event_id != NULL, FALSE);
   g_return_val_if_fail (session_key != NULL, FALSE);
 
+  if (self->keep_path != NULL)
+    {
+      /* Not opened here: with another program holding the file, each star would wait 5 s
+       * on the main loop.  Quit and a note's save open it (in a worker thread). */
+      g_autoptr(DlgStore) keeper = hand_over (self, FALSE);
+
+      if (keeper != NULL)
+        {
+          g_autofree char *before = g_strdup (dlg_store_get_stars_error (keeper));
+
+          was = dlg_store_is_starred (keeper, event_id, session_key);
+          ok = dlg_store_set_starred (keeper, event_id, session_key, starred, error);
+          announce_keeper (self, keeper);
+          keeper_error_changed (self, keeper, before);
+          if (was != starred)
+            dlg_store_emit_stars_changed (self, event_id);
+          return ok;
+        }
+    }
+
   g_mutex_lock (&self->mutex);
   dlg_store_keep_file_locked (self);
   was = starred_locked (self, event_id, session_key);
-  /* The stars the file refused before go first, so that they keep their order. */
-  ok = write_unsaved_locked (self, NULL);
+  /* The stars the file refused before go first, so that they keep their order; a store in
+   * memory writes none into its tables (see hand_over()). */
+  ok = self->keep_path == NULL && write_unsaved_locked (self, NULL);
   if (ok)
     ok = write_locked (self, event_id, session_key, starred, NULL);
   if (ok)
@@ -419,6 +579,8 @@ dlg_store_is_starred (DlgStore   *self,
   g_return_val_if_fail (event_id != NULL, FALSE);
   g_return_val_if_fail (session_key != NULL, FALSE);
 
+  FORWARD (dlg_store_is_starred (keeper, event_id, session_key));
+
   g_mutex_lock (&self->mutex);
   starred = starred_locked (self, event_id, session_key);
   g_mutex_unlock (&self->mutex);
@@ -436,6 +598,8 @@ dlg_store_list_starred (DlgStore   *self,
 
   g_return_val_if_fail (DLG_IS_STORE (self), NULL);
   g_return_val_if_fail (event_id != NULL, NULL);
+
+  FORWARD (dlg_store_list_starred (keeper, event_id));
 
   g_mutex_lock (&self->mutex);
   /* rowid breaks ties between stars made within one microsecond. */
@@ -477,6 +641,16 @@ dlg_store_list_all_starred (DlgStore *self)
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (DLG_IS_STORE (self), stars);
+
+  {
+    g_autoptr(DlgStore) keeper = hand_over (self, FALSE);
+
+    if (keeper != NULL)
+      {
+        g_ptr_array_unref (stars);
+        return dlg_store_list_all_starred (keeper);
+      }
+  }
 
   g_mutex_lock (&self->mutex);
   stmt = dlg_store_prepare (self, "SELECT event_id, session_key FROM stars "
@@ -524,6 +698,8 @@ dlg_store_set_starred_seen (DlgStore    *self,
   g_return_val_if_fail (event_id != NULL, FALSE);
   g_return_val_if_fail (session_key != NULL, FALSE);
 
+  FORWARD (dlg_store_set_starred_seen (keeper, event_id, session_key, start, room, title, error));
+
   g_mutex_lock (&self->mutex);
   stmt = dlg_store_prepare (self,
                             "UPDATE stars SET seen_start = ?3, seen_room = ?4, seen_title = ?5 "
@@ -557,6 +733,8 @@ dlg_store_get_starred_seen (DlgStore    *self,
   g_return_val_if_fail (DLG_IS_STORE (self), FALSE);
   g_return_val_if_fail (event_id != NULL, FALSE);
   g_return_val_if_fail (session_key != NULL, FALSE);
+
+  FORWARD (dlg_store_get_starred_seen (keeper, event_id, session_key, start, room, title));
 
   g_mutex_lock (&self->mutex);
   stmt = dlg_store_prepare (self,

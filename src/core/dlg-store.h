@@ -53,7 +53,9 @@ const char *dlg_store_get_path           (DlgStore    *self);
  * A star the file refuses (a full disk, a file that may not be written) still takes: FALSE,
  * with @error saying why, but the store keeps the change in memory, where the functions below
  * find it, and in the user's runtime folder against a kill, sets "stars-error", and writes it
- * at the next star, at the next try (every 5 s) or at the next start. */
+ * at the next star, at the next try (every 5 s) or at the next start.  A store of
+ * dlg_store_open_in_memory_for() keeps every star so until its file opens (at quit, at a note's
+ * save) or the next start that opens it. */
 gboolean    dlg_store_set_starred        (DlgStore    *self,
                                           const char  *event_id,
                                           const char  *session_key,
@@ -68,6 +70,9 @@ GStrv       dlg_store_list_starred       (DlgStore    *self,
 /* Why the stars last changed are not in the file yet ("Your stars could not be saved: the
  * disk is full"), or NULL when they all are ("notify::stars-error"). */
 const char *dlg_store_get_stars_error    (DlgStore    *self);
+/* Whether the store has its file open: FALSE for one of dlg_store_open_in_memory_for() until
+ * the file opens (its stars then wait for it, in the runtime folder against a restart). */
+gboolean    dlg_store_has_file           (DlgStore    *self);
 /* Tries the stars the file refused again now. */
 gboolean    dlg_store_save_stars         (DlgStore    *self,
                                           GError     **error);

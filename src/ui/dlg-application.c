@@ -229,13 +229,14 @@ open_library (DlgApplication *self)
   self->store = dlg_store_open (path, &moved_aside, &error);
   if (self->store == NULL)
     {
-      /* Still start, on the built-in feed; nothing but the notes is kept this time. */
+      /* Still start, on the built-in feed; nothing but the notes and stars is kept this time. */
       g_warning ("%s", error->message);
       /* Notes typed meanwhile are saved in the file as soon as it opens (the Notes pane's
        * banner says until then that they are not). */
       self->store_notice = g_strdup_printf (_("Your saved events could not be opened (%s). "
-                                              "Changes will not be kept, except your notes, "
-                                              "saved as soon as the file can be opened."),
+                                              "Changes will not be kept, except your notes "
+                                              "and stars, saved as soon as the file can be "
+                                              "opened."),
                                             error->message);
       g_clear_error (&error);
       self->store = dlg_store_open_in_memory_for (path);
@@ -319,7 +320,11 @@ dlg_application_shutdown (GApplication *app)
   DlgApplication *self = DLG_APPLICATION (app);
 
   if (self->store != NULL)
-    dlg_store_keep_file (self->store);
+    {
+      /* Stars taken while the file could not be opened go into it if it opens now. */
+      dlg_store_save_stars (self->store, NULL);
+      dlg_store_keep_file (self->store);
+    }
   if (self->library != NULL)
     dlg_library_forget_removed (self->library, NULL);
 

@@ -484,6 +484,131 @@ test_full_then_killed (void)
     }
 }
 
+/* --- a data file that could not be opened at start ----------------------- */
+
+/* The data file's folder made a plain file, which no one, root included, can open a file
+ * under; and back. */
+static void
+block (const char *dir)
+{
+  g_autofree char *aside = g_strconcat (dir, ".aside", NULL);
+
+  if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+    g_assert_cmpint (g_rename (dir, aside), ==, 0);
+  g_assert_true (g_file_set_contents (dir, "not a folder", -1, NULL));
+}
+
+static void
+unblock (const char *dir)
+{
+  g_autofree char *aside = g_strconcat (dir, ".aside", NULL);
+
+  g_assert_cmpint (g_unlink (dir), ==, 0);
+  if (g_file_test (aside, G_FILE_TEST_IS_DIR))
+    g_assert_cmpint (g_rename (aside, dir), ==, 0);
+}
+
+static gboolean
+rescue_left (void)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_runtime_dir (), "delegate", NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+
+  for (const char *name; dir != NULL && (name = g_dir_read_name (dir)) != NULL; )
+    if (g_str_has_prefix (name, "unsaved-stars-"))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+remove_tree (const char *top)
+{
+  g_autofree char *dir = g_build_filename (top, "data", NULL);
+  g_autofree char *aside = g_strconcat (dir, ".aside", NULL);
+
+  runtime_folder_remove (dir);
+  runtime_folder_remove (aside);
+  g_unlink (dir);
+  g_rmdir (top);
+}
+
+/* Starred while the data file cannot be opened (the app runs on a store in memory): the star
+ * takes, the delegate is told it is not saved yet, and it waits in the runtime folder (until
+ * 4 December it went into memory alone, gone at the next start); the next start that opens
+ * the file writes it in, and only then lets the runtime folder's copy go. */
+static void
+test_unopened (void)
+{
+  g_autofree char *top = g_dir_make_tmp ("delegate-stars-XXXXXX", NULL);
+  g_autofree char *dir = g_build_filename (top, "data", NULL);
+  g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
+  g_autoptr(DlgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) starred = NULL;
+
+  block (dir);
+  store = dlg_store_open_in_memory_for (path);
+  g_test_expect_message ("dlg-store", G_LOG_LEVEL_WARNING, "*not saved yet*");
+  g_assert_false (dlg_store_set_starred (store, "e1", "s-new-session", TRUE, &error));
+  g_test_assert_expected_messages ();
+  g_assert_error (error, DLG_STORE_ERROR, DLG_STORE_ERROR_FAILED);
+  g_assert_cmpstr (dlg_store_get_stars_error (store), ==,
+                   "Your stars are not saved yet: the file of your saved data could not be "
+                   "opened");
+  g_assert_true (dlg_store_is_starred (store, "e1", "s-new-session"));
+  starred = dlg_store_list_starred (store, "e1");
+  g_assert_cmpstrv (starred, ((const char *[]) { "s-new-session", NULL }));
+  g_assert_true (rescue_left ());
+  g_assert_false (dlg_store_has_file (store));
+  /* Quit with the file still closed: kept for the next start. */
+  g_assert_false (dlg_store_save_stars (store, NULL));
+  g_clear_object (&store);
+  g_assert_true (rescue_left ());
+
+  unblock (dir);
+  store = open_store (path);
+  g_assert_true (dlg_store_is_starred (store, "e1", "s-new-session"));
+  g_assert_null (dlg_store_get_stars_error (store));
+  g_assert_true (in_file (path, "e1", "s-new-session"));
+  g_assert_false (rescue_left ());
+
+  g_clear_object (&store);
+  remove_tree (top);
+}
+
+/* The file opens while the app runs, and the delegate quits: the stars go into it at quit
+ * (dlg_store_save_stars(), from the app's shutdown), none left in the runtime folder. */
+static void
+test_unopened_saved_at_quit (void)
+{
+  g_autofree char *top = g_dir_make_tmp ("delegate-stars-XXXXXX", NULL);
+  g_autofree char *dir = g_build_filename (top, "data", NULL);
+  g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
+  g_autoptr(DlgStore) store = NULL;
+
+  block (dir);
+  store = dlg_store_open_in_memory_for (path);
+  g_test_expect_message ("dlg-store", G_LOG_LEVEL_WARNING, "*not saved yet*");
+  g_assert_false (dlg_store_set_starred (store, "e1", "s-new-session", TRUE, NULL));
+  g_test_assert_expected_messages ();
+  g_assert_false (dlg_store_set_starred (store, "e1", "s-other", TRUE, NULL));
+  g_assert_false (dlg_store_set_starred (store, "e1", "s-other", FALSE, NULL));
+
+  unblock (dir);
+  g_assert_true (dlg_store_save_stars (store, NULL));
+  g_assert_null (dlg_store_get_stars_error (store));
+  g_assert_true (dlg_store_has_file (store));
+  g_assert_true (in_file (path, "e1", "s-new-session"));
+  g_assert_false (in_file (path, "e1", "s-other"));
+  g_assert_false (rescue_left ());
+  /* The next star goes straight into the file. */
+  g_assert_true (dlg_store_set_starred (store, "e1", "s-third", TRUE, NULL));
+  g_assert_true (in_file (path, "e1", "s-third"));
+
+  g_clear_object (&store);
+  remove_tree (top);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -510,6 +635,8 @@ main (int    argc,
   g_test_add_func ("/stars/full", test_full);
   g_test_add_func ("/stars/full-retried", test_full_retried);
   g_test_add_func ("/stars/full-then-killed", test_full_then_killed);
+  g_test_add_func ("/stars/unopened", test_unopened);
+  g_test_add_func ("/stars/unopened-saved-at-quit", test_unopened_saved_at_quit);
 
   status = g_test_run ();
   if (!g_test_subprocess ())

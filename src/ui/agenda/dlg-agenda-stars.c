@@ -98,9 +98,16 @@ tell_stars_unsaved (DlgAgendaPage *self,
 
   if (overlay == NULL || self->stars_toast != NULL)
     return;
-  /* Translators: %s says why, e.g. "Your stars could not be saved: the disk is full" */
-  text = g_strdup_printf (_("%s. Keep Delegate open: your stars stay as shown and are saved as "
-                            "soon as the disk takes them."), error);
+  if (!dlg_store_has_file (self->store))
+    /* Kept in the runtime folder, they outlive a quit: no need to keep the app open. */
+    /* Translators: %s says why, e.g. "Your stars are not saved yet: the file of your saved
+     * data could not be opened" */
+    text = g_strdup_printf (_("%s. They stay as shown, and are saved as soon as it opens, at "
+                              "the latest at the next start."), error);
+  else
+    /* Translators: %s says why, e.g. "Your stars could not be saved: the disk is full" */
+    text = g_strdup_printf (_("%s. Keep Delegate open: your stars stay as shown and are saved "
+                              "as soon as the disk takes them."), error);
   toast = dlg_toast_new (text);
   adw_toast_set_timeout (toast, 0);
   self->stars_toast = toast;

@@ -1,0 +1,125 @@
+#!/usr/bin/python3
+"""Stars taken while the saved data could not be opened at start: kept for the next start.
+
+Run by tests/gui/run-gui-test.sh inside Xvfb and a private session bus:
+    test_stars_unopened_gui.py DELEGATE SCREENSHOT_DIR
+
+Delegate starts with its data folder unusable (a plain file where the folder should be: no
+one, root included, can open a file under it): it runs on a copy in memory. Until 4 December a
+star taken then showed, and was gone at the next start. As a person would, through the
+accessibility tree:
+- reads the start's notice, which says the notes and stars are kept, and closes it;
+- stars "Opening": the row's star says "Unstar session", and a toast says the stars are not
+  saved yet;
+- Ctrl+Q quits; the folder is usable again; the next start shows "Opening" in "My schedule",
+  and the runtime folder keeps no copy of it any more.
+"""
+
+import os
+import sys
+
+import pyatspi
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gui"))
+import atspi as ui  # noqa: E402
+from atspi import Failure, find, log, role, rows_of, text_of, wait_for  # noqa: E402
+
+EXE, SHOTS = sys.argv[1], sys.argv[2]
+DATA = os.path.join(os.environ["XDG_DATA_HOME"], "io.github.delegateapp.Delegate")
+RESCUE = os.path.join(os.environ["XDG_RUNTIME_DIR"], "delegate")
+NOT_SAVED = ("Your stars are not saved yet: the file of your saved data could not be opened. "
+             "They stay as shown, and are saved as soon as it opens, at the latest at the next "
+             "start.")
+DAY1 = ["Press conference", "Opening", "Strategies for Smart City development"]
+
+shots = ui.Screenshots(SHOTS)
+
+
+def star_button(lst, title, name):
+    """The star named name in the row that shows title."""
+    label = find(lst, lambda a: role(a) == pyatspi.ROLE_LABEL and text_of(a) == title)
+    item = label
+    while item is not None and role(item) != pyatspi.ROLE_LIST_ITEM:
+        item = item.parent
+    return item and find(item, lambda a: a.name == name and role(a) == pyatspi.ROLE_PUSH_BUTTON)
+
+
+def dismiss(label):
+    """Closes the toast showing label with its close button, the toast's last button."""
+    toast = label.parent
+    while toast is not None and text_of(toast) != "AdwToastWidget":
+        toast = toast.parent
+    buttons = ui.find_all(toast, lambda a: role(a) == pyatspi.ROLE_PUSH_BUTTON) if toast else []
+    if not buttons:
+        raise Failure("the notice has no button to dismiss it")
+    ui.click(buttons[-1])
+
+
+def rescued():
+    return [n for n in (os.listdir(RESCUE) if os.path.isdir(RESCUE) else [])
+            if n.startswith("unsaved-stars-")]
+
+
+def main():
+    env = dict(os.environ)
+    # The store that could not be opened and the star not saved are logged as warnings, as
+    # they should be: not fatal here.
+    env["G_DEBUG"] = "fatal-criticals"
+    logpath = os.path.join(SHOTS, "delegate.log")
+    app = None
+    try:
+        os.makedirs(os.path.dirname(DATA), exist_ok=True)
+        with open(DATA, "w") as f:
+            f.write("not a folder")
+
+        app = ui.App(EXE, env, logpath)
+        # The start's notice (the saved data not opened, the notes and stars kept) stays until
+        # dismissed, the toasts after it waiting their turn: read, and closed.
+        notice = app.shown("the notice that the saved data could not be opened",
+                           ui.label("Your saved events could not be opened", exact=False))
+        if "except your notes and stars" not in text_of(notice):
+            raise Failure(f"the notice does not say the stars are kept: {text_of(notice)!r}")
+        dismiss(notice)
+        app.tab("Agenda")
+        lst = ui.the_list(app.frame, "Sessions")
+        button = wait_for("the 'Star session' button of 'Opening'",
+                          lambda: star_button(lst, "Opening", "Star session"))
+        ui.click(button)
+        wait_for("the button to become 'Unstar session'",
+                 lambda: star_button(lst, "Opening", "Unstar session"))
+        app.shown("the toast saying the stars are not saved yet",
+                  ui.label(NOT_SAVED))
+        if not rescued():
+            raise Failure(f"no copy of the star in the runtime folder {RESCUE}")
+        shots.take("not-saved")
+        log("with the saved data not opened, a star takes and a toast says it is not saved yet")
+        app.quit()
+        app = None
+
+        os.unlink(DATA)
+        app = ui.App(EXE, env, logpath)
+        app.tab("Agenda")
+        lst = ui.the_list(app.frame, "Sessions")
+        mine = app.shown("the 'My schedule' toggle", lambda a: a.name == "My schedule")
+        ui.click(mine)
+        wait_for(lambda: f"'My schedule' to show 'Opening' alone after the restart "
+                         f"(it shows {rows_of(lst, DAY1)})",
+                 lambda: rows_of(lst, DAY1) == ["Opening"])
+        if rescued():
+            raise Failure(f"the star saved, its copy is still in {RESCUE}: {rescued()}")
+        shots.take("saved")
+        log("the next start that opens the file has the star in 'My schedule'")
+        app.quit()
+        app = None
+    except Exception:
+        shots.take("failure")
+        raise
+    finally:
+        if os.path.isfile(DATA):
+            os.unlink(DATA)
+        if app is not None:
+            app.kill()
+
+
+if __name__ == "__main__":
+    ui.run_test(main)
