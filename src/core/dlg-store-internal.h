@@ -90,6 +90,9 @@ GPtrArray    *dlg_store_new_unsaved_stars (void);
 /* The stars a run that could not write them left in the runtime folder, written now (or kept
  * in memory while the file still refuses them). */
 void          dlg_store_recover_stars    (DlgStore           *self);
+/* For a store in memory, on the main thread: its file just opened (dlg_store_dup_keeper()),
+ * the stars kept meanwhile are written into it, and the panes hear of those it held. */
+void          dlg_store_stars_file_opened (DlgStore          *self);
 
 /* dlg-store-resources.c */
 gboolean      dlg_store_write_resource   (DlgStore           *self,

@@ -357,6 +357,15 @@ announce_keeper (DlgStore *self,
       return call; \
   } G_STMT_END
 
+void
+dlg_store_stars_file_opened (DlgStore *self)
+{
+  g_autoptr(DlgStore) keeper = hand_over (self, FALSE);
+
+  if (keeper != NULL)
+    announce_keeper (self, keeper);
+}
+
 /* A change of the keeper's stars error, told by @self, whose "notify" the panes follow. */
 static void
 keeper_error_changed (DlgStore   *self,

@@ -426,6 +426,13 @@ dlg_store_get_file_path (DlgStore *self,
   return self->keep_path != NULL ? self->keep_path : self->path;
 }
 
+static gboolean
+keeper_opened_cb (gpointer user_data)
+{
+  dlg_store_stars_file_opened (user_data);
+  return G_SOURCE_REMOVE;
+}
+
 DlgStore *
 dlg_store_dup_keeper (DlgStore  *self,
                       GError   **error)
@@ -438,7 +445,13 @@ dlg_store_dup_keeper (DlgStore  *self,
     return NULL;
   g_mutex_lock (&self->keeper_mutex);
   if (self->keeper == NULL)
-    self->keeper = dlg_store_open (self->keep_path, NULL, error);
+    {
+      self->keeper = dlg_store_open (self->keep_path, NULL, error);
+      /* Perhaps in a note's save, in a worker thread: the stars follow on the main loop. */
+      if (self->keeper != NULL)
+        g_idle_add_full (G_PRIORITY_DEFAULT, keeper_opened_cb, g_object_ref (self),
+                         g_object_unref);
+    }
   keeper = self->keeper != NULL ? g_object_ref (self->keeper) : NULL;
   g_mutex_unlock (&self->keeper_mutex);
   return keeper;

@@ -609,6 +609,66 @@ test_unopened_saved_at_quit (void)
   remove_tree (top);
 }
 
+static char *changed_event;
+
+static void
+stars_changed_cb (DlgStore   *store,
+                  const char *event_id)
+{
+  g_free (changed_event);
+  changed_event = g_strdup (event_id);
+}
+
+/* The file, with stars of a start before, opens while the app runs (a note's save opens it,
+ * dlg_store_dup_keeper()): the agenda hears of its stars at once, "My schedule" holding them
+ * beside the one starred meanwhile (until 4 December only after a restart), which is written
+ * into the file. */
+static void
+test_unopened_opens_mid_run (void)
+{
+  g_autofree char *top = g_dir_make_tmp ("delegate-stars-XXXXXX", NULL);
+  g_autofree char *dir = g_build_filename (top, "data", NULL);
+  g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
+  g_autoptr(DlgStore) store = open_store (path);
+  g_autoptr(DlgStore) keeper = NULL;
+  g_auto(GStrv) starred = NULL;
+  gint64 end;
+
+  g_assert_true (dlg_store_set_starred (store, "e1", "s-before", TRUE, NULL));
+  g_clear_object (&store);
+
+  block (dir);
+  store = dlg_store_open_in_memory_for (path);
+  g_assert_false (dlg_store_is_starred (store, "e1", "s-before"));
+  g_test_expect_message ("dlg-store", G_LOG_LEVEL_WARNING, "*not saved yet*");
+  g_assert_false (dlg_store_set_starred (store, "e1", "s-new-session", TRUE, NULL));
+  g_test_assert_expected_messages ();
+  g_signal_connect (store, "stars-changed", G_CALLBACK (stars_changed_cb), NULL);
+  g_signal_connect (store, "notify::stars-error", G_CALLBACK (notified_cb), NULL);
+  n_notified = 0;
+
+  unblock (dir);
+  keeper = dlg_store_dup_keeper (store, NULL);
+  g_assert_nonnull (keeper);
+  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (changed_event == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (changed_event, ==, "e1");
+  g_assert_cmpuint (n_notified, >=, 1);
+  g_assert_null (dlg_store_get_stars_error (store));
+
+  starred = dlg_store_list_starred (store, "e1");
+  g_assert_cmpstrv (starred, ((const char *[]) { "s-before", "s-new-session", NULL }));
+  g_assert_true (dlg_store_is_starred (store, "e1", "s-before"));
+  g_assert_true (in_file (path, "e1", "s-new-session"));
+  g_assert_false (rescue_left ());
+
+  g_clear_pointer (&changed_event, g_free);
+  g_clear_object (&keeper);
+  g_clear_object (&store);
+  remove_tree (top);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -637,6 +697,7 @@ main (int    argc,
   g_test_add_func ("/stars/full-then-killed", test_full_then_killed);
   g_test_add_func ("/stars/unopened", test_unopened);
   g_test_add_func ("/stars/unopened-saved-at-quit", test_unopened_saved_at_quit);
+  g_test_add_func ("/stars/unopened-opens-mid-run", test_unopened_opens_mid_run);
 
   status = g_test_run ();
   if (!g_test_subprocess ())

@@ -12,10 +12,14 @@ accessibility tree:
 - stars "Opening": the row's star says "Unstar session", and a toast says the stars are not
   saved yet;
 - Ctrl+Q quits; the folder is usable again; the next start shows "Opening" in "My schedule",
-  and the runtime folder keeps no copy of it any more.
+  and the runtime folder keeps no copy of it any more;
+- quits; another program holds the file at the next start: "Opening" shows unstarred; the
+  program lets go, and a note's save opens the file: "Opening" shows starred at once (until
+  4 December only after a restart).
 """
 
 import os
+import sqlite3
 import sys
 
 import pyatspi
@@ -44,6 +48,21 @@ def star_button(lst, title, name):
     return item and find(item, lambda a: a.name == name and role(a) == pyatspi.ROLE_PUSH_BUTTON)
 
 
+class Lock:
+    """Another program's connection to the app's file in exclusive locking mode (a database
+    browser, a backup tool): no other connection may even read it while this one lives."""
+
+    def __init__(self):
+        self.db = sqlite3.connect(os.path.join(DATA, "delegate.db"), isolation_level=None,
+                                  timeout=10)
+        self.db.execute("PRAGMA locking_mode = EXCLUSIVE")
+        self.db.execute("BEGIN EXCLUSIVE")
+        self.db.execute("COMMIT")
+
+    def release(self):
+        self.db.close()
+
+
 def dismiss(label):
     """Closes the toast showing label with its close button, the toast's last button."""
     toast = label.parent
@@ -67,6 +86,7 @@ def main():
     env["G_DEBUG"] = "fatal-criticals"
     logpath = os.path.join(SHOTS, "delegate.log")
     app = None
+    lock = None
     try:
         os.makedirs(os.path.dirname(DATA), exist_ok=True)
         with open(DATA, "w") as f:
@@ -111,10 +131,38 @@ def main():
         log("the next start that opens the file has the star in 'My schedule'")
         app.quit()
         app = None
+
+        # Another program holds the file at start: the app waits 5 s, then runs in memory.
+        lock = Lock()
+        app = ui.App(EXE, env, logpath)
+        dismiss(app.shown("the notice that the saved data could not be opened",
+                          ui.label("Your saved events could not be opened", exact=False)))
+        app.tab("Agenda")
+        lst = ui.the_list(app.frame, "Sessions")
+        wait_for("'Opening' unstarred while the file is held",
+                 lambda: star_button(lst, "Opening", "Star session"))
+        # It lets go; a note's save opens the file: the star it holds shows at once.
+        lock.release()
+        lock = None
+        ui.key("ctrl+n")
+        app.shown("the note title entry", ui.named("Note title"))
+        ui.type_text("Kupang", delay=30)
+        app.shown("the note saved once the file opens", ui.label("All changes saved"),
+                  timeout=30)
+        app.tab("Agenda")
+        lst = ui.the_list(app.frame, "Sessions")
+        wait_for("'Opening' starred again without a restart, the file open",
+                 lambda: star_button(lst, "Opening", "Unstar session"))
+        shots.take("opened-mid-run")
+        log("the file opened while the app runs, its star shows at once")
+        app.quit()
+        app = None
     except Exception:
         shots.take("failure")
         raise
     finally:
+        if lock is not None:
+            lock.release()
         if os.path.isfile(DATA):
             os.unlink(DATA)
         if app is not None:
