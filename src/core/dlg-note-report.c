@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "dlg-day.h"
@@ -270,6 +271,41 @@ without_controls (const char *text)
   return g_string_free (clean, FALSE);
 }
 
+/* The clock the report's times are on, said once near the top: a report is read at home,
+ * where "10:30" alone would be taken for home's time.  The zone's abbreviation and offset
+ * are those it has on the event's first day (summer time aside); a zone known only by its
+ * offset has no abbreviation but "+08", which says nothing more: left out. */
+static char *
+format_clock (DlgEvent *event)
+{
+  GTimeZone *zone = dlg_event_get_time_zone (event);
+  const char *start = dlg_event_get_start_date (event);
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *abbreviation = NULL;
+  g_autofree char *offset = NULL;
+  int year, month, day;
+
+  if (zone == NULL)
+    return NULL;
+  if (start != NULL && sscanf (start, "%4d-%2d-%2d", &year, &month, &day) == 3)
+    when = g_date_time_new (zone, year, month, day, 12, 0, 0);
+  if (when == NULL)
+    when = g_date_time_new_now (zone);
+  if (when == NULL)
+    return NULL;
+  abbreviation = g_date_time_format (when, "%Z");
+  offset = g_date_time_format (when, "UTC%:z");
+  if (abbreviation != NULL && g_ascii_isalpha (abbreviation[0]))
+    {
+      g_autofree char *both = g_strdup_printf ("%s (%s)", abbreviation, offset);
+
+      /* Translators: said once near the top of the trip report; %s is the event's time
+       * zone, e.g. "WITA (UTC+08:00)" */
+      return g_strdup_printf (_("All times are local times at the event: %s."), both);
+    }
+  return g_strdup_printf (_("All times are local times at the event: %s."), offset);
+}
+
 char *
 dlg_note_report_markdown (DlgFeed    *feed,
                           DlgStore   *store,
@@ -329,6 +365,15 @@ dlg_note_report_markdown (DlgFeed    *feed,
       g_string_append (out, "\n");
     }
   g_string_append (out, "\n");
+  {
+    g_autofree char *clock = format_clock (event);
+
+    if (clock != NULL)
+      {
+        append_line (out, clock);
+        g_string_append (out, "\n\n");
+      }
+  }
 
   /* Sessions starred or noted, in time order (starred is planned, not attended: the
    * heading does not claim more).  A section without anything is left out. */

@@ -61,6 +61,10 @@ def _():
     assert styled(title) == "Title", styled(title)
     assert teletype.extractText(title) == "Trip report: Notes fixture"
     assert teletype.extractText(paragraphs[1]) == "16 October 2024"
+    clock = [p for p in paragraphs
+             if teletype.extractText(p).startswith("All times are local times")]
+    assert [teletype.extractText(p) for p in clock] == [
+        "All times are local times at the event: WITA (UTC+08:00)."], clock
     meta = ET.fromstring(zipfile.ZipFile(path).read("meta.xml"))
     titles = [e.text for e in meta.iter("{http://purl.org/dc/elements/1.1/}title")]
     assert titles == ["Trip report: Notes fixture"], titles

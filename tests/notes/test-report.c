@@ -65,7 +65,11 @@ test_report (Fixture       *f,
   g_assert_cmpstr (parts[0], ==,
                    "# Trip report: Notes fixture\n"
                    "\n"
-                   "16 October 2024  \n");
+                   "16 October 2024  \n"
+                   "\n"
+                   "All times are local times at the event: WITA (UTC+08:00).\n");
+  /* Said once only. */
+  g_assert_null (strstr (strstr (report, "All times") + 1, "All times"));
 
   /* s1 starred without notes, s2 noted without a star; time order. */
   g_assert_cmpstr (parts[1], ==,
@@ -216,9 +220,12 @@ test_time_tba (Fixture       *f,
                    "#### Questions\n"
                    "\n"
                    "Ask about bonds.\n");
-  /* The placeholder times the feed orders the unannounced sessions by. */
-  g_assert_null (strstr (report, "08:00"));
-  g_assert_null (strstr (report, "09:00"));
+  /* The placeholder times the feed orders the unannounced sessions by, as a session's time
+   * would read ("16 October 2019, 08:00"); the zone's offset, "UTC+08:00", is no time. */
+  g_assert_true (strstr (report, "(UTC+08:00)") != NULL);
+  g_assert_null (strstr (report, "2019, 08:00"));
+  g_assert_null (strstr (report, "2019, 09:00"));
+  g_assert_false (g_regex_match_simple ("(?<!UTC\\+)0[89]:00", report, 0, 0));
 
   g_assert_cmpstr (parts[2], ==,
                    "Best practices\n"
@@ -604,6 +611,8 @@ test_empty_notes (Fixture       *f,
                    "# Trip report: Notes fixture\n"
                    "\n"
                    "16 October 2024  \n"
+                   "\n"
+                   "All times are local times at the event: WITA (UTC+08:00).\n"
                    "\n"
                    "No session starred and no note written yet.\n");
 }
