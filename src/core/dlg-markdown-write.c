@@ -164,8 +164,8 @@ span_style (const DlgMdBlock *block,
 /* The mark of emphasis that starts at span @i of @block, when @bold_opens is whether bold
  * opens there too and @before the character before both marks.  Emphasis and bold that
  * open together, or close together, one inside the other, would make a run of three stars
- * ("***a***", "**a *b***", "*a **b***"), which Delegate's reader, that of the PDF and the
- * document made from the report, reads as stars and bold: such emphasis is written
+ * ("***a***", "**a *b***", "*a **b***"), which readers tell apart less surely than "_"
+ * (Delegate's own read some as stars and bold until 4 December): such emphasis is written
  * "_…_" ("**_a_**", "**a _b_**"), which every reader shares, unless a letter or digit
  * touches it ("x_y_"), where "_" is no emphasis to any reader. */
 static const char *

@@ -540,6 +540,66 @@ is_space (char c)
   return c == ' ' || c == '\t';
 }
 
+/* How many single @c in [from, to) could open or close emphasis: not escaped, not beside
+ * another @c. */
+static guint
+lone_delimiters (const char *s,
+                 gsize       from,
+                 gsize       to,
+                 char        c)
+{
+  guint n = 0;
+
+  for (gsize p = from; p < to; p++)
+    {
+      if (s[p] == '\\')
+        p++;
+      else if (s[p] == c && (p == from || s[p - 1] != c) && (p + 1 >= to || s[p + 1] != c))
+        n++;
+    }
+  return n;
+}
+
+/* A run of three at @i that no run of three closes, read as CommonMark reads it: "***a**
+ * b*" italics around bold, "***a* b**" bold around italics.  Returns where the outer
+ * emphasis's closing mark starts, or -1; @bold_inside says which of the two it is.
+ * @first: the cache of single marks; @none_after: from where on no single mark is left,
+ * so that a flood of such runs stays linear. */
+static gssize
+split_run_of_three (Inline   *in,
+                    gssize   *first,
+                    gsize    *none_after,
+                    gsize     i,
+                    gsize     end,
+                    gboolean *bold_inside)
+{
+  const char *s = in->s;
+  char c = s[i];
+  gssize p = find_cached (in, first, i + 3, end, c == '*' ? "*" : "_", TRUE);
+  gsize run = 0;
+  gssize q;
+
+  if (p < 0 || is_space (s[p - 1]))
+    return -1;
+  while ((gsize) p + run < end && s[p + run] == c && run < 3)
+    run++;
+  if (run == 3 || (gsize) p + run >= end || (gsize) p + run >= *none_after)
+    return -1;
+  /* The outer closer: a single mark after "**", a "**" after a single one. */
+  q = find (in, p + run, end, run == 2 ? (c == '*' ? "*" : "_") : (c == '*' ? "**" : "__"),
+            TRUE);
+  if (q < 0)
+    {
+      if (run == 2)
+        *none_after = p + run;
+      return -1;
+    }
+  if (is_space (s[q - 1]))
+    return -1;
+  *bold_inside = run == 2;
+  return q;
+}
+
 static void
 parse_inline (Inline     *in,
               gsize       start,
@@ -552,6 +612,8 @@ parse_inline (Inline     *in,
   gssize next[N_MISSES];
   g_autoptr(GString) buf = g_string_new (NULL);
   gsize i = start;
+  /* From where on split_run_of_three() found no closer: none after a later start either. */
+  gsize none_after = G_MAXSIZE;
 
   for (guint m = 0; m < N_MISSES; m++)
     next[m] = -2;
@@ -589,6 +651,7 @@ parse_inline (Inline     *in,
         {
           gssize j = find_cached (in, &next[c == '*' ? MISS_STAR3 : MISS_UNDER3], i + 3, end,
                                   c == '*' ? "***" : "___", TRUE);
+          gboolean bold_inside = FALSE;
 
           if (j > 0 && (gsize) j > i + 3 && !is_space (s[j - 1]) &&
               !((gsize) j + 3 < end && s[j + 3] == c))
@@ -597,6 +660,21 @@ parse_inline (Inline     *in,
               parse_inline (in, i + 3, j, style | DLG_MD_STYLE_STRONG | DLG_MD_STYLE_EMPH, url,
                             depth + 1);
               i = j + 3;
+              continue;
+            }
+          j = split_run_of_three (in, &next[c == '*' ? MISS_STAR1 : MISS_UNDER1], &none_after,
+                                  i, end, &bold_inside);
+          if (j > 0)
+            {
+              /* Closed "**" first, "***a** b*": italics outside, bold inside; closed "*"
+               * first, "***a* b**": the other way round. */
+              gsize k = bold_inside ? 1 : 2;
+
+              flush (in, buf, style, url);
+              parse_inline (in, i + k, j,
+                            style | (bold_inside ? DLG_MD_STYLE_EMPH : DLG_MD_STYLE_STRONG),
+                            url, depth + 1);
+              i = j + k;
               continue;
             }
         }
@@ -616,6 +694,12 @@ parse_inline (Inline     *in,
             {
               gssize j = find_cached (in, &next[miss], i + k, end, needle, TRUE);
 
+              /* "**a *b***": the run of three closes the "*" inside first, then the bold,
+               * as CommonMark reads it, when an italics is open inside. */
+              if (j > 0 && twice && (gsize) j + 2 < end && s[j + 2] == c &&
+                  !((gsize) j + 3 < end && s[j + 3] == c) &&
+                  lone_delimiters (s, i + k, j, c) % 2 == 1)
+                j++;
               if (j > 0 && (gsize) j > i + k && !is_space (s[j - 1]))
                 {
                   flush (in, buf, style, url);

@@ -544,6 +544,30 @@ test_bold_italics (void)
   check_cases (cases, G_N_ELEMENTS (cases));
 }
 
+/* Emphasis nested by hand, closed by one run of three, reads as CommonMark reads it (its
+ * reference implementation's HTML in each comment): no star is left to show. */
+static void
+test_nested_emphasis (void)
+{
+  const char *cases[][2] = {
+    /* <strong>a <em>b</em></strong> */
+    { "**a *b***", "P:<b>a </b><b><i>b</i></b>\n" },
+    /* <em><strong>a</strong> b</em> */
+    { "***a** b*", "P:<b><i>a</i></b><i> b</i>\n" },
+    /* <strong><em>a</em> b</strong> */
+    { "***a* b**", "P:<b><i>a</i></b><b> b</b>\n" },
+    /* <strong>a <em>b</em></strong> */
+    { "__a _b___", "P:<b>a </b><b><i>b</i></b>\n" },
+    /* Bawa <strong>formulir <em>A</em></strong>, lalu <em><strong>tanya</strong> Pak Budi</em>. */
+    { "Bawa **formulir *A***, lalu ***tanya** Pak Budi*.",
+      "P:Bawa <b>formulir </b><b><i>A</i></b>, lalu <b><i>tanya</i></b><i> Pak Budi</i>.\n" },
+    /* <strong>a</strong>* (no italics open inside: the third star stays) */
+    { "**a***", "P:<b>a</b>*\n" },
+  };
+
+  check_cases (cases, G_N_ELEMENTS (cases));
+}
+
 /* Huge lines and delimiter floods parse in linear time: a quadratic
  * parser takes minutes on these. */
 /* Block quotes, as a best practice quotes its mayor and a delegate quotes
@@ -770,7 +794,9 @@ test_huge (void)
                           "[a](x \"", "[a](x \"(\" ", "[a](x 't' ", "[[a](x \"t\"  ", "[a](x ",
                           "_<a_b@c.id> ", "<a@b", "<a@b.id",
                           /* Bold italics: runs of three, closed or not. */
-                          "***", "***a", "***a ", "a*** ", "***a***", "___a " };
+                          "***", "***a", "***a ", "a*** ", "***a***", "___a ",
+                          /* Runs of three that close nested emphasis, or would. */
+                          "**a *b***", "***a** b*", "***a* b**", "***a** `*`", "***a** " };
 
   for (guint u = 0; u < G_N_ELEMENTS (units); u++)
     {
@@ -843,6 +869,7 @@ main (int   argc,
   g_test_add_func ("/markdown/escaped-delimiters", test_escaped_delimiters);
   g_test_add_func ("/markdown/code-in-emphasis", test_code_in_emphasis);
   g_test_add_func ("/markdown/bold-italics", test_bold_italics);
+  g_test_add_func ("/markdown/nested-emphasis", test_nested_emphasis);
   g_test_add_func ("/markdown/mail-autolinks", test_mail_autolinks);
   g_test_add_func ("/markdown/unsafe-link-targets", test_unsafe_link_targets);
   g_test_add_func ("/markdown/link-parentheses", test_link_parentheses);
