@@ -178,12 +178,44 @@ emphasis_mark (const DlgMdBlock *block,
   gboolean bold_closes = end > i && (span_style (block, end - 1) & DLG_MD_STYLE_STRONG) != 0 &&
                          (span_style (block, end) & DLG_MD_STYLE_STRONG) == 0;
   const DlgMdSpan *after = end < block->spans->len ? g_ptr_array_index (block->spans, end) : NULL;
+  gboolean bold_inside = FALSE;
 
-  if (!bold_opens && !bold_closes)
+  /* Bold that starts or ends inside the italics, "*a **b** c*": Delegate's reader takes the
+   * "*" of the inner "**" for the italics' end, and the italics are lost ("_a **b** c_" is
+   * read as written). */
+  for (guint k = i + 1; k < end; k++)
+    bold_inside |= ((span_style (block, k) ^ span_style (block, k - 1)) &
+                    DLG_MD_STYLE_STRONG) != 0;
+  if (!bold_opens && !bold_closes && !bold_inside)
     return "*";
   if (g_ascii_isalnum (before) || (after != NULL && g_ascii_isalnum (after->text[0])))
     return "*";
   return "_";
+}
+
+/* The mark of bold that starts at span @i of @block, inside the styles @open, after the
+ * character @before.  Inside italics written "*…*", "**" would end them for Delegate's
+ * reader ("*a **b** c*" read as "*a" and bold): such bold is written "__…__", which every
+ * reader shares, unless a letter or digit touches it, where "__" is no bold. */
+static const char *
+bold_mark (const DlgMdBlock *block,
+           guint             i,
+           const Open       *open,
+           char              before)
+{
+  guint end;
+  const DlgMdSpan *after;
+  gboolean in_stars = FALSE;
+
+  for (guint m = 0; m < open->n; m++)
+    in_stars |= open->style[m] == DLG_MD_STYLE_EMPH && g_str_equal (open->mark[m], "*");
+  if (block == NULL || !in_stars || g_ascii_isalnum (before))
+    return "**";
+  end = i + style_run (block, i, DLG_MD_STYLE_STRONG);
+  after = end < block->spans->len ? g_ptr_array_index (block->spans, end) : NULL;
+  if (after != NULL && g_ascii_isalnum (after->text[0]))
+    return "**";
+  return "__";
 }
 
 /* Closes the open styles down to those @style keeps, then opens what it adds, the one that
@@ -205,7 +237,7 @@ set_style (Writer           *w,
     keep++;
   for (; open->n > keep; open->n--)
     {
-      if (g_str_equal (open->mark[open->n - 1], "_"))
+      if (open->mark[open->n - 1][0] == '_')
         w->underscore = FALSE;
       g_string_append (w->out, open->mark[open->n - 1]);
     }
@@ -229,9 +261,9 @@ set_style (Writer           *w,
         is_open |= open->style[m] == order[k];
       if (is_open)
         continue;
-      mark = order[k] == DLG_MD_STYLE_STRONG ? "**"
+      mark = order[k] == DLG_MD_STYLE_STRONG ? bold_mark (block, i, open, before)
              : block != NULL ? emphasis_mark (block, i, bold_opens, before) : "*";
-      w->underscore |= g_str_equal (mark, "_");
+      w->underscore |= mark[0] == '_';
       g_string_append (w->out, mark);
       open->style[open->n] = order[k];
       open->mark[open->n++] = mark;
@@ -242,14 +274,18 @@ set_style (Writer           *w,
 }
 
 /* A link's address between its parentheses: a safe one holds no space, "<", ">" or '"'.  In
- * "_…_" a "_" in it would end the emphasis there, for Delegate's reader: escaped too. */
+ * "_…_" a "_" in it would end the emphasis there, for Delegate's reader: escaped too; so is
+ * every "*" ("*see [it](https://x.id/a*)*" ended the italics inside the address, and the
+ * link was lost) and "`" (which would start code running past the ")").  Every reader
+ * takes "\*" in an address as "*". */
 static void
 append_address (Writer     *w,
                 const char *url)
 {
   for (const char *p = url; *p != '\0'; p++)
     {
-      if (*p == '(' || *p == ')' || *p == '\\' || (*p == '_' && w->underscore))
+      if (*p == '(' || *p == ')' || *p == '\\' || *p == '*' || *p == '`' ||
+          (*p == '_' && w->underscore))
         g_string_append_c (w->out, '\\');
       g_string_append_c (w->out, *p);
     }
@@ -263,7 +299,7 @@ close_to (Writer *w,
 {
   for (; open->n > base; open->n--)
     {
-      if (g_str_equal (open->mark[open->n - 1], "_"))
+      if (open->mark[open->n - 1][0] == '_')
         w->underscore = FALSE;
       g_string_append (w->out, open->mark[open->n - 1]);
     }
@@ -322,11 +358,30 @@ append_spans (Writer           *w,
           w->line_start = FALSE;
           w->before = '[';
         }
-      set_style (w, &open, span->style & ~DLG_MD_STYLE_CODE, block, i);
-      if (span->style & DLG_MD_STYLE_CODE)
-        append_code (w, span->text);
-      else
-        append_text (w, span->text);
+      /* A line break with no style open: a mark beside it ("***" then a break, a break
+       * then "*") is beside white space, and opens or closes nothing (a break has no style
+       * to see; the styles open again after it). */
+      for (const char *p = span->text; *p != '\0';)
+        {
+          gsize n = strcspn (p, "\n");
+          g_autofree char *part = g_strndup (p, n);
+
+          if (n > 0)
+            {
+              set_style (w, &open, span->style & ~DLG_MD_STYLE_CODE, block, i);
+              if (span->style & DLG_MD_STYLE_CODE)
+                append_code (w, part);
+              else
+                append_text (w, part);
+            }
+          p += n;
+          if (*p == '\n')
+            {
+              close_to (w, &open, MIN (base, open.n));
+              append_text (w, "\n");
+              p++;
+            }
+        }
       if (closes)
         {
           close_to (w, &open, MIN (base, open.n));

@@ -307,6 +307,99 @@ check_written (GPtrArray *blocks)
     }
 }
 
+/* What a reader sees of @block: each character with its style and link target, a line
+ * break as itself whatever its style (a break inside code or outside it looks the same), a
+ * run of them as one and none at either end (the writer leaves out an empty line: in
+ * Markdown it would end the block), no white space at either end of a line. */
+static char *
+seen (const DlgMdBlock *block)
+{
+  static GRegex *line_ends;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < block->spans->len; i++)
+    {
+      const DlgMdSpan *span = g_ptr_array_index (block->spans, i);
+
+      for (const char *p = span->text; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          if (*p == '\n')
+            {
+              if (out->len == 0 || out->str[out->len - 1] != '\n')
+                g_string_append_c (out, '\n');
+            }
+          else
+            g_string_append_printf (out, "%.*s\x01%d%s%s\x02", (int) (g_utf8_next_char (p) - p), p,
+                                    (int) span->style, span->url != NULL ? " " : "",
+                                    span->url != NULL ? span->url : "");
+        }
+    }
+  while (out->len > 0 && out->str[out->len - 1] == '\n')
+    g_string_truncate (out, out->len - 1);
+  while (out->len > 0 && out->str[0] == '\n')
+    g_string_erase (out, 0, 1);
+  /* White space at a line's ends is not seen either (and Markdown drops it). */
+  if (g_once_init_enter (&line_ends))
+    g_once_init_leave (&line_ends,
+                       g_regex_new ("([ \t]\x01[^\x02]*\x02)+(?=\n|$)|(?<=\n|^)([ \t]\x01[^\x02]*\x02)+",
+                                    0, 0, NULL));
+  return g_regex_replace (line_ends, out->str, -1, 0, "", 0, NULL);
+}
+
+/* Whether bold starts or ends inside italics right beside a letter or digit ("*a**b**c*"):
+ * the writer has no mark for it that Delegate's reader reads back (it reads the "*" of "**"
+ * as the italics' end, and "__" beside a letter is no bold).  Known, and left out of the
+ * round trip (docs/fuzzing.md, "Not covered"). */
+static gboolean
+bold_in_italics_in_a_word (const DlgMdBlock *block)
+{
+  for (guint k = 1; k < block->spans->len; k++)
+    {
+      const DlgMdSpan *a = g_ptr_array_index (block->spans, k - 1);
+      const DlgMdSpan *b = g_ptr_array_index (block->spans, k);
+      gsize len = strlen (a->text);
+
+      if ((a->style & b->style & DLG_MD_STYLE_EMPH) != 0 &&
+          ((a->style ^ b->style) & DLG_MD_STYLE_STRONG) != 0 &&
+          ((len > 0 && g_ascii_isalnum (a->text[len - 1])) || g_ascii_isalnum (b->text[0])))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The trip report's copy of a note, read back, reads as the note did: the same blocks, each
+ * rendered to the same Pango markup (the same text, styles and links, with the same
+ * targets).  Headings are not shifted here, so that their levels compare too. */
+static void
+check_round_trip (GPtrArray *blocks)
+{
+  g_autoptr(GString) written = g_string_new (NULL);
+  g_autoptr(GPtrArray) again = NULL;
+
+  dlg_markdown_write (written, blocks, 0);
+  again = dlg_markdown_parse_full (written->str, DLG_MD_PARSE_LINE_BREAKS);
+  if (again->len != blocks->len)
+    fuzz_fail ("dlg_markdown_write: %u blocks read back as %u\n%s", blocks->len, again->len,
+               written->str);
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const DlgMdBlock *block = g_ptr_array_index (blocks, i);
+      const DlgMdBlock *back = g_ptr_array_index (again, i);
+      g_autofree char *markup = dlg_md_block_to_markup (block);
+      g_autofree char *markup_back = dlg_md_block_to_markup (back);
+      g_autofree char *looks = seen (block);
+      g_autofree char *looks_back = seen (back);
+
+      if (block->kind != back->kind || block->level != back->level)
+        fuzz_fail ("dlg_markdown_write: block %u of kind %d/%u read back as %d/%u\n%s", i,
+                   (int) block->kind, block->level, (int) back->kind, back->level,
+                   written->str);
+      if (!g_str_equal (looks, looks_back) && !bold_in_italics_in_a_word (block))
+        fuzz_fail ("dlg_markdown_write: block %u reads\n%s\nread back as\n%s\nfrom\n%s\n(%s\n%s)",
+                   i, markup, markup_back, written->str, looks, looks_back);
+    }
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -337,6 +430,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                    i > 0 ? g_ptr_array_index (kept, i - 1) : NULL, &deepest);
     check_odt_content (text, kept);
     check_written (kept);
+    check_round_trip (kept);
   }
   return 0;
 }
