@@ -40,6 +40,7 @@ struct _DlgNoteSaver
   guint       retry_id;
   gboolean    saving;
   gboolean    rescued;    /* the rescue file holds notes (write_rescue) */
+  gboolean    rescue_failed;  /* the last write of the rescue file failed */
   gboolean    opened;     /* the file of a store in memory opened ("file-opened") */
   char       *error;
 };
@@ -102,6 +103,7 @@ write_rescue (DlgNoteSaver *self)
       if (g_unlink (path) != 0 && errno != ENOENT)
         g_warning ("Could not remove %s: %s", path, g_strerror (errno));
       self->rescued = FALSE;
+      self->rescue_failed = FALSE;
       return;
     }
 
@@ -109,10 +111,31 @@ write_rescue (DlgNoteSaver *self)
   folder = g_path_get_dirname (path);
   if (g_mkdir_with_parents (folder, 0700) != 0 ||
       !g_file_set_contents_full (path, data, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
-    g_warning ("Could not keep the unsaved notes in %s: %s", path,
-               error != NULL ? error->message : g_strerror (errno));
+    {
+      g_warning ("Could not keep the unsaved notes in %s: %s", path,
+                 error != NULL ? error->message : g_strerror (errno));
+      self->rescue_failed = TRUE;
+    }
   else
-    self->rescued = TRUE;
+    {
+      self->rescued = TRUE;
+      self->rescue_failed = FALSE;
+    }
+}
+
+char *
+dlg_note_saver_dup_rescue_path (DlgNoteSaver *self,
+                                gboolean     *kept)
+{
+  gboolean in_memory;
+
+  g_return_val_if_fail (DLG_IS_NOTE_SAVER (self), NULL);
+
+  if (!dlg_note_saver_get_unsaved (self))
+    return NULL;
+  if (kept != NULL)
+    *kept = self->rescued && !self->rescue_failed;
+  return rescue_path (self->store, &in_memory);
 }
 
 /* Merges into the store what a run that could not save left in the rescue file (it was

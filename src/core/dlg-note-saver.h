@@ -35,6 +35,11 @@ gboolean      dlg_note_saver_flush     (DlgNoteSaver *self,
 const char   *dlg_note_saver_get_error (DlgNoteSaver *self);
 /* Whether some change is not in the store yet. */
 gboolean      dlg_note_saver_get_unsaved (DlgNoteSaver *self);
+/* While some change is not in the store: the file in the user's runtime folder that keeps
+ * it against a kill, and in @kept whether it holds it (FALSE when even it could not be
+ * written).  NULL when everything is saved, or when no file keeps it (@kept left alone). */
+char         *dlg_note_saver_dup_rescue_path (DlgNoteSaver *self,
+                                              gboolean     *kept);
 /* The notes whose changes are not in the store yet (the live objects, not copies): newer
  * than what the store would give back while its saves fail. */
 GPtrArray    *dlg_note_saver_dup_unsaved (DlgNoteSaver *self);

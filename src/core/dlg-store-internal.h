@@ -38,6 +38,7 @@ struct _DlgStore
   GPtrArray *unsaved_stars;
   char      *stars_error;
   gboolean   stars_rescued;
+  gboolean   stars_rescue_failed;  /* the last write of the rescue file failed */
   guint      stars_retry_id;
   /* A store in memory: its keeper's stars told to the panes (dlg_store_stars_file_opened()). */
   gboolean   stars_keeper_announced;

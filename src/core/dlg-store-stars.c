@@ -197,6 +197,7 @@ write_rescue_locked (DlgStore *self)
     {
       if (g_unlink (path) != 0 && errno != ENOENT)
         g_warning ("Could not remove %s: %s", path, g_strerror (errno));
+      self->stars_rescue_failed = FALSE;
       return;
     }
 
@@ -227,8 +228,13 @@ write_rescue_locked (DlgStore *self)
   folder = g_path_get_dirname (path);
   if (g_mkdir_with_parents (folder, 0700) != 0 ||
       !g_file_set_contents_full (path, data, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
-    g_warning ("Could not keep the unsaved stars in %s: %s", path,
-               error != NULL ? error->message : g_strerror (errno));
+    {
+      g_warning ("Could not keep the unsaved stars in %s: %s", path,
+                 error != NULL ? error->message : g_strerror (errno));
+      self->stars_rescue_failed = TRUE;
+    }
+  else
+    self->stars_rescue_failed = FALSE;
 }
 
 static gboolean retry_cb (gpointer user_data);
@@ -458,6 +464,25 @@ dlg_store_get_stars_error (DlgStore *self)
         return dlg_store_get_stars_error (keeper);
     }
   return self->stars_error;
+}
+
+char *
+dlg_store_dup_stars_rescue_path (DlgStore *self,
+                                 gboolean *kept)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (DLG_IS_STORE (self), NULL);
+
+  g_mutex_lock (&self->mutex);
+  if (self->unsaved_stars->len > 0)
+    {
+      path = rescue_path (self);
+      if (kept != NULL)
+        *kept = path != NULL && self->stars_rescued && !self->stars_rescue_failed;
+    }
+  g_mutex_unlock (&self->mutex);
+  return g_steal_pointer (&path);
 }
 
 void

@@ -76,6 +76,12 @@ gboolean    dlg_store_has_file           (DlgStore    *self);
 /* Tries the stars the file refused again now. */
 gboolean    dlg_store_save_stars         (DlgStore    *self,
                                           GError     **error);
+/* While some stars are not in the file: the file in the user's runtime folder that keeps
+ * them against a kill, and in @kept whether it holds them (FALSE when even it could not be
+ * written).  NULL when every star is saved, or when no file keeps them (a store in memory;
+ * @kept is left alone). */
+char       *dlg_store_dup_stars_rescue_path (DlgStore *self,
+                                             gboolean *kept);
 
 /* --- Added by the sync work (issue 3) ------------------------------------ */
 

@@ -35,6 +35,8 @@ struct _DlgWindow
   AdwViewStack         *stack;
   DlgAgendaPage        *agenda_page;
   AdwToastOverlay      *toast_overlay;
+  /* A close was held once for stars the store refused: the next one goes through. */
+  gboolean              stars_close_warned;
   AdwBin               *members_slot;
   AdwBin               *practices_slot;
   AdwBin               *notes_slot;

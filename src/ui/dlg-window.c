@@ -14,6 +14,7 @@
 #include "dlg-window-private.h"
 #include "dlg-mnemonic-names.h"
 #include "dlg-shortcuts-names.h"
+#include "dlg-toast.h"
 
 G_DEFINE_FINAL_TYPE (DlgWindow, dlg_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -400,14 +401,70 @@ dlg_window_close_request_cb (DlgWindow *self)
   return !dlg_window_may_close (self);
 }
 
+/* Says, as a close is held, what is not saved and where it is kept meanwhile, or plainly
+ * that even that copy could not be written.  The toast stays until dismissed: it names a
+ * file the delegate may want to copy down. */
+static void
+say_unsaved (DlgWindow *self,
+             gboolean   notes,
+             gboolean   stars)
+{
+  g_autofree char *notes_path = NULL;
+  g_autofree char *stars_path = NULL;
+  gboolean notes_kept = FALSE, stars_kept = FALSE;
+  g_autoptr(GString) paths = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  const char *what;
+  AdwToast *toast;
+
+  if (notes && self->notes_page != NULL)
+    notes_path = dlg_notes_page_dup_rescue_path (self->notes_page, &notes_kept);
+  if (stars)
+    stars_path = dlg_store_dup_stars_rescue_path (dlg_library_get_store (self->library),
+                                                  &stars_kept);
+  what = notes && stars ? _("Your notes and stars are not saved")
+         : notes ? _("Your notes are not saved") : _("Your stars are not saved");
+  if ((!notes || (notes_path != NULL && notes_kept)) &&
+      (!stars || (stars_path != NULL && stars_kept)))
+    {
+      g_string_append (paths, notes_path != NULL ? notes_path : "");
+      if (notes_path != NULL && stars_path != NULL)
+        g_string_append (paths, ", ");
+      g_string_append (paths, stars_path != NULL ? stars_path : "");
+      /* Translators: the first %s is "Your notes are not saved" or the like, the second
+       * the file (or files, apart by commas) that keeps them meanwhile */
+      text = g_strdup_printf (_("%s: a copy is kept in %s, and the next start saves it. Close "
+                                "again to close."), what, paths->str);
+    }
+  else
+    /* Translators: %s is "Your notes are not saved" or the like */
+    text = g_strdup_printf (_("%s, and not even a copy of them could be written: closing "
+                              "loses them. Close again to close anyway."), what);
+  toast = dlg_toast_new (text);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 gboolean
 dlg_window_may_close (DlgWindow *self)
 {
+  DlgStore *store;
+  gboolean notes_held, stars_unsaved = FALSE, stars_held;
+
   g_return_val_if_fail (DLG_IS_WINDOW (self), FALSE);
 
-  if (self->notes_page == NULL || dlg_notes_page_may_close (self->notes_page))
+  notes_held = self->notes_page != NULL && !dlg_notes_page_may_close (self->notes_page);
+  store = self->library != NULL ? dlg_library_get_store (self->library) : NULL;
+  if (store != NULL && dlg_store_get_stars_error (store) != NULL)
+    stars_unsaved = !dlg_store_save_stars (store, NULL);
+  /* Held once, never twice: a window that will not close traps the delegate. */
+  stars_held = stars_unsaved && !self->stars_close_warned;
+  self->stars_close_warned = stars_unsaved;
+  if (!notes_held && !stars_held)
     return TRUE;
-  show_page (self, "notes");
+  say_unsaved (self, notes_held, stars_unsaved);
+  if (notes_held)
+    show_page (self, "notes");
   return FALSE;
 }
 

@@ -824,6 +824,15 @@ dlg_notes_page_may_close (DlgNotesPage *self)
   return FALSE;
 }
 
+char *
+dlg_notes_page_dup_rescue_path (DlgNotesPage *self,
+                                gboolean     *kept)
+{
+  g_return_val_if_fail (DLG_IS_NOTES_PAGE (self), NULL);
+
+  return self->saver != NULL ? dlg_note_saver_dup_rescue_path (self->saver, kept) : NULL;
+}
+
 /* --- actions ------------------------------------------------------------- */
 
 static void

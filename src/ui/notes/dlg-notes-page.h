@@ -36,5 +36,9 @@ gboolean dlg_notes_page_save      (DlgNotesPage *self);
  * then says so and the window should stay open.  Asked again while the saves still fail, TRUE:
  * the delegate has been told. */
 gboolean dlg_notes_page_may_close (DlgNotesPage *self);
+/* While a note's change is not saved: the file that keeps it against a kill, @kept whether
+ * it does (dlg_note_saver_dup_rescue_path()); else NULL. */
+char    *dlg_notes_page_dup_rescue_path (DlgNotesPage *self,
+                                         gboolean     *kept);
 
 G_END_DECLS
