@@ -381,6 +381,19 @@ test_full (void)
   /* Told once for the one problem. */
   g_assert_cmpuint (n_notified, ==, 1);
 
+  /* Kept meanwhile in the runtime folder, in the file a held close names. */
+  {
+    gboolean kept = FALSE;
+    g_autofree char *rescue = dlg_store_dup_stars_rescue_path (store, &kept);
+    g_autofree char *data = NULL;
+
+    g_assert_nonnull (rescue);
+    g_assert_true (kept);
+    g_assert_true (g_str_has_prefix (rescue, g_get_user_runtime_dir ()));
+    g_assert_true (g_file_get_contents (rescue, &data, NULL, NULL));
+    g_assert_nonnull (strstr (data, "s-new-session"));
+  }
+
   /* Not in the file yet. */
   g_assert_false (in_file (path, "e1", "s-new-session"));
   g_assert_true (in_file (path, "e1", before));
@@ -390,6 +403,8 @@ test_full (void)
   g_assert_true (dlg_store_save_stars (store, &error));
   g_assert_no_error (error);
   g_assert_null (dlg_store_get_stars_error (store));
+  /* Saved: nothing left unsaved to name. */
+  g_assert_null (dlg_store_dup_stars_rescue_path (store, NULL));
   g_assert_cmpuint (n_notified, ==, 2);
   g_assert_true (in_file (path, "e1", "s-new-session"));
   g_assert_false (in_file (path, "e1", before));
