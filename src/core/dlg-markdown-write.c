@@ -360,12 +360,22 @@ append_spans (Writer           *w,
         }
       /* A line break with no style open: a mark beside it ("***" then a break, a break
        * then "*") is beside white space, and opens or closes nothing (a break has no style
-       * to see; the styles open again after it). */
+       * to see; the styles open again after it).  White space at either end of a line is
+       * left out, as Markdown leaves it out: a mark beside it would mark nothing, and one
+       * at a line's start before a space would start a list ("*  a"). */
       for (const char *p = span->text; *p != '\0';)
         {
-          gsize n = strcspn (p, "\n");
-          g_autofree char *part = g_strndup (p, n);
+          gsize line, n;
+          g_autofree char *part = NULL;
 
+          if (w->line_start)
+            p += strspn (p, " \t");
+          line = strcspn (p, "\n");
+          n = line;
+          if (p[line] == '\n')
+            while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+              n--;
+          part = g_strndup (p, n);
           if (n > 0)
             {
               set_style (w, &open, span->style & ~DLG_MD_STYLE_CODE, block, i);
@@ -374,7 +384,7 @@ append_spans (Writer           *w,
               else
                 append_text (w, part);
             }
-          p += n;
+          p += line;
           if (*p == '\n')
             {
               close_to (w, &open, MIN (base, open.n));
