@@ -127,8 +127,23 @@ kind_search_words (DlgMemberKind kind)
     }
 }
 
+/* One person's fields, each ended by a tab (no search word holds one), on a line of their
+ * own: so that the words of one search match within one person, as their name, role and
+ * e-mail address, and never across two people. */
+static void
+append_person (GString    *people,
+               const char *const *fields,
+               guint       n_fields)
+{
+  for (guint i = 0; i < n_fields; i++)
+    g_string_append_printf (people, "%s\t", fields[i] != NULL ? fields[i] : "");
+  g_string_append_c (people, '\n');
+}
+
 /* One line per field, so that a search word never spans two fields: first the member's own
- * fields, then its people's names (its head's and its delegates'), from search_people on. */
+ * fields, then a line per person, from search_people on: its head, whose title is theirs
+ * alone ("mayor siti" is not a member whose mayor is Ayu and one of whose delegates is Siti),
+ * then each delegate with their role and e-mail address. */
 static const char *
 member_search_key (DlgMember *member)
 {
@@ -142,22 +157,28 @@ member_search_key (DlgMember *member)
     return member->search_key;
 
   own = g_string_new (NULL);
-  g_string_append_printf (own, "%s\n%s\n%s\n%s\n%s\n",
+  g_string_append_printf (own, "%s\n%s\n%s\n%s\n",
                           member->name != NULL ? member->name : "",
                           kind_search_words (member->kind),
                           member->province != NULL ? member->province : "",
-                          member->region != NULL ? member->region : "",
-                          member->head_title != NULL ? member->head_title : "");
+                          member->region != NULL ? member->region : "");
 
   people = g_string_new (NULL);
-  if (member->head_name != NULL)
-    g_string_append_printf (people, "%s\n", member->head_name);
+  if (member->head_name != NULL || member->head_title != NULL)
+    {
+      const char *head[] = { member->head_title, member->head_name };
+
+      append_person (people, head, G_N_ELEMENTS (head));
+    }
   delegates = member->delegates;
   for (guint i = 0; delegates != NULL && i < g_list_model_get_n_items (delegates); i++)
     {
       g_autoptr(DlgPerson) person = g_list_model_get_item (delegates, i);
+      const char *fields[] = {
+        dlg_person_get_name (person), dlg_person_get_role (person), dlg_person_get_email (person),
+      };
 
-      g_string_append_printf (people, "%s\n", dlg_person_get_name (person));
+      append_person (people, fields, G_N_ELEMENTS (fields));
     }
 
   own_key = unpunctuate (dlg_member_fold_text (own->str), FALSE);
@@ -502,10 +523,10 @@ dlg_member_query_matches (DlgMemberQuery *self,
   key = member_search_key (member);
   people = key + member->search_people;
 
-  /* Each word is in the member's own fields or in the name of one of its people, the same
-   * one for all such words: "sari lubis" is someone called so, not the head Sari Manurung
-   * and a delegate Dian Lubis (in a feed of 514 members, 37 matched, 8 of them with a Sari
-   * Lubis).
+  /* Each word is in the member's own fields or in one of its people's (name, title or role,
+   * e-mail address), the same person for all such words: "sari lubis" is someone called so,
+   * not the head Sari Manurung and a delegate Dian Lubis (in a feed of 514 members, 37
+   * matched, 8 of them with a Sari Lubis); "kepala bappeda" is one delegate's role.
    * A member without people is tried once, against its own fields alone. */
   for (const char *line = people; ; )
     {

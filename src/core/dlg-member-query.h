@@ -41,9 +41,12 @@ G_DECLARE_FINAL_TYPE (DlgMemberQuery, dlg_member_query, DLG, MEMBER_QUERY, GObje
 DlgMemberQuery *dlg_member_query_new        (void);
 const char     *dlg_member_query_get_text   (DlgMemberQuery *self);
 /* Words typed in a search: each must occur in the member's name, its
- * kind in Indonesian or English ("kota", "city"), province, region, head
- * of region or a delegate's name, ignoring case and accents ("sidoarjo
- * saiful" finds Kabupaten Sidoarjo, "kota contoh" Contoh City). */
+ * kind in Indonesian or English ("kota", "city"), province or region, or
+ * in one person's fields, the same person for all such words: the head
+ * of region's title or name, a delegate's name, role or e-mail address;
+ * ignoring case, accents and punctuation ("sidoarjo saiful" finds
+ * Kabupaten Sidoarjo, "kota contoh" Contoh City, "kepala bappeda" and
+ * "@kupangkota" the member with such a delegate). */
 void            dlg_member_query_set_text   (DlgMemberQuery *self,
                                              const char     *text);
 const char     *dlg_member_query_get_place  (DlgMemberQuery *self);

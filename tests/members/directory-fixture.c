@@ -25,6 +25,13 @@ static const struct { const char *province; const char *region; } provinces[] = 
   { "Papua Barat", "Papua" }, { "Papua", "Papua" },
 };
 
+/* What delegates are at home, and the mailbox that goes with it. */
+static const struct { const char *role; const char *mailbox; } roles[] = {
+  { "Kepala Bappeda", "bappeda" }, { "Sekretaris Daerah", "sekda" },
+  { "Kepala Dinas Komunikasi dan Informatika", "kominfo" },
+  { "Staf Ahli Bidang Pemerintahan", "staf.ahli" }, { "Kepala Bagian Kerja Sama", "kerjasama" },
+};
+
 static const char * const syllables[] = {
   "ba", "da", "ga", "ja", "ka", "la", "ma", "na", "pa", "ra", "sa", "ta", "wa", "ya",
   "bi", "di", "ki", "li", "mi", "ni", "ri", "si", "ti", "wi",
@@ -91,7 +98,10 @@ directory_feed_new (guint n_members,
           append_word (out, (i * 31 + d) * 2246822519u + 11);
           g_string_append_c (out, ' ');
           append_word (out, (i * 17 + d) * 3266489917u + 5);
-          g_string_append_printf (out, "\", \"role\": \"Delegate %u\" }", d + 1);
+          g_string_append_printf (out, "\", \"role\": \"%s\", "
+                                  "\"email\": \"%s@member-%03u.example.go.id\" }",
+                                  roles[d % G_N_ELEMENTS (roles)].role,
+                                  roles[d % G_N_ELEMENTS (roles)].mailbox, i);
         }
 
       g_string_append_printf (out, "] }%s\n", i + 1 < n_members ? "," : "");

@@ -87,7 +87,7 @@ test_search (void)
   assert_search (query, feed, "ujungnusa", "");
   /* a person's names are one person's: "siti wisniewski" is no one at Contoh City, where Siti
    * Nurhaliza and Bambang Wiśniewski are two delegates and Ayu Pratiwi its head; with the
-   * member's own fields (name, kind, province, region, head's title), any word goes */
+   * member's own fields (name, kind, province, region), any word goes */
   assert_search (query, feed, "siti nurhaliza", "kota-contoh");
   assert_search (query, feed, "nurhaliza siti", "kota-contoh");
   assert_search (query, feed, "bambang wisniewski", "kota-contoh");
@@ -95,10 +95,22 @@ test_search (void)
   assert_search (query, feed, "ayu nurhaliza", "");
   assert_search (query, feed, "ayu pratiwi", "kota-contoh");
   assert_search (query, feed, "contoh java siti nurhaliza", "kota-contoh");
+  /* the head's title is the head's: Ayu is the mayor, Siti is not */
   assert_search (query, feed, "mayor ayu", "kota-contoh");
-  assert_search (query, feed, "mayor siti", "kota-contoh");
-  /* what is not searched: description, e-mail */
-  assert_search (query, feed, "example", "");
+  assert_search (query, feed, "mayor", "kota-contoh");
+  assert_search (query, feed, "mayor siti", "");
+  assert_search (query, feed, "mayor contoh", "kota-contoh");
+  /* a delegate's role and e-mail address, with that delegate's name, not another's */
+  assert_search (query, feed, "head of the ict office", "kota-contoh");
+  assert_search (query, feed, "coordinator siti", "kota-contoh");
+  assert_search (query, feed, "coordinator bambang", "");
+  assert_search (query, feed, "staf ahli bambang", "kota-contoh");
+  assert_search (query, feed, "staf ahli siti", "");
+  assert_search (query, feed, "@contoh.example", "kota-contoh");
+  assert_search (query, feed, "siti@contoh", "kota-contoh");
+  assert_search (query, feed, "siti contoh.example.go.id", "kota-contoh");
+  assert_search (query, feed, "bambang example", "");
+  /* what is not searched: description, the member's own e-mail address */
   assert_search (query, feed, "humas", "");
   g_assert_false (dlg_member_query_is_empty (query));
 }
@@ -437,7 +449,8 @@ load_directory (void)
 }
 
 /* The search, written the slow and obvious way: lower-cased words, each a substring of one of
- * the member's own fields or, all those that are in none of them, of one person's name. */
+ * the member's own fields or, all those that are in none of them, of one field of one person
+ * (the head's title or name; a delegate's name, role or e-mail address without its dots). */
 static gboolean
 naive_found (GPtrArray  *fields,
              const char *word)
@@ -451,6 +464,34 @@ naive_found (GPtrArray  *fields,
   return FALSE;
 }
 
+static char *
+naive_field (const char *text)
+{
+  char *field = g_ascii_strdown (text != NULL ? text : "", -1);
+  char *out = field;
+
+  for (const char *p = field; *p != '\0'; p++)
+    {
+      if (!g_ascii_ispunct (*p))
+        *out++ = *p;
+    }
+  *out = '\0';
+  return field;
+}
+
+static GPtrArray *
+naive_person (const char *a,
+              const char *b,
+              const char *c)
+{
+  GPtrArray *person = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (person, naive_field (a));
+  g_ptr_array_add (person, naive_field (b));
+  g_ptr_array_add (person, naive_field (c));
+  return person;
+}
+
 static gboolean
 naive_matches (DlgMember  *member,
                const char *text)
@@ -458,7 +499,7 @@ naive_matches (DlgMember  *member,
   g_auto(GStrv) words = g_strsplit (text, " ", -1);
   GListModel *delegates = dlg_member_get_delegates (member);
   g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
   g_ptr_array_add (own, g_ascii_strdown (dlg_member_get_name (member), -1));
   /* the kind in both languages */
@@ -466,14 +507,16 @@ naive_matches (DlgMember  *member,
                                   ? "kota city" : "kabupaten regency"));
   g_ptr_array_add (own, g_ascii_strdown (dlg_member_get_province (member), -1));
   g_ptr_array_add (own, g_ascii_strdown (dlg_member_get_region (member), -1));
-  g_ptr_array_add (own, g_ascii_strdown (dlg_member_get_head_title (member), -1));
 
-  g_ptr_array_add (people, g_ascii_strdown (dlg_member_get_head_name (member), -1));
+  g_ptr_array_add (people, naive_person (dlg_member_get_head_title (member),
+                                         dlg_member_get_head_name (member), NULL));
   for (guint d = 0; d < g_list_model_get_n_items (delegates); d++)
     {
       g_autoptr(DlgPerson) person = g_list_model_get_item (delegates, d);
 
-      g_ptr_array_add (people, g_ascii_strdown (dlg_person_get_name (person), -1));
+      g_ptr_array_add (people, naive_person (dlg_person_get_name (person),
+                                             dlg_person_get_role (person),
+                                             dlg_person_get_email (person)));
     }
 
   for (guint p = 0; p < people->len; p++)
@@ -485,7 +528,7 @@ naive_matches (DlgMember  *member,
           g_autofree char *word = g_ascii_strdown (words[w], -1);
 
           all = word[0] == '\0' || naive_found (own, word) ||
-                strstr (g_ptr_array_index (people, p), word) != NULL;
+                naive_found (g_ptr_array_index (people, p), word);
         }
 
       if (all)
@@ -508,7 +551,11 @@ test_directory (void)
   const char *searches[] = { "kabupaten", "kota", "jawa", "ba", "ri", "kota ma", "bupati lu",
                              "sulawesi selatan", "zzz", "an", "wali kota",
                              /* two names: one person's or two people's */
-                             "a ba", "ra ma", "ba ri lu", "kota an ma" };
+                             "a ba", "ra ma", "ba ri lu", "kota an ma",
+                             /* roles and e-mail addresses: one person's or two people's */
+                             "kepala bappeda", "sekretaris", "bupati kepala", "wali kota ba",
+                             "bappeda ba", "kominfo ri", "member007", "sekda member01",
+                             "kepala sekda" };
   guint n_items;
 
   g_assert_cmpuint (g_list_model_get_n_items (members), ==, DIRECTORY_N_MEMBERS);
