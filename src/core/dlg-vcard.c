@@ -1,4 +1,8 @@
-/* dlg-vcard.c: members and their delegates as vCard 4.0 (RFC 6350)
+/* dlg-vcard.c: members and their delegates as vCard 3.0 (RFC 2426)
+ *
+ * 3.0 and not 4.0: the address books delegates import into (Android's, GNOME Contacts through
+ * Evolution, Outlook) read 3.0 whole, while 4.0's KIND, RELATED and tel: URIs were dropped or
+ * shown as garbage by some of them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,7 +16,7 @@
 
 #include "dlg-vcard.h"
 
-/* RFC 6350 3.2: lines SHOULD NOT be longer than 75 octets, CRLF excluded. */
+/* RFC 2425 5.8.1 and RFC 6350 3.2: lines SHOULD NOT be longer than 75 octets, CRLF excluded. */
 #define MAX_LINE_OCTETS 75
 
 char *
@@ -49,7 +53,7 @@ dlg_vcard_escape_text (const char *text)
           break;
 
         default:
-          /* RFC 6350 3.3 allows no control character in a text value but
+          /* RFC 2426 and RFC 6350 3.3 allow no control character in a text value but
            * the tab: a vertical tab or an escape from the feed would make
            * the card unreadable, so it reads as the space it stood for. */
           if (((guchar) *p < 0x20 && *p != '\t') || *p == 0x7F)
@@ -145,9 +149,39 @@ append_text (GString    *out,
   append_property (out, name, escaped);
 }
 
-/* TEL: a tel: URI when the number is international (+62 ..., (+62) ...), which is
- * what RFC 3966 allows without a phone context; else the number as text.  One TEL for
- * each number the field holds: a phone dials one. */
+/* An Indonesian mobile number: 08... at home, +62 8... (or +62 (0)8...) from abroad. */
+static gboolean
+is_mobile (const char *number)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  const char *plus = strchr (number, '+');
+  const char *rest;
+
+  for (const char *p = number; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        g_string_append_c (digits, *p);
+    }
+
+  rest = digits->str;
+  if (plus != NULL && plus < number + strcspn (number, "0123456789"))
+    {
+      if (!g_str_has_prefix (rest, "62"))
+        return FALSE;
+      rest += 2;
+    }
+  else if (rest[0] != '0')
+    return FALSE;
+
+  if (rest[0] == '0') /* the trunk prefix */
+    rest++;
+  return rest[0] == '8';
+}
+
+/* TEL: an international number (+62 ..., (+62) ...) as a phone dials it, "+62-380-821000"
+ * without the "(0)" dialled only at home; else the number as written.  One TEL for each
+ * number the field holds (a phone dials one), a mobile's TYPE=CELL so that a phone offers
+ * to send it a message. */
 static void
 append_phone (GString    *out,
               const char *phone)
@@ -161,26 +195,106 @@ append_phone (GString    *out,
   for (guint i = 0; numbers[i] != NULL; i++)
     {
       g_autofree char *uri = dlg_member_phone_uri (numbers[i]);
+      const char *name = is_mobile (numbers[i]) ? "TEL;TYPE=CELL,VOICE" : "TEL;TYPE=WORK,VOICE";
 
       if (uri == NULL || !g_str_has_prefix (uri, "tel:+"))
-        append_text (out, "TEL;VALUE=text;TYPE=work,voice", numbers[i]);
+        append_text (out, name, numbers[i]);
       else
-        append_property (out, "TEL;VALUE=uri;TYPE=work,voice", uri);
+        append_property (out, name, uri + strlen ("tel:"));
     }
 }
 
 static void
 append_begin (GString    *out,
-              const char *uid_seed,
-              const char *kind)
+              const char *uid_seed)
 {
   g_autofree char *uid = dlg_vcard_uid (uid_seed);
 
   dlg_vcard_append_line (out, "BEGIN:VCARD");
-  dlg_vcard_append_line (out, "VERSION:4.0");
+  dlg_vcard_append_line (out, "VERSION:3.0");
   append_property (out, "PRODID", "-//Delegate//Delegate " PACKAGE_VERSION "//EN");
   append_property (out, "UID", uid);
-  append_property (out, "KIND", kind);
+}
+
+/* Escaped and joined by @separator: the values of a component of N. */
+static void
+append_values (GString    *n,
+               GPtrArray  *values,
+               guint       from,
+               guint       to,
+               const char *separator)
+{
+  for (guint i = from; i < to; i++)
+    {
+      g_autofree char *escaped = dlg_vcard_escape_text (g_ptr_array_index (values, i));
+
+      g_string_append_printf (n, "%s%s", i > from ? separator : "", escaped);
+    }
+}
+
+static gboolean
+is_title (const char *word)
+{
+  static const char * const titles[] = {
+    "dr.", "drs.", "dra.", "ir.", "h.", "hj.", "prof.", "k.h.", "kh.", "ny.", "tn.",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      if (g_ascii_strcasecmp (word, titles[i]) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+char *
+dlg_vcard_name (const char *name)
+{
+  g_autofree char *copy = g_strdup (name != NULL ? name : "");
+  char *comma = strchr (copy, ',');
+  g_autoptr(GPtrArray) words = g_ptr_array_new ();
+  g_autoptr(GPtrArray) suffixes = g_ptr_array_new ();
+  g_auto(GStrv) split = NULL;
+  g_auto(GStrv) split_suffixes = NULL;
+  GString *n = g_string_new (NULL);
+  guint prefixes = 0;
+
+  /* After the first comma, the degrees: "Siti Nurhaliza, S.T., M.T.". */
+  if (comma != NULL)
+    {
+      *comma = '\0';
+      split_suffixes = g_strsplit (comma + 1, ",", -1);
+      for (guint i = 0; split_suffixes[i] != NULL; i++)
+        {
+          if (g_strstrip (split_suffixes[i])[0] != '\0')
+            g_ptr_array_add (suffixes, split_suffixes[i]);
+        }
+    }
+
+  split = g_strsplit_set (copy, " \t", -1);
+  for (guint i = 0; split[i] != NULL; i++)
+    {
+      if (split[i][0] != '\0')
+        g_ptr_array_add (words, split[i]);
+    }
+
+  /* Before the name, the titles Indonesians write there ("Dr.", "H.", "Ir."); not all of it. */
+  while (prefixes + 1 < words->len && is_title (g_ptr_array_index (words, prefixes)))
+    prefixes++;
+
+  /* Family;Given;Additional;Prefixes;Suffixes.  Many Indonesians have one name, and no
+   * family name: a single name is the given name; of several, the last is the family's. */
+  if (words->len - prefixes >= 2)
+    append_values (n, words, words->len - 1, words->len, " ");
+  g_string_append_c (n, ';');
+  append_values (n, words, prefixes, words->len - prefixes >= 2 ? words->len - 1 : words->len,
+                 " ");
+  g_string_append (n, ";;");
+  append_values (n, words, 0, prefixes, ",");
+  g_string_append_c (n, ';');
+  append_values (n, suffixes, 0, suffixes->len, ",");
+
+  return g_string_free (n, FALSE);
 }
 
 /* @person, the @nth (from 1) of @member's delegates of that name. */
@@ -199,17 +313,15 @@ append_person (GString    *out,
                                              dlg_member_get_id (member),
                                              dlg_person_get_name (person), nth);
   g_autofree char *org = dlg_vcard_escape_text (dlg_member_get_name (member));
-  g_autofree char *member_uid = NULL;
-  g_autofree char *member_seed = g_strdup_printf ("member/%s", dlg_member_get_id (member));
+  g_autofree char *n = dlg_vcard_name (dlg_person_get_name (person));
 
-  append_begin (out, seed, "individual");
+  append_begin (out, seed);
+  append_property (out, "N", n);
   append_text (out, "FN", dlg_person_get_name (person));
   append_property (out, "ORG", org);
   append_text (out, "TITLE", dlg_person_get_role (person));
-  append_text (out, "EMAIL;TYPE=work", dlg_person_get_email (person));
+  append_text (out, "EMAIL;TYPE=INTERNET,WORK", dlg_person_get_email (person));
   append_phone (out, dlg_person_get_phone (person));
-  member_uid = dlg_vcard_uid (member_seed);
-  append_property (out, "RELATED;TYPE=co-worker", member_uid);
   dlg_vcard_append_line (out, "END:VCARD");
 }
 
@@ -232,10 +344,14 @@ dlg_vcard_append_member (GString   *out,
   g_return_if_fail (DLG_IS_MEMBER (member));
 
   seed = g_strdup_printf ("member/%s", dlg_member_get_id (member));
-  append_begin (out, seed, "org");
+  append_begin (out, seed);
+  /* A card of an organisation: its N empty, as RFC 2426 3.1.2 requires one; Apple's
+   * Contacts, Evolution and Android show and sort it by its ORG when it says so. */
+  dlg_vcard_append_line (out, "N:;;;;");
   append_text (out, "FN", dlg_member_get_name (member));
   org = dlg_vcard_escape_text (dlg_member_get_name (member));
   append_property (out, "ORG", org);
+  dlg_vcard_append_line (out, "X-ABShowAs:COMPANY");
 
   if (has_text (dlg_member_get_address (member)) || has_text (dlg_member_get_province (member)))
     {
@@ -243,18 +359,19 @@ dlg_vcard_append_member (GString   *out,
       g_autofree char *region = dlg_vcard_escape_text (dlg_member_get_province (member));
       g_autofree char *adr = g_strdup_printf (";;%s;;%s;;", street, region);
 
-      append_property (out, "ADR;TYPE=work", adr);
+      append_property (out, "ADR;TYPE=WORK", adr);
     }
 
   append_phone (out, dlg_member_get_phone (member));
-  append_text (out, "EMAIL;TYPE=work", dlg_member_get_email (member));
+  append_text (out, "EMAIL;TYPE=INTERNET,WORK", dlg_member_get_email (member));
   if (has_text (dlg_member_get_website (member)))
     append_property (out, "URL", dlg_member_get_website (member));
 
   if (dlg_member_get_coordinates (member, &latitude, &longitude))
     {
       char lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
-      g_autofree char *geo = g_strdup_printf ("geo:%s,%s",
+      /* RFC 2426 3.4.2: two floats, split by a semicolon. */
+      g_autofree char *geo = g_strdup_printf ("%s;%s",
                                               g_ascii_formatd (lat, sizeof lat, "%.6f", latitude),
                                               g_ascii_formatd (lon, sizeof lon, "%.6f", longitude));
 

@@ -1,4 +1,4 @@
-/* test-vcard.c: the pieces of vCard 4.0 output: escaping, folding, UIDs, line ends
+/* test-vcard.c: the pieces of vCard 3.0 output: escaping, folding, names, UIDs, line ends
  *
  * (The whole output is parsed back with a real vCard parser by test-vcf.py.)
  *
@@ -91,6 +91,31 @@ test_fold (void)
     }
 }
 
+/* N, which vCard 3.0 requires: the degrees after the comma, the titles before the name, and
+ * no family name made up for a single name. */
+static void
+test_name (void)
+{
+  static const struct { const char *name; const char *n; } cases[] = {
+    { "Dr. Ayu Pratiwi, M.Si", "Pratiwi;Ayu;;Dr.;M.Si" },
+    { "Siti Nurhaliza, S.T., M.T.", "Nurhaliza;Siti;;;S.T.,M.T." },
+    { "H. Saiful Ilah, SH, M.Hum", "Ilah;Saiful;;H.;SH,M.Hum" },
+    { "Jefri Riwu Kore", "Kore;Jefri Riwu;;;" },
+    { "Sari", ";Sari;;;" },
+    { "Dr.", ";Dr.;;;" },
+    { "A. Rahman", "Rahman;A.;;;" },
+    { "Yohanes; Ndun\\", "Ndun\\\\;Yohanes\\;;;;" },
+    { "", ";;;;" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *n = dlg_vcard_name (cases[i].name);
+
+      g_assert_cmpstr (n, ==, cases[i].n);
+    }
+}
+
 static void
 test_uid (void)
 {
@@ -143,7 +168,7 @@ test_directory (void)
   g_assert_cmpuint (g_hash_table_size (uids), ==, begins);
 }
 
-/* A phone number written "(+62) 967 123456" is international: a tel: URI a phone can dial.
+/* A phone number written "(+62) 967 123456" is international: as a phone dials it.
  * "+62 21 0000 0000 / 0001", the second by its last digits, is two numbers, each whole. */
 static void
 test_phone (void)
@@ -163,13 +188,13 @@ test_phone (void)
   feed = dlg_feed_new_from_bytes (bytes, english, &error);
   g_assert_no_error (error);
   cards = dlg_vcard_from_members (dlg_feed_get_members (feed));
-  g_assert_nonnull (strstr (cards, "TEL;VALUE=uri;TYPE=work,voice:tel:+62-21-0000-0000\r\n"));
-  g_assert_nonnull (strstr (cards, "TEL;VALUE=uri;TYPE=work,voice:tel:+62-21-0000-0001\r\n"));
-  g_assert_nonnull (strstr (cards, "TEL;VALUE=uri;TYPE=work,voice:tel:+62-967-123456\r\n"));
+  g_assert_nonnull (strstr (cards, "TEL;TYPE=WORK,VOICE:+62-21-0000-0000\r\n"));
+  g_assert_nonnull (strstr (cards, "TEL;TYPE=WORK,VOICE:+62-21-0000-0001\r\n"));
+  g_assert_nonnull (strstr (cards, "TEL;TYPE=WORK,VOICE:+62-967-123456\r\n"));
 }
 
-/* "+62 (0)380 …": the "(0)" is dialled only from inside Indonesia, so the card's tel: URI
- * leaves it out, as the members pane's Call link does; the text keeps it as written. */
+/* "+62 (0)380 …": the "(0)" is dialled only from inside Indonesia, so the card's number
+ * leaves it out, as the members pane's Call link does.  A mobile (+62 8…) is a CELL. */
 static void
 test_phone_trunk_prefix (void)
 {
@@ -188,12 +213,12 @@ test_phone_trunk_prefix (void)
 
   g_assert_no_error (error);
   cards = dlg_vcard_from_members (dlg_feed_get_members (feed));
-  g_assert_nonnull (strstr (cards, "TEL;VALUE=uri;TYPE=work,voice:tel:+62-380-821234\r\n"));
-  g_assert_nonnull (strstr (cards, "TEL;VALUE=uri;TYPE=work,voice:tel:+62-812-0000-0001\r\n"));
+  g_assert_nonnull (strstr (cards, "TEL;TYPE=WORK,VOICE:+62-380-821234\r\n"));
+  g_assert_nonnull (strstr (cards, "TEL;TYPE=CELL,VOICE:+62-812-0000-0001\r\n"));
 }
 
 /* A field with two numbers, an office line and a mobile: a TEL for each, which a phone
- * dials (one TEL of both dialled neither). */
+ * dials (one TEL of both dialled neither), the mobile a CELL, from abroad or at home. */
 static void
 test_two_numbers (void)
 {
@@ -215,10 +240,10 @@ test_two_numbers (void)
   g_assert_no_error (error);
   cards = dlg_vcard_from_members (dlg_feed_get_members (feed));
   g_test_message ("%s", cards);
-  g_assert_nonnull (strstr (cards, "TEL;VALUE=uri;TYPE=work,voice:tel:+62-380-821000\r\n"
-                                   "TEL;VALUE=uri;TYPE=work,voice:tel:+62-812-3456-789\r\n"));
-  g_assert_nonnull (strstr (cards, "TEL;VALUE=text;TYPE=work,voice:(0380) 821000\r\n"
-                                   "TEL;VALUE=text;TYPE=work,voice:081234567890\r\n"));
+  g_assert_nonnull (strstr (cards, "TEL;TYPE=WORK,VOICE:+62-380-821000\r\n"
+                                   "TEL;TYPE=CELL,VOICE:+62-812-3456-789\r\n"));
+  g_assert_nonnull (strstr (cards, "TEL;TYPE=WORK,VOICE:(0380) 821000\r\n"
+                                   "TEL;TYPE=CELL,VOICE:081234567890\r\n"));
   for (const char *p = strstr (cards, "TEL;"); p != NULL; p = strstr (p + 1, "TEL;"))
     n_tel++;
   g_assert_cmpuint (n_tel, ==, 4);
@@ -270,6 +295,7 @@ main (int   argc,
 
   g_test_add_func ("/members/vcard/escape", test_escape);
   g_test_add_func ("/members/vcard/fold", test_fold);
+  g_test_add_func ("/members/vcard/name", test_name);
   g_test_add_func ("/members/vcard/uid", test_uid);
   g_test_add_func ("/members/vcard/directory", test_directory);
   g_test_add_func ("/members/vcard/phone", test_phone);

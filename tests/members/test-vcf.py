@@ -1,10 +1,10 @@
 #!/usr/bin/python3
-"""delegate-feed export-vcf, read back with a real vCard parser (python3-vobject), field by field.
+"""delegate-feed export-vcf, vCard 3.0 read back with a real vCard parser (python3-vobject), field
+by field.
 
 usage: test-vcf.py DELEGATE_FEED SOURCE_ROOT
 """
 
-import io
 import json
 import os
 import subprocess
@@ -72,29 +72,51 @@ def test_raw_lines():
     for line in raw.split(b"\r\n"):
         assert len(line) <= 75, f"{len(line)} octets: {line!r}"
         line.decode("utf-8")  # no character split by folding
-    eq(raw.count(b"BEGIN:VCARD\r\nVERSION:4.0\r\n"), 6, "cards, each VERSION:4.0 first")
+    eq(raw.count(b"BEGIN:VCARD\r\nVERSION:3.0\r\n"), 6, "cards, each VERSION:3.0 first")
+    for card in cards_of(raw):
+        card.validate()  # vobject's own check of a 3.0 card: N and FN among others
+        assert "n" in card.contents, f"no N in {card.fn.value}"
+
+
+def test_escaping_and_folding():
+    # Every character a vCard 3.0 text escapes, and lines long enough to fold across a
+    # character of two and three bytes, read back whole by the parser.
+    feed = json.load(open(COMPLETE, encoding="utf-8"))
+    member = feed["members"][0]
+    long_role = " – ".join(["Kepala Bidang; Perencanaan, Penelitian\\Pengembangan"] * 4)
+    member["description"] = "Baris satu; dua, tiga\\empat\nbaris dua\r\nbaris tiga " + "é–" * 60
+    member["delegates"][0]["role"] = long_role
+    with tempfile.TemporaryDirectory() as tmp:
+        source = os.path.join(tmp, "escapes.json")
+        with open(source, "w", encoding="utf-8") as f:
+            json.dump(feed, f)
+        raw = export(source)
+    for line in raw.split(b"\r\n"):
+        assert len(line) <= 75, f"{len(line)} octets: {line!r}"
+        line.decode("utf-8")
+    assert b"NOTE:Baris satu\\; dua\\, tiga\\\\empat\\nbaris dua\\nbaris tiga" in raw, raw
+    cards = by_fn(cards_of(raw))
+    eq(value(cards["Contoh City"], "note").split("\n\n")[0],
+       "Baris satu; dua, tiga\\empat\nbaris dua\nbaris tiga " + "é–" * 60, "NOTE read back")
+    eq(value(cards["Siti Nurhaliza, S.T., M.T."], "title"), long_role, "TITLE read back")
 
 
 def test_member_card():
     cards = by_fn(cards_of(export(COMPLETE)))
     org = cards["Contoh City"]
-    eq(value(org, "kind"), "org", "KIND")
-    eq(value(org, "version"), "4.0", "VERSION")
+    eq(value(org, "x-abshowas"), "COMPANY", "X-ABShowAs")
+    eq(value(org, "version"), "3.0", "VERSION")
+    eq(str(value(org, "n")).strip(), "", "N (empty for an organisation)")
     eq(value(org, "org"), ["Contoh City"], "ORG")
     adr = value(org, "adr")
     eq(adr.street, "Jl. Merdeka No. 1; Gedung Sate, Bandung", "ADR street (with ; and ,)")
     eq(adr.region, "Jawa Barat", "ADR region")
-    eq(value(org, "tel"), "tel:+62-22-555-0100", "TEL")
-    eq(params(org, "tel").get("VALUE"), ["uri"], "TEL VALUE")
+    eq(value(org, "tel"), "+62-22-555-0100", "TEL")
+    eq(params(org, "tel").get("TYPE"), ["WORK", "VOICE"], "TEL TYPE of an office line")
     eq(value(org, "email"), "humas@contoh.example.go.id", "EMAIL")
     eq(value(org, "url"), "https://contoh.example.go.id/", "URL")
-    # GEO is a URI in vCard 4.0 (RFC 6350 6.5.2), its comma not escaped; vobject reads unknown
-    # properties as vCard 3.0 text and would cut at the comma: read the content line itself,
-    # with vobject's line parser.
-    geo = [vobject.base.textLineToContentLine(line, n)
-           for line, n in vobject.base.getLogicalLines(io.StringIO(export(COMPLETE).decode()))
-           if line.startswith("GEO")]
-    eq([g.value for g in geo], ["geo:-6.902500,107.618800"], "GEO")
+    # GEO is two floats split by a semicolon in vCard 3.0 (RFC 2426 3.4.2).
+    eq(value(org, "geo"), "-6.902500;107.618800", "GEO")
     eq(value(org, "note"),
        "An example city for tests.\n\nMayor: Dr. Ayu Pratiwi, M.Si\n\n"
        "Movement Towards 100 Smart Cities\n\nSmart City masterplan: ready\n\n"
@@ -104,7 +126,7 @@ def test_member_card():
     # A local number stays text; a sparse member has only what it gives.
     ujung = cards["Kabupaten Ujung"]
     eq(value(ujung, "tel"), "(0380) 821-1234", "local TEL")
-    eq(params(ujung, "tel").get("VALUE"), ["text"], "local TEL VALUE")
+    assert "VALUE" not in params(ujung, "tel"), params(ujung, "tel")
     eq(value(ujung, "note"), "Smart City masterplan: not ready yet", "NOTE of masterplan false")
     for absent in ("email", "url", "geo"):
         assert absent not in ujung.contents, f"{absent} in a card that has none"
@@ -113,14 +135,15 @@ def test_member_card():
 
 def test_delegate_cards():
     cards = by_fn(cards_of(export(COMPLETE)))
-    org_uid = value(cards["Contoh City"], "uid")
     siti = cards["Siti Nurhaliza, S.T., M.T."]  # commas escaped and read back
-    eq(value(siti, "kind"), "individual", "KIND")
+    assert "x-abshowas" not in siti.contents, "a person shown as a company"
+    n = value(siti, "n")
+    eq((n.family, n.given, n.prefix, n.suffix), ("Nurhaliza", "Siti", "", ["S.T.", "M.T."]), "N")
     eq(value(siti, "org"), ["Contoh City"], "ORG")
     eq(value(siti, "title"), "Head of the ICT office; coordinator", "TITLE with ;")
     eq(value(siti, "email"), "siti@contoh.example.go.id", "EMAIL")
-    eq(value(siti, "tel"), "tel:+62-812-0000-0001", "TEL")
-    eq(value(siti, "related"), org_uid, "RELATED to the member's card")
+    eq(value(siti, "tel"), "+62-812-0000-0001", "TEL")
+    eq(params(siti, "tel").get("TYPE"), ["CELL", "VOICE"], "TEL TYPE of a mobile")
 
     bambang = cards["Bambang Wiśniewski"]  # non-ASCII
     eq(value(bambang, "title"), "Staf ahli", "TITLE")
@@ -146,7 +169,7 @@ def test_built_in_feed_indonesian():
                for m in feed["members"]}
     for name, member in members.items():
         card = cards[name]
-        eq(value(card, "kind"), "org", f"{name} KIND")
+        eq(value(card, "x-abshowas"), "COMPANY", f"{name} X-ABShowAs")
         description = member.get("description")
         if description:
             text = description if isinstance(description, str) else description["id"]
@@ -154,6 +177,8 @@ def test_built_in_feed_indonesian():
             assert value(card, "note").startswith(text), f"{name} NOTE: {value(card, 'note')!r}"
     saiful = cards["H. Saiful Ilah, SH, M.Hum"]
     eq(value(saiful, "org"), ["Kabupaten Sidoarjo"], "ORG")
+    n = value(saiful, "n")
+    eq((n.family, n.given, n.prefix, n.suffix), ("Ilah", "Saiful", "H.", ["SH", "M.Hum"]), "N")
     eq(value(saiful, "title"), "Bupati Sidoarjo, Presiden Citynet Indonesia 2017–2021", "TITLE")
     eq(len(cards), len(members) + 1, "a card per member and delegate")
 
@@ -168,7 +193,7 @@ def test_count_written():
 
 
 def test_control_characters():
-    # Names, roles and notes from a feed may hold control characters; RFC 6350 allows none in a
+    # Names, roles and notes from a feed may hold control characters; RFC 2426 allows none in a
     # value but the tab (a line break is escaped as \n): each reads as a space.
     feed = json.load(open(COMPLETE, encoding="utf-8"))
     member = feed["members"][0]
@@ -199,6 +224,7 @@ def test_usage():
 
 
 for name, fn in [("raw lines: CRLF, 75 octets, whole characters", test_raw_lines),
+                 ("escaping of , ; \\ and line breaks, folding", test_escaping_and_folding),
                  ("member card field by field", test_member_card),
                  ("delegate cards field by field", test_delegate_cards),
                  ("UIDs stable and distinct", test_stable_uids),

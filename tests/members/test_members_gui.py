@@ -39,6 +39,7 @@ import subprocess
 import sys
 
 import pyatspi
+import vobject
 from gi.repository import GLib
 
 # The helpers shared by the tests that drive the app through the accessibility tree.
@@ -324,9 +325,14 @@ def check_export(app, frame):
     with open(target, "rb") as f:
         cards = f.read()
     # 6 members and Sidoarjo's one delegate
-    if cards.count(b"BEGIN:VCARD\r\nVERSION:4.0\r\n") != 7:
-        raise Failure(f"expected 7 vCards in {target}, found "
+    if cards.count(b"BEGIN:VCARD\r\nVERSION:3.0\r\n") != 7:
+        raise Failure(f"expected 7 vCard 3.0 cards in {target}, found "
                       f"{cards.count(b'BEGIN:VCARD')}")
+    # What an address book reads: the 6 members as companies, the delegate as a person.
+    companies = [c.fn.value for c in vobject.readComponents(cards.decode("utf-8"))
+                 if "x-abshowas" in c.contents and c.x_abshowas.value == "COMPANY"]
+    if len(companies) != 6:
+        raise Failure(f"expected the 6 members' cards shown as companies, found {companies}")
     if b"FN:H. Saiful Ilah\\, SH\\, M.Hum\r\n" not in cards:
         raise Failure("the delegate's card is missing or not escaped")
     screenshot("exported")
