@@ -17,6 +17,7 @@ struct _DlgMemberQuery
 
   char     *text;
   char     *place;
+  DlgMemberPlaceScope place_scope;
   int       kind;
 
   /* The folded words of text, each of which must match. */
@@ -434,24 +435,47 @@ void
 dlg_member_query_set_place (DlgMemberQuery *self,
                             const char     *place)
 {
+  dlg_member_query_set_place_in (self, place, DLG_MEMBER_PLACE_ANY);
+}
+
+DlgMemberPlaceScope
+dlg_member_query_get_place_scope (DlgMemberQuery *self)
+{
+  g_return_val_if_fail (DLG_IS_MEMBER_QUERY (self), DLG_MEMBER_PLACE_ANY);
+
+  return self->place_scope;
+}
+
+void
+dlg_member_query_set_place_in (DlgMemberQuery      *self,
+                               const char          *place,
+                               DlgMemberPlaceScope  scope)
+{
   DlgMemberQueryChange change;
 
   g_return_if_fail (DLG_IS_MEMBER_QUERY (self));
 
   if (place != NULL && place[0] == '\0')
     place = NULL;
-  if (g_strcmp0 (self->place, place) == 0)
+  if (place == NULL)
+    scope = DLG_MEMBER_PLACE_ANY;
+  if (g_strcmp0 (self->place, place) == 0 && self->place_scope == scope)
     return;
 
   if (self->place == NULL)
     change = DLG_MEMBER_QUERY_CHANGE_MORE_STRICT;
   else if (place == NULL)
     change = DLG_MEMBER_QUERY_CHANGE_LESS_STRICT;
+  else if (g_strcmp0 (self->place, place) == 0 && self->place_scope == DLG_MEMBER_PLACE_ANY)
+    change = DLG_MEMBER_QUERY_CHANGE_MORE_STRICT;
+  else if (g_strcmp0 (self->place, place) == 0 && scope == DLG_MEMBER_PLACE_ANY)
+    change = DLG_MEMBER_QUERY_CHANGE_LESS_STRICT;
   else
     change = DLG_MEMBER_QUERY_CHANGE_DIFFERENT;
 
   g_free (self->place);
   self->place = g_strdup (place);
+  self->place_scope = scope;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACE]);
   g_signal_emit (self, signals[CHANGED], 0, change);
@@ -512,10 +536,29 @@ dlg_member_query_matches (DlgMemberQuery *self,
   if (self->kind != DLG_MEMBER_QUERY_ANY_KIND && (int) member->kind != self->kind)
     return FALSE;
 
-  if (self->place != NULL &&
-      g_strcmp0 (member->province, self->place) != 0 &&
-      g_strcmp0 (member->region, self->place) != 0)
-    return FALSE;
+  if (self->place != NULL)
+    {
+      gboolean in_province = g_strcmp0 (member->province, self->place) == 0;
+      gboolean in_region = g_strcmp0 (member->region, self->place) == 0;
+
+      switch (self->place_scope)
+        {
+        case DLG_MEMBER_PLACE_REGION:
+          if (!in_region)
+            return FALSE;
+          break;
+
+        case DLG_MEMBER_PLACE_PROVINCE:
+          if (!in_province)
+            return FALSE;
+          break;
+
+        case DLG_MEMBER_PLACE_ANY:
+        default:
+          if (!in_province && !in_region)
+            return FALSE;
+        }
+    }
 
   if (self->folded[0] == '\0')
     return TRUE;
@@ -627,8 +670,10 @@ compare_places (gconstpointer a,
   return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
 }
 
-GStrv
-dlg_member_list_places (GListModel *members)
+static GStrv
+list_places (GListModel *members,
+             gboolean    regions,
+             gboolean    provinces)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) places = g_ptr_array_new ();
@@ -638,7 +683,9 @@ dlg_member_list_places (GListModel *members)
   for (guint i = 0; i < g_list_model_get_n_items (members); i++)
     {
       g_autoptr(DlgMember) member = g_list_model_get_item (members, i);
-      const char *fields[] = { member->region, member->province };
+      const char *fields[] = {
+        regions ? member->region : NULL, provinces ? member->province : NULL,
+      };
 
       for (guint j = 0; j < G_N_ELEMENTS (fields); j++)
         {
@@ -651,6 +698,24 @@ dlg_member_list_places (GListModel *members)
   g_ptr_array_add (places, NULL);
 
   return (GStrv) g_ptr_array_free (g_steal_pointer (&places), FALSE);
+}
+
+GStrv
+dlg_member_list_places (GListModel *members)
+{
+  return list_places (members, TRUE, TRUE);
+}
+
+GStrv
+dlg_member_list_regions (GListModel *members)
+{
+  return list_places (members, TRUE, FALSE);
+}
+
+GStrv
+dlg_member_list_provinces (GListModel *members)
+{
+  return list_places (members, FALSE, TRUE);
 }
 
 DlgMemberKind *

@@ -33,6 +33,16 @@ typedef enum
   DLG_MEMBER_QUERY_CHANGE_LESS_STRICT
 } DlgMemberQueryChange;
 
+/* What a place filter's name is: a region (an island or group of them, "Jawa") and a
+ * province ("Papua") may share a name, and a region holds provinces of other names
+ * ("Papua Barat" is in the region Papua, not the province). */
+typedef enum
+{
+  DLG_MEMBER_PLACE_ANY,      /* a province or a region of that name */
+  DLG_MEMBER_PLACE_REGION,
+  DLG_MEMBER_PLACE_PROVINCE
+} DlgMemberPlaceScope;
+
 #define DLG_TYPE_MEMBER_QUERY (dlg_member_query_get_type ())
 G_DECLARE_FINAL_TYPE (DlgMemberQuery, dlg_member_query, DLG, MEMBER_QUERY, GObject)
 
@@ -54,6 +64,11 @@ const char     *dlg_member_query_get_place  (DlgMemberQuery *self);
  * NULL for any place. */
 void            dlg_member_query_set_place  (DlgMemberQuery *self,
                                              const char     *place);
+/* @place as a region or as a province only, exactly as the feed gives it. */
+void            dlg_member_query_set_place_in (DlgMemberQuery      *self,
+                                               const char          *place,
+                                               DlgMemberPlaceScope  scope);
+DlgMemberPlaceScope dlg_member_query_get_place_scope (DlgMemberQuery *self);
 int             dlg_member_query_get_kind   (DlgMemberQuery *self);
 /* A DlgMemberKind, or DLG_MEMBER_QUERY_ANY_KIND. */
 void            dlg_member_query_set_kind   (DlgMemberQuery *self,
@@ -79,6 +94,9 @@ char           *dlg_member_name_for_sorting (const char     *name);
 /* Sorted, without duplicates: every region and province named by
  * @members, for a place filter. */
 GStrv           dlg_member_list_places      (GListModel     *members);
+/* Sorted, without duplicates: the regions, or the provinces, @members name. */
+GStrv           dlg_member_list_regions     (GListModel     *members);
+GStrv           dlg_member_list_provinces   (GListModel     *members);
 /* The kinds @members have, in DlgMemberKind order; *n_kinds set. */
 DlgMemberKind  *dlg_member_list_kinds       (GListModel     *members,
                                              guint          *n_kinds);

@@ -99,7 +99,9 @@ EXPECT = {
                        (_("Room filter"), "Sumba Suka Paradise")]},
         {"tab": _("Members"), "list": _("Members"), "back": _("Back to members"),
          "row": "Kabupaten Sidoarjo", "detail": CONTENT["member_detail"],
-         "dropdowns": [(_("Filter by place"), "Jawa Timur")]},
+         # A region is named apart from the provinces in it (and from one of its name).
+         "dropdowns": [(_("Filter by place"), "Jawa Timur"),
+                       (_("Filter by place"), _("%s (region)") % "Jawa")]},
         {"tab": _("Best practices"), "list": _("Best practices"),
          "row": CONTENT["practice"], "detail": CONTENT["practice_detail"],
          "dropdowns": [(_("Tag"), "smart city")],

@@ -626,6 +626,107 @@ test_directory (void)
     }
 }
 
+/* The place filter names regions apart from provinces: "Papua" the province is not the region
+ * Papua, which holds Papua Barat too (one "Papua" showed the region's members under the
+ * province's name), and each province is matched whole, never as the start of another. */
+static void
+test_region_filter (void)
+{
+  g_autoptr(DlgFeed) feed = load_directory ();
+  GListModel *members = dlg_feed_get_members (feed);
+  g_autoptr(DlgMemberQuery) query = dlg_member_query_new ();
+  g_auto(GStrv) regions = dlg_member_list_regions (members);
+  g_auto(GStrv) provinces = dlg_member_list_provinces (members);
+  guint in_papua = 0, in_papua_barat = 0;
+  int last = -1;
+
+  g_assert_cmpuint (g_strv_length (regions), ==, 7);
+  g_assert_cmpuint (g_strv_length (provinces), ==, 34);
+  g_assert_true (g_strv_contains ((const char * const *) regions, "Papua"));
+  g_assert_true (g_strv_contains ((const char * const *) provinces, "Papua"));
+  g_assert_false (g_strv_contains ((const char * const *) regions, "Papua Barat"));
+
+  for (guint i = 0; i < DIRECTORY_N_MEMBERS; i++)
+    {
+      g_autoptr(DlgMember) member = g_list_model_get_item (members, i);
+
+      in_papua += g_strcmp0 (dlg_member_get_province (member), "Papua") == 0;
+      in_papua_barat += g_strcmp0 (dlg_member_get_province (member), "Papua Barat") == 0;
+    }
+  g_assert_cmpuint (in_papua, >, 0);
+  g_assert_cmpuint (in_papua_barat, >, 0);
+
+  g_signal_connect (query, "changed", G_CALLBACK (changed_cb), &last);
+
+  dlg_member_query_set_place_in (query, "Papua", DLG_MEMBER_PLACE_PROVINCE);
+  g_assert_cmpint (dlg_member_query_get_place_scope (query), ==, DLG_MEMBER_PLACE_PROVINCE);
+  {
+    g_autoptr(GListStore) found = dlg_member_query_filter (query, members);
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, in_papua);
+    for (guint i = 0; i < in_papua; i++)
+      {
+        g_autoptr(DlgMember) member = g_list_model_get_item (G_LIST_MODEL (found), i);
+
+        g_assert_cmpstr (dlg_member_get_province (member), ==, "Papua");
+      }
+  }
+
+  dlg_member_query_set_place_in (query, "Papua", DLG_MEMBER_PLACE_REGION);
+  g_assert_cmpint (last, ==, DLG_MEMBER_QUERY_CHANGE_DIFFERENT);
+  {
+    g_autoptr(GListStore) found = dlg_member_query_filter (query, members);
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==,
+                      in_papua + in_papua_barat);
+  }
+
+  /* A province's name that begins another's is that province alone. */
+  dlg_member_query_set_place_in (query, "Papua Barat", DLG_MEMBER_PLACE_PROVINCE);
+  {
+    g_autoptr(GListStore) found = dlg_member_query_filter (query, members);
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, in_papua_barat);
+  }
+
+  /* Each region and each province keeps exactly its members. */
+  for (guint r = 0; r < 2; r++)
+    {
+      GStrv places = r == 0 ? regions : provinces;
+
+      for (guint p = 0; places[p] != NULL; p++)
+        {
+          g_autoptr(GListStore) found = NULL;
+          guint expected = 0;
+
+          dlg_member_query_set_place_in (query, places[p], r == 0 ? DLG_MEMBER_PLACE_REGION
+                                                                  : DLG_MEMBER_PLACE_PROVINCE);
+          for (guint i = 0; i < DIRECTORY_N_MEMBERS; i++)
+            {
+              g_autoptr(DlgMember) member = g_list_model_get_item (members, i);
+
+              expected += g_strcmp0 (r == 0 ? dlg_member_get_region (member)
+                                            : dlg_member_get_province (member), places[p]) == 0;
+            }
+          found = dlg_member_query_filter (query, members);
+          g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, expected);
+          g_assert_cmpuint (expected, >, 0);
+        }
+    }
+
+  /* Any place of the name, then the province alone: stricter; and back. */
+  dlg_member_query_set_place (query, "Maluku");
+  g_assert_cmpint (dlg_member_query_get_place_scope (query), ==, DLG_MEMBER_PLACE_ANY);
+  dlg_member_query_set_place_in (query, "Maluku", DLG_MEMBER_PLACE_PROVINCE);
+  g_assert_cmpint (last, ==, DLG_MEMBER_QUERY_CHANGE_MORE_STRICT);
+  dlg_member_query_set_place (query, "Maluku");
+  g_assert_cmpint (last, ==, DLG_MEMBER_QUERY_CHANGE_LESS_STRICT);
+  dlg_member_query_set_place_in (query, NULL, DLG_MEMBER_PLACE_REGION);
+  g_assert_cmpint (last, ==, DLG_MEMBER_QUERY_CHANGE_LESS_STRICT);
+  g_assert_cmpint (dlg_member_query_get_place_scope (query), ==, DLG_MEMBER_PLACE_ANY);
+  g_assert_true (dlg_member_query_is_empty (query));
+}
+
 static void
 test_directory_sort (void)
 {
@@ -719,6 +820,7 @@ main (int   argc,
   g_test_add_func ("/members/query/cross-links", test_cross_links);
   g_test_add_func ("/members/query/directory", test_directory);
   g_test_add_func ("/members/query/directory-sort", test_directory_sort);
+  g_test_add_func ("/members/query/region-filter", test_region_filter);
 
   return g_test_run ();
 }

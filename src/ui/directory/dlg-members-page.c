@@ -42,7 +42,8 @@ struct _DlgMembersPage
   GListModel          *shown;        /* its first members, more as the list scrolls */
   GtkSingleSelection  *selection;
   DlgMemberSort        sort;
-  GStrv                places;
+  GStrv                places;       /* the regions, then the provinces */
+  guint                n_regions;
   DlgMemberKind       *kinds;
   guint                n_kinds;
   DlgMember           *member;      /* the one shown */
@@ -303,7 +304,9 @@ place_selected_cb (DlgMembersPage *self)
       selected > g_strv_length (self->places))
     dlg_member_query_set_place (self->query, NULL);
   else
-    dlg_member_query_set_place (self->query, self->places[selected - 1]);
+    dlg_member_query_set_place_in (self->query, self->places[selected - 1],
+                                   selected - 1 < self->n_regions ? DLG_MEMBER_PLACE_REGION
+                                                                  : DLG_MEMBER_PLACE_PROVINCE);
 }
 
 static void
@@ -427,10 +430,29 @@ fill_filters (DlgMembersPage *self,
   g_clear_pointer (&self->places, g_strfreev);
   g_clear_pointer (&self->kinds, g_free);
 
-  self->places = dlg_member_list_places (members);
+  /* The regions first, each named so: "Papua" is the province alone, "Papua (region)" also
+   * Papua Barat's members (both were one "Papua", which showed the whole region). */
+  {
+    g_auto(GStrv) regions = dlg_member_list_regions (members);
+    g_auto(GStrv) provinces = dlg_member_list_provinces (members);
+    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+    self->n_regions = g_strv_length (regions);
+    g_strv_builder_addv (builder, (const char **) regions);
+    g_strv_builder_addv (builder, (const char **) provinces);
+    self->places = g_strv_builder_end (builder);
+  }
   gtk_string_list_append (places, _("All places"));
   for (guint i = 0; self->places[i] != NULL; i++)
-    gtk_string_list_append (places, self->places[i]);
+    {
+      /* TRANSLATORS: a place filter's choice: %s is a region of Indonesia, an island or a
+       * group of them ("Jawa", "Nusa Tenggara"), apart from its provinces. */
+      g_autofree char *label = i < self->n_regions ? g_strdup_printf (_("%s (region)"),
+                                                                      self->places[i])
+                                                   : g_strdup (self->places[i]);
+
+      gtk_string_list_append (places, label);
+    }
 
   self->kinds = dlg_member_list_kinds (members, &self->n_kinds);
   gtk_string_list_append (kinds, _("All kinds"));
@@ -470,6 +492,7 @@ dlg_members_page_reload (DlgMembersPage *self,
 {
   g_autofree char *shown_id = NULL;
   g_autofree char *place = NULL;
+  DlgMemberPlaceScope scope = DLG_MEMBER_PLACE_ANY;
   int kind = DLG_MEMBER_QUERY_ANY_KIND;
   GListModel *members;
 
@@ -477,6 +500,7 @@ dlg_members_page_reload (DlgMembersPage *self,
     {
       shown_id = self->member != NULL ? g_strdup (dlg_member_get_id (self->member)) : NULL;
       place = g_strdup (dlg_member_query_get_place (self->query));
+      scope = dlg_member_query_get_place_scope (self->query);
       kind = dlg_member_query_get_kind (self->query);
     }
 
@@ -499,7 +523,8 @@ dlg_members_page_reload (DlgMembersPage *self,
   fill_filters (self, members);
   for (guint i = 0; place != NULL && self->places[i] != NULL; i++)
     {
-      if (g_str_equal (self->places[i], place))
+      if (g_str_equal (self->places[i], place) &&
+          scope == (i < self->n_regions ? DLG_MEMBER_PLACE_REGION : DLG_MEMBER_PLACE_PROVINCE))
         gtk_drop_down_set_selected (self->place_dropdown, i + 1);
     }
   for (guint i = 0; kind != DLG_MEMBER_QUERY_ANY_KIND && i < self->n_kinds; i++)
