@@ -13,6 +13,8 @@ With the built-in feed (6 members), in English, a delegate:
   "2 of 6 members" (the head of region's and a delegate's name are searched);
 - opens Kabupaten Sidoarjo: its delegate H. Saiful Ilah and the session it presents in;
 - follows the session link to the Agenda page, which shows that session;
+- back on Members, with the keyboard on Kota Kupang's row, types "kota kupang": the search
+  holds it, space and all, and the list narrows to Kota Kupang;
 - back on Members, from the list, presses Ctrl+F and types "banyu" (the old search replaced),
   and Down takes the keyboard to the list;
   opens Kabupaten Banyuwangi, where Enter takes the keyboard to its title and Ctrl+F from
@@ -184,6 +186,30 @@ def check_members(app, frame):
     if label_with(frame, "Head of region"):
         raise Failure("Citynet Indonesia, an organisation, shows a 'Head of region'")
     log("an organisation's head is shown under 'Led by', not 'Head of region'")
+
+    # With the keyboard on a member's row, typing searches, spaces and all: "kota kupang" typed
+    # there searched for "kotakupang" until 4 December (the search left each space to the row).
+    xdo("key", "--clearmodifiers", "ctrl+2")
+    wait_for("the Members page again", lambda: selected(members_tab))
+    click(entry)
+    xdo("key", "--clearmodifiers", "ctrl+a")
+    xdo("key", "--clearmodifiers", "BackSpace")
+    wait_for(lambda: f"an empty search to list all 6 members (it holds {content_of(entry)!r})",
+             lambda: rows_of(lst, MEMBERS) == sorted(MEMBERS))
+    click(wait_for("Kota Kupang in the list",
+                   lambda: find(lst, lambda a: text_of(a) == "Kota Kupang")))
+    wait_for("the keyboard on a row of the list", lambda: any(
+        states(a).contains(pyatspi.STATE_FOCUSED) for a in find_all(lst, lambda a: True)))
+    xdo("type", "--delay", "60", "kota kupang")
+    wait_for(lambda: f"'kota kupang', typed on a row, in the search (it holds "
+                     f"{content_of(entry)!r})", lambda: content_of(entry) == "kota kupang")
+    wait_for(lambda: f"'kota kupang' to narrow the list to Kota Kupang (it shows "
+                     f"{rows_of(lst, MEMBERS)})", lambda: rows_of(lst, MEMBERS) == ["Kota Kupang"])
+    screenshot("typed-on-a-row")
+    log("'kota kupang' typed with the keyboard on a row goes to the search, its space too")
+    search(frame, entry, "saiful")
+    wait_for(lambda: f"'saiful' again (the list shows {rows_of(lst, MEMBERS)})",
+             lambda: rows_of(lst, MEMBERS) == sorted(["Kabupaten Sidoarjo", "Citynet Indonesia"]))
 
     # Back to the members, in the list: Ctrl+F takes the keyboard to the search, its old text
     # selected, and typing replaces it.

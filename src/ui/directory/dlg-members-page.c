@@ -47,6 +47,8 @@ struct _DlgMembersPage
   DlgMemberKind       *kinds;
   guint                n_kinds;
   DlgMember           *member;      /* the one shown */
+  /* The last key typed outside the search went into it: a space goes there too. */
+  gboolean             typing_in_search;
 
   /* Template widgets */
   GtkStack            *page_stack;
@@ -286,6 +288,56 @@ static void
 search_changed_cb (DlgMembersPage *self)
 {
   dlg_member_query_set_text (self->query, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+/* GtkSearchEntry takes what is typed anywhere in the pane, the keyboard staying where it was,
+ * but not a space, which it leaves to the widget that has the keyboard: on a member's row,
+ * where a space selects it, "kota kupang" searched for "kotakupang".  A space typed straight
+ * after text that went to the search goes there too; after anything else (an arrow, Enter,
+ * a click) it is the row's again. */
+static gboolean
+pane_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     DlgMembersPage        *self)
+{
+  GtkWidget *entry = GTK_WIDGET (self->search_entry);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  int position;
+
+  /* Not in the search itself, another text field, or a drop-down's choices, where a space
+   * is theirs. */
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)) ||
+      focus == entry || gtk_widget_is_ancestor (focus, entry) || GTK_IS_EDITABLE (focus) ||
+      gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    {
+      self->typing_in_search = FALSE;
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  if (keyval != GDK_KEY_space && keyval != GDK_KEY_KP_Space)
+    {
+      /* What the search entry takes: a character or a correction of one. */
+      self->typing_in_search = (c != 0 && g_unichar_isprint (c)) || keyval == GDK_KEY_BackSpace;
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  if (!self->typing_in_search || gtk_editable_get_text (GTK_EDITABLE (entry))[0] == '\0')
+    return GDK_EVENT_PROPAGATE;
+
+  position = gtk_editable_get_position (GTK_EDITABLE (entry));
+  gtk_editable_insert_text (GTK_EDITABLE (entry), " ", 1, &position);
+  gtk_editable_set_position (GTK_EDITABLE (entry), position);
+  return GDK_EVENT_STOP;
+}
+
+static void
+pane_pressed_cb (DlgMembersPage *self)
+{
+  self->typing_in_search = FALSE;
 }
 
 static void
@@ -790,6 +842,8 @@ dlg_members_page_init (DlgMembersPage *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
   g_autoptr(GtkListItemFactory) chosen_factory = NULL;
   g_autoptr(GtkStringList) sorts = NULL;
+  GtkEventController *keys;
+  GtkGesture *clicks;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   dlg_split_escape_goes_back (GTK_WIDGET (self->content), self->back_button);
@@ -829,7 +883,16 @@ dlg_members_page_init (DlgMembersPage *self)
   g_signal_connect_object (self->sort_dropdown, "notify::selected",
                            G_CALLBACK (sort_selected_cb), self, G_CONNECT_SWAPPED);
 
-  /* Typing anywhere in the pane searches. */
+  /* Typing anywhere in the pane searches, spaces too. */
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (pane_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  clicks = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (clicks), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (clicks, "pressed", G_CALLBACK (pane_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (clicks));
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   dlg_pane_add_search_shortcut (GTK_WIDGET (self), GTK_WIDGET (self->search_entry));
   dlg_pane_search_leads_to (GTK_WIDGET (self->search_entry), GTK_WIDGET (self->list_view));
