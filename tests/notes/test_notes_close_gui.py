@@ -16,12 +16,12 @@ full disk would refuse them). As a person would, through the accessibility tree 
 
 import json
 import os
-import sqlite3
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gui"))
 import atspi as ui  # noqa: E402
-from atspi import Failure, click, content_of, label, log, named, wait_for, xdo  # noqa: E402
+from atspi import Failure, content_of, label, log, wait_for, xdo  # noqa: E402
+from refusing_store import Lock, editor, type_more  # noqa: E402
 
 EXE, SHOTS = sys.argv[1], sys.argv[2]
 TITLE = "Semarang financing"
@@ -32,36 +32,9 @@ REFUSED = "Your notes are not saved"  # the banner
 SAVED = "All changes saved"
 KEPT = "Your notes are not saved: a copy is kept in "
 LOST = "Your notes are not saved, and not even a copy of them could be written"
-DB = os.path.join(os.environ["XDG_DATA_HOME"], "io.github.delegateapp.Delegate", "delegate.db")
 RESCUE_DIR = os.path.join(os.environ["XDG_RUNTIME_DIR"], "delegate")
 
 shots = ui.Screenshots(SHOTS)
-
-
-class Lock:
-    """An exclusive lock on the app's store, from a connection of the test's own."""
-
-    def __init__(self):
-        self.db = sqlite3.connect(DB, isolation_level=None, timeout=10)
-        self.db.execute("BEGIN EXCLUSIVE")
-
-    def release(self):
-        self.db.execute("ROLLBACK")
-        self.db.close()
-
-
-def editor(app):
-    title = app.shown("the note title entry", named("Note title"))
-    body = app.shown("the note text", named("Note text"))
-    return title, body
-
-
-def type_more(app, body, text, expected):
-    click(body)
-    xdo("key", "--clearmodifiers", "ctrl+End")
-    ui.type_text(text, delay=30)
-    wait_for(lambda: f"the text typed (the note holds {content_of(body)!r})",
-             lambda: content_of(body) == expected)
 
 
 def held(app, wanted):
