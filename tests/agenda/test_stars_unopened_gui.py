@@ -11,7 +11,8 @@ accessibility tree:
 - reads the start's notice, which says the notes and stars are kept, and closes it;
 - stars "Opening": the row's star says "Unstar session", and a toast says the stars are not
   saved yet;
-- Ctrl+Q quits; the folder is usable again; the next start shows "Opening" in "My schedule",
+- the first Ctrl+Q is held once, with a toast naming the copy of the stars; the second quits;
+  the folder is usable again; the next start shows "Opening" in "My schedule",
   and the runtime folder keeps no copy of it any more;
 - quits; another program holds the file at the next start: "Opening" shows unstarred; the
   program lets go, and a note's save opens the file: "Opening" shows starred at once (until
@@ -22,30 +23,20 @@ import os
 import sqlite3
 import sys
 
-import pyatspi
-
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gui"))
 import atspi as ui  # noqa: E402
-from atspi import Failure, find, log, role, rows_of, text_of, wait_for  # noqa: E402
+from atspi import Failure, log, rows_of, text_of, wait_for  # noqa: E402
+from stars_ui import RESCUE, dismiss, rescued, star_button  # noqa: E402
 
 EXE, SHOTS = sys.argv[1], sys.argv[2]
 DATA = os.path.join(os.environ["XDG_DATA_HOME"], "io.github.delegateapp.Delegate")
-RESCUE = os.path.join(os.environ["XDG_RUNTIME_DIR"], "delegate")
 NOT_SAVED = ("Your stars are not saved yet: the file of your saved data could not be opened. "
              "They stay as shown, and are saved as soon as it opens, at the latest at the next "
              "start.")
+HELD = "Your stars are not saved: a copy is kept in "
 DAY1 = ["Press conference", "Opening", "Strategies for Smart City development"]
 
 shots = ui.Screenshots(SHOTS)
-
-
-def star_button(lst, title, name):
-    """The star named name in the row that shows title."""
-    label = find(lst, lambda a: role(a) == pyatspi.ROLE_LABEL and text_of(a) == title)
-    item = label
-    while item is not None and role(item) != pyatspi.ROLE_LIST_ITEM:
-        item = item.parent
-    return item and find(item, lambda a: a.name == name and role(a) == pyatspi.ROLE_PUSH_BUTTON)
 
 
 class Lock:
@@ -61,22 +52,6 @@ class Lock:
 
     def release(self):
         self.db.close()
-
-
-def dismiss(label):
-    """Closes the toast showing label with its close button, the toast's last button."""
-    toast = label.parent
-    while toast is not None and text_of(toast) != "AdwToastWidget":
-        toast = toast.parent
-    buttons = ui.find_all(toast, lambda a: role(a) == pyatspi.ROLE_PUSH_BUTTON) if toast else []
-    if not buttons:
-        raise Failure("the notice has no button to dismiss it")
-    ui.click(buttons[-1])
-
-
-def rescued():
-    return [n for n in (os.listdir(RESCUE) if os.path.isdir(RESCUE) else [])
-            if n.startswith("unsaved-stars-")]
 
 
 def main():
@@ -107,12 +82,20 @@ def main():
         ui.click(button)
         wait_for("the button to become 'Unstar session'",
                  lambda: star_button(lst, "Opening", "Unstar session"))
-        app.shown("the toast saying the stars are not saved yet",
-                  ui.label(NOT_SAVED))
+        toast = app.shown("the toast saying the stars are not saved yet",
+                          ui.label(NOT_SAVED))
         if not rescued():
             raise Failure(f"no copy of the star in the runtime folder {RESCUE}")
         shots.take("not-saved")
         log("with the saved data not opened, a star takes and a toast says it is not saved yet")
+        # The first Ctrl+Q is held once, naming the copy (toasts wait their turn: this one
+        # is closed first); the second quits.
+        dismiss(toast)
+        ui.key("ctrl+q")
+        held = app.shown("the held close's toast naming the copy of the stars",
+                         ui.label(HELD, exact=False), timeout=30)
+        if os.path.join(RESCUE, rescued()[0]) not in text_of(held):
+            raise Failure(f"the held close does not name the copy: {text_of(held)!r}")
         app.quit()
         app = None
 
