@@ -445,6 +445,17 @@ say_unsaved (DlgWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Stars saved since a close was held: a later refusal holds the next close again, as notes
+ * do, a warning given once being no licence to lose stars taken later. */
+static void
+stars_error_changed_cb (DlgWindow *self)
+{
+  DlgStore *store = dlg_library_get_store (self->library);
+
+  if (dlg_store_get_stars_error (store) == NULL)
+    self->stars_close_warned = FALSE;
+}
+
 gboolean
 dlg_window_may_close (DlgWindow *self)
 {
@@ -546,6 +557,8 @@ dlg_window_constructed (GObject *object)
       dlg_events_popover_set_library (self->events_popover, self->library);
       /* Stars live in the store, per event. */
       dlg_agenda_page_set_store (self->agenda_page, dlg_library_get_store (self->library));
+      g_signal_connect_object (dlg_library_get_store (self->library), "notify::stars-error",
+                               G_CALLBACK (stars_error_changed_cb), self, G_CONNECT_SWAPPED);
       library_feed_changed_cb (self);
       dlg_window_watch_events (self);
     }
