@@ -23,6 +23,7 @@ typedef struct
   gboolean    line_start;
   char        before;   /* the text's last character, '\0' at a line's start */
   gboolean    underscore;  /* an emphasis written "_…_" is open: every "_" is escaped */
+  GString    *pending;  /* white space at a styled text's ends, written between the marks */
 } Writer;
 
 static void
@@ -32,6 +33,19 @@ new_line (Writer *w)
   g_string_append (w->out, w->prefix);
   w->line_start = TRUE;
   w->before = '\0';
+  /* White space at a line's end is not written: Markdown drops it. */
+  g_string_truncate (w->pending, 0);
+}
+
+/* The white space that ended the text before, or starts the text after, written where the
+ * marks between them have closed and before they open: "*a* b", not "*a *b", where a mark
+ * after a space closes nothing, before a space opens nothing ("_a []()_", the empty link
+ * left out, is italics ending in a space). */
+static void
+flush_pending (Writer *w)
+{
+  g_string_append_len (w->out, w->pending->str, w->pending->len);
+  g_string_truncate (w->pending, 0);
 }
 
 /* Whether "&" at @p starts what HTML would read as an entity ("&amp;", "&#169;"). */
@@ -86,9 +100,11 @@ append_text (Writer     *w,
         }
       w->line_start = FALSE;
       if (strchr ("\\`*[]<#~|", c) != NULL
-          /* snake_case is no emphasis to any reader, "_x_" is */
+          /* snake_case is no emphasis to any reader, "_x_" is; so is "*g*_a" (the mark
+           * before counts, not the text's last letter) */
           || (c == '_' && (w->underscore ||
-                           !(g_ascii_isalnum (w->before) && g_ascii_isalnum (p[1]))))
+                           !(w->out->len > 0 && g_ascii_isalnum (w->out->str[w->out->len - 1]) &&
+                             g_ascii_isalnum (p[1]))))
           || (c == '&' && is_entity (p)))
         g_string_append_c (w->out, '\\');
       g_string_append_c (w->out, c);
@@ -213,7 +229,9 @@ bold_mark (const DlgMdBlock *block,
     return "**";
   end = i + style_run (block, i, DLG_MD_STYLE_STRONG);
   after = end < block->spans->len ? g_ptr_array_index (block->spans, end) : NULL;
-  if (after != NULL && g_ascii_isalnum (after->text[0]))
+  /* Italics that close with the bold put their "*" after its "__" ("*)__?__*t"). */
+  if (after != NULL && g_ascii_isalnum (after->text[0]) &&
+      (span_style (block, end) & DLG_MD_STYLE_EMPH) != 0)
     return "**";
   return "__";
 }
@@ -241,6 +259,7 @@ set_style (Writer           *w,
         w->underscore = FALSE;
       g_string_append (w->out, open->mark[open->n - 1]);
     }
+  flush_pending (w);
   before = w->out->len > 0 ? w->out->str[w->out->len - 1] : '\0';
   bold_opens = (style & DLG_MD_STYLE_STRONG) != 0;
   for (guint m = 0; m < open->n; m++)
@@ -303,6 +322,7 @@ close_to (Writer *w,
         w->underscore = FALSE;
       g_string_append (w->out, open->mark[open->n - 1]);
     }
+  flush_pending (w);
 }
 
 static void
@@ -362,27 +382,54 @@ append_spans (Writer           *w,
        * then "*") is beside white space, and opens or closes nothing (a break has no style
        * to see; the styles open again after it).  White space at either end of a line is
        * left out, as Markdown leaves it out: a mark beside it would mark nothing, and one
-       * at a line's start before a space would start a list ("*  a"). */
+       * at a line's start before a space would start a list ("*  a").  Code keeps its
+       * white space: it is between backticks, and read as it is (a line holding "` `"
+       * holds a space of code, which was lost). */
       for (const char *p = span->text; *p != '\0';)
         {
+          gboolean code = (span->style & DLG_MD_STYLE_CODE) != 0;
           gsize line, n;
           g_autofree char *part = NULL;
 
-          if (w->line_start)
+          if (w->line_start && !code)
             p += strspn (p, " \t");
           line = strcspn (p, "\n");
           n = line;
-          if (p[line] == '\n')
+          if (p[line] == '\n' && !code)
             while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
               n--;
           part = g_strndup (p, n);
-          if (n > 0)
+          if (n > 0 && code)
             {
               set_style (w, &open, span->style & ~DLG_MD_STYLE_CODE, block, i);
-              if (span->style & DLG_MD_STYLE_CODE)
-                append_code (w, part);
-              else
-                append_text (w, part);
+              append_code (w, part);
+            }
+          else if (n > 0)
+            {
+              gsize lead = strspn (part, " \t");
+              gsize end = n;
+
+              while (end > lead && (part[end - 1] == ' ' || part[end - 1] == '\t'))
+                end--;
+              /* White space alone closes the styles it lacks ("**_a_** **_b_**"), and
+               * opens none: a mark before it would open nothing. */
+              if (end == lead)
+                {
+                  DlgMdStyle kept = DLG_MD_STYLE_NONE;
+
+                  for (guint m = 0; m < open.n && (span->style & open.style[m]) != 0; m++)
+                    kept |= open.style[m];
+                  set_style (w, &open, kept, block, i);
+                }
+              g_string_append_len (w->pending, part, lead);
+              if (end > lead)
+                {
+                  g_autofree char *words = g_strndup (part + lead, end - lead);
+
+                  set_style (w, &open, span->style & ~DLG_MD_STYLE_CODE, block, i);
+                  append_text (w, words);
+                }
+              g_string_append_len (w->pending, part + end, n - end);
             }
           p += line;
           if (*p == '\n')
@@ -402,6 +449,8 @@ append_spans (Writer           *w,
           base = 0;
         }
     }
+  /* White space at the block's end, as at a line's. */
+  g_string_truncate (w->pending, 0);
   set_style (w, &open, DLG_MD_STYLE_NONE, NULL, 0);
 }
 
@@ -413,6 +462,7 @@ dlg_markdown_write (GString   *out,
   /* The column each depth's list item's text starts at, the quote's marker aside. */
   guint text[DLG_MD_LIST_DEPTH_MAX + 1] = { 0, };
   const DlgMdBlock *previous = NULL;
+  g_autoptr(GString) pending = g_string_new (NULL);
 
   for (guint i = 0; i < blocks->len; i++)
     {
@@ -420,7 +470,7 @@ dlg_markdown_write (GString   *out,
       guint depth = MIN (block->depth, DLG_MD_LIST_DEPTH_MAX);
       g_autofree char *marker = NULL;
       g_autoptr(GString) prefix = g_string_new (block->quote ? "> " : "");
-      Writer w = { out, NULL, TRUE, '\0', FALSE };
+      Writer w = { out, NULL, TRUE, '\0', FALSE, pending };
       guint indent = 0;
 
       /* An item right after an item is in its list; any other block after a blank line

@@ -541,7 +541,8 @@ is_space (char c)
 }
 
 /* How many single @c in [from, to) could open or close emphasis: not escaped, not beside
- * another @c. */
+ * another @c that is not escaped either ("\\**" is one), not in code ("**`*`*i***": the
+ * "*" in code is no italics still open, as find() reads it). */
 static guint
 lone_delimiters (const char *s,
                  gsize       from,
@@ -552,10 +553,22 @@ lone_delimiters (const char *s,
 
   for (gsize p = from; p < to; p++)
     {
+      const char *tick;
+
       if (s[p] == '\\')
         p++;
-      else if (s[p] == c && (p == from || s[p - 1] != c) && (p + 1 >= to || s[p + 1] != c))
-        n++;
+      else if (s[p] == '`' && (tick = memchr (s + p + 1, '`', to - p - 1)) != NULL &&
+               tick > s + p + 1)
+        p = tick - s;
+      else if (s[p] == c)
+        {
+          gsize run = p;
+
+          while (run < to && s[run] == c)
+            run++;
+          n += run - p == 1;
+          p = run - 1;
+        }
     }
   return n;
 }

@@ -564,6 +564,10 @@ test_nested_emphasis (void)
       "P:Bawa <b>formulir </b><b><i>A</i></b>, lalu <b><i>tanya</i></b><i> Pak Budi</i>.\n" },
     /* <strong>a</strong>* (no italics open inside: the third star stays) */
     { "**a***", "P:<b>a</b>*\n" },
+    /* An escaped star, or one in code, opens no italics inside: "**" closes first. */
+    { "**`*`\\*i***n*", "P:<b><tt>*</tt></b><b>*i</b><i>n</i>\n" },
+    /* <strong>*<em>a</em></strong>: the escaped star is no part of a run */
+    { "**\\**a***", "P:<b>*</b><b><i>a</i></b>\n" },
   };
 
   check_cases (cases, G_N_ELEMENTS (cases));
@@ -585,6 +589,12 @@ test_write_round_trip (void)
     { "_a **b** c_", "_a **b** c_" },
     { "_a **b** c_d", "*a __b__ c*d" },
     { "Lihat https://x.id/** dan _`kode`_ ini", "Lihat https://x.id/\\*\\* dan *`kode`* ini" },
+    /* Code keeps its spaces, at a line's start too. */
+    { "` `\nc", "` `  \nc" },
+    /* "__" before the italics' "*" closes: it is not beside the letter after. */
+    { "*)__?__*t", "*)__?__*t" },
+    /* A "_" after a mark, not after a letter, is escaped: it would open italics. */
+    { "_g_\\_a <_@c>", "*g*\\_a [\\_@c](mailto:_@c)" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -600,6 +610,34 @@ test_write_round_trip (void)
       g_assert_cmpstr (written->str, ==, cases[i][1]);
       after = render_full (written->str, DLG_MD_PARSE_LINE_BREAKS);
       g_assert_cmpstr (after, ==, before);
+    }
+}
+
+/* White space at the ends of bold or italics is written outside their marks: a mark
+ * after a space closes nothing.  "_a []()_" is italics that end in a space once the empty
+ * link is left out; until 4 December the report wrote "*a *", and its reader saw stars. */
+static void
+test_write_spaces (void)
+{
+  const char *cases[][3] = {
+    /* Note, the report's Markdown of it, and how that reads. */
+    { "_a []()_ b", "*a*  b", "P:<i>a</i>  b\n" },
+    { "**x []()**y", "**x** y", "P:<b>x</b> y\n" },
+    { "*__lalu__* *__b__*", "**_lalu_** **_b_**", "P:<b><i>lalu</i></b> <b><i>b</i></b>\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) blocks = dlg_markdown_parse_full (cases[i][0],
+                                                             DLG_MD_PARSE_LINE_BREAKS);
+      g_autoptr(GString) written = g_string_new (NULL);
+      g_autofree char *after = NULL;
+
+      dlg_markdown_write (written, blocks, 0);
+      g_test_message ("%s -> %s", cases[i][0], written->str);
+      g_assert_cmpstr (written->str, ==, cases[i][1]);
+      after = render_full (written->str, DLG_MD_PARSE_LINE_BREAKS);
+      g_assert_cmpstr (after, ==, cases[i][2]);
     }
 }
 
@@ -906,6 +944,7 @@ main (int   argc,
   g_test_add_func ("/markdown/bold-italics", test_bold_italics);
   g_test_add_func ("/markdown/nested-emphasis", test_nested_emphasis);
   g_test_add_func ("/markdown/write-round-trip", test_write_round_trip);
+  g_test_add_func ("/markdown/write-spaces", test_write_spaces);
   g_test_add_func ("/markdown/mail-autolinks", test_mail_autolinks);
   g_test_add_func ("/markdown/unsafe-link-targets", test_unsafe_link_targets);
   g_test_add_func ("/markdown/link-parentheses", test_link_parentheses);
