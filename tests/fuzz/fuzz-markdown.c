@@ -310,11 +310,14 @@ check_written (GPtrArray *blocks)
 /* What a reader sees of @block: each character with its style and link target, a line
  * break as itself whatever its style (a break inside code or outside it looks the same), a
  * run of them as one and none at either end (the writer leaves out an empty line: in
- * Markdown it would end the block), no white space at either end of a line. */
+ * Markdown it would end the block), no white space at either end of a line, and a space
+ * neither bold nor italic (it looks the same; Markdown has no mark for italics that end in
+ * a space, "_a []()_", and the writer puts the space after the mark). */
 static char *
 seen (const DlgMdBlock *block)
 {
   static GRegex *line_ends;
+  static GRegex *breaks;
   g_autoptr(GString) out = g_string_new (NULL);
 
   for (guint i = 0; i < block->spans->len; i++)
@@ -330,20 +333,26 @@ seen (const DlgMdBlock *block)
             }
           else
             g_string_append_printf (out, "%.*s\x01%d%s%s\x02", (int) (g_utf8_next_char (p) - p), p,
-                                    (int) span->style, span->url != NULL ? " " : "",
+                                    (int) (*p == ' ' || *p == '\t'
+                                           ? span->style & ~(DLG_MD_STYLE_EMPH | DLG_MD_STYLE_STRONG)
+                                           : span->style),
+                                    span->url != NULL ? " " : "",
                                     span->url != NULL ? span->url : "");
         }
     }
-  while (out->len > 0 && out->str[out->len - 1] == '\n')
-    g_string_truncate (out, out->len - 1);
-  while (out->len > 0 && out->str[0] == '\n')
-    g_string_erase (out, 0, 1);
-  /* White space at a line's ends is not seen either (and Markdown drops it). */
+  /* White space at a line's ends is not seen either (and Markdown drops it); a line that
+   * held only that is as empty as any other ("`\n` `\nd`"). */
   if (g_once_init_enter (&line_ends))
     g_once_init_leave (&line_ends,
                        g_regex_new ("([ \t]\x01[^\x02]*\x02)+(?=\n|$)|(?<=\n|^)([ \t]\x01[^\x02]*\x02)+",
                                     0, 0, NULL));
-  return g_regex_replace (line_ends, out->str, -1, 0, "", 0, NULL);
+  if (g_once_init_enter (&breaks))
+    g_once_init_leave (&breaks, g_regex_new ("^\n+|\n+$|(?<=\n)\n+", 0, 0, NULL));
+  {
+    g_autofree char *trimmed = g_regex_replace (line_ends, out->str, -1, 0, "", 0, NULL);
+
+    return g_regex_replace (breaks, trimmed, -1, 0, "", 0, NULL);
+  }
 }
 
 /* Whether bold starts or ends inside italics, or italics inside bold, right beside a letter
