@@ -795,7 +795,22 @@ parse_inline (Inline     *in,
 
 /* --- blocks -------------------------------------------------------------- */
 
-/* Whether @block had any text: one without is left out. */
+/* Whether @spans show anything: white space and line breaks alone do not. */
+static gboolean
+shows_text (GPtrArray *spans)
+{
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const DlgMdSpan *span = g_ptr_array_index (spans, i);
+
+      if (span->text[strspn (span->text, " \t\n")] != '\0')
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether @block had any text: one without is left out, as is one of white space alone
+ * ("- [\n]()", a line break in a link that goes nowhere: an empty bullet). */
 static gboolean
 finish_block (GPtrArray  *blocks,
               DlgMdBlock *block,
@@ -818,7 +833,7 @@ finish_block (GPtrArray  *blocks,
   g_free (in.autolink);
   g_string_truncate (text, 0);
 
-  if (block->spans->len == 0)
+  if (!shows_text (block->spans))
     {
       dlg_md_block_free (block);
       return FALSE;

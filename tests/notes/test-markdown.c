@@ -712,6 +712,8 @@ test_nested_lists (void)
     { "- a\n  - []()\n    - c\n    - d", "-:a\n  -:c\n  -:d\n" },
     { "- a\n  - []()\n\n    - c", "-:a\n  -:c\n" },
     { "- []()\n  - b", "-:b\n" },
+    /* Nor is one of white space alone, a line break in a link that goes nowhere. */
+    { "- [\n]()\n  - b", "-:b\n" },
   };
 
   check_cases (cases, G_N_ELEMENTS (cases));
