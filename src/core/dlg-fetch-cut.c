@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "dlg-fetch.h"
+#include "dlg-fetch-private.h"
 
 /* An object or array still open, or a string: the end of the document never came. */
 static gboolean
@@ -98,32 +99,13 @@ gboolean
 dlg_fetch_body_cut_short (GBytes *body)
 {
   gsize size;
-  const char *p = g_bytes_get_data (body, &size);
-  const char *end = p + size;
-
-  if (size >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
-    p += 3;
-
+  const char *start = g_bytes_get_data (body, &size);
+  const char *end = start + size;
   /* An XML prolog: its declaration, comments, a DOCTYPE, before the root element. */
-  for (;;)
-    {
-      while (p < end && g_ascii_isspace (*p))
-        p++;
-      if (end - p >= 2 && *p == '<' && (p[1] == '?' || p[1] == '!'))
-        {
-          const char *close = p[1] == '?' ? g_strstr_len (p, end - p, "?>")
-                              : strncmp (p, "<!--", MIN (4, end - p)) == 0
-                              ? g_strstr_len (p, end - p, "-->")
-                              : memchr (p, '>', end - p);
+  const char *p = dlg_fetch_skip_prolog (start, end, TRUE);
 
-          if (close == NULL)
-            return TRUE;
-          p = (const char *) memchr (close, '>', end - close) + 1;
-          continue;
-        }
-      break;
-    }
-
+  if (p == NULL)
+    return TRUE;
   if (p == end)
     return FALSE;
   if (*p == '{' || *p == '[')

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "dlg-fetch.h"
+#include "dlg-fetch-private.h"
 
 #define MAX_REDIRECTS 10
 /* The longest silence of a server, connecting or reading. */
@@ -320,6 +321,42 @@ parse_max_age (SoupMessageHeaders *headers)
   return max_age;
 }
 
+const char *
+dlg_fetch_skip_bom (const char *p,
+                    const char *end)
+{
+  if (end - p >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    return p + 3;
+  return p;
+}
+
+const char *
+dlg_fetch_skip_prolog (const char *p,
+                       const char *end,
+                       gboolean    whole_prolog)
+{
+  p = dlg_fetch_skip_bom (p, end);
+  for (;;)
+    {
+      const char *close;
+
+      while (p < end && g_ascii_isspace (*p))
+        p++;
+      if (end - p >= 4 && strncmp (p, "<!--", 4) == 0)
+        close = g_strstr_len (p, end - p, "-->");
+      else if (whole_prolog ? end - p >= 2 && p[0] == '<' && p[1] == '?'
+                            : end - p >= 5 && g_ascii_strncasecmp (p, "<?xml", 5) == 0)
+        close = g_strstr_len (p, end - p, "?>");
+      else if (whole_prolog && end - p >= 2 && p[0] == '<' && p[1] == '!')
+        close = memchr (p, '>', end - p);
+      else
+        return p;
+      if (close == NULL)
+        return NULL;
+      p = (const char *) memchr (close, '>', end - close) + 1;
+    }
+}
+
 /* Whether @body is a web page: what a venue's sign-in page (when the network monitor has not
  * noticed it: NetworkManager checks for one only when set up to) or the event's own page
  * answers where a feed was asked for.  Neither a Delegate feed nor a frab <schedule> starts so,
@@ -332,26 +369,13 @@ is_web_page (GBytes *body)
     "<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<script",
   };
   gsize size;
-  const char *p = g_bytes_get_data (body, &size);
-  const char *end = p + size;
+  const char *start = g_bytes_get_data (body, &size);
+  const char *end = start + size;
+  /* An XHTML page's XML declaration, and comments before the page. */
+  const char *p = dlg_fetch_skip_prolog (start, end, FALSE);
 
-  if (size >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
-    p += 3;
-  for (;;)
-    {
-      while (p < end && g_ascii_isspace (*p))
-        p++;
-      /* An XHTML page's XML declaration, and comments before the page. */
-      if (end - p >= 5 && g_ascii_strncasecmp (p, "<?xml", 5) == 0)
-        p = g_strstr_len (p, end - p, "?>");
-      else if (end - p >= 4 && strncmp (p, "<!--", 4) == 0)
-        p = g_strstr_len (p, end - p, "-->");
-      else
-        break;
-      if (p == NULL)
-        return FALSE;
-      p += p[1] == '>' ? 2 : 3;
-    }
+  if (p == NULL)
+    return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (starts); i++)
     {
@@ -372,11 +396,10 @@ static gboolean
 is_labelled_web_page (GBytes *body)
 {
   gsize size;
-  const char *p = g_bytes_get_data (body, &size);
-  const char *end = p + size;
+  const char *start = g_bytes_get_data (body, &size);
+  const char *end = start + size;
+  const char *p = dlg_fetch_skip_bom (start, end);
 
-  if (size >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
-    p += 3;
   while (p < end && g_ascii_isspace (*p))
     p++;
   return p < end && *p == '<' && g_strstr_len (p, MIN (end - p, 4096), "<schedule") == NULL;
