@@ -480,6 +480,40 @@ test_portal_signed_in (Fixture       *f,
   g_assert_false (dlg_subscription_get_syncing (current));
 }
 
+/* The feed the local servers below serve: minimal.json. */
+static GBytes *
+minimal_feed (void)
+{
+  g_autofree char *minimal = g_test_build_filename (G_TEST_DIST, "fixtures", "valid",
+                                                    "minimal.json", NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (minimal, &contents, &length, &error));
+  return g_bytes_new_take (contents, length);
+}
+
+/* A server on 127.0.0.1 whose every path @handler answers; @base_url is set to its address
+ * ("http://127.0.0.1:PORT"). */
+static SoupServer *
+serve_local (SoupServerCallback   handler,
+             gpointer             user_data,
+             char               **base_url)
+{
+  g_autoptr(GError) error = NULL;
+  SoupServer *server = soup_server_new (NULL, NULL);
+  GSList *uris;
+
+  soup_server_add_handler (server, NULL, handler, user_data, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  *base_url = g_strdup_printf ("http://127.0.0.1:%u", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  return server;
+}
+
 /* The server of test_last_try: the feed, or while *failing, 503. */
 static void
 last_try_handler (SoupServer        *server,
@@ -521,32 +555,22 @@ static void
 test_last_try (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *minimal = g_test_build_filename (G_TEST_DIST, "fixtures", "valid",
-                                                    "minimal.json", NULL);
   g_autoptr(GObject) state = g_object_new (G_TYPE_OBJECT, NULL);
-  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(SoupServer) server = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DlgStore) store = dlg_store_open (f->path, NULL, &error);
   g_autoptr(SoupSession) session = soup_session_new_with_options ("proxy-resolver", NULL, NULL);
   g_autoptr(FakeMonitor) monitor = fake_monitor_new (TRUE, G_NETWORK_CONNECTIVITY_FULL);
   g_autoptr(DlgSync) sync = dlg_sync_new (store, session, G_NETWORK_MONITOR (monitor));
   g_autoptr(DlgLibrary) library = dlg_library_new (sync, G_NETWORK_MONITOR (monitor));
+  g_autofree char *base_url = NULL;
   g_autofree char *url = NULL;
-  g_autofree char *contents = NULL;
   DlgSubscription *current;
   gint64 updated_at;
-  GSList *uris;
-  gsize length;
 
-  g_assert_true (g_file_get_contents (minimal, &contents, &length, &error));
-  g_object_set_data_full (state, "feed", g_bytes_new (contents, length),
-                          (GDestroyNotify) g_bytes_unref);
-  soup_server_add_handler (server, NULL, last_try_handler, state, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  url = g_strdup_printf ("http://127.0.0.1:%u/feed.json", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_object_set_data_full (state, "feed", minimal_feed (), (GDestroyNotify) g_bytes_unref);
+  server = serve_local (last_try_handler, state, &base_url);
+  url = g_strconcat (base_url, "/feed.json", NULL);
 
   g_assert_true (dlg_library_start (library, NULL));
   wait_for_sync (f, library);
@@ -622,31 +646,16 @@ static void
 test_moved_to_followed (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autofree char *minimal = g_test_build_filename (G_TEST_DIST, "fixtures", "valid",
-                                                    "minimal.json", NULL);
-  g_autoptr(GBytes) feed = NULL;
-  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GBytes) feed = minimal_feed ();
+  g_autoptr(SoupServer) server = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *base_url = NULL;
   g_autofree char *old_url = NULL;
   g_autofree char *new_url = NULL;
-  GSList *uris;
-  guint port;
 
-  {
-    g_autofree char *contents = NULL;
-    gsize length;
-
-    g_assert_true (g_file_get_contents (minimal, &contents, &length, &error));
-    feed = g_bytes_new_take (g_steal_pointer (&contents), length);
-  }
-  soup_server_add_handler (server, NULL, moved_handler, feed, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  port = g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  new_url = g_strdup_printf ("http://127.0.0.1:%u/new.json", port);
-  old_url = g_strdup_printf ("http://127.0.0.1:%u/old.json", port);
+  server = serve_local (moved_handler, feed, &base_url);
+  new_url = g_strconcat (base_url, "/new.json", NULL);
+  old_url = g_strconcat (base_url, "/old.json", NULL);
 
   {
     g_autoptr(DlgStore) store = dlg_store_open (f->path, NULL, &error);
@@ -803,9 +812,7 @@ static void
 test_removed_while_syncing (Fixture       *f,
                             gconstpointer  data)
 {
-  g_autofree char *minimal = g_test_build_filename (G_TEST_DIST, "fixtures", "valid",
-                                                    "minimal.json", NULL);
-  g_autoptr(SoupServer) soup_server = soup_server_new (NULL, NULL);
+  g_autoptr(SoupServer) soup_server = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DlgStore) store = dlg_store_open (f->path, NULL, &error);
   /* No proxy, whatever the machine says: the server is on loopback. */
@@ -815,23 +822,13 @@ test_removed_while_syncing (Fixture       *f,
   g_autoptr(DlgSubscription) removed = NULL;
   g_autoptr(DlgResource) before = NULL;
   g_autoptr(DlgResource) after = NULL;
+  g_autofree char *base_url = NULL;
   g_autofree char *url = NULL;
   SlowServer server = { NULL, };
-  GSList *uris;
 
-  {
-    g_autofree char *contents = NULL;
-    gsize length;
-
-    g_assert_true (g_file_get_contents (minimal, &contents, &length, &error));
-    server.feed = g_bytes_new_take (g_steal_pointer (&contents), length);
-  }
-  soup_server_add_handler (soup_server, NULL, slow_handler, &server, NULL);
-  soup_server_listen_local (soup_server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (soup_server);
-  url = g_strdup_printf ("http://127.0.0.1:%d/feed.json", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  server.feed = minimal_feed ();
+  soup_server = serve_local (slow_handler, &server, &base_url);
+  url = g_strconcat (base_url, "/feed.json", NULL);
 
   g_assert_true (dlg_library_start (library, NULL));
   wait_for_sync (f, library);
