@@ -405,21 +405,32 @@ test_updated_ago (void)
   g_assert_cmpstr (days, ==, "Updated 2 days ago");
 }
 
+/* A library that asks @monitor whether the network is there, started, its current event
+ * synced once; @sync is set to its sync, which it holds. */
+static DlgLibrary *
+start_library_on (Fixture      *f,
+                  FakeMonitor  *monitor,
+                  DlgSync     **sync)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) store = dlg_store_open (f->path, NULL, &error);
+  g_autoptr(DlgSync) library_sync = dlg_sync_new (store, NULL, NULL);
+  DlgLibrary *library = dlg_library_new (library_sync, G_NETWORK_MONITOR (monitor));
+
+  g_assert_true (dlg_library_start (library, NULL));
+  wait_for_sync (f, library);
+  *sync = library_sync;
+  return library;
+}
+
 static void
 test_network_back (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DlgStore) store = dlg_store_open (f->path, NULL, &error);
-  g_autoptr(DlgSync) sync = dlg_sync_new (store, NULL, NULL);
   g_autoptr(FakeMonitor) monitor = fake_monitor_new (FALSE, G_NETWORK_CONNECTIVITY_LOCAL);
-  g_autoptr(DlgLibrary) library = NULL;
-  DlgSubscription *current;
-
-  library = dlg_library_new (sync, G_NETWORK_MONITOR (monitor));
-  g_assert_true (dlg_library_start (library, NULL));
-  wait_for_sync (f, library);
-  current = dlg_library_get_current (library);
+  DlgSync *sync;
+  g_autoptr(DlgLibrary) library = start_library_on (f, monitor, &sync);
+  DlgSubscription *current = dlg_library_get_current (library);
 
   /* Still offline: nothing happens. */
   g_signal_emit_by_name (monitor, "network-changed", FALSE);
@@ -445,17 +456,10 @@ test_portal_signed_in (Fixture       *f,
                        gconstpointer  data)
 {
   gboolean by_notify = GPOINTER_TO_INT (data);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DlgStore) store = dlg_store_open (f->path, NULL, &error);
-  g_autoptr(DlgSync) sync = dlg_sync_new (store, NULL, NULL);
   g_autoptr(FakeMonitor) monitor = fake_monitor_new (TRUE, G_NETWORK_CONNECTIVITY_PORTAL);
-  g_autoptr(DlgLibrary) library = NULL;
-  DlgSubscription *current;
-
-  library = dlg_library_new (sync, G_NETWORK_MONITOR (monitor));
-  g_assert_true (dlg_library_start (library, NULL));
-  wait_for_sync (f, library);
-  current = dlg_library_get_current (library);
+  DlgSync *sync;
+  g_autoptr(DlgLibrary) library = start_library_on (f, monitor, &sync);
+  DlgSubscription *current = dlg_library_get_current (library);
 
   /* Still behind the sign-in page: nothing happens. */
   g_signal_emit_by_name (monitor, "network-changed", TRUE);
