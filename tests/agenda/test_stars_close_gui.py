@@ -21,7 +21,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gui"))
 import atspi as ui  # noqa: E402
-from atspi import Failure, label, log, text_of, wait_for, xdo  # noqa: E402
+from atspi import Failure, label, log, text_of, wait_for  # noqa: E402
 from stars_ui import RESCUE, dismiss, rescued, star_button  # noqa: E402
 
 EXE, SHOTS = sys.argv[1], sys.argv[2]
@@ -60,11 +60,8 @@ def star_refused(app, lst, title):
 
 def held(app):
     """Ctrl+Q with stars refused: the app stays, and a toast names the copy of the stars."""
-    xdo("key", "--clearmodifiers", "ctrl+q")
-    toast = app.shown("a toast saying the stars are not saved", label(HELD, exact=False),
-                      timeout=30)
-    if app.proc.poll() is not None:
-        raise Failure(f"the app quit (status {app.proc.returncode}) on Ctrl+Q")
+    toast = app.quit_held("a toast saying the stars are not saved", label(HELD, exact=False),
+                          timeout=30)
     path = text_of(toast)[len(HELD):].split(",")[0]
     if not path.startswith(RESCUE + os.sep) or not os.path.isfile(path):
         raise Failure(f"the toast names {path!r}, which is no file in {RESCUE}")
@@ -76,47 +73,33 @@ def main():
     # The refused saves are logged as warnings, as they should be: not fatal here.
     env["G_DEBUG"] = "fatal-criticals"
     logpath = os.path.join(SHOTS, "delegate.log")
-    app = None
-    lock = None
-    try:
-        app = ui.App(EXE, env, logpath)
-        app.tab("Agenda")
-        lst = ui.the_list(app.frame, "Sessions")
+    with ui.Run(shots) as run:
+        run.app = ui.App(EXE, env, logpath)
+        run.app.tab("Agenda")
+        lst = ui.the_list(run.app.frame, "Sessions")
         wait_for("the store made", lambda: os.path.isfile(DB))
 
-        lock = Lock()
-        star_refused(app, lst, "Opening")
-        dismiss(held(app))
+        run.lock = Lock()
+        star_refused(run.app, lst, "Opening")
+        dismiss(held(run.app))
         shots.take("held")
         log("with the store refused, a star takes and the first Ctrl+Q is held")
 
-        lock.release()
-        lock = None
+        run.lock.release()
+        run.lock = None
         wait_for("the star saved and its copy gone", lambda: not rescued(), timeout=60)
         log("the store takes writes again: the star is saved and its copy goes")
 
-        lock = Lock()
-        star_refused(app, lst, "Press conference")
-        held(app)
+        run.lock = Lock()
+        star_refused(run.app, lst, "Press conference")
+        held(run.app)
         shots.take("held-again")
         log("refused anew, a new star holds Ctrl+Q again")
-        xdo("key", "--clearmodifiers", "ctrl+q")
-        wait_for("the app to quit on the second Ctrl+Q", lambda: app.proc.poll() is not None,
-                 timeout=30)
-        if app.proc.returncode != 0:
-            raise Failure(f"the app exited with status {app.proc.returncode}")
-        app = None
+        run.app.quit(timeout=30)
+        run.app = None
         if not rescued():
             raise Failure(f"the stars' copy in {RESCUE} is gone after closing")
         log("and the second Ctrl+Q quits, the copy staying for the next start")
-    except Exception:
-        shots.take("failure")
-        raise
-    finally:
-        if lock is not None:
-            lock.release()
-        if app is not None:
-            app.kill()
 
 
 if __name__ == "__main__":

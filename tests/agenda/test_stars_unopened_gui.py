@@ -54,36 +54,41 @@ class Lock:
         self.db.close()
 
 
+def remove_data_file():
+    """The test's plain file where the data folder should be, if it is still there."""
+    if os.path.isfile(DATA):
+        os.unlink(DATA)
+
+
 def main():
     env = dict(os.environ)
     # The store that could not be opened and the star not saved are logged as warnings, as
     # they should be: not fatal here.
     env["G_DEBUG"] = "fatal-criticals"
     logpath = os.path.join(SHOTS, "delegate.log")
-    app = None
-    lock = None
-    try:
+    with ui.Run(shots) as run:
+        run.at_end(remove_data_file)
         os.makedirs(os.path.dirname(DATA), exist_ok=True)
         with open(DATA, "w") as f:
             f.write("not a folder")
 
-        app = ui.App(EXE, env, logpath)
+        run.app = ui.App(EXE, env, logpath)
         # The start's notice (the saved data not opened, the notes and stars kept) stays until
         # dismissed, the toasts after it waiting their turn: read, and closed.
-        notice = app.shown("the notice that the saved data could not be opened",
-                           ui.label("Your saved events could not be opened", exact=False))
+        notice = run.app.shown("the notice that the saved data could not be opened",
+                               ui.label("Your saved events could not be opened", exact=False))
         if "except your notes and stars" not in text_of(notice):
             raise Failure(f"the notice does not say the stars are kept: {text_of(notice)!r}")
         dismiss(notice)
-        app.tab("Agenda")
-        lst = ui.the_list(app.frame, "Sessions")
+        run.app.tab("Agenda")
+        lst = ui.the_list(run.app.frame, "Sessions")
         button = wait_for("the 'Star session' button of 'Opening'",
                           lambda: star_button(lst, "Opening", "Star session"))
         ui.click(button)
         wait_for("the button to become 'Unstar session'",
                  lambda: star_button(lst, "Opening", "Unstar session"))
-        toast = app.shown("the toast saying the stars are not saved yet",
-                          ui.label(NOT_SAVED))
+        toast = run.app.shown("the toast saying the stars are not saved yet",
+                              ui.label(NOT_SAVED))
         if not rescued():
             raise Failure(f"no copy of the star in the runtime folder {RESCUE}")
         shots.take("not-saved")
@@ -91,19 +96,18 @@ def main():
         # The first Ctrl+Q is held once, naming the copy (toasts wait their turn: this one
         # is closed first); the second quits.
         dismiss(toast)
-        ui.key("ctrl+q")
-        held = app.shown("the held close's toast naming the copy of the stars",
-                         ui.label(HELD, exact=False), timeout=30)
+        held = run.app.quit_held("the held close's toast naming the copy of the stars",
+                                 ui.label(HELD, exact=False), timeout=30)
         if os.path.join(RESCUE, rescued()[0]) not in text_of(held):
             raise Failure(f"the held close does not name the copy: {text_of(held)!r}")
-        app.quit()
-        app = None
+        run.app.quit()
+        run.app = None
 
         os.unlink(DATA)
-        app = ui.App(EXE, env, logpath)
-        app.tab("Agenda")
-        lst = ui.the_list(app.frame, "Sessions")
-        mine = app.shown("the 'My schedule' toggle", lambda a: a.name == "My schedule")
+        run.app = ui.App(EXE, env, logpath)
+        run.app.tab("Agenda")
+        lst = ui.the_list(run.app.frame, "Sessions")
+        mine = run.app.shown("the 'My schedule' toggle", lambda a: a.name == "My schedule")
         ui.click(mine)
         wait_for(lambda: f"'My schedule' to show 'Opening' alone after the restart "
                          f"(it shows {rows_of(lst, DAY1)})",
@@ -112,44 +116,34 @@ def main():
             raise Failure(f"the star saved, its copy is still in {RESCUE}: {rescued()}")
         shots.take("saved")
         log("the next start that opens the file has the star in 'My schedule'")
-        app.quit()
-        app = None
+        run.app.quit()
+        run.app = None
 
         # Another program holds the file at start: the app waits 5 s, then runs in memory.
-        lock = Lock()
-        app = ui.App(EXE, env, logpath)
-        dismiss(app.shown("the notice that the saved data could not be opened",
-                          ui.label("Your saved events could not be opened", exact=False)))
-        app.tab("Agenda")
-        lst = ui.the_list(app.frame, "Sessions")
+        run.lock = Lock()
+        run.app = ui.App(EXE, env, logpath)
+        dismiss(run.app.shown("the notice that the saved data could not be opened",
+                              ui.label("Your saved events could not be opened", exact=False)))
+        run.app.tab("Agenda")
+        lst = ui.the_list(run.app.frame, "Sessions")
         wait_for("'Opening' unstarred while the file is held",
                  lambda: star_button(lst, "Opening", "Star session"))
         # It lets go; a note's save opens the file: the star it holds shows at once.
-        lock.release()
-        lock = None
+        run.lock.release()
+        run.lock = None
         ui.key("ctrl+n")
-        app.shown("the note title entry", ui.named("Note title"))
+        run.app.shown("the note title entry", ui.named("Note title"))
         ui.type_text("Kupang", delay=30)
-        app.shown("the note saved once the file opens", ui.label("All changes saved"),
-                  timeout=30)
-        app.tab("Agenda")
-        lst = ui.the_list(app.frame, "Sessions")
+        run.app.shown("the note saved once the file opens", ui.label("All changes saved"),
+                      timeout=30)
+        run.app.tab("Agenda")
+        lst = ui.the_list(run.app.frame, "Sessions")
         wait_for("'Opening' starred again without a restart, the file open",
                  lambda: star_button(lst, "Opening", "Unstar session"))
         shots.take("opened-mid-run")
         log("the file opened while the app runs, its star shows at once")
-        app.quit()
-        app = None
-    except Exception:
-        shots.take("failure")
-        raise
-    finally:
-        if lock is not None:
-            lock.release()
-        if os.path.isfile(DATA):
-            os.unlink(DATA)
-        if app is not None:
-            app.kill()
+        run.app.quit()
+        run.app = None
 
 
 if __name__ == "__main__":

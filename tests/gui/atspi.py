@@ -484,13 +484,27 @@ class App:
             self.proc.wait()
         self.logfile.close()
 
-    def quit(self):
-        """Ctrl+Q, and the app ends with status 0."""
+    def quit(self, timeout=10):
+        """Ctrl+Q, and the app ends with status 0 within timeout seconds."""
         key("ctrl+q")
-        wait_for("the app to quit on Ctrl+Q", lambda: self.proc.poll() is not None, timeout=10)
+        wait_for("the app to quit on Ctrl+Q", lambda: self.proc.poll() is not None,
+                 timeout=timeout)
         self.logfile.close()
         if self.proc.returncode != 0:
             raise Failure(f"the app exited with status {self.proc.returncode} after Ctrl+Q")
+
+    def quit_held(self, what, pred, timeout=30, linger=0):
+        """Ctrl+Q with something not saved: the close is held. Waits for what (pred: the
+        toast or the status that says so) to be on screen, then linger seconds more, and fails
+        if the app has quit all the same; returns what was shown. Ctrl+Q again (quit) ends it."""
+        key("ctrl+q")
+        shown = self.shown(what, pred, timeout=timeout)
+        if linger:
+            time.sleep(linger)
+        if self.proc.poll() is not None:
+            raise Failure(f"the app quit (status {self.proc.returncode}) on a Ctrl+Q that "
+                          f"should have been held, {what} showing")
+        return shown
 
     def report(self):
         """On a failure: what the window holds, on stderr."""
@@ -504,3 +518,46 @@ class App:
                 print("\n".join(dump(w)), file=sys.stderr)
         except Exception as e:
             print(f"(the tree could not be read: {e})", file=sys.stderr)
+
+
+# --- a test's run --------------------------------------------------------------------------------
+
+class Run:
+    """What a GUI test holds, ended however the test ends:
+
+        with ui.Run(shots) as run:
+            run.app = ui.App(exe, env, logpath)
+            run.lock = Lock()        # anything with release()
+            ...
+            run.lock.release()
+            run.lock = None          # released: not again at the end
+
+    On an exception it takes the screenshot "failure" (and lets the exception go on); at the
+    end it releases run.lock, calls what at_end() was given, and kills run.app, each unless
+    the test has set it back to None."""
+
+    def __init__(self, shots):
+        self.shots = shots
+        self.app = None
+        self.lock = None
+        self._at_end = []
+
+    def at_end(self, fn):
+        """Also call fn() at the end, after the lock is released and before the app is killed."""
+        self._at_end.append(fn)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        try:
+            if exc_type is not None and issubclass(exc_type, Exception):
+                self.shots.take("failure")
+        finally:
+            if self.lock is not None:
+                self.lock.release()
+            for fn in self._at_end:
+                fn()
+            if self.app is not None:
+                self.app.kill()
+        return False

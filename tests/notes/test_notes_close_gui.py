@@ -39,20 +39,9 @@ shots = ui.Screenshots(SHOTS)
 
 def held(app, wanted):
     """Ctrl+Q with the notes refused: the app stays and a toast starting with wanted shows."""
-    xdo("key", "--clearmodifiers", "ctrl+q")
     # The close waits up to 5 s for the store, on the main thread.
-    toast = app.shown(f"a toast saying {wanted!r}", label(wanted, exact=False), timeout=30)
-    if app.proc.poll() is not None:
-        raise Failure(f"the app quit (status {app.proc.returncode}) on the first Ctrl+Q")
+    toast = app.quit_held(f"a toast saying {wanted!r}", label(wanted, exact=False), timeout=30)
     return ui.text_of(toast)
-
-
-def closes(app):
-    xdo("key", "--clearmodifiers", "ctrl+q")
-    wait_for("the app to quit on the second Ctrl+Q", lambda: app.proc.poll() is not None,
-             timeout=30)
-    if app.proc.returncode != 0:
-        raise Failure(f"the app exited with status {app.proc.returncode}")
 
 
 def refuse_and_type(app, typed):
@@ -73,13 +62,11 @@ def main():
     # The refused saves are logged as warnings, as they should be: not fatal here.
     env["G_DEBUG"] = "fatal-criticals"
     logpath = os.path.join(SHOTS, "delegate.log")
-    app = None
-    lock = None
-    try:
+    with ui.Run(shots) as run:
         # The rescue file can be written: it is named, and holds the words.
-        app = ui.App(EXE, env, logpath)
-        lock = refuse_and_type(app, SECOND)
-        text = held(app, KEPT)
+        run.app = ui.App(EXE, env, logpath)
+        run.lock = refuse_and_type(run.app, SECOND)
+        text = held(run.app, KEPT)
         shots.take("kept")
         path = text[len(KEPT):].split(",")[0]
         if not path.startswith(RESCUE_DIR + os.sep) or not os.path.isfile(path):
@@ -89,14 +76,13 @@ def main():
         if FIRST + SECOND not in kept:
             raise Failure(f"{path} does not hold the text typed: {kept}")
         log(f"the first Ctrl+Q is held, naming {path}, which holds the text")
-        closes(app)
+        run.app.quit(timeout=30)
         if not os.path.isfile(path):
             raise Failure(f"{path} is gone after closing")
         log("the second Ctrl+Q closes, and the copy stays")
-        app.kill()
-        app = None
-        lock.release()
-        lock = None
+        run.app = None
+        run.lock.release()
+        run.lock = None
         os.unlink(path)
 
         # Not even a copy can be written (its folder is a file): said plainly, and the
@@ -106,21 +92,13 @@ def main():
         os.rmdir(RESCUE_DIR)
         with open(RESCUE_DIR, "w", encoding="utf-8") as f:
             f.write("not a folder\n")
-        app = ui.App(EXE, env, logpath)
-        lock = refuse_and_type(app, THIRD)
-        held(app, LOST)
+        run.app = ui.App(EXE, env, logpath)
+        run.lock = refuse_and_type(run.app, THIRD)
+        held(run.app, LOST)
         shots.take("lost")
         log("with no copy possible, the first Ctrl+Q says so plainly")
-        closes(app)
+        run.app.quit(timeout=30)
         log("and the second Ctrl+Q still closes")
-    except Exception:
-        shots.take("failure")
-        raise
-    finally:
-        if lock is not None:
-            lock.release()
-        if app is not None:
-            app.kill()
 
 
 if __name__ == "__main__":

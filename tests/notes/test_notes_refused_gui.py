@@ -18,11 +18,10 @@ person would, through the accessibility tree and the keyboard:
 
 import os
 import sys
-import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gui"))
 import atspi as ui  # noqa: E402
-from atspi import Failure, click, content_of, label, log, named, wait_for, xdo  # noqa: E402
+from atspi import click, content_of, label, log, named, wait_for, xdo  # noqa: E402
 from refusing_store import Lock, editor, type_more  # noqa: E402
 
 EXE, SHOTS = sys.argv[1], sys.argv[2]
@@ -40,12 +39,9 @@ shots = ui.Screenshots(SHOTS)
 def quit_refused(app):
     """Ctrl+Q while the store refuses the notes: the app saves (waiting for the lock), says so
     and stays open on its Notes page."""
-    xdo("key", "--clearmodifiers", "ctrl+q")
     # The quit waits up to 5 s for the store, on the main thread; then the app answers again.
-    app.shown("the note's status to say it is not saved", label(NOT_SAVED), timeout=20)
-    time.sleep(1)
-    if app.proc.poll() is not None:
-        raise Failure(f"the app quit (status {app.proc.returncode}) with its notes not saved")
+    app.quit_held("the note's status to say it is not saved", label(NOT_SAVED), timeout=20,
+                  linger=1)
     notes_tab = app.shown("the Notes page's switcher", named("Notes", ui.BUTTONS))
     wait_for("the Notes page to be shown", lambda: ui.selected(notes_tab))
 
@@ -55,70 +51,57 @@ def main():
     # The refused saves are logged as warnings, as they should be: not fatal here.
     env["G_DEBUG"] = "fatal-criticals"
     logpath = os.path.join(SHOTS, "delegate.log")
-    app = None
-    lock = None
-    try:
-        app = ui.App(EXE, env, logpath)
+    with ui.Run(shots) as run:
+        run.app = ui.App(EXE, env, logpath)
         xdo("key", "--clearmodifiers", "ctrl+n")
-        title, body = editor(app)
+        title, body = editor(run.app)
         ui.type_text(TITLE, delay=30)
         wait_for("the title typed", lambda: content_of(title) == TITLE)
-        type_more(app, body, FIRST, FIRST)
-        app.shown("the note saved", label(SAVED))
+        type_more(run.app, body, FIRST, FIRST)
+        run.app.shown("the note saved", label(SAVED))
         log("a note is typed and saved")
 
         # The store refuses: the banner says so, and Ctrl+Q keeps the app open.
-        lock = Lock()
-        type_more(app, body, SECOND, FIRST + SECOND)
-        app.shown("the banner saying the notes are not saved", label(REFUSED), timeout=20)
-        app.shown("the note's status to say it is not saved", label(NOT_SAVED))
+        run.lock = Lock()
+        type_more(run.app, body, SECOND, FIRST + SECOND)
+        run.app.shown("the banner saying the notes are not saved", label(REFUSED), timeout=20)
+        run.app.shown("the note's status to say it is not saved", label(NOT_SAVED))
         shots.take("refused")
-        quit_refused(app)
+        quit_refused(run.app)
         log("with the store refusing the notes, Ctrl+Q keeps the app open and says why")
 
         # The store takes writes again: the retry saves the note without another key.
-        lock.release()
-        lock = None
+        run.lock.release()
+        run.lock = None
         # (GTK 4.8 leaves the hidden banner's size in the accessibility tree: the status line
         # tells.)
-        app.shown("the note saved once the store takes it", label(SAVED), timeout=20)
+        run.app.shown("the note saved once the store takes it", label(SAVED), timeout=20)
         log("once the store takes writes again, the note is saved by itself")
 
         # Refused again, later: Ctrl+Q warns again.
-        lock = Lock()
-        type_more(app, body, THIRD, FIRST + SECOND + THIRD)
-        app.shown("the note's status to say it is not saved again", label(NOT_SAVED), timeout=20)
-        quit_refused(app)
+        run.lock = Lock()
+        type_more(run.app, body, THIRD, FIRST + SECOND + THIRD)
+        run.app.shown("the note's status to say it is not saved again", label(NOT_SAVED),
+                      timeout=20)
+        quit_refused(run.app)
         log("refused again later, Ctrl+Q warns again")
 
-        lock.release()
-        lock = None
-        app.shown("the note saved", label(SAVED), timeout=20)
-        xdo("key", "--clearmodifiers", "ctrl+q")
-        wait_for("the app to quit on Ctrl+Q", lambda: app.proc.poll() is not None, timeout=10)
-        if app.proc.returncode != 0:
-            raise Failure(f"the app exited with status {app.proc.returncode} after Ctrl+Q")
-        app.kill()
+        run.lock.release()
+        run.lock = None
+        run.app.shown("the note saved", label(SAVED), timeout=20)
+        run.app.quit()
 
-        app = ui.App(EXE, env, logpath)
+        run.app = ui.App(EXE, env, logpath)
         xdo("key", "--clearmodifiers", "ctrl+4")
-        lst = app.shown("the Notes list", named("Notes", ui.LISTS))
-        row = app.shown(f"the note {TITLE!r}", lambda a: ui.text_of(a) == TITLE, root=lst)
+        lst = run.app.shown("the Notes list", named("Notes", ui.LISTS))
+        row = run.app.shown(f"the note {TITLE!r}", lambda a: ui.text_of(a) == TITLE, root=lst)
         click(row)
-        title, body = editor(app)
+        title, body = editor(run.app)
         wait_for(lambda: f"every word after the restart (the note holds {content_of(body)!r})",
                  lambda: content_of(body) == FIRST + SECOND + THIRD)
         log("after a restart, the note holds every word typed while the store refused it")
         xdo("key", "--clearmodifiers", "ctrl+q")
-        wait_for("the app to quit", lambda: app.proc.poll() is not None, timeout=10)
-    except Exception:
-        shots.take("failure")
-        raise
-    finally:
-        if lock is not None:
-            lock.release()
-        if app is not None:
-            app.kill()
+        wait_for("the app to quit", lambda: run.app.proc.poll() is not None, timeout=10)
 
 
 if __name__ == "__main__":

@@ -54,70 +54,60 @@ def main():
     # they should be: not fatal here.
     env["G_DEBUG"] = "fatal-criticals"
     logpath = os.path.join(SHOTS, "delegate.log")
-    app = None
-    lock = None
-    try:
+    with ui.Run(shots) as run:
         # A first start makes the file, and a note in it.
-        app = ui.App(EXE, env, logpath)
+        run.app = ui.App(EXE, env, logpath)
         xdo("key", "--clearmodifiers", "ctrl+n")
-        title = app.shown("the note title entry", named("Note title"))
+        title = run.app.shown("the note title entry", named("Note title"))
         ui.type_text(EARLIER, delay=30)
         wait_for("the earlier note's title typed", lambda: content_of(title) == EARLIER)
-        app.shown("the earlier note saved", label(SAVED))
-        app.quit()
-        app = None
+        run.app.shown("the earlier note saved", label(SAVED))
+        run.app.quit()
+        run.app = None
 
-        lock = Lock()
+        run.lock = Lock()
         # The app waits 5 s for the file, then starts on a copy in memory.
-        app = ui.App(EXE, env, logpath)
+        run.app = ui.App(EXE, env, logpath)
         xdo("key", "--clearmodifiers", "ctrl+n")
-        title = app.shown("the note title entry", named("Note title"))
+        title = run.app.shown("the note title entry", named("Note title"))
         ui.type_text(TITLE, delay=30)
         wait_for("the title typed", lambda: content_of(title) == TITLE)
         xdo("key", "Return")
-        body = app.shown("the note text", named("Note text"))
+        body = run.app.shown("the note text", named("Note text"))
         ui.type_text(TEXT, delay=30)
         wait_for(lambda: f"the text typed (the note holds {content_of(body)!r})",
                  lambda: content_of(body) == TEXT)
-        app.shown("the note's status to say it is not saved", label(NOT_SAVED), timeout=20)
-        app.shown("the banner saying the notes are not saved", label(REFUSED))
+        run.app.shown("the note's status to say it is not saved", label(NOT_SAVED), timeout=20)
+        run.app.shown("the banner saying the notes are not saved", label(REFUSED))
         shots.take("not-opened")
         log("with the saved data not opened, a note typed is not called saved")
 
         # The other program lets go: the retry opens the file and saves the note.
-        lock.release()
-        lock = None
-        app.shown("the note saved once the file opens", label(SAVED), timeout=30)
+        run.lock.release()
+        run.lock = None
+        run.app.shown("the note saved once the file opens", label(SAVED), timeout=30)
         log("once the file opens, the note is saved by itself")
-        lst = app.shown("the Notes list", named("Notes", ui.LISTS))
-        app.shown(f"the note written before this start, {EARLIER!r}, in the list",
-                  lambda a: ui.text_of(a) == EARLIER, root=lst)
-        app.shown(f"the note written now, {TITLE!r}, in the list",
-                  lambda a: ui.text_of(a) == TITLE, root=lst)
+        lst = run.app.shown("the Notes list", named("Notes", ui.LISTS))
+        run.app.shown(f"the note written before this start, {EARLIER!r}, in the list",
+                      lambda a: ui.text_of(a) == EARLIER, root=lst)
+        run.app.shown(f"the note written now, {TITLE!r}, in the list",
+                      lambda a: ui.text_of(a) == TITLE, root=lst)
         shots.take("opened")
         log("once the file opens, the notes written before this start are listed too")
-        app.quit()
-        app = None
+        run.app.quit()
+        run.app = None
 
-        app = ui.App(EXE, env, logpath)
+        run.app = ui.App(EXE, env, logpath)
         xdo("key", "--clearmodifiers", "ctrl+4")
-        lst = app.shown("the Notes list", named("Notes", ui.LISTS))
-        row = app.shown(f"the note {TITLE!r}", lambda a: ui.text_of(a) == TITLE, root=lst)
+        lst = run.app.shown("the Notes list", named("Notes", ui.LISTS))
+        row = run.app.shown(f"the note {TITLE!r}", lambda a: ui.text_of(a) == TITLE, root=lst)
         ui.click(row)
-        body = app.shown("the note text", named("Note text"))
+        body = run.app.shown("the note text", named("Note text"))
         wait_for(lambda: f"every word after the restart (the note holds {content_of(body)!r})",
                  lambda: content_of(body) == TEXT)
         log("after a restart, the note holds every word typed while the file was not opened")
-        app.quit()
-        app = None
-    except Exception:
-        shots.take("failure")
-        raise
-    finally:
-        if lock is not None:
-            lock.release()
-        if app is not None:
-            app.kill()
+        run.app.quit()
+        run.app = None
 
 
 if __name__ == "__main__":
