@@ -202,7 +202,8 @@ emphasis_mark (const DlgMdBlock *block,
   for (guint k = i + 1; k < end; k++)
     bold_inside |= ((span_style (block, k) ^ span_style (block, k - 1)) &
                     DLG_MD_STYLE_STRONG) != 0;
-  if (!bold_opens && !bold_closes && !bold_inside)
+  /* Nor is a "*" right after a "**" that closed ("t***a** b*": a run of three again). */
+  if (!bold_opens && !bold_closes && !bold_inside && before != '*')
     return "*";
   if (g_ascii_isalnum (before) || (after != NULL && g_ascii_isalnum (after->text[0])))
     return "*";
@@ -225,10 +226,14 @@ bold_mark (const DlgMdBlock *block,
 
   for (guint m = 0; m < open->n; m++)
     in_stars |= open->style[m] == DLG_MD_STYLE_EMPH && g_str_equal (open->mark[m], "*");
-  if (block == NULL || !in_stars || g_ascii_isalnum (before))
+  if (block == NULL || g_ascii_isalnum (before))
     return "**";
   end = i + style_run (block, i, DLG_MD_STYLE_STRONG);
   after = end < block->spans->len ? g_ptr_array_index (block->spans, end) : NULL;
+  /* Right after italics' "*" that closed, "**" would make a run of three ("t***a*__b__",
+   * not "t***a***b**"), which Delegate's reader splits otherwise. */
+  if (!in_stars)
+    return before == '*' && !(after != NULL && g_ascii_isalnum (after->text[0])) ? "__" : "**";
   /* Italics that close with the bold put their "*" after its "__" ("*)__?__*t"). */
   if (after != NULL && g_ascii_isalnum (after->text[0]) &&
       (span_style (block, end) & DLG_MD_STYLE_EMPH) != 0)
@@ -282,6 +287,11 @@ set_style (Writer           *w,
         continue;
       mark = order[k] == DLG_MD_STYLE_STRONG ? bold_mark (block, i, open, before)
              : block != NULL ? emphasis_mark (block, i, bold_opens, before) : "*";
+      /* "_" inside "__…__" or "__" inside "_…_": the inner mark's "_" would end the outer
+       * one for Delegate's reader, as "*" ends "**". */
+      for (guint m = 0; m < open->n && mark[0] == '_'; m++)
+        if (open->mark[m][0] == '_')
+          mark = order[k] == DLG_MD_STYLE_STRONG ? "**" : "*";
       w->underscore |= mark[0] == '_';
       g_string_append (w->out, mark);
       open->style[open->n] = order[k];

@@ -270,7 +270,9 @@ find (Inline     *in,
 
   for (gsize i = from; i + n <= end; i++)
     {
-      gssize close = delimiter ? autolink_close (in, i) : -1;
+      /* Entered at its "<", or where the search starts: one whose "<" was in code skipped
+       * whole ("`<``@d>*`", where "<``@d>" is no autolink) is no autolink. */
+      gssize close = delimiter && (i == from || s[i] == '<') ? autolink_close (in, i) : -1;
 
       if (close >= 0 && (gsize) close < end)
         {

@@ -521,6 +521,8 @@ test_code_in_emphasis (void)
     /* An empty pair is no code: the "`" after it may open one. */
     { "*a ``*", "P:<i>a ``</i>\n" },
     { "[a\\]b](https://x.id)", "P:<a href=\"https://x.id\">a]b</a>\n" },
+    /* Nor does one after an "autolink" that starts in code: "<``@d>" is none. */
+    { "*`<``@d>*`*", "P:<i><tt>&lt;</tt></i><i><tt>@d&gt;*</tt></i>\n" },
   };
 
   check_cases (cases, G_N_ELEMENTS (cases));
@@ -593,6 +595,8 @@ test_write_round_trip (void)
     { "` `\nc", "` `  \nc" },
     /* "__" before the italics' "*" closes: it is not beside the letter after. */
     { "*)__?__*t", "*)__?__*t" },
+    /* Bold that opens as italics close is "__…__": "*" then "**" is a run of three. */
+    { "t***-**-****k**", "t***-**-*__\\*k__" },
     /* A "_" after a mark, not after a letter, is escaped: it would open italics. */
     { "_g_\\_a <_@c>", "*g*\\_a [\\_@c](mailto:_@c)" },
   };
