@@ -612,6 +612,108 @@ test_last_try (Fixture       *f,
                    "Offline at the last try");
 }
 
+static gboolean
+keep_waking_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* The server of test_retry_after_timeout: the feed, but to the second request only headers,
+ * and then nothing, as on a venue's crowded network. */
+typedef struct
+{
+  GBytes *feed;
+  guint   n_requests;
+} StallServer;
+
+static void
+stall_second_handler (SoupServer        *soup_server,
+                      SoupServerMessage *msg,
+                      const char        *path,
+                      GHashTable        *query,
+                      gpointer           user_data)
+{
+  StallServer *server = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+
+  server->n_requests++;
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  if (server->n_requests == 2)
+    {
+      soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+      soup_message_headers_replace (headers, "Content-Type", "application/json");
+      return;
+    }
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (server->feed, NULL),
+                                    g_bytes_get_size (server->feed));
+}
+
+/* An update that timed out is tried again a minute later by itself, and the event is up to
+ * date again with no one pressing Update; until then the saved copy stays.  A real minute:
+ * the test takes one (its own timeout in meson.build). */
+static void
+test_retry_after_timeout (Fixture       *f,
+                          gconstpointer  data)
+{
+  StallServer server = { minimal_feed (), 0 };
+  g_autoptr(SoupServer) soup_server = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) store = dlg_store_open (f->path, NULL, &error);
+  /* No proxy (the server is on loopback), and a stall seen within a second. */
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("proxy-resolver", NULL,
+                                                                  "timeout", 1, NULL);
+  g_autoptr(FakeMonitor) monitor = fake_monitor_new (TRUE, G_NETWORK_CONNECTIVITY_FULL);
+  g_autoptr(DlgSync) sync = dlg_sync_new (store, session, G_NETWORK_MONITOR (monitor));
+  g_autoptr(DlgLibrary) library = dlg_library_new (sync, G_NETWORK_MONITOR (monitor));
+  g_autofree char *base_url = NULL;
+  g_autofree char *url = NULL;
+  DlgSubscription *current;
+  gint64 updated_at;
+  gint64 failed_at;
+  gint64 deadline;
+  guint wake;
+
+  soup_server = serve_local (stall_second_handler, &server, &base_url);
+  url = g_strconcat (base_url, "/feed.json", NULL);
+  g_assert_true (dlg_library_start (library, NULL));
+  wait_for_sync (f, library);
+  g_assert_true (dlg_library_add (library, url, &error));
+  g_assert_no_error (error);
+  current = dlg_library_get_current (library);
+  wait_for_sync (f, library);
+  g_assert_cmpuint (server.n_requests, ==, 1);
+  updated_at = dlg_subscription_get_updated_at (current);
+
+  /* The update stalls and times out: the saved copy stays, and the list says so. */
+  refresh_and_wait (f, library);
+  failed_at = g_get_monotonic_time ();
+  g_assert_cmpuint (server.n_requests, ==, 2);
+  g_assert_nonnull (strstr (dlg_subscription_get_error (current), "took too long to answer"));
+  g_assert_cmpint (dlg_subscription_get_last_try (current), ==, DLG_LAST_TRY_FAILED);
+  g_assert_cmpint (dlg_subscription_get_updated_at (current), ==, updated_at);
+  g_assert_nonnull (dlg_library_get_feed (library));
+
+  /* Nobody presses Update: a minute later the library tries again, and it works. */
+  deadline = failed_at + 90 * G_USEC_PER_SEC;
+  wake = g_timeout_add (100, keep_waking_cb, NULL);
+  while ((server.n_requests < 3 || dlg_subscription_get_syncing (current)) &&
+         g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (server.n_requests >= 3)
+        /* Not sooner than the minute (the timer counts whole seconds). */
+        g_assert_cmpint (g_get_monotonic_time () - failed_at, >=, 58 * G_USEC_PER_SEC);
+    }
+  g_source_remove (wake);
+  g_assert_cmpuint (server.n_requests, ==, 3);
+  g_assert_false (dlg_subscription_get_syncing (current));
+  g_assert_cmpint (dlg_subscription_get_last_try (current), ==, DLG_LAST_TRY_GOOD);
+  g_assert_null (dlg_subscription_get_error (current));
+  g_assert_cmpint (dlg_subscription_get_updated_at (current), >, updated_at);
+  g_bytes_unref (server.feed);
+}
+
 /* The server: /old.json has moved for good to /new.json, which serves a feed. */
 static void
 moved_handler (SoupServer        *server,
@@ -635,12 +737,6 @@ moved_handler (SoupServer        *server,
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
                                     g_bytes_get_data (feed, NULL), g_bytes_get_size (feed));
-}
-
-static gboolean
-keep_waking_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
 }
 
 /* An event followed at its old address and, added again, at its new one: when the old one
@@ -1017,6 +1113,8 @@ main (int   argc,
               fixture_set_up, test_remove_and_undo, fixture_tear_down);
   g_test_add ("/library/removed-while-syncing", Fixture, NULL,
               fixture_set_up, test_removed_while_syncing, fixture_tear_down);
+  g_test_add ("/library/retry-after-timeout", Fixture, NULL,
+              fixture_set_up, test_retry_after_timeout, fixture_tear_down);
   g_test_add ("/library/moved-to-followed", Fixture, NULL,
               fixture_set_up, test_moved_to_followed, fixture_tear_down);
   g_test_add ("/library/unreadable-subscriptions", Fixture, NULL,
