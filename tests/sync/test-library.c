@@ -498,6 +498,16 @@ minimal_feed (void)
   return g_bytes_new_take (contents, length);
 }
 
+/* Answers @msg with @feed, 200 and JSON. */
+static void
+respond_with_feed (SoupServerMessage *msg,
+                   GBytes            *feed)
+{
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (feed, NULL), g_bytes_get_size (feed));
+}
+
 /* A server on 127.0.0.1 whose every path @handler answers; @base_url is set to its address
  * ("http://127.0.0.1:PORT"). */
 static SoupServer *
@@ -533,9 +543,7 @@ last_try_handler (SoupServer        *server,
       soup_server_message_set_status (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
       return;
     }
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
-                                    g_bytes_get_data (feed, NULL), g_bytes_get_size (feed));
+  respond_with_feed (msg, feed);
 }
 
 /* Syncs the current event and waits for the end. */
@@ -644,9 +652,7 @@ stall_second_handler (SoupServer        *soup_server,
       soup_message_headers_replace (headers, "Content-Type", "application/json");
       return;
     }
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
-                                    g_bytes_get_data (server->feed, NULL),
-                                    g_bytes_get_size (server->feed));
+  respond_with_feed (msg, server->feed);
 }
 
 /* An update that timed out is tried again a minute later by itself, and the event is up to
@@ -734,9 +740,7 @@ moved_handler (SoupServer        *server,
       soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
       return;
     }
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
-                                    g_bytes_get_data (feed, NULL), g_bytes_get_size (feed));
+  respond_with_feed (msg, feed);
 }
 
 /* An event followed at its old address and, added again, at its new one: when the old one
@@ -883,9 +887,7 @@ slow_handler (SoupServer        *soup_server,
       soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
       return;
     }
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
-                                    g_bytes_get_data (server->feed, NULL),
-                                    g_bytes_get_size (server->feed));
+  respond_with_feed (msg, server->feed);
 }
 
 /* Runs until the client has hung up on the slow answer and the sync of @url has ended, or two
