@@ -29,6 +29,9 @@ test_filters (Fixture       *f,
   g_assert_cmpuint (n_shown (f), ==, 1);
   choose (child (f, "room_dropdown"), "Aula/Ruang 2 — Bärensaal");
   g_assert_cmpuint (n_shown (f), ==, 0);
+  /* Filters, not a search, hide every session: the list says only that. */
+  g_assert_cmpstr (gtk_label_get_text (child (f, "list_empty_label")), ==,
+                   "No matching sessions");
   choose (child (f, "track_dropdown"), "All tracks");
   g_assert_cmpuint (n_shown (f), ==, 3);
   choose (child (f, "room_dropdown"), "All rooms");
@@ -43,6 +46,18 @@ test_filters (Fixture       *f,
   g_assert_cmpuint (n_shown (f), ==, 1);
   search (f, "string person"); /* a speaker, on day 2 */
   g_assert_cmpuint (n_shown (f), ==, 1);
+  search (f, "");
+  g_assert_cmpuint (n_shown (f), ==, 6);
+
+  /* A search that finds nothing says what was searched for, as it now reads, so that a typo
+   * shows; typed otherwise ("Zebra "), the same words still name it. */
+  search (f, "zebra");
+  g_assert_cmpuint (n_shown (f), ==, 0);
+  g_assert_cmpstr (gtk_label_get_text (child (f, "list_empty_label")), ==,
+                   "No sessions match “zebra”");
+  search (f, "Zebra ");
+  g_assert_cmpstr (gtk_label_get_text (child (f, "list_empty_label")), ==,
+                   "No sessions match “Zebra”");
   search (f, "");
   g_assert_cmpuint (n_shown (f), ==, 6);
 }

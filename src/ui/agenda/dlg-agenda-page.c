@@ -192,6 +192,17 @@ update_list_state (DlgAgendaPage *self)
       if (gtk_toggle_button_get_active (self->mine_button) && !stars_shown (self))
         gtk_label_set_text (self->list_empty_label,
                             _("No starred sessions. Star the sessions you will attend."));
+      else if (self->terms != NULL && self->terms[0] != NULL)
+        {
+          /* What was searched for, as typed, so that a typo shows. */
+          g_autofree char *typed =
+            g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+          /* TRANSLATORS: the agenda's list when a search finds nothing; %s is what the
+           * delegate typed in the search. */
+          g_autofree char *text = g_strdup_printf (_("No sessions match “%s”"), typed);
+
+          gtk_label_set_text (self->list_empty_label, text);
+        }
       else
         gtk_label_set_text (self->list_empty_label, _("No matching sessions"));
       gtk_stack_set_visible_child_name (self->list_stack, "empty");
@@ -231,7 +242,12 @@ search_changed_cb (DlgAgendaPage *self)
   if ((old_terms == NULL && self->terms[0] == NULL) ||
       (old_terms != NULL &&
        g_strv_equal ((const char * const *) old_terms, (const char * const *) self->terms)))
-    return;
+    {
+      /* The same words, spelt otherwise ("Zebra", "zebra "): the list is as it was, but an
+       * empty list names the search as it now reads. */
+      update_list_state (self);
+      return;
+    }
 
   /* Typing more narrows what is shown: GTK then only looks at what is
    * already shown.  Starting or clearing a search changes the days shown. */
