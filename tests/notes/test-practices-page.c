@@ -144,6 +144,50 @@ test_list_paragraphs (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A search that finds no case says so, and what to try, as the members' search does. */
+static void
+test_no_match (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DlgFeed) feed = NULL;
+  int fd = g_file_open_tmp ("delegate-practices-XXXXXX.json", &path, &error);
+  DlgPracticesPage *page = g_object_new (DLG_TYPE_PRACTICES_PAGE, NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *entry, *status;
+  GtkStack *stack;
+
+  g_assert_no_error (error);
+  g_close (fd, NULL);
+  g_assert_true (g_file_set_contents (path, feed_json, -1, &error));
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+  feed = dlg_feed_new_from_file (file, english, NULL, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  dlg_practices_page_set_feed (page, feed);
+  entry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), DLG_TYPE_PRACTICES_PAGE,
+                                                     "search_entry"));
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (page), DLG_TYPE_PRACTICES_PAGE,
+                                                    "list_stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zebra");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-match");
+  status = gtk_stack_get_child_by_name (stack, "no-match");
+  g_assert_true (ADW_IS_STATUS_PAGE (status));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==,
+                   "No Matching Best Practices");
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), ==,
+                   "Try other words, or another tag.");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -152,6 +196,7 @@ main (int    argc,
   adw_init ();
 
   g_test_add_func ("/practices-page/list-paragraphs", test_list_paragraphs);
+  g_test_add_func ("/practices-page/no-match", test_no_match);
 
   return g_test_run ();
 }
