@@ -284,6 +284,52 @@ test_title_enter (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The line above an open note that says whether it is saved ("All changes saved") starts where
+ * the note's title does, not 6 px to its left. */
+static void
+test_status_aligned (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) store = dlg_store_open (":memory:", NULL, &error);
+  g_autoptr(DlgFeed) feed = load_fixture ("before.json");
+  DlgNotesPage *page = g_object_new (DLG_TYPE_NOTES_PAGE, NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *status, *title;
+  graphene_rect_t status_box, title_box;
+  gint64 until;
+
+  g_assert_no_error (error);
+  status = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), DLG_TYPE_NOTES_PAGE,
+                                                      "status_label"));
+  title = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), DLG_TYPE_NOTES_PAGE,
+                                                     "title_entry"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  dlg_notes_page_set_store (page, store);
+  dlg_notes_page_set_feed (page, feed, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (page), "notes.new", NULL);
+
+  /* Until the note is open and laid out, its status said. */
+  until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < until &&
+         !(gtk_widget_get_mapped (status) && gtk_widget_get_mapped (title) &&
+           gtk_widget_get_width (title) > 0 &&
+           gtk_label_get_text (GTK_LABEL (status))[0] != '\0'))
+    g_main_context_iteration (NULL, FALSE);
+
+  g_assert_true (gtk_widget_get_mapped (status));
+  g_assert_true (gtk_widget_get_mapped (title));
+  /* Where each is drawn: the status's text, the title's field (its border box). */
+  g_assert_true (gtk_widget_compute_bounds (status, window, &status_box));
+  g_assert_true (gtk_widget_compute_bounds (title, window, &title_box));
+  g_test_message ("the status at %.1f px, the title at %.1f px", status_box.origin.x,
+                  title_box.origin.x);
+  g_assert_cmpfloat_with_epsilon (status_box.origin.x, title_box.origin.x, 0.5);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The first list under @widget: the notes. */
 static GtkWidget *
 find_list (GtkWidget *widget)
@@ -752,6 +798,7 @@ main (int    argc,
   g_test_add_func ("/notes-page/gone-session-named", test_gone_session_named);
   g_test_add_func ("/notes-page/search-by-item", test_search_by_item);
   g_test_add_func ("/notes-page/title-enter", test_title_enter);
+  g_test_add_func ("/notes-page/status-aligned", test_status_aligned);
   g_test_add_func ("/notes-page/one-empty-state", test_one_empty_state);
   g_test_add_func ("/notes-page/full-disk-exports", test_full_disk_exports);
   g_test_add_func ("/notes-page/export-disk-full", test_export_disk_full);
