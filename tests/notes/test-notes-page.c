@@ -244,12 +244,16 @@ test_search_by_item (void)
 
   search = find_search (window);
   g_assert_nonnull (search);
+  /* A search that finds nothing says what was searched for, as it now reads. */
   gtk_editable_set_text (search, "zzz");
-  wait_for_text (window, "No matching notes");
+  wait_for_text (window, "No notes match “zzz”");
+  gtk_editable_set_text (search, "zzzy ");
+  wait_for_text (window, "No notes match “zzzy”");
   gtk_editable_set_text (search, "waste bank");
   /* The entry says the search changed a moment after the last key. */
   settle (500);
-  g_assert_false (shows_text (window, "No matching notes"));
+  g_assert_false (shows_text (window, "No notes match “zzzy”"));
+  g_assert_false (shows_text (window, "No notes match “waste bank”"));
   g_assert_true (shows_text (window, "Recycling"));
 
   gtk_window_destroy (GTK_WINDOW (window));

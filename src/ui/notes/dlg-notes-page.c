@@ -393,6 +393,16 @@ update_list_stack (DlgNotesPage *self)
 
   gtk_stack_set_visible_child_name (self->list_stack,
                                     n_notes > 0 || (searching && n_cases > 0) ? "list" : "empty");
+  if (searching && n_shown == 0)
+    {
+      /* What was searched for, as typed, so that a typo shows. */
+      g_autofree char *typed = g_strstrip (g_strdup (query));
+      /* TRANSLATORS: above the notes' list when a search finds no note (best practices it
+       * finds may follow); %s is what the delegate typed in the search. */
+      g_autofree char *text = g_strdup_printf (_("No notes match “%s”"), typed);
+
+      gtk_label_set_text (GTK_LABEL (self->no_match_label), text);
+    }
   gtk_widget_set_visible (self->no_match_label, searching && n_shown == 0);
   gtk_widget_set_visible (self->cases_heading, searching && n_cases > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->cases_view), searching && n_cases > 0);
