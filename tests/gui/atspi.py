@@ -74,11 +74,12 @@ def stop(proc):
 
 
 def echo_log(path):
-    """Print what the app wrote to its log, if anything, on stderr."""
+    """Print what the app wrote to its log, if anything, on stderr, with the log's name."""
     with open(path) as f:
         out = f.read()
     if out.strip():
-        print("--- the app's output:\n" + out + "---", file=sys.stderr)
+        print(f"--- the app's output ({os.path.basename(path)}):\n" + out + "---",
+              file=sys.stderr)
 
 
 def wait_for(what, fn, timeout=TIMEOUT, interval=0.1):
@@ -423,7 +424,12 @@ class App:
                                      stderr=subprocess.STDOUT)
         self.app = None
         self.frame = None
-        self.app, self.frame = wait_for("the app's window", self._window)
+        try:
+            self.app, self.frame = wait_for("the app's window", self._window)
+        except BaseException:
+            # No window: nothing will end the app but this.
+            self.kill()
+            raise
 
     def _window(self):
         if self.proc.poll() is not None:
@@ -484,6 +490,12 @@ class App:
             self.proc.wait()
         self.logfile.close()
 
+    def stop(self):
+        """End the app as a logout would (SIGTERM: it saves and quits), killed if it has not
+        ended in 5 s (see stop)."""
+        stop(self.proc)
+        self.logfile.close()
+
     def quit(self, timeout=10):
         """Ctrl+Q, and the app ends with status 0 within timeout seconds."""
         key("ctrl+q")
@@ -532,19 +544,30 @@ class Run:
             run.lock.release()
             run.lock = None          # released: not again at the end
 
-    On an exception it takes the screenshot "failure" (and lets the exception go on); at the
-    end it releases run.lock, calls what at_end() was given, and kills run.app, each unless
-    the test has set it back to None."""
+    On an exception it takes the screenshot "failure", prints the window's tree with report
+    (App.report) and calls what on_failure() was given (and lets the exception go on). At the
+    end it releases run.lock, calls what at_end() was given, and ends run.app, each unless the
+    test has set it back to None: killed, or with polite, stopped as a logout stops it (SIGTERM,
+    on which the app saves and quits; killed if it has not ended in 5 s). Last, with echo (a
+    log's path), it prints what the app wrote there, as echo_log does."""
 
-    def __init__(self, shots):
+    def __init__(self, shots, polite=False, report=False, echo=None):
         self.shots = shots
+        self.polite = polite
+        self.report = report
+        self.echo = echo
         self.app = None
         self.lock = None
         self._at_end = []
+        self._on_failure = []
 
     def at_end(self, fn):
-        """Also call fn() at the end, after the lock is released and before the app is killed."""
+        """Also call fn() at the end, after the lock is released and before the app is ended."""
         self._at_end.append(fn)
+
+    def on_failure(self, fn):
+        """Also call fn() on an exception, after the screenshot and the report."""
+        self._on_failure.append(fn)
 
     def __enter__(self):
         return self
@@ -553,11 +576,22 @@ class Run:
         try:
             if exc_type is not None and issubclass(exc_type, Exception):
                 self.shots.take("failure")
+                if self.report and self.app is not None:
+                    self.app.report()
+                for fn in self._on_failure:
+                    fn()
         finally:
-            if self.lock is not None:
-                self.lock.release()
-            for fn in self._at_end:
-                fn()
-            if self.app is not None:
-                self.app.kill()
+            try:
+                if self.lock is not None:
+                    self.lock.release()
+                for fn in self._at_end:
+                    fn()
+                if self.app is not None:
+                    if self.polite:
+                        self.app.stop()
+                    else:
+                        self.app.kill()
+            finally:
+                if self.echo is not None and os.path.exists(self.echo):
+                    echo_log(self.echo)
         return False

@@ -159,16 +159,16 @@ def check_style(frame):
 
 def main():
     set_system_style()
-    logfile = open(os.path.join(SHOTS, "delegate.log"), "w")
+    logpath = os.path.join(SHOTS, "delegate.log")
     env = dict(os.environ)
     # Any warning or critical in the app aborts it, and the test with it.
     env["G_DEBUG"] = "fatal-warnings"
     log(f"starting {EXE} (LANGUAGE={env.get('LANGUAGE')})")
-    proc = subprocess.Popen([EXE], env=env, stdout=logfile, stderr=subprocess.STDOUT)
-    app = frame = None
-    try:
-        frame = ui.wait_for_window(proc, os.path.join(SHOTS, "delegate.log"))
-        app = ui.find_app(proc.pid)
+    # The window's tree printed on a failure only with DELEGATE_GUI_DUMP set; the app's output
+    # printed however the test ends.
+    with ui.Run(shots, report=bool(os.environ.get("DELEGATE_GUI_DUMP")), echo=logpath) as run:
+        run.app = ui.App(EXE, env, logpath)
+        app, frame = run.app.app, run.app.frame
         log(f"window appeared: {frame.name!r}")
         wait_for(lambda: f"the window title {EXPECT['title']!r} (it is {frame.name!r})",
                  lambda: frame.name == EXPECT["title"])
@@ -183,31 +183,14 @@ def main():
         check_shortcuts(app, frame)
         check_open_missing(env, frame, narrow_to=400)
 
-        check_narrow(proc, frame, EXPECT["pages"][1])
+        check_narrow(run.app.proc, frame, EXPECT["pages"][1])
         # The same notice in the narrow window: all of it, and its close button, inside.
         check_open_missing(env, frame)
 
         # Quit like a person: Ctrl+Q.
-        xdo("key", "--clearmodifiers", "ctrl+q")
-        wait_for("the app to quit on Ctrl+Q", lambda: proc.poll() is not None, timeout=10)
-        if proc.returncode != 0:
-            raise Failure(f"the app exited with status {proc.returncode} after Ctrl+Q")
+        run.app.quit()
         log("quit on Ctrl+Q")
-        check_reopens_narrow(env, logfile)
-    except Exception:
-        screenshot("failure")
-        if frame is not None and os.environ.get("DELEGATE_GUI_DUMP"):
-            print("\n".join(ui.dump(frame)), file=sys.stderr)
-        raise
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        logfile.close()
-        with open(os.path.join(SHOTS, "delegate.log")) as f:
-            app_log = f.read()
-        if app_log.strip():
-            print("--- the app's output:\n" + app_log + "---", file=sys.stderr)
+        check_reopens_narrow(run, env, logpath)
 
 
 def check_button_names(frame):
@@ -683,34 +666,24 @@ def check_narrow(proc, frame, page):
     log("narrow, the cases and the notes show after another pane, drawn")
 
 
-def check_reopens_narrow(env, logfile):
-    """Started again, the window comes back at the size it was left at (kept in GSettings);
-    Ctrl+W closes it."""
-    proc = subprocess.Popen([EXE], env=env, stdout=logfile, stderr=subprocess.STDOUT)
-    try:
-        def window():
-            if proc.poll() is not None:
-                raise Failure(f"the app exited with status {proc.returncode} when started again")
-            a = ui.find_app(proc.pid)
-            return a and next((w for w in a if w is not None and role(w) == pyatspi.ROLE_FRAME),
-                              None)
-        frame = wait_for("the window, started again", window)
+def check_reopens_narrow(run, env, logpath):
+    """Started again (as run.app), the window comes back at the size it was left at (kept in
+    GSettings); Ctrl+W closes it."""
+    log("starting again")
+    run.app = ui.App(EXE, env, logpath)
+    proc, frame = run.app.proc, run.app.frame
 
-        def width():
-            return frame.queryComponent().getExtents(pyatspi.WINDOW_COORDS).width
-        wait_for(lambda: f"the window to reopen {NARROW} px wide (it is {width()} px)",
-                 lambda: width() == NARROW, timeout=5)
-        log(f"started again at {width()} px")
-        # Ctrl+W closes the window, and with its only window closed the app ends.
-        xdo("key", "--clearmodifiers", "ctrl+w")
-        wait_for("the app to end on Ctrl+W", lambda: proc.poll() is not None, timeout=10)
-        if proc.returncode != 0:
-            raise Failure(f"the app exited with status {proc.returncode} after Ctrl+W")
-        log("closed with Ctrl+W")
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+    def width():
+        return frame.queryComponent().getExtents(pyatspi.WINDOW_COORDS).width
+    wait_for(lambda: f"the window to reopen {NARROW} px wide (it is {width()} px)",
+             lambda: width() == NARROW, timeout=5)
+    log(f"started again at {width()} px")
+    # Ctrl+W closes the window, and with its only window closed the app ends.
+    xdo("key", "--clearmodifiers", "ctrl+w")
+    wait_for("the app to end on Ctrl+W", lambda: proc.poll() is not None, timeout=10)
+    if proc.returncode != 0:
+        raise Failure(f"the app exited with status {proc.returncode} after Ctrl+W")
+    log("closed with Ctrl+W")
 
 
 if __name__ == "__main__":

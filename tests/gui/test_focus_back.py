@@ -52,9 +52,9 @@ def check_title(frame, text, how):
 def main():
     env = dict(os.environ)
     env["G_DEBUG"] = "fatal-warnings"
-    app = ui.App(EXE, env, os.path.join(SHOTS, "delegate.log"))
-    frame = app.frame
-    try:
+    with ui.Run(shots, report=True) as run:
+        run.app = ui.App(EXE, env, os.path.join(SHOTS, "delegate.log"))
+        frame = run.app.frame
         key("ctrl+1")
         open_row(frame, the_list(frame, "Sessions"), SESSION,
                  lambda: focused_title(frame, SESSION))
@@ -81,12 +81,6 @@ def main():
         key("ctrl+3")
         check_title(frame, PRACTICE, "after ctrl+4 and ctrl+3")
         shots.take("back", frame)
-    except Exception:
-        shots.take("failure")
-        app.report()
-        raise
-    finally:
-        app.kill()
 
 
 ui.run_test(main)

@@ -147,9 +147,9 @@ def main():
     logpath = os.path.join(SHOTS, "delegate.log")
     if os.path.exists(logpath):
         os.unlink(logpath)
-    app = ui.App(EXE, env, logpath)
-    frame = app.frame
-    try:
+    with ui.Run(shots, report=True) as run:
+        app = run.app = ui.App(EXE, env, logpath)
+        frame = app.frame
         # Wide enough for list and detail side by side (the test's screen is 1280 wide).
         app.resize(1270, 758)
         check_tab_names(frame)
@@ -157,12 +157,6 @@ def main():
         check_events_list(app, frame)
         check_space_in_address(app, frame)
         check_no_warnings(logpath)
-    except Exception:
-        shots.take("failure")
-        app.report()
-        raise
-    finally:
-        app.kill()
 
 
 ui.run_test(main)

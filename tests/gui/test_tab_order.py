@@ -107,20 +107,14 @@ def copy_room(frame):
 def main():
     env = dict(os.environ)
     env["G_DEBUG"] = "fatal-warnings"
-    app = ui.App(EXE, env, os.path.join(SHOTS, "delegate.log"))
-    frame = app.frame
-    try:
+    with ui.Run(shots, report=True) as run:
+        run.app = ui.App(EXE, env, os.path.join(SHOTS, "delegate.log"))
+        frame = run.app.frame
         tab_through(frame, SESSION)
         shots.take("session", frame)
         copy_room(frame)
         tab_through(frame, MEMBER)
         shots.take("member", frame)
-    except Exception:
-        shots.take("failure")
-        app.report()
-        raise
-    finally:
-        app.kill()
 
 
 ui.run_test(main)

@@ -65,8 +65,9 @@ def check(app, wid, width, pane):
 
 
 def main():
-    app = ui.App(EXE, dict(os.environ), os.path.join(SHOTS, "delegate.log"))
-    try:
+    # Ended as a logout ends it (SIGTERM); a failure also takes a screenshot.
+    with ui.Run(shots, polite=True) as run:
+        app = run.app = ui.App(EXE, dict(os.environ), os.path.join(SHOTS, "delegate.log"))
         title = wait_for("the built-in forum's title",
                          lambda: app.frame.name if app.frame.name != "Delegate" else None)
         wid = wait_for("the window's X id", lambda: window_id(app.proc.pid, title))
@@ -90,8 +91,6 @@ def main():
             warnings = [line.strip() for line in f if "WARNING" in line]
         for line in warnings:
             log(f"(the app's log: {line})")
-    finally:
-        ui.stop(app.proc)
 
 
 ui.run_test(main)
