@@ -26,7 +26,6 @@ Screenshots of each step land in SCREENSHOT_DIR, the app's output in delegate.lo
 """
 
 import os
-import subprocess
 import sys
 
 import pyatspi
@@ -382,24 +381,15 @@ def check_export(app, frame):
 
 def run_app(first_run):
     logpath = os.path.join(SHOTS, "delegate-%d.log" % (1 if first_run else 2))
-    logfile = open(logpath, "w")
     env = dict(os.environ)
     env["G_DEBUG"] = "fatal-warnings"  # a warning or critical in the app fails the test
-    proc = subprocess.Popen([EXE], env=env, stdout=logfile, stderr=subprocess.STDOUT)
-    try:
-        frame = ui.wait_for_window(proc, logpath)
-        app = find_app(proc.pid)
-        log(f"window appeared: {frame.name!r}")
-        check_agenda(app, frame, first_run)
-        if proc.poll() is not None:
-            raise Failure(f"the app exited with status {proc.returncode}")
-    except Exception:
-        screenshot("failure")
-        raise
-    finally:
-        ui.stop(proc)
-        logfile.close()
-        ui.echo_log(logpath)
+    # Ended as a logout ends it (SIGTERM), its output printed, however the run ends.
+    with ui.Run(shots, polite=True, echo=logpath) as run:
+        run.app = ui.App(EXE, env, logpath)
+        log(f"window appeared: {run.app.frame.name!r}")
+        check_agenda(run.app.app, run.app.frame, first_run)
+        if run.app.proc.poll() is not None:
+            raise Failure(f"the app exited with status {run.app.proc.returncode}")
 
 
 def main():

@@ -155,82 +155,80 @@ def notifications(path):
         return [json.loads(line) for line in f if line.strip()]
 
 
+def check_reminders(run, received, logpath):
+    """The reminders, the app held by run."""
+    wait_for("the notification server to own its name",
+             lambda: any("ready" in n for n in notifications(received)))
+    soon, feed = schedule(datetime.datetime.now(ZONE))
+    source = os.path.join(SHOTS, "schedule.json")
+    with open(source, "w") as f:
+        json.dump(feed, f)
+
+    env = dict(os.environ)
+    env["G_DEBUG"] = "fatal-warnings"
+    run.app = ui.App(EXE, env, logpath, args=[source])
+    proc, frame = run.app.proc, run.app.frame
+    wait_for(lambda: f"the window titled 'Reminder Forum' (it is {frame.name!r})",
+             lambda: frame.name == "Reminder Forum")
+    button = wait_for(f"the 'Star session' button of {SOON!r}",
+                      lambda: star_button(frame, SOON, "Star session"))
+    click(button)
+    wait_for("the button to become 'Unstar session'",
+             lambda: star_button(frame, SOON, "Unstar session"))
+    starred_at = time.monotonic()
+    shots.take("starred")
+    log(f"starred {SOON!r}, which starts at {soon:%H:%M} (+08:00)")
+
+    def reminder():
+        return next((n for n in notifications(received) if "summary" in n), None)
+    sent = wait_for("a notification for the starred session", reminder, timeout=90)
+    log(f"after {time.monotonic() - starred_at:.0f} s the desktop was sent "
+        f"{sent['summary']!r}: {sent['body']!r}")
+    if sent["summary"] != f"Soon: {SOON}":
+        raise Failure(f"the reminder says {sent['summary']!r}, not 'Soon: {SOON}'")
+    if soon.strftime("%H:%M") not in sent["body"] or ROOM_SENT not in sent["body"]:
+        raise Failure(f"the reminder's text {sent['body']!r} lacks the time "
+                      f"{soon:%H:%M} or the room {ROOM_SENT!r}")
+    if any(c in sent["body"] for c in "<>&"):
+        raise Failure(f"the reminder's text {sent['body']!r} holds markup characters")
+    others = [n for n in notifications(received) if "summary" in n and (
+        LATER in n["summary"] or THIRD in n["summary"])]
+    if others:
+        raise Failure(f"a reminder came for a session not starred: {others}")
+
+    # A new copy of the event in the minutes before the session (the organiser renamed
+    # the other one; Ctrl+R here, a sync at the venue): the delegate is not reminded twice.
+    renamed = LATER + " and the canals"
+    feed["schedule"]["conference"]["days"][-1]["rooms"]["Ruang 2"][0]["title"] = renamed
+    with open(source, "w") as f:
+        json.dump(feed, f)
+    ui.xdo("key", "--clearmodifiers", "ctrl+r")
+    wait_for(f"the new copy, with {renamed!r}", lambda: find(
+        frame, lambda a: role(a) == pyatspi.ROLE_LABEL and text_of(a) == renamed))
+    log("a new copy of the event was loaded; waiting for the agenda's next tick")
+    time.sleep(65)
+    sent_all = [n for n in notifications(received) if "summary" in n]
+    if len(sent_all) != 1:
+        raise Failure(f"{len(sent_all)} notifications were sent, not one: {sent_all}")
+    log("no second reminder after the new copy")
+
+    check_reminder_choice(proc, frame, soon + datetime.timedelta(minutes=3), received)
+    if proc.poll() is not None:
+        raise Failure(f"the app exited with status {proc.returncode}")
+
+
 def main():
     received = os.path.join(SHOTS, "notifications.jsonl")
     open(received, "w").close()
     server = subprocess.Popen(["/usr/bin/python3", os.path.join(HERE, "notification-server.py"),
                                received])
     logpath = os.path.join(SHOTS, "delegate.log")
-    logfile = open(logpath, "w")
-    proc = None
+    # The app ends first (as a logout ends it: SIGTERM), its output printed; then the server.
     try:
-        wait_for("the notification server to own its name",
-                 lambda: any("ready" in n for n in notifications(received)))
-        soon, feed = schedule(datetime.datetime.now(ZONE))
-        source = os.path.join(SHOTS, "schedule.json")
-        with open(source, "w") as f:
-            json.dump(feed, f)
-
-        env = dict(os.environ)
-        env["G_DEBUG"] = "fatal-warnings"
-        proc = subprocess.Popen([EXE, source], env=env, stdout=logfile, stderr=subprocess.STDOUT)
-
-        frame = ui.wait_for_window(proc, logpath)
-        wait_for(lambda: f"the window titled 'Reminder Forum' (it is {frame.name!r})",
-                 lambda: frame.name == "Reminder Forum")
-        button = wait_for(f"the 'Star session' button of {SOON!r}",
-                          lambda: star_button(frame, SOON, "Star session"))
-        click(button)
-        wait_for("the button to become 'Unstar session'",
-                 lambda: star_button(frame, SOON, "Unstar session"))
-        starred_at = time.monotonic()
-        shots.take("starred")
-        log(f"starred {SOON!r}, which starts at {soon:%H:%M} (+08:00)")
-
-        def reminder():
-            return next((n for n in notifications(received) if "summary" in n), None)
-        sent = wait_for("a notification for the starred session", reminder, timeout=90)
-        log(f"after {time.monotonic() - starred_at:.0f} s the desktop was sent "
-            f"{sent['summary']!r}: {sent['body']!r}")
-        if sent["summary"] != f"Soon: {SOON}":
-            raise Failure(f"the reminder says {sent['summary']!r}, not 'Soon: {SOON}'")
-        if soon.strftime("%H:%M") not in sent["body"] or ROOM_SENT not in sent["body"]:
-            raise Failure(f"the reminder's text {sent['body']!r} lacks the time "
-                          f"{soon:%H:%M} or the room {ROOM_SENT!r}")
-        if any(c in sent["body"] for c in "<>&"):
-            raise Failure(f"the reminder's text {sent['body']!r} holds markup characters")
-        others = [n for n in notifications(received) if "summary" in n and (
-            LATER in n["summary"] or THIRD in n["summary"])]
-        if others:
-            raise Failure(f"a reminder came for a session not starred: {others}")
-
-        # A new copy of the event in the minutes before the session (the organiser renamed
-        # the other one; Ctrl+R here, a sync at the venue): the delegate is not reminded twice.
-        renamed = LATER + " and the canals"
-        feed["schedule"]["conference"]["days"][-1]["rooms"]["Ruang 2"][0]["title"] = renamed
-        with open(source, "w") as f:
-            json.dump(feed, f)
-        ui.xdo("key", "--clearmodifiers", "ctrl+r")
-        wait_for(f"the new copy, with {renamed!r}", lambda: find(
-            frame, lambda a: role(a) == pyatspi.ROLE_LABEL and text_of(a) == renamed))
-        log("a new copy of the event was loaded; waiting for the agenda's next tick")
-        time.sleep(65)
-        sent_all = [n for n in notifications(received) if "summary" in n]
-        if len(sent_all) != 1:
-            raise Failure(f"{len(sent_all)} notifications were sent, not one: {sent_all}")
-        log("no second reminder after the new copy")
-
-        check_reminder_choice(proc, frame, soon + datetime.timedelta(minutes=3), received)
-        if proc.poll() is not None:
-            raise Failure(f"the app exited with status {proc.returncode}")
-    except Exception:
-        shots.take("failure")
-        raise
+        with ui.Run(shots, polite=True, echo=logpath) as run:
+            check_reminders(run, received, logpath)
     finally:
-        ui.stop(proc)
         ui.stop(server)
-        logfile.close()
-        ui.echo_log(logpath)
 
 
 if __name__ == "__main__":
