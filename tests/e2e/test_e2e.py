@@ -417,10 +417,11 @@ def main():
     set_light_style()
     server = FeedServer(live_feed())
     log(f"the organiser's feed is at {server.url}")
-    app = None
-    try:
+    # On a failure: a screenshot and the window's tree; however it ends, the app is killed and
+    # its output printed.
+    with ui.Run(shots, report=True, echo=LOG) as run:
         # 1. The first launch, with no network: the built-in forum.
-        app = start()
+        app = run.app = start()
         first_launch(app)
 
         # 2.-5. Add the published event, search, star, a member, a note.
@@ -432,7 +433,7 @@ def main():
         # 6. A crash: everything typed, starred and added is there after a restart.
         app.kill()
         log("the app was killed with SIGKILL")
-        app = start()
+        app = run.app = start()
         check_idle(app)
         check_events_list(app)
         check_kept(app)
@@ -458,18 +459,6 @@ def main():
                  lambda: titles_shown(app, sessions) == sorted(DAY1))
         app.quit()
         log("PASS")
-    except Exception:
-        shots.take("failure")
-        if app is not None:
-            app.report()
-        raise
-    finally:
-        if app is not None:
-            app.kill()
-        with open(LOG) as f:
-            out = f.read()
-        if out.strip():
-            print("--- the app's output:\n" + out + "---", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -370,28 +370,15 @@ def check_export(app, frame):
 def run_app(args, scenario, logname):
     """Start the app with args, wait for its window and play scenario(app, frame) on it."""
     logpath = os.path.join(SHOTS, logname)
-    logfile = open(logpath, "w")
     env = dict(os.environ)
     env["G_DEBUG"] = "fatal-warnings"  # a warning or critical in the app fails the test
-    proc = subprocess.Popen([EXE, *args], env=env, stdout=logfile, stderr=subprocess.STDOUT)
-    try:
-        frame = ui.wait_for_window(proc, logpath)
-        log(f"window appeared: {frame.name!r}")
-        scenario(find_app(proc.pid), frame)
-        if proc.poll() is not None:
-            raise Failure(f"the app exited with status {proc.returncode}")
-    except Exception:
-        screenshot("failure")
-        raise
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        logfile.close()
-        with open(logpath) as f:
-            app_log = f.read()
-        if app_log.strip():
-            print(f"--- the app's output ({logname}):\n" + app_log + "---", file=sys.stderr)
+    # Killed at the end, however the run ends, and its output printed with logname.
+    with ui.Run(shots, echo=logpath) as run:
+        run.app = ui.App(EXE, env, logpath, args=args)
+        log(f"window appeared: {run.app.frame.name!r}")
+        scenario(run.app.app, run.app.frame)
+        if run.app.proc.poll() is not None:
+            raise Failure(f"the app exited with status {run.app.proc.returncode}")
 
 
 def built_in(app, frame):

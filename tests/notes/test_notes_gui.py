@@ -26,7 +26,6 @@ The helpers that find, wait for and click things are in tests/gui/atspi.py.
 
 import os
 import signal
-import subprocess
 import sys
 import time
 import zipfile
@@ -36,9 +35,8 @@ import pyatspi
 # The helpers shared by the tests that drive the app through the accessibility tree.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gui"))
 import atspi as ui  # noqa: E402
-from atspi import (BUTTONS, LISTS, Failure, click, content_of, dump,  # noqa: E402
-                   find, find_app, find_shown, on_screen, role, states, text_of, wait_for,
-                   xdo)
+from atspi import (BUTTONS, LISTS, Failure, click, content_of, find,  # noqa: E402
+                   find_app, find_shown, on_screen, role, states, text_of, wait_for, xdo)
 
 EXE, SHOTS = sys.argv[1], sys.argv[2]
 PRACTICE = "Integrated ICT to accelerate Smart City development"
@@ -50,6 +48,7 @@ LAST = " And the open data portal."
 CRASH = " Budget: see the annex."
 
 shots = ui.Screenshots(SHOTS)
+LOG = os.path.join(SHOTS, "delegate.log")
 
 
 def log(msg):
@@ -64,12 +63,12 @@ def type_text(text):
     ui.type_text(text, delay=30)
 
 
-class App:
-    def __init__(self, env, logfile):
-        self.proc = subprocess.Popen([EXE], env=env, stdout=logfile, stderr=subprocess.STDOUT)
-        self.frame = None
+class App(ui.App):
+    """The app started (its output in LOG) and showing the built-in event, and the Notes
+    pane's ways of finding things in it."""
 
-        self.frame = ui.wait_for_window(self.proc, os.path.join(SHOTS, "delegate.log"))
+    def __init__(self, env):
+        super().__init__(EXE, env, LOG)
         wait_for("the built-in event's title", lambda: "Citynet" in (self.frame.name or ""))
 
     def tab(self, name):
@@ -138,11 +137,6 @@ class App:
     def saved(self):
         self.label("All changes saved")
 
-    def stop(self):
-        if self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
-
 
 def has_focus(entry):
     """The keyboard is in entry (in the text inside it, for a search entry)."""
@@ -182,13 +176,13 @@ def save_as(app, title, path):
 
 
 def main():
-    logfile = open(os.path.join(SHOTS, "delegate.log"), "w")
     env = dict(os.environ)
     env["G_DEBUG"] = "fatal-warnings"
-    app = None
-    try:
+    # The app killed at the end, however the test ends, and its output printed; the window's
+    # tree printed on a failure only with DELEGATE_GUI_DUMP set.
+    with ui.Run(shots, report=bool(os.environ.get("DELEGATE_GUI_DUMP")), echo=LOG) as run:
         # 1. A note from a best practice's page.
-        app = App(env, logfile)
+        app = run.app = App(env)
         app.tab("Best practices")
         lst = wait_for("the best practices list", lambda: find_shown(
             app.frame, lambda a: a.name == "Best practices" and role(a) in LISTS))
@@ -236,7 +230,7 @@ def main():
         app.proc.send_signal(signal.SIGKILL)
         app.proc.wait()
         log("the app was killed with SIGKILL")
-        app = App(env, logfile)
+        app = run.app = App(env)
         xdo("key", "--clearmodifiers", "ctrl+4")
         # Ctrl+4 puts the keyboard in the notes, at their search, past the Cases | Notes switch.
         wait_for("Ctrl+4 to take the keyboard to the notes' search", lambda: find(
@@ -257,7 +251,7 @@ def main():
         wait_for("the app to quit on Ctrl+Q", lambda: app.proc.poll() is not None, timeout=10)
         if app.proc.returncode != 0:
             raise Failure(f"the app exited with status {app.proc.returncode} after Ctrl+Q")
-        app = App(env, logfile)
+        app = run.app = App(env)
         xdo("key", "--clearmodifiers", "ctrl+4")
         title, body = app.open_note(TITLE)
         wait_for("the text typed just before quitting", lambda: content_of(body) == BODY + MORE)
@@ -273,7 +267,7 @@ def main():
         wait_for("the app to end on SIGTERM", lambda: app.proc.poll() is not None, timeout=10)
         if app.proc.returncode != 0:
             raise Failure(f"the app exited with status {app.proc.returncode} on SIGTERM")
-        app = App(env, logfile)
+        app = run.app = App(env)
         xdo("key", "--clearmodifiers", "ctrl+4")
         title, body = app.open_note(TITLE)
         wait_for("the text typed just before SIGTERM",
@@ -290,7 +284,7 @@ def main():
         time.sleep(0.3)
         app.proc.send_signal(signal.SIGKILL)
         app.proc.wait()
-        app = App(env, logfile)
+        app = run.app = App(env)
         xdo("key", "--clearmodifiers", "ctrl+4")
         title, body = app.open_note(TITLE)
         wait_for("the text typed 0.3 s before kill -9",
@@ -394,7 +388,7 @@ def main():
         # 8. After a restart, the session's note is there, still attached to the session.
         xdo("key", "--clearmodifiers", "ctrl+q")
         wait_for("the app to quit", lambda: app.proc.poll() is not None, timeout=10)
-        app = App(env, logfile)
+        app = run.app = App(env)
         xdo("key", "--clearmodifiers", "ctrl+4")
         app.open_note("Opening remarks")
         app.label("Session: Opening")
@@ -441,19 +435,6 @@ def main():
         xdo("key", "--clearmodifiers", "ctrl+q")
         wait_for("the app to quit", lambda: app.proc.poll() is not None, timeout=10)
         print("PASS", flush=True)
-    except Exception:
-        screenshot("failure")
-        if app is not None and app.frame is not None and os.environ.get("DELEGATE_GUI_DUMP"):
-            print("\n".join(dump(app.frame)), file=sys.stderr)
-        raise
-    finally:
-        if app is not None:
-            app.stop()
-        logfile.close()
-        with open(os.path.join(SHOTS, "delegate.log")) as f:
-            out = f.read()
-        if out.strip():
-            print("--- the app's output:\n" + out + "---", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -30,8 +30,8 @@ shots = ui.Screenshots(SHOTS)
 def main():
     env = dict(os.environ)
     env["G_DEBUG"] = "fatal-warnings"
-    app = ui.App(EXE, env, os.path.join(SHOTS, "delegate.log"))
-    try:
+    with ui.Run(shots, report=True) as run:
+        app = run.app = ui.App(EXE, env, os.path.join(SHOTS, "delegate.log"))
         app.resize(560, 700)
         key("ctrl+3")
         lst = the_list(app.frame, "Best practices")
@@ -66,12 +66,6 @@ def main():
             lst, lambda a: ui.text_of(a) == TEXT))
         shots.take("back")
         log("Escape in the note goes back to the list")
-    except Exception:
-        shots.take("failure")
-        app.report()
-        raise
-    finally:
-        app.kill()
 
 
 ui.run_test(main)

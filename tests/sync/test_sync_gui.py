@@ -55,6 +55,7 @@ BARE_FILE_FEED = {"delegate_feed": 1,
                             "time_zone": "Asia/Makassar", "start": "2019-10-18"}}
 BUILTIN = "Citynet 2019 Best Practice Seminar and Sharing"
 shots = ui.Screenshots(SHOTS)
+LOG = os.path.join(SHOTS, "delegate.log")
 
 
 def screenshot(name):
@@ -104,13 +105,19 @@ class FeedServer:
         self.httpd.server_close()
 
 
-def start(args, logfile):
+def start(run, args):
+    """Starts the app with args as run.app, its output in LOG; its process and window."""
     env = dict(os.environ)
     env["G_DEBUG"] = "fatal-warnings"
-    log(f"starting {EXE} {' '.join(args)}")
-    proc = subprocess.Popen([EXE, *args], env=env, stdout=logfile, stderr=subprocess.STDOUT)
+    run.app = ui.App(EXE, env, LOG, args=args)
+    return run.app.proc, run.app.frame
 
-    return proc, ui.wait_for_window(proc, os.path.join(SHOTS, "delegate.log"))
+
+def run_again(args, **kwargs):
+    """`delegate ARGS` while the app runs (the running app is handed them), its output in LOG."""
+    with open(LOG, "a") as out:
+        return subprocess.run([EXE, *args], timeout=TIMEOUT, stdout=out,
+                              stderr=subprocess.STDOUT, **kwargs)
 
 
 def quit_app(proc):
@@ -120,14 +127,22 @@ def quit_app(proc):
         raise Failure(f"the app exited with status {proc.returncode}")
 
 
+def print_on_screen(run):
+    """On a failure: the texts on screen."""
+    try:
+        print("on screen:", showing_texts(run.app.frame), file=sys.stderr)
+    except Exception:
+        pass
+
+
 def main():
     with open(FEED, "rb") as f:
         server = FeedServer(f.read())
-    logfile = open(os.path.join(SHOTS, "delegate.log"), "w")
-    proc = frame = None
-    try:
+    # Ended as a logout ends it (SIGTERM), however the test ends, and its output printed.
+    with ui.Run(shots, polite=True, echo=LOG) as run:
+        run.on_failure(lambda: print_on_screen(run))
         # Subscribe from the command line, as an organiser's e-mail would say.
-        proc, frame = start([server.url], logfile)
+        proc, frame = start(run, [server.url])
         wait_for(f"the window title {TITLE!r}", lambda: frame.name == TITLE)
         # The events list says when each was last updated.
         def open_events():
@@ -181,8 +196,7 @@ def main():
         other = os.path.join(os.path.dirname(FEED), "full.json")
         for args, title in (([other], "Event"), ([server.url], TITLE)):
             log(f"running delegate {args[0]} while the app runs")
-            second = subprocess.run([EXE, *args], timeout=TIMEOUT,
-                                    stdout=logfile, stderr=subprocess.STDOUT)
+            second = run_again(args)
             if second.returncode != 0:
                 raise Failure(f"the second delegate exited with status {second.returncode}")
             wait_for(f"the running window to show {title!r} (it shows {frame.name!r})",
@@ -199,8 +213,7 @@ def main():
             json.dump(BARE_FILE_FEED, f)
         for cwd, title in ((stick, BARE_FILE_FEED["event"]["title"]), (SHOTS, TITLE)):
             log(f"running delegate {bare} in {cwd} while the app runs")
-            second = subprocess.run([EXE, bare], cwd=cwd, timeout=TIMEOUT,
-                                    stdout=logfile, stderr=subprocess.STDOUT)
+            second = run_again([bare], cwd=cwd)
             if second.returncode != 0:
                 raise Failure(f"delegate {bare} exited with status {second.returncode}")
             wait_for(f"the running window to show {title!r} (it shows {frame.name!r})",
@@ -246,8 +259,7 @@ def main():
         wait_for("the dialog to close",
                  lambda: not any(w is not None and w.name == "Add Event" for w in app))
         screenshot("added")
-        subprocess.run([EXE, server.url], timeout=TIMEOUT, stdout=logfile,
-                       stderr=subprocess.STDOUT, check=True)
+        run_again([server.url], check=True)
         wait_for(f"the window to show {TITLE!r} again", lambda: frame.name == TITLE)
 
         # Remove is one click on a red button: a slip, taken back with the toast's Undo.
@@ -284,7 +296,7 @@ def main():
 
         # The venue's network is gone: the saved copy opens, and says so.
         server.stop()
-        proc, frame = start([], logfile)
+        proc, frame = start(run, [])
         wait_for(f"the saved event {TITLE!r}", lambda: frame.name == TITLE)
         banner = wait_for(
             "the offline banner",
@@ -317,8 +329,7 @@ def main():
         # An event added while offline: nothing of it is saved, and no pane may say the event
         # published nothing, which nobody knows yet.
         never = server.url.replace("/feed.json", "/added-offline.json")
-        subprocess.run([EXE, never], timeout=TIMEOUT, stdout=logfile,
-                       stderr=subprocess.STDOUT, check=True)
+        run_again([never], check=True)
         wait_for("the banner for an event with nothing saved",
                  lambda: "Offline: nothing is saved for this event yet" in showing_texts(frame))
         for key, pane, none in (("ctrl+1", "agenda", "No Sessions"),
@@ -336,7 +347,7 @@ def main():
         def restart_to_note(title, note):
             """Starts the app again: the window shows the event @title, and its Notes pane
             lists @note."""
-            proc, frame = start([], logfile)
+            proc, frame = start(run, [])
             wait_for(f"the event {title!r} after a restart (the window shows {frame.name!r})",
                      lambda: frame.name == title)
             subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+4"], check=True)
@@ -380,8 +391,7 @@ def main():
         # A note deleted by a slip while its event waits, and taken back with Undo once the
         # event has come: it is among the event's notes, now and after a restart.
         slip_path = "/slip.json"
-        subprocess.run([EXE, server.url.replace("/feed.json", slip_path)], timeout=TIMEOUT,
-                       stdout=logfile, stderr=subprocess.STDOUT, check=True)
+        run_again([server.url.replace("/feed.json", slip_path)], check=True)
         wait_for("the banner for the second event added offline",
                  lambda: "Offline: nothing is saved for this event yet" in showing_texts(frame))
         subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+4"], check=True)
@@ -416,7 +426,7 @@ def main():
         wait_for("the toast saying the event was removed",
                  lambda: f"“{offline_title}” removed" in showing_texts(frame))
         quit_app(proc)
-        proc, frame = start([], logfile)
+        proc, frame = start(run, [])
         wait_for(lambda: f"another event after the restart (the window shows {frame.name!r})",
                  lambda: frame.name not in (None, "", "Delegate", offline_title))
         wait_for("the Events button", open_events)
@@ -441,7 +451,7 @@ def main():
         for suffix in ("-wal", "-shm"):
             if os.path.exists(dbs[0] + suffix):
                 os.remove(dbs[0] + suffix)
-        proc, frame = start([], logfile)
+        proc, frame = start(run, [])
         wait_for(f"the built-in forum {BUILTIN!r} (the window shows {frame.name!r})",
                  lambda: frame.name == BUILTIN)
         notice = wait_for("the notice that the saved data was moved aside",
@@ -469,17 +479,6 @@ def main():
                  lambda: frame.name == BUILTIN)
         log("with every event removed the window says so; Undo brings the forum back")
         quit_app(proc)
-    except Exception:
-        screenshot("failure")
-        try:
-            print("on screen:", showing_texts(frame), file=sys.stderr)
-        except Exception:
-            pass
-        raise
-    finally:
-        ui.stop(proc)
-        logfile.close()
-        ui.echo_log(os.path.join(SHOTS, "delegate.log"))
 
 
 if __name__ == "__main__":
