@@ -20,7 +20,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gui"))
 import atspi as ui  # noqa: E402
-from atspi import Failure, content_of, label, log, named, wait_for, xdo  # noqa: E402
+from atspi import content_of, label, log, named, wait_for, xdo  # noqa: E402
 
 EXE, SHOTS = sys.argv[1], sys.argv[2]
 TITLE = "Kupang water board"
