@@ -16,32 +16,19 @@ keyboard:
 """
 
 import os
-import sqlite3
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gui"))
 import atspi as ui  # noqa: E402
 from atspi import Failure, label, log, text_of, wait_for  # noqa: E402
 from stars_ui import RESCUE, dismiss, rescued, star_button  # noqa: E402
+from store_lock import DB, Lock  # noqa: E402
 
 EXE, SHOTS = sys.argv[1], sys.argv[2]
-DB = os.path.join(os.environ["XDG_DATA_HOME"], "io.github.delegateapp.Delegate", "delegate.db")
 NOT_SAVED = "Your stars could not be saved"  # the agenda's toast
 HELD = "Your stars are not saved: a copy is kept in "
 
 shots = ui.Screenshots(SHOTS)
-
-
-class Lock:
-    """An exclusive lock on the app's store, from a connection of the test's own."""
-
-    def __init__(self):
-        self.db = sqlite3.connect(DB, isolation_level=None, timeout=10)
-        self.db.execute("BEGIN EXCLUSIVE")
-
-    def release(self):
-        self.db.execute("ROLLBACK")
-        self.db.close()
 
 
 def star_refused(app, lst, title):

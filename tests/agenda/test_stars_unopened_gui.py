@@ -20,13 +20,13 @@ accessibility tree:
 """
 
 import os
-import sqlite3
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gui"))
 import atspi as ui  # noqa: E402
 from atspi import Failure, log, rows_of, text_of, wait_for  # noqa: E402
 from stars_ui import RESCUE, dismiss, rescued, star_button  # noqa: E402
+from store_lock import ExclusiveMode  # noqa: E402
 
 EXE, SHOTS = sys.argv[1], sys.argv[2]
 DATA = os.path.join(os.environ["XDG_DATA_HOME"], "io.github.delegateapp.Delegate")
@@ -37,21 +37,6 @@ HELD = "Your stars are not saved: a copy is kept in "
 DAY1 = ["Press conference", "Opening", "Strategies for Smart City development"]
 
 shots = ui.Screenshots(SHOTS)
-
-
-class Lock:
-    """Another program's connection to the app's file in exclusive locking mode (a database
-    browser, a backup tool): no other connection may even read it while this one lives."""
-
-    def __init__(self):
-        self.db = sqlite3.connect(os.path.join(DATA, "delegate.db"), isolation_level=None,
-                                  timeout=10)
-        self.db.execute("PRAGMA locking_mode = EXCLUSIVE")
-        self.db.execute("BEGIN EXCLUSIVE")
-        self.db.execute("COMMIT")
-
-    def release(self):
-        self.db.close()
 
 
 def remove_data_file():
@@ -120,7 +105,7 @@ def main():
         run.app = None
 
         # Another program holds the file at start: the app waits 5 s, then runs in memory.
-        run.lock = Lock()
+        run.lock = ExclusiveMode()
         run.app = ui.App(EXE, env, logpath)
         dismiss(run.app.shown("the notice that the saved data could not be opened",
                               ui.label("Your saved events could not be opened", exact=False)))

@@ -22,7 +22,8 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gui"))
 import atspi as ui  # noqa: E402
 from atspi import click, content_of, label, log, named, wait_for, xdo  # noqa: E402
-from refusing_store import Lock, editor, type_more  # noqa: E402
+from refusing_store import editor, type_more  # noqa: E402
+from store_lock import Lock  # noqa: E402
 
 EXE, SHOTS = sys.argv[1], sys.argv[2]
 TITLE = "Semarang financing"

@@ -15,12 +15,12 @@ changes saved" and was gone at the next start. As a person would, through the ac
 """
 
 import os
-import sqlite3
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gui"))
 import atspi as ui  # noqa: E402
 from atspi import content_of, label, log, named, wait_for, xdo  # noqa: E402
+from store_lock import ExclusiveMode  # noqa: E402
 
 EXE, SHOTS = sys.argv[1], sys.argv[2]
 TITLE = "Kupang water board"
@@ -29,23 +29,8 @@ EARLIER = "Waste bank visit"  # a note written in a start before, when the file 
 REFUSED = "Your notes are not saved"  # the banner
 NOT_SAVED = "Not saved"  # the note's status line
 SAVED = "All changes saved"
-DB = os.path.join(os.environ["XDG_DATA_HOME"], "io.github.delegateapp.Delegate", "delegate.db")
 
 shots = ui.Screenshots(SHOTS)
-
-
-class Lock:
-    """Another program's connection to the app's file in exclusive locking mode: no other
-    connection may even read it while this one lives."""
-
-    def __init__(self):
-        self.db = sqlite3.connect(DB, isolation_level=None, timeout=10)
-        self.db.execute("PRAGMA locking_mode = EXCLUSIVE")
-        self.db.execute("BEGIN EXCLUSIVE")
-        self.db.execute("COMMIT")
-
-    def release(self):
-        self.db.close()
 
 
 def main():
@@ -65,7 +50,7 @@ def main():
         run.app.quit()
         run.app = None
 
-        run.lock = Lock()
+        run.lock = ExclusiveMode()
         # The app waits 5 s for the file, then starts on a copy in memory.
         run.app = ui.App(EXE, env, logpath)
         xdo("key", "--clearmodifiers", "ctrl+n")
