@@ -100,7 +100,7 @@ wait_for_text (GtkWidget  *window,
 }
 
 /* A note written at Kupang at 10:32 (WITA, UTC+8) on a laptop left on Berlin's time (main()
- * sets TZ): the list says 10:32, as the trip report and the agenda do, not 04:32.  With the
+ * sets TZ): the list says 10:32 WITA, as the trip report and the agenda do, not 04:32.  With the
  * agenda's "Times in This Computer's Time Zone", the list follows it, as every time the app
  * shows does. */
 static void
@@ -127,10 +127,10 @@ test_time_in_event_zone (void)
   gtk_window_present (GTK_WINDOW (window));
   dlg_notes_page_set_store (page, store);
   dlg_notes_page_set_feed (page, feed, NULL);
-  wait_for_text (window, "Note · 16 October, 10:32");
+  wait_for_text (window, "Note · 16 October, 10:32 WITA");
 
   g_settings_set_boolean (settings, "agenda-local-time", TRUE);
-  wait_for_text (window, "Note · 16 October, 04:32");
+  wait_for_text (window, "Note · 16 October, 04:32 CEST");
 
   g_settings_set_boolean (settings, "agenda-local-time", FALSE);
   gtk_window_destroy (GTK_WINDOW (window));

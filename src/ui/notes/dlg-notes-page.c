@@ -81,7 +81,8 @@ describe_attachment (DlgNote *note,
 /* When a note was last changed, in the zone the agenda shows times in (dlg-agenda-text.c):
  * the event's, as the trip report gives it, or the laptop's if the delegate asked the agenda
  * for that.  A delegate whose laptop kept its home time at Kupang would otherwise read one
- * time for a note here and another in the report and beside the session it was taken at. */
+ * time for a note here and another in the report and beside the session it was taken at.
+ * The zone is named, as the agenda names it: back home, "10:32" alone reads as home's time. */
 static char *
 format_modified (gint64   modified,
                  DlgFeed *feed,
@@ -90,9 +91,21 @@ format_modified (gint64   modified,
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (modified / G_USEC_PER_SEC);
   g_autoptr(GDateTime) shown = time != NULL ? dlg_agenda_shown_time (feed, time, local_time)
                                             : NULL;
+  g_autofree char *when = NULL;
+  const char *zone;
+
+  if (shown == NULL)
+    return g_strdup ("");
 
   /* Translators: when a note was last changed, e.g. "30 November, 14:05" */
-  return shown != NULL ? g_date_time_format (shown, _("%-d %B, %H:%M")) : g_strdup ("");
+  when = g_date_time_format (shown, _("%-d %B, %H:%M"));
+  zone = dlg_agenda_zone_label (feed, shown);
+  if (when == NULL || zone[0] == '\0')
+    return g_steal_pointer (&when);
+
+  /* Translators: when a note was last changed and the zone of that time, "30 November, 14:05
+   * WITA" */
+  return g_strdup_printf (C_("note time", "%s %s"), when, zone);
 }
 
 static char *
