@@ -16,6 +16,30 @@ child (Fixture    *f,
   return gtk_widget_get_template_child (GTK_WIDGET (f->page), DLG_TYPE_AGENDA_PAGE, name);
 }
 
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s%s", out->len > 0 ? "\n" : "",
+                            gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    collect_labels (c, out);
+}
+
+/* The text of the list's empty page as the labels show it: markup read, not its source. */
+char *
+empty_text (Fixture *f)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  collect_labels (child (f, "list_empty_page"), out);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* A widget of the session shown beside the list. */
 gpointer
 session_child (Fixture    *f,

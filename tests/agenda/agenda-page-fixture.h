@@ -53,6 +53,8 @@ GListModel *shown             (Fixture *f);
 guint       n_shown           (Fixture *f);
 /* The titles of the sessions the list shows, "; " between. */
 char       *shown_titles      (Fixture *f);
+/* What the list says when it is empty, as shown: its title, a newline, its description. */
+char       *empty_text        (Fixture *f);
 /* The session of the fixture's feed titled @title. */
 DlgSession *find              (Fixture    *f,
                                const char *title);

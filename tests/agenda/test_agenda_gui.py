@@ -150,7 +150,8 @@ def check_agenda(app, frame, first_run):
         click(wait_for("the 'Unstar session' button of 'Opening'",
                        lambda: star_button(lst, "Opening", "Unstar session")))
         wait_for("the empty 'My schedule' to say so",
-                 lambda: label_with(frame, "No starred sessions", exact=False))
+                 lambda: label_with(frame, "No Starred Sessions")
+                 and label_with(frame, "Star the sessions you will attend."))
         screenshot("unstarred")
         # The words that say so wrap: the list beside the session pane keeps its width.
         after = ui.extents(mine)

@@ -68,7 +68,7 @@ struct _DlgAgendaPage
   GtkToggleButton    *notice_more_button;
   GtkLabel           *notice_label;
   GtkStack           *list_stack;
-  GtkLabel           *list_empty_label;
+  AdwStatusPage      *list_empty_page;
   GtkListView        *list_view;
   GtkWidget          *back_button;
   GtkStack           *detail_stack;

@@ -180,6 +180,20 @@ stars_shown (DlgAgendaPage *self)
   return FALSE;
 }
 
+/* The description of a status page is markup, and it may hold what the delegate typed. */
+static void
+say_list_empty (DlgAgendaPage *self,
+                const char    *icon_name,
+                const char    *title,
+                const char    *description)
+{
+  g_autofree char *escaped = g_markup_escape_text (description, -1);
+
+  adw_status_page_set_icon_name (self->list_empty_page, icon_name);
+  adw_status_page_set_title (self->list_empty_page, title);
+  adw_status_page_set_description (self->list_empty_page, escaped);
+}
+
 static void
 update_list_state (DlgAgendaPage *self)
 {
@@ -189,9 +203,10 @@ update_list_state (DlgAgendaPage *self)
 
   if (empty && !pending)
     {
+      /* As the other panes say it: what is empty, and what to do about it. */
       if (gtk_toggle_button_get_active (self->mine_button) && !stars_shown (self))
-        gtk_label_set_text (self->list_empty_label,
-                            _("No starred sessions. Star the sessions you will attend."));
+        say_list_empty (self, "starred-symbolic", _("No Starred Sessions"),
+                    _("Star the sessions you will attend."));
       else if (self->terms != NULL && self->terms[0] != NULL)
         {
           /* What was searched for, as typed, so that a typo shows. */
@@ -199,12 +214,15 @@ update_list_state (DlgAgendaPage *self)
             g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
           /* TRANSLATORS: the agenda's list when a search finds nothing; %s is what the
            * delegate typed in the search. */
-          g_autofree char *text = g_strdup_printf (_("No sessions match “%s”"), typed);
+          g_autofree char *text =
+            g_strdup_printf (_("Nothing matches “%s”. Try other words, or another room or track."),
+                             typed);
 
-          gtk_label_set_text (self->list_empty_label, text);
+          say_list_empty (self, "edit-find-symbolic", _("No Matching Sessions"), text);
         }
       else
-        gtk_label_set_text (self->list_empty_label, _("No matching sessions"));
+        say_list_empty (self, "edit-find-symbolic", _("No Matching Sessions"),
+                    _("Try another room or track."));
       gtk_stack_set_visible_child_name (self->list_stack, "empty");
     }
   else
@@ -918,7 +936,7 @@ dlg_agenda_page_class_init (DlgAgendaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, notice_more_button);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, notice_label);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, list_empty_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, list_empty_page);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, DlgAgendaPage, detail_stack);
