@@ -21,13 +21,11 @@ app's output in delegate.log. On a failure the window's tree is printed and a sc
 """
 
 import fcntl
-import http.server
 import json
 import os
 import socket
 import struct
 import sys
-import threading
 import time
 
 import pyatspi
@@ -35,6 +33,7 @@ import pyatspi
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gui"))
 import atspi as ui  # noqa: E402
 from atspi import Failure, log, wait_for  # noqa: E402
+from feed_server import FeedServer  # noqa: E402
 
 EXE, FEED, SHOTS = sys.argv[1], sys.argv[2], sys.argv[3]
 
@@ -91,38 +90,6 @@ def set_light_style():
     os.makedirs(path, exist_ok=True)
     with open(os.path.join(path, "keyfile"), "w", encoding="utf-8") as f:
         f.write("[org/gnome/desktop/interface]\ncolor-scheme='default'\n")
-
-
-class FeedServer:
-    """The organiser's web server on 127.0.0.1, with the validators a static host sends."""
-
-    def __init__(self, body):
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(handler):
-                if handler.path != "/citynet-2019.json":
-                    handler.send_error(404)
-                    return
-                if handler.headers.get("If-None-Match") == '"live-1"':
-                    handler.send_response(304)
-                    handler.end_headers()
-                    return
-                handler.send_response(200)
-                handler.send_header("Content-Type", "application/json")
-                handler.send_header("ETag", '"live-1"')
-                handler.send_header("Content-Length", str(len(body)))
-                handler.end_headers()
-                handler.wfile.write(body)
-
-            def log_message(handler, *args):
-                pass
-
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/citynet-2019.json"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def stop(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 def live_feed():
@@ -415,7 +382,7 @@ def main():
         loopback_up()
         check_no_network()
     set_light_style()
-    server = FeedServer(live_feed())
+    server = FeedServer(live_feed(), path="/citynet-2019.json", etag='"live-1"')
     log(f"the organiser's feed is at {server.url}")
     # On a failure: a screenshot and the window's tree; however it ends, the app is killed and
     # its output printed.

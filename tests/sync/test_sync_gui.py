@@ -24,12 +24,10 @@ Run by tests/gui/run-gui-test.sh inside Xvfb and a private session bus:
   removing that last event shows "No Events" with a way to add one, and Undo brings it back.
 """
 
-import http.server
 import json
 import os
 import subprocess
 import sys
-import threading
 import time
 
 import pyatspi
@@ -38,6 +36,7 @@ import pyatspi
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gui"))
 import atspi as ui  # noqa: E402
 from atspi import TIMEOUT, Failure, log, wait_for  # noqa: E402
+from feed_server import FeedServer  # noqa: E402
 
 EXE, FEED, SHOTS = sys.argv[1], sys.argv[2], sys.argv[3]
 TITLE = "A minimal feed"
@@ -66,43 +65,6 @@ def showing_texts(root):
     """Every text on screen below root (GTK 4.8 leaves SHOWING off many containers: take what
     is visible)."""
     return ui.visible_texts(root)
-
-
-class FeedServer:
-    """The organiser's web server, with the validators a static host sends."""
-
-    def __init__(self, body, path="/feed.json", port=0):
-        server = self
-        self.delay = 0.0
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(handler):
-                time.sleep(server.delay)
-                if handler.path != path:
-                    handler.send_error(404)
-                    return
-                if handler.headers.get("If-None-Match") == '"v1"':
-                    handler.send_response(304)
-                    handler.end_headers()
-                    return
-                handler.send_response(200)
-                handler.send_header("Content-Type", "application/json")
-                handler.send_header("ETag", '"v1"')
-                handler.send_header("Content-Length", str(len(body)))
-                handler.end_headers()
-                handler.wfile.write(body)
-
-            def log_message(handler, *args):
-                pass
-
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
-        self.port = self.httpd.server_address[1]
-        self.url = f"http://127.0.0.1:{self.port}{path}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def stop(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 def start(run, args):
