@@ -9,12 +9,21 @@
 
 #include "agenda-page-fixture.h"
 
+/* The empty list's title and description, as shown. */
+static void
+assert_empty_says (Fixture    *f,
+                   const char *expected)
+{
+  g_autofree char *text = empty_text (f);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
 static void
 test_filters (Fixture       *f,
               gconstpointer  data)
 {
   GtkDropDown *days = child (f, "day_dropdown");
-  char *text = NULL;
 
   /* Day 1 lists six sessions (one starts after midnight), day 2 one. */
   g_assert_cmpuint (gtk_drop_down_get_selected (days), ==, 0);
@@ -31,9 +40,7 @@ test_filters (Fixture       *f,
   choose (child (f, "room_dropdown"), "Aula/Ruang 2 — Bärensaal");
   g_assert_cmpuint (n_shown (f), ==, 0);
   /* Filters, not a search, hide every session: the list says only that. */
-  text = empty_text (f);
-  g_assert_cmpstr (text, ==, "No Matching Sessions\nTry another room or track.");
-  g_clear_pointer (&text, g_free);
+  assert_empty_says (f, "No Matching Sessions\nTry another room or track.");
   choose (child (f, "track_dropdown"), "All tracks");
   g_assert_cmpuint (n_shown (f), ==, 3);
   choose (child (f, "room_dropdown"), "All rooms");
@@ -55,22 +62,16 @@ test_filters (Fixture       *f,
    * shows; typed otherwise ("Zebra "), the same words still name it. */
   search (f, "zebra");
   g_assert_cmpuint (n_shown (f), ==, 0);
-  text = empty_text (f);
-  g_assert_cmpstr (text, ==, "No Matching Sessions\n"
-                   "Nothing matches “zebra”. Try other words, or another room or track.");
-  g_clear_pointer (&text, g_free);
+  assert_empty_says (f, "No Matching Sessions\n"
+                     "Nothing matches “zebra”. Try other words, or another room or track.");
   search (f, "Zebra ");
-  text = empty_text (f);
-  g_assert_cmpstr (text, ==, "No Matching Sessions\n"
-                   "Nothing matches “Zebra”. Try other words, or another room or track.");
-  g_clear_pointer (&text, g_free);
+  assert_empty_says (f, "No Matching Sessions\n"
+                     "Nothing matches “Zebra”. Try other words, or another room or track.");
   /* What was typed is shown as typed, never read as markup. */
   search (f, "<b>a&b");
   g_assert_cmpuint (n_shown (f), ==, 0);
-  text = empty_text (f);
-  g_assert_cmpstr (text, ==, "No Matching Sessions\n"
-                   "Nothing matches “<b>a&b”. Try other words, or another room or track.");
-  g_clear_pointer (&text, g_free);
+  assert_empty_says (f, "No Matching Sessions\n"
+                     "Nothing matches “<b>a&b”. Try other words, or another room or track.");
   search (f, "");
   g_assert_cmpuint (n_shown (f), ==, 6);
 }

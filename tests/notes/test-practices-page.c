@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "dlg-practices-page.h"
@@ -80,28 +79,28 @@ assert_under (GtkWidget  *window,
   g_assert_cmpfloat_with_epsilon (block_x, item_x, 0.01);
 }
 
+/* The test's feed, read as the app reads a downloaded one. */
+static DlgFeed *
+load_feed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (feed_json, strlen (feed_json));
+  DlgFeed *feed = dlg_feed_new_from_bytes (bytes, english, &error);
+
+  g_assert_no_error (error);
+  return feed;
+}
+
 static void
 test_list_paragraphs (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(DlgFeed) feed = NULL;
+  g_autoptr(DlgFeed) feed = load_feed ();
   g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  int fd = g_file_open_tmp ("delegate-practices-XXXXXX.json", &path, &error);
   DlgPracticesPage *page = g_object_new (DLG_TYPE_PRACTICES_PAGE, NULL);
   GtkWidget *window = gtk_window_new ();
   g_autoptr(GtkCssProvider) css = NULL;
   gint64 until;
 
-  g_assert_no_error (error);
-  g_close (fd, NULL);
-  g_assert_true (g_file_set_contents (path, feed_json, -1, &error));
-  g_assert_no_error (error);
-  file = g_file_new_for_path (path);
-  feed = dlg_feed_new_from_file (file, english, NULL, &error);
-  g_assert_no_error (error);
-  g_unlink (path);
 
   /* The app's style, as AdwApplication loads it: a quote's labels in italics. */
   css = gtk_css_provider_new ();
@@ -148,24 +147,12 @@ test_list_paragraphs (void)
 static void
 test_no_match (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(DlgFeed) feed = NULL;
-  int fd = g_file_open_tmp ("delegate-practices-XXXXXX.json", &path, &error);
+  g_autoptr(DlgFeed) feed = load_feed ();
   DlgPracticesPage *page = g_object_new (DLG_TYPE_PRACTICES_PAGE, NULL);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *entry, *status;
   GtkStack *stack;
 
-  g_assert_no_error (error);
-  g_close (fd, NULL);
-  g_assert_true (g_file_set_contents (path, feed_json, -1, &error));
-  g_assert_no_error (error);
-  file = g_file_new_for_path (path);
-  feed = dlg_feed_new_from_file (file, english, NULL, &error);
-  g_assert_no_error (error);
-  g_unlink (path);
 
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
   dlg_practices_page_set_feed (page, feed);
